@@ -1,0 +1,7 @@
+"""``python -m briefing_reader``."""
+
+import sys
+
+from briefing_reader.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free core: content, search and notes. Nothing here may import Qt."""

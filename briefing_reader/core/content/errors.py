@@ -1,0 +1,22 @@
+"""Errors raised while loading documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ContentError(Exception):
+    """A document could not be loaded; names the file, the line and why.
+
+    Attributes:
+        path: the file.
+        line: 1-based line number, or None when the problem is the whole file.
+        reason: a sentence for the user.
+    """
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.reason = reason
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {reason}")

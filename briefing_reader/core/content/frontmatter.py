@@ -1,0 +1,86 @@
+"""Front matter: YAML to a validated :class:`Meta`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing_reader.core.content.errors import ContentError
+from briefing_reader.core.content.model import Meta
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_FENCE_LINES = 1  # front matter starts after the opening '---' line
+
+
+def parse_front_matter(source: str, path: Path) -> Meta:
+    """Parse and check the YAML between the '---' fences."""
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 + _FENCE_LINES if mark is not None else None
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ContentError(path, f"front matter is not valid YAML ({problem})", line) from exc
+    if not isinstance(data, dict):
+        raise ContentError(path, "front matter must be a list of 'key: value' lines", 1)
+    for key in ("id", "kind", "title"):
+        if not data.get(key):
+            raise ContentError(path, f"front matter lacks '{key}'", _key_line(source, key))
+    doc_id = str(data["id"])
+    if not _ID.match(doc_id):
+        raise ContentError(path, f"id '{doc_id}' may only hold a-z, 0-9 and '-'",
+                           _key_line(source, "id"))
+    dossier = data.get("dossier") if isinstance(data.get("dossier"), dict) else {}
+    return Meta(
+        id=doc_id,
+        kind=str(data["kind"]),
+        title=str(data["title"]),
+        official=bool(data.get("official", data["kind"] != "companion")),
+        date=_date(data.get("date"), "date", source, path),
+        version=_int(data.get("version"), "version", source, path),
+        updated=_date(data.get("updated"), "updated", source, path),
+        dossier_number=_str(dossier.get("number")),
+        dossier_title=_str(dossier.get("title")),
+        volgnummer=_int(data.get("volgnummer"), "volgnummer", source, path),
+        document_number=_str(data.get("document_number")),
+        parliamentary_year=_str(data.get("parliamentary_year")),
+        missing_footnotes=tuple(str(x) for x in data.get("missing_footnotes") or ()),
+        raw=data,
+    )
+
+
+def _key_line(source: str, key: str) -> int | None:
+    for number, line in enumerate(source.splitlines(), start=1 + _FENCE_LINES):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _date(value: Any, key: str, source: str, path: Path) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ContentError(path, f"'{key}' must be a date like 2025-07-04",
+                           _key_line(source, key)) from exc
+
+
+def _int(value: Any, key: str, source: str, path: Path) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ContentError(path, f"'{key}' must be a whole number", _key_line(source, key))
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ContentError(path, f"'{key}' must be a whole number",
+                           _key_line(source, key)) from exc

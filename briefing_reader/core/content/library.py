@@ -1,0 +1,84 @@
+"""All documents of one run: bundled, overridden and imported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_reader.core.content.errors import ContentError
+from briefing_reader.core.content.model import Document, OutlineNode
+from briefing_reader.core.content.parse import load_document
+
+# Letters first, then what we compiled, each group by date.
+_KIND_ORDER = {"kamerbrief": 0, "imported": 1, "companion": 2}
+
+
+@dataclass
+class Library:
+    """The loaded documents and the files that failed to load.
+
+    A broken file never stops the others: it lands in ``errors``.
+    """
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.ordered())
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def ordered(self) -> list[Document]:
+        return sorted(self.documents.values(), key=_sort_key)
+
+    def get(self, doc_id: str) -> Document | None:
+        return self.documents.get(doc_id)
+
+    def find(self, doc_id: str, anchor: str | None = None) -> tuple[Document, OutlineNode]:
+        """The document and the outline node an address points at.
+
+        Raises:
+            KeyError: with a message naming what was not found.
+        """
+        doc = self.documents.get(doc_id)
+        if doc is None:
+            known = ", ".join(sorted(self.documents))
+            raise KeyError(f"no document '{doc_id}' (known: {known})")
+        if not anchor:
+            return doc, doc.outline
+        node = doc.node(anchor)
+        if node is None:
+            raise KeyError(f"document '{doc_id}' has no place '#{anchor}'")
+        return doc, node
+
+    def add_folder(self, folder: Path, *, bundled: bool) -> None:
+        """Load every ``*.md`` in ``folder``; a document replaces one with its id."""
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.md")):
+            try:
+                doc = load_document(path, bundled=bundled)
+            except ContentError as exc:
+                self.errors.append(exc)
+                continue
+            self.documents[doc.id] = doc
+
+
+def _sort_key(doc: Document) -> tuple[int, str, str]:
+    date = doc.meta.date.isoformat() if doc.meta.date else "9999"
+    return (_KIND_ORDER.get(doc.meta.kind, 1), date, doc.title)
+
+
+def load_library(folders: Iterable[tuple[Path, bool]]) -> Library:
+    """Load folders in order (later ones replace earlier documents by id).
+
+    Args:
+        folders: (folder, bundled) pairs, typically the bundled content, the
+            user's imported documents and an optional override folder.
+    """
+    library = Library()
+    for folder, bundled in folders:
+        library.add_folder(folder, bundled=bundled)
+    return library

@@ -1,0 +1,86 @@
+"""Every directory the app reads or writes, resolved in one place.
+
+Order of precedence for the user data directory: the ``--data-dir`` option,
+then the ``BRIEFING_READER_DATA_DIR`` environment variable, then the
+platform's default (platformdirs). When a data dir is given explicitly, the
+cache and config directories live inside it too, so a test or an
+end-to-end run never touches the real profile.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from briefing_reader import APP_ID
+
+DATA_DIR_ENV = "BRIEFING_READER_DATA_DIR"
+CONTENT_DIR_ENV = "BRIEFING_READER_CONTENT_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The directories of one run of the app.
+
+    Attributes:
+        data: notes database, backups, imported documents.
+        cache: the search index and other rebuildable files.
+        config: UI settings (QSettings file).
+        content_override: an extra folder of documents that replace bundled
+            ones with the same id, or None.
+    """
+
+    data: Path
+    cache: Path
+    config: Path
+    content_override: Path | None = None
+
+    @property
+    def imported_documents(self) -> Path:
+        return self.data / "documents"
+
+    @property
+    def notes_db(self) -> Path:
+        return self.data / "notes.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def search_index(self) -> Path:
+        return self.cache / "search-index"
+
+
+def resolve(data_dir: str | os.PathLike[str] | None = None,
+            content_dir: str | os.PathLike[str] | None = None,
+            environ: dict[str, str] | None = None) -> Paths:
+    """Work out the directories from options, environment and platform."""
+    env = os.environ if environ is None else environ
+    explicit = data_dir or env.get(DATA_DIR_ENV)
+    content = content_dir or env.get(CONTENT_DIR_ENV)
+    override = Path(content).expanduser().resolve() if content else None
+    if explicit:
+        base = Path(explicit).expanduser().resolve()
+        return Paths(data=base, cache=base / "cache", config=base / "config",
+                     content_override=override)
+    return Paths(
+        data=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+        content_override=override,
+    )
+
+
+def bundled_content_dir() -> Path:
+    """The folder of documents shipped inside the package."""
+    return Path(str(resources.files("briefing_reader.bundled")))
+
+
+def translations_dir() -> Path:
+    """The folder of compiled ``.qm`` translation catalogues."""
+    return Path(str(resources.files("briefing_reader.translations")))

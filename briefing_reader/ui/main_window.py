@@ -1,0 +1,210 @@
+"""The main window: table of contents beside the reader, menus, history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from briefing_reader import APP_NAME, __version__
+from briefing_reader.core.content import Library
+from briefing_reader.core.content.citation import citation
+from briefing_reader.ui import style
+from briefing_reader.ui.reader import ReaderView
+from briefing_reader.ui.toc import OutlineTree
+
+
+@dataclass(frozen=True)
+class Place:
+    """A point in the reading history: a document and a character position."""
+
+    doc_id: str
+    position: int
+
+
+class MainWindow(QMainWindow):
+    """Reader window over a loaded library; UI state kept in ``settings``."""
+
+    def __init__(self, library: Library, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+        self.setWindowTitle(APP_NAME)
+        self.toc = OutlineTree(self)
+        self.reader = ReaderView(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.toc)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 860])
+        self.setCentralWidget(self.splitter)
+        self.citation_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.citation_label)
+        self._build_actions()
+        self.toc.set_library(library)
+        self.toc.node_activated.connect(self.navigate)
+        self.reader.node_scrolled_to.connect(self._sync_toc)
+        self.reader.link_requested.connect(self._open_link)
+
+    # -- menus and shortcuts --------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.back_action = self._action(self.tr("&Back"), self.go_back, keys.Back)
+        self.forward_action = self._action(self.tr("&Forward"), self.go_forward, keys.Forward)
+        zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(+1), keys.ZoomIn)
+        zoom_in.setShortcuts([QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")])
+        zoom_out = self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), keys.ZoomOut)
+        zoom_reset = self._action(self.tr("&Actual size"), lambda: self._zoom(0, True), "Ctrl+0")
+        toc_focus = self._action(self.tr("&Table of contents"), self.toc.setFocus, "Ctrl+T")
+        reader_focus = self._action(self.tr("&Document text"), self.reader.setFocus, "Ctrl+R")
+        quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        about = self._action(self.tr("&About Briefing Reader"), self._about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(quit_action)
+        view = menu.addMenu(self.tr("&View"))
+        for action in (zoom_in, zoom_out, zoom_reset):
+            view.addAction(action)
+        go = menu.addMenu(self.tr("&Go"))
+        for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
+            go.addAction(action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(about)
+        self._update_history_actions()
+
+    # -- navigation -------------------------------------------------------
+
+    def current_place(self) -> Place | None:
+        doc = self.reader.document_shown
+        return Place(doc.id, self.reader.top_position()) if doc else None
+
+    def show_document(self, doc_id: str) -> bool:
+        """Show a document (if not shown already); False if it does not exist."""
+        doc = self.library.get(doc_id)
+        if doc is None:
+            return False
+        if self.reader.document_shown is not doc:
+            self.reader.show_document(doc, style.is_dark())
+            self.citation_label.setText(citation(doc.meta) or doc.title)
+            self.setWindowTitle(f"{doc.title} — {APP_NAME}")
+        return True
+
+    def navigate(self, doc_id: str, anchor: str = "") -> None:
+        """Go to a place, remembering where we were for Back."""
+        here = self.current_place()
+        if not self.show_document(doc_id):
+            self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 5000)
+            return
+        if anchor:
+            self.reader.go_to_anchor(anchor)
+        else:
+            self.reader.scroll_to_position(0)
+        there = self.current_place()
+        if here is not None and there is not None and here != there:
+            self._back.append(here)
+            self._forward.clear()
+        self._update_history_actions()
+
+    def _restore(self, place: Place) -> None:
+        self.show_document(place.doc_id)
+        self.reader.scroll_to_position(place.position)
+
+    def go_back(self) -> None:
+        here = self.current_place()
+        if self._back and here is not None:
+            self._forward.append(here)
+            self._restore(self._back.pop())
+        self._update_history_actions()
+
+    def go_forward(self) -> None:
+        here = self.current_place()
+        if self._forward and here is not None:
+            self._back.append(here)
+            self._restore(self._forward.pop())
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(bool(self._back))
+        self.forward_action.setEnabled(bool(self._forward))
+
+    def _sync_toc(self, anchor: str) -> None:
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.toc.select_node(doc.id, anchor)
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() == "doc":
+            doc_id = url.path()
+            self.navigate(doc_id, url.fragment())
+            return
+        if url.scheme() not in ("http", "https", "mailto"):
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Open in browser?"),
+            self.tr("This link leads outside Briefing Reader:\n\n%s\n\n"
+                    "Open it in your web browser?") % url.toString())
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def _zoom(self, step: int, reset: bool = False) -> None:
+        self.reader.set_zoom(0 if reset else self.reader.zoom + step)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Briefing Reader"),
+                          self.tr("Briefing Reader %s\n\nAn offline reader for Tweede Kamer "
+                                  "letters.") % __version__)
+
+    # -- state across restarts ---------------------------------------------
+
+    def restore_state(self, open_address: str | None = None) -> None:
+        """Window geometry, splitter, zoom and the last reading place."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.reader.set_zoom(int(self.settings.value("reader/zoom", 0)))
+        if open_address:
+            doc_id, _, anchor = open_address.partition("#")
+            if self.library.get(doc_id) is not None:
+                self.navigate(doc_id, anchor)
+                return
+            self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
+        last = str(self.settings.value("reader/document", ""))
+        first = next(iter(self.library), None)
+        doc_id = last if self.library.get(last) else (first.id if first else "")
+        if doc_id:
+            self.show_document(doc_id)
+            position = int(self.settings.value(f"reader/position/{doc_id}", 0))
+            self.reader.scroll_to_position(position)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("reader/zoom", self.reader.zoom)
+        place = self.current_place()
+        if place is not None:
+            self.settings.setValue("reader/document", place.doc_id)
+            self.settings.setValue(f"reader/position/{place.doc_id}", place.position)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.save_state()
+        super().closeEvent(event)

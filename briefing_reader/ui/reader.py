@@ -1,0 +1,172 @@
+"""The reading pane: a QTextBrowser that never loads anything off the machine."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument, QTextFrameFormat
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from briefing_reader.core.content import Document, OutlineNode
+from briefing_reader.ui import style
+
+# Comfortable reading: about 75 characters a line.
+MAX_TEXT_WIDTH_EM = 42
+
+
+class ReaderView(QTextBrowser):
+    """Shows one document; reports which outline node is at the top.
+
+    Signals:
+        node_scrolled_to(str): the anchor of the innermost outline node at the
+            top of the view changed (scrolling, jumping).
+        link_requested(QUrl): the user clicked a link that leaves the
+            document (``doc:`` or web); the window decides what to do.
+    """
+
+    node_scrolled_to = Signal(str)
+    link_requested = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(self.tr("Document text"))
+        self.document_shown: Document | None = None
+        self._anchor_positions: list[int] = []
+        self._anchor_nodes: list[OutlineNode] = []
+        self._last_reported = ""
+        self._zoom = 0
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.highlighted.connect(self._on_highlighted)
+        self._scroll_timer = QTimer(self, singleShot=True, interval=60)
+        self._scroll_timer.timeout.connect(self._report_top_node)
+        self.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
+
+    # -- offline, always ------------------------------------------------
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt API)
+        """Refuse every external resource: images and style sheets never load."""
+        return None
+
+    # -- showing a document ---------------------------------------------
+
+    def show_document(self, doc: Document, dark: bool = False) -> None:
+        qdoc = QTextDocument(self)
+        qdoc.setDefaultStyleSheet(style.document_css(dark))
+        qdoc.setDefaultFont(self.font())
+        banner = self.tr("Compiled by Briefing Reader from the letter's own text. "
+                         "This is not an official parliamentary document.")
+        qdoc.setHtml(style.page_html(doc, banner))
+        qdoc.setDocumentMargin(24)
+        self.setDocument(qdoc)
+        self.document_shown = doc
+        self._index_anchors(doc)
+        self._apply_text_width()
+        self._last_reported = ""
+        self._report_top_node()
+
+    def _index_anchors(self, doc: Document) -> None:
+        """Map each outline node to the character position of its anchor."""
+        nodes = {node.id: node for node in doc.outline.walk() if node.kind != "document"}
+        found: list[tuple[int, OutlineNode]] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    if name in nodes:
+                        found.append((fragment.position(), nodes.pop(name)))
+                it += 1
+            block = block.next()
+        found.sort(key=lambda pair: pair[0])
+        self._anchor_positions = [pos for pos, _ in found]
+        self._anchor_nodes = [node for _, node in found]
+
+    def anchor_position(self, anchor: str) -> int | None:
+        for pos, node in zip(self._anchor_positions, self._anchor_nodes, strict=True):
+            if node.id == anchor:
+                return pos
+        return None
+
+    def top_position(self) -> int:
+        return self.cursorForPosition(QPoint(4, 4)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        rect = self.document().documentLayout().blockBoundingRect(cursor.block())
+        self.verticalScrollBar().setValue(int(rect.top()))
+
+    def go_to_anchor(self, anchor: str) -> None:
+        """Scroll so that the anchor's block is at the top."""
+        position = self.anchor_position(anchor)
+        if position is None:
+            self.scrollToAnchor(anchor)
+        else:
+            self.scroll_to_position(position)
+        self._report_top_node()
+
+    def _report_top_node(self) -> None:
+        if not self._anchor_positions:
+            return
+        index = bisect.bisect_right(self._anchor_positions, self.top_position() + 1) - 1
+        node = self._anchor_nodes[max(index, 0)]
+        if node.id != self._last_reported:
+            self._last_reported = node.id
+            self.node_scrolled_to.emit(node.id)
+
+    # -- links and footnotes --------------------------------------------
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "" and url.fragment():
+            self.go_to_anchor(url.fragment())
+        else:
+            self.link_requested.emit(url)
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        label = url.fragment().removeprefix("fn-")
+        doc = self.document_shown
+        if url.scheme() == "" and url.fragment().startswith("fn-") and doc is not None:
+            text = doc.footnotes.get(label, "")
+            QToolTip.showText(self.cursor().pos(), f"{label}. {text}", self)
+        elif url.isValid() and url.scheme() in ("http", "https", "mailto"):
+            QToolTip.showText(self.cursor().pos(), url.toString(), self)
+        else:
+            QToolTip.hideText()
+
+    # -- zoom and width --------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-6, min(12, steps))
+        self.zoomIn(steps - self._zoom)
+        self._zoom = steps
+        self._apply_text_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._apply_text_width()
+
+    def _apply_text_width(self) -> None:
+        """Centre a column of readable width instead of spanning the window."""
+        max_width = self.fontMetrics().averageCharWidth() * 2 * MAX_TEXT_WIDTH_EM
+        side = max(0, (self.viewport().width() - max_width) // 2)
+        root = self.document().rootFrame()
+        fmt: QTextFrameFormat = root.frameFormat()
+        if int(fmt.leftMargin()) != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        # Alt+Left/Right belong to the window's history, not the browser's.
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,87 @@
+"""The table-of-contents tree: documents > pillars > sections > themes > actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from briefing_reader.core.content import Document, Library, OutlineNode
+
+DOC_ROLE = Qt.ItemDataRole.UserRole
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+ACTION_MARK = "▶ "
+
+
+class OutlineTree(QTreeWidget):
+    """A tree of every document's outline.
+
+    Signals:
+        node_activated(str, str): the user chose a node (document id, anchor;
+            the anchor is '' for a document itself).
+    """
+
+    node_activated = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setAccessibleName(self.tr("Table of contents"))
+        self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
+        self.itemActivated.connect(self._emit)
+        self.itemClicked.connect(self._emit)
+
+    def set_library(self, library: Library) -> None:
+        self.clear()
+        self._items.clear()
+        for doc in library:
+            top = self._add(None, doc, doc.outline)
+            top.setExpanded(doc.meta.official)
+
+    def _add(self, parent: QTreeWidgetItem | None, doc: Document,
+             node: OutlineNode) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self if parent is None else parent)
+        anchor = "" if node.kind == "document" else node.id
+        item.setData(0, DOC_ROLE, doc.id)
+        item.setData(0, ANCHOR_ROLE, anchor)
+        item.setData(0, KIND_ROLE, node.kind)
+        self._decorate(item, doc, node)
+        self._items[(doc.id, anchor)] = item
+        for child in node.children:
+            self._add(item, doc, child)
+        if node.kind in ("pillar", "section") and node.level <= 1:
+            item.setExpanded(True)
+        return item
+
+    def _decorate(self, item: QTreeWidgetItem, doc: Document, node: OutlineNode) -> None:
+        title = node.title
+        tip = doc.section_path(node) if node.kind != "document" else doc.title
+        if node.kind in ("action", "subaction"):
+            kind_name = self.tr("Action") if node.kind == "action" else self.tr("Sub-action")
+            title = ACTION_MARK + title if node.kind == "action" else "• " + title
+            tip = f"{kind_name}: {tip}"
+            item.setForeground(0, QBrush(QColor("#2b6cb0")))
+        if node.kind == "document":
+            font = QFont(item.font(0))
+            font.setBold(True)
+            item.setFont(0, font)
+            if not doc.meta.official:
+                tip += "\n" + self.tr("Compiled by Briefing Reader, not official text")
+        item.setText(0, title)
+        item.setToolTip(0, tip)
+
+    def _emit(self, item: QTreeWidgetItem) -> None:
+        self.node_activated.emit(item.data(0, DOC_ROLE), item.data(0, ANCHOR_ROLE))
+
+    def select_node(self, doc_id: str, anchor: str) -> None:
+        """Highlight a node without emitting node_activated."""
+        item = self._items.get((doc_id, anchor)) or self._items.get((doc_id, ""))
+        if item is None or item is self.currentItem():
+            return
+        blocked = self.blockSignals(True)
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        self.blockSignals(blocked)

@@ -1,0 +1,1 @@
+"""The bundled documents (markdown), installed as ``briefing_reader.bundled``."""

@@ -1,0 +1,1 @@
+"""Compiled Qt translations, installed as ``briefing_reader.translations``."""
