@@ -50,8 +50,10 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
     app = create_app()
     translators = i18n.install(app, i18n.choose_language())  # noqa: F841 (kept alive)
     window = build_window(paths)
-    window.restore_state(open_address)
+    window.restore_geometry()
     window.show()
+    app.processEvents()  # lay the window out before scrolling to a place in it
+    window.restore_place(open_address)
     if exit_after_render:
         app.processEvents()
         if not window.library.documents or window.reader.document_shown is None:

@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self._back: list[Place] = []
         self._forward: list[Place] = []
         self.setWindowTitle(APP_NAME)
+        self.resize(1280, 820)
         self.toc = OutlineTree(self)
         self.reader = ReaderView(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -172,8 +173,8 @@ class MainWindow(QMainWindow):
 
     # -- state across restarts ---------------------------------------------
 
-    def restore_state(self, open_address: str | None = None) -> None:
-        """Window geometry, splitter, zoom and the last reading place."""
+    def restore_geometry(self) -> None:
+        """Window geometry, splitter and zoom as they were at the last close."""
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -181,6 +182,12 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.reader.set_zoom(int(self.settings.value("reader/zoom", 0)))
+
+    def restore_place(self, open_address: str | None = None) -> None:
+        """Open ``open_address`` (DOC#anchor), else the last reading place.
+
+        Call after the window is shown: positions need a laid-out document.
+        """
         if open_address:
             doc_id, _, anchor = open_address.partition("#")
             if self.library.get(doc_id) is not None:
