@@ -1,0 +1,66 @@
+"""``docs``, ``toc`` and ``show``: the documents and their outlines."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefing_reader import paths
+from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
+from briefing_reader.core.content import meta_summary
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    docs = sub.add_parser("docs", help="list the documents")
+    docs.add_argument("--json", action="store_true", help="print JSON")
+    docs.set_defaults(func=cmd_docs)
+
+    toc = sub.add_parser("toc", help="print a document's table of contents")
+    toc.add_argument("doc", metavar="DOC")
+    toc.add_argument("--json", action="store_true", help="print JSON")
+    toc.set_defaults(func=cmd_toc)
+
+    show = sub.add_parser("show", help="print a document or one place in it")
+    show.add_argument("address", metavar="DOC[#ANCHOR]")
+    fmt = show.add_mutually_exclusive_group()
+    fmt.add_argument("--text", action="store_true", help="plain text (the default)")
+    fmt.add_argument("--html", action="store_true", help="the HTML the reader shows")
+    show.set_defaults(func=cmd_show)
+
+
+def cmd_docs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    library = load_library(run_paths)
+    if args.json:
+        print_json([meta_summary(doc.meta) for doc in library])
+        return EXIT_OK
+    for doc in library:
+        marker = "" if doc.meta.official else "  (samengesteld door Briefing Reader)"
+        print(f"{doc.id:24} {doc.title}{marker}")
+    return EXIT_OK
+
+
+def cmd_toc(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    library = load_library(run_paths)
+    try:
+        _doc, node = library.find(args.doc)
+    except KeyError as exc:
+        return fail(str(exc.args[0]))
+    if args.json:
+        print_json(node.to_dict())
+        return EXIT_OK
+    print(node.title)
+    for item in node.walk():
+        if item.kind != "document":
+            print(f"{'  ' * len(item.path())}{item.title}  [{item.kind} #{item.id}]")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    library = load_library(run_paths)
+    doc_id, _, anchor = args.address.partition("#")
+    try:
+        doc, node = library.find(doc_id, anchor or None)
+    except KeyError as exc:
+        return fail(str(exc.args[0]))
+    target = None if node.kind == "document" else node
+    print(doc.html(target) if args.html else doc.text(target))
+    return EXIT_OK

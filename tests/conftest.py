@@ -1,0 +1,25 @@
+"""Shared fixtures: every test gets its own data dir, never the real profile."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+LETTER_ID = "kst-32824-456"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app's data dir (and with it cache and config) at a temp dir."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("BRIEFING_READER_DATA_DIR", str(data))
+    monkeypatch.delenv("BRIEFING_READER_CONTENT_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    return data
