@@ -165,3 +165,9 @@ def test_later_folder_replaces_a_document_with_the_same_id(tmp_path: Path) -> No
     write(second, SAMPLE.replace("title: Voorbeeld", "title: Nieuwer"), "y.md")
     library = load_library([(first, True), (second, False)])
     assert library.get("voorbeeld").title == "Nieuwer"  # type: ignore[union-attr]
+
+
+def test_paragraph_attributes_are_kept_for_later_features(tmp_path: Path) -> None:
+    text = HEAD + '\n{.toezegging datum="2025-12-31"}\nIk stuur u voor het einde van het jaar een brief.\n'
+    block = next(b for b in load_document(write(tmp_path, text)).blocks if b.text)
+    assert block.attrs == {"class": "toezegging", "datum": "2025-12-31"}

@@ -51,6 +51,8 @@ class Block:
         start: offset of ``text`` in the document's plain text.
         line: 1-based source line, if known.
         markers: (start, end) spans of footnote markers within ``text``.
+        attrs: block attributes written in the markdown (``{.toezegging}``),
+            other than the id: classes under "class", the rest by name.
     """
 
     kind: str
@@ -60,6 +62,7 @@ class Block:
     start: int = 0
     line: int | None = None
     markers: list[tuple[int, int]] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
 
     @property
     def end(self) -> int:

@@ -166,11 +166,10 @@ class _Builder:
 
     def _on_paragraph_open(self, tokens: list[Token], i: int) -> int:
         tok, content = tokens[i], tokens[i + 1]
-        self._paragraph(content, _line(tok), str(tok.attrs.get("id") or ""),
-                        tight_item=tok.hidden)
+        self._paragraph(content, _line(tok), tok.attrs, tight_item=tok.hidden)
         return i + 3
 
-    def _paragraph(self, content: Token, line: int | None, given_id: str,
+    def _paragraph(self, content: Token, line: int | None, attrs: dict[str, Any],
                    tight_item: bool) -> None:
         children = content.children or []
         runs = inline.text_runs(children)
@@ -179,13 +178,14 @@ class _Builder:
         if unresolved:
             raise ContentError(self.path, f"footnote {unresolved.group()} has no text", line)
         self._paragraphs += 1
-        anchor = given_id or f"p-{self._paragraphs}"
+        anchor = str(attrs.get("id") or f"p-{self._paragraphs}")
         body = inline.render_html(children)
         inside_item = tight_item or self._in_list_item
         tag = "li" if inside_item else "p"
         html = f'<{tag}><a name="{escape(anchor)}"></a>{body}</{tag}>'
         kind = "list_item" if inside_item else "paragraph"
         self._add(kind, html, text, anchor, line, _marker_spans(runs))
+        self.blocks[-1].attrs = {k: str(v) for k, v in attrs.items() if k != "id"}
 
     _in_list_item = False
 
