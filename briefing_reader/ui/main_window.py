@@ -212,6 +212,6 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"reader/position/{place.doc_id}", place.position)
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)

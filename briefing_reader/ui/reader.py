@@ -34,6 +34,7 @@ class ReaderView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName(self.tr("Document text"))
         self.document_shown: Document | None = None
+        self._positions: dict[str, int] = {}
         self._anchor_positions: list[int] = []
         self._anchor_nodes: list[OutlineNode] = []
         self._last_reported = ""
@@ -42,11 +43,13 @@ class ReaderView(QTextBrowser):
         self.highlighted.connect(self._on_highlighted)
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
         self._scroll_timer.timeout.connect(self._report_top_node)
-        self.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
+        # Not connected to start() directly: valueChanged's int would become
+        # the timer's interval.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._scroll_timer.start())
 
     # -- offline, always ------------------------------------------------
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt API)
+    def loadResource(self, kind: int, name: QUrl) -> object:
         """Refuse every external resource: images and style sheets never load."""
         return None
 
@@ -68,37 +71,47 @@ class ReaderView(QTextBrowser):
         self._report_top_node()
 
     def _index_anchors(self, doc: Document) -> None:
-        """Map each outline node to the character position of its anchor."""
-        nodes = {node.id: node for node in doc.outline.walk() if node.kind != "document"}
-        found: list[tuple[int, OutlineNode]] = []
+        """Find the character position of every anchor; order the outline's."""
+        self._positions = {}
         block = self.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
                 for name in fragment.charFormat().anchorNames():
-                    if name in nodes:
-                        found.append((fragment.position(), nodes.pop(name)))
+                    self._positions.setdefault(name, fragment.position())
                 it += 1
             block = block.next()
-        found.sort(key=lambda pair: pair[0])
+        found = sorted(((self._positions[node.id], node) for node in doc.outline.walk()
+                        if node.kind != "document" and node.id in self._positions),
+                       key=lambda pair: pair[0])
         self._anchor_positions = [pos for pos, _ in found]
         self._anchor_nodes = [node for _, node in found]
 
     def anchor_position(self, anchor: str) -> int | None:
-        for pos, node in zip(self._anchor_positions, self._anchor_nodes, strict=True):
-            if node.id == anchor:
-                return pos
-        return None
+        return self._positions.get(anchor)
+
+    def is_visible(self, position: int) -> bool:
+        """Whether the character at ``position`` is within the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.viewport().rect().contains(self.cursorRect(cursor).center())
 
     def top_position(self) -> int:
-        return self.cursorForPosition(QPoint(4, 4)).position()
+        """Character position at the start of the first line in view."""
+        left = int(self.document().rootFrame().frameFormat().leftMargin()
+                   + self.document().documentMargin()) + 2
+        return self.cursorForPosition(QPoint(left, 2)).position()
 
     def scroll_to_position(self, position: int) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(position, self.document().characterCount() - 1))
-        rect = self.document().documentLayout().blockBoundingRect(cursor.block())
-        self.verticalScrollBar().setValue(int(rect.top()))
+        """Scroll so the line holding ``position`` is the first in view."""
+        position = max(0, min(position, self.document().characterCount() - 1))
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        self.verticalScrollBar().setValue(int(top))
 
     def go_to_anchor(self, anchor: str) -> None:
         """Scroll so that the anchor's block is at the top."""
@@ -149,7 +162,7 @@ class ReaderView(QTextBrowser):
         self._zoom = steps
         self._apply_text_width()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_text_width()
 
@@ -164,7 +177,7 @@ class ReaderView(QTextBrowser):
             fmt.setRightMargin(side)
             root.setFrameFormat(fmt)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Alt+Left/Right belong to the window's history, not the browser's.
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()

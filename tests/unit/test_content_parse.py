@@ -68,7 +68,8 @@ def test_outline_kinds_and_nesting(tmp_path: Path) -> None:
 def test_node_text_is_exactly_its_own_blocks(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, SAMPLE))
     action = doc.node("actie-verandering")
-    assert doc.text(action) == "Ik wil ervoor zorgen. Dat is alles.\nVroege start\nEen vroege start."
+    assert doc.text(action) == (
+        "Ik wil ervoor zorgen. Dat is alles.\nVroege start\nEen vroege start.")
     theme = doc.node("t-verandering")
     assert doc.text(theme).endswith("Na het kader.")
     assert "Financiën" not in doc.text(theme)
@@ -168,6 +169,7 @@ def test_later_folder_replaces_a_document_with_the_same_id(tmp_path: Path) -> No
 
 
 def test_paragraph_attributes_are_kept_for_later_features(tmp_path: Path) -> None:
-    text = HEAD + '\n{.toezegging datum="2025-12-31"}\nIk stuur u voor het einde van het jaar een brief.\n'
+    text = HEAD + ('\n{.toezegging datum="2025-12-31"}\n'
+                   "Ik stuur u voor het einde van het jaar een brief.\n")
     block = next(b for b in load_document(write(tmp_path, text)).blocks if b.text)
     assert block.attrs == {"class": "toezegging", "datum": "2025-12-31"}
