@@ -18,4 +18,4 @@ def open_library(paths: paths_mod.Paths) -> Library:
     ]
     if paths.content_override is not None:
         folders.append((paths.content_override, False))
-    return load_library(folders)
+    return load_library(folders, cache_dir=paths.cache / "documents")

@@ -6,7 +6,6 @@ import argparse
 
 from briefing_reader import paths
 from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
-from briefing_reader.core.content import meta_summary
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_docs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     if args.json:
-        print_json([meta_summary(doc.meta) for doc in library])
+        print_json([doc.meta.summary() for doc in library])
         return EXIT_OK
     for doc in library:
         marker = "" if doc.meta.official else "  (samengesteld door Briefing Reader)"

@@ -56,17 +56,19 @@ class ReaderView(QTextBrowser):
     # -- showing a document ---------------------------------------------
 
     def show_document(self, doc: Document, dark: bool = False) -> None:
+        """Render ``doc``; margins are set before the document is attached so
+        that Qt lays it out once."""
         qdoc = QTextDocument(self)
         qdoc.setDefaultStyleSheet(style.document_css(dark))
         qdoc.setDefaultFont(self.font())
+        qdoc.setDocumentMargin(24)
         banner = self.tr("Compiled by Briefing Reader from the letter's own text. "
                          "This is not an official parliamentary document.")
         qdoc.setHtml(style.page_html(doc, banner))
-        qdoc.setDocumentMargin(24)
-        self.setDocument(qdoc)
+        self._apply_text_width(qdoc)
+        self.setDocument(qdoc)  # deletes the previous document: we were its parent
         self.document_shown = doc
         self._index_anchors(doc)
-        self._apply_text_width()
         self._last_reported = ""
         self._report_top_node()
 
@@ -166,11 +168,11 @@ class ReaderView(QTextBrowser):
         super().resizeEvent(event)
         self._apply_text_width()
 
-    def _apply_text_width(self) -> None:
+    def _apply_text_width(self, qdoc: QTextDocument | None = None) -> None:
         """Centre a column of readable width instead of spanning the window."""
         max_width = self.fontMetrics().averageCharWidth() * 2 * MAX_TEXT_WIDTH_EM
         side = max(0, (self.viewport().width() - max_width) // 2)
-        root = self.document().rootFrame()
+        root = (qdoc or self.document()).rootFrame()
         fmt: QTextFrameFormat = root.frameFormat()
         if int(fmt.leftMargin()) != side:
             fmt.setLeftMargin(side)

@@ -49,8 +49,20 @@ def parse_front_matter(source: str, path: Path) -> Meta:
         document_number=_str(data.get("document_number")),
         parliamentary_year=_str(data.get("parliamentary_year")),
         missing_footnotes=tuple(str(x) for x in data.get("missing_footnotes") or ()),
-        raw=data,
+        raw=_plain(data),
     )
+
+
+def _plain(value: Any) -> Any:
+    """YAML values as JSON would give them back (dates as ISO strings), so a
+    document reads the same whether it was parsed now or came from the cache."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _key_line(source: str, key: str) -> int | None:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_reader.core.content.cache import DocumentCache
 from briefing_reader.core.content.errors import ContentError
 from briefing_reader.core.content.model import Document, OutlineNode
-from briefing_reader.core.content.parse import load_document
 
 # Letters first, then what we compiled, each group by date.
 _KIND_ORDER = {"kamerbrief": 0, "imported": 1, "companion": 2}
@@ -23,6 +23,7 @@ class Library:
 
     documents: dict[str, Document] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    cache: DocumentCache | None = None
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.ordered())
@@ -59,11 +60,24 @@ class Library:
             return
         for path in sorted(folder.glob("*.md")):
             try:
-                doc = load_document(path, bundled=bundled)
+                doc = self._load(path, bundled)
             except ContentError as exc:
                 self.errors.append(exc)
                 continue
             self.documents[doc.id] = doc
+
+    def _load(self, path: Path, bundled: bool) -> Document:
+        # The parser (markdown-it, YAML) is imported only on a cache miss.
+        from briefing_reader.core.content.parse import document_from_bytes, read_source
+
+        data = read_source(path)
+        cached = self.cache.get(data, path, bundled) if self.cache else None
+        if cached is not None:
+            return cached
+        doc = document_from_bytes(data, path, bundled=bundled)
+        if self.cache is not None:
+            self.cache.put(data, doc)
+        return doc
 
 
 def _sort_key(doc: Document) -> tuple[int, str, str]:
@@ -71,14 +85,16 @@ def _sort_key(doc: Document) -> tuple[int, str, str]:
     return (_KIND_ORDER.get(doc.meta.kind, 1), date, doc.title)
 
 
-def load_library(folders: Iterable[tuple[Path, bool]]) -> Library:
+def load_library(folders: Iterable[tuple[Path, bool]],
+                 cache_dir: Path | None = None) -> Library:
     """Load folders in order (later ones replace earlier documents by id).
 
     Args:
         folders: (folder, bundled) pairs, typically the bundled content, the
             user's imported documents and an optional override folder.
+        cache_dir: where parsed documents are cached, or None for no cache.
     """
-    library = Library()
+    library = Library(cache=DocumentCache(cache_dir) if cache_dir else None)
     for folder, bundled in folders:
         library.add_folder(folder, bundled=bundled)
     return library

@@ -33,6 +33,16 @@ class Meta:
     missing_footnotes: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict)
 
+    def summary(self) -> dict[str, Any]:
+        """The main fields as JSON-ready data (``docs --json``)."""
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "title": self.title,
+                               "official": self.official}
+        for key in ("date", "version", "updated", "dossier_number", "dossier_title",
+                    "volgnummer", "document_number"):
+            value = getattr(self, key)
+            out[key] = value.isoformat() if isinstance(value, dt.date) else value
+        return out
+
 
 @dataclass
 class Block:

@@ -44,16 +44,29 @@ def markdown_parser() -> MarkdownIt:
     )
 
 
+def read_source(path: Path) -> bytes:
+    """The bytes of a document file.
+
+    Raises:
+        ContentError: the file cannot be read.
+    """
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ContentError(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
 def load_document(path: Path, *, bundled: bool = True) -> Document:
     """Read, parse and render one markdown file.
 
     Raises:
         ContentError: naming the file, the line where known, and the reason.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    return document_from_bytes(read_source(path), path, bundled=bundled)
+
+
+def document_from_bytes(data: bytes, path: Path, *, bundled: bool = True) -> Document:
+    """Parse the bytes of a markdown file that was read from ``path``."""
     if len(data) > MAX_BYTES:
         raise ContentError(path, "is larger than 20 MB")
     try:
@@ -363,14 +376,3 @@ def _looks_numeric(text: str) -> bool:
 def _first_sentence(text: str, limit: int = 90) -> str:
     sentence = re.split(r"(?<=[.;:])\s", text.strip(), maxsplit=1)[0]
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
-
-
-def meta_summary(meta: Meta) -> dict[str, Any]:
-    """The front matter as JSON-ready data for ``docs --json``."""
-    out: dict[str, Any] = {"id": meta.id, "kind": meta.kind, "title": meta.title,
-                           "official": meta.official}
-    for key in ("date", "version", "updated", "dossier_number", "dossier_title",
-                "volgnummer", "document_number"):
-        value = getattr(meta, key)
-        out[key] = value.isoformat() if hasattr(value, "isoformat") else value
-    return out
