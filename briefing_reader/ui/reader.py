@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument, QTextFrameFormat
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -100,10 +100,31 @@ class ReaderView(QTextBrowser):
         return self.viewport().rect().contains(self.cursorRect(cursor).center())
 
     def top_position(self) -> int:
-        """Character position at the start of the first line in view."""
-        left = int(self.document().rootFrame().frameFormat().leftMargin()
-                   + self.document().documentMargin()) + 2
-        return self.cursorForPosition(QPoint(left, 2)).position()
+        """Character position at the start of the first line in view.
+
+        A binary search over block rectangles: cursorForPosition() walks the
+        whole layout and costs milliseconds on a long letter.
+        """
+        qdoc = self.document()
+        layout = qdoc.documentLayout()
+        top = self.verticalScrollBar().value() + 1  # scroll values are whole pixels
+        low, high = 0, qdoc.blockCount() - 1
+        while low < high:  # last block whose top is at or above the view's top
+            middle = (low + high + 1) // 2
+            if layout.blockBoundingRect(qdoc.findBlockByNumber(middle)).top() <= top:
+                low = middle
+            else:
+                high = middle - 1
+        block = qdoc.findBlockByNumber(low)
+        block_top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        position = block.position()
+        for index in range(lines.lineCount()):
+            line = lines.lineAt(index)
+            if block_top + line.y() + line.height() > top:
+                return position + line.textStart()
+        following = block.next()  # the view starts in this block's bottom margin
+        return following.position() if following.isValid() else position
 
     def scroll_to_position(self, position: int) -> None:
         """Scroll so the line holding ``position`` is the first in view."""

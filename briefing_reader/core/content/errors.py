@@ -20,3 +20,15 @@ class ContentError(Exception):
         self.reason = reason
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {reason}")
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a document file.
+
+    Raises:
+        ContentError: the file cannot be read.
+    """
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ContentError(path, f"cannot be read ({exc.strerror or exc})") from exc

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_reader.core.content.cache import DocumentCache
-from briefing_reader.core.content.errors import ContentError
+from briefing_reader.core.content.errors import ContentError, read_source
 from briefing_reader.core.content.model import Document, OutlineNode
 
 # Letters first, then what we compiled, each group by date.
@@ -67,13 +67,13 @@ class Library:
             self.documents[doc.id] = doc
 
     def _load(self, path: Path, bundled: bool) -> Document:
-        # The parser (markdown-it, YAML) is imported only on a cache miss.
-        from briefing_reader.core.content.parse import document_from_bytes, read_source
-
         data = read_source(path)
         cached = self.cache.get(data, path, bundled) if self.cache else None
         if cached is not None:
             return cached
+        # The parser (markdown-it, YAML) is imported only on a cache miss.
+        from briefing_reader.core.content.parse import document_from_bytes
+
         doc = document_from_bytes(data, path, bundled=bundled)
         if self.cache is not None:
             self.cache.put(data, doc)

@@ -21,7 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefing_reader.core.content import inline
-from briefing_reader.core.content.errors import ContentError
+from briefing_reader.core.content.errors import ContentError, read_source
 from briefing_reader.core.content.frontmatter import parse_front_matter
 from briefing_reader.core.content.model import Block, Document, Meta, OutlineNode
 
@@ -42,18 +42,6 @@ def markdown_parser() -> MarkdownIt:
         .use(container_plugin, name="deelactie")
         .enable(["table", "strikethrough"])
     )
-
-
-def read_source(path: Path) -> bytes:
-    """The bytes of a document file.
-
-    Raises:
-        ContentError: the file cannot be read.
-    """
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ContentError(path, f"cannot be read ({exc.strerror or exc})") from exc
 
 
 def load_document(path: Path, *, bundled: bool = True) -> Document:
