@@ -1,0 +1,1 @@
+"""Qt widgets: they call the core; the core never calls them."""
