@@ -1,0 +1,249 @@
+"""``notes``: list and write annotations, highlights and bookmarks from the shell.
+
+Each write prints the saved item's id, and only after its commit returned.
+Errors (read-only folder, full disk, damaged file, unknown action, quote not
+found) name the file or document and the reason, and exit with code 1.
+Other feature modules add ``notes`` sub-commands through
+:func:`notes_subcommands` (e.g. ``notes export``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TypeAlias
+
+from briefing_reader import paths
+from briefing_reader.commands import EXIT_OK, EXIT_USAGE, fail, load_library, print_json
+from briefing_reader.core.content import Library
+from briefing_reader.core.notes import (
+    COLOURS,
+    PRIORITIES,
+    NotesError,
+    NotesStore,
+    action_target,
+    anchor_place,
+    anchor_quote,
+    open_store,
+)
+
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def notes_subcommands(sub: SubParsers) -> SubParsers:
+    """The sub-commands of ``notes``, creating the ``notes`` command if needed.
+
+    Lets other command modules add ``notes export``, ``notes import`` and the
+    like, whatever order the modules are registered in.
+    """
+    parser = sub.choices.get("notes")
+    if parser is None:
+        parser = sub.add_parser("notes", help="annotations, highlights and bookmarks")
+        parser.set_defaults(func=lambda _args, _paths: fail(
+            "choose a notes command (see 'briefing-reader notes --help')", EXIT_USAGE))
+    existing: SubParsers | None = getattr(parser, "_notes_subparsers", None)
+    if existing is not None:
+        return existing
+    created = parser.add_subparsers(dest="notes_command", metavar="NOTES_COMMAND")
+    parser._notes_subparsers = created  # type: ignore[attr-defined]
+    return created
+
+
+def register(sub: SubParsers) -> None:
+    notes = notes_subcommands(sub)
+
+    listing = notes.add_parser("list", help="list notes, highlights and bookmarks")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--doc", metavar="DOC", help="only this document")
+    listing.set_defaults(func=cmd_list)
+
+    action = notes.add_parser("set-action", help="set the annotation of an action")
+    action.add_argument("action_id", metavar="ACTION_ID")
+    action.add_argument("--doc", metavar="DOC",
+                        help="the document (default: the one that has this action)")
+    action.add_argument("--stance", metavar="S", help="a stance from the stance list")
+    action.add_argument("--priority", choices=PRIORITIES)
+    action.add_argument("--note", metavar="TEXT", help="the note (markdown)")
+    action.add_argument("--question", metavar="TEXT", action="append",
+                        help="a debate question; repeat for several (replaces the list)")
+    action.add_argument("--tag", metavar="TAG", action="append",
+                        help="a tag; repeat for several (replaces the tags)")
+    action.set_defaults(func=cmd_set_action)
+
+    highlight = notes.add_parser("highlight", help="highlight a quote in a document")
+    highlight.add_argument("doc", metavar="DOC")
+    highlight.add_argument("--quote", required=True, metavar="TEXT",
+                           help="text that occurs exactly in the document")
+    highlight.add_argument("--occurrence", type=int, metavar="N",
+                           help="which occurrence, when the quote occurs more than once")
+    highlight.add_argument("--note", default="", metavar="TEXT")
+    highlight.add_argument("--colour", default="geel", metavar="C",
+                           help=f"{', '.join(COLOURS)} or #rrggbb (default geel)")
+    highlight.set_defaults(func=cmd_highlight)
+
+    bookmark = notes.add_parser("bookmark", help="bookmark a place")
+    bookmark.add_argument("address", metavar="DOC[#ANCHOR]")
+    bookmark.add_argument("--name", metavar="N", help="default: the section title")
+    bookmark.set_defaults(func=cmd_bookmark)
+
+    delete = notes.add_parser("delete", help="move a note, highlight or bookmark to the trash")
+    delete.add_argument("item_id", metavar="ID")
+    delete.set_defaults(func=cmd_delete)
+
+    restore = notes.add_parser("restore", help="take an item out of the trash (undo delete)")
+    restore.add_argument("item_id", metavar="ID")
+    restore.set_defaults(func=cmd_restore)
+
+
+def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int]) -> int:
+    """Open the store, tell what recovery did on stderr, run ``work``, close."""
+    try:
+        store = open_store(run_paths.notes_db, run_paths.backups)
+    except NotesError as exc:
+        return fail(f"cannot open the notes: {exc}")
+    for event in store.report.warnings:
+        print(f"briefing-reader: {event.message}", file=sys.stderr)
+    try:
+        return work(store)
+    except NotesError as exc:
+        return fail(str(exc))
+    finally:
+        try:
+            store.close()
+        except NotesError as exc:  # pragma: no cover - a failed closing backup
+            print(f"briefing-reader: {exc}", file=sys.stderr)
+
+
+def _json(item: Any) -> dict[str, Any]:
+    data = asdict(item)
+    for key, value in data.items():
+        if isinstance(value, tuple):
+            data[key] = list(value)
+    return data
+
+
+def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    def work(store: NotesStore) -> int:
+        actions = store.action_annotations(args.doc)
+        highlights = store.highlights(args.doc)
+        bookmarks = store.bookmarks(args.doc)
+        if args.json:
+            print_json({
+                "database": str(store.path),
+                "actions": [_json(a) for a in actions],
+                "highlights": [_json(h) for h in highlights],
+                "bookmarks": [_json(b) for b in bookmarks],
+                "commitments": {k: _json(v) for k, v in store.commitment_statuses().items()},
+                "settings": {"author": store.author(), "stances": list(store.stances())},
+            })
+            return EXIT_OK
+        for a in actions:
+            who = "" if a.is_mine else f"  ({a.author})"
+            print(f"action     {a.id}  {a.doc_id}#{a.action_id}  "
+                  f"{a.stance or '-'} / {a.priority or '-'}{who}")
+        for h in highlights:
+            print(f"highlight  {h.id}  {h.doc_id}@{h.anchor.position.start}  "
+                  f"{h.colour}  \"{_short(h.anchor.quote.exact)}\"")
+        for b in bookmarks:
+            print(f"bookmark   {b.id}  {b.doc_id}#{b.anchor.place or ''}  {b.name}")
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def _short(text: str, width: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1] + "…"
+
+
+def _action_document(library: Library, action_id: str, doc_id: str | None) -> str:
+    """The id of the document holding ``action_id``; raises ValueError with a reason."""
+    if doc_id is not None:
+        if library.get(doc_id) is None:
+            known = ", ".join(sorted(library.documents))
+            raise ValueError(f"no document '{doc_id}' (known: {known})")
+        return doc_id
+    having = [doc.id for doc in library if any(n.id == action_id for n in doc.actions())]
+    if not having:
+        raise ValueError(f"no document has an action '{action_id}' "
+                         "(see 'briefing-reader toc DOC' for the action ids)")
+    if len(having) > 1:
+        raise ValueError(f"the action '{action_id}' occurs in {', '.join(having)}; "
+                         "choose one with --doc")
+    return having[0]
+
+
+def cmd_set_action(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    library = load_library(run_paths)
+    try:
+        doc_id = _action_document(library, args.action_id, args.doc)
+    except ValueError as exc:
+        return fail(str(exc))
+    doc = library.get(doc_id)
+    assert doc is not None
+    changes: dict[str, Any] = {}
+    for name in ("stance", "priority", "note"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.question is not None:
+        changes["questions"] = args.question
+    if args.tag is not None:
+        changes["tags"] = args.tag
+
+    def work(store: NotesStore) -> int:
+        saved = store.update_action(action_target(doc, args.action_id), **changes)
+        print(saved.id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    library = load_library(run_paths)
+    doc = library.get(args.doc)
+    if doc is None:
+        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+
+    def work(store: NotesStore) -> int:
+        anchor = anchor_quote(doc, args.quote, args.occurrence)
+        saved = store.add_highlight(anchor, colour=args.colour, note=args.note)
+        print(saved.id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    library = load_library(run_paths)
+    doc_id, _, place = args.address.partition("#")
+    doc = library.get(doc_id)
+    if doc is None:
+        return fail(f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})")
+
+    def work(store: NotesStore) -> int:
+        anchor, default_name = anchor_place(doc, place or None)
+        saved = store.add_bookmark(anchor, args.name or default_name)
+        print(saved.id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_delete(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    def work(store: NotesStore) -> int:
+        item = store.delete(args.item_id)
+        print(item.id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_restore(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    def work(store: NotesStore) -> int:
+        store.restore(args.item_id)
+        print(args.item_id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)

@@ -1,0 +1,98 @@
+"""Notes: per-action annotations, highlights, bookmarks, reading positions (SQLite).
+
+Open the store with :func:`open_store` (``open_store(paths.notes_db,
+paths.backups)``) and show ``store.report.message`` if it is not empty.
+Build anchors with :mod:`briefing_reader.core.notes.anchors`. Every error is
+a :class:`NotesError`.
+"""
+
+from briefing_reader.core.notes import anchors
+from briefing_reader.core.notes.anchors import (
+    action_target,
+    anchor_place,
+    anchor_quote,
+    anchor_range,
+    locate,
+    reading_position,
+)
+from briefing_reader.core.notes.backup import BackupInfo, list_backups, restore_backup
+from briefing_reader.core.notes.errors import (
+    NotesAnchorError,
+    NotesBusyError,
+    NotesConflictError,
+    NotesCorruptError,
+    NotesDiskFullError,
+    NotesError,
+    NotesNotFoundError,
+    NotesReadOnlyError,
+    NotesSchemaError,
+    NotesValidationError,
+)
+from briefing_reader.core.notes.model import (
+    COLOURS,
+    COMMITMENT_STATUSES,
+    DEFAULT_COLOUR,
+    DEFAULT_STANCES,
+    PRIORITIES,
+    ActionAnnotation,
+    ActionTarget,
+    Bookmark,
+    CommitmentStatus,
+    Highlight,
+    OpenEvent,
+    OpenReport,
+    PendingEdit,
+    ReadingPosition,
+    TextAnchor,
+    TextPositionSelector,
+    TextQuoteSelector,
+    TrashItem,
+)
+from briefing_reader.core.notes.recovery import open_store
+from briefing_reader.core.notes.schema import SCHEMA_VERSION
+from briefing_reader.core.notes.store import UNSET, NotesStore
+
+__all__ = [
+    "COLOURS",
+    "COMMITMENT_STATUSES",
+    "DEFAULT_COLOUR",
+    "DEFAULT_STANCES",
+    "PRIORITIES",
+    "SCHEMA_VERSION",
+    "UNSET",
+    "ActionAnnotation",
+    "ActionTarget",
+    "BackupInfo",
+    "Bookmark",
+    "CommitmentStatus",
+    "Highlight",
+    "NotesAnchorError",
+    "NotesBusyError",
+    "NotesConflictError",
+    "NotesCorruptError",
+    "NotesDiskFullError",
+    "NotesError",
+    "NotesNotFoundError",
+    "NotesReadOnlyError",
+    "NotesSchemaError",
+    "NotesStore",
+    "NotesValidationError",
+    "OpenEvent",
+    "OpenReport",
+    "PendingEdit",
+    "ReadingPosition",
+    "TextAnchor",
+    "TextPositionSelector",
+    "TextQuoteSelector",
+    "TrashItem",
+    "action_target",
+    "anchor_place",
+    "anchor_quote",
+    "anchor_range",
+    "anchors",
+    "list_backups",
+    "locate",
+    "open_store",
+    "reading_position",
+    "restore_backup",
+]

@@ -1,0 +1,64 @@
+"""Typed errors of the notes store, all under :class:`NotesError`.
+
+Each carries the file it concerns and a ``reason`` in plain words, so the UI
+can tell the user what happened without a traceback. A failed write never
+changes what was saved before; the edit that could not be saved travels
+back to the caller in ``pending`` so the panel can keep it and retry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NotesError(Exception):
+    """Base of every notes error.
+
+    Attributes:
+        path: the file or folder concerned, or None.
+        reason: a sentence for the user.
+        pending: the unsaved edit (whatever the caller passed in), or None.
+    """
+
+    def __init__(self, reason: str, path: Path | str | None = None,
+                 pending: object = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.reason = reason
+        self.pending = pending
+        super().__init__(f"{self.path}: {reason}" if self.path else reason)
+
+
+class NotesValidationError(NotesError, ValueError):
+    """A value was not acceptable (unknown stance, priority, colour...)."""
+
+
+class NotesNotFoundError(NotesError, LookupError):
+    """No item with that id (or it was purged)."""
+
+
+class NotesAnchorError(NotesError):
+    """A quote or place could not be found (or was ambiguous) in a document."""
+
+
+class NotesConflictError(NotesError):
+    """The change clashes with another item (e.g. undo over a newer annotation)."""
+
+
+class NotesReadOnlyError(NotesError):
+    """The data folder or the database file cannot be written."""
+
+
+class NotesDiskFullError(NotesError):
+    """The disk (or the database's size limit) is full; nothing was saved."""
+
+
+class NotesCorruptError(NotesError):
+    """The database file is damaged; restarting recovers from a backup."""
+
+
+class NotesBusyError(NotesError):
+    """Another program kept the database locked for too long."""
+
+
+class NotesSchemaError(NotesError):
+    """The database was made by a newer version of the app."""

@@ -1,0 +1,419 @@
+"""The notes store: action annotations, highlights, bookmarks and the rest.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction and a method returns only
+after its commit returned, so the caller may show "saved". A failed write
+raises a :class:`NotesError` subclass with the unsaved edit on ``pending``
+(a :class:`PendingEdit`); nothing saved before is changed. Open a store with
+:func:`briefing_reader.core.notes.open_store`, which also recovers a damaged
+file and reports what it did.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from briefing_reader.core.notes import actions, backup, records, rows, settings
+from briefing_reader.core.notes import trash as trash_mod
+from briefing_reader.core.notes.db import Database, translate_error
+from briefing_reader.core.notes.errors import (
+    NotesConflictError,
+    NotesError,
+    NotesNotFoundError,
+    NotesValidationError,
+)
+from briefing_reader.core.notes.model import (
+    COMMITMENT_STATUSES,
+    DEFAULT_COLOUR,
+    ActionAnnotation,
+    ActionTarget,
+    Bookmark,
+    CommitmentStatus,
+    Highlight,
+    OpenReport,
+    PendingEdit,
+    ReadingPosition,
+    TextAnchor,
+    TrashItem,
+    utc_now,
+)
+
+T = TypeVar("T")
+
+
+class _Unset(enum.Enum):
+    UNSET = "unset"
+
+
+#: "leave this field as it is" in update methods.
+UNSET: Final = _Unset.UNSET
+
+
+class NotesStore:
+    """All notes of one profile, in one SQLite file.
+
+    Args:
+        db: the open database (schema current).
+        backup_dir: where rotating backups go.
+        report: what opening found and did.
+        backup_interval: at most one regular backup per interval.
+        backup_keep: how many regular backups to keep.
+    """
+
+    def __init__(self, db: Database, backup_dir: Path, report: OpenReport | None = None, *,
+                 backup_interval: dt.timedelta = backup.DEFAULT_INTERVAL,
+                 backup_keep: int = backup.DEFAULT_KEEP) -> None:
+        self._db = db
+        self.backup_dir = backup_dir
+        self.report = report or OpenReport(read_only=db.read_only)
+        self.backup_interval = backup_interval
+        self.backup_keep = backup_keep
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
+
+    def close(self) -> None:
+        """Close the database, taking a backup first if one is due.
+
+        A failed closing backup is not raised (nothing saved is at stake);
+        the next open tries again and reports it if it fails then.
+        """
+        try:
+            if not self.read_only:
+                with contextlib.suppress(NotesError):
+                    self.maybe_backup()
+        finally:
+            self._db.close()
+
+    def __enter__(self) -> NotesStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- settings -----------------------------------------------------------
+
+    def author(self) -> str:
+        """The name written on new items (default: the OS user name)."""
+        return self._db.read(settings.author)
+
+    def set_author(self, name: str) -> str:
+        cleaned = settings.clean_author(name)
+        pending = PendingEdit("set_author", None, {"name": name})
+        self._db.write(lambda c: settings.write(c, settings.AUTHOR, cleaned), pending=pending)
+        return cleaned
+
+    def stances(self) -> tuple[str, ...]:
+        """The stance list offered for actions, in order."""
+        return self._db.read(settings.stances)
+
+    def set_stances(self, values: Iterable[str]) -> tuple[str, ...]:
+        """Replace the stance list; annotations keep a stance that was removed."""
+        cleaned = settings.clean_stances(values)
+        pending = PendingEdit("set_stances", None, {"stances": list(cleaned)})
+        self._db.write(lambda c: settings.write(c, settings.STANCES, list(cleaned)),
+                       pending=pending)
+        return cleaned
+
+    # --- action annotations -------------------------------------------------
+
+    def action_annotation(self, doc_id: str, action_id: str) -> ActionAnnotation | None:
+        """My annotation of an action, or None."""
+        return self._db.read(lambda c: actions.mine(c, doc_id, action_id))
+
+    def action_annotations(self, doc_id: str | None = None, *,
+                           include_imported: bool = True) -> list[ActionAnnotation]:
+        """Live action annotations (mine first, then colleagues'), by document."""
+        where = "deleted_at IS NULL"
+        where += "" if include_imported else " AND imported_from IS NULL"
+        return self._select(rows.action_from, "action_notes", where, doc_id,
+                            "imported_from IS NOT NULL, doc_id, action_id, author")
+
+    def annotated_actions(self, doc_id: str) -> set[str]:
+        """Ids of the actions of ``doc_id`` with something filled in (for badges)."""
+        return {a.action_id for a in self.action_annotations(doc_id) if not a.is_empty}
+
+    def update_action(self, target: ActionTarget, *,
+                      stance: str | _Unset | None = UNSET,
+                      priority: str | _Unset | None = UNSET,
+                      note: str | _Unset = UNSET,
+                      questions: Sequence[str] | _Unset = UNSET,
+                      tags: Sequence[str] | _Unset = UNSET) -> ActionAnnotation:
+        """Create or change my annotation of an action; unspecified fields stay.
+
+        The read and the write happen in one transaction, so two programs
+        editing different fields of one annotation both keep their change.
+
+        Raises:
+            NotesValidationError: an unknown stance or priority, or bad text.
+            NotesReadOnlyError, NotesDiskFullError, NotesError: not saved.
+        """
+        changes = {name: value for name, value in (
+            ("stance", stance), ("priority", priority), ("note", note),
+            ("questions", questions), ("tags", tags)) if value is not UNSET}
+        pending = PendingEdit("update_action", target, changes)
+        return self._db.write(lambda c: actions.update(c, target, changes),
+                              pending=pending)
+
+    def add_question(self, target: ActionTarget, question: str) -> ActionAnnotation:
+        """Append a debate question to my annotation of an action."""
+        pending = PendingEdit("add_question", target, {"question": question})
+
+        def work(conn: sqlite3.Connection) -> ActionAnnotation:
+            current = actions.mine(conn, target.doc_id, target.action_id)
+            questions = (current.questions if current else ()) + (question,)
+            return actions.update(conn, target, {"questions": questions})
+
+        return self._db.write(work, pending=pending)
+
+    # --- highlights ---------------------------------------------------------
+
+    def add_highlight(self, anchor: TextAnchor, *, colour: str = DEFAULT_COLOUR,
+                      note: str = "", tags: Sequence[str] = ()) -> Highlight:
+        """Save a new highlight (anchor from :func:`anchors.anchor_range`)."""
+        pending = PendingEdit("add_highlight", anchor,
+                              {"colour": colour, "note": note, "tags": list(tags)})
+        rows.check_anchor(anchor)
+        colour = rows.check_colour(colour)
+        note = rows.check_text(note, "note")
+        clean_tags = rows.check_tags(tags)
+        item_id = str(uuid.uuid4())
+
+        def work(conn: sqlite3.Connection) -> Highlight:
+            now = utc_now()
+            conn.execute(
+                "INSERT INTO highlights (id, doc_id, place, selectors, colour, note, tags, "
+                "motivation, doc_version, doc_hash, text_hash, author, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, anchor.doc_id, anchor.place, rows.selectors_json(anchor), colour,
+                 note, rows.json_list(clean_tags), _motivation(note), anchor.doc_version,
+                 anchor.doc_hash, anchor.text_hash, settings.author(conn), now, now))
+            return self._get(conn, "highlights", item_id, rows.highlight_from)
+
+        return self._db.write(work, pending=pending)
+
+    def update_highlight(self, item_id: str, *, colour: str | _Unset = UNSET,
+                         note: str | _Unset = UNSET,
+                         tags: Sequence[str] | _Unset = UNSET) -> Highlight:
+        """Change a highlight's colour, note or tags (only my own)."""
+        changes = {name: value for name, value in (
+            ("colour", colour), ("note", note), ("tags", tags)) if value is not UNSET}
+        pending = PendingEdit("update_highlight", item_id, changes)
+
+        def work(conn: sqlite3.Connection) -> Highlight:
+            current = self._editable(conn, "highlights", item_id, rows.highlight_from)
+            new_colour = rows.check_colour(
+                current.colour if isinstance(colour, _Unset) else colour)
+            new_note = rows.check_text(current.note if isinstance(note, _Unset) else note, "note")
+            new_tags = rows.check_tags(current.tags if isinstance(tags, _Unset) else tags)
+            conn.execute("UPDATE highlights SET colour = ?, note = ?, tags = ?, motivation = ?, "
+                         "modified = ? WHERE id = ?",
+                         (new_colour, new_note, rows.json_list(new_tags), _motivation(new_note),
+                          utc_now(), item_id))
+            return self._get(conn, "highlights", item_id, rows.highlight_from)
+
+        return self._db.write(work, pending=pending)
+
+    def highlight(self, item_id: str) -> Highlight | None:
+        """A live highlight by id, or None."""
+        found = self._select(rows.highlight_from, "highlights",
+                             "deleted_at IS NULL AND id = ?", None, "id", (item_id,))
+        return found[0] if found else None
+
+    def highlights(self, doc_id: str | None = None) -> list[Highlight]:
+        """Live highlights, by document and creation time."""
+        return self._select(rows.highlight_from, "highlights", "deleted_at IS NULL", doc_id,
+                            "doc_id, created")
+
+    # --- bookmarks ----------------------------------------------------------
+
+    def add_bookmark(self, anchor: TextAnchor, name: str) -> Bookmark:
+        """Save a bookmark at the end of the list (name from :func:`anchors.anchor_place`)."""
+        pending = PendingEdit("add_bookmark", anchor, {"name": name})
+        rows.check_anchor(anchor)
+        clean_name = rows.check_name(name)
+        item_id = str(uuid.uuid4())
+
+        def work(conn: sqlite3.Connection) -> Bookmark:
+            now = utc_now()
+            last = conn.execute("SELECT MAX(position) FROM bookmarks").fetchone()[0]
+            conn.execute(
+                "INSERT INTO bookmarks (id, doc_id, place, selectors, name, position, "
+                "doc_version, doc_hash, text_hash, author, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, anchor.doc_id, anchor.place, rows.selectors_json(anchor), clean_name,
+                 (last or 0) + 1, anchor.doc_version, anchor.doc_hash, anchor.text_hash,
+                 settings.author(conn), now, now))
+            return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
+
+        return self._db.write(work, pending=pending)
+
+    def rename_bookmark(self, item_id: str, name: str) -> Bookmark:
+        pending = PendingEdit("rename_bookmark", item_id, {"name": name})
+        clean_name = rows.check_name(name)
+
+        def work(conn: sqlite3.Connection) -> Bookmark:
+            self._editable(conn, "bookmarks", item_id, rows.bookmark_from)
+            conn.execute("UPDATE bookmarks SET name = ?, modified = ? WHERE id = ?",
+                         (clean_name, utc_now(), item_id))
+            return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
+
+        return self._db.write(work, pending=pending)
+
+    def move_bookmark(self, item_id: str, index: int) -> list[Bookmark]:
+        """Move a bookmark to ``index`` in the list; returns the new order."""
+        pending = PendingEdit("move_bookmark", item_id, {"index": index})
+
+        def work(conn: sqlite3.Connection) -> list[Bookmark]:
+            ids = [row[0] for row in conn.execute(
+                "SELECT id FROM bookmarks WHERE deleted_at IS NULL ORDER BY position, created")]
+            if item_id not in ids:
+                raise NotesNotFoundError(f"there is no bookmark '{item_id}'")
+            ids.remove(item_id)
+            ids.insert(max(0, min(index, len(ids))), item_id)
+            now = utc_now()
+            for position, bookmark_id in enumerate(ids, start=1):
+                conn.execute("UPDATE bookmarks SET position = ?, modified = CASE WHEN id = ? "
+                             "THEN ? ELSE modified END WHERE id = ?",
+                             (position, item_id, now, bookmark_id))
+            found = conn.execute("SELECT * FROM bookmarks WHERE deleted_at IS NULL "
+                                 "ORDER BY position").fetchall()
+            return [rows.bookmark_from(row) for row in found]
+
+        return self._db.write(work, pending=pending)
+
+    def bookmarks(self, doc_id: str | None = None) -> list[Bookmark]:
+        """Live bookmarks in the user's order."""
+        return self._select(rows.bookmark_from, "bookmarks", "deleted_at IS NULL", doc_id,
+                            "position, created")
+
+    # --- delete, undo, purge ------------------------------------------------
+
+    def delete(self, item_id: str) -> TrashItem:
+        """Move an annotation, highlight or bookmark to the trash (undo: :meth:`restore`)."""
+        return self._db.write(lambda c: trash_mod.soft_delete(c, item_id, utc_now()),
+                              pending=PendingEdit("delete", item_id, {}))
+
+    def restore(self, item_id: str) -> str:
+        """Undo a delete; returns the item's kind ("action", "highlight", "bookmark")."""
+        return self._db.write(lambda c: trash_mod.restore(c, item_id),
+                              pending=PendingEdit("restore", item_id, {}))
+
+    def trash(self) -> list[TrashItem]:
+        """Deleted items that can still be restored, most recent first."""
+        return self._db.read(trash_mod.list_trash)
+
+    def purge_trash(self, now: dt.datetime | None = None,
+                    retention: dt.timedelta = trash_mod.RETENTION) -> int:
+        """Remove for good what was deleted more than ``retention`` ago."""
+        moment = now or dt.datetime.now(dt.UTC)
+        return self._db.write(lambda c: trash_mod.purge(c, moment, retention))
+
+    # --- reading position ---------------------------------------------------
+
+    def save_reading_position(self, position: ReadingPosition) -> ReadingPosition:
+        """Remember where the reader is in a document (from :func:`anchors.reading_position`)."""
+        if position.offset < 0 or not position.doc_id:
+            raise NotesValidationError("a reading position needs a document and an offset >= 0")
+        return self._db.write(lambda c: records.save_position(c, position),
+                              pending=PendingEdit("save_reading_position", position, {}))
+
+    def reading_position(self, doc_id: str) -> ReadingPosition | None:
+        """The last reading position in a document, or None."""
+        return self._db.read(lambda c: records.load_position(c, doc_id))
+
+    # --- commitments --------------------------------------------------------
+
+    def set_commitment_status(self, commitment_id: str, status: str,
+                              note: str = "") -> CommitmentStatus:
+        """Record the status of a commitment (Openstaand, Voldaan, Deels voldaan, Vervallen)."""
+        pending = PendingEdit("set_commitment_status", commitment_id,
+                              {"status": status, "note": note})
+        if not commitment_id:
+            raise NotesValidationError("a commitment status needs a commitment id", None, pending)
+        if status not in COMMITMENT_STATUSES:
+            raise NotesValidationError(
+                f"unknown status '{status}' (choose from {', '.join(COMMITMENT_STATUSES)})",
+                None, pending)
+        note = rows.check_text(note, "note")
+        return self._db.write(lambda c: records.set_commitment(c, commitment_id, status, note),
+                              pending=pending)
+
+    def commitment_statuses(self) -> dict[str, CommitmentStatus]:
+        """Every recorded commitment status, by commitment id."""
+        return self._db.read(records.commitments)
+
+    # --- maintenance --------------------------------------------------------
+
+    def maybe_backup(self, now: dt.datetime | None = None) -> Path | None:
+        """Take a rotating backup if the last one is older than the interval.
+
+        Meant for a timer in the UI; returns the new backup, or None.
+
+        Raises:
+            NotesError: the backup could not be written (the notes are unaffected).
+        """
+        try:
+            return backup.maybe_backup(self._db.conn, self.backup_dir,
+                                       interval=self.backup_interval, keep=self.backup_keep,
+                                       now=now)
+        except (OSError, sqlite3.Error) as exc:
+            raise translate_error(exc, self.backup_dir, writing=False) from exc
+
+    def backup_now(self) -> Path:
+        """Take a backup regardless of the interval, and rotate."""
+        try:
+            path = backup.make_backup(self._db.conn, self.backup_dir)
+            backup.rotate(self.backup_dir, self.backup_keep)
+        except (OSError, sqlite3.Error) as exc:
+            raise translate_error(exc, self.backup_dir, writing=False) from exc
+        return path
+
+    def integrity_problem(self) -> str | None:
+        """What ``PRAGMA integrity_check`` finds wrong, or None."""
+        found = self._db.read(lambda c: [r[0] for r in c.execute("PRAGMA integrity_check")])
+        problems = [str(p) for p in found if p != "ok"]
+        return "; ".join(problems) or None
+
+    # --- helpers ------------------------------------------------------------
+
+    def _select(self, convert: Callable[[sqlite3.Row], T], table: str, where: str,
+                doc_id: str | None, order: str, params: tuple[Any, ...] = ()) -> list[T]:
+        if doc_id is not None:
+            where += " AND doc_id = ?"
+            params += (doc_id,)
+        sql = f"SELECT * FROM {table} WHERE {where} ORDER BY {order}"
+        return self._db.read(lambda c: [convert(r) for r in c.execute(sql, params)])
+
+    @staticmethod
+    def _get(conn: sqlite3.Connection, table: str, item_id: str,
+             convert: Callable[[sqlite3.Row], T]) -> T:
+        row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (item_id,)).fetchone()
+        return convert(row)
+
+    @staticmethod
+    def _editable(conn: sqlite3.Connection, table: str, item_id: str,
+                  convert: Callable[[sqlite3.Row], T]) -> T:
+        row = conn.execute(f"SELECT * FROM {table} WHERE id = ? AND deleted_at IS NULL",
+                           (item_id,)).fetchone()
+        if row is None:
+            raise NotesNotFoundError(f"there is no {table[:-1]} '{item_id}'")
+        if row["imported_from"] is not None:
+            raise NotesConflictError("a colleague's note cannot be edited; it stays theirs")
+        return convert(row)
+
+
+def _motivation(note: str) -> str:
+    return "commenting" if note.strip() else "highlighting"
+

@@ -1,0 +1,250 @@
+"""Read-only data folder, full disk: clear errors, nothing saved is lost, the edit comes back."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from briefing_reader.core.notes import (
+    ActionTarget,
+    NotesCorruptError,
+    NotesDiskFullError,
+    NotesReadOnlyError,
+    PendingEdit,
+    open_store,
+)
+from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector, TextQuoteSelector
+
+LETTER = "kst-32824-456"
+TARGET = ActionTarget(LETTER, "actie-taaleis-in-de-bijstand", 2, "hash", "Taaleis", "tekst")
+ANCHOR = TextAnchor(LETTER, 2, "hash", "thash", TextQuoteSelector("Taal speelt daarbij"),
+                    TextPositionSelector(2990, 3009))
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder / ".probe"
+    try:
+        probe.write_bytes(b"")
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[str]:
+    """Make ``folder`` and everything in it unwritable, also for root.
+
+    chmod does not stop root (tests run as root in CI), so as root the
+    immutable attribute is set instead: it stops root too, on ext4, xfs,
+    btrfs and tmpfs. The probe below proves the folder really is read-only.
+    """
+    entries = [folder, *sorted(folder.rglob("*"), reverse=True)]
+    undo: Callable[[], None]
+    if os.geteuid() == 0:
+        method = "chattr +i"
+        done = subprocess.run(["chattr", "+i", *map(str, entries)], capture_output=True,
+                              text=True, check=False)
+        if done.returncode != 0:
+            subprocess.run(["chattr", "-i", *map(str, entries)], capture_output=True,
+                           check=False)
+            pytest.fail(f"running as root and 'chattr +i' failed ({done.stderr.strip()}); "
+                        "cannot make a folder read-only for root here")
+
+        def undo() -> None:
+            subprocess.run(["chattr", "-i", *map(str, entries)], check=True)
+    else:
+        method = "chmod a-w"
+        modes = {path: path.stat().st_mode for path in entries}
+        for path in entries:
+            path.chmod(modes[path] & ~0o222)
+
+        def undo() -> None:
+            for path in reversed(entries):
+                path.chmod(modes[path])
+    try:
+        assert not _writable(folder), f"{method} did not make {folder} read-only"
+        yield method
+    finally:
+        undo()
+    assert _writable(folder)
+
+
+def _saved_profile(data: Path) -> tuple[Path, str, str]:
+    db = data / "notes.sqlite3"
+    with open_store(db, data / "backups") as store:
+        note = store.update_action(TARGET, stance="Kritisch", note="bewaard")
+        highlight = store.add_highlight(ANCHOR, note="ook bewaard")
+    return db, note.id, highlight.id
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
+                           "notes", *args], capture_output=True, text=True, timeout=60,
+                          check=False)
+
+
+def test_read_only_folder_shows_notes_and_refuses_writes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    db, note_id, highlight_id = _saved_profile(data)
+    before = db.read_bytes()
+    with read_only(data), open_store(db, data / "backups") as store:
+        assert store.read_only and store.report.read_only
+        assert "cannot be written" in store.report.message
+        saved = store.action_annotation(LETTER, TARGET.action_id)
+        assert saved is not None and (saved.id, saved.note) == (note_id, "bewaard")
+        assert [h.id for h in store.highlights()] == [highlight_id]
+        with pytest.raises(NotesReadOnlyError) as caught:
+            store.update_action(TARGET, note="onbewaard")
+        assert caught.value.path == db and "read-only" in str(caught.value)
+        assert caught.value.pending == PendingEdit("update_action", TARGET,
+                                                   {"note": "onbewaard"})
+        with pytest.raises(NotesReadOnlyError):
+            store.delete(highlight_id)
+    assert db.read_bytes() == before
+    with open_store(db, data / "backups") as store:  # writable again: retry the edit
+        retried = store.update_action(TARGET, **caught.value.pending.changes)  # type: ignore[union-attr]
+        assert (retried.id, retried.note, retried.stance) == (note_id, "onbewaard", "Kritisch")
+
+
+def test_read_only_folder_through_the_cli(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    db, note_id, highlight_id = _saved_profile(data)
+    with read_only(data):
+        wrote = _cli(data, "highlight", LETTER, "--quote", "Integreren is meedoen.")
+        listed = _cli(data, "list", "--json")
+    assert wrote.returncode == 1 and wrote.stdout == ""
+    assert str(db) in wrote.stderr and "read-only" in wrote.stderr
+    assert listed.returncode == 0, listed.stderr
+    shown = json.loads(listed.stdout)
+    assert [a["id"] for a in shown["actions"]] == [note_id]
+    assert [h["id"] for h in shown["highlights"]] == [highlight_id]
+
+
+def test_read_only_folder_without_notes_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "empty"
+    data.mkdir()
+    with read_only(data):
+        with pytest.raises(NotesReadOnlyError, match="cannot be written") as caught:
+            open_store(data / "notes.sqlite3")
+        assert caught.value.path == data
+        result = _cli(data, "bookmark", f"{LETTER}#s-1-1")
+    assert result.returncode == 1 and str(data) in result.stderr
+
+
+def test_damaged_database_in_a_read_only_folder_is_left_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    db, _note_id, _highlight_id = _saved_profile(data)
+    garbage = os.urandom(8192)
+    db.write_bytes(garbage)
+    with read_only(data), pytest.raises(NotesCorruptError, match="cannot be repaired"):
+        open_store(db, data / "backups")
+    assert db.read_bytes() == garbage
+    assert sorted(p.name for p in data.iterdir()) == ["backups", "notes.sqlite3",
+                                                      "notes.sqlite3.lock"]
+
+
+def test_data_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    data = blocker / "data"  # a path under a regular file stops root as well
+    with pytest.raises(NotesReadOnlyError, match="cannot be created") as caught:
+        open_store(data / "notes.sqlite3")
+    assert caught.value.path == data
+    result = _cli(data, "set-action", "actie-taaleis-in-de-bijstand", "--note", "x")
+    assert result.returncode == 1 and "cannot be created" in result.stderr
+    assert str(data) in result.stderr
+
+
+def _page_count(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("PRAGMA page_count").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_full_database_keeps_saved_notes_and_returns_the_edit(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    db, note_id, highlight_id = _saved_profile(data)
+    big = "Een lange notitie. " * 3000
+    with open_store(db, data / "backups", max_pages=_page_count(db) + 1) as store:
+        with pytest.raises(NotesDiskFullError) as caught:
+            store.update_action(TARGET, note=big, questions=["Nog een vraag?"])
+        error = caught.value
+        assert error.path == db and "disk is full" in error.reason
+        assert "was not saved" in error.reason
+        assert isinstance(error.pending, PendingEdit)
+        assert error.pending.changes == {"note": big, "questions": ["Nog een vraag?"]}
+        with pytest.raises(NotesDiskFullError) as second:
+            store.add_highlight(ANCHOR, note=big)
+        assert second.value.pending.target == ANCHOR  # type: ignore[union-attr]
+        kept = store.action_annotation(LETTER, TARGET.action_id)
+        assert kept is not None and (kept.note, kept.questions) == ("bewaard", ())
+        assert [h.id for h in store.highlights()] == [highlight_id]
+        assert store.integrity_problem() is None
+    with open_store(db, data / "backups") as store:  # space again: the edit can be retried
+        retried = store.update_action(TARGET, **error.pending.changes)
+        assert (retried.id, retried.note) == (note_id, big)
+
+
+MOUNT_SCRIPT = """
+set -e
+mount -t tmpfs -o size=4m tmpfs "$1"
+shift
+"$@"
+"""
+
+
+def _in_small_filesystem(folder: Path, script: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["unshare", "--mount", "sh", "-c", MOUNT_SCRIPT, "sh", str(folder),
+                           sys.executable, "-c", script, str(folder)],
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_really_full_disk_through_the_cli(tmp_path: Path) -> None:
+    """A real ENOSPC, on a 4 MB tmpfs in a private mount namespace (root only)."""
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        pytest.skip("needs root and unshare to mount a small filesystem; the full-disk path "
+                    "is covered by test_full_database_keeps_saved_notes_and_returns_the_edit")
+    probe = _in_small_filesystem(tmp_path, "pass")
+    if probe.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {probe.stderr.strip()}")
+    script = """
+import json, os, subprocess, sys
+data = sys.argv[1]
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", data,
+                           "notes", *args], capture_output=True, text=True)
+first = cli("set-action", "actie-taaleis-in-de-bijstand", "--note", "bewaard")
+assert first.returncode == 0, first.stderr
+filler = os.path.join(data, "filler")
+with open(filler, "wb", buffering=0) as handle:
+    try:
+        while True:
+            handle.write(b"x" * 4096)
+    except OSError:
+        pass
+full = cli("set-action", "actie-taaleis-in-de-bijstand", "--note", "y" * 100000)
+os.remove(filler)
+after = cli("list", "--json")
+print(json.dumps([first.stdout.strip(), full.returncode, full.stdout, full.stderr]))
+print(after.stdout)
+"""
+    result = _in_small_filesystem(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    first_line, listing = result.stdout.split("\n", 1)
+    note_id, code, out, err = json.loads(first_line)
+    assert code == 1 and out == ""
+    assert "disk is full" in err.lower() and "notes.sqlite3" in err
+    shown = json.loads(listing)
+    assert [(a["id"], a["note"]) for a in shown["actions"]] == [(note_id, "bewaard")]
