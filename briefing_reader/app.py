@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_reader import APP_ID, APP_NAME, __version__
+from briefing_reader.core.notes import NotesError, NotesStore, open_store
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
 from briefing_reader.ui import i18n
 from briefing_reader.ui.main_window import MainWindow
+from briefing_reader.ui.single_instance import SingleInstance
 
 
 def make_settings(paths: Paths) -> QSettings:
@@ -31,25 +33,48 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
+    """The notes store and what to tell the user about opening it ('' if nothing)."""
+    try:
+        store = open_store(paths.notes_db, paths.backups)
+    except NotesError as error:
+        return None, f"{error.path}: {error.reason}"
+    return store, store.report.message
+
+
 def build_window(paths: Paths) -> MainWindow:
     library = open_library(paths)
-    window = MainWindow(library, make_settings(paths))
+    store, message = open_notes(paths)
+    window = MainWindow(library, make_settings(paths), store)
+    window.notes_message = message
     return window
 
 
-def report_load_errors(window: MainWindow) -> None:
+def report_start_problems(window: MainWindow) -> None:
+    """Tell the user, once, about documents that failed and notes recovery."""
     errors = window.library.errors
     if errors:
         QMessageBox.warning(
             window, window.tr("Some documents could not be opened"),
             "\n".join(str(error) for error in errors))
+    if window.notes_message:
+        QMessageBox.information(window, window.tr("Your notes"), window.notes_message)
 
 
 def run_gui(paths: Paths, *, open_address: str | None = None,
             exit_after_render: bool = False) -> int:
     app = create_app()
     translators = i18n.install(app, i18n.choose_language())  # noqa: F841 (kept alive)
+    instance = SingleInstance(paths.data)
+    if not instance.acquire() and not exit_after_render:
+        if instance.notify_running(open_address):
+            print("briefing-reader: already running for this profile; brought it to the front")
+            return 0
+        print(f"briefing-reader: another instance holds {paths.data / 'instance.lock'} "
+              "but does not answer", file=sys.stderr)
+        return 1
     window = build_window(paths)
+    instance.activation_requested.connect(lambda address: bring_forward(window, address))
     window.restore_geometry()
     window.show()
     app.processEvents()  # lay the window out before scrolling to a place in it
@@ -59,7 +84,25 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
         if not window.library.documents or window.reader.document_shown is None:
             print("briefing-reader: no document rendered", file=sys.stderr)
             return 1
-        window.save_state()
+        window.close()
+        if window.store is not None:
+            window.store.close()
+        instance.release()
         return 0
-    report_load_errors(window)
-    return app.exec()
+    report_start_problems(window)
+    code = app.exec()
+    if window.store is not None:
+        window.store.close()
+    instance.release()
+    return code
+
+
+def bring_forward(window: MainWindow, address: str) -> None:
+    """A second start asked for the window (and maybe a place in a document)."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if address:
+        doc_id, _, anchor = address.partition("#")
+        window.navigate(doc_id, anchor)

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 from briefing_reader import APP_NAME, __version__
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import citation
+from briefing_reader.core.notes import NotesStore
 from briefing_reader.ui import style
+from briefing_reader.ui.annotations import Annotations
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.toc import OutlineTree
 
@@ -25,13 +27,18 @@ class Place:
 
 
 class MainWindow(QMainWindow):
-    """Reader window over a loaded library; UI state kept in ``settings``."""
+    """Reader window over a loaded library and the member's notes.
+
+    UI state (geometry, zoom, last document) lives in ``settings``; notes and
+    reading positions live in the notes ``store`` (None: notes unavailable).
+    """
 
     def __init__(self, library: Library, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 store: NotesStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings
+        self.store = store
         self._back: list[Place] = []
         self._forward: list[Place] = []
         self.setWindowTitle(APP_NAME)
@@ -46,9 +53,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.citation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.citation_label)
+        self.annotations = Annotations(self, library, store, self.reader, self.toc)
         self._build_actions()
         self.toc.set_library(library)
         self.toc.node_activated.connect(self.navigate)
+        self.toc.node_activated.connect(self.annotations.node_chosen)
         self.reader.node_scrolled_to.connect(self._sync_toc)
         self.reader.link_requested.connect(self._open_link)
 
@@ -85,6 +94,7 @@ class MainWindow(QMainWindow):
         go = menu.addMenu(self.tr("&Go"))
         for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
             go.addAction(action)
+        self.annotations.build_menu(menu.addMenu(self.tr("&Notes")))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
         self._update_history_actions()
@@ -101,10 +111,28 @@ class MainWindow(QMainWindow):
         if doc is None:
             return False
         if self.reader.document_shown is not doc:
-            self.reader.show_document(doc, style.is_dark())
+            if self.reader.document_shown is not None:
+                self.annotations.save_reading_position()
+            self.reader.show_document(doc, style.is_dark(), self.annotations.badges(doc.id))
+            self.annotations.document_shown(doc)
             self.citation_label.setText(citation(doc.meta) or doc.title)
             self.setWindowTitle(f"{doc.title} — {APP_NAME}")
         return True
+
+    def navigate_to_offset(self, doc_id: str, offset: int) -> None:
+        """Go to a plain-text offset (a highlight, a bookmark, a search hit)."""
+        here = self.current_place()
+        if not self.show_document(doc_id):
+            return
+        self.reader.scroll_to_position(self.reader.qt_position(offset))
+        self._remember(here)
+
+    def _remember(self, here: Place | None) -> None:
+        there = self.current_place()
+        if here is not None and there is not None and here != there:
+            self._back.append(here)
+            self._forward.clear()
+        self._update_history_actions()
 
     def navigate(self, doc_id: str, anchor: str = "") -> None:
         """Go to a place, remembering where we were for Back."""
@@ -114,13 +142,10 @@ class MainWindow(QMainWindow):
             return
         if anchor:
             self.reader.go_to_anchor(anchor)
+            self.annotations.node_chosen(doc_id, anchor)
         else:
             self.reader.scroll_to_position(0)
-        there = self.current_place()
-        if here is not None and there is not None and here != there:
-            self._back.append(here)
-            self._forward.clear()
-        self._update_history_actions()
+        self._remember(here)
 
     def _restore(self, place: Place) -> None:
         self.show_document(place.doc_id)
@@ -181,6 +206,9 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
         self.reader.set_zoom(int(self.settings.value("reader/zoom", 0)))
 
     def restore_place(self, open_address: str | None = None) -> None:
@@ -199,19 +227,21 @@ class MainWindow(QMainWindow):
         doc_id = last if self.library.get(last) else (first.id if first else "")
         if doc_id:
             self.show_document(doc_id)
-            position = int(self.settings.value(f"reader/position/{doc_id}", 0))
-            self.reader.scroll_to_position(position)
+            offset = self.annotations.stored_reading_offset(doc_id)
+            if offset is not None:
+                self.reader.scroll_to_position(self.reader.qt_position(offset))
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("reader/zoom", self.reader.zoom)
+        self.settings.setValue("window/state", self.saveState())
         place = self.current_place()
         if place is not None:
             self.settings.setValue("reader/document", place.doc_id)
-            self.settings.setValue(f"reader/position/{place.doc_id}", place.position)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotations.close()
         self.save_state()
         super().closeEvent(event)

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument, QTextFrameFormat
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_reader.core.content import Document, OutlineNode
 from briefing_reader.ui import style
@@ -15,7 +23,29 @@ from briefing_reader.ui import style
 MAX_TEXT_WIDTH_EM = 42
 
 
-class ReaderView(QTextBrowser):
+@dataclass(frozen=True)
+class Mark:
+    """A range of the plain text painted over the reader (a highlight, a hit)."""
+
+    start: int
+    end: int
+    colour: str
+    tooltip: str = ""
+
+
+class OfflineBrowser(QTextBrowser):
+    """A QTextBrowser that loads nothing: no images, no style sheets, no files."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        return None
+
+
+class ReaderView(OfflineBrowser):
     """Shows one document; reports which outline node is at the top.
 
     Signals:
@@ -30,11 +60,15 @@ class ReaderView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
         self.setAccessibleName(self.tr("Document text"))
         self.document_shown: Document | None = None
         self._positions: dict[str, int] = {}
+        self._text_blocks: list[tuple[int, int, int]] = []
+        self._qt_starts: list[int] = []
+        self._core_starts: list[tuple[int, int, int]] = []
+        self._marks: dict[str, list[Mark]] = {}
+        self.badges: dict[str, str] = {}
+        self._dark = False
         self._anchor_positions: list[int] = []
         self._anchor_nodes: list[OutlineNode] = []
         self._last_reported = ""
@@ -47,15 +81,10 @@ class ReaderView(QTextBrowser):
         # the timer's interval.
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._scroll_timer.start())
 
-    # -- offline, always ------------------------------------------------
-
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        """Refuse every external resource: images and style sheets never load."""
-        return None
-
     # -- showing a document ---------------------------------------------
 
-    def show_document(self, doc: Document, dark: bool = False) -> None:
+    def show_document(self, doc: Document, dark: bool = False,
+                      badges: dict[str, str] | None = None) -> None:
         """Render ``doc``; margins are set before the document is attached so
         that Qt lays it out once."""
         qdoc = QTextDocument(self)
@@ -64,13 +93,28 @@ class ReaderView(QTextBrowser):
         qdoc.setDocumentMargin(24)
         banner = self.tr("Compiled by Briefing Reader from the letter's own text. "
                          "This is not an official parliamentary document.")
-        qdoc.setHtml(style.page_html(doc, banner))
+        qdoc.setHtml(style.page_html(doc, banner, badges))
+        self.badges = dict(badges or {})
+        self._dark = dark
         self._apply_text_width(qdoc)
         self.setDocument(qdoc)  # deletes the previous document: we were its parent
         self.document_shown = doc
+        self._marks.clear()
         self._index_anchors(doc)
         self._last_reported = ""
         self._report_top_node()
+
+    def rerender(self, badges: dict[str, str]) -> None:
+        """Render the shown document again (new badges), keeping the place."""
+        doc = self.document_shown
+        if doc is None:
+            return
+        offset = self.core_offset(self.top_position())
+        marks = dict(self._marks)
+        self.show_document(doc, self._dark, badges)
+        for layer, layer_marks in marks.items():
+            self.set_marks(layer, layer_marks)
+        self.scroll_to_position(self.qt_position(offset))
 
     def _index_anchors(self, doc: Document) -> None:
         """Find the character position of every anchor; order the outline's."""
@@ -89,6 +133,68 @@ class ReaderView(QTextBrowser):
                        key=lambda pair: pair[0])
         self._anchor_positions = [pos for pos, _ in found]
         self._anchor_nodes = [node for _, node in found]
+        starts = sorted((self._positions[b.anchor], b.start, len(b.text)) for b in doc.blocks
+                        if b.text and b.anchor in self._positions)
+        self._text_blocks = starts
+        self._qt_starts = [qt for qt, _, _ in starts]
+        self._core_starts = sorted((core, qt, length) for qt, core, length in starts)
+
+    # -- Qt positions <-> the core's plain-text offsets ------------------
+
+    def core_offset(self, position: int) -> int:
+        """The offset in ``Document.plain_text`` of a Qt cursor position.
+
+        Every text block of the document carries an anchor, so a position
+        maps through the nearest anchor before it.
+        """
+        index = bisect.bisect_right(self._qt_starts, position) - 1
+        if index < 0:
+            return 0
+        qt, core, length = self._text_blocks[index]
+        return core + min(position - qt, length)
+
+    def qt_position(self, offset: int) -> int:
+        """The Qt cursor position of an offset in ``Document.plain_text``."""
+        keys = [core for core, _, _ in self._core_starts]
+        index = bisect.bisect_right(keys, offset) - 1
+        if index < 0:
+            return 0
+        core, qt, length = self._core_starts[index]
+        return qt + min(offset - core, length)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as (start, end) offsets in the plain text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.core_offset(cursor.selectionStart()), self.core_offset(cursor.selectionEnd())
+
+    # -- marks: highlights, search hits ----------------------------------
+
+    def set_marks(self, layer: str, marks: list[Mark]) -> None:
+        """Show ``marks`` (plain-text ranges) as one named layer of overlays.
+
+        Overlays do not change the document, so positions stay valid.
+        """
+        self._marks[layer] = marks
+        selections = []
+        for layer_marks in self._marks.values():
+            for mark in layer_marks:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self.qt_position(mark.start))
+                cursor.setPosition(self.qt_position(mark.end), QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(mark.colour))
+                fmt.setForeground(QColor("#1b1b1b"))
+                # An underline keeps a highlight visible when printed in grey.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                if mark.tooltip:
+                    fmt.setToolTip(mark.tooltip)
+                selection.format = fmt
+                selections.append(selection)
+        self.setExtraSelections(selections)
 
     def anchor_position(self, anchor: str) -> int | None:
         return self._positions.get(anchor)

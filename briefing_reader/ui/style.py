@@ -14,10 +14,10 @@ from briefing_reader.core.content.citation import citation, dutch_date
 
 _LIGHT = {"text": "#1b1b1b", "muted": "#5a5a5a", "box": "#eef2f7", "box_border": "#9fb3c8",
           "sub": "#ffffff", "label": "#154273", "link": "#0b57d0", "banner": "#fff4d6",
-          "heading": "#154273", "grid": "#b0b0b0"}
+          "heading": "#154273", "grid": "#b0b0b0", "badge": "#a4410e"}
 _DARK = {"text": "#e6e6e6", "muted": "#a8a8a8", "box": "#1f2a36", "box_border": "#4d6680",
          "sub": "#161d25", "label": "#9cc3f0", "link": "#8ab4f8", "banner": "#3b3320",
-         "heading": "#9cc3f0", "grid": "#5a5a5a"}
+         "heading": "#9cc3f0", "grid": "#5a5a5a", "badge": "#ffb27a"}
 
 
 def is_dark() -> bool:
@@ -50,14 +50,19 @@ table.data {{ border-color: {c['grid']}; border-style: solid; margin-bottom: 12p
 table.footnotes {{ font-size: small; }}
 p.meta {{ color: {c['muted']}; margin-bottom: 18px; }}
 table.banner {{ background-color: {c['banner']}; margin-bottom: 16px; }}
+span.badge {{ color: {c['badge']}; text-transform: none; }}
 span.editorial {{ font-style: italic; color: {c['muted']}; }}
 span.image {{ color: {c['muted']}; font-style: italic; }}
 """
 
 
-def page_html(doc: Document, banner_text: str) -> str:
+def page_html(doc: Document, banner_text: str, badges: dict[str, str] | None = None) -> str:
     """The document's HTML with its title, citation line and, for documents
-    we compiled ourselves, a banner saying so."""
+    we compiled ourselves, a banner saying so.
+
+    ``badges`` maps an action or sub-action id to a short text (the member's
+    stance) shown on its box, so annotated actions stand out while reading.
+    """
     meta = doc.meta
     details = [part for part in (citation(meta),
                                  dutch_date(meta.date) if meta.date else None) if part]
@@ -67,4 +72,16 @@ def page_html(doc: Document, banner_text: str) -> str:
     if not meta.official:
         head += (f'<table class="banner" width="100%" cellpadding="8"><tr><td>'
                  f"{escape(banner_text)}</td></tr></table>")
-    return f"<html><body>{head}{doc.html()}</body></html>"
+    body = doc.html()
+    for action_id, badge in (badges or {}).items():
+        body = _add_badge(body, action_id, badge)
+    return f"<html><body>{head}{body}</body></html>"
+
+
+def _add_badge(html: str, action_id: str, badge: str) -> str:
+    marker = f'<a name="{escape(action_id)}"></a>'
+    text = f'<span class="badge"> ✎ {escape(badge)}</span>'
+    labelled = f"{marker}Acties</p>"
+    if labelled in html:
+        return html.replace(labelled, f"{marker}Acties{text}</p>", 1)
+    return html.replace(marker, f'{marker}<p class="box-label">{text}</p>', 1)

@@ -73,6 +73,15 @@ class OutlineTree(QTreeWidget):
         item.setText(0, title)
         item.setToolTip(0, tip)
 
+    def set_badges(self, doc_id: str, badges: dict[str, str]) -> None:
+        """Mark annotated actions of ``doc_id``: '✎' and the stance after the title."""
+        for (item_doc, anchor), item in self._items.items():
+            if item_doc != doc_id or item.data(0, KIND_ROLE) not in ("action", "subaction"):
+                continue
+            base = item.text(0).split("  ✎", 1)[0]
+            badge = badges.get(anchor)
+            item.setText(0, f"{base}  ✎ {badge}".rstrip() if badge is not None else base)
+
     def _emit(self, item: QTreeWidgetItem) -> None:
         self.node_activated.emit(item.data(0, DOC_ROLE), item.data(0, ANCHOR_ROLE))
 

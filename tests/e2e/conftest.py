@@ -14,6 +14,7 @@ import pytest
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 
 
+@pytest.fixture
 def program() -> list[str]:
     """The installed console script if there is one, else ``python -m``."""
     script = shutil.which("briefing-reader", path=str(Path(sys.executable).parent))
@@ -21,12 +22,12 @@ def program() -> list[str]:
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Runner:
+def run(tmp_path: Path, program: list[str]) -> Runner:
     def _run(*args: str, timeout: float = 60, check: bool = True,
              env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                "BRIEFING_READER_DATA_DIR": str(tmp_path / "profile"), **(env_extra or {})}
-        result = subprocess.run([*program(), *args], capture_output=True, text=True,
+        result = subprocess.run([*program, *args], capture_output=True, text=True,
                                 env=env, timeout=timeout, check=False)
         if check:
             assert result.returncode == 0, result.stderr

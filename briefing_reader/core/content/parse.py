@@ -262,8 +262,9 @@ class _Builder:
         self._add("box_open", f'<table class="{css}" width="100%" cellspacing="0" '
                   f'cellpadding="{10 if kind == "action" else 6}"><tr><td>{label}')
         if kind == "subaction" and tok.attrs.get("title"):
-            self._add("subaction_title", f'<p class="subaction-title"><b>{escape(title)}</b></p>',
-                      title, None, line)
+            title_anchor = f"{anchor}--titel"
+            self._add("subaction_title", f'<p class="subaction-title"><a name="{title_anchor}">'
+                      f"</a><b>{escape(title)}</b></p>", title, title_anchor, line)
 
     def _on_container_actie_close(self, tokens: list[Token], i: int) -> int:
         return self._close_box(i)
@@ -334,7 +335,7 @@ class _Builder:
         body = f'<span class="editorial">{" ".join(htmls)}</span>' if missing else " ".join(htmls)
         html = (f'<tr><td valign="top"><a name="fn-{escape(label)}"></a>{escape(label)}</td>'
                 f"<td>{body}</td></tr>")
-        self._add("footnote", html, f"{label} {text}", None, _line(tokens[i]))
+        self._add("footnote", html, f"{label} {text}", f"fn-{label}", _line(tokens[i]))
         return j + 1
 
     def _on_footnote_block_close(self, tokens: list[Token], i: int) -> int:

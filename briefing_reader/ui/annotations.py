@@ -1,0 +1,302 @@
+"""Wires the notes store to the window: panels, highlights, bookmarks, undo,
+badges, reading positions and backups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QPushButton
+
+from briefing_reader.core.content import Document, Library, OutlineNode
+from briefing_reader.core.notes import (
+    COLOURS,
+    DEFAULT_COLOUR,
+    NotesError,
+    NotesStore,
+    anchor_place,
+    anchor_range,
+    locate,
+    reading_position,
+)
+from briefing_reader.ui.marks_panel import MarksPanel
+from briefing_reader.ui.notes_panel import ActionNotesPanel
+from briefing_reader.ui.reader import Mark, ReaderView
+from briefing_reader.ui.toc import OutlineTree
+
+BACKUP_INTERVAL_MS = 10 * 60 * 1000
+
+
+class Annotations(QObject):
+    """The annotation features of one window, over one store (or none)."""
+
+    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
+                 reader: ReaderView, toc: OutlineTree) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = library
+        self.store = store
+        self.reader = reader
+        self.toc = toc
+        self._last_deleted: str | None = None
+        self.panel = ActionNotesPanel(store, window)
+        self.marks = MarksPanel(library, store, window)
+        self._docks()
+        self.undo_button = QPushButton(self.tr("Undo"), window)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_delete)
+        window.statusBar().addWidget(self.undo_button)
+        self.panel.annotation_saved.connect(self._annotation_saved)
+        self.panel.save_failed.connect(self._report)
+        self.marks.jump_requested.connect(self._jump)
+        self.marks.item_deleted.connect(self._deleted)
+        self.marks.marks_changed.connect(self.paint_highlights)
+        self.marks.failed.connect(self._report)
+        self.reader.cursorPositionChanged.connect(self._follow_cursor)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.customContextMenuRequested.connect(self._context_menu)
+        self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
+        self._backup_timer.timeout.connect(self.backup)
+        if store is not None:
+            self._backup_timer.start()
+
+    def _docks(self) -> None:
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        self.panel_dock = QDockWidget(self.tr("Annotation"), self.window)
+        self.panel_dock.setObjectName("annotation-dock")
+        self.panel_dock.setWidget(self.panel)
+        self.window.addDockWidget(area, self.panel_dock)
+        self.marks_dock = QDockWidget(self.tr("Highlights and bookmarks"), self.window)
+        self.marks_dock.setObjectName("marks-dock")
+        self.marks_dock.setWidget(self.marks)
+        self.window.addDockWidget(area, self.marks_dock)
+
+    # -- menu -------------------------------------------------------------
+
+    def build_menu(self, menu: QMenu) -> None:
+        """Fill the Notes menu and register its shortcuts on the window."""
+        self.highlight_menu = menu.addMenu(self.tr("&Highlight selection"))
+        for name in COLOURS:
+            action = self.highlight_menu.addAction(name)
+            action.triggered.connect(lambda _c=False, n=name: self.highlight_selection(n))
+        quick = self._add(menu, self.tr("Highlight in &yellow"), self.highlight_selection,
+                          "Ctrl+H")
+        quick.setStatusTip(self.tr("Highlight the selected text"))
+        self._add(menu, self.tr("Highlight with a &note…"), self.highlight_with_note,
+                  "Ctrl+Shift+H")
+        self._add(menu, self.tr("&Bookmark this place"), self.bookmark_here, "Ctrl+D")
+        menu.addSeparator()
+        self.undo_action = self._add(menu, self.tr("&Undo delete"), self.undo_delete,
+                                     QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self._add(menu, self.tr("Make a &backup now"), self.backup_now)
+        menu.addSeparator()
+        menu.addAction(self.panel_dock.toggleViewAction())
+        menu.addAction(self.marks_dock.toggleViewAction())
+
+    def _add(self, menu: QMenu, text: str, slot: object,
+             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = menu.addAction(text)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.window.addAction(action)
+        return action
+
+    # -- the document on screen ------------------------------------------
+
+    def badges(self, doc_id: str) -> dict[str, str]:
+        """Badge text per annotated action: the stance, or 'notitie'."""
+        if self.store is None:
+            return {}
+        return {a.action_id: a.stance or self.tr("note")
+                for a in self.store.action_annotations(doc_id) if not a.is_empty}
+
+    def document_shown(self, doc: Document) -> None:
+        """Call after the reader rendered ``doc``: paint highlights, badges."""
+        self.toc.set_badges(doc.id, self.badges(doc.id))
+        self.paint_highlights()
+
+    def paint_highlights(self) -> None:
+        doc = self.reader.document_shown
+        if doc is None or self.store is None:
+            return
+        marks = []
+        for highlight in self.store.highlights(doc.id):
+            found = locate(doc.plain_text, highlight.anchor)
+            if found is not None:
+                tip = highlight.note or ""
+                if highlight.imported_from:
+                    tip = f"{highlight.author}: {tip}"
+                marks.append(Mark(found.start, found.end,
+                                  COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR]), tip))
+        self.reader.set_marks("highlights", marks)
+
+    def _follow_cursor(self) -> None:
+        doc = self.reader.document_shown
+        if doc is None:
+            return
+        node = action_at(doc, self.reader.core_offset(self.reader.textCursor().position()))
+        if node is not None and node.id != self.panel.action_id:
+            self.panel.show_action(doc, node.id)
+
+    def node_chosen(self, doc_id: str, anchor: str) -> None:
+        """The TOC chose a node: an action goes to the panel."""
+        doc = self.library.get(doc_id)
+        node = doc.node(anchor) if doc and anchor else None
+        if doc is not None and node is not None and node.kind in ("action", "subaction"):
+            self.panel.show_action(doc, anchor)
+
+    def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
+        badges = self.badges(doc_id)
+        self.toc.set_badges(doc_id, badges)
+        doc = self.reader.document_shown
+        if doc is not None and doc.id == doc_id and badges != self.reader.badges:
+            self.reader.rerender(badges)
+            self.paint_highlights()
+        self.window.statusBar().showMessage(self.tr("Annotation saved"), 2000)
+
+    # -- highlights and bookmarks -------------------------------------------
+
+    def highlight_selection(self, colour: str = DEFAULT_COLOUR, note: str = "") -> None:
+        doc, selected = self.reader.document_shown, self.reader.selected_range()
+        if self.store is None or doc is None or selected is None or selected[0] == selected[1]:
+            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            return
+        try:
+            self.store.add_highlight(anchor_range(doc, *selected), colour=colour, note=note)
+        except NotesError as error:
+            self._report(error.reason)
+            return
+        self.marks.refresh()
+        self.paint_highlights()
+        self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+
+    def highlight_with_note(self) -> None:
+        if self.reader.selected_range() is None:
+            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            return
+        note, ok = QInputDialog.getMultiLineText(self.window, self.tr("Highlight with a note"),
+                                                 self.tr("Note:"))
+        if ok:
+            self.highlight_selection(DEFAULT_COLOUR, note)
+
+    def bookmark_here(self) -> None:
+        doc = self.reader.document_shown
+        if doc is None or self.store is None:
+            return
+        offset = self.reader.core_offset(self.reader.top_position())
+        place = place_of(doc, offset)
+        try:
+            anchor, name = anchor_place(doc, place)
+            self.store.add_bookmark(anchor, name)
+        except NotesError as error:
+            self._report(error.reason)
+            return
+        self.marks.refresh()
+        self.marks_dock.show()
+        self.marks.setCurrentIndex(1)
+        self.window.statusBar().showMessage(self.tr("Bookmark saved: %s") % name, 4000)
+
+    def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+        menu = self.reader.createStandardContextMenu(point)
+        if self.reader.selected_range() is not None and self.store is not None:
+            menu.addSeparator()
+            menu.addMenu(self.highlight_menu)
+            menu.addAction(self.tr("Highlight with a note…"), self.highlight_with_note)
+        menu.addAction(self.tr("Bookmark this place"), self.bookmark_here)
+        menu.exec(self.reader.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def _jump(self, doc_id: str, offset: int) -> None:
+        navigate = getattr(self.window, "navigate_to_offset", None)
+        if navigate is not None:
+            navigate(doc_id, offset)
+
+    # -- undo, errors, backups, reading position ---------------------------
+
+    def _deleted(self, item_id: str, label: str) -> None:
+        self._last_deleted = item_id
+        self.undo_action.setEnabled(True)
+        self.undo_button.show()
+        self.window.statusBar().showMessage(self.tr("Deleted: %s") % label[:60], 10000)
+
+    def undo_delete(self) -> None:
+        if self.store is None or self._last_deleted is None:
+            return
+        try:
+            self.store.restore(self._last_deleted)
+        except NotesError as error:
+            self._report(error.reason)
+            return
+        self._last_deleted = None
+        self.undo_action.setEnabled(False)
+        self.undo_button.hide()
+        self.marks.refresh()
+        self.paint_highlights()
+        self.window.statusBar().showMessage(self.tr("Restored"), 3000)
+
+    def _report(self, reason: str) -> None:
+        self.window.statusBar().showMessage(self.tr("Not saved: %s") % reason, 15000)
+
+    def backup(self) -> None:
+        if self.store is not None and not self.store.read_only:
+            try:
+                self.store.maybe_backup()
+            except NotesError as error:
+                self.window.statusBar().showMessage(error.reason, 10000)
+
+    def backup_now(self) -> None:
+        if self.store is None:
+            return
+        try:
+            path = self.store.backup_now()
+        except NotesError as error:
+            self._report(error.reason)
+            return
+        self.window.statusBar().showMessage(self.tr("Backup made: %s") % path.name, 6000)
+
+    def save_reading_position(self) -> None:
+        doc = self.reader.document_shown
+        if doc is None or self.store is None or self.store.read_only:
+            return
+        offset = self.reader.core_offset(self.reader.top_position())
+        try:
+            self.store.save_reading_position(reading_position(doc, offset))
+        except NotesError:
+            return  # a reading position is not worth a message
+
+    def stored_reading_offset(self, doc_id: str) -> int | None:
+        position = self.store.reading_position(doc_id) if self.store else None
+        return position.offset if position else None
+
+    def close(self) -> None:
+        """Save what is pending; a failed save stays shown in the panel."""
+        if self.panel.doc is not None:
+            self.panel.save_now()
+        self.save_reading_position()
+        self.backup()
+
+
+def action_at(doc: Document, offset: int) -> OutlineNode | None:
+    """The innermost action or sub-action containing ``offset``, or None."""
+    index = block_at(doc, offset)
+    node: OutlineNode | None = doc.node_at_block(index)
+    while node is not None and node.kind not in ("action", "subaction"):
+        node = node.parent
+    return node
+
+
+def block_at(doc: Document, offset: int) -> int:
+    last = 0
+    for index, block in enumerate(doc.blocks):
+        if block.text:
+            if block.start > offset:
+                break
+            last = index
+    return last
+
+
+def place_of(doc: Document, offset: int) -> str | None:
+    """The anchor of the text block at ``offset`` (for a bookmark)."""
+    block = doc.blocks[block_at(doc, offset)]
+    return block.anchor

@@ -1,0 +1,154 @@
+"""Lists of the member's highlights and bookmarks: jump, rename, reorder, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_reader.core.content import Library
+from briefing_reader.core.notes import COLOURS, NotesError, NotesStore
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class MarksPanel(QTabWidget):
+    """Two tabs: highlights (with their notes) and bookmarks.
+
+    Signals:
+        jump_requested(str, int): show this document at this plain-text offset.
+        item_deleted(str, str): an item was deleted (id, short label), so the
+            window can offer to undo.
+        marks_changed(): highlights or bookmarks changed; repaint the reader.
+        failed(str): a store operation failed; the text says why.
+    """
+
+    jump_requested = Signal(str, int)
+    item_deleted = Signal(str, str)
+    marks_changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, library: Library, store: NotesStore | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.store = store
+        self.highlight_list = QListWidget(self)
+        self.highlight_list.setAccessibleName(self.tr("Highlights"))
+        self.bookmark_list = QListWidget(self)
+        self.bookmark_list.setAccessibleName(self.tr("Bookmarks"))
+        for view in (self.highlight_list, self.bookmark_list):
+            view.setWordWrap(True)
+        self.addTab(self._with_buttons(self.highlight_list, bookmarks=False), self.tr("Highlights"))
+        self.addTab(self._with_buttons(self.bookmark_list, bookmarks=True), self.tr("Bookmarks"))
+        for view in (self.highlight_list, self.bookmark_list):
+            view.itemActivated.connect(self._jump)
+            view.itemDoubleClicked.connect(self._jump)
+        self.bookmark_list.itemChanged.connect(self._renamed)
+        self.refresh()
+
+    def _with_buttons(self, view: QListWidget, bookmarks: bool) -> QWidget:
+        page = QWidget(self)
+        buttons = QHBoxLayout()
+        go = QPushButton(self.tr("Go to"), page)
+        go.clicked.connect(lambda: view.currentItem() and self._jump(view.currentItem()))
+        buttons.addWidget(go)
+        if bookmarks:
+            for text, step in ((self.tr("Up"), -1), (self.tr("Down"), +1)):
+                button = QPushButton(text, page)
+                button.clicked.connect(lambda _checked=False, s=step: self._move(s))
+                buttons.addWidget(button)
+        delete = QPushButton(self.tr("Delete"), page)
+        delete.clicked.connect(lambda: self._delete(view))
+        buttons.addWidget(delete)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view)
+        layout.addLayout(buttons)
+        return page
+
+    def refresh(self) -> None:
+        """Reload both lists from the store, placing items where they stand now."""
+        self.highlight_list.clear()
+        blocked = self.bookmark_list.blockSignals(True)
+        self.bookmark_list.clear()
+        if self.store is not None:
+            for highlight in self.store.highlights():
+                label = f"“{highlight.anchor.quote.exact[:80]}”"
+                if highlight.note:
+                    label += f" — {highlight.note[:60]}"
+                if highlight.imported_from:  # a colleague's, shown as theirs
+                    label += f" ({highlight.author})"
+                item = self._item(self.highlight_list, highlight.id, highlight.anchor, label)
+                item.setBackground(QBrush(QColor(COLOURS.get(highlight.colour, "#fff176"))))
+                item.setForeground(QBrush(QColor("#1b1b1b")))
+            for bookmark in self.store.bookmarks():
+                item = self._item(self.bookmark_list, bookmark.id, bookmark.anchor,
+                                  bookmark.name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.bookmark_list.blockSignals(blocked)
+
+    def _item(self, view: QListWidget, item_id: str, anchor, label: str) -> QListWidgetItem:  # type: ignore[no-untyped-def]
+        item = QListWidgetItem(label, view)
+        item.setData(ID_ROLE, item_id)
+        item.setData(DOC_ROLE, anchor.doc_id)
+        item.setData(OFFSET_ROLE, self._offset(anchor))
+        doc = self.library.get(anchor.doc_id)
+        item.setToolTip(doc.title if doc else anchor.doc_id)
+        return item
+
+    def _offset(self, anchor) -> int:  # type: ignore[no-untyped-def]
+        from briefing_reader.core.notes import locate
+
+        doc = self.library.get(anchor.doc_id)
+        if doc is None:
+            return int(anchor.position.start)
+        found = locate(doc.plain_text, anchor)
+        return found.start if found else int(anchor.position.start)
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        self.jump_requested.emit(item.data(DOC_ROLE), int(item.data(OFFSET_ROLE)))
+
+    def _delete(self, view: QListWidget) -> None:
+        item = view.currentItem()
+        if item is None or self.store is None:
+            return
+        try:
+            trashed = self.store.delete(item.data(ID_ROLE))
+        except NotesError as error:
+            self.failed.emit(error.reason)
+            return
+        self.refresh()
+        self.item_deleted.emit(trashed.id, trashed.label)
+        self.marks_changed.emit()
+
+    def _move(self, step: int) -> None:
+        row = self.bookmark_list.currentRow()
+        if row < 0 or self.store is None or not 0 <= row + step < self.bookmark_list.count():
+            return
+        try:
+            self.store.move_bookmark(self.bookmark_list.item(row).data(ID_ROLE), row + step)
+        except NotesError as error:
+            self.failed.emit(error.reason)
+            return
+        self.refresh()
+        self.bookmark_list.setCurrentRow(row + step)
+
+    def _renamed(self, item: QListWidgetItem) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.rename_bookmark(item.data(ID_ROLE), item.text().strip())
+        except NotesError as error:
+            self.failed.emit(error.reason)
+            self.refresh()

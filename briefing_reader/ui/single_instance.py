@@ -1,0 +1,82 @@
+"""One running instance per profile: a second start brings the first forward.
+
+A QLockFile in the data dir says whether an instance runs; a QLocalServer
+named after the data dir lets a second start hand over its ``--open``
+address and leave.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_TIMEOUT_MS = 1000
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
+    return f"briefing-reader-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the profile's lock and listens for later starts.
+
+    Signals:
+        activation_requested(str): a second start asked to be shown; the
+            text is its ``--open`` address ('' for none).
+    """
+
+    activation_requested = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.name = server_name(data_dir)
+        self.lock = QLockFile(str(data_dir / "instance.lock"))
+        self.lock.setStaleLockTime(0)  # a crashed instance's lock is stale at once
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True if we are the only instance; then start listening."""
+        if not self.lock.tryLock(100):
+            self.lock.removeStaleLockFile()
+            if not self.lock.tryLock(100):
+                return False
+        QLocalServer.removeServer(self.name)
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._connected)
+        self.server.listen(self.name)
+        return True
+
+    def _connected(self) -> None:
+        assert self.server is not None
+        socket = self.server.nextPendingConnection()
+        if socket is None:
+            return
+        if socket.bytesAvailable() == 0:
+            socket.waitForReadyRead(CONNECT_TIMEOUT_MS)
+        address = bytes(socket.readAll().data()).decode("utf-8", "replace").strip()
+        socket.disconnectFromServer()
+        socket.deleteLater()
+        self.activation_requested.emit(address)
+
+    def notify_running(self, address: str | None) -> bool:
+        """Ask the running instance to come forward; True if it answered."""
+        socket = QLocalSocket(self)
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(QByteArray((address or "").encode("utf-8")))
+        socket.flush()
+        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return True
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        self.lock.unlock()
