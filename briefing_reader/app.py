@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_reader import APP_ID, APP_NAME, __version__
 from briefing_reader.core.notes import NotesError, NotesStore, open_store
+from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
 from briefing_reader.ui import i18n
@@ -45,7 +46,8 @@ def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
 def build_window(paths: Paths) -> MainWindow:
     library = open_library(paths)
     store, message = open_notes(paths)
-    window = MainWindow(library, make_settings(paths), store)
+    index = SearchIndex(paths.search_index)
+    window = MainWindow(library, make_settings(paths), store, index)
     window.notes_message = message
     return window
 
@@ -90,6 +92,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
         instance.release()
         return 0
     report_start_problems(window)
+    window.search.start_indexing()
     code = app.exec()
     if window.store is not None:
         window.store.close()

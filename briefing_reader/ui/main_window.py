@@ -6,15 +6,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from briefing_reader import APP_NAME, __version__
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.core.notes import NotesStore
+from briefing_reader.core.search import SearchIndex
 from briefing_reader.ui import style
 from briefing_reader.ui.annotations import Annotations
 from briefing_reader.ui.reader import ReaderView
+from briefing_reader.ui.search_feature import SearchFeature
 from briefing_reader.ui.toc import OutlineTree
 
 
@@ -33,8 +35,8 @@ class MainWindow(QMainWindow):
     reading positions live in the notes ``store`` (None: notes unavailable).
     """
 
-    def __init__(self, library: Library, settings: QSettings,
-                 store: NotesStore | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, settings: QSettings, store: NotesStore | None,
+                 index: SearchIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings
@@ -46,7 +48,9 @@ class MainWindow(QMainWindow):
         self.toc = OutlineTree(self)
         self.reader = ReaderView(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.toc)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.toc, self.tr("Contents"))
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 860])
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         self.citation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.citation_label)
         self.annotations = Annotations(self, library, store, self.reader, self.toc)
+        self.search = SearchFeature(self, library, index, self.reader, self.side_tabs)
         self._build_actions()
         self.toc.set_library(library)
         self.toc.node_activated.connect(self.navigate)
@@ -80,7 +85,7 @@ class MainWindow(QMainWindow):
         zoom_in.setShortcuts([QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")])
         zoom_out = self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), keys.ZoomOut)
         zoom_reset = self._action(self.tr("&Actual size"), lambda: self._zoom(0, True), "Ctrl+0")
-        toc_focus = self._action(self.tr("&Table of contents"), self.toc.setFocus, "Ctrl+T")
+        toc_focus = self._action(self.tr("&Table of contents"), self._focus_toc, "Ctrl+T")
         reader_focus = self._action(self.tr("&Document text"), self.reader.setFocus, "Ctrl+R")
         quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         about = self._action(self.tr("&About Briefing Reader"), self._about)
@@ -94,10 +99,15 @@ class MainWindow(QMainWindow):
         go = menu.addMenu(self.tr("&Go"))
         for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
             go.addAction(action)
+        self.search.build_menu(menu.addMenu(self.tr("&Search")))
         self.annotations.build_menu(menu.addMenu(self.tr("&Notes")))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
         self._update_history_actions()
+
+    def _focus_toc(self) -> None:
+        self.side_tabs.setCurrentWidget(self.toc)
+        self.toc.setFocus()
 
     # -- navigation -------------------------------------------------------
 
@@ -115,6 +125,7 @@ class MainWindow(QMainWindow):
                 self.annotations.save_reading_position()
             self.reader.show_document(doc, style.is_dark(), self.annotations.badges(doc.id))
             self.annotations.document_shown(doc)
+            self.search.refresh_for_document()
             self.citation_label.setText(citation(doc.meta) or doc.title)
             self.setWindowTitle(f"{doc.title} — {APP_NAME}")
         return True

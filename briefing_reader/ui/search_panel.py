@@ -1,0 +1,183 @@
+"""Search across all documents as you type; results grouped by document and
+section, each with a highlighted snippet; a click opens the hit."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_reader.core.content import Library
+from briefing_reader.core.search import Hit, SearchError, SearchIndex, SearchResult
+from briefing_reader.ui.reader import OfflineBrowser
+
+TYPING_DELAY_MS = 120
+RESULT_LIMIT = 200
+
+
+class SearchPanel(QWidget):
+    """The search field, its filters and the results.
+
+    Signals:
+        hit_chosen(str, str, str): open this hit (document id, anchor, query).
+    """
+
+    hit_chosen = Signal(str, str, str)
+
+    def __init__(self, library: Library, index: SearchIndex,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.index = index
+        self.result: SearchResult | None = None
+        self._hits: list[Hit] = []
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr('Search all letters: taaleis, "exact phrase", '
+                                              "motie OR toezegging, statush*"))
+        self.field.setAccessibleName(self.tr("Search"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.returnPressed.connect(self.open_first)
+        self.scope = QComboBox(self)
+        self.scope.setAccessibleName(self.tr("Search in"))
+        self.scope.addItem(self.tr("All documents"), "")
+        for doc in library:
+            self.scope.addItem(doc.title, doc.id)
+        self.scope.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.actions_only = QCheckBox(self.tr("Only actions"), self)
+        self.actions_only.toggled.connect(lambda _on: self.run_search())
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(self._use_suggestion)
+        self.results = OfflineBrowser(self)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.document().setDefaultStyleSheet(
+            "a { text-decoration: none; } b { background-color: #ffd8a8; color: #1b1b1b; }")
+        self.results.anchorClicked.connect(self._open_link)
+        filters = QHBoxLayout()
+        filters.addWidget(self.scope, 1)
+        filters.addWidget(self.actions_only)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+        self.show_empty_state()
+
+    # -- searching --------------------------------------------------------
+
+    def focus_search(self, doc_id: str = "") -> None:
+        """Put the cursor in the field; ``doc_id`` limits the search to one document."""
+        index = self.scope.findData(doc_id)
+        self.scope.setCurrentIndex(max(index, 0))
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def run_search(self) -> None:
+        query = self.field.text().strip()
+        if not query:
+            self.show_empty_state()
+            return
+        try:
+            result = self.index.search(query, doc=self.scope.currentData() or None,
+                                       actions_only=self.actions_only.isChecked(),
+                                       limit=RESULT_LIMIT)
+        except SearchError as error:
+            self.summary.setText(escape(str(error)))
+            return
+        self.result = result
+        self._hits = list(result.hits)
+        self._show(result)
+
+    def show_empty_state(self) -> None:
+        self.result = None
+        self._hits = []
+        if not self.index.ready:
+            self.summary.setText(self.tr("The search index is being built…"))
+        else:
+            self.summary.setText(self.tr("Type to search every letter. Dutch word forms "
+                                         "match: <i>statushouder</i> also finds "
+                                         "<i>statushouders</i>."))
+        self.results.setHtml(self._help_html())
+
+    def _help_html(self) -> str:
+        rows = [
+            ("taaleis gemeenten", self.tr("all words must occur")),
+            ('"nationale dialoog"', self.tr("exact phrase")),
+            ("motie OR toezegging", self.tr("either word")),
+            ("taaleis -bijstand", self.tr("without a word (also NOT)")),
+            ("statush*", self.tr("words starting with")),
+            ("statushoudres~", self.tr("similar spelling")),
+            ("doc:moties", self.tr("one document")),
+            ("in:acties", self.tr("only text in actions")),
+        ]
+        body = "".join(f"<tr><td><code>{escape(q)}</code></td><td>{escape(d)}</td></tr>"
+                       for q, d in rows)
+        title = escape(self.tr("Search language"))
+        return f'<p><b>{title}</b></p><table cellpadding="3">{body}</table>'
+
+    def _show(self, result: SearchResult) -> None:
+        if not result.index_ready:
+            self.summary.setText(self.tr("The search index is being built…"))
+        elif not result.hits:
+            text = self.tr("No results for “%s”.") % escape(result.query)
+            if result.suggestion:
+                text += " " + self.tr("Did you mean <a href='%s'>%s</a>?") % (
+                    escape(result.suggestion, quote=True), escape(result.suggestion))
+            self.summary.setText(text)
+        else:
+            text = self.tr("%d hits") % result.total
+            if result.suggestion:
+                text += " · " + self.tr("Did you mean <a href='%s'>%s</a>?") % (
+                    escape(result.suggestion, quote=True), escape(result.suggestion))
+            self.summary.setText(text)
+        self.results.setHtml(self._results_html(result))
+
+    def _results_html(self, result: SearchResult) -> str:
+        parts: list[str] = []
+        number = {id(hit): i for i, hit in enumerate(self._hits)}
+        for doc_id, hits in result.by_document().items():
+            title = hits[0].doc_title if hits else doc_id
+            parts.append(f"<h3>{escape(title)} <small>({len(hits)})</small></h3>")
+            section = None
+            for hit in hits:
+                if hit.section_path != section:
+                    section = hit.section_path
+                    parts.append(f'<p style="margin-bottom:2px"><i>{escape(section or "")}</i></p>')
+                kind = self.tr("action") if hit.kind == "action" else ""
+                badge = f" <small>[{escape(kind)}]</small>" if kind else ""
+                parts.append(f'<p style="margin-left:12px; margin-top:0px">'
+                             f'<a href="hit:{number[id(hit)]}">{hit.snippet_html}</a>{badge}</p>')
+        return "".join(parts)
+
+    # -- opening -----------------------------------------------------------
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() == "hit":
+            self.open_hit(int(url.path()))
+
+    def open_hit(self, number: int) -> None:
+        if 0 <= number < len(self._hits):
+            hit = self._hits[number]
+            self.hit_chosen.emit(hit.doc, hit.anchor, self.field.text().strip())
+
+    def open_first(self) -> None:
+        self._timer.stop()
+        self.run_search()
+        self.open_hit(0)
+
+    def _use_suggestion(self, suggestion: str) -> None:
+        self.field.setText(suggestion)
+        self.run_search()
