@@ -147,13 +147,20 @@ class Annotations(QObject):
             self.panel.show_action(doc, anchor)
 
     def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
+        self.refresh_after_edit(doc_id, reload_panel=False)  # the panel holds the edit
+        self.window.statusBar().showMessage(self.tr("Annotation saved"), 2000)
+
+    def refresh_after_edit(self, doc_id: str, reload_panel: bool = True) -> None:
+        """An annotation of ``doc_id`` changed: update badges (and the panel
+        when the change was made elsewhere, e.g. in the register)."""
         badges = self.badges(doc_id)
         self.toc.set_badges(doc_id, badges)
         doc = self.reader.document_shown
         if doc is not None and doc.id == doc_id and badges != self.reader.badges:
             self.reader.rerender(badges)
             self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Annotation saved"), 2000)
+        if reload_panel and self.panel.doc is not None and self.panel.doc.id == doc_id:
+            self.panel.show_action(self.panel.doc, self.panel.action_id)
 
     # -- highlights and bookmarks -------------------------------------------
 

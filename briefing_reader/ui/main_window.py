@@ -15,6 +15,7 @@ from briefing_reader.core.notes import NotesStore
 from briefing_reader.core.search import SearchIndex
 from briefing_reader.ui import style
 from briefing_reader.ui.annotations import Annotations
+from briefing_reader.ui.overviews import Overviews
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.search_feature import SearchFeature
 from briefing_reader.ui.toc import OutlineTree
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.citation_label)
         self.annotations = Annotations(self, library, store, self.reader, self.toc)
         self.search = SearchFeature(self, library, index, self.reader, self.side_tabs)
+        self.overviews = Overviews(self, library, store)
         self._build_actions()
         self.toc.set_library(library)
         self.toc.node_activated.connect(self.navigate)
@@ -96,6 +98,11 @@ class MainWindow(QMainWindow):
         view = menu.addMenu(self.tr("&View"))
         for action in (zoom_in, zoom_out, zoom_reset):
             view.addAction(action)
+        view.addSeparator()
+        view.addAction(self._action(self.tr("Actions &register"), self.overviews.show_register,
+                                    "Ctrl+Shift+R"))
+        view.addAction(self._action(self.tr("&Commitments and deadlines"),
+                                    self.overviews.show_timeline, "Ctrl+Shift+T"))
         go = menu.addMenu(self.tr("&Go"))
         for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
             go.addAction(action)

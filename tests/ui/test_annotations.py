@@ -128,3 +128,14 @@ def test_reading_position_is_kept_per_document(window: MainWindow, qtbot: QtBot)
     qtbot.waitExposed(again)
     again.restore_place()
     assert again.current_place() == place
+
+
+def test_register_and_timeline_open_from_the_window(window: MainWindow) -> None:
+    register = window.overviews.show_register()
+    assert window.overviews.register_window is not None
+    assert window.overviews.register_window.isVisible()
+    register.open_requested.emit(LETTER, "actie-startbanen")
+    assert window.reader.document_shown.id == LETTER  # type: ignore[union-attr]
+    assert window.annotations.panel.action_id == "actie-startbanen"
+    timeline = window.overviews.show_timeline()
+    assert timeline.visible_ids()

@@ -1,0 +1,76 @@
+"""Windows beside the reader for the actions register and the commitments
+timeline; made when first asked for, then kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from briefing_reader.core.content import Library
+from briefing_reader.core.notes import NotesStore
+from briefing_reader.ui.register import ActionsRegisterView
+from briefing_reader.ui.timeline import CommitmentsTimelineView
+
+
+class Overviews(QObject):
+    """Opens the register and the timeline, and routes their requests to the window."""
+
+    def __init__(self, window: QMainWindow, library: Library,
+                 store: NotesStore | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = library
+        self.store = store
+        self.register_window: QMainWindow | None = None
+        self.timeline_window: QMainWindow | None = None
+
+    def _frame(self, title: str, view: QWidget) -> QMainWindow:
+        frame = QMainWindow(self.window, Qt.WindowType.Window)
+        frame.setWindowTitle(title)
+        frame.setCentralWidget(view)
+        frame.resize(1200, 640)
+        return frame
+
+    def show_register(self) -> ActionsRegisterView:
+        if self.register_window is None:
+            view = ActionsRegisterView(self.library, self.store, dt.date.today())
+            view.open_requested.connect(self._open)
+            view.annotation_saved.connect(self._annotation_saved)
+            view.print_requested.connect(self._print_pack)
+            self.register_window = self._frame(self.tr("Actions register"), view)
+        view = self.register_window.centralWidget()
+        assert isinstance(view, ActionsRegisterView)
+        view.refresh()
+        self._raise(self.register_window)
+        return view
+
+    def show_timeline(self) -> CommitmentsTimelineView:
+        if self.timeline_window is None:
+            view = CommitmentsTimelineView(self.library, self.store, dt.date.today())
+            view.open_requested.connect(self._open)
+            self.timeline_window = self._frame(self.tr("Commitments and deadlines"), view)
+        view = self.timeline_window.centralWidget()
+        assert isinstance(view, CommitmentsTimelineView)
+        view.refresh()
+        self._raise(self.timeline_window)
+        return view
+
+    @staticmethod
+    def _raise(frame: QMainWindow) -> None:
+        frame.show()
+        frame.raise_()
+        frame.activateWindow()
+
+    def _open(self, doc_id: str, anchor: str) -> None:
+        self.window.navigate(doc_id, anchor)  # type: ignore[attr-defined]
+        self._raise(self.window)
+
+    def _annotation_saved(self, doc_id: str, action_id: str) -> None:
+        self.window.annotations.refresh_after_edit(doc_id)  # type: ignore[attr-defined]
+
+    def _print_pack(self, action_ids: list[str]) -> None:
+        printer = getattr(self.window, "print_pack", None)
+        if printer is not None:
+            printer(action_ids)
