@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_reader import APP_ID, APP_NAME, __version__
@@ -57,10 +57,11 @@ def report_start_problems(window: MainWindow) -> None:
     errors = window.library.errors
     if errors:
         QMessageBox.warning(
-            window, window.tr("Some documents could not be opened"),
+            window, QCoreApplication.translate("App", "Some documents could not be opened"),
             "\n".join(str(error) for error in errors))
     if window.notes_message:
-        QMessageBox.information(window, window.tr("Your notes"), window.notes_message)
+        QMessageBox.information(window, QCoreApplication.translate("App", "Your notes"),
+                                window.notes_message)
 
 
 def run_gui(paths: Paths, *, open_address: str | None = None,

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.store = store
+        self.notes_message = ""  # what opening the notes store reported, shown once
         self._back: list[Place] = []
         self._forward: list[Place] = []
         self.setWindowTitle(APP_NAME)

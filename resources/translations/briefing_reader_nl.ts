@@ -1,7 +1,499 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>ActionNotesPanel</name>
+    <message>
+        <source>Stance</source>
+        <translation>Standpunt</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Note (markdown)</source>
+        <translation>Notitie (markdown)</translation>
+    </message>
+    <message>
+        <source>Your note; markdown allowed</source>
+        <translation>Uw notitie; markdown mag</translation>
+    </message>
+    <message>
+        <source>Note as shown</source>
+        <translation>Notitie zoals getoond</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Debate questions</source>
+        <translation>Vragen voor het debat</translation>
+    </message>
+    <message>
+        <source>New question, then Enter</source>
+        <translation>Nieuwe vraag, dan Enter</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>labels, gescheiden door komma's</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>&amp;Stance</source>
+        <translation>&amp;Standpunt</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Prioriteit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Questions for the debate</source>
+        <translation>Vragen voor het debat</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Choose an action in the table of contents or place the cursor in one.</source>
+        <translation>Kies een actie in de inhoudsopgave of zet de cursor erin.</translation>
+    </message>
+    <message>
+        <source>(no stance)</source>
+        <translation>(geen standpunt)</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Opgeslagen %s</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation>Niet opgeslagen: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsRegisterView</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Pillar / section</source>
+        <translation>Pijler / paragraaf</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>First sentence</source>
+        <translation>Eerste zin</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisaties</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Termijnen</translation>
+    </message>
+    <message>
+        <source>My stance</source>
+        <translation>Mijn standpunt</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Vragen</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>middel</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>The change was not saved; the old value stays.</source>
+        <translation>De wijziging is niet opgeslagen; de oude waarde blijft staan.</translation>
+    </message>
+    <message>
+        <source>Filter actions…</source>
+        <translation>Acties filteren…</translation>
+    </message>
+    <message>
+        <source>Pillar</source>
+        <translation>Pijler</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Standpunt</translation>
+    </message>
+    <message>
+        <source>With note</source>
+        <translation>Met notitie</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>Actions with a commitment whose deadline has passed on {day}</source>
+        <translation>Acties met een toezegging waarvan de termijn op {day} verstreken is</translation>
+    </message>
+    <message>
+        <source>Print as pack…</source>
+        <translation>Afdrukken als pakket…</translation>
+    </message>
+    <message>
+        <source>Actions register</source>
+        <translation>Actieregister</translation>
+    </message>
+    <message>
+        <source>Notes not read</source>
+        <translation>Notities niet gelezen</translation>
+    </message>
+    <message>
+        <source>Your stances and priorities could not be read.</source>
+        <translation>Uw standpunten en prioriteiten konden niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>All pillars</source>
+        <translation>Alle pijlers</translation>
+    </message>
+    <message>
+        <source>No pillar</source>
+        <translation>Geen pijler</translation>
+    </message>
+    <message>
+        <source>All stances</source>
+        <translation>Alle standpunten</translation>
+    </message>
+    <message>
+        <source>No stance</source>
+        <translation>Geen standpunt</translation>
+    </message>
+    <message>
+        <source>The document {doc} is no longer in the library.</source>
+        <translation>Het document {doc} staat niet meer in de bibliotheek.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} van {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Annotations</name>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotatie</translation>
+    </message>
+    <message>
+        <source>Highlights and bookmarks</source>
+        <translation>Markeringen en bladwijzers</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight selection</source>
+        <translation>Selectie &amp;markeren</translation>
+    </message>
+    <message>
+        <source>Highlight in &amp;yellow</source>
+        <translation>Markeren in &amp;geel</translation>
+    </message>
+    <message>
+        <source>Highlight the selected text</source>
+        <translation>De geselecteerde tekst markeren</translation>
+    </message>
+    <message>
+        <source>Highlight with a &amp;note…</source>
+        <translation>Markeren met een &amp;notitie…</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark this place</source>
+        <translation>&amp;Bladwijzer op deze plek</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>Verwijderen &amp;ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup now</source>
+        <translation>Nu een &amp;reservekopie maken</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notitie</translation>
+    </message>
+    <message>
+        <source>Annotation saved</source>
+        <translation>Annotatie opgeslagen</translation>
+    </message>
+    <message>
+        <source>Select some text first</source>
+        <translation>Selecteer eerst tekst</translation>
+    </message>
+    <message>
+        <source>Highlight saved</source>
+        <translation>Markering opgeslagen</translation>
+    </message>
+    <message>
+        <source>Highlight with a note</source>
+        <translation>Markeren met een notitie</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notitie:</translation>
+    </message>
+    <message>
+        <source>Bookmark saved: %s</source>
+        <translation>Bladwijzer opgeslagen: %s</translation>
+    </message>
+    <message>
+        <source>Highlight with a note…</source>
+        <translation>Markeren met een notitie…</translation>
+    </message>
+    <message>
+        <source>Bookmark this place</source>
+        <translation>Bladwijzer op deze plek</translation>
+    </message>
+    <message>
+        <source>Deleted: %s</source>
+        <translation>Verwijderd: %s</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Teruggezet</translation>
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation>Niet opgeslagen: %s</translation>
+    </message>
+    <message>
+        <source>Backup made: %s</source>
+        <translation>Reservekopie gemaakt: %s</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Some documents could not be opened</source>
+        <translation>Sommige documenten konden niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Uw notities</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsTimelineView</name>
+    <message>
+        <source>overdue</source>
+        <extracomment>Text colours for the due statuses, chosen for contrast on a light and a dark base.</extracomment>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>binnenkort</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>later</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>zonder datum</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>afgehandeld</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openstaand</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>Voldaan</translation>
+    </message>
+    <message>
+        <source>Partly fulfilled</source>
+        <translation>Deels voldaan</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>Vervallen</translation>
+    </message>
+    <message>
+        <source>Filter commitments…</source>
+        <translation>Toezeggingen filteren…</translation>
+    </message>
+    <message>
+        <source>Only overdue</source>
+        <translation>Alleen te laat</translation>
+    </message>
+    <message>
+        <source>Only to the Kamer</source>
+        <translation>Alleen aan de Kamer</translation>
+    </message>
+    <message>
+        <source>Commitments by deadline</source>
+        <translation>Toezeggingen op termijn</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Formulering</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Toezegging</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Paragraaf</translation>
+    </message>
+    <message>
+        <source>Kamer</source>
+        <translation>Kamer</translation>
+    </message>
+    <message>
+        <source>My status</source>
+        <translation>Mijn status</translation>
+    </message>
+    <message>
+        <source>Note on this status (optional)</source>
+        <translation>Notitie bij deze status (optioneel)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Status opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Statuses not read: {reason}</source>
+        <translation>Statussen niet gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>{shown} van {total} getoond</translation>
+    </message>
+    <message>
+        <source>Open {place}</source>
+        <translation>{place} openen</translation>
+    </message>
+    <message>
+        <source>to the Kamer</source>
+        <translation>aan de Kamer</translation>
+    </message>
+    <message>
+        <source>A promise to inform the Kamer or send it something</source>
+        <translation>Een toezegging om de Kamer te informeren of iets te sturen</translation>
+    </message>
+    <message>
+        <source>Select a commitment to set its status.</source>
+        <translation>Kies een toezegging om de status te zetten.</translation>
+    </message>
+    <message>
+        <source>Notes are read-only: statuses cannot be changed.</source>
+        <translation>Notities zijn alleen-lezen: statussen kunnen niet worden gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Nog niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}. Your edit is kept; try again.</source>
+        <translation>Niet opgeslagen: {reason}. Uw wijziging blijft bewaard; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
@@ -47,8 +539,24 @@
         <translation>Beel&amp;d</translation>
     </message>
     <message>
+        <source>Actions &amp;register</source>
+        <translation>Actie&amp;register</translation>
+    </message>
+    <message>
+        <source>&amp;Commitments and deadlines</source>
+        <translation>&amp;Toezeggingen en termijnen</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Ga</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notities</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -88,6 +596,33 @@ Een offline lezer voor Kamerbrieven.</translation>
     </message>
 </context>
 <context>
+    <name>MarksPanel</name>
+    <message>
+        <source>Highlights</source>
+        <translation>Markeringen</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Bladwijzers</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ga naar</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>OutlineTree</name>
     <message>
         <source>Table of contents</source>
@@ -107,6 +642,17 @@ Een offline lezer voor Kamerbrieven.</translation>
     </message>
 </context>
 <context>
+    <name>Overviews</name>
+    <message>
+        <source>Actions register</source>
+        <translation>Actieregister</translation>
+    </message>
+    <message>
+        <source>Commitments and deadlines</source>
+        <translation>Toezeggingen en termijnen</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>Document text</source>
@@ -118,10 +664,129 @@ Een offline lezer voor Kamerbrieven.</translation>
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>SearchFeature</name>
     <message>
-        <source>Some documents could not be opened</source>
-        <translation>Sommige documenten konden niet worden geopend</translation>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Search index %p%</source>
+        <translation>Zoekindex %p%</translation>
+    </message>
+    <message>
+        <source>&amp;Search all documents…</source>
+        <translation>&amp;Zoeken in alle documenten…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in this document…</source>
+        <translation>Zoeken in dit &amp;document…</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>&amp;Volgende treffer</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>Vo&amp;rige treffer</translation>
+    </message>
+    <message>
+        <source>Search is unavailable: %s</source>
+        <translation>Zoeken is niet beschikbaar: %s</translation>
+    </message>
+    <message>
+        <source>No search hits in this document</source>
+        <translation>Geen treffers in dit document</translation>
+    </message>
+    <message>
+        <source>Hit %d of %d</source>
+        <translation>Treffer %d van %d</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all letters: taaleis, "exact phrase", motie OR toezegging, statush*</source>
+        <translation>Zoek in alle brieven: taaleis, "exacte zin", motie OR toezegging, statush*</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Zoeken in</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <source>Only actions</source>
+        <translation>Alleen acties</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>The search index is being built…</source>
+        <translation>De zoekindex wordt opgebouwd…</translation>
+    </message>
+    <message>
+        <source>Type to search every letter. Dutch word forms match: &lt;i&gt;statushouder&lt;/i&gt; also finds &lt;i&gt;statushouders&lt;/i&gt;.</source>
+        <translation>Typ om in alle brieven te zoeken. Nederlandse woordvormen tellen mee: &lt;i&gt;statushouder&lt;/i&gt; vindt ook &lt;i&gt;statushouders&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>all words must occur</source>
+        <translation>alle woorden moeten voorkomen</translation>
+    </message>
+    <message>
+        <source>exact phrase</source>
+        <translation>exacte zin</translation>
+    </message>
+    <message>
+        <source>either word</source>
+        <translation>een van beide woorden</translation>
+    </message>
+    <message>
+        <source>without a word (also NOT)</source>
+        <translation>zonder een woord (ook NOT)</translation>
+    </message>
+    <message>
+        <source>words starting with</source>
+        <translation>woorden die beginnen met</translation>
+    </message>
+    <message>
+        <source>similar spelling</source>
+        <translation>vergelijkbare spelling</translation>
+    </message>
+    <message>
+        <source>one document</source>
+        <translation>één document</translation>
+    </message>
+    <message>
+        <source>only text in actions</source>
+        <translation>alleen tekst in acties</translation>
+    </message>
+    <message>
+        <source>Search language</source>
+        <translation>Zoektaal</translation>
+    </message>
+    <message>
+        <source>No results for “%s”.</source>
+        <translation>Geen resultaten voor “%s”.</translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;a href='%s'&gt;%s&lt;/a&gt;?</source>
+        <translation>Bedoelde u &lt;a href='%s'&gt;%s&lt;/a&gt;?</translation>
+    </message>
+    <message>
+        <source>%d hits</source>
+        <translation>%d treffers</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>actie</translation>
     </message>
 </context>
 </TS>
