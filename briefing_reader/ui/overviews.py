@@ -4,14 +4,17 @@ timeline; made when first asked for, then kept."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore
-from briefing_reader.ui.register import ActionsRegisterView
-from briefing_reader.ui.timeline import CommitmentsTimelineView
+
+if TYPE_CHECKING:  # imported when first opened: the commitments rules cost start-up time
+    from briefing_reader.ui.register import ActionsRegisterView
+    from briefing_reader.ui.timeline import CommitmentsTimelineView
 
 
 class Overviews(QObject):
@@ -34,6 +37,8 @@ class Overviews(QObject):
         return frame
 
     def show_register(self) -> ActionsRegisterView:
+        from briefing_reader.ui.register import ActionsRegisterView
+
         if self.register_window is None:
             view = ActionsRegisterView(self.library, self.store, dt.date.today())
             view.open_requested.connect(self._open)
@@ -47,6 +52,8 @@ class Overviews(QObject):
         return view
 
     def show_timeline(self) -> CommitmentsTimelineView:
+        from briefing_reader.ui.timeline import CommitmentsTimelineView
+
         if self.timeline_window is None:
             view = CommitmentsTimelineView(self.library, self.store, dt.date.today())
             view.open_requested.connect(self._open)
