@@ -16,6 +16,7 @@ from briefing_reader.core.search import SearchIndex
 from briefing_reader.ui import style
 from briefing_reader.ui.annotations import Annotations
 from briefing_reader.ui.overviews import Overviews
+from briefing_reader.ui.print_feature import PrintFeature
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.search_feature import SearchFeature
 from briefing_reader.ui.toc import OutlineTree
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.annotations = Annotations(self, library, store, self.reader, self.toc)
         self.search = SearchFeature(self, library, index, self.reader, self.side_tabs)
         self.overviews = Overviews(self, library, store)
+        self.printing = PrintFeature(self, library, store, self.reader)
         self._build_actions()
         self.toc.set_library(library)
         self.toc.node_activated.connect(self.navigate)
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.printing.build_menu(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view = menu.addMenu(self.tr("&View"))
         for action in (zoom_in, zoom_out, zoom_reset):
@@ -112,6 +116,18 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
         self._update_history_actions()
+
+    def print_pack(self, action_ids: list[str]) -> None:
+        """The register asked to print these actions as a pack."""
+        self.printing.print_actions(action_ids)
+
+    def refresh_notes(self) -> None:
+        """Notes changed outside the panels (an import): show them."""
+        self.annotations.marks.refresh()
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.annotations.refresh_after_edit(doc.id)
+            self.annotations.paint_highlights()
 
     def _focus_toc(self) -> None:
         self.side_tabs.setCurrentWidget(self.toc)

@@ -242,6 +242,10 @@ class ReaderView(OfflineBrowser):
             top += line.y()
         self.verticalScrollBar().setValue(int(top))
 
+    def current_node_id(self) -> str:
+        """The innermost outline node at the top of the view ('' if none)."""
+        return self._last_reported
+
     def go_to_anchor(self, anchor: str) -> None:
         """Scroll so that the anchor's block is at the top."""
         position = self.anchor_position(anchor)

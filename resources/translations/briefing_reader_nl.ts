@@ -653,6 +653,100 @@ Een offline lezer voor Kamerbrieven.</translation>
     </message>
 </context>
 <context>
+    <name>PrintFeature</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation>&amp;Exporteren als PDF…</translation>
+    </message>
+    <message>
+        <source>Print &amp;debate preparation…</source>
+        <translation>&amp;Debatvoorbereiding afdrukken…</translation>
+    </message>
+    <message>
+        <source>Include my &amp;notes when printing</source>
+        <translation>Mijn &amp;notities meeprinten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy with citation</source>
+        <translation>&amp;Kopiëren met bronvermelding</translation>
+    </message>
+    <message>
+        <source>Export n&amp;otes…</source>
+        <translation>N&amp;otities exporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import notes…</source>
+        <translation>Notities &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Select some text first</source>
+        <translation>Selecteer eerst tekst</translation>
+    </message>
+    <message>
+        <source>Copied with citation</source>
+        <translation>Gekopieerd met bronvermelding</translation>
+    </message>
+    <message>
+        <source>Export notes</source>
+        <translation>Notities exporteren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+    <message>
+        <source>Notes exported to %s</source>
+        <translation>Notities geëxporteerd naar %s</translation>
+    </message>
+    <message>
+        <source>Import notes</source>
+        <translation>Notities importeren</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importeren mislukt</translation>
+    </message>
+    <message>
+        <source>%d added, %d updated, %d already there.</source>
+        <translation>%d toegevoegd, %d bijgewerkt, %d al aanwezig.</translation>
+    </message>
+    <message>
+        <source>%d of yours left as they were.</source>
+        <translation>%d van u ongewijzigd gelaten.</translation>
+    </message>
+    <message>
+        <source>%d skipped:</source>
+        <translation>%d overgeslagen:</translation>
+    </message>
+    <message>
+        <source>Notes imported</source>
+        <translation>Notities geïmporteerd</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Cannot print</source>
+        <translation>Kan niet afdrukken</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Afdrukvoorbeeld</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporteren als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>Document text</source>

@@ -139,3 +139,30 @@ def test_register_and_timeline_open_from_the_window(window: MainWindow) -> None:
     assert window.annotations.panel.action_id == "actie-startbanen"
     timeline = window.overviews.show_timeline()
     assert timeline.visible_ids()
+
+
+def test_print_menu_exports_the_section_in_view_as_pdf(window: MainWindow, tmp_path,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "uittreksel.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "PDF (*.pdf)"))
+    window.navigate(LETTER, "s-2-4")
+    window.printing.export_current()
+    text = "".join("".join(page.extract_text() for page in PdfReader(target).pages).split())
+    # Qt places glyph runs separately, so compare without any white space.
+    assert "KamerstukkenII2024/25,32824,nr.456" in text
+    assert "Taalisdebasisvaneengoedeintegratie" in text
+
+
+def test_copy_with_citation_puts_the_citation_on_the_clipboard(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.navigate(LETTER, "s-2-4")
+    select(window, "Taal is de basis van een goede integratie in Nederland.")
+    window.printing.copy_with_citation()
+    copied = QApplication.clipboard().text()
+    assert "Taal is de basis van een goede integratie in Nederland." in copied
+    assert "Kamerstukken II 2024/25, 32 824, nr. 456" in copied

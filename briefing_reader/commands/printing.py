@@ -1,0 +1,231 @@
+"""``print`` and ``pack`` (PDF with citations), ``notes export`` and ``notes import``.
+
+Printing needs Qt's document model but no display: without one, Qt runs on
+its "offscreen" platform. Qt is imported inside the commands, never when
+this module is imported. Every failure (unknown document, folder missing,
+file not writable, invalid notes file) names the file or place and the
+reason, and exits with code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing_reader import paths
+from briefing_reader.commands import EXIT_OK, fail, load_library
+from briefing_reader.commands.notes import SubParsers, notes_subcommands
+from briefing_reader.core.notes import NotesError, NotesStore, open_store
+
+if TYPE_CHECKING:
+    from briefing_reader.core.content import Library
+
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv", ".jsonld": "jsonld",
+                  ".json": "jsonld"}
+
+
+def register(sub: SubParsers) -> None:
+    printing = sub.add_parser("print", help="print excerpts with their citation to a PDF file")
+    printing.add_argument("addresses", nargs="+", metavar="DOC[#ANCHOR]",
+                          help="a document, a place in it (section, theme, action), or "
+                               "DOC@START-END for a range of its plain text")
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    printing.add_argument("--notes", action="store_true",
+                          help="add my stance, note and questions to the actions printed")
+    printing.add_argument("--page-size", choices=("A4", "Letter"),
+                          help="paper size (default: from the locale, A4 outside US/CA)")
+    printing.set_defaults(func=cmd_print)
+
+    pack = sub.add_parser("pack", help="the debate-preparation pack (Debatvoorbereiding) as PDF")
+    pack.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pack.add_argument("--actions", metavar="ID,...", action="append",
+                      help="actions to include, comma-separated (ACTION or DOC#ACTION); "
+                           "default: every action with a stance or a note")
+    pack.add_argument("--page-size", choices=("A4", "Letter"))
+    pack.set_defaults(func=cmd_pack)
+
+    notes = notes_subcommands(sub)
+    export = notes.add_parser("export", help="export notes as Markdown, CSV or Web Annotations")
+    export.add_argument("--format", choices=("md", "csv", "jsonld"),
+                        help="default: from the file's suffix (.md, .csv, .jsonld)")
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the file to write ('-' for standard output)")
+    export.add_argument("--mine", action="store_true", help="only my notes, not colleagues'")
+    export.set_defaults(func=cmd_export)
+
+    imported = notes.add_parser("import", help="merge a colleague's Web Annotation (JSON-LD) file")
+    imported.add_argument("file", metavar="FILE")
+    imported.set_defaults(func=cmd_import)
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def gui_application() -> Any:
+    """A QGuiApplication (fonts, paint devices); offscreen when there is no display."""
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if no_display and sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["briefing-reader"])
+
+
+def _page_size(name: str | None) -> Any:
+    if name is None:
+        return None
+    from PySide6.QtGui import QPageSize
+
+    return QPageSize(QPageSize.PageSizeId.Letter if name == "Letter" else QPageSize.PageSizeId.A4)
+
+
+def _check_output(output: str) -> str | None:
+    """Why ``output`` cannot be written, or None."""
+    path = Path(output)
+    if path.is_dir():
+        return f"{path}: is a folder, not a file"
+    if not path.parent.is_dir():
+        return f"{path}: the folder {path.parent} does not exist"
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"{path}: cannot be written (permission denied)"
+    return None
+
+
+def _open_notes(run_paths: paths.Paths, required: bool) -> NotesStore | None:
+    try:
+        store = open_store(run_paths.notes_db, run_paths.backups)
+    except NotesError as exc:
+        if required:
+            raise
+        print(f"briefing-reader: printing without highlights: cannot open the notes: {exc}",
+              file=sys.stderr)
+        return None
+    for event in store.report.warnings:
+        print(f"briefing-reader: {event.message}", file=sys.stderr)
+    return store
+
+
+def _write(run_paths: paths.Paths, output: str, page_size: str | None, required: bool,
+           make: Callable[[Library, NotesStore | None], Any]) -> int:
+    """Compose with ``make``, lay out and write the PDF; report pages."""
+    problem = _check_output(output)
+    if problem:
+        return fail(problem)
+    library = load_library(run_paths)
+    from briefing_reader.printing.request import PrintError
+
+    try:
+        store = _open_notes(run_paths, required)
+    except NotesError as exc:
+        return fail(f"cannot open the notes: {exc}")
+    try:
+        composition = make(library, store)
+        gui_application()
+        from briefing_reader.printing.painting import write_pdf
+
+        pages = write_pdf(composition, output, _page_size(page_size))
+    except (PrintError, NotesError) as exc:
+        return fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    print(f"{output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
+    return EXIT_OK
+
+
+# --- commands -------------------------------------------------------------------
+
+
+def cmd_print(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.printing.composing import compose
+    from briefing_reader.printing.request import PrintRequest, parse_address
+
+    def make(library: Library, store: NotesStore | None) -> Any:
+        excerpts = tuple(parse_address(address, library) for address in args.addresses)
+        return compose(library, store, PrintRequest(excerpts, args.notes))
+
+    return _write(run_paths, args.output, args.page_size, False, make)
+
+
+def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.printing.composing import compose
+    from briefing_reader.printing.request import PrintRequest, resolve_actions
+
+    def make(library: Library, store: NotesStore | None) -> Any:
+        refs = None
+        if args.actions:
+            names = [name.strip() for value in args.actions for name in value.split(",")]
+            refs = resolve_actions([name for name in names if name], library)
+        return compose(library, store, PrintRequest.debate_pack(refs))
+
+    return _write(run_paths, args.output, args.page_size, True, make)
+
+
+def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int]) -> int:
+    try:
+        store = open_store(run_paths.notes_db, run_paths.backups)
+    except NotesError as exc:
+        return fail(f"cannot open the notes: {exc}")
+    for event in store.report.warnings:
+        print(f"briefing-reader: {event.message}", file=sys.stderr)
+    try:
+        return work(store)
+    except NotesError as exc:
+        return fail(str(exc))
+    finally:
+        try:
+            store.close()
+        except NotesError as exc:  # pragma: no cover - a failed closing backup
+            print(f"briefing-reader: {exc}", file=sys.stderr)
+
+
+def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.core.notes import exchange
+
+    fmt = args.format or SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+    if fmt is None:
+        return fail(f"{args.output}: choose a format with --format md|csv|jsonld "
+                    "(the suffix does not say)")
+    if args.output != "-":
+        problem = _check_output(args.output)
+        if problem:
+            return fail(problem)
+    library = load_library(run_paths)
+
+    def work(store: NotesStore) -> int:
+        if args.output == "-":
+            if fmt == "jsonld":
+                import json
+
+                text = json.dumps(exchange.export_jsonld(store, mine_only=args.mine),
+                                  ensure_ascii=False, indent=2) + "\n"
+            elif fmt == "md":
+                text = exchange.export_markdown(store, library, mine_only=args.mine)
+            else:
+                text = exchange.export_csv(store, library, mine_only=args.mine)
+            sys.stdout.write(text)
+            return EXIT_OK
+        count = exchange.export_file(store, library, args.output, fmt, mine_only=args.mine)
+        print(f"{args.output} ({count} note{'s' if count != 1 else ''})", flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.core.notes import exchange
+
+    library = load_library(run_paths)
+
+    def work(store: NotesStore) -> int:
+        report = exchange.import_jsonld(store, args.file, library)
+        print(f"{args.file}: {report.message()}", flush=True)
+        for reason in report.skipped:
+            print(f"briefing-reader: skipped {reason}", file=sys.stderr)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)

@@ -1,0 +1,490 @@
+"""The HTML of a print job, in Qt's rich-text subset, and what the layout must do to it.
+
+No Qt here: :func:`compose` turns a :class:`PrintRequest` into a
+:class:`Composition` (HTML, style sheet, running headers, and per excerpt
+the text blocks to find again so highlights can be painted and a selection
+trimmed); :mod:`briefing_reader.printing.layout` lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import TYPE_CHECKING
+
+from briefing_reader.core.content import Block, Document, Library, OutlineNode
+from briefing_reader.core.content.citation import citation, dutch_date
+from briefing_reader.core.notes.anchors import locate
+from briefing_reader.core.notes.model import COLOURS, ActionAnnotation, Highlight
+from briefing_reader.printing.request import Excerpt, PrintError, PrintRequest
+
+if TYPE_CHECKING:
+    from briefing_reader.core.notes.store import NotesStore
+
+APP_NAME = "Briefing Reader"
+_FNREF = re.compile(r'<a class="fnref" href="#fn-[^"]*">([^<]*)</a>')
+_LOCAL_LINK = re.compile(r'<a href="(?:#|doc:)[^"]*">(.*?)</a>', re.DOTALL)
+_CLOSE = {"box_open": "</td></tr></table>", "quote_open": "</blockquote>"}
+_OPEN_KINDS = ("box_open", "list_open", "quote_open")
+_CLOSE_KINDS = ("box_close", "list_close", "quote_close")
+
+#: Added to the reader's light style sheet for paper (Qt rich-text subset).
+PRINT_CSS = """
+p, li { line-height: 135%; margin-bottom: 7px; }
+h2 { font-size: large; margin-top: 18px; margin-bottom: 8px; }
+h3 { font-size: medium; margin-top: 16px; margin-bottom: 6px; }
+h4, h5, h6 { margin-top: 12px; margin-bottom: 4px; }
+a { color: #1b1b1b; text-decoration: none; }
+p.cite { font-size: large; font-weight: bold; color: #154273; margin-bottom: 2px; }
+p.doc-title { font-weight: bold; margin-bottom: 2px; }
+p.date { color: #4a4a4a; margin-bottom: 2px; }
+p.path { color: #4a4a4a; font-style: italic; margin-bottom: 8px; }
+p.pack-cite { color: #4a4a4a; font-size: small; margin-bottom: 6px; }
+p.fn-head { font-weight: bold; font-size: small; margin-top: 8px; margin-bottom: 2px; }
+table.footnotes { font-size: small; margin-bottom: 10px; }
+table.notes { background-color: #f2f2f2; border: 1px solid #6b6b6b; border-style: solid;
+              margin-top: 2px; margin-bottom: 12px; }
+table.actie, table.deelactie { border-style: solid; }
+table.data { border-collapse: collapse; border-color: #7a7a7a; }
+ul.contents li { margin-bottom: 1px; line-height: 120%; }
+p.notes-label { color: #154273; font-weight: bold; font-size: small;
+                text-transform: uppercase; margin-bottom: 4px; }
+p.muted { color: #4a4a4a; }
+span.muted { color: #4a4a4a; font-size: small; }
+h1.pack { font-size: xx-large; color: #154273; margin-bottom: 6px; }
+h2.pack-group { page-break-before: always; margin-top: 0px; }
+h3.pack-action { margin-top: 20px; }
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlight to paint: ``plain_text[start:end]`` of the part's document."""
+
+    start: int
+    end: int
+    colour: str
+
+
+@dataclass
+class Part:
+    """One excerpt in the composition.
+
+    Attributes:
+        marker: an ``<a name>`` before the excerpt (inside its title); its
+            text blocks are searched from there, each at the start of a
+            paragraph or table cell.
+        doc: its document.
+        blocks: the text blocks shown, in order (found again in the layout).
+        keep: for a selection, the plain-text range to keep; the rest of the
+            first and last block is cut.
+        marks: highlights within the excerpt.
+    """
+
+    marker: str
+    doc: Document
+    blocks: list[Block]
+    keep: tuple[int, int] | None = None
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Running:
+    """The running page header from ``marker`` on (until the next one)."""
+
+    marker: str
+    left: str
+    right: str
+    sub: str
+    titled: bool = False  # the excerpt prints its own title block where it starts
+
+
+@dataclass
+class Composition:
+    """A print job ready for layout."""
+
+    html: str
+    title: str
+    parts: list[Part]
+    running: list[Running]
+    printed_on: dt.date
+    css: str = PRINT_CSS
+
+    @property
+    def footer(self) -> str:
+        return f"Afgedrukt op {dutch_date(self.printed_on)} uit {APP_NAME}"
+
+
+class _Notes:
+    """What the store holds for the documents printed (read once)."""
+
+    def __init__(self, store: NotesStore | None) -> None:
+        self.store = store
+        self._highlights: dict[str, list[Highlight]] = {}
+        self._actions: dict[str, list[ActionAnnotation]] = {}
+
+    def highlights(self, doc_id: str) -> list[Highlight]:
+        if doc_id not in self._highlights:
+            found = self.store.highlights(doc_id) if self.store else []
+            self._highlights[doc_id] = [h for h in found if h.is_mine]
+        return self._highlights[doc_id]
+
+    def actions(self, doc_id: str) -> dict[str, list[ActionAnnotation]]:
+        if doc_id not in self._actions:
+            found = self.store.action_annotations(doc_id) if self.store else []
+            self._actions[doc_id] = [a for a in found if not a.is_empty]
+        out: dict[str, list[ActionAnnotation]] = {}
+        for item in self._actions[doc_id]:
+            out.setdefault(item.action_id, []).append(item)
+        return out
+
+    def mine(self, doc_id: str, action_id: str) -> ActionAnnotation | None:
+        return next((a for a in self.actions(doc_id).get(action_id, []) if a.is_mine), None)
+
+
+# --- pieces of HTML ------------------------------------------------------------
+
+
+def printable(html: str) -> str:
+    """Block HTML for paper: footnote markers and links inside the app become text."""
+    return _LOCAL_LINK.sub(r"\1", _FNREF.sub(r"\1", html))
+
+
+def _closing(block: Block) -> str:
+    if block.kind in _CLOSE:
+        return _CLOSE[block.kind]
+    tag = re.match(r"<(\w+)", block.html)
+    return f"</{tag.group(1) if tag else 'ul'}>"
+
+
+def balanced_html(doc: Document, first: int, stop: int,
+                  after: dict[int, str] | None = None) -> str:
+    """The HTML of ``doc.blocks[first:stop]``, with the boxes and lists it
+    starts or ends inside opened and closed around it; ``after[i]`` is
+    inserted after block ``i``."""
+    stack: list[Block] = []
+    for block in doc.blocks[:first]:
+        if block.kind in _OPEN_KINDS:
+            stack.append(block)
+        elif block.kind in _CLOSE_KINDS and stack:
+            stack.pop()
+    parts = [block.html for block in stack]
+    for index in range(first, stop):
+        block = doc.blocks[index]
+        if block.kind in _OPEN_KINDS:
+            stack.append(block)
+        elif block.kind in _CLOSE_KINDS:
+            if not stack:
+                continue  # its opening lies before the run and was re-opened: never here
+            stack.pop()
+        parts.append(printable(block.html))
+        if after and index in after:
+            parts.append(after[index])
+    parts += [_closing(block) for block in reversed(stack)]
+    return "\n".join(parts)
+
+
+def _footnote_rows(doc: Document) -> dict[str, str]:
+    rows: dict[str, str] = {}
+    for block in doc.blocks:
+        if block.kind == "footnote":
+            rows[block.text.split(" ", 1)[0]] = block.html
+    return rows
+
+
+def footnotes_html(doc: Document, labels: list[str]) -> str:
+    """The footnotes with these labels, in this order ('' when none)."""
+    if not labels:
+        return ""
+    rows = _footnote_rows(doc)
+    body = "".join(rows.get(label) or (f"<tr><td>{escape(label)}</td><td>"
+                                       f"{escape(doc.footnotes.get(label, ''))}</td></tr>")
+                   for label in labels)
+    return (f'<p class="fn-head">Voetnoten</p>'
+            f'<table class="footnotes" cellpadding="2" cellspacing="0">{body}</table>')
+
+
+def referenced_labels(blocks: list[Block], keep: tuple[int, int] | None = None) -> list[str]:
+    """Footnote labels marked in these blocks (within ``keep``), first mention first."""
+    labels: list[str] = []
+    for block in blocks:
+        for start, end in block.markers:
+            at = block.start + start
+            if keep is not None and not keep[0] <= at < keep[1]:
+                continue
+            label = block.text[start:end]
+            if label not in labels:
+                labels.append(label)
+    return labels
+
+
+def header_html(doc: Document, path: str, marker: str = "") -> str:
+    """The excerpt's title block: formal citation, title, date, section path."""
+    meta = doc.meta
+    formal = citation(meta)
+    name = f'<a name="{marker}"></a>' if marker else ""
+    lines = [f'<p class="cite">{name}{escape(formal or meta.title)}</p>']
+    if formal:
+        lines.append(f'<p class="doc-title">{escape(meta.title)}</p>')
+    if meta.date:
+        lines.append(f'<p class="date">{escape(dutch_date(meta.date))}</p>')
+    if not meta.official:
+        lines.append('<p class="date">Samengesteld door Briefing Reader; geen officieel '
+                     "Kamerstuk.</p>")
+    if path:
+        lines.append(f'<p class="path">{escape(path)}</p>')
+    return "\n".join(lines)
+
+
+def _note_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt  # only when a note is printed
+
+    return str(MarkdownIt("commonmark", {"html": False}).render(markdown))
+
+
+def notes_html(item: ActionAnnotation, first_question: int = 1,
+               label: str | None = None) -> str:
+    """A boxed stance, priority, tags, note and numbered questions."""
+    if label is None:
+        label = "Mijn standpunt en notitie" if item.is_mine else f"Notitie van {item.author}"
+    facts = [f"<b>{name}:</b> {escape(value)}" for name, value in (
+        ("Standpunt", item.stance or ""), ("Prioriteit", item.priority or ""),
+        ("Tags", ", ".join(item.tags))) if value]
+    parts = [f'<p class="notes-label">{escape(label)}</p>']
+    if facts:
+        parts.append(f"<p>{' &nbsp;·&nbsp; '.join(facts)}</p>")
+    if item.note.strip():
+        parts.append(_note_html(item.note))
+    if item.questions:
+        items = "".join(f"<li>{escape(q)}</li>" for q in item.questions)
+        parts.append(f'<p><b>Vragen</b></p><ol start="{first_question}">{items}</ol>')
+    return ('<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+            f"{''.join(parts)}</td></tr></table>")
+
+
+# --- excerpts --------------------------------------------------------------------
+
+
+def _text_range(blocks: list[Block]) -> tuple[int, int]:
+    texts = [b for b in blocks if b.text]
+    return (texts[0].start, texts[-1].end) if texts else (0, 0)
+
+
+def _marks(notes: _Notes, doc: Document, span: tuple[int, int]) -> tuple[list[Mark],
+                                                                          list[Highlight]]:
+    marks: list[Mark] = []
+    noted: list[Highlight] = []
+    for item in notes.highlights(doc.id):
+        found = locate(doc.plain_text, item.anchor)
+        if found is None or found.end <= span[0] or found.start >= span[1]:
+            continue
+        marks.append(Mark(max(found.start, span[0]), min(found.end, span[1]),
+                          COLOURS.get(item.colour, item.colour)))
+        if item.note.strip():
+            noted.append(item)
+    return marks, noted
+
+
+def _excerpt_range(doc: Document, excerpt: Excerpt) -> tuple[int, int, OutlineNode]:
+    """Block range of an excerpt and the node whose section path heads it."""
+    if excerpt.is_selection:
+        assert excerpt.start is not None and excerpt.end is not None
+        hit = [i for i, b in enumerate(doc.blocks)
+               if b.text and b.start < excerpt.end and b.end > excerpt.start]
+        if not hit or not excerpt.start < excerpt.end:
+            raise PrintError(f"the selection {excerpt.start}-{excerpt.end} holds no text of "
+                             f"'{doc.id}'")
+        return hit[0], hit[-1] + 1, doc.node_at_block(hit[0])
+    if excerpt.anchor is None:
+        notes_node = doc.node("voetnoten")
+        return 0, notes_node.first if notes_node else len(doc.blocks), doc.outline
+    node = doc.node(excerpt.anchor)
+    if node is not None:
+        return node.first, node.stop, node
+    index = next((i for i, b in enumerate(doc.blocks) if b.anchor == excerpt.anchor), None)
+    if index is None:
+        raise PrintError(f"document '{doc.id}' has no place '#{excerpt.anchor}'")
+    return index, index + 1, doc.node_at_block(index)
+
+
+def _path(doc: Document, node: OutlineNode) -> str:
+    return "" if node.kind == "document" else doc.section_path(node)
+
+
+def _excerpt(doc: Document, excerpt: Excerpt, number: int, notes: _Notes,
+             with_notes: bool) -> tuple[str, Part, Running]:
+    first, stop, node = _excerpt_range(doc, excerpt)
+    path = _path(doc, node)
+    blocks = [b for b in doc.blocks[first:stop] if b.text]
+    keep = None
+    if excerpt.start is not None and excerpt.end is not None:
+        keep = (excerpt.start, excerpt.end)
+    span = keep or _text_range(blocks)
+    marks, noted = _marks(notes, doc, span)
+    after: dict[int, str] = {}
+    if with_notes:
+        annotated = notes.actions(doc.id)
+        for action in doc.actions():
+            if first <= action.first and action.stop <= stop and action.id in annotated:
+                after[action.stop - 1] = "".join(notes_html(a) for a in annotated[action.id])
+    marker = f"br-run-{number}"
+    html = [header_html(doc, path, marker), "<hr/>", balanced_html(doc, first, stop, after)]
+    if with_notes and noted:
+        html.append(_highlight_notes(noted))
+    html.append(footnotes_html(doc, referenced_labels(blocks, keep)))
+    running = Running(marker, citation(doc.meta) or doc.title,
+                      dutch_date(doc.meta.date) if doc.meta.date else "", path, True)
+    return "\n".join(html), Part(marker, doc, blocks, keep, marks), running
+
+
+def _highlight_notes(items: list[Highlight]) -> str:
+    rows = "".join(f"<li><i>“{escape(_short(h.anchor.quote.exact))}”</i><br/>"
+                   f"{escape(h.note.strip())}</li>" for h in items)
+    return (f'<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+            f'<p class="notes-label">Notities bij markeringen</p><ul>{rows}</ul>'
+            "</td></tr></table>")
+
+
+def _short(text: str, width: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1].rstrip() + "…"
+
+
+def _document(library: Library, doc_id: str) -> Document:
+    doc = library.get(doc_id)
+    if doc is None:
+        raise PrintError(f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})")
+    return doc
+
+
+def compose(library: Library, store: NotesStore | None, request: PrintRequest, *,
+            today: dt.date | None = None) -> Composition:
+    """The HTML and layout instructions of a print job.
+
+    Args:
+        library: the documents.
+        store: the notes (highlights are always shown; stance, notes and
+            questions when ``request.with_notes`` or a pack); None for none.
+        request: what to print.
+        today: the print date for the footer (default: today).
+
+    Raises:
+        PrintError: a document, place or action does not exist, or a pack
+            has no actions.
+    """
+    today = today or dt.date.today()
+    notes = _Notes(store)
+    if request.pack:
+        return _pack(library, notes, request, today)
+    if not request.excerpts:
+        raise PrintError("nothing to print")
+    htmls, parts, running = [], [], []
+    for number, excerpt in enumerate(request.excerpts):
+        doc = _document(library, excerpt.doc_id)
+        html, part, run = _excerpt(doc, excerpt, number, notes, request.with_notes)
+        htmls.append(html if number == 0 else '<p style="margin-top: 18px;"></p>' + html)
+        parts.append(part)
+        running.append(run)
+    first = parts[0].doc
+    place = running[0].sub or first.title
+    title = request.title or f"{citation(first.meta) or first.title}: {place}"
+    return Composition("\n".join(htmls), title, parts, running, today)
+
+
+# --- the debate-preparation pack ---------------------------------------------------
+
+
+def _pack_actions(library: Library, notes: _Notes,
+                  request: PrintRequest) -> list[tuple[Document, OutlineNode]]:
+    chosen: list[tuple[Document, OutlineNode]] = []
+    if request.actions is not None:
+        for doc_id, action_id in request.actions:
+            doc = _document(library, doc_id)
+            node = doc.node(action_id)
+            if node is None or node.kind not in ("action", "subaction"):
+                raise PrintError(f"document '{doc_id}' has no action '{action_id}'")
+            chosen.append((doc, node))
+        return chosen
+    for doc in library:
+        for node in doc.actions():
+            mine = notes.mine(doc.id, node.id)
+            if mine is not None and (mine.stance or mine.note.strip()):
+                chosen.append((doc, node))
+    if not chosen:
+        raise PrintError("no action has a stance or a note yet; give some a stance or a note, "
+                         "or choose the actions")
+    return chosen
+
+
+def _pack(library: Library, notes: _Notes, request: PrintRequest,
+          today: dt.date) -> Composition:
+    chosen = _pack_actions(library, notes, request)
+    order = {doc.id: i for i, doc in enumerate(library)}
+    chosen.sort(key=lambda pair: (order.get(pair[0].id, 0), pair[1].first))
+    docs = list({doc.id: doc for doc, _ in chosen}.values())
+    questions: list[tuple[str, str, str]] = []
+    parts: list[Part] = []
+    running = [Running("br-run-top", "Debatvoorbereiding", dutch_date(today), "")]
+    body: list[str] = []
+    group: tuple[str, str] | None = None
+    for number, (doc, node) in enumerate(chosen):
+        top = node.path()[0]
+        if (doc.id, top.id) != group:
+            group = (doc.id, top.id)
+            body.append(f'<h2 class="pack-group">{escape(top.title)}</h2>')
+        path = doc.section_path(node)
+        cite = citation(doc.meta) or doc.title
+        marker = f"br-run-{number}"
+        mine = notes.mine(doc.id, node.id)
+        blocks = [b for b in doc.blocks[node.first:node.stop] if b.text]
+        marks, _noted = _marks(notes, doc, _text_range(blocks))
+        body += [f'<h3 class="pack-action"><a name="{marker}"></a>{escape(node.title)}</h3>',
+                 f'<p class="pack-cite">{escape(cite)} · {escape(path)}</p>',
+                 balanced_html(doc, node.first, node.stop)]
+        if mine is not None and not mine.is_empty:
+            body.append(notes_html(mine, len(questions) + 1, "Standpunt, notitie en vragen"))
+            questions += [(q, node.title, cite) for q in mine.questions]
+        else:
+            body.append('<p class="muted"><i>Nog geen standpunt, notitie of vragen.</i></p>')
+        body.append(footnotes_html(doc, referenced_labels(blocks)))
+        parts.append(Part(marker, doc, blocks, None, marks))
+        running.append(Running(marker, cite,
+                               dutch_date(doc.meta.date) if doc.meta.date else "", path))
+    head = ['<h1 class="pack"><a name="br-run-top"></a>Debatvoorbereiding</h1>']
+    for doc in docs:
+        head.append(header_html(doc, ""))
+    head.append(f'<p class="muted">{len(chosen)} acties · {len(questions)} vragen · '
+                f"samengesteld op {dutch_date(today)}</p>")
+    head += _contents(chosen)
+    tail = ['<h2 class="pack-group"><a name="br-run-questions"></a>Alle vragen</h2>']
+    running.append(Running("br-run-questions", "Debatvoorbereiding", dutch_date(today),
+                           "Alle vragen"))
+    if questions:
+        tail.append("<ol>" + "".join(
+            f'<li>{escape(q)}<br/><span class="muted">{escape(title)} ({escape(cite)})'
+            "</span></li>" for q, title, cite in questions) + "</ol>")
+    else:
+        tail.append('<p class="muted"><i>Geen vragen genoteerd.</i></p>')
+    html = "\n".join(head + body + tail)
+    return Composition(html, request.title or "Debatvoorbereiding", parts, running, today)
+
+
+def _contents(chosen: list[tuple[Document, OutlineNode]]) -> list[str]:
+    """A short list of the actions by group, on the first page."""
+    out: list[str] = ["<h3>Inhoud</h3>"]
+    group = None
+    items: list[str] = []
+    for doc, node in chosen:
+        top = node.path()[0]
+        if (doc.id, top.id) != group:
+            if items:
+                out.append('<ul class="contents">' + "".join(items) + "</ul>")
+                items = []
+            group = (doc.id, top.id)
+            out.append(f"<p><b>{escape(top.title)}</b></p>")
+        items.append(f"<li>{escape(node.title)}</li>")
+    if items:
+        out.append('<ul class="contents">' + "".join(items) + "</ul>")
+    return out

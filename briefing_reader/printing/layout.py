@@ -1,0 +1,225 @@
+"""A composition laid out as a QTextDocument for one paint device, page by page.
+
+The document is laid out for the device itself (``setPaintDevice``), the
+way ``QTextDocument.print`` does it, so fonts and spacing are measured at
+the printer's resolution. Highlights are painted with a background colour
+and an underline (the underline survives grey-scale printing), a selection
+is trimmed to the selected text, and a heading left alone at the foot of a
+page moves to the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from briefing_reader.printing.composing import Composition, Part
+from briefing_reader.ui.style import document_css
+
+FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "Nimbus Sans",
+                 "DejaVu Sans"]
+FONT_POINTS = 10.0
+UNDERLINE = "#2b2b2b"
+#: Blocks that must not end a page: a heading and this many blocks after it.
+KEEP_WITH_NEXT = 2
+_LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
+
+
+def default_page_size(locale: QLocale | None = None) -> QPageSize:
+    """A4, or Letter where the locale uses it (United States, Canada)."""
+    territory = (locale or QLocale()).territory()
+    size = QPageSize.PageSizeId.Letter if territory in _LETTER_TERRITORIES \
+        else QPageSize.PageSizeId.A4
+    return QPageSize(size)
+
+
+def page_layout(size: QPageSize | None = None) -> QPageLayout:
+    """Portrait, margins 20 mm left and right, 14 mm top and bottom."""
+    return QPageLayout(size or default_page_size(), QPageLayout.Orientation.Portrait,
+                       QMarginsF(20, 14, 20, 14), QPageLayout.Unit.Millimeter)
+
+
+def print_font(points: float = FONT_POINTS) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(points)
+    return font
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A text block of a part and where its text starts in the QTextDocument."""
+
+    start: int  # offset in the document's plain text
+    length: int
+    position: int  # QTextDocument position
+
+
+def build_document(composition: Composition, device: QPagedPaintDevice,
+                   body: QSizeF) -> QTextDocument:
+    """The laid-out document, paginated to ``body`` (device pixels)."""
+    qdoc = QTextDocument()
+    qdoc.documentLayout().setPaintDevice(device)
+    qdoc.setDefaultFont(print_font())
+    qdoc.setDefaultStyleSheet(document_css(False) + composition.css)
+    qdoc.setDocumentMargin(0)
+    qdoc.setUndoRedoEnabled(False)
+    qdoc.setHtml(f"<html><body>{composition.html}</body></html>")
+    # Every change to the text comes before the first layout: Qt's incremental
+    # relayout of a paginated document with tables can leave blocks unlaid.
+    markers = anchor_positions(qdoc)
+    placed = [place_part(qdoc, part, markers.get(part.marker, 0))
+              for part in composition.parts]
+    for part, where in zip(composition.parts, placed, strict=True):
+        paint_marks(qdoc, part, where)
+    for part, where in reversed(list(zip(composition.parts, placed, strict=True))):
+        trim(qdoc, part, where)
+    qdoc.setPageSize(body)
+    if keep_headings_with_next(qdoc):
+        qdoc.markContentsDirty(0, qdoc.characterCount())  # lay it all out again
+    return qdoc
+
+
+def anchor_positions(qdoc: QTextDocument, prefix: str = "br-") -> dict[str, int]:
+    """Position of every ``<a name>`` starting with ``prefix``."""
+    found: dict[str, int] = {}
+    block = qdoc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            for name in fragment.charFormat().anchorNames():
+                if name.startswith(prefix):
+                    found.setdefault(name, fragment.position())
+            it += 1
+        block = block.next()
+    return found
+
+
+def _flat(text: str) -> str:
+    """Text in one coordinate space: table cells and line breaks as newlines."""
+    return (text.replace("\t", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+            .replace("\xa0", " "))
+
+
+def place_part(qdoc: QTextDocument, part: Part, from_position: int) -> list[Placed]:
+    """Find the part's text blocks, in order, each at the start of a Qt block."""
+    laid = _flat(qdoc.toPlainText())
+    cursor = from_position
+    placed: list[Placed] = []
+    for block in part.blocks:
+        wanted = _flat(block.text)
+        at = laid.find(wanted, cursor)
+        while at >= 0 and qdoc.findBlock(at).position() != at:
+            at = laid.find(wanted, at + 1)
+        if at < 0:
+            continue  # not found (never expected): its highlights are simply not painted
+        placed.append(Placed(block.start, len(block.text), at))
+        cursor = at + len(wanted)
+    return placed
+
+
+def _qt_range(where: list[Placed], start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for item in where:
+        lo, hi = max(start, item.start), min(end, item.start + item.length)
+        if lo < hi:
+            out.append((item.position + lo - item.start, item.position + hi - item.start))
+    return out
+
+
+def paint_marks(qdoc: QTextDocument, part: Part, where: list[Placed]) -> None:
+    """Highlights: background colour plus a dark underline for grey-scale paper."""
+    for mark in part.marks:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(mark.colour))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(UNDERLINE))
+        for lo, hi in _qt_range(where, mark.start, mark.end):
+            cursor = QTextCursor(qdoc)
+            cursor.setPosition(lo)
+            cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+
+def trim(qdoc: QTextDocument, part: Part, where: list[Placed]) -> None:
+    """Cut a selection's first and last block to the selected text, marking the cuts."""
+    if part.keep is None or not where:
+        return
+    start, end = part.keep
+    last, first = where[-1], where[0]
+    cut_end = last.position + end - last.start
+    block_end = last.position + last.length
+    if last.start < end < last.start + last.length and _same_block(qdoc, cut_end, block_end):
+        _replace(qdoc, cut_end, block_end, " …")
+    cut_start = first.position + start - first.start
+    if first.start < start < first.start + first.length and _same_block(
+            qdoc, first.position, cut_start):
+        _replace(qdoc, first.position, cut_start, "… ")
+
+
+def _same_block(qdoc: QTextDocument, a: int, b: int) -> bool:
+    return qdoc.findBlock(a).blockNumber() == qdoc.findBlock(b).blockNumber()
+
+
+def _replace(qdoc: QTextDocument, lo: int, hi: int, text: str) -> None:
+    cursor = QTextCursor(qdoc)
+    cursor.setPosition(lo)
+    cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+    fmt = cursor.charFormat()
+    for prop in (QTextFormat.Property.BackgroundBrush, QTextFormat.Property.IsAnchor,
+                 QTextFormat.Property.AnchorName, QTextFormat.Property.AnchorHref,
+                 QTextFormat.Property.TextUnderlineStyle, QTextFormat.Property.TextUnderlineColor):
+        fmt.clearProperty(prop)
+    cursor.removeSelectedText()
+    cursor.insertText(text, fmt)
+
+
+def keep_headings_with_next(qdoc: QTextDocument, limit: int = 200) -> int:
+    """Move a heading that ends a page, with no text after it there, to the next
+    page; returns how many were moved."""
+    layout = qdoc.documentLayout()
+    height = qdoc.pageSize().height()
+    block = qdoc.begin()
+    moved = 0
+    while block.isValid() and moved < limit:
+        fmt = block.blockFormat()
+        top = layout.blockBoundingRect(block).top()
+        page = int(top // height)
+        if fmt.headingLevel() > 0 and top - page * height > 1 and not (
+                fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
+            following = block.next()
+            for _ in range(KEEP_WITH_NEXT):
+                while following.isValid() and not following.text().strip():
+                    following = following.next()
+                if not following.isValid():
+                    break
+                line = following.layout().lineAt(0) if following.layout().lineCount() else None
+                top = layout.blockBoundingRect(following).top() + (
+                    line.height() if line is not None else 0)
+                if int(top // height) > page:
+                    _break_before(qdoc, block)
+                    moved += 1
+                    break
+                following = following.next()
+        block = block.next()
+    return moved
+
+
+def _break_before(qdoc: QTextDocument, block: object) -> None:
+    cursor = QTextCursor(block)  # type: ignore[call-overload]
+    fmt = cursor.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)

@@ -1,0 +1,141 @@
+"""What to print: excerpts of documents, or the debate-preparation pack (no Qt)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing_reader.core.content import Library
+
+_RANGE = re.compile(r"^(\d+)-(\d+)$")
+
+
+class PrintError(Exception):
+    """A request names something that does not exist; ``str()`` says what."""
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One piece of a document to print.
+
+    Attributes:
+        doc_id: the document.
+        anchor: an outline node (section, theme, action) or block anchor;
+            None for the whole document (or for a selection).
+        start, end: a selection as offsets in ``Document.plain_text``
+            (both None unless a selection is printed).
+    """
+
+    doc_id: str
+    anchor: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def is_selection(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """A print job.
+
+    Attributes:
+        excerpts: what to print, in order (ignored for a pack).
+        with_notes: add my stance, note and questions to each action.
+        pack: the "Debatvoorbereiding" pack instead of excerpts.
+        actions: for a pack, (doc id, action id) pairs; None for the default
+            (every action with a stance or a note).
+        title: a title for the job (PDF metadata, file name); derived if None.
+    """
+
+    excerpts: tuple[Excerpt, ...] = ()
+    with_notes: bool = False
+    pack: bool = False
+    actions: tuple[tuple[str, str], ...] | None = None
+    title: str | None = None
+
+    @classmethod
+    def selection(cls, doc_id: str, start: int, end: int,
+                  with_notes: bool = False) -> PrintRequest:
+        """The reader's selection, ``plain_text[start:end]`` of ``doc_id``."""
+        return cls((Excerpt(doc_id, None, min(start, end), max(start, end)),), with_notes)
+
+    @classmethod
+    def node(cls, doc_id: str, anchor: str | None, with_notes: bool = False) -> PrintRequest:
+        """A section, theme or action (``anchor``), or the whole document (None)."""
+        return cls((Excerpt(doc_id, anchor),), with_notes)
+
+    @classmethod
+    def for_actions(cls, refs: Iterable[tuple[str, str]],
+                    with_notes: bool = True) -> PrintRequest:
+        """A set of actions, one after another."""
+        return cls(tuple(Excerpt(doc_id, action) for doc_id, action in refs), with_notes)
+
+    @classmethod
+    def debate_pack(cls, refs: Iterable[tuple[str, str]] | None = None) -> PrintRequest:
+        """The debate-preparation pack (default: every action with a stance or a note)."""
+        return cls((), True, True, None if refs is None else tuple(refs))
+
+    def file_stem(self) -> str:
+        """A file name (without suffix) for the PDF."""
+        if self.pack:
+            return "debatvoorbereiding"
+        if not self.excerpts:
+            return "uittreksel"
+        first = self.excerpts[0]
+        part = first.anchor or (f"{first.start}-{first.end}" if first.is_selection else "")
+        return "-".join(p for p in (first.doc_id, part) if p)
+
+
+def parse_address(address: str, library: Library) -> Excerpt:
+    """``DOC``, ``DOC#anchor`` or ``DOC@start-end`` (plain-text offsets) as an Excerpt.
+
+    Raises:
+        PrintError: the document, place or range does not exist.
+    """
+    if "@" in address:
+        doc_id, _, span = address.partition("@")
+        matched = _RANGE.match(span)
+        doc = library.get(doc_id)
+        if doc is None:
+            raise PrintError(_no_document(doc_id, library))
+        if not matched or not 0 <= int(matched.group(1)) < int(matched.group(2)) <= len(
+                doc.plain_text):
+            raise PrintError(f"'{address}': the range must be START-END within 0-"
+                             f"{len(doc.plain_text)}")
+        return Excerpt(doc_id, None, int(matched.group(1)), int(matched.group(2)))
+    doc_id, _, anchor = address.partition("#")
+    doc = library.get(doc_id)
+    if doc is None:
+        raise PrintError(_no_document(doc_id, library))
+    if anchor and doc.node(anchor) is None and anchor not in doc.anchors():
+        raise PrintError(f"document '{doc_id}' has no place '#{anchor}' "
+                         "(see 'briefing-reader toc DOC')")
+    return Excerpt(doc_id, anchor or None)
+
+
+def resolve_actions(refs: Iterable[str], library: Library) -> tuple[tuple[str, str], ...]:
+    """``actie-x`` or ``DOC#actie-x`` as (doc id, action id) pairs.
+
+    Raises:
+        PrintError: an action is unknown, or its id occurs in several documents.
+    """
+    out: list[tuple[str, str]] = []
+    for ref in refs:
+        doc_id, _, action_id = ref.rpartition("#")
+        having = [doc.id for doc in library if (not doc_id or doc.id == doc_id)
+                  and any(n.id == action_id for n in doc.actions())]
+        if not having:
+            raise PrintError(f"no document has an action '{ref}' "
+                             "(see 'briefing-reader toc DOC' for the action ids)")
+        if len(having) > 1:
+            raise PrintError(f"the action '{action_id}' occurs in {', '.join(having)}; "
+                             "write it as DOC#ACTION")
+        out.append((having[0], action_id))
+    return tuple(out)
+
+
+def _no_document(doc_id: str, library: Library) -> str:
+    return f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})"

@@ -1,0 +1,151 @@
+"""Wires printing, PDF export, copy-with-citation and notes exchange into the
+window's File menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from briefing_reader.core.content import Library
+from briefing_reader.core.notes import NotesError, NotesStore
+from briefing_reader.ui.reader import ReaderView
+
+EXPORT_FORMATS = (("md", "Markdown (*.md)"), ("csv", "CSV (*.csv)"),
+                  ("jsonld", "W3C Web Annotation JSON-LD (*.jsonld)"))
+
+
+class PrintFeature(QObject):
+    """Print or export what the member is looking at; exchange notes."""
+
+    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
+                 reader: ReaderView) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = library
+        self.store = store
+        self.reader = reader
+        self.with_notes = True
+
+    def build_menu(self, menu: QMenu) -> None:
+        def add(text: str, slot: object, key: QKeySequence | str | None = None) -> None:
+            action = menu.addAction(text)
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            self.window.addAction(action)
+
+        add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
+        add(self.tr("&Export as PDF…"), self.export_current, "Ctrl+E")
+        add(self.tr("Print &debate preparation…"), self.print_pack, "Ctrl+Shift+P")
+        notes_toggle = menu.addAction(self.tr("Include my &notes when printing"))
+        notes_toggle.setCheckable(True)
+        notes_toggle.setChecked(self.with_notes)
+        notes_toggle.toggled.connect(lambda on: setattr(self, "with_notes", on))
+        menu.addSeparator()
+        add(self.tr("&Copy with citation"), self.copy_with_citation, "Ctrl+Shift+C")
+        menu.addSeparator()
+        add(self.tr("Export n&otes…"), self.export_notes)
+        add(self.tr("&Import notes…"), self.import_notes)
+
+    # -- what to print ------------------------------------------------------
+
+    def current_request(self):  # type: ignore[no-untyped-def]
+        """The selection if there is one, else the section or action in view."""
+        from briefing_reader.printing import PrintRequest
+
+        doc = self.reader.document_shown
+        if doc is None:
+            return None
+        selected = self.reader.selected_range()
+        if selected is not None and selected[0] != selected[1]:
+            return PrintRequest.selection(doc.id, *selected, with_notes=self.with_notes)
+        node_id = self.reader.current_node_id()
+        return PrintRequest.node(doc.id, node_id or None, with_notes=self.with_notes)
+
+    def print_current(self) -> None:
+        from briefing_reader.ui.printing import print_preview
+
+        request = self.current_request()
+        if request is not None:
+            print_preview(self.window, self.library, self.store, request)
+
+    def export_current(self) -> None:
+        from briefing_reader.ui.printing import export_pdf
+
+        request = self.current_request()
+        if request is not None:
+            export_pdf(self.window, self.library, self.store, request)
+
+    def print_pack(self, action_refs: list[tuple[str, str]] | None = None) -> None:
+        from briefing_reader.printing import PrintRequest
+        from briefing_reader.ui.printing import print_preview
+
+        print_preview(self.window, self.library, self.store,
+                      PrintRequest.debate_pack(action_refs))
+
+    def print_actions(self, action_ids: list[str]) -> None:
+        """A pack of the actions chosen in the register (ids of any document)."""
+        refs = [(doc.id, action_id) for action_id in action_ids for doc in self.library
+                if doc.node(action_id) is not None]
+        self.print_pack(refs)
+
+    def copy_with_citation(self) -> None:
+        from briefing_reader.ui.printing import copy_to_clipboard
+
+        doc, selected = self.reader.document_shown, self.reader.selected_range()
+        if doc is None or selected is None or selected[0] == selected[1]:
+            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            return
+        copy_to_clipboard(doc, *selected)
+        self.window.statusBar().showMessage(self.tr("Copied with citation"), 3000)
+
+    # -- notes exchange ------------------------------------------------------
+
+    def export_notes(self) -> None:
+        from briefing_reader.core.notes import exchange
+
+        if self.store is None:
+            return
+        filters = ";;".join(label for _, label in EXPORT_FORMATS)
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export notes"), str(Path.home() / "notities.md"), filters)
+        if not name:
+            return
+        fmt = next(key for key, label in EXPORT_FORMATS if label == chosen)
+        try:
+            exchange.export_file(self.store, self.library, Path(name), fmt)
+        except (NotesError, OSError) as error:
+            QMessageBox.warning(self.window, self.tr("Export failed"),
+                                getattr(error, "reason", str(error)))
+            return
+        self.window.statusBar().showMessage(self.tr("Notes exported to %s") % name, 6000)
+
+    def import_notes(self) -> None:
+        from briefing_reader.core.notes import exchange
+
+        if self.store is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import notes"), str(Path.home()),
+            "W3C Web Annotation JSON-LD (*.jsonld *.json)")
+        if not name:
+            return
+        try:
+            report = exchange.import_jsonld(self.store, Path(name), self.library)
+        except NotesError as error:
+            QMessageBox.warning(self.window, self.tr("Import failed"), error.reason)
+            return
+        text = self.tr("%d added, %d updated, %d already there.") % (
+            report.added, report.updated, report.unchanged)
+        if report.kept_mine:
+            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine
+        if report.skipped:
+            text += " " + self.tr("%d skipped:") % len(report.skipped) + "\n" + "\n".join(
+                report.skipped[:10])
+        QMessageBox.information(self.window, self.tr("Notes imported"), text)
+        refresh = getattr(self.window, "refresh_notes", None)
+        if refresh is not None:
+            refresh()

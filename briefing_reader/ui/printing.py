@@ -1,0 +1,110 @@
+"""Print preview, PDF export and copy-with-citation for the window.
+
+The window wires these to its menus and shortcuts (Ctrl+P, "Exporteren als
+PDF", Ctrl+Shift+C); they only need a parent widget, the library, the notes
+store (or None) and a :class:`~briefing_reader.printing.request.PrintRequest`.
+Composing and painting take well under a second even for the full pack
+(see ``benchmarks/printing.py``), so they run on the GUI thread behind a
+wait cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from briefing_reader.core.content import Document, Library
+from briefing_reader.core.notes import NotesError, NotesStore
+from briefing_reader.printing.citecopy import copy_with_citation
+from briefing_reader.printing.composing import Composition, compose
+from briefing_reader.printing.layout import page_layout
+from briefing_reader.printing.painting import render, write_pdf
+from briefing_reader.printing.request import PrintError, PrintRequest
+
+T = TypeVar("T")
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
+    """Run ``work``; on a print or notes error tell the user and return None."""
+    try:
+        with _busy():
+            return work()
+    except (PrintError, NotesError) as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Cannot print"),
+                            str(exc))
+        return None
+
+
+def _compose(parent: QWidget | None, library: Library, store: NotesStore | None,
+             request: PrintRequest) -> Composition | None:
+    return _attempt(parent, lambda: compose(library, store, request))
+
+
+def print_preview(parent: QWidget | None, library: Library, store: NotesStore | None,
+                  request: PrintRequest) -> bool:
+    """Show the print preview of ``request`` (A4 or the locale's paper); True
+    when the user printed it."""
+    composition = _compose(parent, library, store, request)
+    if composition is None:
+        return False
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout())
+    printer.setDocName(composition.title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview"))
+
+    def paint(device: QPrinter) -> None:
+        _attempt(parent, lambda: render(composition, device))
+
+    dialog.paintRequested.connect(paint)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def export_pdf(parent: QWidget | None, library: Library, store: NotesStore | None,
+               request: PrintRequest, directory: str | Path | None = None) -> Path | None:
+    """Ask for a file name and write ``request`` as a PDF; the file, or None
+    when cancelled or failed (the user was told why)."""
+    composition = _compose(parent, library, store, request)
+    if composition is None:
+        return None
+    folder = Path(directory) if directory else Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Printing", "Export as PDF"),
+        str(folder / f"{request.file_stem()}.pdf"),
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+    written = _attempt(parent, lambda: write_pdf(composition, path))
+    return None if written is None else path
+
+
+def copy_to_clipboard(doc: Document, start: int, end: int) -> str:
+    """Put ``plain_text[start:end]`` with its citation on the clipboard (text
+    and HTML); returns the text. For Ctrl+Shift+C."""
+    text, html = copy_with_citation(doc, start, end)
+    data = QMimeData()
+    data.setText(text)
+    data.setHtml(html)
+    QGuiApplication.clipboard().setMimeData(data)
+    return text
