@@ -3,6 +3,10 @@
 Each write prints the saved item's id, and only after its commit returned.
 Errors (read-only folder, full disk, damaged file, unknown action, quote not
 found) name the file or document and the reason, and exit with code 1.
+Every command first re-anchors the notes on documents that changed (cheap
+when nothing did); ``notes list`` shows each item's outcome and current
+anchor, ``notes review`` the items to check, ``notes accept``/``dismiss``
+decide on them.
 Other feature modules add ``notes`` sub-commands through
 :func:`notes_subcommands` (e.g. ``notes export``).
 """
@@ -13,6 +17,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TypeAlias
 
 from briefing_reader import paths
@@ -21,12 +26,14 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.notes import (
     COLOURS,
     PRIORITIES,
+    AnchorEvent,
     NotesError,
     NotesStore,
     action_target,
     anchor_place,
     anchor_quote,
     open_store,
+    reanchor_library,
 )
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -96,9 +103,28 @@ def register(sub: SubParsers) -> None:
     restore.add_argument("item_id", metavar="ID")
     restore.set_defaults(func=cmd_restore)
 
+    review = notes.add_parser("review", help="notes to check after a document changed")
+    review.add_argument("--json", action="store_true", help="print JSON")
+    review.set_defaults(func=cmd_review)
 
-def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int]) -> int:
-    """Open the store, tell what recovery did on stderr, run ``work``, close."""
+    accept = notes.add_parser("accept", help="accept the new place of a note to check")
+    accept.add_argument("item_id", metavar="ID")
+    accept.set_defaults(func=cmd_accept)
+
+    dismiss = notes.add_parser("dismiss", help="take a note off the list to check "
+                                               "(a fuzzy match is rejected)")
+    dismiss.add_argument("item_id", metavar="ID")
+    dismiss.set_defaults(func=cmd_dismiss)
+
+
+def versions_dir(run_paths: paths.Paths) -> Path:
+    """Where the text of old document versions is kept."""
+    return run_paths.data / "versions"
+
+
+def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
+                library: Library | None = None) -> int:
+    """Open the store, tell what recovery did on stderr, re-anchor, run ``work``, close."""
     try:
         store = open_store(run_paths.notes_db, run_paths.backups)
     except NotesError as exc:
@@ -106,6 +132,13 @@ def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int]) -> in
     for event in store.report.warnings:
         print(f"briefing-reader: {event.message}", file=sys.stderr)
     try:
+        loaded = library if library is not None else load_library(run_paths)
+        report = reanchor_library(store, loaded, versions_dir(run_paths))
+        for problem in report.problems:
+            print(f"briefing-reader: {problem}", file=sys.stderr)
+        if report.to_review:
+            print(f"briefing-reader: {report.to_review} note(s) moved to a new version need "
+                  "checking (see 'briefing-reader notes review')", file=sys.stderr)
         return work(store)
     except NotesError as exc:
         return fail(str(exc))
@@ -124,17 +157,46 @@ def _json(item: Any) -> dict[str, Any]:
     return data
 
 
+def _placed(item: Any, events: dict[str, AnchorEvent]) -> dict[str, Any]:
+    """An item as JSON with its re-anchoring outcome and where it stands now.
+
+    ``current_anchor`` is None for an orphan (its stored anchor keeps the
+    original quote and context); ``reanchor`` is the last re-anchoring.
+    """
+    data = _json(item)
+    event = events.get(item.id)
+    data["outcome"] = item.anchor_status
+    data["needs_review"] = bool(event and event.review == "open")
+    data["reanchor"] = event.to_json() if event else None
+    if item.anchor_status == "orphaned":
+        data["current_anchor"] = None
+    elif hasattr(item, "anchor"):
+        a = item.anchor
+        data["current_anchor"] = {"doc_id": a.doc_id, "doc_version": a.doc_version,
+                                  "doc_hash": a.doc_hash, "place": a.place,
+                                  "start": a.position.start, "end": a.position.end,
+                                  "exact": a.quote.exact}
+    else:
+        data["current_anchor"] = {"doc_id": item.doc_id, "doc_version": item.doc_version,
+                                  "doc_hash": item.doc_hash, "action_id": item.action_id}
+    return data
+
+
+_MARKS = {"fuzzy": "  [check]", "orphaned": "  [orphaned]"}
+
+
 def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     def work(store: NotesStore) -> int:
         actions = store.action_annotations(args.doc)
         highlights = store.highlights(args.doc)
         bookmarks = store.bookmarks(args.doc)
         if args.json:
+            events = store.reviews.latest(args.doc)
             print_json({
                 "database": str(store.path),
-                "actions": [_json(a) for a in actions],
-                "highlights": [_json(h) for h in highlights],
-                "bookmarks": [_json(b) for b in bookmarks],
+                "actions": [_placed(a, events) for a in actions],
+                "highlights": [_placed(h, events) for h in highlights],
+                "bookmarks": [_placed(b, events) for b in bookmarks],
                 "commitments": {k: _json(v) for k, v in store.commitment_statuses().items()},
                 "settings": {"author": store.author(), "stances": list(store.stances())},
             })
@@ -142,12 +204,15 @@ def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         for a in actions:
             who = "" if a.is_mine else f"  ({a.author})"
             print(f"action     {a.id}  {a.doc_id}#{a.action_id}  "
-                  f"{a.stance or '-'} / {a.priority or '-'}{who}")
+                  f"{a.stance or '-'} / {a.priority or '-'}{who}"
+                  f"{_MARKS.get(a.anchor_status, '')}")
         for h in highlights:
             print(f"highlight  {h.id}  {h.doc_id}@{h.anchor.position.start}  "
-                  f"{h.colour}  \"{_short(h.anchor.quote.exact)}\"")
+                  f"{h.colour}  \"{_short(h.anchor.quote.exact)}\""
+                  f"{_MARKS.get(h.anchor_status, '')}")
         for b in bookmarks:
-            print(f"bookmark   {b.id}  {b.doc_id}#{b.anchor.place or ''}  {b.name}")
+            print(f"bookmark   {b.id}  {b.doc_id}#{b.anchor.place or ''}  {b.name}"
+                  f"{_MARKS.get(b.anchor_status, '')}")
         return EXIT_OK
 
     return _with_store(run_paths, work)
@@ -197,7 +262,7 @@ def cmd_set_action(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(saved.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return _with_store(run_paths, work, library)
 
 
 def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -212,7 +277,7 @@ def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(saved.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return _with_store(run_paths, work, library)
 
 
 def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -228,7 +293,7 @@ def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(saved.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return _with_store(run_paths, work, library)
 
 
 def cmd_delete(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -243,6 +308,38 @@ def cmd_delete(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 def cmd_restore(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     def work(store: NotesStore) -> int:
         store.restore(args.item_id)
+        print(args.item_id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_review(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    def work(store: NotesStore) -> int:
+        items = store.reviews.open_items()
+        if args.json:
+            print_json([{"id": i.item_id, "kind": i.kind, "doc_id": i.doc_id, "label": i.label,
+                         **i.event.to_json()} for i in items])
+            return EXIT_OK
+        for i in items:
+            print(f"{i.outcome:<9}  {i.item_id}  {i.kind:<9}  {i.doc_id}  {_short(i.label)}")
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_accept(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    def work(store: NotesStore) -> int:
+        store.reviews.accept(args.item_id)
+        print(args.item_id, flush=True)
+        return EXIT_OK
+
+    return _with_store(run_paths, work)
+
+
+def cmd_dismiss(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    def work(store: NotesStore) -> int:
+        store.reviews.dismiss(args.item_id)
         print(args.item_id, flush=True)
         return EXIT_OK
 

@@ -455,7 +455,9 @@ def _pack(library: Library, notes: _Notes, request: PrintRequest,
     head = ['<h1 class="pack"><a name="br-run-top"></a>Debatvoorbereiding</h1>']
     for doc in docs:
         head.append(header_html(doc, ""))
-    head.append(f'<p class="muted">{len(chosen)} acties · {len(questions)} vragen · '
+    actions = f"{len(chosen)} {'actie' if len(chosen) == 1 else 'acties'}"
+    asked = f"{len(questions)} {'vraag' if len(questions) == 1 else 'vragen'}"
+    head.append(f'<p class="muted">{actions} · {asked} · '
                 f"samengesteld op {dutch_date(today)}</p>")
     head += _contents(chosen)
     tail = ['<h2 class="pack-group"><a name="br-run-questions"></a>Alle vragen</h2>']

@@ -2,8 +2,9 @@
 
 Open the store with :func:`open_store` (``open_store(paths.notes_db,
 paths.backups)``) and show ``store.report.message`` if it is not empty.
-Build anchors with :mod:`briefing_reader.core.notes.anchors`. Every error is
-a :class:`NotesError`.
+Build anchors with :mod:`briefing_reader.core.notes.anchors`. When documents
+change, :func:`reanchor_library` re-anchors the notes on them and
+``store.reviews`` lists what to check. Every error is a :class:`NotesError`.
 """
 
 from briefing_reader.core.notes import anchors
@@ -48,6 +49,8 @@ from briefing_reader.core.notes.model import (
     TextQuoteSelector,
     TrashItem,
 )
+from briefing_reader.core.notes.outcomes import AnchorEvent, ReviewItem
+from briefing_reader.core.notes.reanchoring import ReanchorReport, ReviewLog, reanchor_library
 from briefing_reader.core.notes.recovery import open_store
 from briefing_reader.core.notes.schema import SCHEMA_VERSION
 from briefing_reader.core.notes.store import UNSET, NotesStore
@@ -62,6 +65,7 @@ __all__ = [
     "UNSET",
     "ActionAnnotation",
     "ActionTarget",
+    "AnchorEvent",
     "BackupInfo",
     "Bookmark",
     "CommitmentStatus",
@@ -81,6 +85,9 @@ __all__ = [
     "OpenReport",
     "PendingEdit",
     "ReadingPosition",
+    "ReanchorReport",
+    "ReviewItem",
+    "ReviewLog",
     "TextAnchor",
     "TextPositionSelector",
     "TextQuoteSelector",
@@ -94,5 +101,6 @@ __all__ = [
     "locate",
     "open_store",
     "reading_position",
+    "reanchor_library",
     "restore_backup",
 ]

@@ -11,7 +11,10 @@ commitments. Version 2 stores W3C selectors as JSON (so selector kinds can
 be added or imported without a migration), records a motivation, the
 origin of imported notes and the anchoring outcome, hashes the plain text
 the positions refer to, lets a colleague's annotation of an action sit
-beside mine, and adds the commitment status table.
+beside mine, and adds the commitment status table. Version 3 adds
+``anchor_events``: one row per re-anchoring of an item against a new
+document version (outcome, anchor before and after, scores, and whether the
+user accepted, dismissed or re-attached it); no existing table changes.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from briefing_reader.core.notes.errors import NotesSchemaError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -162,9 +165,38 @@ def migrate_to_2(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+_V3 = """
+CREATE TABLE anchor_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('action', 'highlight', 'bookmark')),
+    doc_id TEXT NOT NULL,
+    from_version INTEGER, from_hash TEXT NOT NULL,
+    to_version INTEGER, to_hash TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('exact', 'moved', 'fuzzy', 'orphaned')),
+    before TEXT NOT NULL, after TEXT,
+    score REAL NOT NULL DEFAULT 0, runner_up REAL NOT NULL DEFAULT 0,
+    reason TEXT NOT NULL DEFAULT '',
+    review TEXT NOT NULL DEFAULT 'none' CHECK (review IN
+        ('none', 'open', 'accepted', 'dismissed', 'reattached', 'superseded')),
+    created TEXT NOT NULL, decided TEXT
+);
+CREATE INDEX anchor_events_item ON anchor_events (item_id, to_hash);
+CREATE INDEX anchor_events_open ON anchor_events (doc_id) WHERE review = 'open';
+"""
+
+
+def migrate_to_3(conn: sqlite3.Connection) -> None:
+    """The log of re-anchoring outcomes and review decisions (issue 5)."""
+    for statement in _V3.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: migrate_to_1,
     2: migrate_to_2,
+    3: migrate_to_3,
 }
 
 

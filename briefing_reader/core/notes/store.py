@@ -43,6 +43,7 @@ from briefing_reader.core.notes.model import (
     TrashItem,
     utc_now,
 )
+from briefing_reader.core.notes.reanchoring import ReviewLog
 
 T = TypeVar("T")
 
@@ -353,6 +354,13 @@ class NotesStore:
     def commitment_statuses(self) -> dict[str, CommitmentStatus]:
         """Every recorded commitment status, by commitment id."""
         return self._db.read(records.commitments)
+
+    # --- re-anchoring (issue 5) ---------------------------------------------
+
+    @property
+    def reviews(self) -> ReviewLog:
+        """Re-anchoring outcomes and the "Te controleren" list: accept, dismiss, re-attach."""
+        return ReviewLog(self._db)
 
     # --- maintenance --------------------------------------------------------
 
