@@ -1,0 +1,102 @@
+"""``search``: Dutch full-text search across every document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing_reader import paths
+from briefing_reader.commands import EXIT_OK, EXIT_USAGE, fail, load_library, print_json
+
+QUERY_HELP = """\
+query language:
+  taaleis gemeenten     every word must occur (Dutch stemming: gemeente = gemeenten)
+  "open en vrij"        exact phrase
+  taal OR werk          either word
+  NOT asiel, -asiel     must not occur
+  inburger*             words starting with 'inburger'
+  statushoudres~        words one or two letters off
+  doc:ID                only this document
+  in:acties             only text inside actions
+
+A query word that starts with '-' after the command needs '--' before it:
+  briefing-reader search -- taaleis -bijstand
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    search = sub.add_parser("search", help="search every document (Dutch-aware)",
+                            epilog=QUERY_HELP,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    search.add_argument("query", metavar="QUERY", nargs="+",
+                        help="the query (several arguments are joined with spaces)")
+    search.add_argument("--doc", metavar="ID", help="only this document")
+    search.add_argument("--actions", action="store_true", help="only text inside actions")
+    search.add_argument("--limit", metavar="N", type=int, default=20,
+                        help="at most N hits (default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.set_defaults(func=cmd_search)
+
+
+def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.core.search import SearchError, SearchIndex
+
+    if args.limit < 1:
+        return fail("--limit must be at least 1", EXIT_USAGE)
+    library = load_library(run_paths)
+    if args.doc and library.get(args.doc) is None:
+        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+    query = " ".join(args.query)
+    index = SearchIndex(run_paths.search_index)
+    try:
+        index.update(library)
+        if index.warning:
+            print(f"briefing-reader: {index.warning}", file=sys.stderr)
+        try:
+            result = index.search(query, doc=args.doc, actions_only=args.actions,
+                                  limit=args.limit)
+        except SearchError:  # damaged after it was checked: rebuild once, in memory
+            index.close()
+            index = SearchIndex(None)
+            index.update(library)
+            result = index.search(query, doc=args.doc, actions_only=args.actions,
+                                  limit=args.limit)
+    except SearchError as exc:
+        return fail(str(exc))
+    finally:
+        index.close()
+    if args.json:
+        print_json(result.to_json())
+        return EXIT_OK
+    _print_readable(result)
+    return EXIT_OK
+
+
+def _print_readable(result: object) -> None:
+    from briefing_reader.core.search import SearchResult
+
+    assert isinstance(result, SearchResult)
+    if result.suggestion:
+        print(f"Bedoelde u: {result.suggestion}")
+    if not result.hits:
+        print(f"Geen resultaten voor: {result.query}")
+        return
+    shown = len(result.hits)
+    more = f" (eerste {shown})" if shown < result.total else ""
+    print(f"{result.total} resultaten voor: {result.query}{more}")
+    for doc_id, hits in result.by_document().items():
+        print(f"\n{hits[0].doc_title}  [{doc_id}]")
+        for hit in hits:
+            where = hit.section_path or hit.doc_title
+            print(f"  #{hit.anchor}  {where}  ({hit.kind})")
+            print(f"      {_marked(hit.snippet, hit.snippet_spans)}")
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The snippet with matched words in [brackets] (readable in any terminal)."""
+    out, pos = [], 0
+    for start, end in spans:
+        out += [text[pos:start], "[", text[start:end], "]"]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,26 @@
+"""Whoosh, imported with its warnings silenced for the ``whoosh`` module only.
+
+Whoosh 2.7.4 predates Python 3.12's escape-sequence checks and uses a few
+deprecated calls; those warnings are ignored for its own modules and no
+others. Every module of this package takes Whoosh from here, so the filter
+is in place before Whoosh's first import. Importing this costs ~70 ms:
+import it lazily.
+"""
+
+import warnings
+
+warnings.filterwarnings("ignore", category=SyntaxWarning, module=r"whoosh(\.|$)")
+warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"whoosh(\.|$)")
+
+# ruff: noqa: E402
+from whoosh import fields  # type: ignore[import-untyped]
+from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage, RamStorage  # type: ignore[import-untyped]
+from whoosh.index import EmptyIndexError  # type: ignore[import-untyped]
+from whoosh.matching import ListMatcher, NullMatcher  # type: ignore[import-untyped]
+from whoosh.reading import TermNotFound  # type: ignore[import-untyped]
+from whoosh.system import pack_uint  # type: ignore[import-untyped]
+from whoosh.writing import PostingPool  # type: ignore[import-untyped]
+
+__all__ = ["EmptyIndexError", "FileStorage", "ListMatcher", "NullMatcher", "PostingPool",
+           "RamStorage", "TermNotFound", "fields", "pack_uint", "wq"]

@@ -1,0 +1,371 @@
+"""The search index: a rebuildable cache of the library, on disk or in memory.
+
+Whoosh is imported on first use, never when this module is imported.
+
+Concurrency: one writer at a time (a thread lock in this process, Whoosh's
+file lock between processes), any number of searches meanwhile. A search
+uses the searcher of the last commit it saw; a commit writes new segment
+files and a new table of contents atomically, so a search never sees half
+a commit. Opening an index that another process is committing to can fail
+for a moment (a segment deleted between reading the table of contents and
+opening it); Whoosh retries that for half a second. An index that still
+fails to open, or fails during a search, is marked broken: searches answer
+"not ready" (:attr:`SearchResult.index_ready` False) instead of failing
+again, and the next :meth:`SearchIndex.update` rebuilds it under the write
+lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing_reader.core.content import Library
+from briefing_reader.core.search import storage as files
+from briefing_reader.core.search.errors import SearchError
+from briefing_reader.core.search.query import parse
+from briefing_reader.core.search.results import Highlighter, SearchResult
+from briefing_reader.core.search.text import CompoundSplitter, DutchTerms, vocabulary_of
+from briefing_reader.core.search.units import strip_markers
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    """What :meth:`SearchIndex.update` did.
+
+    Attributes:
+        added, changed, removed: document ids indexed anew, re-indexed and
+            dropped (all empty when the index was already current).
+        rebuilt: the index was created from scratch (missing, of another
+            schema version, or corrupt).
+        seconds: wall time of the update.
+    """
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+
+class SearchIndex:
+    """The full-text index of a library.
+
+    Args:
+        directory: where the index lives (``paths.search_index``), or None
+            for an index in memory only.
+        lock_timeout: seconds to wait for another process's writer.
+
+    Attributes:
+        warning: one sentence for the user when the index could not be kept
+            on disk and lives in memory for this session, else None.
+    """
+
+    def __init__(self, directory: Path | str | None, *, lock_timeout: float = 3.0) -> None:
+        self.directory = Path(directory) if directory is not None else None
+        self.lock_timeout = lock_timeout
+        self.warning: str | None = None
+        self._in_memory = directory is None
+        self._lock = threading.RLock()        # the searcher, and the index it reads
+        self._write_lock = threading.Lock()   # one writer in this process
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._terms: DutchTerms | None = None
+        self._splitter: CompoundSplitter | None = None
+        self._vocab: dict[tuple[str, str], frozenset[str]] = {}
+        self._broken = False  # the index failed to open or to search: rebuild it
+
+    # -- state -----------------------------------------------------------
+
+    @property
+    def in_memory(self) -> bool:
+        """True when the index is (or will be) kept in memory only."""
+        return self._in_memory
+
+    @property
+    def ready(self) -> bool:
+        """True when there is an index to search (it may be out of date)."""
+        with self._lock:
+            return self._searcher_or_none() is not None
+
+    def is_current(self, library: Library) -> bool:
+        """True when the index holds exactly the library's documents as they are."""
+        with self._lock:
+            ix = self._ix = self._ix if self._ix is not None else self._open_existing()
+        if ix is None:
+            return False
+        try:
+            with ix.searcher() as searcher:  # its own: a searcher is not for two threads
+                return files.manifest(searcher) == files.wanted(library)
+        except Exception:  # unreadable now: update() looks again under the write lock
+            return False
+
+    def close(self) -> None:
+        """Close the searcher; the index can be used again afterwards."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
+            self._ix = None
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------
+
+    def update(self, library: Library, progress: Progress | None = None) -> UpdateReport:
+        """Bring the index in line with ``library``: build, or update incrementally.
+
+        Only documents that were added, changed (other source hash) or
+        removed are touched. A missing, stale-schema or corrupt index is
+        rebuilt. Safe to call from a worker thread while other threads
+        search. ``progress(done, total)`` is called with ``done`` counting
+        documents; ``(total, total)`` comes after the commit.
+
+        Raises:
+            SearchError: when even an index in memory cannot be written (an
+                index on disk that cannot be written falls back to memory).
+        """
+        started = time.perf_counter()
+        with self._write_lock:
+            terms = self.terms()
+            if not self._broken and self.is_current(library):
+                if self._splitter is None:  # for highlighting compounds as indexed
+                    self._splitter = self._splitter_for(library, terms)
+                _report_done(progress, 0)
+                return UpdateReport(seconds=time.perf_counter() - started)
+            splitter = self._splitter_for(library, terms)
+            try:
+                with self._writing() as (ix, rebuilt):
+                    report = self._apply(ix, library, terms, splitter, progress, rebuilt)
+            except OSError as exc:  # disk full, vanished directory...
+                if self._in_memory:
+                    raise SearchError(f"the search index could not be built: {exc}") from exc
+                self._go_in_memory(exc.strerror or str(exc))
+                with self._writing() as (ix, rebuilt):
+                    report = self._apply(ix, library, terms, splitter, progress, rebuilt)
+            self._splitter = splitter
+            self._swap(ix)
+        return UpdateReport(report.added, report.changed, report.removed, rebuilt,
+                            time.perf_counter() - started)
+
+    def _apply(self, ix: Any, library: Library, terms: DutchTerms, splitter: CompoundSplitter,
+               progress: Progress | None, rebuilt: bool) -> UpdateReport:
+        from briefing_reader.core.search.schema import (
+            lexicon_record,
+            make_writer,
+            manifest_value,
+            records,
+        )
+
+        with ix.searcher() as searcher:
+            have = files.manifest(searcher)
+        wanted = files.wanted(library)
+        docs = [doc for doc in library if have.get(doc.id) != wanted[doc.id]]
+        removed = tuple(sorted(set(have) - set(wanted)))
+        if not docs and not removed:
+            _report_done(progress, 0)
+            return UpdateReport()
+        writer = make_writer(ix)
+        try:
+            for doc_id in removed + tuple(d.id for d in docs if d.id in have):
+                writer.delete_by_term("doc", doc_id)
+            total = len(docs)
+            if progress:
+                progress(0, total)
+            forms: set[str] = set()
+            for done, doc in enumerate(docs, 1):
+                for record in records(doc, terms, splitter, forms):
+                    writer.add_document(**record)
+                assert manifest_value(doc) == wanted[doc.id]
+                if progress and done < total:
+                    progress(done, total)
+            with ix.reader() as reader:
+                lexicon = lexicon_record(forms, reader)
+            if lexicon is not None:
+                writer.add_document(**lexicon)
+            writer.commit(optimize=rebuilt)
+        except BaseException:
+            with contextlib.suppress(Exception):  # it may be closed already
+                writer.cancel()
+            raise
+        _report_done(progress, len(docs))
+        return UpdateReport(added=tuple(d.id for d in docs if d.id not in have),
+                            changed=tuple(d.id for d in docs if d.id in have),
+                            removed=removed)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[tuple[Any, bool]]:
+        """The index to write to, with the write lock held: (index, rebuilt)."""
+        from briefing_reader.core.search import schema
+
+        if not self._in_memory:
+            problem = files.writable(self.directory)
+            if problem is None:
+                assert self.directory is not None
+                from briefing_reader.core.search._whoosh import FileStorage
+
+                storage = FileStorage(str(self.directory))
+                lock = storage.lock(f"{schema.INDEX_NAME}_WRITELOCK")
+                if files.acquire(lock, self.lock_timeout):
+                    try:
+                        ix, rebuilt = self._open_or_create(storage)
+                        yield ix, rebuilt
+                    finally:
+                        lock.release()
+                    return
+                problem = "another Briefing Reader is updating it"
+            self._go_in_memory(problem)
+        with self._lock:
+            ix = self._ix
+        rebuilt = ix is None
+        if ix is None:
+            from briefing_reader.core.search._whoosh import RamStorage
+
+            ix = RamStorage().create_index(schema.make_schema(), indexname=schema.INDEX_NAME)
+        yield ix, rebuilt
+
+    def _open_or_create(self, storage: Any) -> tuple[Any, bool]:
+        from briefing_reader.core.search import schema
+
+        if not self._broken:
+            ix, _missing = files.try_open(storage)
+            if ix is not None:
+                files.remove_other_versions(storage)
+                return ix, False
+        with self._lock:  # nobody reads the old files while they go
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._ix = None
+            files.clear(storage)
+            self._broken = False
+        return storage.create_index(schema.make_schema(), indexname=schema.INDEX_NAME), True
+
+    def _go_in_memory(self, problem: str) -> None:
+        self._in_memory = True
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._ix = None
+        self.warning = (f"The search index cannot be saved in {self.directory} ({problem}); "
+                        "search works from memory for this session.")
+
+    def _swap(self, ix: Any) -> None:
+        with self._lock:
+            old = self._searcher
+            self._ix = ix
+            self._searcher = ix.searcher()
+            if old is not None:
+                old.close()
+
+    # -- reading ---------------------------------------------------------
+
+    def terms(self) -> DutchTerms:
+        """The Dutch term maker shared by indexing, queries and highlighting."""
+        if self._terms is None:
+            self._terms = DutchTerms()
+        return self._terms
+
+    def search(self, query: str, *, doc: str | None = None, actions_only: bool = False,
+               limit: int = 50) -> SearchResult:
+        """Search the index.
+
+        Never raises for the query: a malformed one is searched as plain
+        words. Without any index yet, returns an empty result with
+        ``index_ready`` False.
+
+        Args:
+            query: in the query language (see :mod:`.query`).
+            doc: only this document (like ``doc:ID``).
+            actions_only: only text inside actions (like ``in:acties``).
+            limit: at most this many hits (``total`` counts them all).
+
+        Raises:
+            SearchError: when the index fails while being read (call
+                :meth:`update`, which rebuilds it).
+        """
+        from briefing_reader.core.search import searching
+
+        parsed = parse(query)
+        terms = self.terms()
+        with self._lock:
+            searcher = self._searcher_or_none()
+            if searcher is None:
+                return SearchResult(query, malformed=parsed.malformed, index_ready=False)
+            try:
+                return searching.run(searcher, parsed, terms, self._splitter, doc=doc,
+                                     actions_only=actions_only, limit=limit)
+            except Exception as exc:
+                self._broken = True
+                with contextlib.suppress(Exception):
+                    searcher.close()
+                self._searcher = self._ix = None
+                raise SearchError(f"the search index could not be read: {exc}") from exc
+
+    def highlighter(self, query: str) -> Highlighter:
+        """Marks every word of ``query`` in a text (e.g. a whole document)."""
+        from briefing_reader.core.search import searching
+
+        parsed = parse(query)
+        with self._lock:
+            searcher = self._searcher_or_none()
+            forms: set[str] = set()
+            if searcher is not None:
+                forms = searching.compile_query(parsed, self.terms(), searcher.reader()).forms
+            return searching.highlighter(parsed, self.terms(), forms, self._splitter)
+
+    def _searcher_or_none(self) -> Any:
+        """The current searcher (refreshed if another commit happened), or None."""
+        if self._searcher is None:
+            ix = self._open_existing()
+            if ix is None:
+                return None
+            self._ix = ix
+            self._searcher = ix.searcher()
+        elif not self._in_memory:
+            with contextlib.suppress(Exception):  # keep the old view if the new fails
+                if not self._searcher.up_to_date():
+                    self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def _open_existing(self) -> Any:
+        if self._ix is not None:
+            return self._ix
+        if (self._broken or self._in_memory or self.directory is None
+                or not self.directory.is_dir()):
+            return None
+        from briefing_reader.core.search._whoosh import FileStorage
+
+        storage = FileStorage(str(self.directory), readonly=True)
+        ix, missing = files.try_open(storage)  # Whoosh itself retries a moment mid-commit
+        if ix is None and not missing:
+            self._broken = True  # searches answer "not ready" until update() rebuilds
+        return ix
+
+    def _splitter_for(self, library: Library, terms: DutchTerms) -> CompoundSplitter:
+        vocab: set[str] = set()
+        cache: dict[tuple[str, str], frozenset[str]] = {}
+        for doc in library:
+            key = (doc.id, doc.source_hash)
+            words = self._vocab.get(key)
+            if words is None:
+                words = frozenset(vocabulary_of(strip_markers(b) for b in doc.blocks if b.text))
+            cache[key] = words
+            vocab |= words
+        self._vocab = cache
+        return CompoundSplitter(vocab, terms.stop_words)
+
+
+def _report_done(progress: Progress | None, total: int) -> None:
+    if progress:
+        progress(total, total)

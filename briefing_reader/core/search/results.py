@@ -1,0 +1,231 @@
+"""Search results, snippets and highlighting (pure Python, no Whoosh)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from html import escape
+from typing import Any
+
+from briefing_reader.core.search.text import WORD, fold
+
+Span = tuple[int, int]
+_WHITESPACE = str.maketrans("\t\n\r", "   ")
+
+
+class Highlighter:
+    """Finds the words of a query in any text, for snippets and the reader.
+
+    Built by :meth:`SearchIndex.highlighter` from a parsed query; it marks
+    a word when its key (stem) is one of the query's keys, when it is one of
+    the exact forms the query matched (quoted words, fuzzy expansions), when
+    it starts with a ``prefix*``, when one of its compound parts has a
+    query key, and every word of an occurrence of a quoted phrase.
+
+    Args:
+        key: the key function of :class:`~.text.DutchTerms`.
+        keys: keys of the query's plain words.
+        exact: exact forms to mark as they are.
+        prefixes: exact-form prefixes.
+        phrases: phrases of two or more exact forms.
+        parts: compound parts of an exact form (None: a substring test).
+    """
+
+    def __init__(self, key: Callable[[str], str | None], keys: set[str], exact: set[str],
+                 prefixes: tuple[str, ...], phrases: list[tuple[str, ...]],
+                 parts: Callable[[str], tuple[str, ...]] | None = None,
+                 words: set[str] | None = None) -> None:
+        self._key = key
+        self._keys = keys
+        self._exact = exact
+        self._prefixes = prefixes
+        self._phrases = phrases
+        self._parts = parts
+        self._words = {w for w in (words or set()) if len(w) >= 4}
+        self._memo: dict[str, bool] = {}
+
+    @property
+    def empty(self) -> bool:
+        return not (self._keys or self._exact or self._prefixes or self._phrases)
+
+    def _word_matches(self, form: str) -> bool:
+        hit = self._memo.get(form)
+        if hit is None:
+            hit = (form in self._exact or self._key(form) in self._keys
+                   or (bool(self._prefixes) and form.startswith(self._prefixes))
+                   or self._compound_matches(form))
+            self._memo[form] = hit
+        return hit
+
+    def _compound_matches(self, form: str) -> bool:
+        if len(form) < 8 or not self._keys:
+            return False
+        if self._parts is not None:
+            return any(self._key(p) in self._keys for p in self._parts(form))
+        return any(w in form for w in self._words)
+
+    def spans(self, text: str) -> list[Span]:
+        """(start, end) of every matched word in ``text``, in order."""
+        if self.empty:
+            return []
+        found = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
+        marked = [self._word_matches(form) for _, _, form in found]
+        for phrase in self._phrases:
+            n = len(phrase)
+            forms = [form for _, _, form in found]
+            for i in range(len(forms) - n + 1):
+                if forms[i] == phrase[0] and tuple(forms[i:i + n]) == phrase:
+                    for j in range(i, i + n):
+                        marked[j] = True
+        return [(s, e) for (s, e, _), on in zip(found, marked, strict=True) if on]
+
+    def words(self, text: str) -> list[str]:
+        """The distinct surface forms of the matched words in ``text``."""
+        return list(dict.fromkeys(text[s:e] for s, e in self.spans(text)))
+
+
+def make_snippet(text: str, spans: list[Span], width: int = 220,
+                 before: int = 60) -> tuple[str, tuple[Span, ...]]:
+    """A window of ``text`` around the densest run of ``spans``.
+
+    Returns the snippet (whitespace flattened, '…' where cut) and the spans
+    moved into it.
+    """
+    flat = text.translate(_WHITESPACE)
+    if len(flat) <= width + before // 2:
+        return flat, tuple(spans)
+    begin = 0
+    best = 0
+    for first, _ in spans:  # the window holding the most matches wins
+        low = first - before
+        count = sum(1 for s, e in spans if s >= low and e <= low + width)
+        if count > best:
+            best, begin = count, max(0, low)
+    if begin:
+        space = flat.find(" ", begin, begin + 20)
+        begin = space + 1 if space != -1 else begin
+    end = min(len(flat), begin + width)
+    if end < len(flat):
+        space = flat.rfind(" ", end - 25, end)
+        end = space if space > begin else end
+    body = flat[begin:end]
+    lead = len(body) - len(body.lstrip())
+    begin += lead
+    body = body.strip()
+    prefix = "…" if begin else ""
+    suffix = "…" if end < len(flat) else ""
+    shift = len(prefix) - begin
+    moved = tuple((s + shift, e + shift) for s, e in spans
+                  if s >= begin and e <= begin + len(body))
+    return f"{prefix}{body}{suffix}", moved
+
+
+def mark_html(text: str, spans: tuple[Span, ...] | list[Span], tag: str = "b") -> str:
+    """``text`` escaped for HTML with each span wrapped in ``<tag>``."""
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        out.append(escape(text[pos:start]))
+        out.append(f"<{tag}>{escape(text[start:end])}</{tag}>")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+@dataclass
+class Hit:
+    """One matching unit.
+
+    The snippet is made when first asked for, so a long result list costs
+    only the snippets that are shown.
+
+    Attributes:
+        doc: document id.
+        doc_title: the document's title.
+        anchor: where the reader opens it (see :class:`~.units.Unit`).
+        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand".
+        kind: paragraph, heading, action, footnote or table.
+        score: relevance (higher is better; comparable within one result).
+        text: the whole text of the unit.
+    """
+
+    doc: str
+    doc_title: str
+    anchor: str
+    section_path: str
+    kind: str
+    score: float
+    text: str = ""
+    highlighter: Highlighter | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def spans(self) -> tuple[Span, ...]:
+        """(start, end) of the matched words in :attr:`text`."""
+        return tuple(self.highlighter.spans(self.text)) if self.highlighter else ()
+
+    @cached_property
+    def _snippet(self) -> tuple[str, tuple[Span, ...]]:
+        return make_snippet(self.text, list(self.spans))
+
+    @property
+    def snippet(self) -> str:
+        """Plain text around the matched words ('…' where cut)."""
+        return self._snippet[0]
+
+    @property
+    def snippet_spans(self) -> tuple[Span, ...]:
+        """(start, end) of the matched words in :attr:`snippet`."""
+        return self._snippet[1]
+
+    @property
+    def snippet_html(self) -> str:
+        """The snippet as HTML with the matched words in ``<b>``."""
+        return mark_html(self.snippet, self.snippet_spans)
+
+    @property
+    def matched_words(self) -> tuple[str, ...]:
+        """The distinct surface forms of the matched words in the unit."""
+        return tuple(dict.fromkeys(self.text[s:e] for s, e in self.spans))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "anchor": self.anchor, "section_path": self.section_path,
+                "kind": self.kind, "snippet": self.snippet, "score": round(self.score, 4)}
+
+
+@dataclass
+class SearchResult:
+    """The answer to one query.
+
+    Attributes:
+        query: the query as typed.
+        hits: the best hits, best first (at most the limit asked for).
+        total: how many units match in all.
+        suggestion: a corrected query ("bedoelde u ...?") or None.
+        malformed: the query was read as plain words.
+        index_ready: False when no index was available yet (no hits then).
+        highlighter: marks the query's words in any text.
+    """
+
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    suggestion: str | None = None
+    malformed: bool = False
+    index_ready: bool = True
+    highlighter: Highlighter | None = None
+
+    def spans(self, text: str) -> list[Span]:
+        """Every match of the query in ``text`` (e.g. a document's plain text)."""
+        return self.highlighter.spans(text) if self.highlighter else []
+
+    def by_document(self) -> dict[str, list[Hit]]:
+        """The hits grouped by document, groups in order of their best hit."""
+        groups: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            groups.setdefault(hit.doc, []).append(hit)
+        return groups
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "suggestion": self.suggestion,
+                "hits": [hit.to_json() for hit in self.hits]}

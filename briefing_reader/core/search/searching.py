@@ -1,0 +1,286 @@
+"""Running a parsed query on a Whoosh searcher: hits, snippets, suggestion.
+
+Imports Whoosh (see :mod:`._whoosh`); import it lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from briefing_reader.core.search import schema as _schema
+from briefing_reader.core.search._whoosh import ListMatcher, NullMatcher, TermNotFound, wq
+from briefing_reader.core.search.query import Phrase, Prefix, Query, Term, Word
+from briefing_reader.core.search.results import Highlighter, Hit, SearchResult
+from briefing_reader.core.search.text import WORD, CompoundSplitter, DutchTerms, fold
+
+_MIN_PREFIX = 2
+MAX_EXPANSIONS = 256
+"""A ``prefix*`` matches at most this many words (the most frequent)."""
+VERIFY_ALL = 300
+"""Phrases of 3+ words are checked word by word on every candidate up to
+this many candidates, above it on the hits returned only."""
+
+
+class TermSet(wq.Query):  # type: ignore[misc]
+    """Units containing any of ``texts`` in ``fieldname``, all with one score.
+
+    The union is built from plain posting lists in one pass; Whoosh's own
+    ``Or`` of many terms builds a tree of union matchers that costs far more
+    (a ``prefix*`` matching a common word took 400 ms at 2,000 documents).
+    """
+
+    def __init__(self, fieldname: str, texts: list[str], score: float = 1.0) -> None:
+        self.fieldname = fieldname
+        self.texts = sorted(set(texts))
+        self.score = score
+        self.boost = 1.0
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, TermSet) and other.fieldname == self.fieldname
+                and other.texts == self.texts and other.score == self.score)
+
+    def __hash__(self) -> int:
+        return hash((self.fieldname, tuple(self.texts), self.score))
+
+    def __repr__(self) -> str:
+        return f"TermSet({self.fieldname!r}, {self.texts[:5]!r}..., {len(self.texts)})"
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def field(self) -> str:
+        return self.fieldname
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return sum(ixreader.doc_frequency(self.fieldname, t) for t in self.texts)
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return 0
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        ids: set[int] = set()
+        for text in self.texts:
+            try:
+                ids.update(reader.postings(self.fieldname, text).all_ids())
+            except TermNotFound:
+                continue
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(sorted(ids), all_weights=self.score)
+
+
+@dataclass
+class Compiled:
+    """A query ready for Whoosh, with what highlighting and checking need.
+
+    Attributes:
+        query: the Whoosh query (filters apart).
+        forms: exact forms that fuzzy terms expanded to (for highlighting).
+        verify: phrases of three or more words that every hit must contain.
+    """
+
+    query: Any
+    forms: set[str] = field(default_factory=set)
+    verify: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def compile_term(term: Term, terms: DutchTerms, reader: Any, out: Compiled) -> Any:
+    """The Whoosh query for one term of the query language."""
+    if isinstance(term, Word):
+        return wq.Term("body", terms.key(term.text) or term.text)
+    if isinstance(term, Phrase):
+        words = term.words
+        if len(words) == 1:
+            return wq.Term("body", terms.key(words[0]) or words[0])
+        pairs = [wq.Term("pairs", f"{a} {b}") for a, b in pairwise(words)]
+        return pairs[0] if len(pairs) == 1 else wq.And(pairs)
+    forms: list[str] = []
+    if isinstance(term, Prefix):
+        if len(term.text) >= _MIN_PREFIX:
+            forms = _prefixed(reader, term.text)
+    else:
+        forms = sorted(_within(reader, term.text, term.distance))
+        out.forms.update(forms)
+    keys = {terms.key(form) or form for form in [term.text, *forms]}
+    return TermSet("body", sorted(keys))
+
+
+def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
+    """The Whoosh query for a parsed query (without its filters).
+
+    Stop words among other words are left out (they would match almost
+    every unit); a query of stop words only searches them.
+    """
+    out = Compiled(None)
+    content = any(not (isinstance(t, Word) and terms.key(t.text) is None)
+                  for t in parsed.positive_terms())
+    groups = []
+    for group in parsed.required:
+        kept = [t for t in group
+                if not (content and isinstance(t, Word) and terms.key(t.text) is None)]
+        if not kept:
+            continue
+        compiled = [compile_term(t, terms, reader, out) for t in kept]
+        groups.append(compiled[0] if len(compiled) == 1 else wq.Or(compiled))
+        if len(kept) == 1 and isinstance(kept[0], Phrase) and len(kept[0].words) != 2:
+            out.verify.append(kept[0].words)
+    positive = (groups[0] if len(groups) == 1 else wq.And(groups)) if groups else None
+    if positive is None:
+        positive = wq.Not(wq.Or([wq.Term("kind", _schema.MANIFEST_KIND),
+                                 wq.Term("kind", _schema.LEXICON_KIND)]))
+    if parsed.excluded:
+        negative = wq.Or([compile_term(t, terms, reader, out) for t in parsed.excluded])
+        positive = wq.AndNot(positive, negative)
+    out.query = positive
+    return out
+
+
+def _prefixed(reader: Any, prefix: str) -> list[str]:
+    found = [_text(t) for t in reader.expand_prefix("forms", prefix)]
+    if len(found) > MAX_EXPANSIONS:  # keep the shortest: the likeliest stems
+        found = sorted(found, key=lambda t: (len(t), t))[:MAX_EXPANSIONS]
+    return found
+
+
+def _within(reader: Any, text: str, distance: int) -> set[str]:
+    forms: set[str] = set()
+    for leaf, _offset in reader.leaf_readers():
+        forms.update(_text(t) for t in leaf.terms_within("forms", text, distance,
+                                                         prefix=1 if len(text) > 3 else 0))
+    return forms
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def make_filter(parsed: Query, doc: str | None, actions_only: bool) -> Any:
+    """The Whoosh filter for the ``doc:``/``in:acties`` filters and options."""
+    filters = []
+    if doc or parsed.doc:
+        filters.append(wq.Term("doc", doc or parsed.doc))
+    if actions_only or parsed.actions_only:
+        filters.append(wq.Term("kind", "action"))
+    if not filters:
+        return None
+    return filters[0] if len(filters) == 1 else wq.And(filters)
+
+
+def highlighter(parsed: Query, terms: DutchTerms, forms: set[str],
+                splitter: CompoundSplitter | None) -> Highlighter:
+    """A highlighter for the query's positive terms.
+
+    ``forms`` are the exact forms fuzzy terms matched in the index, so that
+    exactly the words the search found are marked.
+    """
+    keys: set[str] = set()
+    exact: set[str] = set(forms)
+    words: set[str] = set()
+    prefixes: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    positive = parsed.positive_terms()
+    content = any(not (isinstance(t, Word) and terms.key(t.text) is None) for t in positive)
+    for term in positive:
+        if isinstance(term, Word):
+            key = terms.key(term.text)
+            if key is None:
+                if not content:
+                    exact.add(term.text)
+            else:
+                keys.add(key)
+                words.add(term.text)
+        elif isinstance(term, Phrase):
+            if len(term.words) == 1:
+                exact.add(term.words[0])
+            else:
+                phrases.append(term.words)
+        elif isinstance(term, Prefix):
+            prefixes.append(term.text)
+        else:
+            exact.add(term.text)
+    return Highlighter(terms.key, keys, exact, tuple(prefixes), phrases,
+                       splitter.parts if splitter is not None else None, words)
+
+
+def contains_phrase(text: str, words: tuple[str, ...]) -> bool:
+    """True when the exact forms ``words`` occur one after another in ``text``."""
+    forms = WORD.findall(fold(text))
+    n = len(words)
+    return any(forms[i:i + n] == list(words) for i in range(len(forms) - n + 1)
+               if forms[i] == words[0])
+
+
+def run(searcher: Any, parsed: Query, terms: DutchTerms, splitter: CompoundSplitter | None, *,
+        doc: str | None, actions_only: bool, limit: int) -> SearchResult:
+    """Search and build the result: top hits (snippets made lazily), total, suggestion."""
+    result = SearchResult(parsed.text, malformed=parsed.malformed)
+    if parsed.empty:
+        return result
+    reader = searcher.reader()
+    compiled = compile_query(parsed, terms, reader)
+    result.highlighter = marker = highlighter(parsed, terms, compiled.forms, splitter)
+    limit = max(1, limit)
+    filter_ = make_filter(parsed, doc, actions_only)
+    # One pass that scores every match and counts it: measured faster than
+    # Whoosh's block-max skipping, which needs a second pass for the count.
+    found = searcher.search(compiled.query, limit=limit + (20 if compiled.verify else 0),
+                            filter=filter_, terms=False, optimize=False)
+    total = len(found)
+    if compiled.verify and VERIFY_ALL >= total > found.scored_length():
+        found = searcher.search(compiled.query, limit=total, filter=filter_, terms=False,
+                                optimize=False)
+    hits = []
+    for hit in found:
+        stored = hit.fields()
+        text = stored.get("text", "")
+        if compiled.verify and not all(contains_phrase(text, p) for p in compiled.verify):
+            total -= 1
+            continue
+        hits.append(Hit(
+            doc=stored["doc"], doc_title=stored.get("doctitle", ""),
+            anchor=stored.get("anchor", ""), section_path=stored.get("section", ""),
+            kind=stored.get("kind", ""), score=float(hit.score or 0.0),
+            text=text, highlighter=marker))
+        if len(hits) == limit and not (compiled.verify and total <= VERIFY_ALL):
+            break
+    result.hits = hits[:limit]
+    result.total = total
+    result.suggestion = suggest(searcher, parsed, terms)
+    return result
+
+
+def suggest(searcher: Any, parsed: Query, terms: DutchTerms) -> str | None:
+    """The query with unknown words replaced by the likeliest known word.
+
+    A word is unknown when its key is not in the index; the replacement is
+    the indexed word at most two edits away (one for words of up to five
+    letters), sharing the first letter, whose key occurs in most units.
+    None when nothing changed.
+    """
+    reader = searcher.reader()
+    replace: dict[str, str] = {}
+    for term in parsed.positive_terms():
+        if not isinstance(term, Word) or len(term.text) < 3 or term.text.isdigit():
+            continue
+        key = terms.key(term.text) or term.text
+        if reader.doc_frequency("body", key):
+            continue
+        options = _within(reader, term.text, 1 if len(term.text) <= 5 else 2)
+        options.discard(term.text)
+        if options:
+            word = term.text
+            replace[word] = max(sorted(options), key=lambda form: (
+                reader.doc_frequency("body", terms.key(form) or form),
+                -abs(len(form) - len(word))))
+    if not replace:
+        return None
+
+    def swap(match: re.Match[str]) -> str:
+        return replace.get(fold(match.group()), match.group())
+
+    suggestion = re.sub(WORD.pattern, swap, parsed.text)
+    return suggestion if suggestion != parsed.text else None
