@@ -17,13 +17,15 @@ from briefing_reader.commands import EXIT_OK
 
 
 def _feature_modules() -> list[str]:
-    """Every module in briefing_reader.commands, in name order."""
-    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    """Every module in briefing_reader.commands: documents first, then by name."""
+    names = (info.name for info in pkgutil.iter_modules(commands.__path__))
+    return sorted(names, key=lambda name: (name != "content", name))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``with_commands``, only the global options."""
     parser = argparse.ArgumentParser(
-        prog="briefing-reader",
+        prog="briefing-reader", add_help=with_commands,
         description="Offline reader for Tweede Kamer letters. Without a command, "
                     "opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -35,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-render", action="store_true",
                         help="open the window, render the first document, exit (smoke test)")
     parser.add_argument("--open", metavar="DOC[#ANCHOR]", help="open the window at this place")
+    if not with_commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _feature_modules():
         importlib.import_module(f"briefing_reader.commands.{name}").register(sub)
@@ -42,7 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Only global options: the window. Command modules are not even imported,
+    # which keeps start-up short.
+    args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     run_paths = paths.resolve(args.data_dir, args.content_dir)
     func = getattr(args, "func", None)
     if func is None:
