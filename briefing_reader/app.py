@@ -12,7 +12,7 @@ from briefing_reader.core.notes import NotesError, NotesStore, open_store
 from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
-from briefing_reader.ui import i18n
+from briefing_reader.ui import help, i18n, theme
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.single_instance import SingleInstance
 
@@ -47,7 +47,9 @@ def build_window(paths: Paths) -> MainWindow:
     library = open_library(paths)
     store, message = open_notes(paths)
     index = SearchIndex(paths.search_index)
-    window = MainWindow(library, make_settings(paths), store, index)
+    settings = make_settings(paths)
+    theme.apply(settings)
+    window = MainWindow(library, settings, store, index, paths)
     window.notes_message = message
     return window
 
@@ -67,7 +69,8 @@ def report_start_problems(window: MainWindow) -> None:
 def run_gui(paths: Paths, *, open_address: str | None = None,
             exit_after_render: bool = False) -> int:
     app = create_app()
-    translators = i18n.install(app, i18n.choose_language())  # noqa: F841 (kept alive)
+    language = str(make_settings(paths).value("ui/language", "")) or None
+    translators = i18n.install(app, i18n.choose_language(language))  # noqa: F841 (kept alive)
     instance = SingleInstance(paths.data)
     if not instance.acquire() and not exit_after_render:
         if instance.notify_running(open_address):
@@ -93,6 +96,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
         instance.release()
         return 0
     report_start_problems(window)
+    help.welcome_if_first_run(window, window.settings)
     window.search.start_indexing()
     code = app.exec()
     if window.store is not None:

@@ -37,6 +37,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-render", action="store_true",
                         help="open the window, render the first document, exit (smoke test)")
     parser.add_argument("--open", metavar="DOC[#ANCHOR]", help="open the window at this place")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (content, search, rendering, printing) "
+                             "in a temporary folder, print what was checked, exit")
     if not with_commands:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -52,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser(with_commands=False).parse_known_args(argv)
     if rest:
         args = build_parser().parse_args(argv)
+    if args.self_test:
+        from briefing_reader.selftest import run_self_test
+
+        return run_self_test()
     run_paths = paths.resolve(args.data_dir, args.content_dir)
     func = getattr(args, "func", None)
     if func is None:

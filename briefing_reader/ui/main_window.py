@@ -8,17 +8,19 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
-from briefing_reader import APP_NAME, __version__
+from briefing_reader import APP_NAME
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.core.notes import NotesStore
 from briefing_reader.core.search import SearchIndex
-from briefing_reader.ui import style
+from briefing_reader.paths import Paths
+from briefing_reader.ui import help, style, theme
 from briefing_reader.ui.annotations import Annotations
 from briefing_reader.ui.overviews import Overviews
 from briefing_reader.ui.print_feature import PrintFeature
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.search_feature import SearchFeature
+from briefing_reader.ui.settings_dialog import SettingsDialog
 from briefing_reader.ui.toc import OutlineTree
 
 
@@ -38,8 +40,10 @@ class MainWindow(QMainWindow):
     """
 
     def __init__(self, library: Library, settings: QSettings, store: NotesStore | None,
-                 index: SearchIndex, parent: QWidget | None = None) -> None:
+                 index: SearchIndex, paths: Paths | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.paths = paths
         self.library = library
         self.settings = settings
         self.store = store
@@ -94,10 +98,19 @@ class MainWindow(QMainWindow):
         reader_focus = self._action(self.tr("&Document text"), self.reader.setFocus, "Ctrl+R")
         quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         about = self._action(self.tr("&About Briefing Reader"), self._about)
+        shortcuts = self._action(self.tr("&Keyboard shortcuts"), self._shortcuts,
+                                 QKeySequence.StandardKey.HelpContents)
+        welcome = self._action(self.tr("&Welcome"), self._welcome)
+        settings_action = self._action(self.tr("&Settings…"), self._settings,
+                                       QKeySequence.StandardKey.Preferences)
+        if not settings_action.shortcuts():
+            settings_action.setShortcut(QKeySequence("Ctrl+,"))
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         self.printing.build_menu(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view = menu.addMenu(self.tr("&View"))
@@ -114,7 +127,8 @@ class MainWindow(QMainWindow):
         self.search.build_menu(menu.addMenu(self.tr("&Search")))
         self.annotations.build_menu(menu.addMenu(self.tr("&Notes")))
         help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
+        for action in (shortcuts, welcome, about):
+            help_menu.addAction(action)
         self._update_history_actions()
 
     def print_pack(self, action_ids: list[str]) -> None:
@@ -227,9 +241,34 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(0 if reset else self.reader.zoom + step)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Briefing Reader"),
-                          self.tr("Briefing Reader %s\n\nAn offline reader for Tweede Kamer "
-                                  "letters.") % __version__)
+        help.show_html(self, self.tr("About Briefing Reader"), help.about_html(self.paths))
+
+    def _shortcuts(self) -> None:
+        help.show_html(self, self.tr("Keyboard shortcuts"), help.shortcuts_html(self))
+
+    def _welcome(self) -> None:
+        help.show_html(self, self.tr("Welcome"), help.welcome_html())
+
+    def _settings(self) -> None:
+        if self.paths is None:
+            return
+        dialog = SettingsDialog(self.settings, self.store, self.paths, self)
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        if dialog.restored:
+            self.close()
+            return
+        if accepted:
+            dialog.apply()
+            self.apply_appearance()
+
+    def apply_appearance(self) -> None:
+        """Theme and text size from the settings; the document follows."""
+        theme.apply(self.settings)
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.reader.show_document(doc, style.is_dark(), self.reader.badges)
+            self.annotations.document_shown(doc)
+            self.search.refresh_for_document()
 
     # -- state across restarts ---------------------------------------------
 

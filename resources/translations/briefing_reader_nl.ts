@@ -489,6 +489,65 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>not installed</source>
+        <translation>niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>An offline reader for Tweede Kamer letters.</source>
+        <translation>Een offline lezer voor Kamerbrieven.</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Uw gegevens</translation>
+    </message>
+    <message>
+        <source>Companion documents are compiled by Briefing Reader from the letter; they are not official parliamentary text.</source>
+        <translation>Begeleidende documenten zijn door Briefing Reader samengesteld uit de brief; het is geen officiële parlementaire tekst.</translation>
+    </message>
+    <message>
+        <source>Software used, and its licences</source>
+        <translation>Gebruikte software en licenties</translation>
+    </message>
+    <message>
+        <source>Read the letter with its table of contents; every “Acties” box is an action.</source>
+        <translation>Lees de brief met de inhoudsopgave; elk kader “Acties” is een actie.</translation>
+    </message>
+    <message>
+        <source>Search every letter with Ctrl+Shift+F: Dutch word forms match.</source>
+        <translation>Zoek in alle brieven met Ctrl+Shift+F: Nederlandse woordvormen tellen mee.</translation>
+    </message>
+    <message>
+        <source>Place the cursor in an action to note your stance, a note and questions; they are saved as you type.</source>
+        <translation>Zet de cursor in een actie om uw standpunt, een notitie en vragen vast te leggen; alles wordt opgeslagen terwijl u typt.</translation>
+    </message>
+    <message>
+        <source>Select text and press Ctrl+H to highlight it; Ctrl+D keeps a bookmark.</source>
+        <translation>Selecteer tekst en druk op Ctrl+H om te markeren; Ctrl+D maakt een bladwijzer.</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints an excerpt with its citation; the File menu makes the debate-preparation pack.</source>
+        <translation>Ctrl+P drukt een uittreksel af met bronvermelding; via het menu Bestand maakt u de debatvoorbereiding.</translation>
+    </message>
+    <message>
+        <source>Press F1 for all keyboard shortcuts.</source>
+        <translation>Druk op F1 voor alle sneltoetsen.</translation>
+    </message>
+    <message>
+        <source>Welcome to Briefing Reader</source>
+        <translation>Welkom bij Briefing Reader</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welkom</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Contents</source>
@@ -529,6 +588,18 @@
     <message>
         <source>&amp;About Briefing Reader</source>
         <translation>&amp;Over Briefing Reader</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>&amp;Welkom</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -587,12 +658,12 @@ Openen in uw webbrowser?</translation>
         <translation>Over Briefing Reader</translation>
     </message>
     <message>
-        <source>Briefing Reader %s
-
-An offline reader for Tweede Kamer letters.</source>
-        <translation>Briefing Reader %s
-
-Een offline lezer voor Kamerbrieven.</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welkom</translation>
     </message>
 </context>
 <context>
@@ -881,6 +952,101 @@ Een offline lezer voor Kamerbrieven.</translation>
     <message>
         <source>action</source>
         <translation>actie</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>As the system (Dutch on a Dutch system)</source>
+        <translation>Zoals het systeem (Nederlands op een Nederlands systeem)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <source>&amp;Language (after a restart)</source>
+        <translation>&amp;Taal (na herstart)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thema</translation>
+    </message>
+    <message>
+        <source>Text &amp;size</source>
+        <translation>Tekst&amp;grootte</translation>
+    </message>
+    <message>
+        <source>&amp;Author of my notes</source>
+        <translation>&amp;Auteur van mijn notities</translation>
+    </message>
+    <message>
+        <source>&amp;Stances (one a line)</source>
+        <translation>&amp;Standpunten (één per regel)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Nu reservekopie maken</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Reservekopie terugzetten…</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Reservekopie mislukt</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Reservekopie gemaakt</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Er zijn nog geen reservekopieën.</translation>
+    </message>
+    <message>
+        <source>Replace the notes with the backup of (the current notes are kept aside):</source>
+        <translation>Vervang de notities door de reservekopie van (de huidige notities worden apart bewaard):</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Terugzetten mislukt</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Reservekopie teruggezet</translation>
+    </message>
+    <message>
+        <source>Briefing Reader closes now; start it again to work with the restored notes.</source>
+        <translation>Briefing Reader sluit nu af; start opnieuw om met de teruggezette notities te werken.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,103 @@
+"""Help: the shortcuts overview, About (version, data, licences), the welcome."""
+
+from __future__ import annotations
+
+from html import escape
+from importlib import metadata
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QVBoxLayout, QWidget
+
+from briefing_reader import APP_NAME, __version__
+from briefing_reader.paths import Paths
+from briefing_reader.ui.reader import OfflineBrowser
+
+DEPENDENCIES = ("PySide6-Essentials", "markdown-it-py", "mdit-py-plugins", "PyYAML", "Whoosh",
+                "platformdirs")
+WELCOMED_KEY = "ui/welcomed"
+
+
+def _licence(dist: str) -> str:
+    try:
+        meta = metadata.metadata(dist)
+    except metadata.PackageNotFoundError:
+        return QCoreApplication.translate("Help", "not installed")
+    licence = meta.get("License-Expression") or meta.get("License") or ""
+    if not licence or len(licence) > 60:
+        classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
+                       if c.startswith("License ::")]
+        licence = ", ".join(classifiers) or licence[:60]
+    return f"{meta.get('Version', '')} — {licence}"
+
+
+def shortcuts_html(window: QMainWindow) -> str:
+    """Every action of the window that has a shortcut, as a table."""
+    rows = []
+    for action in window.actions():
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        if keys and action.text():
+            name = action.text().replace("&", "").rstrip("…")
+            rows.append((name, ", ".join(keys)))
+    rows.sort()
+    body = "".join(f"<tr><td>{escape(n)}</td><td><b>{escape(k)}</b></td></tr>" for n, k in rows)
+    title = QCoreApplication.translate("Help", "Keyboard shortcuts")
+    return f"<h2>{escape(title)}</h2><table cellpadding='4'>{body}</table>"
+
+
+def about_html(paths: Paths | None) -> str:
+    deps = "".join(f"<tr><td>{escape(d)}</td><td>{escape(_licence(d))}</td></tr>"
+                   for d in DEPENDENCIES)
+    data = escape(str(paths.data)) if paths else ""
+    what = QCoreApplication.translate("Help", "An offline reader for Tweede Kamer letters.")
+    where = QCoreApplication.translate("Help", "Your data")
+    ours = QCoreApplication.translate(
+        "Help", "Companion documents are compiled by Briefing Reader from the letter; "
+                "they are not official parliamentary text.")
+    used = QCoreApplication.translate("Help", "Software used, and its licences")
+    return (f"<h2>{APP_NAME} {escape(__version__)}</h2><p>{escape(what)}</p>"
+            f"<p><b>{escape(where)}:</b> {data}</p><p>{escape(ours)}</p>"
+            f"<h3>{escape(used)}</h3><table cellpadding='3'>{deps}</table>")
+
+
+def welcome_html() -> str:
+    translate = QCoreApplication.translate
+    items = [
+        translate("Help", "Read the letter with its table of contents; "
+                          "every “Acties” box is an action."),
+        translate("Help", "Search every letter with Ctrl+Shift+F: Dutch word forms match."),
+        translate("Help", "Place the cursor in an action to note your stance, a note and "
+                          "questions; they are saved as you type."),
+        translate("Help", "Select text and press Ctrl+H to highlight it; "
+                          "Ctrl+D keeps a bookmark."),
+        translate("Help", "Ctrl+P prints an excerpt with its citation; the File menu makes "
+                          "the debate-preparation pack."),
+        translate("Help", "Press F1 for all keyboard shortcuts."),
+    ]
+    body = "".join(f"<li>{escape(item)}</li>" for item in items)
+    title = QCoreApplication.translate("Help", "Welcome to Briefing Reader")
+    return f"<h2>{escape(title)}</h2><ul>{body}</ul>"
+
+
+def show_html(parent: QWidget, title: str, html: str) -> QDialog:
+    """A simple, keyboard-closable dialog showing ``html``."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    text = OfflineBrowser(dialog)
+    text.setHtml(html)
+    text.setAccessibleName(title)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dialog.resize(560, 520)
+    dialog.show()
+    return dialog
+
+
+def welcome_if_first_run(parent: QWidget, settings: QSettings) -> QDialog | None:
+    if settings.value(WELCOMED_KEY, False, type=bool):
+        return None
+    settings.setValue(WELCOMED_KEY, True)
+    return show_html(parent, QCoreApplication.translate("Help", "Welcome"), welcome_html())

@@ -1,0 +1,157 @@
+"""The settings dialog: language, text size, theme, author, stances, data.
+
+UI preferences live in QSettings; the author and the stance list belong to
+the notes (they travel with exported notes) and live in the notes store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_reader.core.notes import NotesError, NotesStore, list_backups, restore_backup
+from briefing_reader.paths import Paths
+
+LANGUAGE_KEY = "ui/language"
+THEME_KEY = "ui/theme"
+FONT_SIZE_KEY = "ui/font_size"
+THEMES = ("system", "light", "dark")
+
+
+class SettingsDialog(QDialog):
+    """Edits the settings; ``apply()`` stores them (called on OK)."""
+
+    def __init__(self, settings: QSettings, store: NotesStore | None, paths: Paths,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.store = store
+        self.paths = paths
+        self.restored = False
+        self.language = QComboBox(self)
+        for code, name in (("", self.tr("As the system (Dutch on a Dutch system)")),
+                           ("nl", "Nederlands"), ("en", "English")):
+            self.language.addItem(name, code)
+        self._select(self.language, str(settings.value(LANGUAGE_KEY, "")))
+        self.theme = QComboBox(self)
+        for code, name in zip(THEMES, (self.tr("As the system"), self.tr("Light"),
+                                       self.tr("Dark")), strict=True):
+            self.theme.addItem(name, code)
+        self._select(self.theme, str(settings.value(THEME_KEY, "system")))
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(0, 32)
+        self.font_size.setSpecialValueText(self.tr("As the system"))
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(int(settings.value(FONT_SIZE_KEY, 0)))
+        self.author = QLineEdit(store.author() if store else "", self)
+        self.author.setEnabled(store is not None)
+        self.stances = QPlainTextEdit("\n".join(store.stances()) if store else "", self)
+        self.stances.setEnabled(store is not None)
+        self.stances.setMaximumHeight(120)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language (after a restart)"), self.language)
+        form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("Text &size"), self.font_size)
+        form.addRow(self.tr("&Author of my notes"), self.author)
+        form.addRow(self.tr("&Stances (one a line)"), self.stances)
+        form.addRow(self.tr("Data folder"), self._data_row())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _data_row(self) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(str(self.paths.data), row)
+        label.setWordWrap(True)
+        layout.addWidget(label, 1)
+        for text, slot in ((self.tr("Open folder"), self._open_folder),
+                           (self.tr("Back up now"), self._backup),
+                           (self.tr("Restore a backup…"), self._restore)):
+            button = QPushButton(text, row)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        return row
+
+    @staticmethod
+    def _select(combo: QComboBox, value: str) -> None:
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def _open_folder(self) -> None:
+        self.paths.data.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.data)))
+
+    def _backup(self) -> None:
+        if self.store is None:
+            return
+        try:
+            path = self.store.backup_now()
+        except NotesError as error:
+            QMessageBox.warning(self, self.tr("Backup failed"), error.reason)
+            return
+        QMessageBox.information(self, self.tr("Backup made"), str(path))
+
+    def _restore(self) -> None:
+        backups = list_backups(self.paths.backups)
+        if not backups:
+            QMessageBox.information(self, self.tr("Restore a backup"),
+                                    self.tr("There are no backups yet."))
+            return
+        labels = [b.taken.astimezone().strftime("%d-%m-%Y %H:%M") for b in backups]
+        label, ok = QInputDialog.getItem(self, self.tr("Restore a backup"),
+                                         self.tr("Replace the notes with the backup of "
+                                                 "(the current notes are kept aside):"),
+                                         labels, 0, False)
+        if not ok:
+            return
+        chosen = backups[labels.index(label)]
+        if self.store is not None:
+            self.store.close()
+        try:
+            restore_backup(chosen.path, self.paths.notes_db)
+        except (ValueError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Restore failed"), str(error))
+        else:
+            QMessageBox.information(self, self.tr("Backup restored"),
+                                    self.tr("Briefing Reader closes now; start it again "
+                                            "to work with the restored notes."))
+        self.restored = True  # the store is closed: the window must close too
+        self.reject()
+
+    def apply(self) -> None:
+        """Store what the dialog shows."""
+        self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
+        self.settings.setValue(THEME_KEY, self.theme.currentData())
+        self.settings.setValue(FONT_SIZE_KEY, self.font_size.value())
+        if self.store is not None and not self.store.read_only:
+            try:
+                if self.author.text().strip():
+                    self.store.set_author(self.author.text().strip())
+                stances = [s.strip() for s in self.stances.toPlainText().splitlines()]
+                if any(stances):
+                    self.store.set_stances([s for s in stances if s])
+            except NotesError as error:
+                QMessageBox.warning(self, self.tr("Not saved"), error.reason)
+        self.settings.sync()

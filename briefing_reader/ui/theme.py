@@ -1,0 +1,56 @@
+"""Light, dark or the system's look, and the text size, from the settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from briefing_reader.ui.settings_dialog import FONT_SIZE_KEY, THEME_KEY
+
+_system_palette: QPalette | None = None
+_system_font: QFont | None = None
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#181a1b", QPalette.ColorRole.AlternateBase: "#24272a",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#2b2e31",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2b2e31",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
+                     QColor("#7a7a7a"))
+    return palette
+
+
+def apply(settings: QSettings) -> None:
+    """Set the application's palette and font as the settings say."""
+    global _system_palette, _system_font
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _system_palette is None:
+        _system_palette = QPalette(QGuiApplication.palette())
+        _system_font = QFont(QGuiApplication.font())
+    choice = str(settings.value(THEME_KEY, "system"))
+    if choice == "dark":
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    elif choice == "light":
+        app.setStyle("Fusion")
+        app.setPalette(app.style().standardPalette())
+    else:
+        app.setPalette(_system_palette)
+    size = int(settings.value(FONT_SIZE_KEY, 0))
+    font = QFont(_system_font)
+    if size > 0:
+        font.setPointSize(size)
+    app.setFont(font)
