@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         splitter = self.settings.value("window/splitter")
+        self._first_layout = splitter is None
         if splitter is not None:
             self.splitter.restoreState(splitter)
         state = self.settings.value("window/state")
@@ -290,6 +291,9 @@ class MainWindow(QMainWindow):
 
         Call after the window is shown: positions need a laid-out document.
         """
+        if getattr(self, "_first_layout", True):  # a narrow contents pane, a wide reader
+            self.resizeDocks([self.annotations.panel_dock], [340], Qt.Orientation.Horizontal)
+            self.splitter.setSizes([330, max(self.splitter.width() - 330, 400)])
         if open_address:
             doc_id, _, anchor = open_address.partition("#")
             if self.library.get(doc_id) is not None:

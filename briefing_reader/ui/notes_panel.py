@@ -87,6 +87,7 @@ class ActionNotesPanel(QWidget):
         note_tabs.addTab(self.preview, self.tr("Show"))
         self.questions = QListWidget(self)
         self.questions.setAccessibleName(self.tr("Debate questions"))
+        self.questions.setWordWrap(True)
         self.question_input = QLineEdit(self)
         self.question_input.setPlaceholderText(self.tr("New question, then Enter"))
         self.question_input.returnPressed.connect(self._add_question)

@@ -51,6 +51,10 @@ class SearchPanel(QWidget):
         self.field.returnPressed.connect(self.open_first)
         self.scope = QComboBox(self)
         self.scope.setAccessibleName(self.tr("Search in"))
+        # Long letter titles must not widen the whole side pane.
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(16)
         self.scope.addItem(self.tr("All documents"), "")
         for doc in library:
             self.scope.addItem(doc.title, doc.id)
