@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_reader import APP_ID, APP_NAME, __version__
-from briefing_reader.core.notes import NotesError, NotesStore, open_store
+from briefing_reader.core.content import Library
+from briefing_reader.core.notes import NotesError, NotesStore, open_store, reanchor_library
 from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
@@ -46,12 +47,25 @@ def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
 def build_window(paths: Paths) -> MainWindow:
     library = open_library(paths)
     store, message = open_notes(paths)
+    if store is not None:
+        message = "\n\n".join(filter(None, [message, reanchor(store, library, paths)]))
     index = SearchIndex(paths.search_index)
     settings = make_settings(paths)
     theme.apply(settings)
     window = MainWindow(library, settings, store, index, paths)
     window.notes_message = message
     return window
+
+
+def reanchor(store: NotesStore, library: Library, paths: Paths) -> str:
+    """Move notes along with new versions of their documents; what to tell."""
+    report = reanchor_library(store, library, paths.versions)
+    lines = list(report.problems)
+    if report.to_review:
+        lines.append(QCoreApplication.translate(
+            "App", "A new version of a document arrived: %d notes need a look "
+                   "(Notes > Notes to check).") % report.to_review)
+    return "\n".join(lines)
 
 
 def report_start_problems(window: MainWindow) -> None:

@@ -50,6 +50,11 @@ class Paths:
         return self.data / "backups"
 
     @property
+    def versions(self) -> Path:
+        """The text of every version of a document seen, for re-anchoring."""
+        return self.data / "versions"
+
+    @property
     def search_index(self) -> Path:
         return self.cache / "search-index"
 

@@ -13,6 +13,7 @@ from briefing_reader.core.notes import (
     DEFAULT_COLOUR,
     NotesError,
     NotesStore,
+    TextAnchor,
     anchor_place,
     anchor_range,
     locate,
@@ -21,6 +22,7 @@ from briefing_reader.core.notes import (
 from briefing_reader.ui.marks_panel import MarksPanel
 from briefing_reader.ui.notes_panel import ActionNotesPanel
 from briefing_reader.ui.reader import Mark, ReaderView
+from briefing_reader.ui.review import ChangesDialog, ReviewPanel
 from briefing_reader.ui.toc import OutlineTree
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
@@ -40,6 +42,7 @@ class Annotations(QObject):
         self._last_deleted: str | None = None
         self.panel = ActionNotesPanel(store, window)
         self.marks = MarksPanel(library, store, window)
+        self.review = ReviewPanel(library, store, self.selection_anchor, window)
         self._docks()
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
@@ -51,6 +54,9 @@ class Annotations(QObject):
         self.marks.item_deleted.connect(self._deleted)
         self.marks.marks_changed.connect(self.paint_highlights)
         self.marks.failed.connect(self._report)
+        self.review.jump_requested.connect(self._jump)
+        self.review.changed.connect(self._reviewed)
+        self.review.failed.connect(self._report)
         self.reader.cursorPositionChanged.connect(self._follow_cursor)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._context_menu)
@@ -69,6 +75,12 @@ class Annotations(QObject):
         self.marks_dock.setObjectName("marks-dock")
         self.marks_dock.setWidget(self.marks)
         self.window.addDockWidget(area, self.marks_dock)
+        self.review_dock = QDockWidget(self.tr("Notes to check"), self.window)
+        self.review_dock.setObjectName("review-dock")
+        self.review_dock.setWidget(self.review)
+        self.window.addDockWidget(area, self.review_dock)
+        self.window.tabifyDockWidget(self.marks_dock, self.review_dock)
+        self.marks_dock.raise_()
 
     # -- menu -------------------------------------------------------------
 
@@ -92,6 +104,8 @@ class Annotations(QObject):
         menu.addSeparator()
         menu.addAction(self.panel_dock.toggleViewAction())
         menu.addAction(self.marks_dock.toggleViewAction())
+        menu.addAction(self.review_dock.toggleViewAction())
+        self._add(menu, self.tr("What has &changed in this document…"), self.show_changes)
 
     def _add(self, menu: QMenu, text: str, slot: object,
              shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -127,6 +141,8 @@ class Annotations(QObject):
                 tip = highlight.note or ""
                 if highlight.imported_from:
                     tip = f"{highlight.author}: {tip}"
+                if highlight.anchor_status == "fuzzy":
+                    tip = self.tr("Check: the text changed in a new version. ") + tip
                 marks.append(Mark(found.start, found.end,
                                   COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR]), tip))
         self.reader.set_marks("highlights", marks)
@@ -218,6 +234,30 @@ class Annotations(QObject):
         navigate = getattr(self.window, "navigate_to_offset", None)
         if navigate is not None:
             navigate(doc_id, offset)
+
+    # -- re-anchoring ---------------------------------------------------------
+
+    def selection_anchor(self) -> TextAnchor | None:
+        """The selected text as an anchor (to re-attach a note), or None."""
+        doc, selected = self.reader.document_shown, self.reader.selected_range()
+        if doc is None or selected is None or selected[0] == selected[1]:
+            return None
+        return anchor_range(doc, *selected)
+
+    def _reviewed(self) -> None:
+        self.marks.refresh()
+        self.paint_highlights()
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.refresh_after_edit(doc.id)
+
+    def show_changes(self) -> None:
+        doc = self.reader.document_shown
+        paths = getattr(self.window, "paths", None)
+        if doc is None or paths is None:
+            return
+        dialog = ChangesDialog(paths.versions, doc.id, self.store, self.window)
+        dialog.show()
 
     # -- undo, errors, backups, reading position ---------------------------
 

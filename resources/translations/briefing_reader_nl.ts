@@ -257,6 +257,10 @@
         <translation>Markeringen en bladwijzers</translation>
     </message>
     <message>
+        <source>Notes to check</source>
+        <translation>Te controleren notities</translation>
+    </message>
+    <message>
         <source>&amp;Highlight selection</source>
         <translation>Selectie &amp;markeren</translation>
     </message>
@@ -285,8 +289,16 @@
         <translation>Nu een &amp;reservekopie maken</translation>
     </message>
     <message>
+        <source>What has &amp;changed in this document…</source>
+        <translation>Wat is &amp;gewijzigd in dit document…</translation>
+    </message>
+    <message>
         <source>note</source>
         <translation>notitie</translation>
+    </message>
+    <message>
+        <source>Check: the text changed in a new version. </source>
+        <translation>Controleer: de tekst is gewijzigd in een nieuwe versie. </translation>
     </message>
     <message>
         <source>Annotation saved</source>
@@ -340,12 +352,74 @@
 <context>
     <name>App</name>
     <message>
+        <source>A new version of a document arrived: %d notes need a look (Notes &gt; Notes to check).</source>
+        <translation>Er is een nieuwe versie van een document: %d notities moeten worden bekeken (Notities &gt; Te controleren notities).</translation>
+    </message>
+    <message>
         <source>Some documents could not be opened</source>
         <translation>Sommige documenten konden niet worden geopend</translation>
     </message>
     <message>
         <source>Your notes</source>
         <translation>Uw notities</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>What has changed</source>
+        <translation>Wat is gewijzigd</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>Oudere versie</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>Nieuwere versie</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>naar</translation>
+    </message>
+    <message>
+        <source>Version %1 (seen %2)</source>
+        <translation>Versie %1 (gezien %2)</translation>
+    </message>
+    <message>
+        <source>Only one version of this document is known.</source>
+        <translation>Van dit document is maar één versie bekend.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s) changed, </source>
+        <translation>
+            <numerusform>%n alinea gewijzigd, </numerusform><numerusform>%n alinea's gewijzigd, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added, </source>
+        <translation>
+            <numerusform>%n toegevoegd, </numerusform><numerusform>%n toegevoegd, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed.</source>
+        <translation>
+            <numerusform>%n verwijderd.</numerusform><numerusform>%n verwijderd.</numerusform></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
     </message>
 </context>
 <context>
@@ -826,6 +900,101 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Compiled by Briefing Reader from the letter's own text. This is not an official parliamentary document.</source>
         <translation>Samengesteld door Briefing Reader uit de tekst van de brief. Dit is geen officieel parlementair document.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Notes to check</source>
+        <extracomment>Backgrounds and text colours of removed and added text, light and dark.</extracomment>
+        <translation>Te controleren notities</translation>
+    </message>
+    <message>
+        <source>Original and new place</source>
+        <translation>Oorspronkelijke en nieuwe plek</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepteren</translation>
+    </message>
+    <message>
+        <source>The new place is right: keep the note there</source>
+        <translation>De nieuwe plek klopt: houd de notitie daar</translation>
+    </message>
+    <message>
+        <source>Re-attach</source>
+        <translation>Opnieuw koppelen</translation>
+    </message>
+    <message>
+        <source>Attach the note to the selected text</source>
+        <translation>Koppel de notitie aan de geselecteerde tekst</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Negeren</translation>
+    </message>
+    <message>
+        <source>Take it off the list without its new place</source>
+        <translation>Van de lijst halen, zonder de nieuwe plek</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ga naar</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>controleer</translation>
+    </message>
+    <message>
+        <source>no place</source>
+        <translation>zonder plek</translation>
+    </message>
+    <message>
+        <source>Nothing to check.</source>
+        <translation>Niets te controleren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) to check after a new version: </source>
+        <translation>
+            <numerusform>%n notitie te controleren na een nieuwe versie: </numerusform><numerusform>%n notities te controleren na een nieuwe versie: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a suggested place, </source>
+        <translation>
+            <numerusform>%n met een voorgestelde plek, </numerusform><numerusform>%n met een voorgestelde plek, </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a place.</source>
+        <translation>
+            <numerusform>%n zonder plek.</numerusform><numerusform>%n zonder plek.</numerusform></translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>markering</translation>
+    </message>
+    <message>
+        <source>bookmark</source>
+        <translation>bladwijzer</translation>
+    </message>
+    <message>
+        <source>action note</source>
+        <translation>actienotitie</translation>
+    </message>
+    <message>
+        <source>Version %1 → version %2</source>
+        <translation>Versie %1 → versie %2</translation>
+    </message>
+    <message>
+        <source>No place in the new version is clearly the same.</source>
+        <translation>Geen plek in de nieuwe versie is duidelijk dezelfde.</translation>
+    </message>
+    <message>
+        <source>First select the text the note belongs to.</source>
+        <translation>Selecteer eerst de tekst waar de notitie bij hoort.</translation>
+    </message>
+    <message>
+        <source>The selection is not inside an action.</source>
+        <translation>De selectie ligt niet in een actie.</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,9 @@ def messages(ts: Path) -> dict[str, tuple[str, str | None]]:
     for msg in ET.parse(ts).getroot().iter("message"):
         translation = msg.find("translation")
         assert translation is not None
-        out[msg.findtext("source") or ""] = (translation.text or "", translation.get("type"))
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        text = " / ".join(forms) if forms else (translation.text or "")
+        out[msg.findtext("source") or ""] = (text.strip() and text, translation.get("type"))
     return out
 
 
