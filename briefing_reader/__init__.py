@@ -3,3 +3,4 @@
 __version__ = "0.1.0"
 APP_NAME = "Briefing Reader"
 APP_ID = "briefing-reader"
+DESKTOP_ID = "nl.briefingreader.BriefingReader"  # the .desktop file and AppStream id

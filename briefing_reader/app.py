@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from briefing_reader import APP_ID, APP_NAME, __version__
+from briefing_reader import APP_NAME, DESKTOP_ID, __version__
+from briefing_reader import paths as paths_mod
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, open_store, reanchor_library
 from briefing_reader.core.search import SearchIndex
@@ -31,7 +33,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to the .desktop file
+    icon = paths_mod.icons_dir() / "briefing-reader.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 

@@ -97,3 +97,8 @@ def bundled_content_dir() -> Path:
 def translations_dir() -> Path:
     """The folder of compiled ``.qm`` translation catalogues."""
     return _package_dir("briefing_reader.translations")
+
+
+def icons_dir() -> Path:
+    """The folder of the application's SVG icons."""
+    return _package_dir("briefing_reader.icons")

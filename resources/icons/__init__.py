@@ -1,0 +1,1 @@
+"""Application icons (SVG), installed as ``briefing_reader.icons``."""
