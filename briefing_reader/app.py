@@ -34,6 +34,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to the .desktop file
+    if app.platformName() == "offscreen":
+        # The offscreen platform crashes at exit while its clipboard holds
+        # rich data (Ctrl+Shift+C); real platforms hand it to the desktop.
+        app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
     icon = paths_mod.icons_dir() / "briefing-reader.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -23,3 +23,19 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return data
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clear_clipboard_at_the_end():
+    """Qt's offscreen platform crashes at exit while its clipboard holds
+    QMimeData (tested: xcb does not); the app clears it on quit, the test
+    session here."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            QApplication.clipboard().clear()
