@@ -8,9 +8,6 @@ layout, and paint header and footer around it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSizeF, Qt
@@ -27,6 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from briefing_reader.core.atomic import write_atomic
 from briefing_reader.printing.composing import APP_NAME, Composition, Running
 from briefing_reader.printing.layout import (
     anchor_positions,
@@ -189,17 +187,7 @@ def write_pdf(composition: Composition, path: Path | str,
         raise PrintError(f"{path}: is a folder, not a file")
     data, pages = pdf_bytes(composition, page_size)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_atomic(path, data)
     except OSError as exc:
-        raise PrintError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
         raise PrintError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
     return pages

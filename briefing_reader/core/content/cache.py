@@ -13,12 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content.model import Block, Document, Meta, OutlineNode
 
 _PARSER_FILES = ("parse.py", "inline.py", "frontmatter.py", "model.py", "cache.py")
@@ -54,13 +53,10 @@ class DocumentCache:
 
     def put(self, data: bytes, doc: Document) -> None:
         """Store a parsed document; failing to write is not an error."""
+        entry = json.dumps(_document_to_json(doc), ensure_ascii=False, default=_jsonable)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            target = self._entry(data)
-            handle, temp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(_document_to_json(doc), out, ensure_ascii=False, default=_jsonable)
-            os.replace(temp, target)
+            write_atomic(self._entry(data), entry.encode("utf-8"))
         except OSError:
             return
 

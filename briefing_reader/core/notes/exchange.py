@@ -65,16 +65,15 @@ import base64
 import csv
 import io
 import json
-import os
 import re
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content.citation import citation, dutch_date, full_citation
 from briefing_reader.core.notes import rows, settings
 from briefing_reader.core.notes import trash as trash_mod
@@ -432,17 +431,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise ExchangeError("is a folder, not a file", path)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        write_atomic(path, data)
     except OSError as exc:
-        raise ExchangeError(f"cannot be written ({exc.strerror or exc})", path) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise ExchangeError(f"cannot be written ({exc.strerror or exc})", path) from exc
 
 

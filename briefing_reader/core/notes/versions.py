@@ -12,18 +12,16 @@ with the notes each change touched. Nothing here imports Qt.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as dt
 import difflib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.notes.anchors import text_hash
 from briefing_reader.core.notes.errors import NotesError
 from briefing_reader.core.notes.model import format_time
@@ -141,17 +139,7 @@ def save_version(versions_dir: Path, doc: Document, now: dt.datetime | None = No
 
 def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data)
 
 
 def _read(path: Path) -> VersionText | None:

@@ -1,0 +1,50 @@
+"""The one error type of the import package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Stable codes, so the window can choose its own (translated) wording.
+UNSUPPORTED = "unsupported-type"
+BINARY = "binary"
+EMPTY = "empty"
+TOO_LARGE = "too-large"
+UNDECODABLE = "undecodable"
+BAD_DOCX = "bad-docx"
+ODD_NAME = "odd-name"
+OUTSIDE_ROOTS = "outside-roots"
+NOT_FOUND = "not-found"
+NOT_A_FILE = "not-a-file"
+UNREADABLE = "unreadable"
+INVALID = "invalid-content"
+WRITE_FAILED = "write-failed"
+NOT_REMOVABLE = "not-removable"
+INTERNAL = "internal"
+
+
+class ImportFailed(Exception):
+    """A file could not be imported (or a document removed); nothing was changed.
+
+    The only exception this package raises. ``str(error)`` is
+    ``"<path>: <reason>"`` (with ``:<line>`` when known).
+
+    Attributes:
+        path: the file as the user gave it (or the document id, for removal).
+        reason: one sentence for the user, in English; the window may pick
+            its own translated wording from ``code``.
+        code: a stable keyword (``unsupported-type``, ``binary``, ``empty``,
+            ``too-large``, ``undecodable``, ``bad-docx``, ``odd-name``,
+            ``outside-roots``, ``not-found``, ``not-a-file``, ``unreadable``,
+            ``invalid-content``, ``write-failed``, ``not-removable``,
+            ``internal``).
+        line: 1-based line in the file, when the problem is at one place.
+    """
+
+    def __init__(self, path: Path | str, reason: str, code: str = INVALID,
+                 line: int | None = None) -> None:
+        self.path = Path(path) if not isinstance(path, Path) else path
+        self.reason = reason
+        self.code = code
+        self.line = line
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {reason}")
