@@ -6,10 +6,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
 
 from briefing_reader import APP_NAME
-from briefing_reader.core.content import Library
+from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.core.notes import NotesStore
 from briefing_reader.core.search import SearchIndex
@@ -126,10 +135,34 @@ class MainWindow(QMainWindow):
             go.addAction(action)
         self.search.build_menu(menu.addMenu(self.tr("&Search")))
         self.annotations.build_menu(menu.addMenu(self.tr("&Notes")))
+        self._build_toolbar()
         help_menu = menu.addMenu(self.tr("&Help"))
         for action in (shortcuts, welcome, about):
             help_menu.addAction(action)
         self._update_history_actions()
+
+    def _build_toolbar(self) -> None:
+        """Back, forward, and a search field that feeds the search panel."""
+        bar = self.addToolBar(self.tr("Navigation"))
+        bar.setObjectName("navigation-toolbar")
+        bar.setMovable(False)
+        style = self.style()
+        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        bar.addAction(self.back_action)
+        bar.addAction(self.forward_action)
+        self.toolbar_search = QLineEdit(bar)
+        self.toolbar_search.setPlaceholderText(self.tr("Search all letters (Ctrl+Shift+F)"))
+        self.toolbar_search.setAccessibleName(self.tr("Search"))
+        self.toolbar_search.setClearButtonEnabled(True)
+        self.toolbar_search.setMaximumWidth(420)
+        self.toolbar_search.textEdited.connect(self._search_from_toolbar)
+        self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
+        bar.addWidget(self.toolbar_search)
+
+    def _search_from_toolbar(self, text: str) -> None:
+        self.side_tabs.setCurrentIndex(self.search.tab_index)
+        self.search.panel.field.setText(text)
 
     def print_pack(self, action_ids: list[str]) -> None:
         """The register asked to print these actions as a pack."""
@@ -164,9 +197,20 @@ class MainWindow(QMainWindow):
             self.reader.show_document(doc, style.is_dark(), self.annotations.badges(doc.id))
             self.annotations.document_shown(doc)
             self.search.refresh_for_document()
+            self._flag_table_sums(doc)
             self.citation_label.setText(citation(doc.meta) or doc.title)
             self.setWindowTitle(f"{doc.title} — {APP_NAME}")
         return True
+
+    def _flag_table_sums(self, doc: Document) -> None:
+        """Totals that do not add up get a red mark with the computed value."""
+        from briefing_reader.core.content.tables import check_document
+
+        flags = [(d.anchor, d.row, d.column,
+                  self.tr("Does not add up: the figures sum to %s (printed: %s)")
+                  % (d.computed, d.printed))
+                 for d in check_document(doc) if not d.rounding]
+        self.reader.flag_table_cells(flags)
 
     def navigate_to_offset(self, doc_id: str, offset: int) -> None:
         """Go to a plain-text offset (a highlight, a bookmark, a search hit)."""

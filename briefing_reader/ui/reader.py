@@ -67,6 +67,7 @@ class ReaderView(OfflineBrowser):
         self._qt_starts: list[int] = []
         self._core_starts: list[tuple[int, int, int]] = []
         self._marks: dict[str, list[Mark]] = {}
+        self._cell_flags: list[QTextEdit.ExtraSelection] = []
         self.badges: dict[str, str] = {}
         self._dark = False
         self._anchor_positions: list[int] = []
@@ -100,6 +101,7 @@ class ReaderView(OfflineBrowser):
         self.setDocument(qdoc)  # deletes the previous document: we were its parent
         self.document_shown = doc
         self._marks.clear()
+        self._cell_flags = []
         self._index_anchors(doc)
         self._last_reported = ""
         self._report_top_node()
@@ -183,18 +185,39 @@ class ReaderView(OfflineBrowser):
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(self.qt_position(mark.start))
                 cursor.setPosition(self.qt_position(mark.end), QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(mark.colour))
-                fmt.setForeground(QColor("#1b1b1b"))
-                # An underline keeps a highlight visible when printed in grey.
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                if mark.tooltip:
-                    fmt.setToolTip(mark.tooltip)
-                selection.format = fmt
-                selections.append(selection)
+                selections.append(_selection(cursor, mark.colour, mark.tooltip))
+        selections += self._cell_flags
         self.setExtraSelections(selections)
+
+    def flag_table_cells(self, flags: list[tuple[str, str, str, str]]) -> None:
+        """Flag table cells: (table anchor, row label, column label, tooltip).
+
+        Cells are found through Qt's table model, by the labels in the
+        table's first column and header row.
+        """
+        self._cell_flags = []
+        for anchor, row_label, column_label, tooltip in flags:
+            cell = self._table_cell(anchor, row_label, column_label)
+            if cell is not None:
+                cursor = cell.firstCursorPosition()
+                cursor.setPosition(cell.lastCursorPosition().position(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                self._cell_flags.append(_selection(cursor, "#ffc9c9", tooltip, wavy=True))
+        self.set_marks("_cells", [])
+
+    def _table_cell(self, anchor: str, row_label: str, column_label: str):  # type: ignore[no-untyped-def]
+        position = self._positions.get(anchor)
+        if position is None:
+            return None
+        block = self.document().findBlock(position).next()
+        table = QTextCursor(block).currentTable()
+        if table is None:
+            return None
+        text = [[table.cellAt(r, c).firstCursorPosition().block().text()
+                 for c in range(table.columns())] for r in range(table.rows())]
+        rows = [r for r in range(table.rows()) if text[r][0] == row_label]
+        columns = [c for c in range(table.columns()) if text[0][c] == column_label]
+        return table.cellAt(rows[0], columns[0]) if rows and columns else None
 
     def anchor_position(self, anchor: str) -> int | None:
         return self._positions.get(anchor)
@@ -316,3 +339,19 @@ class ReaderView(OfflineBrowser):
             event.ignore()
             return
         super().keyPressEvent(event)
+
+
+def _selection(cursor: QTextCursor, colour: str, tooltip: str,
+               wavy: bool = False) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(colour))
+    fmt.setForeground(QColor("#1b1b1b"))
+    # An underline keeps a mark visible in grey-scale.
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if wavy
+                          else QTextCharFormat.UnderlineStyle.SingleUnderline)
+    if tooltip:
+        fmt.setToolTip(tooltip)
+    selection.format = fmt
+    return selection

@@ -397,17 +397,23 @@
     <message numerus="yes">
         <source>%n paragraph(s) changed, </source>
         <translation>
-            <numerusform>%n alinea gewijzigd, </numerusform><numerusform>%n alinea's gewijzigd, </numerusform></translation>
+            <numerusform>%n alinea gewijzigd, </numerusform>
+            <numerusform>%n alinea's gewijzigd, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n added, </source>
         <translation>
-            <numerusform>%n toegevoegd, </numerusform><numerusform>%n toegevoegd, </numerusform></translation>
+            <numerusform>%n toegevoegd, </numerusform>
+            <numerusform>%n toegevoegd, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n removed.</source>
         <translation>
-            <numerusform>%n verwijderd.</numerusform><numerusform>%n verwijderd.</numerusform></translation>
+            <numerusform>%n verwijderd.</numerusform>
+            <numerusform>%n verwijderd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Removed</source>
@@ -708,6 +714,22 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <source>Search all letters (Ctrl+Shift+F)</source>
+        <translation>Zoeken in alle brieven (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Does not add up: the figures sum to %s (printed: %s)</source>
+        <translation>Telt niet op: de bedragen samen zijn %s (gedrukt: %s)</translation>
+    </message>
+    <message>
         <source>Document not found: %s</source>
         <translation>Document niet gevonden: %s</translation>
     </message>
@@ -956,17 +978,23 @@ Openen in uw webbrowser?</translation>
     <message numerus="yes">
         <source>%n note(s) to check after a new version: </source>
         <translation>
-            <numerusform>%n notitie te controleren na een nieuwe versie: </numerusform><numerusform>%n notities te controleren na een nieuwe versie: </numerusform></translation>
+            <numerusform>%n notitie te controleren na een nieuwe versie: </numerusform>
+            <numerusform>%n notities te controleren na een nieuwe versie: </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with a suggested place, </source>
         <translation>
-            <numerusform>%n met een voorgestelde plek, </numerusform><numerusform>%n met een voorgestelde plek, </numerusform></translation>
+            <numerusform>%n met een voorgestelde plek, </numerusform>
+            <numerusform>%n met een voorgestelde plek, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n without a place.</source>
         <translation>
-            <numerusform>%n zonder plek.</numerusform><numerusform>%n zonder plek.</numerusform></translation>
+            <numerusform>%n zonder plek.</numerusform>
+            <numerusform>%n zonder plek.</numerusform>
+        </translation>
     </message>
     <message>
         <source>highlight</source>

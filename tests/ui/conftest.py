@@ -21,3 +21,10 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     win.restore_place()
     yield win
+
+
+def painted(reader) -> list[str]:  # type: ignore[no-untyped-def]
+    """Texts of the highlight and search marks, without table-sum flags."""
+    selections = reader.extraSelections()
+    marks = selections[:len(selections) - len(reader._cell_flags)]
+    return [s.cursor.selectedText() for s in marks]

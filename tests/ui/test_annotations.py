@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from briefing_reader import paths
 from briefing_reader.app import build_window
 from briefing_reader.ui.main_window import MainWindow
+from tests.ui.conftest import painted
 
 LETTER = "kst-32824-456"
 ACTION = "actie-taaleis-in-de-bijstand"
@@ -73,8 +74,8 @@ def test_highlighting_a_selection_paints_it_and_lists_it(window: MainWindow) -> 
     window.annotations.highlight_selection("groen")
     highlights = window.store.highlights(LETTER)  # type: ignore[union-attr]
     assert [h.anchor.quote.exact for h in highlights] == [quote]
-    painted = [s.cursor.selectedText() for s in window.reader.extraSelections()]
-    assert painted == [quote]
+    painted_now = painted(window.reader)
+    assert painted_now == [quote]
     assert window.annotations.marks.highlight_list.count() == 1
 
 
@@ -94,10 +95,10 @@ def test_deleting_a_highlight_can_be_undone(window: MainWindow) -> None:
     marks.highlight_list.setCurrentRow(0)
     marks._delete(marks.highlight_list)
     assert window.store.highlights(LETTER) == []  # type: ignore[union-attr]
-    assert window.reader.extraSelections() == []
+    assert painted(window.reader) == []
     window.annotations.undo_action.trigger()
     assert len(window.store.highlights(LETTER)) == 1  # type: ignore[union-attr]
-    assert len(window.reader.extraSelections()) == 1
+    assert len(painted(window.reader)) == 1
 
 
 def test_ctrl_d_bookmarks_the_current_section(window: MainWindow, qtbot: QtBot) -> None:

@@ -12,6 +12,7 @@ from briefing_reader import paths
 from briefing_reader.app import build_window
 from briefing_reader.core.notes import anchor_quote
 from briefing_reader.ui.main_window import MainWindow
+from tests.ui.conftest import painted
 
 LETTER = "kst-32824-456"
 KEPT = "van 1.840 in 2023 naar ca. 10.880 vorig jaar"
@@ -49,8 +50,7 @@ def test_notes_follow_a_new_version_and_orphans_wait_for_review(
     again.restore_place(f"{LETTER}#s-2-1")
     assert again.library.get(LETTER).meta.version == 3  # type: ignore[union-attr]
     assert "1 notes need a look" in again.notes_message
-    painted = [s.cursor.selectedText() for s in again.reader.extraSelections()]
-    assert painted == [KEPT]  # moved with its text; the deleted one is not painted
+    assert painted(again.reader) == [KEPT]  # moved with its text; the deleted one is not painted
     review = again.annotations.review
     assert review.list.count() == 1
     assert "verdwijnt" in review.list.item(0).text()

@@ -136,3 +136,11 @@ def test_reading_place_and_zoom_survive_a_restart(window: MainWindow, qtbot: QtB
     again.restore_place()
     assert again.reader.zoom == 2
     assert again.current_place() == place
+
+
+def test_totals_that_do_not_add_up_are_flagged_in_the_table(window: MainWindow) -> None:
+    window.navigate(LETTER, "s-3")
+    flagged = {s.cursor.selectedText(): s.format.toolTip()
+               for s in window.reader.extraSelections()}
+    assert set(flagged) == {"5", "11,6"}
+    assert "6,3" in flagged["5"] and "10,6" in flagged["11,6"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from briefing_reader.ui.main_window import MainWindow
+from tests.ui.conftest import painted
 
 LETTER = "kst-32824-456"
 
@@ -30,7 +31,7 @@ def test_typing_a_query_shows_grouped_results_and_opens_the_hit(
         panel.open_hit(0)
     assert chosen.args[:2] == [first.doc, first.anchor]
     assert window.reader.document_shown.id == first.doc  # type: ignore[union-attr]
-    marks = [s.cursor.selectedText().lower() for s in window.reader.extraSelections()]
+    marks = [text.lower() for text in painted(window.reader)]
     assert marks and all(m.startswith("statushouder") for m in marks)
     hit_position = window.reader.anchor_position(first.anchor)
     assert hit_position is not None and window.reader.is_visible(hit_position)
@@ -70,3 +71,11 @@ def test_find_in_this_document_limits_the_scope(window: MainWindow, qtbot: QtBot
     panel.field.setText("motie")
     panel.run_search()
     assert panel.result is not None and {h.doc for h in panel.result.hits} == {"moties"}
+
+
+def test_the_toolbar_field_searches_too(window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    qtbot.keyClicks(window.toolbar_search, "taaleis")
+    assert window.side_tabs.currentWidget() is window.search.panel
+    qtbot.waitUntil(lambda: window.search.panel.result is not None
+                    and window.search.panel.result.total > 0)

@@ -55,7 +55,8 @@ from briefing_reader.core.commitments.status import (
     due_status,
     timeline,
 )
-from briefing_reader.core.commitments.tables import (
+from briefing_reader.core.commitments.timeexpr import TimeExpression, find_expressions, interpret
+from briefing_reader.core.content.tables import (
     SumDifference,
     check_document,
     check_library,
@@ -65,7 +66,6 @@ from briefing_reader.core.commitments.tables import (
     parse_number,
     table_rows,
 )
-from briefing_reader.core.commitments.timeexpr import TimeExpression, find_expressions, interpret
 
 __all__ = [
     "CLOSED_STATUSES",

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from briefing_reader.core.content import Document, Library
+from briefing_reader.core.content.library import Library
+from briefing_reader.core.content.model import Document
 
 _TOTAL = re.compile(r"^\s*totaal\b", re.IGNORECASE)
 _SUBTOTAL = re.compile(r"^\s*subtotaal\b", re.IGNORECASE)
