@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QKeySequence
@@ -19,6 +18,8 @@ WELCOMED_KEY = "ui/welcomed"
 
 
 def _licence(dist: str) -> str:
+    from importlib import metadata  # only when About is opened: it is slow to import
+
     try:
         meta = metadata.metadata(dist)
     except metadata.PackageNotFoundError:
