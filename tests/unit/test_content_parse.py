@@ -126,6 +126,7 @@ def test_raw_html_images_and_remote_links_load_nothing(tmp_path: Path) -> None:
     ("---\nid: Bad Id\nkind: k\ntitle: t\n---\n", 2, "may only hold"),
     ("---\nid: x\nkind: k\ntitle: t\ndate: [\n---\n", None, "not valid YAML"),
     ("---\nid: x\nkind: k\ntitle: t\ndate: gisteren\n---\n", 5, "must be a date"),
+    ("---\nid: x\nkind: k\ntitle: t\nmissing_footnotes: 5\n---\n", 5, "must be a list"),
     (HEAD + "\n{#a}\n# A\n\n{#a}\n# B\n", 11, "used twice"),
     (HEAD + "\n::: actie\ntekst\n:::\n", 7, "needs an id"),
     (HEAD + "\nEen voetnoot[^9] zonder tekst.\n", 7, "has no text"),

@@ -48,7 +48,7 @@ def parse_front_matter(source: str, path: Path) -> Meta:
         volgnummer=_int(data.get("volgnummer"), "volgnummer", source, path),
         document_number=_str(data.get("document_number")),
         parliamentary_year=_str(data.get("parliamentary_year")),
-        missing_footnotes=tuple(str(x) for x in data.get("missing_footnotes") or ()),
+        missing_footnotes=_labels(data.get("missing_footnotes"), source, path),
         raw=_plain(data),
     )
 
@@ -63,6 +63,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _labels(value: Any, source: str, path: Path) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ContentError(path, "'missing_footnotes' must be a list like [\"20\", \"22\"]",
+                           _key_line(source, "missing_footnotes"))
+    return tuple(str(label) for label in value)
 
 
 def _key_line(source: str, key: str) -> int | None:

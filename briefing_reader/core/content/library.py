@@ -74,7 +74,12 @@ class Library:
         # The parser (markdown-it, YAML) is imported only on a cache miss.
         from briefing_reader.core.content.parse import document_from_bytes
 
-        doc = document_from_bytes(data, path, bundled=bundled)
+        try:
+            doc = document_from_bytes(data, path, bundled=bundled)
+        except ContentError:
+            raise
+        except Exception as exc:  # a file we cannot read must never stop the app
+            raise ContentError(path, f"could not be read ({type(exc).__name__}: {exc})") from exc
         if self.cache is not None:
             self.cache.put(data, doc)
         return doc

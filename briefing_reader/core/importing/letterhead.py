@@ -1,0 +1,62 @@
+"""The heading lines of a Kamerstuk ("32 824 Integratiebeleid", "Nr. 456 Brief van ...",
+"Den Haag, 4 juli 2025"): dossier, number and date, for files without metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_DOSSIER = re.compile(r"^(?P<num>\d{2}\s?\d{3})(?:[ -](?P<suffix>[A-Z]{1,5}))?\s+(?P<title>\S.*)$")
+_NR = re.compile(r"^Nr\.\s*(?P<nr>\d+)\s*(?P<rest>.*)$")
+_MONTHS = {name: n for n, name in enumerate(
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+     "september", "oktober", "november", "december"], start=1)}
+_PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]+,\s*(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+"
+                         r"(?P<year>\d{4})$")
+
+
+def letterhead_meta(lines: Iterable[str], limit: int = 12) -> dict[str, Any]:
+    """Front matter found in the first lines (dossier, volgnummer, date), or {}."""
+    found: dict[str, Any] = {}
+    for count, raw in enumerate(lines):
+        if count >= limit:
+            break
+        line = raw.strip()
+        if "dossier" not in found and (match := _DOSSIER.match(line)):
+            digits = match["num"].replace(" ", "")
+            number = f"{digits[:-3]} {digits[-3:]}"
+            if match["suffix"]:
+                number += f" {match['suffix']}"
+            found["dossier"] = {"number": number, "title": match["title"]}
+            found["_digits"] = digits + (f"-{match['suffix'].lower()}" if match["suffix"] else "")
+        elif "volgnummer" not in found and (match := _NR.match(line)):
+            found["volgnummer"] = int(match["nr"])
+            if match["rest"]:
+                found["_subject"] = match["rest"]
+        elif "date" not in found and (match := _PLACE_DATE.match(line)):
+            month = _MONTHS.get(match["month"])
+            if month:
+                try:
+                    found["date"] = dt.date(int(match["year"]), month, int(match["day"]))
+                except ValueError:
+                    continue
+    if "dossier" not in found or "volgnummer" not in found:
+        return {}
+    return found
+
+
+def apply_letterhead(meta: dict[str, Any], found: dict[str, Any]) -> None:
+    """Fill a converted document's front matter from :func:`letterhead_meta`."""
+    if not found:
+        return
+    from briefing_reader.core.importing.opentk import parliamentary_year
+
+    meta["kind"] = "kamerbrief"
+    meta["id"] = f"kst-{found['_digits']}-{found['volgnummer']}"
+    meta["dossier"] = found["dossier"]
+    meta["volgnummer"] = found["volgnummer"]
+    if "date" in found:
+        meta["date"] = found["date"]
+        meta["parliamentary_year"] = parliamentary_year(found["date"])

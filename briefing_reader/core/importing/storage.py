@@ -1,0 +1,92 @@
+"""Storing a converted document: validated with the reader's parser, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from briefing_reader.core.importing.errors import INVALID, TOO_LARGE, WRITE_FAILED, ImportFailed
+
+
+def validate(text: str, target: Path, path: Path) -> None:
+    """The document must load in the reader exactly as it will be stored."""
+    from briefing_reader.core.content import ContentError
+    from briefing_reader.core.content.parse import MAX_BYTES, parse_document
+
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ImportFailed(path, "is larger than 20 MB once converted", TOO_LARGE)
+    try:
+        parse_document(text, target, bundled=False)
+    except ContentError as exc:
+        raise ImportFailed(path, f"cannot be shown: {exc.reason}", INVALID) from exc
+    except Exception as exc:  # the reader must never meet a file it cannot load
+        raise ImportFailed(path, f"cannot be shown ({type(exc).__name__}: {exc})",
+                           INVALID) from exc
+
+
+def write_atomic(target: Path, text: str, path: Path, *, replace: bool = True) -> None:
+    """Write ``text`` to ``target`` through a temporary file in the same folder.
+
+    Args:
+        replace: replace an existing ``target`` (a new version); when False
+            (a new document) an existing file is never overwritten, not
+            even one another process wrote a moment ago.
+
+    Raises:
+        FileExistsError: ``replace`` is False and ``target`` exists.
+        ImportFailed: ``write-failed``.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
+    except OSError as exc:
+        raise ImportFailed(path, f"could not be stored ({exc.strerror or exc})",
+                           WRITE_FAILED) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(tmp, target)
+        else:
+            _publish_new(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
+            raise ImportFailed(path, f"could not be stored ({exc.strerror or exc})",
+                               WRITE_FAILED) from exc
+        raise
+    sync_folder(target.parent)
+
+
+def _publish_new(tmp: str, target: Path) -> None:
+    """Give the written file its name unless that name exists (atomic where links work)."""
+    try:
+        os.link(tmp, target)  # fails with FileExistsError when the name is taken
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system: check, then rename
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(tmp, target)
+        return
+    os.unlink(tmp)
+
+
+def sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
