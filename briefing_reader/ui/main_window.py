@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -25,6 +33,7 @@ from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.ui import help, style, theme
 from briefing_reader.ui.annotations import Annotations
+from briefing_reader.ui.import_feature import ImportFeature
 from briefing_reader.ui.overviews import Overviews
 from briefing_reader.ui.print_feature import PrintFeature
 from briefing_reader.ui.reader import ReaderView
@@ -77,6 +86,10 @@ class MainWindow(QMainWindow):
         self.search = SearchFeature(self, library, index, self.reader, self.side_tabs)
         self.overviews = Overviews(self, library, store)
         self.printing = PrintFeature(self, library, store, self.reader)
+        self.importing = ImportFeature(self, library, store, paths)
+        self.toc.remove_requested.connect(self.importing.remove)
+        self.setAcceptDrops(True)
+        self.reader.setAcceptDrops(False)
         self._build_actions()
         self.toc.set_library(library)
         self.toc.node_activated.connect(self.navigate)
@@ -117,6 +130,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.importing.build_menu(file_menu)
+        file_menu.addSeparator()
         self.printing.build_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(settings_action)
@@ -163,6 +178,36 @@ class MainWindow(QMainWindow):
     def _search_from_toolbar(self, text: str) -> None:
         self.side_tabs.setCurrentIndex(self.search.tab_index)
         self.search.panel.field.setText(text)
+
+    def library_changed(self) -> None:
+        """Documents were imported or removed: show the library as it is now."""
+        shown = self.reader.document_shown
+        offset = self.reader.core_offset(self.reader.top_position()) if shown else 0
+        self.toc.set_library(self.library)
+        for doc in self.library:
+            self.toc.set_badges(doc.id, self.annotations.badges(doc.id))
+        self.search.panel.set_documents(self.library)
+        self.search.start_indexing()
+        self.annotations.marks.refresh()
+        self.annotations.review.refresh()
+        if shown is not None:
+            current = self.library.get(shown.id)
+            target = current or next(iter(self.library), None)
+            if target is not None:
+                self.reader.document_shown = None  # force a fresh render
+                self.show_document(target.id)
+                if current is not None:
+                    self.reader.scroll_to_position(self.reader.qt_position(offset))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.importing.import_paths(files)
 
     def print_pack(self, action_ids: list[str]) -> None:
         """The register asked to print these actions as a pack."""

@@ -55,9 +55,7 @@ class SearchPanel(QWidget):
         self.scope.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope.setMinimumContentsLength(16)
-        self.scope.addItem(self.tr("All documents"), "")
-        for doc in library:
-            self.scope.addItem(doc.title, doc.id)
+        self.set_documents(library)
         self.scope.currentIndexChanged.connect(lambda _i: self.run_search())
         self.actions_only = QCheckBox(self.tr("Only actions"), self)
         self.actions_only.toggled.connect(lambda _on: self.run_search())
@@ -79,6 +77,17 @@ class SearchPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
         self.show_empty_state()
+
+    def set_documents(self, library: Library) -> None:
+        """Fill the scope list with the library's documents."""
+        current = self.scope.currentData()
+        blocked = self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem(self.tr("All documents"), "")
+        for doc in library:
+            self.scope.addItem(doc.title, doc.id)
+        self.scope.setCurrentIndex(max(self.scope.findData(current or ""), 0))
+        self.scope.blockSignals(blocked)
 
     # -- searching --------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from briefing_reader.core.content import Document, Library, OutlineNode
 
@@ -21,9 +21,11 @@ class OutlineTree(QTreeWidget):
     Signals:
         node_activated(str, str): the user chose a node (document id, anchor;
             the anchor is '' for a document itself).
+        remove_requested(str): the user asked to remove an imported document.
     """
 
     node_activated = Signal(str, str)
+    remove_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,18 +35,36 @@ class OutlineTree(QTreeWidget):
         self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
         self.itemActivated.connect(self._emit)
         self.itemClicked.connect(self._emit)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self._removable: set[str] = set()
 
     def set_library(self, library: Library) -> None:
         self.clear()
         self._items.clear()
+        self._removable.clear()
+        mine: QTreeWidgetItem | None = None
         for doc in library:
-            top = self._add(None, doc, doc.outline)
-            top.setExpanded(doc.meta.official)
+            parent = None
+            if not doc.bundled:  # the user's imports and hand-outs: "Mijn documenten"
+                if mine is None:
+                    mine = QTreeWidgetItem([self.tr("My documents")])
+                    font = QFont(mine.font(0))
+                    font.setItalic(True)
+                    mine.setFont(0, font)
+                parent = mine
+            top = self._add(parent, doc, doc.outline)
+            top.setExpanded(doc.meta.official and parent is None)
+        if mine is not None:
+            self.addTopLevelItem(mine)
+            mine.setExpanded(True)
 
     def _add(self, parent: QTreeWidgetItem | None, doc: Document,
              node: OutlineNode) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self if parent is None else parent)
         anchor = "" if node.kind == "document" else node.id
+        if node.kind == "document" and not doc.bundled:
+            self._removable.add(doc.id)
         item.setData(0, DOC_ROLE, doc.id)
         item.setData(0, ANCHOR_ROLE, anchor)
         item.setData(0, KIND_ROLE, node.kind)
@@ -82,7 +102,22 @@ class OutlineTree(QTreeWidget):
             badge = badges.get(anchor)
             item.setText(0, f"{base}  ✎ {badge}".rstrip() if badge is not None else base)
 
+    def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+        item = self.itemAt(point)
+        if item is None or item.data(0, KIND_ROLE) != "document":
+            return
+        doc_id = item.data(0, DOC_ROLE)
+        if doc_id not in self._removable:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Remove from the library…"),
+                       lambda: self.remove_requested.emit(doc_id))
+        menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
     def _emit(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, DOC_ROLE) is None:
+            return  # a group heading
         self.node_activated.emit(item.data(0, DOC_ROLE), item.data(0, ANCHOR_ROLE))
 
     def select_node(self, doc_id: str, anchor: str) -> None:

@@ -628,6 +628,57 @@
     </message>
 </context>
 <context>
+    <name>ImportFeature</name>
+    <message>
+        <source>Importing %v/%m</source>
+        <translation>Importeren %v/%m</translation>
+    </message>
+    <message>
+        <source>&amp;Import letters…</source>
+        <translation>Brieven &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Import letters</source>
+        <translation>Brieven importeren</translation>
+    </message>
+    <message>
+        <source>Letters (*.docx *.txt *.md *.markdown);;All files (*)</source>
+        <translation>Brieven (*.docx *.txt *.md *.markdown);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importeren mislukt</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>%s: imported as “%s”</source>
+        <translation>%s: geïmporteerd als “%s”</translation>
+    </message>
+    <message>
+        <source>%s: replaces “%s” (version %s → %s)</source>
+        <translation>%s: vervangt “%s” (versie %s → %s)</translation>
+    </message>
+    <message>
+        <source>%s: not imported: %s</source>
+        <translation>%s: niet geïmporteerd: %s</translation>
+    </message>
+    <message>
+        <source>%s: already in the library at this version</source>
+        <translation>%s: staat al in de bibliotheek in deze versie</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Document verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “%s” from the library? Your notes on it are kept.</source>
+        <translation>“%s” uit de bibliotheek verwijderen? Uw notities erbij blijven bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Contents</source>
@@ -796,6 +847,10 @@ Openen in uw webbrowser?</translation>
         <translation>Inhoudsopgave</translation>
     </message>
     <message>
+        <source>My documents</source>
+        <translation>Mijn documenten</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
@@ -806,6 +861,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Compiled by Briefing Reader, not official text</source>
         <translation>Samengesteld door Briefing Reader, geen officiële tekst</translation>
+    </message>
+    <message>
+        <source>Remove from the library…</source>
+        <translation>Uit de bibliotheek verwijderen…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,87 @@
+"""Importing from the window: drop a file, see it under My documents, remove it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing_reader.ui.main_window import MainWindow
+
+LETTER_MD = """---
+id: brief-taaleis
+kind: kamerbrief
+title: Uitwerking taaleis in de bijstand
+date: 2025-10-01
+version: 1
+---
+
+{#s-1}
+## 1. Aanleiding
+
+De taaleis in de bijstand wordt per 1 januari 2026 beter gehandhaafd door gemeenten.
+"""
+
+
+def drop(window: MainWindow, *files: Path) -> None:
+    """What a file manager's drag does: enter, then drop."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)  # offscreen Qt runs no drag session to deliver it
+    assert event.isAccepted()
+
+
+def test_dropping_a_letter_imports_and_opens_it(window: MainWindow, qtbot: QtBot,
+                                                tmp_path: Path) -> None:
+    source = tmp_path / "taaleis.md"
+    source.write_text(LETTER_MD, encoding="utf-8")
+    drop(window, source)
+    qtbot.waitUntil(lambda: not window.importing.busy and window.library.get("brief-taaleis")
+                    is not None, timeout=20_000)
+    assert window.reader.document_shown.id == "brief-taaleis"  # type: ignore[union-attr]
+    tops = [window.toc.topLevelItem(i).text(0) for i in range(window.toc.topLevelItemCount())]
+    assert tops[-1] == "My documents"
+    mine = window.toc.topLevelItem(window.toc.topLevelItemCount() - 1)
+    assert mine.child(0).text(0) == "Uitwerking taaleis in de bijstand"
+    assert source.read_text(encoding="utf-8") == LETTER_MD  # the original is never changed
+    # search finds the new letter once the index has caught up
+    qtbot.waitUntil(lambda: window.search.progress.isHidden(), timeout=20_000)
+    result = window.search.index.search("gehandhaafd", doc="brief-taaleis")
+    assert result.total == 1
+
+
+def test_a_bad_file_is_named_and_nothing_changes(window: MainWindow, qtbot: QtBot,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    bad = tmp_path / "kapot.docx"
+    bad.write_bytes(b"dit is geen zip")
+    before = set(window.library.documents)
+    drop(window, bad)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert "kapot.docx" in told[0]
+    assert set(window.library.documents) == before
+
+
+def test_removing_an_imported_document(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "taaleis.md"
+    source.write_text(LETTER_MD, encoding="utf-8")
+    window.importing.import_paths([source])
+    qtbot.waitUntil(lambda: window.library.get("brief-taaleis") is not None, timeout=20_000)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.Yes)
+    window.toc.remove_requested.emit("brief-taaleis")
+    assert window.library.get("brief-taaleis") is None
+    assert window.reader.document_shown is not None
