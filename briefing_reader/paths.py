@@ -81,12 +81,24 @@ def resolve(data_dir: str | os.PathLike[str] | None = None,
     )
 
 
+# Where the package data lives in a source checkout (see pyproject's package-dir).
+_SOURCE_DIRS = {
+    "briefing_reader.bundled": "content",
+    "briefing_reader.translations": "resources/translations",
+    "briefing_reader.icons": "resources/icons",
+}
+
+
 def _package_dir(name: str) -> Path:
     # find_spec, not importlib.resources: same answer, a fraction of the import cost.
     spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"package data '{name}' is not installed")
-    return Path(next(iter(spec.submodule_search_locations)))
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    # Running from a checkout whose package shadows the installed one.
+    source = Path(__file__).resolve().parents[1] / _SOURCE_DIRS[name]
+    if source.is_dir():
+        return source
+    raise FileNotFoundError(f"package data '{name}' is not installed")
 
 
 def bundled_content_dir() -> Path:
