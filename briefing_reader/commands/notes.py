@@ -17,7 +17,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, TypeAlias
 
 from briefing_reader import paths
@@ -117,12 +116,7 @@ def register(sub: SubParsers) -> None:
     dismiss.set_defaults(func=cmd_dismiss)
 
 
-def versions_dir(run_paths: paths.Paths) -> Path:
-    """Where the text of old document versions is kept."""
-    return run_paths.data / "versions"
-
-
-def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
+def with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
                 library: Library | None = None) -> int:
     """Open the store, tell what recovery did on stderr, re-anchor, run ``work``, close."""
     try:
@@ -133,7 +127,7 @@ def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
         print(f"briefing-reader: {event.message}", file=sys.stderr)
     try:
         loaded = library if library is not None else load_library(run_paths)
-        report = reanchor_library(store, loaded, versions_dir(run_paths))
+        report = reanchor_library(store, loaded, run_paths.versions)
         for problem in report.problems:
             print(f"briefing-reader: {problem}", file=sys.stderr)
         if report.to_review:
@@ -215,7 +209,7 @@ def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
                   f"{_MARKS.get(b.anchor_status, '')}")
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
 
 
 def _short(text: str, width: int = 50) -> str:
@@ -262,7 +256,7 @@ def cmd_set_action(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(saved.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work, library)
+    return with_store(run_paths, work, library)
 
 
 def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -277,7 +271,7 @@ def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(saved.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work, library)
+    return with_store(run_paths, work, library)
 
 
 def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -293,7 +287,7 @@ def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(saved.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work, library)
+    return with_store(run_paths, work, library)
 
 
 def cmd_delete(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -302,7 +296,7 @@ def cmd_delete(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(item.id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
 
 
 def cmd_restore(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -311,7 +305,7 @@ def cmd_restore(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(args.item_id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
 
 
 def cmd_review(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -325,7 +319,7 @@ def cmd_review(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             print(f"{i.outcome:<9}  {i.item_id}  {i.kind:<9}  {i.doc_id}  {_short(i.label)}")
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
 
 
 def cmd_accept(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -334,7 +328,7 @@ def cmd_accept(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(args.item_id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
 
 
 def cmd_dismiss(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -343,4 +337,4 @@ def cmd_dismiss(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(args.item_id, flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)

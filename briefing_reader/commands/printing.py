@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader import paths
 from briefing_reader.commands import EXIT_OK, fail, load_library
-from briefing_reader.commands.notes import SubParsers, notes_subcommands
+from briefing_reader.commands.notes import SubParsers, notes_subcommands, with_store
 from briefing_reader.core.notes import NotesError, NotesStore, open_store
 
 if TYPE_CHECKING:
@@ -165,24 +165,6 @@ def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     return _write(run_paths, args.output, args.page_size, True, make)
 
 
-def _with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int]) -> int:
-    try:
-        store = open_store(run_paths.notes_db, run_paths.backups)
-    except NotesError as exc:
-        return fail(f"cannot open the notes: {exc}")
-    for event in store.report.warnings:
-        print(f"briefing-reader: {event.message}", file=sys.stderr)
-    try:
-        return work(store)
-    except NotesError as exc:
-        return fail(str(exc))
-    finally:
-        try:
-            store.close()
-        except NotesError as exc:  # pragma: no cover - a failed closing backup
-            print(f"briefing-reader: {exc}", file=sys.stderr)
-
-
 def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     from briefing_reader.core.notes import exchange
 
@@ -213,7 +195,7 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(f"{args.output} ({count} note{'s' if count != 1 else ''})", flush=True)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
 
 
 def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -228,4 +210,4 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             print(f"briefing-reader: skipped {reason}", file=sys.stderr)
         return EXIT_OK
 
-    return _with_store(run_paths, work)
+    return with_store(run_paths, work)
