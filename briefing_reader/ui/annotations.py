@@ -156,11 +156,12 @@ class Annotations(QObject):
             self.panel.show_action(doc, node.id)
 
     def node_chosen(self, doc_id: str, anchor: str) -> None:
-        """The TOC chose a node: an action goes to the panel."""
+        """A place was chosen (TOC, search hit, link): the action it is or
+        holds goes to the panel."""
         doc = self.library.get(doc_id)
-        node = doc.node(anchor) if doc and anchor else None
-        if doc is not None and node is not None and node.kind in ("action", "subaction"):
-            self.panel.show_action(doc, anchor)
+        action = action_for_place(doc, anchor) if doc is not None and anchor else None
+        if doc is not None and action is not None:
+            self.panel.show_action(doc, action.id)
 
     def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
         self.refresh_after_edit(doc_id, reload_panel=False)  # the panel holds the edit
@@ -322,6 +323,19 @@ class Annotations(QObject):
             self.panel.save_now()
         self.save_reading_position()
         self.backup()
+
+
+def action_for_place(doc: Document, anchor: str) -> OutlineNode | None:
+    """The action an anchor names, the only action a section or theme holds,
+    or the action around a paragraph; None when there is no such one."""
+    node = doc.node(anchor)
+    if node is not None:
+        if node.kind in ("action", "subaction"):
+            return node
+        actions = [child for child in node.children if child.kind == "action"]
+        return actions[0] if len(actions) == 1 else None
+    block = next((b for b in doc.blocks if b.anchor == anchor), None)
+    return action_at(doc, block.start) if block is not None else None
 
 
 def action_at(doc: Document, offset: int) -> OutlineNode | None:

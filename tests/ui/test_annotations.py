@@ -167,3 +167,13 @@ def test_copy_with_citation_puts_the_citation_on_the_clipboard(window: MainWindo
     copied = QApplication.clipboard().text()
     assert "Taal is de basis van een goede integratie in Nederland." in copied
     assert "Kamerstukken II 2024/25, 32 824, nr. 456" in copied
+
+
+def test_the_panel_follows_sections_and_search_hits_to_their_action(window: MainWindow) -> None:
+    window.navigate(LETTER, "s-2-4")  # a section with one action box
+    assert window.annotations.panel.action_id == "actie-taaleis-in-de-bijstand"
+    doc = window.library.get(LETTER)
+    inside = next(b for b in doc.blocks  # type: ignore[union-attr]
+                  if b.text.startswith("Een vroege start op de arbeidsmarkt"))
+    window.navigate(LETTER, inside.anchor or "")  # as a search hit opens a paragraph
+    assert window.annotations.panel.action_id == "actie-asielzoekers-vroege-start"
