@@ -15,7 +15,7 @@ from briefing_reader.core.notes import NotesError, NotesStore, open_store, reanc
 from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
-from briefing_reader.ui import help, i18n, theme
+from briefing_reader.ui import i18n, theme
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.single_instance import SingleInstance
 
@@ -92,7 +92,7 @@ def report_start_problems(window: MainWindow) -> None:
 def run_gui(paths: Paths, *, open_address: str | None = None,
             exit_after_render: bool = False) -> int:
     app = create_app()
-    language = str(make_settings(paths).value("ui/language", "")) or None
+    language = str(make_settings(paths).value(theme.LANGUAGE_KEY, "")) or None
     translators = i18n.install(app, i18n.choose_language(language))  # noqa: F841 (kept alive)
     instance = SingleInstance(paths.data)
     if not instance.acquire() and not exit_after_render:
@@ -119,6 +119,8 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
         instance.release()
         return 0
     report_start_problems(window)
+    from briefing_reader.ui import help  # after the first paint: not on the start-up path
+
     help.welcome_if_first_run(window, window.settings)
     window.search.start_indexing()
     code = app.exec()

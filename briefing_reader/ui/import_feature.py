@@ -8,25 +8,20 @@ search index updated.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
 from briefing_reader.core.content import Library
-from briefing_reader.core.importing import (
-    FAILED,
-    IMPORTED,
-    REPLACED,
-    ImportFailed,
-    ImportReport,
-    import_files,
-    remove_document,
-)
 from briefing_reader.core.notes import NotesError, NotesStore, reanchor_library
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
 from briefing_reader.ui.background import run_in_background
+
+if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
+    from briefing_reader.core.importing import ImportReport
 
 
 class ImportFeature(QObject):
@@ -68,6 +63,8 @@ class ImportFeature(QObject):
         self.progress.setValue(0)
         self.progress.show()
         paths = self.paths
+        from briefing_reader.core.importing import import_files
+
         run_in_background(
             lambda progress: import_files(paths, files, roots=files, progress=progress),
             self, self._imported, self._failed, self._progressed)
@@ -101,6 +98,8 @@ class ImportFeature(QObject):
             self.window.statusBar().showMessage(lines[0], 8000)
 
     def _line(self, result) -> str:  # type: ignore[no-untyped-def]
+        from briefing_reader.core.importing import FAILED, IMPORTED, REPLACED
+
         name = result.file.name
         if result.status == IMPORTED:
             return self.tr("%s: imported as “%s”") % (name, result.title)
@@ -122,6 +121,8 @@ class ImportFeature(QObject):
             self.tr("Remove “%s” from the library? Your notes on it are kept.") % doc.title)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from briefing_reader.core.importing import ImportFailed, remove_document
+
         try:
             remove_document(self.paths, doc_id, library=self.library)
         except ImportFailed as error:

@@ -31,14 +31,13 @@ from briefing_reader.core.content.citation import citation
 from briefing_reader.core.notes import NotesStore
 from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
-from briefing_reader.ui import help, style, theme
+from briefing_reader.ui import style, theme
 from briefing_reader.ui.annotations import Annotations
 from briefing_reader.ui.import_feature import ImportFeature
 from briefing_reader.ui.overviews import Overviews
 from briefing_reader.ui.print_feature import PrintFeature
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.search_feature import SearchFeature
-from briefing_reader.ui.settings_dialog import SettingsDialog
 from briefing_reader.ui.toc import OutlineTree
 
 
@@ -330,17 +329,25 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(0 if reset else self.reader.zoom + step)
 
     def _about(self) -> None:
+        from briefing_reader.ui import help
+
         help.show_html(self, self.tr("About Briefing Reader"), help.about_html(self.paths))
 
     def _shortcuts(self) -> None:
+        from briefing_reader.ui import help
+
         help.show_html(self, self.tr("Keyboard shortcuts"), help.shortcuts_html(self))
 
     def _welcome(self) -> None:
+        from briefing_reader.ui import help
+
         help.show_html(self, self.tr("Welcome"), help.welcome_html())
 
     def _settings(self) -> None:
         if self.paths is None:
             return
+        from briefing_reader.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.store, self.paths, self)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
         if dialog.restored:

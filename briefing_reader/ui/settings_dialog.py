@@ -27,11 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing_reader.core.notes import NotesError, NotesStore, list_backups, restore_backup
 from briefing_reader.paths import Paths
-
-LANGUAGE_KEY = "ui/language"
-THEME_KEY = "ui/theme"
-FONT_SIZE_KEY = "ui/font_size"
-THEMES = ("system", "light", "dark")
+from briefing_reader.ui.theme import FONT_SIZE_KEY, LANGUAGE_KEY, THEME_KEY, THEMES
 
 
 class SettingsDialog(QDialog):

@@ -6,7 +6,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from briefing_reader.ui.settings_dialog import FONT_SIZE_KEY, THEME_KEY
+LANGUAGE_KEY = "ui/language"
+THEME_KEY = "ui/theme"
+FONT_SIZE_KEY = "ui/font_size"
+THEMES = ("system", "light", "dark")
 
 _system_palette: QPalette | None = None
 _system_font: QFont | None = None
