@@ -8,10 +8,11 @@ file contains can turn into markup (a link, a box, a footnote, HTML).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from briefing_reader.core.content.inline import slugify as content_slugify
 
 MISSING_TEXT = "Tekst ontbreekt in de bron."
 
@@ -23,10 +24,9 @@ _ATTR_UNSAFE = re.compile(r'["{}\\]')
 
 
 def slugify(text: str, max_words: int | None = None) -> str:
-    """'Financiële zelfbeschikking' -> 'financiele-zelfbeschikking'."""
-    folded = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+    """'Financiële zelfbeschikking' -> 'financiele-zelfbeschikking', the same
+    slugs the content format derives ids from, cut to ``max_words``."""
+    slug = content_slugify(text)
     if max_words is not None:
         slug = "-".join(slug.split("-")[:max_words])
     return slug
