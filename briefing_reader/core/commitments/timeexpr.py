@@ -39,11 +39,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11,
-    "december": 12,
-}
+from briefing_reader.core.content.citation import MONTHS_NL
+
+MONTHS = {name: number for number, name in enumerate(MONTHS_NL, start=1)}
 _ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3,
              "vierde": 4, "4e": 4}
 _SEASON_NAMES = {"voorjaar": "voorjaar", "lente": "voorjaar", "zomer": "zomer",

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing_reader.core.content.citation import MONTHS_NL
 from briefing_reader.core.importing.mdwriter import Node, Span, slugify, title_fits_attr
 from briefing_reader.core.importing.tables import table_rows
 
@@ -40,8 +41,7 @@ BLANK, TEXT, BOX, PIPE, INLINE_BOX, TABLE, HEADING, PILLAR = range(8)
 _INLINE_BOX = re.compile(r"^Acties?[ \t]{0,3}[•·*-][ \t]{0,3}(?=\S)")
 _HEADING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)\s+(\S.*)$")
 _PILLAR = re.compile(r"^Pijler\s+(\d+)\b")
-_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-           "november|december")
+_MONTHS = "|".join(MONTHS_NL)
 _OPENING = [
     re.compile(r"^\d{2}\s?\d{3}(?:[ -][A-Z]{1,5})?\s+\S"),     # 32824 Integratiebeleid
     re.compile(r"^Nr\.\s*\d+\b"),                               # Nr. 456 Brief van ...
