@@ -192,8 +192,7 @@ class MainWindow(QMainWindow):
         if shown is not None:
             current = self.library.get(shown.id)
             target = current or next(iter(self.library), None)
-            if target is not None:
-                self.reader.document_shown = None  # force a fresh render
+            if target is not None:  # a reloaded library holds new Document objects
                 self.show_document(target.id)
                 if current is not None:
                     self.reader.scroll_to_position(self.reader.qt_position(offset))

@@ -66,6 +66,7 @@ class ReaderView(OfflineBrowser):
         self._text_blocks: list[tuple[int, int, int]] = []
         self._qt_starts: list[int] = []
         self._core_starts: list[tuple[int, int, int]] = []
+        self._core_keys: list[int] = []
         self._marks: dict[str, list[Mark]] = {}
         self._cell_flags: list[QTextEdit.ExtraSelection] = []
         self.badges: dict[str, str] = {}
@@ -140,6 +141,7 @@ class ReaderView(OfflineBrowser):
         self._text_blocks = starts
         self._qt_starts = [qt for qt, _, _ in starts]
         self._core_starts = sorted((core, qt, length) for qt, core, length in starts)
+        self._core_keys = [core for core, _, _ in self._core_starts]
 
     # -- Qt positions <-> the core's plain-text offsets ------------------
 
@@ -157,8 +159,7 @@ class ReaderView(OfflineBrowser):
 
     def qt_position(self, offset: int) -> int:
         """The Qt cursor position of an offset in ``Document.plain_text``."""
-        keys = [core for core, _, _ in self._core_starts]
-        index = bisect.bisect_right(keys, offset) - 1
+        index = bisect.bisect_right(self._core_keys, offset) - 1
         if index < 0:
             return 0
         core, qt, length = self._core_starts[index]
