@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>ActionNotesPanel</name>
@@ -56,7 +57,7 @@
     </message>
     <message>
         <source>tags, separated by commas</source>
-        <translation>labels, gescheiden door komma's</translation>
+        <translation>labels, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -398,7 +399,7 @@
         <source>%n paragraph(s) changed, </source>
         <translation>
             <numerusform>%n alinea gewijzigd, </numerusform>
-            <numerusform>%n alinea's gewijzigd, </numerusform>
+            <numerusform>%n alinea&apos;s gewijzigd, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -979,7 +980,7 @@ Openen in uw webbrowser?</translation>
         <translation>Documenttekst</translation>
     </message>
     <message>
-        <source>Compiled by Briefing Reader from the letter's own text. This is not an official parliamentary document.</source>
+        <source>Compiled by Briefing Reader from the letter&apos;s own text. This is not an official parliamentary document.</source>
         <translation>Samengesteld door Briefing Reader uit de tekst van de brief. Dit is geen officieel parlementair document.</translation>
     </message>
 </context>
@@ -1126,8 +1127,8 @@ Openen in uw webbrowser?</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>Search all letters: taaleis, "exact phrase", motie OR toezegging, statush*</source>
-        <translation>Zoek in alle brieven: taaleis, "exacte zin", motie OR toezegging, statush*</translation>
+        <source>Search all letters: taaleis, &quot;exact phrase&quot;, motie OR toezegging, statush*</source>
+        <translation>Zoek in alle brieven: taaleis, &quot;exacte zin&quot;, motie OR toezegging, statush*</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1198,8 +1199,8 @@ Openen in uw webbrowser?</translation>
         <translation>Geen resultaten voor “%s”.</translation>
     </message>
     <message>
-        <source>Did you mean &lt;a href='%s'&gt;%s&lt;/a&gt;?</source>
-        <translation>Bedoelde u &lt;a href='%s'&gt;%s&lt;/a&gt;?</translation>
+        <source>Did you mean &lt;a href=&apos;%s&apos;&gt;%s&lt;/a&gt;?</source>
+        <translation>Bedoelde u &lt;a href=&apos;%s&apos;&gt;%s&lt;/a&gt;?</translation>
     </message>
     <message>
         <source>%d hits</source>
