@@ -2,15 +2,30 @@
 
     python benchmarks/startup.py [--runs 10] [--json]
 
-Runs, alternating, ``briefing-reader --exit-after-render`` (window shown,
-letter rendered, TOC filled) and a bare QApplication + QMainWindow shown and
-closed, each as a fresh process, offscreen, with a throw-away data dir.
-Prints medians and the ratios. Targets (issue 2): time <= 1.5x, memory <= 1.3x.
+Runs each of these as a fresh process, offscreen, alternating, ``--runs``
+times, and prints medians and the ratios to the bare window:
+
+- bare:  a QApplication and an empty QMainWindow, shown and closed (the
+  baseline the targets of issue 2 are set against);
+- floor: the same window with what the first paint must show and no app
+  code: a contents tree of the bundled outlines, menus, a toolbar and the
+  letter's HTML in a QTextBrowser. No implementation can start faster than
+  this with Qt, so it says how much of the ratio is ours;
+- first paint: ``briefing-reader --exit-after-render``, which exits once
+  the letter is painted with the contents filled;
+- ready: ``briefing-reader --exit-when-ready``, which also opens the notes,
+  re-anchors them and opens the search index (that happens after the paint).
+
+The app runs on a throw-away profile found through the XDG variables, as a
+user's would be (so platformdirs is part of the start), with its bytecode
+compiled first, as ``pip install`` does. Targets (issue 2): time <= 1.5x,
+memory <= 1.3x.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -20,11 +35,59 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
 BARE = """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 window = QMainWindow()
 window.resize(1280, 820)
+window.show()
+app.processEvents()
+window.close()
+"""
+
+# The first paint's widgets and text without the app: reads the letter's
+# HTML and the outlines that the parent process wrote with the app's code.
+FLOOR = """
+import json, sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QMainWindow, QSplitter,
+                               QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem)
+page = json.load(open(sys.argv[1], encoding="utf-8"))
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 820)
+splitter = QSplitter(Qt.Orientation.Horizontal, window)
+tabs = QTabWidget(splitter)
+tree = QTreeWidget()
+tree.setHeaderHidden(True)
+tabs.addTab(tree, "Inhoud")
+browser = QTextBrowser(splitter)
+window.setCentralWidget(splitter)
+window.statusBar().addPermanentWidget(QLabel(page["citation"]))
+def add(parent, node):
+    item = QTreeWidgetItem(parent, [node[0]])
+    item.setData(0, Qt.ItemDataRole.UserRole, node[0])
+    for child in node[1]:
+        add(item, child)
+for outline in page["outlines"]:
+    add(tree, outline)
+for title in ("Bestand", "Beeld", "Ga", "Zoeken", "Notities", "Help"):
+    menu = window.menuBar().addMenu(title)
+    for number in range(6):
+        action = QAction(f"{title} {number}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        menu.addAction(action)
+bar = window.addToolBar("Navigatie")
+bar.addAction(QAction("Terug", window))
+bar.addWidget(QLineEdit(bar))
+document = QTextDocument(browser)
+document.setDefaultStyleSheet(page["css"])
+document.setHtml(page["html"])
+browser.setDocument(document)
 window.show()
 app.processEvents()
 window.close()
@@ -44,41 +107,74 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def write_floor_page(target: Path) -> None:
+    """The letter's HTML and every outline, made by the app's own code."""
+    from briefing_reader import paths
+    from briefing_reader.core.content import load_library
+    from briefing_reader.core.content.citation import citation
+    from briefing_reader.ui import style
+
+    library = load_library([(paths.bundled_content_dir(), True)])
+    letter = next(iter(library))
+
+    def outline(node):  # type: ignore[no-untyped-def]
+        return [node.title, [outline(child) for child in node.children]]
+
+    page = {"html": style.page_html(letter, "banner"), "css": style.document_css(False),
+            "citation": citation(letter.meta), "outlines": [outline(d.outline) for d in library]}
+    target.write_text(json.dumps(page), encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    app = [sys.executable, "-m", "briefing_reader", "--exit-after-render"]
-    bare = [sys.executable, "-c", BARE]
-    results: dict[str, list[tuple[float, float]]] = {"app": [], "bare": []}
-    with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "BRIEFING_READER_DATA_DIR": str(Path(data) / "profile")}
-        measure(app, env)  # warm the file cache and write the first settings
+    compileall.compile_dir(ROOT / "briefing_reader", quiet=1)
+    app = [sys.executable, "-m", "briefing_reader"]
+    with tempfile.TemporaryDirectory() as temp:
+        home = Path(temp)
+        page = home / "floor.json"
+        write_floor_page(page)
+        commands = {
+            "bare": [sys.executable, "-c", BARE],
+            "floor": [sys.executable, "-c", FLOOR, str(page)],
+            "first paint": [*app, "--exit-after-render"],
+            "ready": [*app, "--exit-when-ready"],
+        }
+        env = {key: value for key, value in os.environ.items()
+               if key not in ("BRIEFING_READER_DATA_DIR", "BRIEFING_READER_CONTENT_DIR")}
+        env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                    "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
+                    "XDG_CONFIG_HOME": str(home / "config")})
+        # Warm the file cache, write the first settings and the document cache.
+        for command in commands.values():
+            measure(command, env)
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
-            results["app"].append(measure(app, env))
-            results["bare"].append(measure(bare, env))
-    summary = {
-        name: {"median_s": statistics.median(t for t, _ in runs),
-               "median_rss_mib": statistics.median(m for _, m in runs)}
-        for name, runs in results.items()}
-    summary["ratio"] = {
-        "time": summary["app"]["median_s"] / summary["bare"]["median_s"],
-        "memory": summary["app"]["median_rss_mib"] / summary["bare"]["median_rss_mib"]}
-    summary["runs"] = args.runs  # type: ignore[assignment]
+            for name, command in commands.items():
+                results[name].append(measure(command, env))
+    summary = summarise(results)
     if args.json:
-        print(json.dumps(summary, indent=2))
+        print(json.dumps({"runs": args.runs, **summary}, indent=2))
         return 0
-    print(f"runs each: {args.runs} (alternating, offscreen)")
-    for name in ("app", "bare"):
-        row = summary[name]
-        print(f"{name:5} median {row['median_s'] * 1000:7.1f} ms   "
-              f"peak RSS {row['median_rss_mib']:6.1f} MiB")
-    ratio = summary["ratio"]
-    print(f"ratio time {ratio['time']:.2f}x (target <= 1.5x)   "
-          f"memory {ratio['memory']:.2f}x (target <= 1.3x)")
+    print(f"runs each: {args.runs} (alternating, offscreen, bytecode compiled)")
+    print(f"{'':12} {'median':>9} {'ratio':>6}   {'peak RSS':>9} {'ratio':>6}")
+    for name, row in summary.items():
+        print(f"{name:12} {row['median_s'] * 1000:6.1f} ms {row['time_ratio']:5.2f}x   "
+              f"{row['median_rss_mib']:5.1f} MiB {row['memory_ratio']:5.2f}x")
+    print("targets (first paint against bare): time <= 1.5x, memory <= 1.3x")
     return 0
+
+
+def summarise(results: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str, float]]:
+    medians = {name: (statistics.median(t for t, _ in runs),
+                      statistics.median(m for _, m in runs))
+               for name, runs in results.items()}
+    bare_time, bare_memory = medians["bare"]
+    return {name: {"median_s": seconds, "median_rss_mib": memory,
+                   "time_ratio": seconds / bare_time, "memory_ratio": memory / bare_memory}
+            for name, (seconds, memory) in medians.items()}
 
 
 if __name__ == "__main__":

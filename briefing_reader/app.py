@@ -1,23 +1,32 @@
-"""Builds the QApplication and wires the core to the window: the one wiring point."""
+"""Builds the QApplication and wires the core to the window: the one wiring point.
+
+Start-up comes in two steps. First the window with the contents and the
+letter, painted as soon as it can be; then, from the event loop, the notes
+store, the search index and the features that use them. Nothing of the
+second step is imported before the first paint.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing_reader import APP_NAME, DESKTOP_ID, __version__
 from briefing_reader import paths as paths_mod
-from briefing_reader.core.content import Library
-from briefing_reader.core.notes import NotesError, NotesStore, open_store, reanchor_library
-from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
 from briefing_reader.ui import i18n, theme
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from briefing_reader.core.content import Library
+    from briefing_reader.core.notes import NotesStore
 
 
 def make_settings(paths: Paths) -> QSettings:
@@ -46,6 +55,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
     """The notes store and what to tell the user about opening it ('' if nothing)."""
+    from briefing_reader.core.notes import NotesError, open_store
+
     try:
         store = open_store(paths.notes_db, paths.backups)
     except NotesError as error:
@@ -53,21 +64,37 @@ def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
     return store, store.report.message
 
 
-def build_window(paths: Paths) -> MainWindow:
+def build_frame(paths: Paths) -> MainWindow:
+    """The window with the library's contents, without notes or search yet."""
     library = open_library(paths)
-    store, message = open_notes(paths)
-    if store is not None:
-        message = "\n\n".join(filter(None, [message, reanchor(store, library, paths)]))
-    index = SearchIndex(paths.search_index)
     settings = make_settings(paths)
     theme.apply(settings)
-    window = MainWindow(library, settings, store, index, paths)
+    return MainWindow(library, settings, paths)
+
+
+def attach_features(window: MainWindow, paths: Paths) -> None:
+    """Open the notes (moving them to new document versions) and the search
+    index, and give the window the features that use them."""
+    from briefing_reader.core.search import SearchIndex
+
+    store, message = open_notes(paths)
+    if store is not None:
+        message = "\n\n".join(filter(None, [message, reanchor(store, window.library, paths)]))
+    window.attach_features(store, SearchIndex(paths.search_index))
     window.notes_message = message
+
+
+def build_window(paths: Paths) -> MainWindow:
+    """The whole window at once (tests, tools); the app itself uses two steps."""
+    window = build_frame(paths)
+    attach_features(window, paths)
     return window
 
 
 def reanchor(store: NotesStore, library: Library, paths: Paths) -> str:
     """Move notes along with new versions of their documents; what to tell."""
+    from briefing_reader.core.notes import reanchor_library
+
     report = reanchor_library(store, library, paths.versions)
     lines = list(report.problems)
     if report.to_review:
@@ -90,44 +117,85 @@ def report_start_problems(window: MainWindow) -> None:
 
 
 def run_gui(paths: Paths, *, open_address: str | None = None,
-            exit_after_render: bool = False) -> int:
+            exit_after_render: bool = False, exit_when_ready: bool = False) -> int:
+    """The window. ``exit_after_render``: leave after the first paint of the
+    letter; ``exit_when_ready``: after notes and search are open too."""
     app = create_app()
     language = str(make_settings(paths).value(theme.LANGUAGE_KEY, "")) or None
     translators = i18n.install(app, i18n.choose_language(language))  # noqa: F841 (kept alive)
     instance = SingleInstance(paths.data)
-    if not instance.acquire() and not exit_after_render:
+    owner = instance.acquire()
+    if not owner and not (exit_after_render or exit_when_ready):
         if instance.notify_running(open_address):
             print("briefing-reader: already running for this profile; brought it to the front")
             return 0
         print(f"briefing-reader: another instance holds {paths.data / 'instance.lock'} "
               "but does not answer", file=sys.stderr)
         return 1
-    window = build_window(paths)
-    instance.activation_requested.connect(lambda address: bring_forward(window, address))
+    window = build_frame(paths)
+
+    def painted() -> None:
+        if exit_after_render:
+            app.exit(0)
+            return
+        attach_features(window, paths)
+        if owner:
+            instance.listen()
+            instance.activation_requested.connect(
+                lambda address: bring_forward(window, address))
+        if exit_when_ready:
+            app.exit(0)
+            return
+        report_start_problems(window)
+        from briefing_reader.ui import help
+
+        help.welcome_if_first_run(window, window.settings)
+        window.search.start_indexing()
+
+    FirstPaint(window.reader.viewport(), painted)
     window.restore_geometry()
     window.show()
-    app.processEvents()  # lay the window out before scrolling to a place in it
-    window.restore_place(open_address)
-    if exit_after_render:
-        app.processEvents()
-        if not window.library.documents or window.reader.document_shown is None:
-            print("briefing-reader: no document rendered", file=sys.stderr)
-            return 1
-        window.close()
-        if window.store is not None:
-            window.store.close()
-        instance.release()
-        return 0
-    report_start_problems(window)
-    from briefing_reader.ui import help  # after the first paint: not on the start-up path
-
-    help.welcome_if_first_run(window, window.settings)
-    window.search.start_indexing()
+    window.restore_place(open_address)  # before the first paint, after the final width
     code = app.exec()
+    if exit_after_render or exit_when_ready:
+        code = smoke_check(window, code)
+        window.close()
     if window.store is not None:
         window.store.close()
     instance.release()
     return code
+
+
+def smoke_check(window: MainWindow, code: int) -> int:
+    """The exit code of a smoke run: 1 when no document was rendered."""
+    if not window.library.documents or window.reader.document_shown is None:
+        print("briefing-reader: no document rendered", file=sys.stderr)
+        return 1
+    return code
+
+
+class FirstPaint(QObject):
+    """Calls ``callback`` once, from the event loop, after ``widget`` was first
+    painted, or after ``fallback_ms`` if it is never painted (a minimised start)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None],
+                 fallback_ms: int = 1500) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        self._widget = widget
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)  # once this paint is done
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self._widget.removeEventFilter(self)
+            callback()
 
 
 def bring_forward(window: MainWindow, address: str) -> None:

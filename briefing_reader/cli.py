@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 
-from briefing_reader import __version__, commands, paths
-from briefing_reader.commands import EXIT_OK
+from briefing_reader import __version__, paths
 
 
 def _feature_modules() -> list[str]:
     """Every module in briefing_reader.commands: documents first, then by name."""
+    import pkgutil
+
+    from briefing_reader import commands
+
     names = (info.name for info in pkgutil.iter_modules(commands.__path__))
     return sorted(names, key=lambda name: (name != "content", name))
 
@@ -35,7 +37,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                         help="extra documents that replace bundled ones with the same id "
                              f"(env {paths.CONTENT_DIR_ENV})")
     parser.add_argument("--exit-after-render", action="store_true",
-                        help="open the window, render the first document, exit (smoke test)")
+                        help="open the window, paint the first document, exit (smoke test)")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="open the window, the notes and the search index, exit "
+                             "(smoke test)")
     parser.add_argument("--open", metavar="DOC[#ANCHOR]", help="open the window at this place")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (content, search, rendering, printing) "
@@ -62,14 +67,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     run_paths = paths.resolve(args.data_dir, args.content_dir)
     func = getattr(args, "func", None)
     if func is None:
+        # The core before Qt: once imported, PySide6 reads the source of every
+        # module imported after it (its __feature__ check), a cost at start-up.
+        import briefing_reader.session  # noqa: F401
         from briefing_reader.app import run_gui  # Qt only when the window is wanted
 
         return run_gui(run_paths, open_address=args.open,
-                       exit_after_render=args.exit_after_render)
+                       exit_after_render=args.exit_after_render,
+                       exit_when_ready=args.exit_when_ready)
     try:
         code: int = func(args, run_paths)
     except BrokenPipeError:
-        code = EXIT_OK  # output piped into 'head' and the like
+        code = 0  # output piped into 'head' and the like
     return code
 
 

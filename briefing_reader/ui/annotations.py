@@ -32,7 +32,9 @@ class Annotations(QObject):
     """The annotation features of one window, over one store (or none)."""
 
     def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
-                 reader: ReaderView, toc: OutlineTree) -> None:
+                 reader: ReaderView, toc: OutlineTree,
+                 docks: tuple[QDockWidget, QDockWidget, QDockWidget]) -> None:
+        """``docks`` are the window's (annotation, marks, review) docks to fill."""
         super().__init__(window)
         self.window = window
         self.library = library
@@ -43,7 +45,10 @@ class Annotations(QObject):
         self.panel = ActionNotesPanel(store, window)
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
-        self._docks()
+        self.panel_dock, self.marks_dock, self.review_dock = docks
+        self.panel_dock.setWidget(self.panel)
+        self.marks_dock.setWidget(self.marks)
+        self.review_dock.setWidget(self.review)
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_delete)
@@ -64,23 +69,6 @@ class Annotations(QObject):
         self._backup_timer.timeout.connect(self.backup)
         if store is not None:
             self._backup_timer.start()
-
-    def _docks(self) -> None:
-        area = Qt.DockWidgetArea.RightDockWidgetArea
-        self.panel_dock = QDockWidget(self.tr("Annotation"), self.window)
-        self.panel_dock.setObjectName("annotation-dock")
-        self.panel_dock.setWidget(self.panel)
-        self.window.addDockWidget(area, self.panel_dock)
-        self.marks_dock = QDockWidget(self.tr("Highlights and bookmarks"), self.window)
-        self.marks_dock.setObjectName("marks-dock")
-        self.marks_dock.setWidget(self.marks)
-        self.window.addDockWidget(area, self.marks_dock)
-        self.review_dock = QDockWidget(self.tr("Notes to check"), self.window)
-        self.review_dock.setObjectName("review-dock")
-        self.review_dock.setWidget(self.review)
-        self.window.addDockWidget(area, self.review_dock)
-        self.window.tabifyDockWidget(self.marks_dock, self.review_dock)
-        self.marks_dock.raise_()
 
     # -- menu -------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import (
@@ -15,9 +16,11 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -28,17 +31,19 @@ from PySide6.QtWidgets import (
 from briefing_reader import APP_NAME
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
-from briefing_reader.core.notes import NotesStore
-from briefing_reader.core.search import SearchIndex
 from briefing_reader.paths import Paths
 from briefing_reader.ui import style, theme
-from briefing_reader.ui.annotations import Annotations
-from briefing_reader.ui.import_feature import ImportFeature
-from briefing_reader.ui.overviews import Overviews
-from briefing_reader.ui.print_feature import PrintFeature
 from briefing_reader.ui.reader import ReaderView
-from briefing_reader.ui.search_feature import SearchFeature
 from briefing_reader.ui.toc import OutlineTree
+
+if TYPE_CHECKING:
+    from briefing_reader.core.notes import NotesStore
+    from briefing_reader.core.search import SearchIndex
+    from briefing_reader.ui.annotations import Annotations
+    from briefing_reader.ui.import_feature import ImportFeature
+    from briefing_reader.ui.overviews import Overviews
+    from briefing_reader.ui.print_feature import PrintFeature
+    from briefing_reader.ui.search_feature import SearchFeature
 
 
 @dataclass(frozen=True)
@@ -52,18 +57,24 @@ class Place:
 class MainWindow(QMainWindow):
     """Reader window over a loaded library and the member's notes.
 
+    Built in two steps so the letter is on screen before the notes and the
+    search index are opened: the constructor makes what the first paint
+    needs (contents, reader, menus, docks), :meth:`attach_features` adds
+    notes, search, printing, import and the overviews.
+
     UI state (geometry, zoom, last document) lives in ``settings``; notes and
     reading positions live in the notes ``store`` (None: notes unavailable).
     """
 
-    def __init__(self, library: Library, settings: QSettings, store: NotesStore | None,
-                 index: SearchIndex, paths: Paths | None = None,
+    def __init__(self, library: Library, settings: QSettings, paths: Paths | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
         self.library = library
         self.settings = settings
-        self.store = store
+        self.store: NotesStore | None = None
+        self.features_ready = False
+        self._place_from_store = ""
         self.notes_message = ""  # what opening the notes store reported, shown once
         self._back: list[Place] = []
         self._forward: list[Place] = []
@@ -81,20 +92,65 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.citation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.citation_label)
-        self.annotations = Annotations(self, library, store, self.reader, self.toc)
-        self.search = SearchFeature(self, library, index, self.reader, self.side_tabs)
-        self.overviews = Overviews(self, library, store)
-        self.printing = PrintFeature(self, library, store, self.reader)
-        self.importing = ImportFeature(self, library, store, paths)
-        self.toc.remove_requested.connect(self.importing.remove)
+        self._build_docks()
         self.setAcceptDrops(True)
         self.reader.setAcceptDrops(False)
         self._build_actions()
         self.toc.set_library(library)
         self.toc.node_activated.connect(self.navigate)
-        self.toc.node_activated.connect(self.annotations.node_chosen)
         self.reader.node_scrolled_to.connect(self._sync_toc)
         self.reader.link_requested.connect(self._open_link)
+
+    def _build_docks(self) -> None:
+        """The annotation docks, empty until the features fill them: they exist
+        from the start so the saved window state lays them out in the first paint."""
+        def dock(title: str, name: str) -> QDockWidget:
+            widget = QDockWidget(title, self)
+            widget.setObjectName(name)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, widget)
+            return widget
+
+        self.annotation_dock = dock(self.tr("Annotation"), "annotation-dock")
+        self.marks_dock = dock(self.tr("Highlights and bookmarks"), "marks-dock")
+        self.review_dock = dock(self.tr("Notes to check"), "review-dock")
+        self.tabifyDockWidget(self.marks_dock, self.review_dock)
+        self.marks_dock.raise_()
+
+    def attach_features(self, store: NotesStore | None, index: SearchIndex) -> None:
+        """Notes, search, printing, import and overviews; then the shown
+        document gets its badges, highlights and search hits."""
+        from briefing_reader.ui.annotations import Annotations
+        from briefing_reader.ui.import_feature import ImportFeature
+        from briefing_reader.ui.overviews import Overviews
+        from briefing_reader.ui.print_feature import PrintFeature
+        from briefing_reader.ui.search_feature import SearchFeature
+
+        self.store = store
+        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
+        self.annotations: Annotations = Annotations(
+            self, self.library, store, self.reader, self.toc, docks)
+        self.search: SearchFeature = SearchFeature(
+            self, self.library, index, self.reader, self.side_tabs)
+        self.overviews: Overviews = Overviews(self, self.library, store)
+        self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
+        self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
+        self.toc.remove_requested.connect(self.importing.remove)
+        self.toc.node_activated.connect(self.annotations.node_chosen)
+        self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
+        self._fill_feature_menus()
+        self.features_ready = True
+        for doc in self.library:
+            self.toc.set_badges(doc.id, self.annotations.badges(doc.id))
+        shown = self.reader.document_shown
+        if shown is None:
+            return
+        badges = self.annotations.badges(shown.id)
+        if badges:
+            self.reader.rerender(badges)
+        self._decorate(shown)
+        offset = self.annotations.stored_reading_offset(shown.id)
+        if self._place_from_store == shown.id and offset is not None:
+            self.reader.scroll_to_position(self.reader.qt_position(offset))
 
     # -- menus and shortcuts --------------------------------------------
 
@@ -108,6 +164,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        """The window's own actions and the menu bar; the features' entries
+        follow in :meth:`_fill_feature_menus`."""
         keys = QKeySequence.StandardKey
         self.back_action = self._action(self.tr("&Back"), self.go_back, keys.Back)
         self.forward_action = self._action(self.tr("&Forward"), self.go_forward, keys.Forward)
@@ -117,43 +175,49 @@ class MainWindow(QMainWindow):
         zoom_reset = self._action(self.tr("&Actual size"), lambda: self._zoom(0, True), "Ctrl+0")
         toc_focus = self._action(self.tr("&Table of contents"), self._focus_toc, "Ctrl+T")
         reader_focus = self._action(self.tr("&Document text"), self.reader.setFocus, "Ctrl+R")
-        quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         about = self._action(self.tr("&About Briefing Reader"), self._about)
         shortcuts = self._action(self.tr("&Keyboard shortcuts"), self._shortcuts,
                                  QKeySequence.StandardKey.HelpContents)
         welcome = self._action(self.tr("&Welcome"), self._welcome)
-        settings_action = self._action(self.tr("&Settings…"), self._settings,
-                                       QKeySequence.StandardKey.Preferences)
-        if not settings_action.shortcuts():
-            settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action = self._action(self.tr("&Settings…"), self._settings,
+                                            QKeySequence.StandardKey.Preferences)
+        if not self.settings_action.shortcuts():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
 
         menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self.importing.build_menu(file_menu)
-        file_menu.addSeparator()
-        self.printing.build_menu(file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        view = menu.addMenu(self.tr("&View"))
+        self.file_menu = menu.addMenu(self.tr("&File"))
+        self.view_menu = menu.addMenu(self.tr("&View"))
         for action in (zoom_in, zoom_out, zoom_reset):
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self._action(self.tr("Actions &register"), self.overviews.show_register,
-                                    "Ctrl+Shift+R"))
-        view.addAction(self._action(self.tr("&Commitments and deadlines"),
-                                    self.overviews.show_timeline, "Ctrl+Shift+T"))
+            self.view_menu.addAction(action)
         go = menu.addMenu(self.tr("&Go"))
         for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
             go.addAction(action)
-        self.search.build_menu(menu.addMenu(self.tr("&Search")))
-        self.annotations.build_menu(menu.addMenu(self.tr("&Notes")))
+        self.search_menu = menu.addMenu(self.tr("&Search"))
+        self.notes_menu = menu.addMenu(self.tr("&Notes"))
         self._build_toolbar()
         help_menu = menu.addMenu(self.tr("&Help"))
         for action in (shortcuts, welcome, about):
             help_menu.addAction(action)
         self._update_history_actions()
+
+    def _fill_feature_menus(self) -> None:
+        file_menu: QMenu = self.file_menu
+        self.importing.build_menu(file_menu)
+        file_menu.addSeparator()
+        self.printing.build_menu(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self._action(
+            self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R"))
+        self.view_menu.addAction(self._action(
+            self.tr("&Commitments and deadlines"), self.overviews.show_timeline,
+            "Ctrl+Shift+T"))
+        self.search.build_menu(self.search_menu)
+        self.annotations.build_menu(self.notes_menu)
 
     def _build_toolbar(self) -> None:
         """Back, forward, and a search field that feeds the search panel."""
@@ -171,7 +235,6 @@ class MainWindow(QMainWindow):
         self.toolbar_search.setClearButtonEnabled(True)
         self.toolbar_search.setMaximumWidth(420)
         self.toolbar_search.textEdited.connect(self._search_from_toolbar)
-        self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
         bar.addWidget(self.toolbar_search)
 
     def _search_from_toolbar(self, text: str) -> None:
@@ -198,12 +261,13 @@ class MainWindow(QMainWindow):
                     self.reader.scroll_to_position(self.reader.qt_position(offset))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+        urls = event.mimeData().urls()
+        if self.features_ready and urls and all(url.isLocalFile() for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
+        if files and self.features_ready:
             event.acceptProposedAction()
             self.importing.import_paths(files)
 
@@ -235,15 +299,21 @@ class MainWindow(QMainWindow):
         if doc is None:
             return False
         if self.reader.document_shown is not doc:
-            if self.reader.document_shown is not None:
+            if self.features_ready and self.reader.document_shown is not None:
                 self.annotations.save_reading_position()
-            self.reader.show_document(doc, style.is_dark(), self.annotations.badges(doc.id))
-            self.annotations.document_shown(doc)
-            self.search.refresh_for_document()
-            self._flag_table_sums(doc)
+            badges = self.annotations.badges(doc.id) if self.features_ready else {}
+            self.reader.show_document(doc, style.is_dark(), badges)
+            if self.features_ready:
+                self._decorate(doc)
             self.citation_label.setText(citation(doc.meta) or doc.title)
             self.setWindowTitle(f"{doc.title} — {APP_NAME}")
         return True
+
+    def _decorate(self, doc: Document) -> None:
+        """What the reader shows over the text: highlights, search hits, sums."""
+        self.annotations.document_shown(doc)
+        self.search.refresh_for_document()
+        self._flag_table_sums(doc)
 
     def _flag_table_sums(self, doc: Document) -> None:
         """Totals that do not add up get a red mark with the computed value."""
@@ -278,7 +348,8 @@ class MainWindow(QMainWindow):
             return
         if anchor:
             self.reader.go_to_anchor(anchor)
-            self.annotations.node_chosen(doc_id, anchor)
+            if self.features_ready:
+                self.annotations.node_chosen(doc_id, anchor)
         else:
             self.reader.scroll_to_position(0)
         self._remember(here)
@@ -362,8 +433,8 @@ class MainWindow(QMainWindow):
         doc = self.reader.document_shown
         if doc is not None:
             self.reader.show_document(doc, style.is_dark(), self.reader.badges)
-            self.annotations.document_shown(doc)
-            self.search.refresh_for_document()
+            if self.features_ready:
+                self._decorate(doc)
 
     # -- state across restarts ---------------------------------------------
 
@@ -384,10 +455,11 @@ class MainWindow(QMainWindow):
     def restore_place(self, open_address: str | None = None) -> None:
         """Open ``open_address`` (DOC#anchor), else the last reading place.
 
-        Call after the window is shown: positions need a laid-out document.
+        Call after ``show()`` and before the first paint: the reader then has
+        its final width, and the letter is laid out once, at that place.
         """
         if getattr(self, "_first_layout", True):  # a narrow contents pane, a wide reader
-            self.resizeDocks([self.annotations.panel_dock], [340], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.annotation_dock], [340], Qt.Orientation.Horizontal)
             self.splitter.setSizes([330, max(self.splitter.width() - 330, 400)])
         if open_address:
             doc_id, _, anchor = open_address.partition("#")
@@ -398,23 +470,39 @@ class MainWindow(QMainWindow):
         last = str(self.settings.value("reader/document", ""))
         first = next(iter(self.library), None)
         doc_id = last if self.library.get(last) else (first.id if first else "")
-        if doc_id:
-            self.show_document(doc_id)
+        if not doc_id:
+            return
+        self.show_document(doc_id)
+        # The place is kept in the settings too, so it needs no notes store
+        # (that opens after the first paint); the store has it per document.
+        offset = self._settings_offset() if doc_id == last else None
+        if offset is None and self.features_ready:
             offset = self.annotations.stored_reading_offset(doc_id)
-            if offset is not None:
-                self.reader.scroll_to_position(self.reader.qt_position(offset))
+        if offset is not None:
+            self.reader.scroll_to_position(self.reader.qt_position(offset))
+        else:
+            self._place_from_store = doc_id  # settings from before the place was kept there
+
+    def _settings_offset(self) -> int | None:
+        try:
+            return int(str(self.settings.value("reader/offset")))
+        except ValueError:  # none stored, or a hand-edited settings file
+            return None
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("reader/zoom", self.reader.zoom)
         self.settings.setValue("window/state", self.saveState())
-        place = self.current_place()
-        if place is not None:
-            self.settings.setValue("reader/document", place.doc_id)
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.settings.setValue("reader/document", doc.id)
+            self.settings.setValue("reader/offset",
+                                   self.reader.core_offset(self.reader.top_position()))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.annotations.close()
+        if self.features_ready:
+            self.annotations.close()
         self.save_state()
         super().closeEvent(event)

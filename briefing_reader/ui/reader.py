@@ -232,13 +232,20 @@ class ReaderView(OfflineBrowser):
     def top_position(self) -> int:
         """Character position at the start of the first line in view.
 
-        A binary search over block rectangles: cursorForPosition() walks the
-        whole layout and costs milliseconds on a long letter.
+        A search over block rectangles: cursorForPosition() walks the whole
+        layout and costs milliseconds on a long letter. Qt lays a document
+        out lazily, from the top, and asking for a block's rectangle lays
+        out everything before it; so the search gallops from the top and
+        never asks much beyond the view.
         """
         qdoc = self.document()
         layout = qdoc.documentLayout()
         top = self.verticalScrollBar().value() + 1  # scroll values are whole pixels
-        low, high = 0, qdoc.blockCount() - 1
+        last = qdoc.blockCount() - 1
+        low, high = 0, 1
+        while high < last and layout.blockBoundingRect(qdoc.findBlockByNumber(high)).top() <= top:
+            low, high = high, high * 2
+        high = min(high, last)
         while low < high:  # last block whose top is at or above the view's top
             middle = (low + high + 1) // 2
             if layout.blockBoundingRect(qdoc.findBlockByNumber(middle)).top() <= top:

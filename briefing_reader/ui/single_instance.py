@@ -2,21 +2,28 @@
 
 A QLockFile in the data dir says whether an instance runs; a QLocalServer
 named after the data dir lets a second start hand over its ``--open``
-address and leave.
+address and leave. The server starts after the window's first paint
+(QtNetwork is not needed before), so a second start waits a moment for it.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QDeadlineTimer, QLockFile, QObject, QThread, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 CONNECT_TIMEOUT_MS = 1000
+# How long a second start waits for the first one's server to listen.
+LISTEN_WAIT_MS = 5000
 
 
 def server_name(data_dir: Path) -> str:
+    import hashlib  # not at import time: it loads OpenSSL, needed after the first paint
+
     digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
     return f"briefing-reader-{digest}"
 
@@ -34,23 +41,31 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.name = server_name(data_dir)
+        self.data_dir = data_dir
         self.lock = QLockFile(str(data_dir / "instance.lock"))
         self.lock.setStaleLockTime(0)  # a crashed instance's lock is stale at once
         self.server: QLocalServer | None = None
 
+    def name(self) -> str:
+        return server_name(self.data_dir)
+
     def acquire(self) -> bool:
-        """True if we are the only instance; then start listening."""
+        """True if we are the only instance; call :meth:`listen` next."""
         if not self.lock.tryLock(100):
             self.lock.removeStaleLockFile()
             if not self.lock.tryLock(100):
                 return False
-        QLocalServer.removeServer(self.name)
+        return True
+
+    def listen(self) -> None:
+        """Answer later starts (emits ``activation_requested``)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.name())
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connected)
-        self.server.listen(self.name)
-        return True
+        self.server.listen(self.name())
 
     def _connected(self) -> None:
         assert self.server is not None
@@ -65,11 +80,23 @@ class SingleInstance(QObject):
         self.activation_requested.emit(address)
 
     def notify_running(self, address: str | None) -> bool:
-        """Ask the running instance to come forward; True if it answered."""
-        socket = QLocalSocket(self)
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-            return False
+        """Ask the running instance to come forward; True if it answered.
+
+        The running instance may still be starting: its server listens only
+        after its first paint, so a refused connection is tried again.
+        """
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = QDeadlineTimer(LISTEN_WAIT_MS)
+        while True:
+            socket = QLocalSocket(self)
+            socket.connectToServer(self.name())
+            if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+                break
+            socket.deleteLater()
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(50)
         socket.write(QByteArray((address or "").encode("utf-8")))
         socket.flush()
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)

@@ -250,18 +250,6 @@
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <source>Annotation</source>
-        <translation>Annotatie</translation>
-    </message>
-    <message>
-        <source>Highlights and bookmarks</source>
-        <translation>Markeringen en bladwijzers</translation>
-    </message>
-    <message>
-        <source>Notes to check</source>
-        <translation>Te controleren notities</translation>
-    </message>
-    <message>
         <source>&amp;Highlight selection</source>
         <translation>Selectie &amp;markeren</translation>
     </message>
@@ -684,6 +672,18 @@
     <message>
         <source>Contents</source>
         <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotatie</translation>
+    </message>
+    <message>
+        <source>Highlights and bookmarks</source>
+        <translation>Markeringen en bladwijzers</translation>
+    </message>
+    <message>
+        <source>Notes to check</source>
+        <translation>Te controleren notities</translation>
     </message>
     <message>
         <source>&amp;Back</source>

@@ -20,6 +20,16 @@ def test_window_renders_the_letter_and_exits(run, tmp_path: Path) -> None:  # ty
     assert f"document={LETTER}" in settings  # the first document was shown
 
 
+def test_first_paint_comes_before_the_notes_are_opened(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("--exit-after-render")
+    assert not (tmp_path / "profile" / "notes.sqlite3").exists()  # opened after the paint
+
+
+def test_window_gets_notes_and_search_when_ready(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("--exit-when-ready")
+    assert (tmp_path / "profile" / "notes.sqlite3").is_file()
+
+
 def test_docs_json_lists_the_letter_and_our_companions(run) -> None:  # type: ignore[no-untyped-def]
     docs = json.loads(run("docs", "--json").stdout)
     by_id = {d["id"]: d for d in docs}

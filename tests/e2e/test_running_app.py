@@ -80,3 +80,25 @@ def test_the_running_app_has_no_network_sockets(running) -> None:  # type: ignor
     mine = socket_inodes(process.pid)
     assert mine  # the single-instance local socket: the check does see sockets
     assert mine & network_inodes() == set()
+
+
+def test_a_second_start_waits_for_a_first_one_still_starting(
+        tmp_path: Path, program: list[str], qtbot: QtBot) -> None:
+    """The first instance listens only after its first paint; a second start
+    that comes in between waits for it instead of failing."""
+    data_dir = (tmp_path / "profile").resolve()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_READER_DATA_DIR": str(data_dir)}
+    first = subprocess.Popen(program, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        lock = data_dir / "instance.lock"
+        qtbot.waitUntil(lambda: lock.exists() or first.poll() is not None, timeout=30_000)
+        assert first.poll() is None
+        second = subprocess.run(program, env=env, capture_output=True, text=True,
+                                timeout=30, check=False)
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stdout
+        assert first.poll() is None
+    finally:
+        first.terminate()
+        first.communicate(timeout=20)

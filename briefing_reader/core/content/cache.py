@@ -6,13 +6,17 @@ milliseconds. An entry is keyed by the file's bytes and by the source of
 the parser itself, so an edited document or a new version of the app never
 sees a stale entry. The cache is only ever a shortcut: a missing, corrupt
 or unwritable cache means parsing as usual.
+
+The key is two 32-bit checksums (CRC-32 and Adler-32) and the length, not
+a cryptographic hash: nobody attacks a cache of their own files, and
+``hashlib`` would load OpenSSL (milliseconds and megabytes) at start-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,14 +27,16 @@ from briefing_reader.core.content.model import Block, Document, Meta, OutlineNod
 _PARSER_FILES = ("parse.py", "inline.py", "frontmatter.py", "model.py", "cache.py")
 
 
+def checksum(data: bytes) -> str:
+    """Length, CRC-32 and Adler-32 of ``data``: a cache key, not a signature."""
+    return f"{len(data):x}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
 @cache
 def parser_fingerprint() -> str:
-    """Hash of the parser's own source: a changed parser invalidates the cache."""
-    digest = hashlib.sha256()
+    """Checksum of the parser's own source: a changed parser invalidates the cache."""
     here = Path(__file__).parent
-    for name in _PARSER_FILES:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:16]
+    return checksum(b"".join((here / name).read_bytes() for name in _PARSER_FILES))
 
 
 class DocumentCache:
@@ -40,8 +46,7 @@ class DocumentCache:
         self.folder = folder
 
     def _entry(self, data: bytes) -> Path:
-        key = hashlib.sha256(data + parser_fingerprint().encode()).hexdigest()[:32]
-        return self.folder / f"{key}.json"
+        return self.folder / f"{checksum(data)}-{parser_fingerprint()}.json"
 
     def get(self, data: bytes, path: Path, bundled: bool) -> Document | None:
         """The cached document for these file bytes, or None."""
