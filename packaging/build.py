@@ -5,8 +5,8 @@
 
 Builds ``DIR/briefing-reader/`` from ``packaging/briefing-reader.spec``, adds
 the Linux desktop integration files (``share/``) on Linux, then runs the
-frozen program's ``--self-test`` and ``--exit-after-render`` (the window,
-offscreen when there is no display) in temporary folders. Prints the size of
+frozen program's ``--self-test`` and ``--exit-when-ready`` (the window with
+notes and search, offscreen when there is no display) in temporary folders. Prints the size of
 the folder and how long each step took. Exits 1 when the build or a check
 fails, 2 when PyInstaller is not installed.
 """
@@ -39,7 +39,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--skip-build", action="store_true",
                         help="only check an app already built in --dist")
     parser.add_argument("--no-window", action="store_true",
-                        help="skip the --exit-after-render check of the window")
+                        help="skip the --exit-when-ready check of the window")
     return parser.parse_args(argv)
 
 
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_window:
         with tempfile.TemporaryDirectory(prefix=f"{NAME}-window-") as temp:
             window_ok, window_seconds = run_check(
-                "window", [str(program), "--exit-after-render"], Path(temp) / "profile")
+                "window", [str(program), "--exit-when-ready"], Path(temp) / "profile")
         passed = passed and window_ok
     built = f"built in {build_seconds:.0f} s, " if build_seconds else ""
     window = f", window {window_seconds:.1f} s" if not args.no_window else ""
