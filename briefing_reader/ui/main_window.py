@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         offset = self.annotations.stored_reading_offset(shown.id)
         if self._place_from_store == shown.id and offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
+        self.annotations.node_chosen(shown.id, self.reader.current_node_id())
 
     # -- menus and shortcuts --------------------------------------------
 

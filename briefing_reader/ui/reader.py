@@ -112,12 +112,23 @@ class ReaderView(OfflineBrowser):
         doc = self.document_shown
         if doc is None:
             return
-        offset = self.core_offset(self.top_position())
+        anchor, past_anchor = self._place_by_anchor(self.top_position())
         marks = dict(self._marks)
         self.show_document(doc, self._dark, badges)
         for layer, layer_marks in marks.items():
             self.set_marks(layer, layer_marks)
-        self.scroll_to_position(self.qt_position(offset))
+        self.scroll_to_position(self._positions.get(anchor, 0) + past_anchor)
+        self._report_top_node()  # now, not when the scroll timer fires
+
+    def _place_by_anchor(self, position: int) -> tuple[str, int]:
+        """The last anchor at or before ``position`` and the distance past it.
+
+        Survives a re-render with other badges, unlike the core offset, which
+        cannot point into a box label (not part of the core's text).
+        """
+        name, start = max(((n, p) for n, p in self._positions.items() if p <= position),
+                          key=lambda pair: pair[1], default=("", 0))
+        return name, position - start
 
     def _index_anchors(self, doc: Document) -> None:
         """Find the character position of every anchor; order the outline's."""
@@ -327,8 +338,14 @@ class ReaderView(OfflineBrowser):
         self._apply_text_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A new width reflows the text: keep the line at the top where it is
+        # (a moved dock or a restored window must not lose the reader's place).
+        keep = self.document_shown is not None and self.verticalScrollBar().value() > 0
+        top = self.top_position() if keep else 0
         super().resizeEvent(event)
         self._apply_text_width()
+        if keep:
+            self.scroll_to_position(top)
 
     def _apply_text_width(self, qdoc: QTextDocument | None = None) -> None:
         """Centre a column of readable width instead of spanning the window."""

@@ -144,3 +144,13 @@ def test_totals_that_do_not_add_up_are_flagged_in_the_table(window: MainWindow) 
                for s in window.reader.extraSelections()}
     assert set(flagged) == {"5", "11,6"}
     assert "6,3" in flagged["5"] and "10,6" in flagged["11,6"]
+
+
+def test_resizing_keeps_the_place_in_view(window: MainWindow, qtbot: QtBot) -> None:
+    window.navigate(LETTER, "s-2-2")
+    block = window.reader.document().findBlock(window.reader.top_position()).blockNumber()
+    for width in (900, 1500, 1100):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        top = window.reader.document().findBlock(window.reader.top_position()).blockNumber()
+        assert top == block

@@ -122,3 +122,14 @@ def test_a_damaged_place_in_the_settings_opens_at_the_top(qtbot: QtBot) -> None:
     again = shown_frame(qtbot)
     assert again.reader.top_position() == 0
     again.close()
+
+
+def test_the_action_opened_at_start_fills_the_panel_once_ready(qtbot: QtBot) -> None:
+    window = build_frame(paths.resolve())
+    qtbot.addWidget(window)
+    window.show()
+    window.restore_place(f"{LETTER}#actie-verandering-van-binnenuit")
+    qtbot.waitExposed(window)
+    attach_features(window, paths.resolve())
+    assert window.annotations.panel.action_id == "actie-verandering-van-binnenuit"
+    window.close()
