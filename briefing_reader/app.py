@@ -120,6 +120,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
             exit_after_render: bool = False, exit_when_ready: bool = False) -> int:
     """The window. ``exit_after_render``: leave after the first paint of the
     letter; ``exit_when_ready``: after notes and search are open too."""
+    forget_module_sources()
     app = create_app()
     language = str(make_settings(paths).value(theme.LANGUAGE_KEY, "")) or None
     translators = i18n.install(app, i18n.choose_language(language))  # noqa: F841 (kept alive)
@@ -139,6 +140,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
             app.exit(0)
             return
         attach_features(window, paths)
+        forget_module_sources()
         if owner:
             instance.listen()
             instance.activation_requested.connect(
@@ -164,6 +166,18 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
         window.store.close()
     instance.release()
     return code
+
+
+def forget_module_sources() -> None:
+    """Drop the source text PySide6 read of every module imported after it.
+
+    PySide6 checks each new module's source for its ``__feature__`` imports
+    and leaves the text in ``linecache``: about 1 MiB at the first paint,
+    more once notes and search are loaded. A traceback reads it again.
+    """
+    import linecache
+
+    linecache.clearcache()
 
 
 def smoke_check(window: MainWindow, code: int) -> int:
