@@ -133,6 +133,19 @@ def write_floor_page(target: Path) -> None:
     target.write_text(json.dumps(page), encoding="utf-8")
 
 
+def profile_env(home: Path) -> dict[str, str]:
+    """The environment of a run on a new profile in ``home``, set to Dutch."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("BRIEFING_READER_DATA_DIR", "BRIEFING_READER_CONTENT_DIR")}
+    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+                "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
+                "XDG_CONFIG_HOME": str(home / "config")})
+    config = home / "config" / APP_ID
+    config.mkdir(parents=True)
+    (config / "ui.ini").write_text("[ui]\nlanguage=nl\n", encoding="utf-8")
+    return env
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
@@ -151,21 +164,17 @@ def main() -> int:
             "first, deep": [*app, "--exit-after-render", "--open", DEEP_PLACE],
             "ready": [*app, "--exit-when-ready"],
         }
-        env = {key: value for key, value in os.environ.items()
-               if key not in ("BRIEFING_READER_DATA_DIR", "BRIEFING_READER_CONTENT_DIR")}
-        env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-                    "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
-                    "XDG_CONFIG_HOME": str(home / "config")})
-        config = home / "config" / APP_ID
-        config.mkdir(parents=True)
-        (config / "ui.ini").write_text("[ui]\nlanguage=nl\n", encoding="utf-8")
+        # One profile per command: each run starts where the last run of the
+        # same command left the reader (the top, or the finance section).
+        envs = {name: profile_env(home / f"profile-{number}")
+                for number, name in enumerate(commands)}
         # Warm the file cache, write the first settings and the document cache.
-        for command in commands.values():
-            measure(command, env)
+        for name, command in commands.items():
+            measure(command, envs[name])
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
-                results[name].append(measure(command, env))
+                results[name].append(measure(command, envs[name]))
     summary = summarise(results)
     if args.json:
         print(json.dumps({"runs": args.runs, **summary}, indent=2))
