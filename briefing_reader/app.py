@@ -9,6 +9,7 @@ second step is imported before the first paint.
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -127,32 +128,30 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
     instance = SingleInstance(paths.data)
     owner = instance.acquire()
     if not owner and not (exit_after_render or exit_when_ready):
-        if instance.notify_running(open_address):
+        handed = instance.hand_over(open_address)
+        if handed:
             print("briefing-reader: already running for this profile; brought it to the front")
             return 0
-        print(f"briefing-reader: another instance holds {paths.data / 'instance.lock'} "
-              "but does not answer", file=sys.stderr)
-        return 1
+        if handed is False:
+            print(f"briefing-reader: another instance holds {paths.data / 'instance.lock'} "
+                  "but does not answer", file=sys.stderr)
+            return 1
+        owner = True  # the other one closed while we waited
     window = build_frame(paths)
 
     def painted() -> None:
         if exit_after_render:
             app.exit(0)
             return
-        attach_features(window, paths)
-        forget_module_sources()
-        if owner:
-            instance.listen()
-            instance.activation_requested.connect(
-                lambda address: bring_forward(window, address))
+        started = after_first_paint(window, paths, instance if owner else None)
         if exit_when_ready:
-            app.exit(0)
-            return
-        report_start_problems(window)
-        from briefing_reader.ui import help
+            app.exit(0 if started else 1)
+        elif started:
+            report_start_problems(window)
+            from briefing_reader.ui import help
 
-        help.welcome_if_first_run(window, window.settings)
-        window.search.start_indexing()
+            help.welcome_if_first_run(window, window.settings)
+            window.search.start_indexing()
 
     FirstPaint(window.reader.viewport(), painted)
     window.restore_geometry()
@@ -166,6 +165,36 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
         window.store.close()
     instance.release()
     return code
+
+
+def after_first_paint(window: MainWindow, paths: Paths,
+                      instance: SingleInstance | None) -> bool:
+    """Answer later starts and attach notes and search; False when the
+    window was closed before its first paint or the features failed."""
+    if not window.isVisible():
+        return False
+    if instance is not None:
+        instance.listen()  # first: a failure below must not make us deaf
+        instance.activation_requested.connect(lambda address: bring_forward(window, address))
+    return start_features(window, paths)
+
+
+def start_features(window: MainWindow, paths: Paths) -> bool:
+    """Attach notes and search to the shown window; on an unexpected error
+    the letter stays readable and the user is told what failed."""
+    try:
+        attach_features(window, paths)
+    except Exception as error:  # the event loop would only print it
+        traceback.print_exc()
+        QMessageBox.critical(
+            window, QCoreApplication.translate("App", "Notes and search are not available"),
+            QCoreApplication.translate(
+                "App", "Briefing Reader could not start its notes and search (%s: %s). "
+                       "You can read the documents; your saved notes are kept.")
+            % (type(error).__name__, error))
+        return False
+    forget_module_sources()
+    return True
 
 
 def forget_module_sources() -> None:
@@ -198,7 +227,9 @@ class FirstPaint(QObject):
         self._callback: Callable[[], None] | None = callback
         self._widget = widget
         widget.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._fire)
+        # Armed from the event loop: laying the letter out before it may
+        # take longer than the fallback on a slow machine.
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(fallback_ms, self, self._fire))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:

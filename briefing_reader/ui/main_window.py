@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
         self._fill_feature_menus()
         self.features_ready = True
+        if self.toolbar_search.text():
+            self._search_from_toolbar(self.toolbar_search.text())
         for doc in self.library:
             self.toc.set_badges(doc.id, self.annotations.badges(doc.id))
         shown = self.reader.document_shown
@@ -239,6 +241,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.toolbar_search)
 
     def _search_from_toolbar(self, text: str) -> None:
+        if not self.features_ready:
+            return  # typed in the first instant: attach_features passes it on
         self.side_tabs.setCurrentIndex(self.search.tab_index)
         self.search.panel.field.setText(text)
 
@@ -415,8 +419,8 @@ class MainWindow(QMainWindow):
         help.show_html(self, self.tr("Welcome"), help.welcome_html())
 
     def _settings(self) -> None:
-        if self.paths is None:
-            return
+        if self.paths is None or not self.features_ready:
+            return  # the dialog restores backups: only with the notes store open
         from briefing_reader.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.store, self.paths, self)

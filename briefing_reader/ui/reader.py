@@ -333,19 +333,27 @@ class ReaderView(OfflineBrowser):
 
     def set_zoom(self, steps: int) -> None:
         steps = max(-6, min(12, steps))
+        top = self._place_to_keep()
         self.zoomIn(steps - self._zoom)
         self._zoom = steps
         self._apply_text_width()
+        if top is not None:
+            self.scroll_to_position(top)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # A new width reflows the text: keep the line at the top where it is
-        # (a moved dock or a restored window must not lose the reader's place).
-        keep = self.document_shown is not None and self.verticalScrollBar().value() > 0
-        top = self.top_position() if keep else 0
+        top = self._place_to_keep()
         super().resizeEvent(event)
         self._apply_text_width()
-        if keep:
+        if top is not None:
             self.scroll_to_position(top)
+
+    def _place_to_keep(self) -> int | None:
+        """The position at the top, when a reflow (new width, new text size)
+        is about to move it: a moved dock, a restored window or zooming must
+        not lose the reader's place."""
+        if self.document_shown is None or self.verticalScrollBar().value() == 0:
+            return None
+        return self.top_position()
 
     def _apply_text_width(self, qdoc: QTextDocument | None = None) -> None:
         """Centre a column of readable width instead of spanning the window."""

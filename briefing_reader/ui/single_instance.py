@@ -8,6 +8,7 @@ address and leave. The server starts after the window's first paint
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
 CONNECT_TIMEOUT_MS = 1000
-# How long a second start waits for the first one's server to listen.
-LISTEN_WAIT_MS = 5000
+# How long a second start waits for the first one's server to listen; the
+# first one re-anchors notes before it listens, which can take a while.
+LISTEN_WAIT_MS = 20_000
 
 
 def server_name(data_dir: Path) -> str:
@@ -49,11 +51,11 @@ class SingleInstance(QObject):
     def name(self) -> str:
         return server_name(self.data_dir)
 
-    def acquire(self) -> bool:
+    def acquire(self, wait_ms: int = 100) -> bool:
         """True if we are the only instance; call :meth:`listen` next."""
-        if not self.lock.tryLock(100):
-            self.lock.removeStaleLockFile()
-            if not self.lock.tryLock(100):
+        if not self.lock.tryLock(wait_ms):
+            self.lock.removeStaleLockFile()  # its process is gone
+            if not self.lock.tryLock(wait_ms):
                 return False
         return True
 
@@ -79,28 +81,41 @@ class SingleInstance(QObject):
         socket.deleteLater()
         self.activation_requested.emit(address)
 
-    def notify_running(self, address: str | None) -> bool:
-        """Ask the running instance to come forward; True if it answered.
+    def hand_over(self, address: str | None, wait_ms: int = LISTEN_WAIT_MS) -> bool | None:
+        """Give ``address`` to the running instance and ask it to come forward.
 
-        The running instance may still be starting: its server listens only
-        after its first paint, so a refused connection is tried again.
+        The running instance may still be starting (it listens only after
+        its first paint), so a refused connection is tried again while it
+        holds the lock. Returns True if it took the address, None if it went
+        away meanwhile and the lock is now ours, False if it never answered.
         """
-        from PySide6.QtNetwork import QLocalSocket
-
-        deadline = QDeadlineTimer(LISTEN_WAIT_MS)
-        while True:
-            socket = QLocalSocket(self)
-            socket.connectToServer(self.name())
-            if socket.waitForConnected(CONNECT_TIMEOUT_MS):
-                break
-            socket.deleteLater()
+        deadline = QDeadlineTimer(wait_ms)
+        told = False
+        while not self._send(address):
+            if self.acquire(wait_ms=0):
+                return None
             if deadline.hasExpired():
                 return False
+            if not told:
+                print("briefing-reader: waiting for the running instance to answer…",
+                      file=sys.stderr, flush=True)
+                told = True
             QThread.msleep(50)
+        return True
+
+    def _send(self, address: str | None) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = QLocalSocket(self)
+        socket.connectToServer(self.name())
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            socket.deleteLater()
+            return False
         socket.write(QByteArray((address or "").encode("utf-8")))
         socket.flush()
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
         socket.disconnectFromServer()
+        socket.deleteLater()
         return True
 
     def release(self) -> None:

@@ -352,6 +352,14 @@
         <source>Your notes</source>
         <translation>Uw notities</translation>
     </message>
+    <message>
+        <source>Notes and search are not available</source>
+        <translation>Notities en zoeken zijn niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>Briefing Reader could not start its notes and search (%s: %s). You can read the documents; your saved notes are kept.</source>
+        <translation>Briefing Reader kon de notities en het zoeken niet starten (%s: %s). U kunt de documenten lezen; uw opgeslagen notities blijven bewaard.</translation>
+    </message>
 </context>
 <context>
     <name>ChangesDialog</name>

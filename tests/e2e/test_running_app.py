@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from briefing_reader.ui.single_instance import server_name
+from briefing_reader.ui.single_instance import SingleInstance, server_name
 
 NET_TABLES = ("tcp", "tcp6", "udp", "udp6")
 
@@ -82,23 +82,56 @@ def test_the_running_app_has_no_network_sockets(running) -> None:  # type: ignor
     assert mine & network_inodes() == set()
 
 
-def test_a_second_start_waits_for_a_first_one_still_starting(
-        tmp_path: Path, program: list[str], qtbot: QtBot) -> None:
-    """The first instance listens only after its first paint; a second start
-    that comes in between waits for it instead of failing."""
+def _await_line(stream, text: str, limit: int = 50) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(limit):
+        line = stream.readline()
+        assert line, f"the program ended without saying {text!r}"
+        if text in line:
+            return
+    raise AssertionError(f"no {text!r} in {limit} lines")
+
+
+@pytest.fixture
+def starting_instance(tmp_path: Path) -> Iterator[tuple[SingleInstance, dict[str, str]]]:
+    """A first instance that holds the lock but is not listening yet, as
+    between its start and its first paint."""
     data_dir = (tmp_path / "profile").resolve()
+    holder = SingleInstance(data_dir)
+    assert holder.acquire()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_READER_DATA_DIR": str(data_dir)}
-    first = subprocess.Popen(program, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    yield holder, env
+    holder.release()
+
+
+def test_a_second_start_waits_for_the_first_to_listen(
+        starting_instance, program: list[str], qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    holder, env = starting_instance
+    second = subprocess.Popen([*program, "--open", "kst-32824-456#s-2-4"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        lock = data_dir / "instance.lock"
-        qtbot.waitUntil(lambda: lock.exists() or first.poll() is not None, timeout=30_000)
-        assert first.poll() is None
-        second = subprocess.run(program, env=env, capture_output=True, text=True,
-                                timeout=30, check=False)
-        assert second.returncode == 0, second.stderr
-        assert "already running" in second.stdout
-        assert first.poll() is None
+        _await_line(second.stderr, "waiting for the running instance")
+        with qtbot.waitSignal(holder.activation_requested, timeout=30_000) as signal:
+            holder.listen()
+        assert signal.args == ["kst-32824-456#s-2-4"]
+        out, _err = second.communicate(timeout=30)
+        assert second.returncode == 0
+        assert "already running" in out
     finally:
-        first.terminate()
-        first.communicate(timeout=20)
+        if second.poll() is None:
+            second.kill()
+            second.communicate()
+
+
+def test_a_second_start_takes_over_when_the_first_goes_away(
+        starting_instance, program: list[str], qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    holder, env = starting_instance
+    second = subprocess.Popen(program, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        _await_line(second.stderr, "waiting for the running instance")
+        holder.release()  # the first one closed before it ever listened
+        data_dir = Path(env["BRIEFING_READER_DATA_DIR"])
+        qtbot.waitUntil(lambda: listening(second, data_dir), timeout=30_000)
+    finally:
+        second.terminate()
+        second.communicate(timeout=20)

@@ -154,3 +154,12 @@ def test_resizing_keeps_the_place_in_view(window: MainWindow, qtbot: QtBot) -> N
         qtbot.waitUntil(lambda w=width: window.width() == w)
         top = window.reader.document().findBlock(window.reader.top_position()).blockNumber()
         assert top == block
+
+
+def test_zooming_keeps_the_place_in_view(window: MainWindow) -> None:
+    window.navigate(LETTER, "s-2-2")
+    block = window.reader.document().findBlock(window.reader.top_position()).blockNumber()
+    for steps in (3, -2, 0):
+        window.reader.set_zoom(steps)
+        top = window.reader.document().findBlock(window.reader.top_position()).blockNumber()
+        assert top == block

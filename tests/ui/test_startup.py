@@ -8,7 +8,15 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_reader import paths
-from briefing_reader.app import FirstPaint, attach_features, build_frame, open_notes
+from briefing_reader import app as app_module
+from briefing_reader.app import (
+    FirstPaint,
+    after_first_paint,
+    attach_features,
+    build_frame,
+    open_notes,
+    start_features,
+)
 from briefing_reader.core.notes import action_target, anchor_range
 from briefing_reader.ui.main_window import MainWindow
 
@@ -116,7 +124,9 @@ def test_first_paint_falls_back_when_nothing_is_painted(qtbot: QtBot) -> None:
 
 def test_a_damaged_place_in_the_settings_opens_at_the_top(qtbot: QtBot) -> None:
     window = shown_frame(qtbot)
+    window.navigate(LETTER, "s-2-2")
     window.close()
+    assert window.settings.value("reader/offset") not in (None, "0")
     window.settings.setValue("reader/offset", "not a number")
     window.settings.sync()
     again = shown_frame(qtbot)
@@ -132,4 +142,51 @@ def test_the_action_opened_at_start_fills_the_panel_once_ready(qtbot: QtBot) -> 
     qtbot.waitExposed(window)
     attach_features(window, paths.resolve())
     assert window.annotations.panel.action_id == "actie-verandering-van-binnenuit"
+    window.close()
+
+
+def test_typing_a_search_before_the_features_carries_over(qtbot: QtBot) -> None:
+    window = shown_frame(qtbot)
+    qtbot.keyClicks(window.toolbar_search, "statushouder")  # no search yet: nothing breaks
+    attach_features(window, paths.resolve())
+    assert window.side_tabs.currentIndex() == window.search.tab_index
+    assert window.search.panel.field.text() == "statushouder"
+    window.close()
+
+
+def test_settings_wait_for_the_notes_store(qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing_reader.ui import settings_dialog
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the settings dialog opened without the notes store")
+
+    monkeypatch.setattr(settings_dialog, "SettingsDialog", refuse)
+    window = shown_frame(qtbot)
+    window.settings_action.trigger()  # Ctrl+, works from the first paint
+    window.close()
+
+
+def test_a_window_closed_before_its_paint_starts_nothing(qtbot: QtBot) -> None:
+    window = shown_frame(qtbot)
+    window.close()
+    assert after_first_paint(window, paths.resolve(), None) is False
+    assert not window.features_ready
+    assert not paths.resolve().notes_db.exists()
+
+
+def test_a_failure_to_start_the_features_is_told_and_reading_goes_on(
+        qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    told: list[str] = []
+
+    def broken(*_args: object) -> None:
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(app_module, "attach_features", broken)
+    monkeypatch.setattr(app_module.QMessageBox, "critical",
+                        lambda _parent, title, text: told.append(f"{title}: {text}"))
+    window = shown_frame(qtbot)
+    assert start_features(window, paths.resolve()) is False
+    assert told and "disk on fire" in told[0]
+    assert window.reader.document_shown is not None
+    window.navigate(LETTER, "s-2-2")  # the reader still works
     window.close()
