@@ -7,8 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from briefing_reader import paths
 from briefing_reader import app as app_module
+from briefing_reader import paths
 from briefing_reader.app import (
     FirstPaint,
     after_first_paint,
