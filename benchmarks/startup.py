@@ -11,6 +11,8 @@ times, and prints medians and the ratios to the bare window:
   code: a contents tree of the bundled outlines, menus, a toolbar and the
   letter's HTML in a QTextBrowser. No implementation can start faster than
   this with Qt, so it says how much of the ratio is ours;
+- floor, text: only the contents tree and the letter, no menus, toolbar
+  or status bar: the least any window showing the letter costs;
 - first paint: ``briefing-reader --exit-after-render``, which exits once
   the letter is painted with the contents filled;
 - first paint, deep: the same, opened at the finance section near the end
@@ -72,7 +74,9 @@ tree.setHeaderHidden(True)
 tabs.addTab(tree, "Inhoud")
 browser = QTextBrowser(splitter)
 window.setCentralWidget(splitter)
-window.statusBar().addPermanentWidget(QLabel(page["citation"]))
+chrome = sys.argv[2] == "chrome"
+if chrome:
+    window.statusBar().addPermanentWidget(QLabel(page["citation"]))
 def add(parent, node):
     item = QTreeWidgetItem(parent, [node[0]])
     item.setData(0, Qt.ItemDataRole.UserRole, node[0])
@@ -80,15 +84,16 @@ def add(parent, node):
         add(item, child)
 for outline in page["outlines"]:
     add(tree, outline)
-for title in ("Bestand", "Beeld", "Ga", "Zoeken", "Notities", "Help"):
+for title in ("Bestand", "Beeld", "Ga", "Zoeken", "Notities", "Help") if chrome else ():
     menu = window.menuBar().addMenu(title)
     for number in range(6):
         action = QAction(f"{title} {number}", window)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         menu.addAction(action)
-bar = window.addToolBar("Navigatie")
-bar.addAction(QAction("Terug", window))
-bar.addWidget(QLineEdit(bar))
+if chrome:
+    bar = window.addToolBar("Navigatie")
+    bar.addAction(QAction("Terug", window))
+    bar.addWidget(QLineEdit(bar))
 document = QTextDocument(browser)
 document.setDefaultStyleSheet(page["css"])
 document.setHtml(page["html"])
@@ -159,7 +164,8 @@ def main() -> int:
         write_floor_page(page)
         commands = {
             "bare": [sys.executable, "-c", BARE],
-            "floor": [sys.executable, "-c", FLOOR, str(page)],
+            "floor, text": [sys.executable, "-c", FLOOR, str(page), "text"],
+            "floor": [sys.executable, "-c", FLOOR, str(page), "chrome"],
             "first paint": [*app, "--exit-after-render"],
             "first, deep": [*app, "--exit-after-render", "--open", DEEP_PLACE],
             "ready": [*app, "--exit-when-ready"],
