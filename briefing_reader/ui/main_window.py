@@ -117,8 +117,14 @@ class MainWindow(QMainWindow):
         self.marks_dock.raise_()
 
     def attach_features(self, store: NotesStore | None, index: SearchIndex) -> None:
-        """Notes, search, printing, import and overviews; then the shown
-        document gets its badges, highlights and search hits."""
+        """Notes, search, printing, import and overviews; then what the first
+        paint left out: badges, highlights, hits, the panel's action."""
+        self._create_features(store, index)
+        self._fill_feature_menus()
+        self.features_ready = True
+        self._catch_up()
+
+    def _create_features(self, store: NotesStore | None, index: SearchIndex) -> None:
         from briefing_reader.ui.annotations import Annotations
         from briefing_reader.ui.import_feature import ImportFeature
         from briefing_reader.ui.overviews import Overviews
@@ -137,8 +143,9 @@ class MainWindow(QMainWindow):
         self.toc.remove_requested.connect(self.importing.remove)
         self.toc.node_activated.connect(self.annotations.node_chosen)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
-        self._fill_feature_menus()
-        self.features_ready = True
+
+    def _catch_up(self) -> None:
+        """Give the features what happened before they were there."""
         if self.toolbar_search.text():
             self._search_from_toolbar(self.toolbar_search.text())
         for doc in self.library:
