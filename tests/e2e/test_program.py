@@ -22,12 +22,17 @@ def test_window_renders_the_letter_and_exits(run, tmp_path: Path) -> None:  # ty
 
 def test_first_paint_comes_before_the_notes_are_opened(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run("--exit-after-render")
-    assert not (tmp_path / "profile" / "notes.sqlite3").exists()  # opened after the paint
+    profile = tmp_path / "profile"
+    assert not (profile / "notes.sqlite3").exists()  # opened after the paint
+    assert not (profile / "versions").exists()
 
 
 def test_window_gets_notes_and_search_when_ready(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run("--exit-when-ready")
-    assert (tmp_path / "profile" / "notes.sqlite3").is_file()
+    profile = tmp_path / "profile"
+    assert (profile / "notes.sqlite3").is_file()
+    # Re-anchoring ran: it keeps the text of every document version it saw.
+    assert list((profile / "versions" / LETTER).glob("*.json"))
 
 
 def test_docs_json_lists_the_letter_and_our_companions(run) -> None:  # type: ignore[no-untyped-def]
