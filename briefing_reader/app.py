@@ -153,7 +153,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
             help.welcome_if_first_run(window, window.settings)
             window.search.start_indexing()
 
-    FirstPaint(window.reader.viewport(), painted)
+    FirstPaint(window.reader, painted)  # its frame is painted with the text
     window.restore_geometry()
     window.show()
     window.restore_place(open_address)  # before the first paint, after the final width

@@ -358,13 +358,20 @@ class ReaderView(OfflineBrowser):
     def _apply_text_width(self, qdoc: QTextDocument | None = None) -> None:
         """Centre a column of readable width instead of spanning the window."""
         max_width = self.fontMetrics().averageCharWidth() * 2 * MAX_TEXT_WIDTH_EM
-        side = max(0, (self.viewport().width() - max_width) // 2)
+        side = max(0, (self._viewport_width() - max_width) // 2)
         root = (qdoc or self.document()).rootFrame()
         fmt: QTextFrameFormat = root.frameFormat()
         if int(fmt.leftMargin()) != side:
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             root.setFrameFormat(fmt)
+
+    def _viewport_width(self) -> int:
+        # Not viewport().width(): PySide6's first conversion of a QWidget
+        # pointer builds a Python class for every QWidget subclass, 7 ms that
+        # the first paint need not pay.
+        bar = self.verticalScrollBar()
+        return self.maximumViewportSize().width() - (bar.width() if bar.isVisibleTo(self) else 0)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # Alt+Left/Right belong to the window's history, not the browser's.
