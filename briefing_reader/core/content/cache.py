@@ -14,6 +14,7 @@ a cryptographic hash: nobody attacks a cache of their own files, and
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import zlib
@@ -64,6 +65,16 @@ class DocumentCache:
             write_atomic(self._entry(data), entry.encode("utf-8"))
         except OSError:
             return
+        self._forget_other_parsers()
+
+    def _forget_other_parsers(self) -> None:
+        """Remove entries an earlier version of the parser wrote: none of
+        them can be read again, and each upgrade would leave a set behind."""
+        current = f"-{parser_fingerprint()}.json"
+        for entry in self.folder.glob("*.json"):
+            if not entry.name.endswith(current):
+                with contextlib.suppress(OSError):  # a cache is never worth an error
+                    entry.unlink()
 
 
 def _jsonable(value: object) -> str:
