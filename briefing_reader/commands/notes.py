@@ -96,11 +96,11 @@ def register(sub: SubParsers) -> None:
 
     delete = notes.add_parser("delete", help="move a note, highlight or bookmark to the trash")
     delete.add_argument("item_id", metavar="ID")
-    delete.set_defaults(func=cmd_delete)
+    delete.set_defaults(func=item_command(NotesStore.delete))
 
     restore = notes.add_parser("restore", help="take an item out of the trash (undo delete)")
     restore.add_argument("item_id", metavar="ID")
-    restore.set_defaults(func=cmd_restore)
+    restore.set_defaults(func=item_command(NotesStore.restore))
 
     review = notes.add_parser("review", help="notes to check after a document changed")
     review.add_argument("--json", action="store_true", help="print JSON")
@@ -108,12 +108,27 @@ def register(sub: SubParsers) -> None:
 
     accept = notes.add_parser("accept", help="accept the new place of a note to check")
     accept.add_argument("item_id", metavar="ID")
-    accept.set_defaults(func=cmd_accept)
+    accept.set_defaults(func=item_command(lambda store, item: store.reviews.accept(item)))
 
     dismiss = notes.add_parser("dismiss", help="take a note off the list to check "
                                                "(a fuzzy match is rejected)")
     dismiss.add_argument("item_id", metavar="ID")
-    dismiss.set_defaults(func=cmd_dismiss)
+    dismiss.set_defaults(func=item_command(lambda store, item: store.reviews.dismiss(item)))
+
+
+def item_command(act: Callable[[NotesStore, str], object],
+                 ) -> Callable[[argparse.Namespace, paths.Paths], int]:
+    """A command that does ``act`` to the item ``args.item_id`` and prints
+    the id once the change is committed."""
+    def run(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+        def work(store: NotesStore) -> int:
+            act(store, args.item_id)
+            print(args.item_id, flush=True)
+            return EXIT_OK
+
+        return with_store(run_paths, work)
+
+    return run
 
 
 def with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
@@ -290,24 +305,6 @@ def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     return with_store(run_paths, work, library)
 
 
-def cmd_delete(args: argparse.Namespace, run_paths: paths.Paths) -> int:
-    def work(store: NotesStore) -> int:
-        item = store.delete(args.item_id)
-        print(item.id, flush=True)
-        return EXIT_OK
-
-    return with_store(run_paths, work)
-
-
-def cmd_restore(args: argparse.Namespace, run_paths: paths.Paths) -> int:
-    def work(store: NotesStore) -> int:
-        store.restore(args.item_id)
-        print(args.item_id, flush=True)
-        return EXIT_OK
-
-    return with_store(run_paths, work)
-
-
 def cmd_review(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     def work(store: NotesStore) -> int:
         items = store.reviews.open_items()
@@ -317,24 +314,6 @@ def cmd_review(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             return EXIT_OK
         for i in items:
             print(f"{i.outcome:<9}  {i.item_id}  {i.kind:<9}  {i.doc_id}  {_short(i.label)}")
-        return EXIT_OK
-
-    return with_store(run_paths, work)
-
-
-def cmd_accept(args: argparse.Namespace, run_paths: paths.Paths) -> int:
-    def work(store: NotesStore) -> int:
-        store.reviews.accept(args.item_id)
-        print(args.item_id, flush=True)
-        return EXIT_OK
-
-    return with_store(run_paths, work)
-
-
-def cmd_dismiss(args: argparse.Namespace, run_paths: paths.Paths) -> int:
-    def work(store: NotesStore) -> int:
-        store.reviews.dismiss(args.item_id)
-        print(args.item_id, flush=True)
         return EXIT_OK
 
     return with_store(run_paths, work)

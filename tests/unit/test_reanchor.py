@@ -361,6 +361,12 @@ def test_cli_notes_survive_a_new_version_from_content_dir(tmp_path: Path) -> Non
     assert [v.split("-")[0] for v in versions] == ["2", "3"]
     review = json.loads(cli(data, "review", "--json", content=content).stdout)
     assert {r["id"] for r in review} == {handhaven, route}
+    assert cli(data, "accept", handhaven, content=content).stdout.strip() == handhaven
+    assert cli(data, "dismiss", route, content=content).stdout.strip() == route
+    assert json.loads(cli(data, "review", "--json", content=content).stdout) == []
+    after = json.loads(cli(data, "list", "--json", content=content).stdout)
+    accepted = next(i for i in after["highlights"] if i["id"] == handhaven)
+    assert accepted["outcome"] == "exact" and "strenger" in accepted["anchor"]["quote"]["exact"]
 
 
 def source_text_offset(content: Path, quote: str) -> int:
