@@ -125,8 +125,28 @@ class ActionTarget:
     text: str = ""
 
 
+class _Owned:
+    """Whose an item is: mine, or a colleague's merged in from a file."""
+
+    imported_from: str | None
+
+    @property
+    def is_mine(self) -> bool:
+        return self.imported_from is None
+
+
+class _Anchored(_Owned):
+    """An item hung on a passage of a document."""
+
+    anchor: TextAnchor
+
+    @property
+    def doc_id(self) -> str:
+        return self.anchor.doc_id
+
+
 @dataclass(frozen=True)
-class ActionAnnotation:
+class ActionAnnotation(_Owned):
     """Where the member stands on one action and what they will ask."""
 
     id: str
@@ -148,10 +168,6 @@ class ActionAnnotation:
     anchor_status: str = "exact"
 
     @property
-    def is_mine(self) -> bool:
-        return self.imported_from is None
-
-    @property
     def is_empty(self) -> bool:
         """True when nothing is filled in (no badge needed)."""
         return not (self.stance or self.priority or self.note.strip()
@@ -159,7 +175,7 @@ class ActionAnnotation:
 
 
 @dataclass(frozen=True)
-class Highlight:
+class Highlight(_Anchored):
     """A coloured passage, optionally with a note."""
 
     id: str
@@ -174,17 +190,9 @@ class Highlight:
     imported_from: str | None = None
     anchor_status: str = "exact"
 
-    @property
-    def doc_id(self) -> str:
-        return self.anchor.doc_id
-
-    @property
-    def is_mine(self) -> bool:
-        return self.imported_from is None
-
 
 @dataclass(frozen=True)
-class Bookmark:
+class Bookmark(_Anchored):
     """A named place; ``order`` sorts the bookmarks panel."""
 
     id: str
@@ -196,14 +204,6 @@ class Bookmark:
     modified: str
     imported_from: str | None = None
     anchor_status: str = "exact"
-
-    @property
-    def doc_id(self) -> str:
-        return self.anchor.doc_id
-
-    @property
-    def is_mine(self) -> bool:
-        return self.imported_from is None
 
 
 @dataclass(frozen=True)
