@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+)
 
 from briefing_reader.core.content import Document, Library, OutlineNode
 from briefing_reader.core.notes import (
@@ -62,7 +69,6 @@ class Annotations(QObject):
         self.review.jump_requested.connect(self._jump)
         self.review.changed.connect(self._reviewed)
         self.review.failed.connect(self._report)
-        self.reader.cursorPositionChanged.connect(self._follow_cursor)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._context_menu)
         self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
@@ -135,21 +141,22 @@ class Annotations(QObject):
                                   COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR]), tip))
         self.reader.set_marks("highlights", marks)
 
-    def _follow_cursor(self) -> None:
-        doc = self.reader.document_shown
-        if doc is None:
-            return
-        node = action_at(doc, self.reader.core_offset(self.reader.textCursor().position()))
-        if node is not None and node.id != self.panel.action_id:
-            self.panel.show_action(doc, node.id)
-
-    def node_chosen(self, doc_id: str, anchor: str) -> None:
-        """A place was chosen (TOC, search hit, link): the action it is or
-        holds goes to the panel."""
+    def show_place(self, doc_id: str, offset: int, anchor: str = "") -> OutlineNode | None:
+        """The reading place moved (a navigation, a click in the text): the
+        panel shows the action there, or none. ``anchor`` is the node or
+        paragraph navigated to, when there was one: a section or theme that
+        holds a single action then shows that action. Returns the node the
+        contents should select: the action, or the innermost node there."""
         doc = self.library.get(doc_id)
-        action = action_for_place(doc, anchor) if doc is not None and anchor else None
-        if doc is not None and action is not None:
-            self.panel.show_action(doc, action.id)
+        action = None
+        if doc is not None:
+            action = action_for_place(doc, anchor) if anchor else action_at(doc, offset)
+        self.panel.show_action(doc, action.id if action is not None else "")
+        if doc is None:
+            return None
+        if action is not None and self.panel.action_id == action.id:
+            return action
+        return doc.node(anchor) or doc.node_at_block(block_at(doc, offset))
 
     def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
         self.refresh_after_edit(doc_id, reload_panel=False)  # the panel holds the edit
@@ -291,6 +298,18 @@ class Annotations(QObject):
             return
         self.window.statusBar().showMessage(self.tr("Backup made: %s") % path.name, 6000)
 
+    def _choose_version(self) -> None:
+        """Closing with a note changed elsewhere: the user says which stays."""
+        answer = QMessageBox.question(
+            self.window, self.tr("This note was changed elsewhere"),
+            self.panel.conflict_text.text() + "\n\n" + self.tr("Keep your version?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.panel.keep_my_version()
+        else:
+            self.panel.take_theirs()
+
     def save_reading_position(self) -> None:
         doc = self.reader.document_shown
         if doc is None or self.store is None or self.store.read_only:
@@ -307,6 +326,8 @@ class Annotations(QObject):
 
     def close(self) -> None:
         """Save what is pending; a failed save stays shown in the panel."""
+        if self.panel.has_conflict():
+            self._choose_version()
         if self.panel.doc is not None:
             self.panel.save_now()
         self.save_reading_position()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -53,10 +54,17 @@ class ReaderView(OfflineBrowser):
             top of the view changed (scrolling, jumping).
         link_requested(QUrl): the user clicked a link that leaves the
             document (``doc:`` or web); the window decides what to do.
+        anchor_requested(str, int): the user followed a link within the
+            document (a footnote marker): the anchor and the Qt position of
+            the link, so the window can jump and Back can return there.
+        cursor_placed(int): the user put the cursor somewhere (a click in
+            the text, a key): its Qt position.
     """
 
     node_scrolled_to = Signal(str)
     link_requested = Signal(QUrl)
+    anchor_requested = Signal(str, int)
+    cursor_placed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +83,7 @@ class ReaderView(OfflineBrowser):
         self._anchor_nodes: list[OutlineNode] = []
         self._last_reported = ""
         self._zoom = 0
+        self._press_position = -1
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_highlighted)
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
@@ -310,9 +319,57 @@ class ReaderView(OfflineBrowser):
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "" and url.fragment():
-            self.go_to_anchor(url.fragment())
+            cursor = self.textCursor()  # a link reached by keyboard is selected
+            origin = (cursor.selectionStart() if cursor.hasSelection() or self._press_position < 0
+                      else self._press_position)
+            self.anchor_requested.emit(url.fragment(), origin)  # the window jumps
         else:
             self.link_requested.emit(url)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_position = self.cursorForPosition(event.position().toPoint()).position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        on_link = bool(self.anchorAt(event.position().toPoint()))
+        super().mouseReleaseEvent(event)
+        if not on_link and event.button() == Qt.MouseButton.LeftButton:
+            self.cursor_placed.emit(self.textCursor().position())
+        self._press_position = -1
+
+    def settle(self) -> None:
+        """Report the node at the top now, so that a report still pending
+        from the scroll cannot undo what a jump selected in the contents."""
+        self._scroll_timer.stop()
+        self._report_top_node()
+
+    # -- tooltips over marks ---------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())  # type: ignore[attr-defined]
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """The tooltips of the marks under a viewport point (a highlight's
+        note, a flagged table cell's totals), or ''."""
+        content = point + QPoint(self.horizontalScrollBar().value(),
+                                 self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(
+            QPointF(content), Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return ""
+        texts: list[str] = []
+        for selection in self.extraSelections():
+            tip = selection.format.toolTip()
+            cursor = selection.cursor
+            if tip and cursor.selectionStart() <= position < cursor.selectionEnd() \
+                    and tip not in texts:
+                texts.append(tip)
+        return "\n".join(texts)
 
     def _on_highlighted(self, url: QUrl) -> None:
         label = url.fragment().removeprefix("fn-")
@@ -378,7 +435,10 @@ class ReaderView(OfflineBrowser):
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()
             return
+        before = self.textCursor().position()
         super().keyPressEvent(event)
+        if self.textCursor().position() != before:
+            self.cursor_placed.emit(self.textCursor().position())
 
 
 def _selection(cursor: QTextCursor, colour: str, tooltip: str,
