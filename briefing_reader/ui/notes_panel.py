@@ -12,8 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFrame,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +39,7 @@ from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
 FIELDS = ("stance", "priority", "note", "questions", "tags")
+EDITING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 
 
 def stored_values(annotation: ActionAnnotation | None) -> dict[str, object]:
@@ -56,11 +57,12 @@ class NotePreview(OfflineBrowser):
     typed = Signal(QKeyEvent)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
-                                          | Qt.KeyboardModifier.KeypadModifier)
-        if plain and (event.text().isprintable() and event.text()
-                      or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter,
-                                         Qt.Key.Key_Backspace, Qt.Key.Key_Delete)):
+        command = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                       | Qt.KeyboardModifier.AltModifier
+                                       | Qt.KeyboardModifier.MetaModifier)
+        text = event.text()
+        typing = (bool(text) and text.isprintable()) or event.key() in EDITING_KEYS
+        if typing and not command:
             self.typed.emit(event)
             return
         super().keyPressEvent(event)

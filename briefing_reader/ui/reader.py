@@ -353,13 +353,18 @@ class ReaderView(OfflineBrowser):
                 return True
         return super().viewportEvent(event)
 
+    def position_at(self, point: QPoint) -> int:
+        """The Qt position of the character under a viewport point; -1 when
+        the point is not on text (a margin, the space after a line)."""
+        content = point + QPoint(self.horizontalScrollBar().value(),
+                                 self.verticalScrollBar().value())
+        return self.document().documentLayout().hitTest(QPointF(content),
+                                                        Qt.HitTestAccuracy.ExactHit)
+
     def tooltip_at(self, point: QPoint) -> str:
         """The tooltips of the marks under a viewport point (a highlight's
         note, a flagged table cell's totals), or ''."""
-        content = point + QPoint(self.horizontalScrollBar().value(),
-                                 self.verticalScrollBar().value())
-        position = self.document().documentLayout().hitTest(
-            QPointF(content), Qt.HitTestAccuracy.ExactHit)
+        position = self.position_at(point)
         if position < 0:
             return ""
         texts: list[str] = []

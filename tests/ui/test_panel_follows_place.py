@@ -231,7 +231,7 @@ def test_go_to_a_highlight_and_a_bookmark(on_startbanen: MainWindow, qtbot: QtBo
     window.navigate(LETTER, STARTBANEN)
     marks.setCurrentIndex(0)
     marks.highlight_list.setCurrentRow(0)
-    go = [b for b in marks.widget(0).findChildren(QPushButton) if b.text() == "Go to"][0]
+    go = next(b for b in marks.widget(0).findChildren(QPushButton) if b.text() == "Go to")
     qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
     highlighted = window.current_place().focus  # type: ignore[union-attr]
     expected = action_at(doc, highlighted)
@@ -239,7 +239,7 @@ def test_go_to_a_highlight_and_a_bookmark(on_startbanen: MainWindow, qtbot: QtBo
     window.navigate(LETTER, STARTBANEN)
     marks.setCurrentIndex(1)
     marks.bookmark_list.setCurrentRow(0)
-    go = [b for b in marks.widget(1).findChildren(QPushButton) if b.text() == "Go to"][0]
+    go = next(b for b in marks.widget(1).findChildren(QPushButton) if b.text() == "Go to")
     qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
     assert_agree(window, TAALEIS)
 
@@ -296,3 +296,5 @@ def test_opening_an_imported_letter(on_startbanen: MainWindow, qtbot: QtBot,
     qtbot.waitUntil(lambda: window.reader.document_shown is not None
                     and window.reader.document_shown.id == "mijn-brief", timeout=30_000)
     assert_agree(window, "")
+    # the import re-indexes in the background: let it finish before the window goes
+    qtbot.waitUntil(window.search.progress.isHidden, timeout=30_000)

@@ -152,7 +152,7 @@ class NotesStore:
                       note: str | _Unset = UNSET,
                       questions: Sequence[str] | _Unset = UNSET,
                       tags: Sequence[str] | _Unset = UNSET,
-                      expected_modified: str | None | _Unset = UNSET) -> ActionAnnotation:
+                      expected_modified: str | _Unset | None = UNSET) -> ActionAnnotation:
         """Create or change my annotation of an action; unspecified fields stay.
 
         The read and the write happen in one transaction, so two programs
