@@ -342,7 +342,9 @@ class Annotations(QObject):
         """Closing with a note changed elsewhere: the user says which stays."""
         answer = QMessageBox.question(
             self.window, self.tr("This note was changed elsewhere"),
-            self.panel.conflict_text.text() + "\n\n" + self.tr("Keep your version?"),
+            self.tr("This note was changed elsewhere. Your version is in the fields; "
+                    "the version saved elsewhere:") + "\n\n"
+            + self.panel.conflict_text.toPlainText() + "\n\n" + self.tr("Keep your version?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:

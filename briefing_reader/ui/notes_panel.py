@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_reader.core.content import Document
+from briefing_reader.core.content import Document, OutlineNode
 from briefing_reader.core.notes import (
     PRIORITIES,
     ActionAnnotation,
@@ -184,10 +184,17 @@ class ActionNotesPanel(QWidget):
         """'Changed elsewhere': their version beside mine (in the fields), and the choice."""
         self.conflict_bar = QFrame(self)
         self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.conflict_bar.setStyleSheet("QFrame { background: #fff3bf; color: #1b1b1b; }")
-        self.conflict_text = QLabel(self.conflict_bar)
-        self.conflict_text.setWordWrap(True)
-        self.conflict_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict_bar.setStyleSheet("QFrame { background: #fff3bf; } "
+                                        "QLabel { color: #1b1b1b; }")
+        heading = QLabel(self.tr("This note was changed elsewhere. Your version is in the "
+                                 "fields; the version saved elsewhere:"), self.conflict_bar)
+        heading.setWordWrap(True)
+        self.conflict_text = QPlainTextEdit(self.conflict_bar)  # theirs, to read and copy
+        self.conflict_text.setReadOnly(True)
+        self.conflict_text.setAccessibleName(self.tr("The version saved elsewhere"))
+        lines = self.conflict_text.fontMetrics().lineSpacing()
+        self.conflict_text.setMinimumHeight(2 * lines + 12)
+        self.conflict_text.setMaximumHeight(5 * lines + 12)
         self.use_theirs = QPushButton(self.tr("Use their version"), self.conflict_bar)
         self.use_theirs.clicked.connect(self.take_theirs)
         self.keep_mine = QPushButton(self.tr("Keep my version"), self.conflict_bar)
@@ -196,6 +203,8 @@ class ActionNotesPanel(QWidget):
         buttons.addWidget(self.use_theirs)
         buttons.addWidget(self.keep_mine)
         layout = QVBoxLayout(self.conflict_bar)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(heading)
         layout.addWidget(self.conflict_text)
         layout.addLayout(buttons)
         self.conflict_bar.hide()
@@ -223,14 +232,21 @@ class ActionNotesPanel(QWidget):
         if not same or (stored != self._base and not self.dirty_fields()):
             self._loading = True
             try:
-                self._fill(node.title if node else "",
-                           doc.section_path(node) if node and doc else "", stored)
+                self._fill(node.title if node else "", self._path_above(doc, node), stored)
             finally:
                 self._loading = False
         if not same:
             self.note_tabs.setCurrentWidget(self.note)  # typing goes to the note
         self.setEnabled(node is not None and self.store is not None)
         self.action_shown.emit(doc.id if doc else "", action_id)
+
+    @staticmethod
+    def _path_above(doc: Document | None, node: OutlineNode | None) -> str:
+        """Where the action stands, without its own title (the line above has it)."""
+        parent = node.parent if node is not None else None
+        if doc is None or parent is None or parent.kind == "document":
+            return ""
+        return doc.section_path(parent)
 
     def _fill(self, title: str, path: str, annotation: ActionAnnotation | None) -> None:
         if title:
@@ -402,7 +418,7 @@ class ActionNotesPanel(QWidget):
         if not clashes:
             return self.save_now()  # my fields on top of their version: nothing lost
         self._theirs = theirs
-        self.conflict_text.setText(self._conflict_text(their_values, clashes))
+        self.conflict_text.setPlainText(self._conflict_text(their_values, clashes))
         self.conflict_bar.show()
         self.status.setText(self.tr("Not saved yet: choose a version"))
         assert self.doc is not None
@@ -413,8 +429,7 @@ class ActionNotesPanel(QWidget):
         names = {"stance": self.tr("Stance"), "priority": self.tr("Priority"),
                  "note": self.tr("Note"), "questions": self.tr("Questions for the debate"),
                  "tags": self.tr("Tags")}
-        lines = [self.tr("This note was changed elsewhere. Your version is in the fields; "
-                         "the version saved elsewhere:")]
+        lines = []
         for name in clashes:
             value = theirs[name]
             shown = "; ".join(value) if isinstance(value, tuple) else str(value)

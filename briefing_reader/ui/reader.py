@@ -123,11 +123,19 @@ class ReaderView(OfflineBrowser):
             return
         anchor, past_anchor = self._place_by_anchor(self.top_position())
         marks = dict(self._marks)
-        self.show_document(doc, self._dark, badges)
-        for layer, layer_marks in marks.items():
-            self.set_marks(layer, layer_marks)
-        self.scroll_to_position(self._positions.get(anchor, 0) + past_anchor)
-        self._report_top_node()  # now, not when the scroll timer fires
+        reported = self._last_reported
+        # Quiet meanwhile: the new document starts at the top, and reporting
+        # that would move the contents' selection away from the reading place.
+        blocked = self.blockSignals(True)
+        try:
+            self.show_document(doc, self._dark, badges)
+            for layer, layer_marks in marks.items():
+                self.set_marks(layer, layer_marks)
+            self.scroll_to_position(self._positions.get(anchor, 0) + past_anchor)
+        finally:
+            self.blockSignals(blocked)
+        self._last_reported = reported
+        self.settle()  # now, not when the scroll timer fires
 
     def _place_by_anchor(self, position: int) -> tuple[str, int]:
         """The last anchor at or before ``position`` and the distance past it.

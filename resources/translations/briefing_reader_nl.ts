@@ -84,6 +84,10 @@
         <translation>Labels</translation>
     </message>
     <message>
+        <source>The version saved elsewhere</source>
+        <translation>De elders opgeslagen versie</translation>
+    </message>
+    <message>
         <source>Use their version</source>
         <translation>Hun versie gebruiken</translation>
     </message>
@@ -340,6 +344,10 @@
     <message>
         <source>This note was changed elsewhere</source>
         <translation>Deze notitie is elders gewijzigd</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere. Your version is in the fields; the version saved elsewhere:</source>
+        <translation>Deze notitie is elders gewijzigd. Uw versie staat in de velden; de elders opgeslagen versie:</translation>
     </message>
     <message>
         <source>Keep your version?</source>

@@ -298,3 +298,19 @@ def test_opening_an_imported_letter(on_startbanen: MainWindow, qtbot: QtBot,
     assert_agree(window, "")
     # the import re-indexes in the background: let it finish before the window goes
     qtbot.waitUntil(window.search.progress.isHidden, timeout=30_000)
+
+
+def test_saving_a_note_keeps_the_contents_on_the_action(
+        on_startbanen: MainWindow, qtbot: QtBot) -> None:
+    window = on_startbanen
+    window.navigate(LETTER, "s-2-2")
+    found = window.reader.document().find("Daarom werken we aan een")
+    assert not found.isNull()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
+                     pos=point_of(window, found.selectionStart() + 3))
+    assert_agree(window, "actie-startbanen-proeven-in-gemeenten")
+    panel = window.annotations.panel
+    with qtbot.waitSignal(panel.annotation_saved, timeout=5000):
+        qtbot.keyClicks(panel.note, "Eerst de pilots")
+    assert "✎" in window.reader.toPlainText()  # the badge re-rendered the letter
+    assert_agree(window, "actie-startbanen-proeven-in-gemeenten")

@@ -78,7 +78,7 @@ def test_typing_after_the_command_line_saved_does_not_clobber_it(
         type_note(qtbot, window, " en meer")
     assert saved(window) == elsewhere  # nothing written over it
     assert panel.conflict_bar.isVisibleTo(panel)
-    assert "Van de commandoregel" in panel.conflict_text.text()
+    assert "Van de commandoregel" in panel.conflict_text.toPlainText()
     assert panel.note.toPlainText() == "Mijn eerste en meer"  # mine stays in the field
     assert panel.stance.currentData() == "Kritisch"  # a field I did not touch: theirs
     assert panel.question_texts() == ("Vraag van elders",)
