@@ -77,6 +77,7 @@ class ReaderView(OfflineBrowser):
         self._core_keys: list[int] = []
         self._marks: dict[str, list[Mark]] = {}
         self._cell_flags: list[QTextEdit.ExtraSelection] = []
+        self._cell_flag_specs: list[tuple[str, str, str, str]] = []
         self.badges: dict[str, str] = {}
         self._dark = False
         self._anchor_positions: list[int] = []
@@ -112,6 +113,7 @@ class ReaderView(OfflineBrowser):
         self.document_shown = doc
         self._marks.clear()
         self._cell_flags = []
+        self._cell_flag_specs = []
         self._index_anchors(doc)
         self._last_reported = ""
         self._report_top_node()
@@ -123,12 +125,14 @@ class ReaderView(OfflineBrowser):
             return
         anchor, past_anchor = self._place_by_anchor(self.top_position())
         marks = dict(self._marks)
+        flags = list(self._cell_flag_specs)
         reported = self._last_reported
         # Quiet meanwhile: the new document starts at the top, and reporting
         # that would move the contents' selection away from the reading place.
         blocked = self.blockSignals(True)
         try:
             self.show_document(doc, self._dark, badges)
+            self.flag_table_cells(flags)  # found again in the new document
             for layer, layer_marks in marks.items():
                 self.set_marks(layer, layer_marks)
             self.scroll_to_position(self._positions.get(anchor, 0) + past_anchor)
@@ -225,6 +229,7 @@ class ReaderView(OfflineBrowser):
         table's first column and header row.
         """
         self._cell_flags = []
+        self._cell_flag_specs = list(flags)
         for anchor, row_label, column_label, tooltip in flags:
             cell = self._table_cell(anchor, row_label, column_label)
             if cell is not None:

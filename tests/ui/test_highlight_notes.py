@@ -139,3 +139,12 @@ def test_help_says_which_key_highlights_with_a_note(window: MainWindow) -> None:
     shortcuts = help.shortcuts_html(window)
     assert "Highlight with an optional note" in shortcuts
     assert "Ctrl+H, Ctrl+Shift+H" in shortcuts
+
+
+def test_flags_stay_when_a_new_badge_re_renders_the_letter(window: MainWindow) -> None:
+    before = [f.format.toolTip() for f in window.reader._cell_flags]
+    assert before
+    window.reader.rerender({"actie-startbanen": "Kritisch"})
+    assert [f.format.toolTip() for f in window.reader._cell_flags] == before
+    cell = window.reader._cell_flags[0].cursor
+    assert hover(window, point_at(window, cell.selectionStart())) == before[0]
