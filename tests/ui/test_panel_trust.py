@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefing_reader import paths
@@ -166,3 +166,24 @@ def test_opening_moving_settings_and_closing_write_nothing(qtbot: QtBot) -> None
     again = build_window(paths.resolve())
     qtbot.addWidget(again)
     assert all_annotations(again) == before  # no new empty note, no new modified time
+
+
+def test_closing_with_a_version_to_choose_asks_and_keeps_the_choice(
+        window: MainWindow, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    panel = window.annotations.panel
+    window.navigate(LETTER, TAALEIS)
+    with qtbot.waitSignal(panel.annotation_saved, timeout=5000):
+        type_note(qtbot, window, "Voor het sluiten")
+    set_action(TAALEIS, "--note", "Tussendoor")
+    with qtbot.waitSignal(panel.changed_elsewhere, timeout=5000):
+        type_note(qtbot, window, "!")
+    asked: list[str] = []
+
+    def keep_mine(_parent, _title, text, *_rest):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", keep_mine)
+    window.close()
+    assert asked and "Tussendoor" in asked[0]
+    assert saved(window).note == "Voor het sluiten!"
