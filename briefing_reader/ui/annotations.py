@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+)
 
 from briefing_reader.core.content import Document, Library, OutlineNode
 from briefing_reader.core.notes import (
@@ -20,6 +26,7 @@ from briefing_reader.core.notes import (
     reading_position,
 )
 from briefing_reader.ui.marks_panel import MarksPanel
+from briefing_reader.ui.note_dialog import ask_note
 from briefing_reader.ui.notes_panel import ActionNotesPanel
 from briefing_reader.ui.reader import Mark, ReaderView
 from briefing_reader.ui.review import ChangesDialog, ReviewPanel
@@ -42,6 +49,7 @@ class Annotations(QObject):
         self.reader = reader
         self.toc = toc
         self._last_deleted: str | None = None
+        self._painted: list[tuple[int, int, str]] = []  # highlights on screen: start, end, id
         self.panel = ActionNotesPanel(store, window)
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
@@ -59,10 +67,10 @@ class Annotations(QObject):
         self.marks.item_deleted.connect(self._deleted)
         self.marks.marks_changed.connect(self.paint_highlights)
         self.marks.failed.connect(self._report)
+        self.marks.note_edit_requested.connect(self.edit_highlight_note)
         self.review.jump_requested.connect(self._jump)
         self.review.changed.connect(self._reviewed)
         self.review.failed.connect(self._report)
-        self.reader.cursorPositionChanged.connect(self._follow_cursor)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._context_menu)
         self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
@@ -78,11 +86,11 @@ class Annotations(QObject):
         for name in COLOURS:
             action = self.highlight_menu.addAction(name)
             action.triggered.connect(lambda _c=False, n=name: self.highlight_selection(n))
-        quick = self._add(menu, self.tr("Highlight in &yellow"), self.highlight_selection,
-                          "Ctrl+H")
-        quick.setStatusTip(self.tr("Highlight the selected text"))
-        self._add(menu, self.tr("Highlight with a &note…"), self.highlight_with_note,
-                  "Ctrl+Shift+H")
+        quick = self._add(menu, self.tr("Highlight with an optional &note…"),
+                          self.highlight_with_note, "Ctrl+H")
+        quick.setShortcuts([QKeySequence("Ctrl+H"), QKeySequence("Ctrl+Shift+H")])
+        quick.setStatusTip(self.tr("Highlight the selected text in yellow; a note is "
+                                   "optional (Enter without one)"))
         self._add(menu, self.tr("&Bookmark this place"), self.bookmark_here, "Ctrl+D")
         menu.addSeparator()
         self.undo_action = self._add(menu, self.tr("&Undo delete"), self.undo_delete,
@@ -123,9 +131,11 @@ class Annotations(QObject):
         if doc is None or self.store is None:
             return
         marks = []
+        self._painted = []
         for highlight in self.store.highlights(doc.id):
             found = locate(doc.plain_text, highlight.anchor)
             if found is not None:
+                self._painted.append((found.start, found.end, highlight.id))
                 tip = highlight.note or ""
                 if highlight.imported_from:
                     tip = f"{highlight.author}: {tip}"
@@ -135,21 +145,22 @@ class Annotations(QObject):
                                   COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR]), tip))
         self.reader.set_marks("highlights", marks)
 
-    def _follow_cursor(self) -> None:
-        doc = self.reader.document_shown
-        if doc is None:
-            return
-        node = action_at(doc, self.reader.core_offset(self.reader.textCursor().position()))
-        if node is not None and node.id != self.panel.action_id:
-            self.panel.show_action(doc, node.id)
-
-    def node_chosen(self, doc_id: str, anchor: str) -> None:
-        """A place was chosen (TOC, search hit, link): the action it is or
-        holds goes to the panel."""
+    def show_place(self, doc_id: str, offset: int, anchor: str = "") -> OutlineNode | None:
+        """The reading place moved (a navigation, a click in the text): the
+        panel shows the action there, or none. ``anchor`` is the node or
+        paragraph navigated to, when there was one: a section or theme that
+        holds a single action then shows that action. Returns the node the
+        contents should select: the action, or the innermost node there."""
         doc = self.library.get(doc_id)
-        action = action_for_place(doc, anchor) if doc is not None and anchor else None
-        if doc is not None and action is not None:
-            self.panel.show_action(doc, action.id)
+        action = None
+        if doc is not None:
+            action = action_for_place(doc, anchor) if anchor else action_at(doc, offset)
+        self.panel.show_action(doc, action.id if action is not None else "")
+        if doc is None:
+            return None
+        if action is not None and self.panel.action_id == action.id:
+            return action
+        return doc.node(anchor) or doc.node_at_block(block_at(doc, offset))
 
     def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
         self.refresh_after_edit(doc_id, reload_panel=False)  # the panel holds the edit
@@ -184,13 +195,38 @@ class Annotations(QObject):
         self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
 
     def highlight_with_note(self) -> None:
+        """Ctrl+H: highlight the selection, asking for a note (optional)."""
         if self.reader.selected_range() is None:
             self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
             return
-        note, ok = QInputDialog.getMultiLineText(self.window, self.tr("Highlight with a note"),
-                                                 self.tr("Note:"))
-        if ok:
+        note = ask_note(self.window, self.tr("Highlight"))
+        if note is not None:
             self.highlight_selection(DEFAULT_COLOUR, note)
+
+    def highlight_at(self, offset: int) -> str | None:
+        """The id of the highlight painted over a plain-text offset, or None."""
+        return next((item_id for start, end, item_id in self._painted
+                     if start <= offset < end), None)
+
+    def edit_highlight_note(self, item_id: str) -> None:
+        """Change the note of a highlight afterwards (only my own)."""
+        highlight = self.store.highlight(item_id) if self.store is not None else None
+        if highlight is None or self.store is None:
+            return
+        if highlight.imported_from:
+            self._report(self.tr("a colleague's highlight cannot be edited; it stays theirs"))
+            return
+        note = ask_note(self.window, self.tr("Note of the highlight"), highlight.note)
+        if note is None or note == highlight.note:
+            return
+        try:
+            self.store.update_highlight(item_id, note=note)
+        except NotesError as error:
+            self._report(error.reason)
+            return
+        self.marks.refresh()
+        self.paint_highlights()
+        self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
 
     def bookmark_here(self) -> None:
         doc = self.reader.document_shown
@@ -210,14 +246,25 @@ class Annotations(QObject):
         self.window.statusBar().showMessage(self.tr("Bookmark saved: %s") % name, 4000)
 
     def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+        menu = self.context_menu(point)
+        menu.exec(self.reader.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self, point) -> QMenu:  # type: ignore[no-untyped-def]
+        """The reader's menu at a viewport point: copy, highlight, the note of
+        the highlight under the point, bookmark."""
         menu = self.reader.createStandardContextMenu(point)
         if self.reader.selected_range() is not None and self.store is not None:
             menu.addSeparator()
             menu.addMenu(self.highlight_menu)
-            menu.addAction(self.tr("Highlight with a note…"), self.highlight_with_note)
+            menu.addAction(self.tr("Highlight with an optional note…"), self.highlight_with_note)
+        position = self.reader.position_at(point)
+        item_id = self.highlight_at(self.reader.core_offset(position)) if position >= 0 else None
+        if item_id is not None:
+            menu.addAction(self.tr("Edit the highlight's note…"),
+                           lambda: self.edit_highlight_note(item_id))
         menu.addAction(self.tr("Bookmark this place"), self.bookmark_here)
-        menu.exec(self.reader.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
 
     def _jump(self, doc_id: str, offset: int) -> None:
         navigate = getattr(self.window, "navigate_to_offset", None)
@@ -291,6 +338,20 @@ class Annotations(QObject):
             return
         self.window.statusBar().showMessage(self.tr("Backup made: %s") % path.name, 6000)
 
+    def _choose_version(self) -> None:
+        """Closing with a note changed elsewhere: the user says which stays."""
+        answer = QMessageBox.question(
+            self.window, self.tr("This note was changed elsewhere"),
+            self.tr("This note was changed elsewhere. Your version is in the fields; "
+                    "the version saved elsewhere:") + "\n\n"
+            + self.panel.conflict_text.toPlainText() + "\n\n" + self.tr("Keep your version?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.panel.keep_my_version()
+        else:
+            self.panel.take_theirs()
+
     def save_reading_position(self) -> None:
         doc = self.reader.document_shown
         if doc is None or self.store is None or self.store.read_only:
@@ -307,6 +368,8 @@ class Annotations(QObject):
 
     def close(self) -> None:
         """Save what is pending; a failed save stays shown in the panel."""
+        if self.panel.has_conflict():
+            self._choose_version()
         if self.panel.doc is not None:
             self.panel.save_now()
         self.save_reading_position()

@@ -69,8 +69,11 @@ def welcome_html() -> str:
         translate("Help", "Search every letter with Ctrl+Shift+F: Dutch word forms match."),
         translate("Help", "Place the cursor in an action to note your stance, a note and "
                           "questions; they are saved as you type."),
-        translate("Help", "Select text and press Ctrl+H to highlight it; "
-                          "Ctrl+D keeps a bookmark."),
+        translate("Help", "Select text and press Ctrl+H (or Ctrl+Shift+H) to highlight it; "
+                          "it asks for a note, which is optional: Enter without one. "
+                          "Hover a highlight to read its note; change it with a right "
+                          "click or “Note…” in the highlights list. Ctrl+D keeps a "
+                          "bookmark."),
         translate("Help", "Ctrl+P prints an excerpt with its citation; the File menu makes "
                           "the debate-preparation pack."),
         translate("Help", "Press F1 for all keyboard shortcuts."),

@@ -48,10 +48,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Place:
-    """A point in the reading history: a document and a character position."""
+    """A point in the reading history: a document, the character position at
+    the top of the view, and the reading place there (a core offset: where
+    the user clicked or jumped to; -1 when unknown)."""
 
     doc_id: str
     position: int
+    focus: int = -1
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.notes_message = ""  # what opening the notes store reported, shown once
         self._back: list[Place] = []
         self._forward: list[Place] = []
+        self._place: tuple[str, int, str] | None = None  # reading place: doc, offset, anchor
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 820)
         self.toc = OutlineTree(self)
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         self.toc.node_activated.connect(self.navigate)
         self.reader.node_scrolled_to.connect(self._sync_toc)
         self.reader.link_requested.connect(self._open_link)
+        self.reader.anchor_requested.connect(self._follow_anchor)
+        self.reader.cursor_placed.connect(self._cursor_placed)
 
     def _build_docks(self) -> None:
         """The annotation docks, empty until the features fill them: they exist
@@ -141,7 +147,6 @@ class MainWindow(QMainWindow):
         self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
         self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
         self.toc.remove_requested.connect(self.importing.remove)
-        self.toc.node_activated.connect(self.annotations.node_chosen)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
 
     def _catch_up(self) -> None:
@@ -160,7 +165,11 @@ class MainWindow(QMainWindow):
         offset = self.annotations.stored_reading_offset(shown.id)
         if self._place_from_store == shown.id and offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
-        self.annotations.node_chosen(shown.id, self.reader.current_node_id())
+            self._place = None
+        if self._place is not None and self._place[0] == shown.id:
+            self._arrive(self._place[1], self._place[2])
+        else:
+            self._arrive()
 
     # -- menus and shortcuts --------------------------------------------
 
@@ -271,6 +280,7 @@ class MainWindow(QMainWindow):
                 self.show_document(target.id)
                 if current is not None:
                     self.reader.scroll_to_position(self.reader.qt_position(offset))
+                self._arrive()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -303,7 +313,46 @@ class MainWindow(QMainWindow):
 
     def current_place(self) -> Place | None:
         doc = self.reader.document_shown
-        return Place(doc.id, self.reader.top_position()) if doc else None
+        if doc is None:
+            return None
+        focus = self._place[1] if self._place and self._place[0] == doc.id else -1
+        return Place(doc.id, self.reader.top_position(), focus)
+
+    def _arrive(self, offset: int | None = None, anchor: str = "") -> None:
+        """The reading place is now ``offset`` (or ``anchor``; neither: the top
+        of the view) in the shown document. The annotation panel shows the
+        action there (or none) and the contents tree selects it, whatever
+        way the reader got there."""
+        doc = self.reader.document_shown
+        if doc is None:
+            return
+        if offset is None:
+            offset = offset_of(doc, anchor) if anchor else None
+        if offset is None:
+            offset = self.reader.core_offset(self.reader.top_position())
+        self._place = (doc.id, offset, anchor)
+        self.reader.settle()
+        if self.features_ready:
+            node = self.annotations.show_place(doc.id, offset, anchor)
+            if node is not None:
+                self.toc.select_node(doc.id, node.id)
+
+    def place_reached(self, offset: int) -> None:
+        """The reading place moved within the shown document without a jump
+        in the history (F3 to the next hit)."""
+        self._arrive(offset)
+
+    def _cursor_placed(self, position: int) -> None:
+        self._arrive(self.reader.core_offset(position))
+
+    def _follow_anchor(self, anchor: str, origin: int) -> None:
+        """A link within the document (a footnote marker): Back returns to
+        the link itself, not to wherever the reading place was before."""
+        doc = self.reader.document_shown
+        if doc is None:
+            return
+        self._place = (doc.id, self.reader.core_offset(origin), "")
+        self.navigate(doc.id, anchor)
 
     def show_document(self, doc_id: str) -> bool:
         """Show a document (if not shown already); False if it does not exist."""
@@ -343,11 +392,13 @@ class MainWindow(QMainWindow):
         if not self.show_document(doc_id):
             return
         self.reader.scroll_to_position(self.reader.qt_position(offset))
+        self._arrive(offset)
         self._remember(here)
 
     def _remember(self, here: Place | None) -> None:
         there = self.current_place()
-        if here is not None and there is not None and here != there:
+        if here is not None and there is not None and \
+                (here.doc_id, here.position) != (there.doc_id, there.position):
             self._back.append(here)
             self._forward.clear()
         self._update_history_actions()
@@ -360,15 +411,16 @@ class MainWindow(QMainWindow):
             return
         if anchor:
             self.reader.go_to_anchor(anchor)
-            if self.features_ready:
-                self.annotations.node_chosen(doc_id, anchor)
+            self._arrive(anchor=anchor)
         else:
             self.reader.scroll_to_position(0)
+            self._arrive(0)
         self._remember(here)
 
     def _restore(self, place: Place) -> None:
         self.show_document(place.doc_id)
         self.reader.scroll_to_position(place.position)
+        self._arrive(place.focus if place.focus >= 0 else None)
 
     def go_back(self) -> None:
         here = self.current_place()
@@ -494,10 +546,12 @@ class MainWindow(QMainWindow):
             self.reader.scroll_to_position(self.reader.qt_position(offset))
         else:
             self._place_from_store = doc_id  # settings from before the place was kept there
+        focus = self._settings_offset("reader/focus") if doc_id == last else None
+        self._arrive(focus if focus is not None else offset)
 
-    def _settings_offset(self) -> int | None:
+    def _settings_offset(self, key: str = "reader/offset") -> int | None:
         try:
-            return int(str(self.settings.value("reader/offset")))
+            return int(str(self.settings.value(key)))
         except ValueError:  # none stored, or a hand-edited settings file
             return None
 
@@ -511,6 +565,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("reader/document", doc.id)
             self.settings.setValue("reader/offset",
                                    self.reader.core_offset(self.reader.top_position()))
+            place = self.current_place()
+            if place is not None and place.focus >= 0:  # the reading place, for the panel
+                self.settings.setValue("reader/focus", place.focus)
+            else:
+                self.settings.remove("reader/focus")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -518,3 +577,12 @@ class MainWindow(QMainWindow):
             self.annotations.close()
         self.save_state()
         super().closeEvent(event)
+
+
+def offset_of(doc: Document, anchor: str) -> int | None:
+    """The plain-text offset where a node or paragraph begins (its first
+    text, not its heading's box label), or None for an unknown anchor."""
+    node = doc.node(anchor)
+    blocks = doc.blocks[node.first:node.stop] if node is not None else \
+        [b for b in doc.blocks if b.anchor == anchor]
+    return next((b.start for b in blocks if b.text), None)

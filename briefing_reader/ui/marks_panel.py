@@ -31,12 +31,14 @@ class MarksPanel(QTabWidget):
             window can offer to undo.
         marks_changed(): highlights or bookmarks changed; repaint the reader.
         failed(str): a store operation failed; the text says why.
+        note_edit_requested(str): the user wants to edit this highlight's note.
     """
 
     jump_requested = Signal(str, int)
     item_deleted = Signal(str, str)
     marks_changed = Signal()
     failed = Signal(str)
+    note_edit_requested = Signal(str)
 
     def __init__(self, library: Library, store: NotesStore | None,
                  parent: QWidget | None = None) -> None:
@@ -63,6 +65,11 @@ class MarksPanel(QTabWidget):
         go = QPushButton(self.tr("Go to"), page)
         go.clicked.connect(lambda: view.currentItem() and self._jump(view.currentItem()))
         buttons.addWidget(go)
+        if not bookmarks:
+            note = QPushButton(self.tr("Note…"), page)
+            note.setToolTip(self.tr("Edit the note of this highlight"))
+            note.clicked.connect(self._edit_note)
+            buttons.addWidget(note)
         if bookmarks:
             for text, step in ((self.tr("Up"), -1), (self.tr("Down"), +1)):
                 button = QPushButton(text, page)
@@ -90,6 +97,8 @@ class MarksPanel(QTabWidget):
                 if highlight.imported_from:  # a colleague's, shown as theirs
                     label += f" ({highlight.author})"
                 item = self._item(self.highlight_list, highlight.id, highlight.anchor, label)
+                if highlight.note:  # the whole note, where the label cuts it short
+                    item.setToolTip(f"{item.toolTip()}\n\n{highlight.note}")
                 item.setBackground(QBrush(QColor(COLOURS.get(highlight.colour, "#fff176"))))
                 item.setForeground(QBrush(QColor("#1b1b1b")))
             for bookmark in self.store.bookmarks():
@@ -118,6 +127,11 @@ class MarksPanel(QTabWidget):
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.jump_requested.emit(item.data(DOC_ROLE), int(item.data(OFFSET_ROLE)))
+
+    def _edit_note(self) -> None:
+        item = self.highlight_list.currentItem()
+        if item is not None:
+            self.note_edit_requested.emit(item.data(ID_ROLE))
 
     def _delete(self, view: QListWidget) -> None:
         item = view.currentItem()

@@ -5,11 +5,15 @@ note, debate questions, tags. Edits save as they are typed (debounced);
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_reader.core.content import Document
+from briefing_reader.core.content import Document, OutlineNode
 from briefing_reader.core.notes import (
     PRIORITIES,
     ActionAnnotation,
+    NotesChangedElsewhereError,
     NotesError,
     NotesStore,
     action_target,
@@ -33,6 +38,34 @@ from briefing_reader.core.notes import (
 from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
+FIELDS = ("stance", "priority", "note", "questions", "tags")
+EDITING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+
+
+def stored_values(annotation: ActionAnnotation | None) -> dict[str, object]:
+    """An annotation's fields as the panel holds them ('' and () for nothing)."""
+    if annotation is None:
+        return {"stance": "", "priority": "", "note": "", "questions": (), "tags": ()}
+    return {"stance": annotation.stance or "", "priority": annotation.priority or "",
+            "note": annotation.note, "questions": tuple(annotation.questions),
+            "tags": tuple(annotation.tags)}
+
+
+class NotePreview(OfflineBrowser):
+    """The note as shown; typing here goes to the note (``typed`` hands the key on)."""
+
+    typed = Signal(QKeyEvent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        command = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                       | Qt.KeyboardModifier.AltModifier
+                                       | Qt.KeyboardModifier.MetaModifier)
+        text = event.text()
+        typing = (bool(text) and text.isprintable()) or event.key() in EDITING_KEYS
+        if typing and not command:
+            self.typed.emit(event)
+            return
+        super().keyPressEvent(event)
 
 
 class ActionNotesPanel(QWidget):
@@ -43,16 +76,29 @@ class ActionNotesPanel(QWidget):
             action id); badges may need updating.
         save_failed(str): a save failed; the text says why. The edit stays
             in the panel and "Retry" saves it again.
+        action_shown(str, str): the panel now shows this action (doc id,
+            action id; both '' when the place has no action).
+        changed_elsewhere(str, str): a save found a newer version saved
+            elsewhere; the panel keeps both and asks which to keep.
+
+    Only fields the user changed are written, and only over the version the
+    panel loaded (``expected_modified``): a newer note saved elsewhere is
+    never overwritten unseen.
     """
 
     annotation_saved = Signal(str, str)
     save_failed = Signal(str)
+    action_shown = Signal(str, str)
+    changed_elsewhere = Signal(str, str)
 
     def __init__(self, store: NotesStore | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.doc: Document | None = None
         self.action_id = ""
+        self._base: ActionAnnotation | None = None  # the stored version the fields show
+        self._base_values = stored_values(None)
+        self._theirs: ActionAnnotation | None = None  # a newer version met while saving
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
@@ -80,9 +126,10 @@ class ActionNotesPanel(QWidget):
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Note (markdown)"))
         self.note.setPlaceholderText(self.tr("Your note; markdown allowed"))
-        self.preview = OfflineBrowser(self)
+        self.preview = NotePreview(self)
         self.preview.setAccessibleName(self.tr("Note as shown"))
-        note_tabs = QTabWidget(self)
+        self.preview.typed.connect(self._typed_in_preview)
+        self.note_tabs = note_tabs = QTabWidget(self)
         note_tabs.addTab(self.note, self.tr("Edit"))
         note_tabs.addTab(self.preview, self.tr("Show"))
         self.questions = QListWidget(self)
@@ -104,6 +151,7 @@ class ActionNotesPanel(QWidget):
         self.retry = QPushButton(self.tr("Retry"), self)
         self.retry.clicked.connect(self.save_now)
         self.retry.hide()
+        self._build_conflict_bar()
 
         form = QFormLayout()
         form.addRow(self.tr("&Stance"), self.stance)
@@ -111,6 +159,7 @@ class ActionNotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.path)
+        layout.addWidget(self.conflict_bar)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Note"), self))
         layout.addWidget(note_tabs, 2)
@@ -131,41 +180,106 @@ class ActionNotesPanel(QWidget):
         self.tags.textEdited.connect(self._changed)
         self.questions.itemChanged.connect(self._changed)
 
+    def _build_conflict_bar(self) -> None:
+        """'Changed elsewhere': their version beside mine (in the fields), and the choice."""
+        self.conflict_bar = QFrame(self)
+        self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.conflict_bar.setStyleSheet("QFrame { background: #fff3bf; } "
+                                        "QLabel { color: #1b1b1b; }")
+        heading = QLabel(self.tr("This note was changed elsewhere. Your version is in the "
+                                 "fields; the version saved elsewhere:"), self.conflict_bar)
+        heading.setWordWrap(True)
+        self.conflict_text = QPlainTextEdit(self.conflict_bar)  # theirs, to read and copy
+        self.conflict_text.setReadOnly(True)
+        self.conflict_text.setAccessibleName(self.tr("The version saved elsewhere"))
+        lines = self.conflict_text.fontMetrics().lineSpacing()
+        self.conflict_text.setMinimumHeight(2 * lines + 12)
+        self.conflict_text.setMaximumHeight(5 * lines + 12)
+        self.use_theirs = QPushButton(self.tr("Use their version"), self.conflict_bar)
+        self.use_theirs.clicked.connect(self.take_theirs)
+        self.keep_mine = QPushButton(self.tr("Keep my version"), self.conflict_bar)
+        self.keep_mine.clicked.connect(self.keep_my_version)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_theirs)
+        buttons.addWidget(self.keep_mine)
+        layout = QVBoxLayout(self.conflict_bar)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(heading)
+        layout.addWidget(self.conflict_text)
+        layout.addLayout(buttons)
+        self.conflict_bar.hide()
+
     # -- showing -------------------------------------------------------------
 
     def show_action(self, doc: Document | None, action_id: str) -> None:
-        """Show the annotation of ``action_id`` in ``doc`` (saving a pending edit)."""
+        """Show the annotation of ``action_id`` in ``doc`` ('' or None: no action here).
+
+        A pending edit is saved first. An edit that could not be saved (a
+        failed save, a version saved elsewhere) keeps the panel on its action
+        until it is saved or the user chose.
+        """
         if self._timer.isActive():
             self.save_now()
-        if self.retry.isVisible() and doc is not None and action_id != self.action_id:
-            return  # an unsaved edit stays until it is saved or the user gives up
+        if self.has_unsaved_edit():
+            return
         node = doc.node(action_id) if doc is not None and action_id else None
-        self.doc, self.action_id = (doc, action_id) if node is not None else (None, "")
-        self._loading = True
-        try:
-            self._fill(node.title if node else "", doc.section_path(node) if node and doc else "")
-        finally:
-            self._loading = False
+        if node is None or node.kind not in ("action", "subaction"):
+            node, doc, action_id = None, None, ""
+        same = (doc is not None and self.doc is not None and doc.id == self.doc.id
+                and action_id == self.action_id)
+        self.doc, self.action_id = doc, action_id
+        stored = self._stored()
+        if not same or (stored != self._base and not self.dirty_fields()):
+            self._loading = True
+            try:
+                self._fill(node.title if node else "", self._path_above(doc, node), stored)
+            finally:
+                self._loading = False
+        if not same:
+            self.note_tabs.setCurrentWidget(self.note)  # typing goes to the note
         self.setEnabled(node is not None and self.store is not None)
+        self.action_shown.emit(doc.id if doc else "", action_id)
 
-    def _fill(self, title: str, path: str) -> None:
-        self.title.setText(title or self.tr("Choose an action in the table of contents "
-                                            "or place the cursor in one."))
-        self.path.setText(path)
-        annotation = self._stored()
+    @staticmethod
+    def _path_above(doc: Document | None, node: OutlineNode | None) -> str:
+        """Where the action stands, without its own title (the line above has it)."""
+        parent = node.parent if node is not None else None
+        if doc is None or parent is None or parent.kind == "document":
+            return ""
+        return doc.section_path(parent)
+
+    def _fill(self, title: str, path: str, annotation: ActionAnnotation | None) -> None:
+        if title:
+            self.title.setText(title)
+            self.path.setText(path)
+        else:
+            self.title.setText(self.tr("No action at this place"))
+            self.path.setText(self.tr("Choose an action in the table of contents "
+                                      "or click in one in the text."))
         self.stance.clear()
         self.stance.addItem(self.tr("(no stance)"), "")
         for value in self.store.stances() if self.store else ():
             self.stance.addItem(value, value)
-        self._select(self.stance, annotation.stance if annotation else "")
-        self._select(self.priority, annotation.priority if annotation else "")
-        self.note.setPlainText(annotation.note if annotation else "")
-        self.preview.setMarkdown(annotation.note if annotation else "")
-        self.questions.clear()
-        for question in annotation.questions if annotation else ():
-            self._append_question(question)
-        self.tags.setText(", ".join(annotation.tags) if annotation else "")
+        self._set_fields(stored_values(annotation), FIELDS)
+        self._base, self._base_values = annotation, stored_values(annotation)
         self.status.setText(self._saved_text(annotation) if annotation else "")
+
+    def _set_fields(self, values: dict[str, object], names: Iterable[str]) -> None:
+        for name in names:
+            value = values[name]
+            if name == "stance":
+                self._select(self.stance, str(value))
+            elif name == "priority":
+                self._select(self.priority, str(value))
+            elif name == "note":
+                self.note.setPlainText(str(value))
+                self.preview.setMarkdown(str(value))
+            elif name == "questions":
+                self.questions.clear()
+                for question in value:  # type: ignore[attr-defined]
+                    self._append_question(question)
+            else:
+                self.tags.setText(", ".join(value))  # type: ignore[arg-type]
 
     def _stored(self) -> ActionAnnotation | None:
         if self.store is None or self.doc is None or not self.action_id:
@@ -217,31 +331,129 @@ class ActionNotesPanel(QWidget):
         if self._loading or self.doc is None:
             return
         self.preview.setMarkdown(self.note.toPlainText())
-        self.status.setText(self.tr("Saving…"))
-        self._timer.start()
+        if self._theirs is not None:
+            return  # nothing saves until the user chose a version
+        if self.dirty_fields():
+            self.status.setText(self.tr("Saving…"))
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self.status.setText(self._saved_text(self._base) if self._base else "")
+
+    def _typed_in_preview(self, event: QKeyEvent) -> None:
+        """The preview does not take text: switch to the note and type there."""
+        self.note_tabs.setCurrentWidget(self.note)
+        self.note.setFocus()
+        QApplication.sendEvent(self.note, QKeyEvent(
+            event.type(), event.key(), event.modifiers(), event.text(),
+            event.isAutoRepeat(), event.count()))
 
     def question_texts(self) -> tuple[str, ...]:
         texts = (self.questions.item(i).text().strip() for i in range(self.questions.count()))
         return tuple(text for text in texts if text)
 
+    def field_values(self) -> dict[str, object]:
+        """What the fields hold now, in the form of :func:`stored_values`."""
+        tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
+        return {"stance": self.stance.currentData() or "",
+                "priority": self.priority.currentData() or "",
+                "note": self.note.toPlainText(), "questions": self.question_texts(),
+                "tags": tags}
+
+    def dirty_fields(self) -> dict[str, object]:
+        """The fields the user changed since they were loaded (only these are saved)."""
+        if self.doc is None:
+            return {}
+        values = self.field_values()
+        return {name: values[name] for name in FIELDS if values[name] != self._base_values[name]}
+
+    def has_unsaved_edit(self) -> bool:
+        """An edit that failed to save or waits for the user's choice of version."""
+        return self.doc is not None and (self._theirs is not None or not self.retry.isHidden())
+
     def save_now(self) -> bool:
-        """Save the panel's fields; True once the commit returned."""
+        """Save the fields the user changed; True once the commit returned
+        (or when there was nothing to save)."""
         self._timer.stop()
         if self.store is None or self.doc is None or not self.action_id:
             return False
-        tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
+        if self._theirs is not None:
+            return False  # the user chooses first
+        changes = self.dirty_fields()
+        if not changes:
+            return True
         try:
             saved = self.store.update_action(
                 action_target(self.doc, self.action_id),
-                stance=self.stance.currentData() or None,
-                priority=self.priority.currentData() or None,
-                note=self.note.toPlainText(), questions=self.question_texts(), tags=tags)
+                **{name: (value or None) if name in ("stance", "priority") else value
+                   for name, value in changes.items()},  # type: ignore[arg-type]
+                expected_modified=self._base.modified if self._base else None)
+        except NotesChangedElsewhereError as error:
+            return self._changed_meanwhile(error.current, changes)  # type: ignore[arg-type]
         except NotesError as error:
             self.status.setText(self.tr("Not saved: %s") % error.reason)
             self.retry.show()
             self.save_failed.emit(error.reason)
             return False
         self.retry.hide()
+        self._base, self._base_values = saved, stored_values(saved)
         self.status.setText(self._saved_text(saved))
         self.annotation_saved.emit(self.doc.id, self.action_id)
         return True
+
+    def _changed_meanwhile(self, theirs: ActionAnnotation | None,
+                           mine: dict[str, object]) -> bool:
+        """A newer version was saved elsewhere. Fields only they changed take
+        their value; if they also changed a field I changed, both stay visible
+        (mine in the fields, theirs in the bar) until the user chooses."""
+        their_values = stored_values(theirs)
+        untouched = [name for name in FIELDS if name not in mine]
+        self._loading = True
+        try:
+            self._set_fields(their_values, untouched)
+        finally:
+            self._loading = False
+        clashes = [name for name in mine if their_values[name] != self._base_values[name]]
+        self._base, self._base_values = theirs, their_values
+        if not clashes:
+            return self.save_now()  # my fields on top of their version: nothing lost
+        self._theirs = theirs
+        self.conflict_text.setPlainText(self._conflict_text(their_values, clashes))
+        self.conflict_bar.show()
+        self.status.setText(self.tr("Not saved yet: choose a version"))
+        assert self.doc is not None
+        self.changed_elsewhere.emit(self.doc.id, self.action_id)
+        return False
+
+    def _conflict_text(self, theirs: dict[str, object], clashes: list[str]) -> str:
+        names = {"stance": self.tr("Stance"), "priority": self.tr("Priority"),
+                 "note": self.tr("Note"), "questions": self.tr("Questions for the debate"),
+                 "tags": self.tr("Tags")}
+        lines = []
+        for name in clashes:
+            value = theirs[name]
+            shown = "; ".join(value) if isinstance(value, tuple) else str(value)
+            lines.append(f"{names[name]}: {shown or self.tr('(empty)')}")
+        return "\n".join(lines)
+
+    def has_conflict(self) -> bool:
+        return self._theirs is not None
+
+    def take_theirs(self) -> None:
+        """Drop my edit: the fields show the version saved elsewhere."""
+        self._theirs = None
+        self.conflict_bar.hide()
+        self._loading = True
+        try:
+            self._set_fields(self._base_values, FIELDS)
+        finally:
+            self._loading = False
+        self.status.setText(self._saved_text(self._base) if self._base else "")
+        if self.doc is not None:
+            self.annotation_saved.emit(self.doc.id, self.action_id)  # badges may differ now
+
+    def keep_my_version(self) -> bool:
+        """Save my fields over the version saved elsewhere (I saw it and chose)."""
+        self._theirs = None
+        self.conflict_bar.hide()
+        return self.save_now()

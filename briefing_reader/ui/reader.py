@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -53,10 +54,17 @@ class ReaderView(OfflineBrowser):
             top of the view changed (scrolling, jumping).
         link_requested(QUrl): the user clicked a link that leaves the
             document (``doc:`` or web); the window decides what to do.
+        anchor_requested(str, int): the user followed a link within the
+            document (a footnote marker): the anchor and the Qt position of
+            the link, so the window can jump and Back can return there.
+        cursor_placed(int): the user put the cursor somewhere (a click in
+            the text, a key): its Qt position.
     """
 
     node_scrolled_to = Signal(str)
     link_requested = Signal(QUrl)
+    anchor_requested = Signal(str, int)
+    cursor_placed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +77,14 @@ class ReaderView(OfflineBrowser):
         self._core_keys: list[int] = []
         self._marks: dict[str, list[Mark]] = {}
         self._cell_flags: list[QTextEdit.ExtraSelection] = []
+        self._cell_flag_specs: list[tuple[str, str, str, str]] = []
         self.badges: dict[str, str] = {}
         self._dark = False
         self._anchor_positions: list[int] = []
         self._anchor_nodes: list[OutlineNode] = []
         self._last_reported = ""
         self._zoom = 0
+        self._press_position = -1
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_highlighted)
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
@@ -103,6 +113,7 @@ class ReaderView(OfflineBrowser):
         self.document_shown = doc
         self._marks.clear()
         self._cell_flags = []
+        self._cell_flag_specs = []
         self._index_anchors(doc)
         self._last_reported = ""
         self._report_top_node()
@@ -114,11 +125,21 @@ class ReaderView(OfflineBrowser):
             return
         anchor, past_anchor = self._place_by_anchor(self.top_position())
         marks = dict(self._marks)
-        self.show_document(doc, self._dark, badges)
-        for layer, layer_marks in marks.items():
-            self.set_marks(layer, layer_marks)
-        self.scroll_to_position(self._positions.get(anchor, 0) + past_anchor)
-        self._report_top_node()  # now, not when the scroll timer fires
+        flags = list(self._cell_flag_specs)
+        reported = self._last_reported
+        # Quiet meanwhile: the new document starts at the top, and reporting
+        # that would move the contents' selection away from the reading place.
+        blocked = self.blockSignals(True)
+        try:
+            self.show_document(doc, self._dark, badges)
+            self.flag_table_cells(flags)  # found again in the new document
+            for layer, layer_marks in marks.items():
+                self.set_marks(layer, layer_marks)
+            self.scroll_to_position(self._positions.get(anchor, 0) + past_anchor)
+        finally:
+            self.blockSignals(blocked)
+        self._last_reported = reported
+        self.settle()  # now, not when the scroll timer fires
 
     def _place_by_anchor(self, position: int) -> tuple[str, int]:
         """The last anchor at or before ``position`` and the distance past it.
@@ -208,6 +229,7 @@ class ReaderView(OfflineBrowser):
         table's first column and header row.
         """
         self._cell_flags = []
+        self._cell_flag_specs = list(flags)
         for anchor, row_label, column_label, tooltip in flags:
             cell = self._table_cell(anchor, row_label, column_label)
             if cell is not None:
@@ -310,9 +332,62 @@ class ReaderView(OfflineBrowser):
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "" and url.fragment():
-            self.go_to_anchor(url.fragment())
+            cursor = self.textCursor()  # a link reached by keyboard is selected
+            origin = (cursor.selectionStart() if cursor.hasSelection() or self._press_position < 0
+                      else self._press_position)
+            self.anchor_requested.emit(url.fragment(), origin)  # the window jumps
         else:
             self.link_requested.emit(url)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_position = self.cursorForPosition(event.position().toPoint()).position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        on_link = bool(self.anchorAt(event.position().toPoint()))
+        super().mouseReleaseEvent(event)
+        if not on_link and event.button() == Qt.MouseButton.LeftButton:
+            self.cursor_placed.emit(self.textCursor().position())
+        self._press_position = -1
+
+    def settle(self) -> None:
+        """Report the node at the top now, so that a report still pending
+        from the scroll cannot undo what a jump selected in the contents."""
+        self._scroll_timer.stop()
+        self._report_top_node()
+
+    # -- tooltips over marks ---------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())  # type: ignore[attr-defined]
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
+
+    def position_at(self, point: QPoint) -> int:
+        """The Qt position of the character under a viewport point; -1 when
+        the point is not on text (a margin, the space after a line)."""
+        content = point + QPoint(self.horizontalScrollBar().value(),
+                                 self.verticalScrollBar().value())
+        return self.document().documentLayout().hitTest(QPointF(content),
+                                                        Qt.HitTestAccuracy.ExactHit)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """The tooltips of the marks under a viewport point (a highlight's
+        note, a flagged table cell's totals), or ''."""
+        position = self.position_at(point)
+        if position < 0:
+            return ""
+        texts: list[str] = []
+        for selection in self.extraSelections():
+            tip = selection.format.toolTip()
+            cursor = selection.cursor
+            if tip and cursor.selectionStart() <= position < cursor.selectionEnd() \
+                    and tip not in texts:
+                texts.append(tip)
+        return "\n".join(texts)
 
     def _on_highlighted(self, url: QUrl) -> None:
         label = url.fragment().removeprefix("fn-")
@@ -378,7 +453,10 @@ class ReaderView(OfflineBrowser):
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()
             return
+        before = self.textCursor().position()
         super().keyPressEvent(event)
+        if self.textCursor().position() != before:
+            self.cursor_placed.emit(self.textCursor().position())
 
 
 def _selection(cursor: QTextCursor, colour: str, tooltip: str,

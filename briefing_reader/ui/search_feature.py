@@ -127,6 +127,7 @@ class SearchFeature(QObject):
         position = self.reader.qt_position(start)
         if not self.reader.is_visible(position):
             self.reader.scroll_to_position(position)
+        self.window.place_reached(start)  # type: ignore[attr-defined]  # the panel follows
         self.window.statusBar().showMessage(
             self.tr("Hit %d of %d") % (self._current + 1, len(self._spans)), 3000)
 

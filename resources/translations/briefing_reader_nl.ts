@@ -84,8 +84,32 @@
         <translation>Labels</translation>
     </message>
     <message>
-        <source>Choose an action in the table of contents or place the cursor in one.</source>
-        <translation>Kies een actie in de inhoudsopgave of zet de cursor erin.</translation>
+        <source>The version saved elsewhere</source>
+        <translation>De elders opgeslagen versie</translation>
+    </message>
+    <message>
+        <source>Use their version</source>
+        <translation>Hun versie gebruiken</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>Mijn versie bewaren</translation>
+    </message>
+    <message>
+        <source>No action at this place</source>
+        <translation>Geen actie op deze plek</translation>
+    </message>
+    <message>
+        <source>Choose an action in the table of contents or click in one in the text.</source>
+        <translation>Kies een actie in de inhoudsopgave of klik in de tekst van een actie.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: choose a version</source>
+        <translation>Nog niet opgeslagen: kies een versie</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere. Your version is in the fields; the version saved elsewhere:</source>
+        <translation>Deze notitie is elders gewijzigd. Uw versie staat in de velden; de elders opgeslagen versie:</translation>
     </message>
     <message>
         <source>(no stance)</source>
@@ -254,16 +278,12 @@
         <translation>Selectie &amp;markeren</translation>
     </message>
     <message>
-        <source>Highlight in &amp;yellow</source>
-        <translation>Markeren in &amp;geel</translation>
+        <source>Highlight with an optional &amp;note…</source>
+        <translation>Markeren met een &amp;notitie (optioneel)…</translation>
     </message>
     <message>
-        <source>Highlight the selected text</source>
-        <translation>De geselecteerde tekst markeren</translation>
-    </message>
-    <message>
-        <source>Highlight with a &amp;note…</source>
-        <translation>Markeren met een &amp;notitie…</translation>
+        <source>Highlight the selected text in yellow; a note is optional (Enter without one)</source>
+        <translation>De geselecteerde tekst geel markeren; een notitie is optioneel (Enter zonder notitie)</translation>
     </message>
     <message>
         <source>&amp;Bookmark this place</source>
@@ -302,20 +322,40 @@
         <translation>Markering opgeslagen</translation>
     </message>
     <message>
-        <source>Highlight with a note</source>
-        <translation>Markeren met een notitie</translation>
+        <source>Highlight</source>
+        <translation>Markeren</translation>
     </message>
     <message>
-        <source>Note:</source>
-        <translation>Notitie:</translation>
+        <source>a colleague&apos;s highlight cannot be edited; it stays theirs</source>
+        <translation>een markering van een collega kan niet worden gewijzigd; die blijft van hen</translation>
+    </message>
+    <message>
+        <source>Note of the highlight</source>
+        <translation>Notitie bij de markering</translation>
+    </message>
+    <message>
+        <source>Highlight with an optional note…</source>
+        <translation>Markeren met een notitie (optioneel)…</translation>
+    </message>
+    <message>
+        <source>Edit the highlight&apos;s note…</source>
+        <translation>Notitie bij de markering bewerken…</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere</source>
+        <translation>Deze notitie is elders gewijzigd</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere. Your version is in the fields; the version saved elsewhere:</source>
+        <translation>Deze notitie is elders gewijzigd. Uw versie staat in de velden; de elders opgeslagen versie:</translation>
+    </message>
+    <message>
+        <source>Keep your version?</source>
+        <translation>Uw versie bewaren?</translation>
     </message>
     <message>
         <source>Bookmark saved: %s</source>
         <translation>Bladwijzer opgeslagen: %s</translation>
-    </message>
-    <message>
-        <source>Highlight with a note…</source>
-        <translation>Markeren met een notitie…</translation>
     </message>
     <message>
         <source>Bookmark this place</source>
@@ -604,8 +644,8 @@
         <translation>Zet de cursor in een actie om uw standpunt, een notitie en vragen vast te leggen; alles wordt opgeslagen terwijl u typt.</translation>
     </message>
     <message>
-        <source>Select text and press Ctrl+H to highlight it; Ctrl+D keeps a bookmark.</source>
-        <translation>Selecteer tekst en druk op Ctrl+H om te markeren; Ctrl+D maakt een bladwijzer.</translation>
+        <source>Select text and press Ctrl+H (or Ctrl+Shift+H) to highlight it; it asks for a note, which is optional: Enter without one. Hover a highlight to read its note; change it with a right click or “Note…” in the highlights list. Ctrl+D keeps a bookmark.</source>
+        <translation>Selecteer tekst en druk op Ctrl+H (of Ctrl+Shift+H) om te markeren; u wordt om een notitie gevraagd, die optioneel is: Enter zonder notitie. Wijs een markering aan om de notitie te lezen; wijzig die met de rechtermuisknop of met “Notitie…” in de lijst met markeringen. Ctrl+D maakt een bladwijzer.</translation>
     </message>
     <message>
         <source>Ctrl+P prints an excerpt with its citation; the File menu makes the debate-preparation pack.</source>
@@ -837,6 +877,14 @@ Openen in uw webbrowser?</translation>
         <translation>Ga naar</translation>
     </message>
     <message>
+        <source>Note…</source>
+        <translation>Notitie…</translation>
+    </message>
+    <message>
+        <source>Edit the note of this highlight</source>
+        <translation>De notitie bij deze markering bewerken</translation>
+    </message>
+    <message>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
@@ -847,6 +895,17 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Delete</source>
         <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>&amp;Note (optional). Enter saves; Shift+Enter starts a new line.</source>
+        <translation>&amp;Notitie (optioneel). Enter slaat op; Shift+Enter begint een nieuwe regel.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from briefing_reader.core.notes.backup import BackupInfo, list_backups, restore_
 from briefing_reader.core.notes.errors import (
     NotesAnchorError,
     NotesBusyError,
+    NotesChangedElsewhereError,
     NotesConflictError,
     NotesCorruptError,
     NotesDiskFullError,
@@ -72,6 +73,7 @@ __all__ = [
     "Highlight",
     "NotesAnchorError",
     "NotesBusyError",
+    "NotesChangedElsewhereError",
     "NotesConflictError",
     "NotesCorruptError",
     "NotesDiskFullError",

@@ -6,13 +6,20 @@ write that depends on it cannot be split by another process.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import uuid
 from typing import Any
 
 from briefing_reader.core.notes import rows, settings
 from briefing_reader.core.notes.errors import NotesValidationError
-from briefing_reader.core.notes.model import ActionAnnotation, ActionTarget, utc_now
+from briefing_reader.core.notes.model import (
+    ActionAnnotation,
+    ActionTarget,
+    format_time,
+    parse_time,
+    utc_now,
+)
 
 
 def mine(conn: sqlite3.Connection, doc_id: str, action_id: str) -> ActionAnnotation | None:
@@ -49,6 +56,8 @@ def update(conn: sqlite3.Connection, target: ActionTarget,
     values["questions"] = rows.check_questions(values["questions"])
     values["tags"] = rows.check_tags(values["tags"])
     now = utc_now()
+    if current and parse_time(now) <= parse_time(current.modified):
+        now = later_than(current.modified)  # two saves in one millisecond: still a new version
     item_id = current.id if current else str(uuid.uuid4())
     params = (values["stance"], values["priority"], values["note"],
               rows.json_list(values["questions"]), rows.json_list(values["tags"]),
@@ -67,3 +76,9 @@ def update(conn: sqlite3.Connection, target: ActionTarget,
                       settings.author(conn), now))
     row = conn.execute("SELECT * FROM action_notes WHERE id = ?", (item_id,)).fetchone()
     return rows.action_from(row)
+
+
+def later_than(moment: str) -> str:
+    """One millisecond after a stored time, so ``modified`` always moves on
+    (editors compare it to know whether they hold the newest version)."""
+    return format_time(parse_time(moment) + dt.timedelta(milliseconds=1))

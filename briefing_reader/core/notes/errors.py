@@ -44,6 +44,18 @@ class NotesConflictError(NotesError):
     """The change clashes with another item (e.g. undo over a newer annotation)."""
 
 
+class NotesChangedElsewhereError(NotesConflictError):
+    """The annotation was saved by someone else since the editor read it.
+
+    ``current`` is the stored annotation now (None: it was deleted), so the
+    editor can show both versions and let the user choose.
+    """
+
+    def __init__(self, reason: str, current: object = None) -> None:
+        super().__init__(reason)
+        self.current = current
+
+
 class NotesReadOnlyError(NotesError):
     """The data folder or the database file cannot be written."""
 

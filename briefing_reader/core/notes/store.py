@@ -23,6 +23,7 @@ from briefing_reader.core.notes import actions, backup, records, rows, settings
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.db import Database, translate_error
 from briefing_reader.core.notes.errors import (
+    NotesChangedElsewhereError,
     NotesConflictError,
     NotesError,
     NotesNotFoundError,
@@ -150,13 +151,18 @@ class NotesStore:
                       priority: str | _Unset | None = UNSET,
                       note: str | _Unset = UNSET,
                       questions: Sequence[str] | _Unset = UNSET,
-                      tags: Sequence[str] | _Unset = UNSET) -> ActionAnnotation:
+                      tags: Sequence[str] | _Unset = UNSET,
+                      expected_modified: str | _Unset | None = UNSET) -> ActionAnnotation:
         """Create or change my annotation of an action; unspecified fields stay.
 
         The read and the write happen in one transaction, so two programs
         editing different fields of one annotation both keep their change.
+        ``expected_modified`` is the ``modified`` of the version the edit was
+        made on (None: there was none); when the stored one differs, nothing
+        is written, so an editor never overwrites a newer note unseen.
 
         Raises:
+            NotesChangedElsewhereError: saved elsewhere since ``expected_modified``.
             NotesValidationError: an unknown stance or priority, or bad text.
             NotesReadOnlyError, NotesDiskFullError, NotesError: not saved.
         """
@@ -164,8 +170,16 @@ class NotesStore:
             ("stance", stance), ("priority", priority), ("note", note),
             ("questions", questions), ("tags", tags)) if value is not UNSET}
         pending = PendingEdit("update_action", target, changes)
-        return self._db.write(lambda c: actions.update(c, target, changes),
-                              pending=pending)
+
+        def work(conn: sqlite3.Connection) -> ActionAnnotation:
+            if not isinstance(expected_modified, _Unset):
+                current = actions.mine(conn, target.doc_id, target.action_id)
+                if (current.modified if current else None) != expected_modified:
+                    raise NotesChangedElsewhereError(
+                        "this note was changed elsewhere since it was opened", current)
+            return actions.update(conn, target, changes)
+
+        return self._db.write(work, pending=pending)
 
     def add_question(self, target: ActionTarget, question: str) -> ActionAnnotation:
         """Append a debate question to my annotation of an action."""
