@@ -82,7 +82,8 @@ def import_files(paths: Paths, files: Iterable[Path | str],
         try:
             result = _import_one(path, root_list, paths.imported_documents, state, moment)
         except ImportFailed as exc:
-            result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line)
+            result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line,
+                                budget=exc.budget)
         except Exception as exc:  # a bug in one converter must not stop the batch
             result = FileResult(path, FAILED, code=INTERNAL,
                                 reason=f"could not be imported (internal error: "

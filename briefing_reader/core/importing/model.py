@@ -50,6 +50,7 @@ class FileResult:
         warnings: notes for the user (count mismatch of footnotes, encoding...).
         missing_footnotes: footnote markers without a text in the source.
         stored: the markdown file written (imported/replaced), else None.
+        budget: for code ``over-budget``, the budget exceeded (see ``core.limits``).
     """
 
     file: Path
@@ -66,6 +67,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     missing_footnotes: list[str] = field(default_factory=list)
     stored: Path | None = None
+    budget: str = ""
 
     @property
     def ok(self) -> bool:

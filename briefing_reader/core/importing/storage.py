@@ -7,7 +7,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from briefing_reader.core.importing.errors import INVALID, TOO_LARGE, WRITE_FAILED, ImportFailed
+from briefing_reader.core.importing.errors import (
+    INVALID,
+    OVER_BUDGET,
+    TOO_LARGE,
+    WRITE_FAILED,
+    ImportFailed,
+)
 
 
 def validate(text: str, target: Path, path: Path) -> None:
@@ -20,6 +26,8 @@ def validate(text: str, target: Path, path: Path) -> None:
     try:
         parse_document(text, target, bundled=False)
     except ContentError as exc:
+        if exc.budget:
+            raise ImportFailed(path, exc.reason, OVER_BUDGET, exc.line, exc.budget) from exc
         raise ImportFailed(path, f"cannot be shown: {exc.reason}", INVALID) from exc
     except Exception as exc:  # the reader must never meet a file it cannot load
         raise ImportFailed(path, f"cannot be shown ({type(exc).__name__}: {exc})",

@@ -1,0 +1,181 @@
+"""Issue 13, the input side: hostile files are refused by name and reason, within budgets.
+
+Every file is generated here (tests/hostile_files.py); none is committed.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from briefing_reader import paths
+from briefing_reader.core import limits
+from briefing_reader.core.content import ContentError
+from briefing_reader.core.content.parse import parse_document
+from briefing_reader.core.importing import FAILED, import_files
+from briefing_reader.session import open_library
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import hostile_files as hostile  # noqa: E402
+
+
+@pytest.fixture
+def run_paths() -> paths.Paths:
+    return paths.resolve(None, None)
+
+
+def _import_one(run_paths: paths.Paths, tmp_path: Path, name: str, data: bytes):
+    file = tmp_path / name
+    file.write_bytes(data)
+    report = import_files(run_paths, [file])
+    return report.results[0]
+
+
+def _nothing_stored(run_paths: paths.Paths) -> None:
+    folder = run_paths.imported_documents
+    assert not folder.exists() or not list(folder.glob("*.md"))
+    cache = run_paths.cache / "documents"
+    stored = list(cache.glob("*.json")) if cache.exists() else []
+    assert all("laughs" not in entry.read_text(encoding="utf-8") for entry in stored)
+
+
+# -- defect 1: YAML aliases ----------------------------------------------------------
+
+
+def test_billion_laughs_front_matter_is_refused_by_name_and_reason(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    result = _import_one(run_paths, tmp_path, "laughs.md", hostile.billion_laughs_md())
+    assert result.status == FAILED
+    assert result.code == "over-budget" and result.budget == limits.YAML_ALIASES
+    assert "anchors and aliases" in result.reason
+    assert "laughs.md" in result.message()
+    _nothing_stored(run_paths)
+
+
+def test_a_placed_billion_laughs_file_never_reaches_the_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "laughs.md").write_bytes(hostile.billion_laughs_md())
+    from briefing_reader.core.content import load_library
+
+    cache = tmp_path / "cache"
+    library = load_library([(folder, False)], cache_dir=cache)
+    assert not library.documents
+    [error] = library.errors
+    assert error.budget == limits.YAML_ALIASES and error.path.name == "laughs.md"
+    assert not cache.exists() or not list(cache.glob("*.json"))
+
+
+def test_front_matter_budgets_size_and_node_count() -> None:
+    with pytest.raises(limits.OverBudget) as big:
+        limits.load_yaml("a: '" + "x" * limits.MAX_FRONT_MATTER_BYTES + "'")
+    assert big.value.what == limits.FRONT_MATTER_SIZE
+    many = "a: [" + ", ".join(["1"] * (limits.MAX_YAML_NODES + 1)) + "]"
+    with pytest.raises(limits.OverBudget) as nodes:
+        limits.load_yaml(many)
+    assert nodes.value.what == limits.YAML_NODES
+    assert limits.load_yaml("id: x\nlist: [1, 2]") == {"id": "x", "list": [1, 2]}
+
+
+# -- defect 3: a Word memory bomb ------------------------------------------------------
+
+
+def test_docx_bomb_under_the_file_size_limit_is_refused(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    data = hostile.docx_bomb(12)
+    assert len(data) < 100_000  # small packed, 12 MB unpacked
+    result = _import_one(run_paths, tmp_path, "bomb.docx", data)
+    assert result.status == FAILED and result.code == "over-budget"
+    assert result.budget == limits.XML_ELEMENTS
+    _nothing_stored(run_paths)
+
+
+def test_docx_unpacked_bytes_are_counted_not_taken_from_the_zip_directory(
+        run_paths: paths.Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "DOCX_MAX_UNPACKED", 1024 * 1024)
+    picture = bytes(2 * 1024 * 1024)
+    data = hostile.docx_bytes(hostile.document_xml("<w:p/>").encode(),
+                              {"word/media/image1.png": picture})
+    result = _import_one(run_paths, tmp_path, "big-picture.docx", _lie_about_sizes(data))
+    assert result.status == FAILED
+    assert result.code in ("over-budget", "bad-docx")  # counted, or truncated and refused
+
+
+def _lie_about_sizes(data: bytes) -> bytes:
+    """Claim 1 byte for every member in the zip's central directory."""
+    archive = bytearray(data)
+    with zipfile.ZipFile(BytesIO(data)) as parsed:
+        start = parsed.start_dir
+    signature = b"PK\x01\x02"
+    at = archive.find(signature, start)
+    while at != -1:
+        archive[at + 24: at + 28] = (1).to_bytes(4, "little")
+        at = archive.find(signature, at + 4)
+    return bytes(archive)
+
+
+# -- defect 9: a DTD in UTF-16 XML -------------------------------------------------------
+
+
+def test_utf16_xml_with_a_dtd_is_refused(run_paths: paths.Paths, tmp_path: Path) -> None:
+    result = _import_one(run_paths, tmp_path, "utf16.docx", hostile.utf16_dtd_docx())
+    assert result.status == FAILED and result.code == "bad-docx"
+    assert "DTD" in result.reason
+    _nothing_stored(run_paths)
+
+
+def test_xml_in_an_encoding_word_does_not_write_is_refused(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    xml = hostile.document_xml("<w:p/>").replace('encoding="UTF-8"', 'encoding="UTF-7"')
+    result = _import_one(run_paths, tmp_path, "utf7.docx", hostile.docx_bytes(xml.encode()))
+    assert result.status == FAILED and "UTF-7".lower() in result.reason.lower()
+
+
+def test_utf16_xml_without_a_dtd_still_imports(run_paths: paths.Paths, tmp_path: Path) -> None:
+    xml = hostile.document_xml("<w:p><w:r><w:t>Hallo wereld</w:t></w:r></w:p>")
+    xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    result = _import_one(run_paths, tmp_path, "utf16-ok.docx",
+                         hostile.docx_bytes(xml.encode("utf-16")))
+    assert result.ok, result.reason
+
+
+# -- defect 4: 10,000 headings are refused at the door ----------------------------------
+
+
+def test_ten_thousand_headings_are_refused_with_a_reason(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    result = _import_one(run_paths, tmp_path, "headings.md", hostile.many_headings_md(10_000))
+    assert result.status == FAILED and result.budget == limits.HEADINGS
+    assert "10000 headings" in result.reason
+    _nothing_stored(run_paths)
+
+
+def test_headings_within_the_budget_load(tmp_path: Path) -> None:
+    text = hostile.many_headings_md(limits.MAX_HEADINGS - 1).decode()
+    doc = parse_document(text, tmp_path / "long.md", bundled=False)
+    assert len(doc.outline.children) == limits.MAX_HEADINGS - 1
+
+
+def test_markdown_nesting_is_refused_not_cut_off(tmp_path: Path) -> None:
+    deep = "---\nid: deep\nkind: imported\ntitle: Deep\n---\n\n" + "> " * 5000 + "x\n"
+    with pytest.raises(ContentError) as error:
+        parse_document(deep, tmp_path / "deep.md", bundled=False)
+    assert error.value.budget == limits.NESTING
+    nested = "---\nid: ok\nkind: imported\ntitle: Ok\n---\n\n" + "> " * 5 + "x\n"
+    assert parse_document(nested, tmp_path / "ok.md", bundled=False).plain_text.strip() == "x"
+
+
+def test_budget_error_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as error:
+        parse_document(hostile.many_headings_md(limits.MAX_HEADINGS + 1).decode(),
+                       tmp_path / "long.md", bundled=False)
+    assert error.value.path.name == "long.md" and error.value.budget == limits.HEADINGS
+
+
+def test_bundled_documents_fit_the_budgets() -> None:
+    library = open_library(paths.resolve(None, None))
+    assert not library.errors
