@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-import hostile_files as hostile  # noqa: E402
+import hostile_files as hostile
 
 PROGRAM = [sys.executable, "-m", "briefing_reader"]
 

@@ -20,7 +20,7 @@ from briefing_reader.core.importing import FAILED, import_files
 from briefing_reader.session import open_library
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import hostile_files as hostile  # noqa: E402
+import hostile_files as hostile
 
 
 @pytest.fixture
@@ -179,3 +179,57 @@ def test_budget_error_names_the_file(tmp_path: Path) -> None:
 def test_bundled_documents_fit_the_budgets() -> None:
     library = open_library(paths.resolve(None, None))
     assert not library.errors
+
+
+# -- defect 8: the document cache is not trusted -------------------------------------------
+
+
+def _letter_entry(cache: Path) -> Path:
+    for entry in cache.glob("*.json"):
+        if f'"id": "{hostile.LETTER_ID}"' in entry.read_text(encoding="utf-8"):
+            return entry
+    raise AssertionError("no cache entry for the letter")
+
+
+def test_an_edited_cache_entry_never_changes_the_letter(run_paths: paths.Paths) -> None:
+    original = open_library(run_paths).get(hostile.LETTER_ID)
+    entry = _letter_entry(run_paths.cache / "documents")
+    text = entry.read_text(encoding="utf-8")
+    assert "Actieagenda" in text
+    entry.write_text(text.replace("Actieagenda", "VERVALST"), encoding="utf-8")
+    shown = open_library(run_paths).get(hostile.LETTER_ID)
+    assert "VERVALST" not in shown.title and "VERVALST" not in shown.plain_text
+    assert shown.plain_text == original.plain_text
+    rebuilt = _letter_entry(run_paths.cache / "documents").read_text(encoding="utf-8")
+    assert "VERVALST" not in rebuilt  # dropped and written again from the source
+
+
+def test_a_cache_entry_moved_to_another_documents_name_is_dropped(
+        run_paths: paths.Paths) -> None:
+    open_library(run_paths)
+    cache = run_paths.cache / "documents"
+    letter = _letter_entry(cache)
+    other = next(e for e in cache.glob("*.json") if e != letter)
+    other.write_bytes(letter.read_bytes())
+    library = open_library(run_paths)
+    assert len({doc.title for doc in library}) == len(library.documents)
+
+
+@pytest.mark.parametrize("damage", ["nested", "garbage", "empty", "huge-header"])
+def test_a_bad_cache_file_is_rebuilt_never_fatal(run_paths: paths.Paths, damage: str) -> None:
+    expected = open_library(run_paths).get(hostile.LETTER_ID).plain_text
+    entry = _letter_entry(run_paths.cache / "documents")
+    entry.write_bytes({"nested": hostile.deeply_nested_json(),
+                       "garbage": b"\x00\xff" * 1000,
+                       "empty": b"",
+                       "huge-header": b"{" * 100_000 + b"\n{}"}[damage])
+    library = open_library(run_paths)
+    assert not library.errors
+    assert library.get(hostile.LETTER_ID).plain_text == expected
+
+
+def test_nested_json_is_refused_before_it_is_parsed() -> None:
+    with pytest.raises(limits.OverBudget):
+        limits.load_json(hostile.deeply_nested_json(10_000).decode())
+    assert limits.json_depth('{"a": "[[[[[", "b": [1, {"c": []}]}') == 4
+    assert limits.load_json('{"a": [1]}') == {"a": [1]}
