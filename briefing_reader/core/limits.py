@@ -26,6 +26,10 @@ MAX_HEADINGS = 2_000  # headings in one document
 MAX_BLOCKS = 100_000  # paragraphs, list items, table rows ... in one document
 MAX_NESTING = 20  # markdown nesting (lists in quotes in lists ...); markdown-it's option
 
+# An import that claims a bundled document's identity becomes its new version
+# only when at least this share of that document's sentences is in it.
+MIN_SHARED_SENTENCES = 0.6
+
 # -- Word (.docx) packages -----------------------------------------------------
 DOCX_MAX_MEMBERS = 2_000  # files in the zip archive
 DOCX_MAX_UNPACKED = 64 * 1024 * 1024  # bytes actually unpacked, all members together

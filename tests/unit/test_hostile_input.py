@@ -5,6 +5,8 @@ Every file is generated here (tests/hostile_files.py); none is committed.
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 import zipfile
 from io import BytesIO
@@ -233,3 +235,77 @@ def test_nested_json_is_refused_before_it_is_parsed() -> None:
         limits.load_json(hostile.deeply_nested_json(10_000).decode())
     assert limits.json_depth('{"a": "[[[[[", "b": [1, {"c": []}]}') == 4
     assert limits.load_json('{"a": [1]}') == {"a": [1]}
+
+
+# -- defect 5: bundled documents are protected ----------------------------------------------
+
+EXPORT = Path(__file__).resolve().parents[2] / "content" / "sources" / f"{hostile.LETTER_ID}.txt"
+
+
+@pytest.mark.parametrize("by_id", [True, False], ids=["id", "kamerstuk"])
+def test_a_file_claiming_the_letters_identity_is_refused(
+        run_paths: paths.Paths, tmp_path: Path, by_id: bool) -> None:
+    result = _import_one(run_paths, tmp_path, "vervalst.md", hostile.hostile_id_md(by_id=by_id))
+    assert result.status == FAILED and result.code == "protected"
+    assert "bundled document" in result.reason and "0% of its sentences" in result.reason
+    library = open_library(run_paths)
+    assert library.get(hostile.LETTER_ID).title.startswith("Voortgang Actieagenda")
+    _nothing_stored(run_paths)
+
+
+def _newer_export(tmp_path: Path, drop: str = "") -> Path:
+    text = EXPORT.read_text(encoding="utf-8").replace("versie: 2 (versie 1)",
+                                                      "versie: 3 (versie 2)")
+    if drop:
+        assert drop in text
+        text = text.replace(drop, "")
+    newer = tmp_path / "kst-32824-456-v3.txt"
+    newer.write_text(text, encoding="utf-8")
+    return newer
+
+
+def test_the_letters_own_text_may_become_its_new_version_after_a_question(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    from briefing_reader.core.importing import ASK, REPLACED
+
+    newer = _newer_export(tmp_path)
+    [asked] = import_files(run_paths, [newer], ask_bundled=True).results
+    assert asked.status == ASK and asked.shared == 1.0
+    assert "would become version 3 of the bundled document" in asked.reason
+    assert open_library(run_paths).get(hostile.LETTER_ID).meta.version == 2  # nothing written
+    [done] = import_files(run_paths, [newer]).results
+    assert done.status == REPLACED and done.shared == 1.0
+
+
+def test_shared_sentences_ignore_case_markup_and_punctuation() -> None:
+    from briefing_reader.core.importing.library import shared_sentences
+
+    original = "Het kabinet zet in op taal. Dat is belangrijk voor iedereen hier. Kort."
+    assert shared_sentences(original, "HET KABINET zet in op *taal*!\n") == 0.5
+    assert shared_sentences(original, "Iets heel anders dan de brief.") == 0.0
+
+
+SENTENCE = "Taal speelt daarbij een belangrijke rol."
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
+                           *args], capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_removing_an_import_re_anchors_its_notes_to_the_bundled_letter(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    made = _cli(data, "notes", "highlight", hostile.LETTER_ID, "--quote", SENTENCE)
+    assert made.returncode == 0, made.stderr
+    newer = _newer_export(tmp_path, drop=SENTENCE)
+    imported = _cli(data, "import", str(newer))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    [orphan] = json.loads(_cli(data, "notes", "list", "--json").stdout)["highlights"]
+    assert orphan["anchor_status"] == "orphaned"
+    removed = _cli(data, "remove", hostile.LETTER_ID)
+    assert removed.returncode == 0, removed.stderr
+    [home] = json.loads(_cli(data, "notes", "list", "--json").stdout)["highlights"]
+    assert home["anchor_status"] == "exact"
+    assert home["anchor"]["quote"]["exact"] == SENTENCE
+    review = _cli(data, "notes", "review", "--json")
+    assert review.returncode == 0 and json.loads(review.stdout) == []

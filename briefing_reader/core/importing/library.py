@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core import limits
 from briefing_reader.core.importing import sniff
-from briefing_reader.core.importing.errors import INTERNAL, WRITE_FAILED, ImportFailed
+from briefing_reader.core.importing.errors import INTERNAL, PROTECTED, WRITE_FAILED, ImportFailed
 from briefing_reader.core.importing.mdwriter import front_matter, slugify
 from briefing_reader.core.importing.model import (
+    ASK,
     FAILED,
     IMPORTED,
     REPLACED,
@@ -50,7 +52,8 @@ def import_files(paths: Paths, files: Iterable[Path | str],
                  roots: Iterable[Path | str] | None = None,
                  progress: Progress | None = None, *,
                  library: Library | None = None,
-                 now: dt.datetime | None = None) -> ImportReport:
+                 now: dt.datetime | None = None,
+                 ask_bundled: bool = False) -> ImportReport:
     """Convert and store files; one result per file, in order.
 
     A failed file changes nothing in the library; the others are imported.
@@ -66,6 +69,11 @@ def import_files(paths: Paths, files: Iterable[Path | str],
             calling thread; the window runs this in a worker thread).
         library: the library as loaded now; loaded from ``paths`` when None.
         now: the time recorded in the imported documents (tests).
+        ask_bundled: a file that would become a new version of a bundled
+            document is not stored but reported as ``ask`` (the window asks
+            the user, then imports it again without this flag). A file that
+            claims a bundled document's identity without holding its text
+            (:data:`core.limits.MIN_SHARED_SENTENCES`) is always refused.
 
     Returns:
         The report. When ``report.changed``, reload the library
@@ -80,7 +88,8 @@ def import_files(paths: Paths, files: Iterable[Path | str],
     for done, file in enumerate(files, start=1):
         path = Path(file)
         try:
-            result = _import_one(path, root_list, paths.imported_documents, state, moment)
+            result = _import_one(path, root_list, paths.imported_documents, state, moment,
+                                 ask_bundled)
         except ImportFailed as exc:
             result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line,
                                 budget=exc.budget)
@@ -135,7 +144,7 @@ def convert_file(path: Path | str, roots: Iterable[Path | str] | None = None) ->
 
 
 def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
-                state: _State, now: dt.datetime) -> FileResult:
+                state: _State, now: dt.datetime, ask_bundled: bool = False) -> FileResult:
     source = sniff.read_source(path, roots)
     converted = convert_source(source)
     digest = hashlib.sha256(source.data).hexdigest()
@@ -160,6 +169,13 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
         result.status = REPLACED
         doc_id = match.id
         target = match.path if match.imported else folder / f"{doc_id}.md"
+        if match.bundled is not None:
+            _check_bundled_text(path, match, converted, target, result)
+            if ask_bundled:
+                result.status = ASK
+                result.reason = (f"would become version {version} of the bundled document "
+                                 f"'{match.title}' (now version {match.version})")
+                return result
     else:
         doc_id = state.free_id(str(meta.get("id") or ""), str(meta.get("title") or path.stem),
                                folder)
@@ -189,6 +205,49 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
     result.doc_id, result.stored = doc_id, target
     state.add(_Entry(doc_id, result.title, version, target, True, keys))
     return result
+
+
+def _check_bundled_text(path: Path, match: _Entry, converted: Converted, target: Path,
+                        result: FileResult) -> None:
+    """A file may only become a bundled document's new version when it holds its text.
+
+    Raises:
+        ImportFailed: ``protected``, with the share of sentences in common.
+    """
+    assert match.bundled is not None
+    new = validate(front_matter(converted.meta) + "\n" + converted.body, target, path)
+    result.shared = shared_sentences(match.bundled.plain_text, new.plain_text)
+    if result.shared < limits.MIN_SHARED_SENTENCES:
+        raise ImportFailed(path, f"claims to be a new version of the bundled document "
+                                 f"'{match.title}' ({match.id}), but its text is not that "
+                                 f"document's ({result.shared:.0%} of its sentences in common)",
+                           PROTECTED)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_WORD = re.compile(r"\w+")
+
+
+def shared_sentences(original: str, candidate: str) -> float:
+    """The share (0-1) of ``original``'s sentences (four words or more) in ``candidate``.
+
+    Sentences are compared by their words only (case, punctuation and
+    markup ignored), so a letter re-exported from Word or text compares
+    equal to our markdown of it.
+    """
+    ours = _sentences(original)
+    if not ours:
+        return 0.0
+    return len(ours & _sentences(candidate)) / len(ours)
+
+
+def _sentences(text: str) -> set[str]:
+    found = set()
+    for sentence in _SENTENCE_END.split(text):
+        words = _WORD.findall(sentence.lower())
+        if len(words) >= 4:
+            found.add(" ".join(words))
+    return found
 
 
 def identity_keys(meta: dict[str, Any], digest: str | None = None,
@@ -257,6 +316,7 @@ class _Entry:
     path: Path
     imported: bool
     keys: set[tuple[str, ...]] = field(default_factory=set)
+    bundled: Document | None = None  # the bundled document this entry is
 
 
 class _State:
@@ -283,7 +343,8 @@ class _State:
             if doc.meta.kind != "companion":  # ours; it may cite a letter's numbers
                 keys |= identity_keys(raw, str(digest) if digest else None)
             in_folder = resolved(doc.path.parent) == folder
-            state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys))
+            state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys,
+                             doc if doc.bundled else None))
         if paths.imported_documents.is_dir():
             state.taken_files = {p.name.lower() for p in paths.imported_documents.iterdir()}
         return state

@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_reader.core.importing.errors import (
     INVALID,
@@ -15,16 +16,19 @@ from briefing_reader.core.importing.errors import (
     ImportFailed,
 )
 
+if TYPE_CHECKING:
+    from briefing_reader.core.content import Document
 
-def validate(text: str, target: Path, path: Path) -> None:
-    """The document must load in the reader exactly as it will be stored."""
+
+def validate(text: str, target: Path, path: Path) -> Document:
+    """The document must load in the reader exactly as it will be stored; it, parsed."""
     from briefing_reader.core.content import ContentError
     from briefing_reader.core.content.parse import MAX_BYTES, parse_document
 
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ImportFailed(path, "is larger than 20 MB once converted", TOO_LARGE)
     try:
-        parse_document(text, target, bundled=False)
+        return parse_document(text, target, bundled=False)
     except ContentError as exc:
         if exc.budget:
             raise ImportFailed(path, exc.reason, OVER_BUDGET, exc.line, exc.budget) from exc
