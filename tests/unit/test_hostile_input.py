@@ -309,3 +309,20 @@ def test_removing_an_import_re_anchors_its_notes_to_the_bundled_letter(tmp_path:
     assert home["anchor"]["quote"]["exact"] == SENTENCE
     review = _cli(data, "notes", "review", "--json")
     assert review.returncode == 0 and json.loads(review.stdout) == []
+
+
+# -- defect 10: concurrent imports of one file --------------------------------------------
+
+
+def test_five_concurrent_imports_of_one_file_make_one_document(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    file = tmp_path / "basis-brief.md"
+    file.write_text("# Basis brief\n\nEen brief met een zin erin.\n", encoding="utf-8")
+    assert _cli(data, "docs").returncode == 0  # a warm cache, so the five start together
+    runs = [subprocess.Popen([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
+                              "import", str(file)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(5)]
+    statuses = sorted(run.communicate(timeout=120)[0].split()[0] for run in runs)
+    assert statuses == ["imported", "unchanged", "unchanged", "unchanged", "unchanged"]
+    stored = sorted(p.name for p in (data / "documents").glob("*.md"))
+    assert stored == ["basis-brief.md"]

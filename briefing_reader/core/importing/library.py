@@ -16,10 +16,11 @@ version nothing changes and the result says so.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,7 +82,46 @@ def import_files(paths: Paths, files: Iterable[Path | str],
         (``reanchor_library``) and update the search index.
     """
     files = list(files)
-    root_list = None if roots is None else list(roots)
+    with import_lock(paths):
+        return _import_all(paths, files, None if roots is None else list(roots), progress,
+                           _current(paths, library), now, ask_bundled)
+
+
+@contextlib.contextmanager
+def import_lock(paths: Paths) -> Iterator[bool]:
+    """One import (or removal) at a time per profile, across processes.
+
+    The identity check and the write must see each other's results: two
+    programs importing one file at once would otherwise both find it new.
+    The lock is ``documents.lock`` in the data dir (see ``core.notes.lock``).
+    """
+    from briefing_reader.core.notes.lock import opening_lock
+
+    folder = paths.imported_documents
+    with contextlib.suppress(OSError):  # no lock where none can be made; it is a guard
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    with opening_lock(folder) as locked:
+        yield locked
+
+
+def _current(paths: Paths, library: Library | None) -> Library | None:
+    """The caller's library, unless another process has imported since it was loaded."""
+    if library is None:
+        return None
+    folder = paths.imported_documents
+    try:
+        on_disk = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
+    except OSError:
+        return library
+    known = {doc.path.name for doc in library.documents.values()
+             if resolved(doc.path.parent) == resolved(folder)}
+    known |= {error.path.name for error in library.errors}
+    return library if on_disk <= known else None  # None: load it again
+
+
+def _import_all(paths: Paths, files: list[Path | str], root_list: list[Path | str] | None,
+                progress: Progress | None, library: Library | None,
+                now: dt.datetime | None, ask_bundled: bool) -> ImportReport:
     state = _State.load(paths, library)
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     report = ImportReport()
