@@ -25,6 +25,15 @@ MAX_YAML_NODES = 5_000  # scalars, lists and mappings in the front matter
 MAX_HEADINGS = 2_000  # headings in one document
 MAX_BLOCKS = 100_000  # paragraphs, list items, table rows ... in one document
 MAX_NESTING = 20  # markdown nesting (lists in quotes in lists ...); markdown-it's option
+# Places the reader can jump to (a heading, a paragraph, a box ...). Qt's rich
+# text import slows down with the square of their number (measured: 4,000 in
+# 1.0 s, 8,000 in 3.5 s, 20,000 in 26 s on the UI thread), so this budget is
+# what keeps the window from freezing on a long document.
+MAX_ANCHORS = 5_000
+
+# -- the window ------------------------------------------------------------------
+LONG_DOCUMENT_ANCHORS = 1_500  # from here the reader says it is busy opening one
+SLOW_OPEN_SECONDS = 5.0  # a document that took this long is not reopened at start
 
 # An import that claims a bundled document's identity becomes its new version
 # only when at least this share of that document's sentences is in it.
@@ -46,6 +55,7 @@ YAML_ALIASES = "yaml-aliases"
 YAML_NODES = "yaml-nodes"
 HEADINGS = "headings"
 NESTING = "nesting"
+ANCHORS = "anchors"
 BLOCKS = "blocks"
 UNPACKED = "unpacked-size"
 MEMBERS = "members"

@@ -326,3 +326,11 @@ def test_five_concurrent_imports_of_one_file_make_one_document(tmp_path: Path) -
     assert statuses == ["imported", "unchanged", "unchanged", "unchanged", "unchanged"]
     stored = sorted(p.name for p in (data / "documents").glob("*.md"))
     assert stored == ["basis-brief.md"]
+
+
+def test_a_document_with_too_many_paragraphs_is_refused(tmp_path: Path) -> None:
+    many = "---\nid: many\nkind: imported\ntitle: Many\n---\n\n" + "".join(
+        f"Alinea {n}.\n\n" for n in range(limits.MAX_ANCHORS + 1))
+    with pytest.raises(ContentError) as error:
+        parse_document(many, tmp_path / "many.md", bundled=False)
+    assert error.value.budget == limits.ANCHORS

@@ -76,6 +76,10 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
     _check_budgets(tokens, path)
     builder = _Builder(path, meta)
     builder.walk(tokens[1:])
+    anchors = sum(1 for block in builder.blocks if block.anchor)
+    if anchors > limits.MAX_ANCHORS:
+        raise ContentError(path, f"has {anchors} paragraphs and headings; at most "
+                                 f"{limits.MAX_ANCHORS} can be shown", budget=limits.ANCHORS)
     return Document(
         meta=meta,
         path=path,
