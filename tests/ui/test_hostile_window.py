@@ -16,7 +16,7 @@ from briefing_reader.core import limits
 from briefing_reader.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import hostile_files as hostile  # noqa: E402
+import hostile_files as hostile
 
 EXPORT = Path(__file__).resolve().parents[2] / "content" / "sources" / f"{hostile.LETTER_ID}.txt"
 
