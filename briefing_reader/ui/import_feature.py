@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
@@ -149,15 +149,15 @@ class ImportFeature(QObject):
             limits.YAML_NODES: self.tr("its front matter holds too many values"),
             limits.FRONT_MATTER_SIZE: self.tr("its front matter is too large"),
             limits.HEADINGS: self.tr("it has more headings than the reader can show "
-                                     "(at most %s)") % limits.MAX_HEADINGS,
+                                     "(at most %s)") % _number(limits.MAX_HEADINGS),
             limits.ANCHORS: self.tr("it has more paragraphs and headings than the reader can "
-                                    "show (at most %s)") % limits.MAX_ANCHORS,
+                                    "show (at most %s)") % _number(limits.MAX_ANCHORS),
             limits.BLOCKS: self.tr("it has more paragraphs than the reader can show"),
             limits.NESTING: self.tr("it nests quotes or lists too deeply"),
             limits.UNPACKED: self.tr("the Word file unpacks to too much data"),
             limits.MEMBERS: self.tr("the Word file holds too many parts"),
             limits.XML_ELEMENTS: self.tr("the Word file holds too many XML elements "
-                                         "(more than %s)") % limits.DOCX_MAX_ELEMENTS,
+                                         "(more than %s)") % _number(limits.DOCX_MAX_ELEMENTS),
         }
         if result.code == "over-budget" and result.budget in by_budget:
             return by_budget[result.budget]
@@ -205,3 +205,8 @@ class ImportFeature(QObject):
         refresh = getattr(self.window, "library_changed", None)
         if refresh is not None:
             refresh()
+
+
+def _number(value: int) -> str:
+    """A figure as the user's language writes it (300.000 in Dutch)."""
+    return QLocale().toString(value)

@@ -507,8 +507,7 @@ class MainWindow(QMainWindow):
         if doc is None or reason is None:
             return False
         self.statusBar().showMessage(
-            self.tr("“%s” was not opened at the start: %s. Open it from the contents when "
-                    "you need it.") % (doc.title, reason), 30000)
+            self.tr("“%s” was not opened at the start: %s.") % (doc.title, reason), 30000)
         return True
 
     def _bundled_letter(self) -> Document | None:

@@ -59,7 +59,7 @@ class OpenGuard(QObject):
     def reason_to_avoid(self, doc_id: str) -> str | None:
         """Why ``doc_id`` should not be opened at start-up, or None."""
         if self.settings.value(_OPENING) == doc_id:
-            return self.tr("the last time it was being opened, the program stopped")
+            return self.tr("the program stopped while opening it last time")
         if self.settings.value(_SLOW) == doc_id:
             seconds = self.settings.value(_SLOW_SECONDS, "?")
             return self.tr("it took %s seconds to open last time") % seconds

@@ -826,8 +826,8 @@
         <translation>&amp;Toezeggingen en termijnen</translation>
     </message>
     <message>
-        <source>“%s” was not opened at the start: %s. Open it from the contents when you need it.</source>
-        <translation>“%s” is bij het starten niet geopend: %s. Open het via de inhoudsopgave wanneer u het nodig hebt.</translation>
+        <source>“%s” was not opened at the start: %s.</source>
+        <translation>“%s” is bij het starten niet geopend: %s.</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -924,7 +924,7 @@ Openen in uw webbrowser?</translation>
 <context>
     <name>OpenGuard</name>
     <message>
-        <source>the last time it was being opened, the program stopped</source>
+        <source>the program stopped while opening it last time</source>
         <translation>de vorige keer stopte het programma tijdens het openen ervan</translation>
     </message>
     <message>

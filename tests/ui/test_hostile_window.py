@@ -92,7 +92,7 @@ def test_a_document_that_hung_is_not_reopened_at_the_start(qtbot: QtBot) -> None
     window.restore_place()
     assert window.reader.document_shown.id == hostile.LETTER_ID  # type: ignore[union-attr]
     message = window.statusBar().currentMessage()
-    assert "Begrippen" in message and "the program stopped" in message
+    assert "Begrippen" in message and "the program stopped while opening it" in message
 
 
 def test_a_slow_long_document_is_remembered(window: MainWindow,
