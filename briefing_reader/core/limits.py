@@ -22,6 +22,7 @@ from typing import Any
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a file, or a converted document
 MAX_FRONT_MATTER_BYTES = 64 * 1024  # the YAML between the '---' fences
 MAX_YAML_NODES = 5_000  # scalars, lists and mappings in the front matter
+MAX_YAML_DEPTH = 32  # lists in mappings in lists ... (ours nest 2 deep)
 MAX_HEADINGS = 2_000  # headings in one document
 MAX_BLOCKS = 100_000  # paragraphs, list items, table rows ... in one document
 MAX_NESTING = 20  # markdown nesting (lists in quotes in lists ...); markdown-it's option
@@ -53,6 +54,7 @@ MAX_CACHE_ENTRY_BYTES = 64 * 1024 * 1024
 FRONT_MATTER_SIZE = "front-matter-size"
 YAML_ALIASES = "yaml-aliases"
 YAML_NODES = "yaml-nodes"
+YAML_DEPTH = "yaml-depth"
 HEADINGS = "headings"
 NESTING = "nesting"
 ANCHORS = "anchors"
@@ -85,7 +87,7 @@ def load_yaml(text: str) -> Any:
     """Safe-load YAML front matter without anchors or aliases, within budgets.
 
     Raises:
-        OverBudget: too large, anchors/aliases used, or too many nodes.
+        OverBudget: too large, anchors/aliases used, too many nodes or too deep.
         yaml.YAMLError: not valid YAML.
     """
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
@@ -100,8 +102,15 @@ def load_yaml(text: str) -> Any:
             return None
         _check_yaml_node(node)
         return loader.construct_document(node)
+    except RecursionError as exc:  # PyYAML composes recursively: far too deep
+        raise _too_deep() from exc
     finally:
         loader.dispose()
+
+
+def _too_deep() -> OverBudget:
+    return OverBudget(YAML_DEPTH, MAX_YAML_DEPTH,
+                      f"its front matter nests deeper than {MAX_YAML_DEPTH} levels")
 
 
 def _check_yaml_node(root: Any) -> None:
@@ -109,9 +118,11 @@ def _check_yaml_node(root: Any) -> None:
     import yaml
 
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise _too_deep()
         if id(node) in seen:
             raise OverBudget(YAML_ALIASES, 0, "its front matter uses YAML anchors and aliases "
                                               "(&name, *name), which are not allowed")
@@ -121,9 +132,9 @@ def _check_yaml_node(root: Any) -> None:
                              f"its front matter has more than {MAX_YAML_NODES} values")
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                stack += (key, value)
+                stack += ((key, depth + 1), (value, depth + 1))
         elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
+            stack += ((item, depth + 1) for item in node.value)
 
 
 # -- JSON ------------------------------------------------------------------------

@@ -148,6 +148,7 @@ class ImportFeature(QObject):
                                          "(&name, *name), which are not allowed"),
             limits.YAML_NODES: self.tr("its front matter holds too many values"),
             limits.FRONT_MATTER_SIZE: self.tr("its front matter is too large"),
+            limits.YAML_DEPTH: self.tr("its front matter nests too deeply"),
             limits.HEADINGS: self.tr("it has more headings than the reader can show "
                                      "(at most %s)") % _number(limits.MAX_HEADINGS),
             limits.ANCHORS: self.tr("it has more paragraphs and headings than the reader can "

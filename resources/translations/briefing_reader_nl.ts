@@ -699,6 +699,10 @@
         <translation>de kopgegevens (front matter) zijn te groot</translation>
     </message>
     <message>
+        <source>its front matter nests too deeply</source>
+        <translation>de kopgegevens (front matter) zijn te diep genest</translation>
+    </message>
+    <message>
         <source>it has more headings than the reader can show (at most %s)</source>
         <translation>het heeft meer koppen dan de lezer kan tonen (hoogstens %s)</translation>
     </message>

@@ -83,6 +83,13 @@ def test_front_matter_budgets_size_and_node_count() -> None:
     assert limits.load_yaml("id: x\nlist: [1, 2]") == {"id": "x", "list": [1, 2]}
 
 
+@pytest.mark.parametrize("depth", [limits.MAX_YAML_DEPTH + 1, 20_000])
+def test_deeply_nested_front_matter_is_refused(depth: int) -> None:
+    with pytest.raises(limits.OverBudget) as deep:
+        limits.load_yaml("a: " + "[" * depth + "]" * depth)
+    assert deep.value.what == limits.YAML_DEPTH
+
+
 # -- defect 3: a Word memory bomb ------------------------------------------------------
 
 
