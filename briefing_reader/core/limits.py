@@ -27,10 +27,11 @@ MAX_HEADINGS = 2_000  # headings in one document
 MAX_BLOCKS = 100_000  # paragraphs, list items, table rows ... in one document
 MAX_NESTING = 20  # markdown nesting (lists in quotes in lists ...); markdown-it's option
 # Places the reader can jump to (a heading, a paragraph, a box ...). Qt's rich
-# text import slows down with the square of their number (measured: 4,000 in
-# 1.0 s, 8,000 in 3.5 s, 20,000 in 26 s on the UI thread), so this budget is
-# what keeps the window from freezing on a long document.
-MAX_ANCHORS = 5_000
+# text import slows down with the square of their number (measured in the
+# reader: the letter's 220 in 0.14 s, 4,000 in 1.8 s, 5,000 in 3.3 s, 20,000 in
+# 26 s, all on the UI thread), so this budget is what keeps the window from
+# freezing on a long document; about 200 pages of a letter.
+MAX_ANCHORS = 4_000
 
 # -- the window ------------------------------------------------------------------
 LONG_DOCUMENT_ANCHORS = 1_500  # from here the reader says it is busy opening one
