@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
@@ -54,8 +54,12 @@ class ImportFeature(QObject):
         if names:
             self.import_paths([Path(name) for name in names])
 
-    def import_paths(self, files: list[Path]) -> None:
-        """Import in the background; ``files`` are also the allowed roots."""
+    def import_paths(self, files: list[Path], ask_bundled: bool = True) -> None:
+        """Import in the background; ``files`` are also the allowed roots.
+
+        A file that would become a new version of a bundled document is
+        imported only after the user says yes (``ask_bundled`` False then).
+        """
         if self.paths is None or self.busy or not files:
             return
         self.busy = True
@@ -66,7 +70,8 @@ class ImportFeature(QObject):
         from briefing_reader.core.importing import import_files
 
         run_in_background(
-            lambda progress: import_files(paths, files, roots=files, progress=progress),
+            lambda progress: import_files(paths, files, roots=files, progress=progress,
+                                          ask_bundled=ask_bundled),
             self, self._imported, self._failed, self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
@@ -83,12 +88,36 @@ class ImportFeature(QObject):
         self.progress.hide()
         if report.changed:
             self.reload()
-        self._tell(report)
+        if len(report.to_ask) < len(report.results):
+            self._tell(report)
         if report.document_to_open:
             self.window.navigate(report.document_to_open)  # type: ignore[attr-defined]
+        confirmed = [r.file for r in report.to_ask if self._may_replace_bundled(r)]
+        if confirmed:
+            self.import_paths(confirmed, ask_bundled=False)
+
+    def _may_replace_bundled(self, result) -> bool:  # type: ignore[no-untyped-def]
+        """The question before an import takes a bundled document's place."""
+        doc = self.library.get(result.doc_id or "")
+        title = doc.title if doc is not None else result.doc_id
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("New version of a bundled letter?"),
+                          self.tr("“%s” says it is a new version (%s) of “%s”, which came with "
+                                  "the program (version %s).") % (
+                              result.file.name, result.new_version, title, result.old_version),
+                          parent=self.window)
+        box.setInformativeText(self.tr(
+            "%s%% of the letter's sentences are in it. Show it instead of the bundled "
+            "version? Your notes move along with the text; removing the import later "
+            "brings the bundled version back.") % round(100 * (result.shared or 0)))
+        replace = box.addButton(self.tr("Use as new version"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Do not import"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter keeps the bundled letter
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
 
     def _tell(self, report: ImportReport) -> None:
-        lines = [self._line(result) for result in report.results]
+        lines = [self._line(result) for result in report.results if result.status != "ask"]
         title = self.tr("Import")
         if report.failed:
             QMessageBox.warning(self.window, title, "\n".join(lines))
@@ -107,8 +136,38 @@ class ImportFeature(QObject):
             return self.tr("%s: replaces “%s” (version %s → %s)") % (
                 name, result.title, result.old_version, result.new_version)
         if result.status == FAILED:
-            return self.tr("%s: not imported: %s") % (name, result.reason)
+            return self.tr("%s: not imported: %s") % (name, self._why(result))
         return self.tr("%s: already in the library at this version") % name
+
+    def _why(self, result) -> str:  # type: ignore[no-untyped-def]
+        """The reason for a refusal in the user's language, where the window knows it."""
+        from briefing_reader.core import limits
+
+        by_budget = {
+            limits.YAML_ALIASES: self.tr("its front matter uses YAML anchors and aliases "
+                                         "(&name, *name), which are not allowed"),
+            limits.YAML_NODES: self.tr("its front matter holds too many values"),
+            limits.FRONT_MATTER_SIZE: self.tr("its front matter is too large"),
+            limits.YAML_DEPTH: self.tr("its front matter nests too deeply"),
+            limits.HEADINGS: self.tr("it has more headings than the reader can show "
+                                     "(at most %s)") % _number(limits.MAX_HEADINGS),
+            limits.ANCHORS: self.tr("it has more paragraphs and headings than the reader can "
+                                    "show (at most %s)") % _number(limits.MAX_ANCHORS),
+            limits.BLOCKS: self.tr("it has more paragraphs than the reader can show"),
+            limits.NESTING: self.tr("it nests quotes or lists too deeply"),
+            limits.UNPACKED: self.tr("the Word file unpacks to too much data"),
+            limits.MEMBERS: self.tr("the Word file holds too many parts"),
+            limits.XML_ELEMENTS: self.tr("the Word file holds too many XML elements "
+                                         "(more than %s)") % _number(limits.DOCX_MAX_ELEMENTS),
+        }
+        if result.code == "over-budget" and result.budget in by_budget:
+            return by_budget[result.budget]
+        if result.code == "protected":
+            return self.tr("it claims to be a new version of a letter that came with the "
+                           "program, but its text is not that letter's")
+        if result.code == "bad-docx" and "DTD" in result.reason:  # the one DTD reason
+            return self.tr("its XML declares a DTD (entities), which is refused")
+        return str(result.reason)
 
     # -- removal --------------------------------------------------------------
 
@@ -147,3 +206,8 @@ class ImportFeature(QObject):
         refresh = getattr(self.window, "library_changed", None)
         if refresh is not None:
             refresh()
+
+
+def _number(value: int) -> str:
+    """A figure as the user's language writes it (300.000 in Dutch)."""
+    return QLocale().toString(value)

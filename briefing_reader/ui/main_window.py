@@ -33,6 +33,7 @@ from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.paths import Paths
 from briefing_reader.ui import style, theme
+from briefing_reader.ui.open_guard import OpenGuard
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.toc import OutlineTree
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.toc = OutlineTree(self)
         self.reader = ReaderView(self)
+        self.reader.open_guard = OpenGuard(settings, self)  # long documents, start-up
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.toc, self.tr("Contents"))
@@ -533,6 +535,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
         last = str(self.settings.value("reader/document", ""))
         first = next(iter(self.library), None)
+        if self._not_reopened(last):
+            last, first = "", self._bundled_letter() or first
         doc_id = last if self.library.get(last) else (first.id if first else "")
         if not doc_id:
             return
@@ -548,6 +552,20 @@ class MainWindow(QMainWindow):
             self._place_from_store = doc_id  # settings from before the place was kept there
         focus = self._settings_offset("reader/focus") if doc_id == last else None
         self._arrive(focus if focus is not None else offset)
+
+    def _not_reopened(self, doc_id: str) -> bool:
+        """The document hung or was slow to open last time: say so and open another."""
+        doc = self.library.get(doc_id) if doc_id else None
+        guard = self.reader.open_guard
+        reason = guard.reason_to_avoid(doc_id) if doc is not None and guard else None
+        if doc is None or reason is None:
+            return False
+        self.statusBar().showMessage(
+            self.tr("“%s” was not opened at the start: %s.") % (doc.title, reason), 30000)
+        return True
+
+    def _bundled_letter(self) -> Document | None:
+        return next((d for d in self.library if d.bundled and d.meta.kind == "kamerbrief"), None)
 
     def _settings_offset(self, key: str = "reader/offset") -> int | None:
         try:

@@ -17,8 +17,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from briefing_reader.core import limits
 from briefing_reader.core.content import Document, OutlineNode
 from briefing_reader.ui import style
+from briefing_reader.ui.open_guard import OpenGuard
 
 # Comfortable reading: about 75 characters a line.
 MAX_TEXT_WIDTH_EM = 42
@@ -65,6 +67,7 @@ class ReaderView(OfflineBrowser):
     link_requested = Signal(QUrl)
     anchor_requested = Signal(str, int)
     cursor_placed = Signal(int)
+    open_guard: OpenGuard | None = None  # set by the window (ui/open_guard.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +108,7 @@ class ReaderView(OfflineBrowser):
         qdoc.setDocumentMargin(24)
         banner = self.tr("Compiled by Briefing Reader from the letter's own text. "
                          "This is not an official parliamentary document.")
-        qdoc.setHtml(style.page_html(doc, banner, badges))
+        self._set_html(qdoc, doc, style.page_html(doc, banner, badges))
         self.badges = dict(badges or {})
         self._dark = dark
         self._apply_text_width(qdoc)
@@ -117,6 +120,31 @@ class ReaderView(OfflineBrowser):
         self._index_anchors(doc)
         self._last_reported = ""
         self._report_top_node()
+
+    def _set_html(self, qdoc: QTextDocument, doc: Document, html: str) -> None:
+        """Qt's rich-text import, on this (the UI) thread: watched for a long document.
+
+        Its time grows with the square of the anchors (``core.limits.MAX_ANCHORS``
+        bounds them); a long document gets a busy cursor and a message, and a
+        document that hangs or is slow is not reopened at the next start.
+        """
+        guard = self.open_guard
+        if guard is None:
+            qdoc.setHtml(html)
+            return
+        anchors = sum(1 for block in doc.blocks if block.anchor)
+        with guard.opening(doc.id, anchors):
+            if anchors >= limits.LONG_DOCUMENT_ANCHORS:
+                self._say_busy(doc)
+            qdoc.setHtml(html)
+
+    def _say_busy(self, doc: Document) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is None:
+            return
+        bar().showMessage(self.tr("Opening “%s”, a long document…") % doc.title, 5000)
+        if bar().isVisible():
+            bar().repaint()  # painted now: the event loop waits for the import
 
     def rerender(self, badges: dict[str, str]) -> None:
         """Render the shown document again (new badges), keeping the place."""

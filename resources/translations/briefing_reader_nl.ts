@@ -714,6 +714,78 @@
         <source>Remove “%s” from the library? Your notes on it are kept.</source>
         <translation>“%s” uit de bibliotheek verwijderen? Uw notities erbij blijven bewaard.</translation>
     </message>
+    <message>
+        <source>New version of a bundled letter?</source>
+        <translation>Nieuwe versie van een meegeleverde brief?</translation>
+    </message>
+    <message>
+        <source>“%s” says it is a new version (%s) of “%s”, which came with the program (version %s).</source>
+        <translation>“%s” zegt een nieuwe versie (%s) te zijn van “%s”, die met het programma is meegeleverd (versie %s).</translation>
+    </message>
+    <message>
+        <source>%s%% of the letter&apos;s sentences are in it. Show it instead of the bundled version? Your notes move along with the text; removing the import later brings the bundled version back.</source>
+        <translation>%s%% van de zinnen van de brief staat erin. Deze tonen in plaats van de meegeleverde versie? Uw notities gaan mee met de tekst; als u de import later verwijdert, komt de meegeleverde versie terug.</translation>
+    </message>
+    <message>
+        <source>Use as new version</source>
+        <translation>Als nieuwe versie gebruiken</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>Niet importeren</translation>
+    </message>
+    <message>
+        <source>its front matter uses YAML anchors and aliases (&amp;name, *name), which are not allowed</source>
+        <translation>de kopgegevens (front matter) gebruiken YAML-ankers en -aliassen (&amp;naam, *naam); die zijn niet toegestaan</translation>
+    </message>
+    <message>
+        <source>its front matter holds too many values</source>
+        <translation>de kopgegevens (front matter) bevatten te veel waarden</translation>
+    </message>
+    <message>
+        <source>its front matter is too large</source>
+        <translation>de kopgegevens (front matter) zijn te groot</translation>
+    </message>
+    <message>
+        <source>its front matter nests too deeply</source>
+        <translation>de kopgegevens (front matter) zijn te diep genest</translation>
+    </message>
+    <message>
+        <source>it has more headings than the reader can show (at most %s)</source>
+        <translation>het heeft meer koppen dan de lezer kan tonen (hoogstens %s)</translation>
+    </message>
+    <message>
+        <source>it has more paragraphs and headings than the reader can show (at most %s)</source>
+        <translation>het heeft meer alinea&apos;s en koppen dan de lezer kan tonen (hoogstens %s)</translation>
+    </message>
+    <message>
+        <source>it has more paragraphs than the reader can show</source>
+        <translation>het heeft meer alinea&apos;s dan de lezer kan tonen</translation>
+    </message>
+    <message>
+        <source>it nests quotes or lists too deeply</source>
+        <translation>citaten of lijsten zijn te diep in elkaar genest</translation>
+    </message>
+    <message>
+        <source>the Word file unpacks to too much data</source>
+        <translation>het Word-bestand pakt uit tot te veel gegevens</translation>
+    </message>
+    <message>
+        <source>the Word file holds too many parts</source>
+        <translation>het Word-bestand bevat te veel onderdelen</translation>
+    </message>
+    <message>
+        <source>the Word file holds too many XML elements (more than %s)</source>
+        <translation>het Word-bestand bevat te veel XML-elementen (meer dan %s)</translation>
+    </message>
+    <message>
+        <source>it claims to be a new version of a letter that came with the program, but its text is not that letter&apos;s</source>
+        <translation>het zegt een nieuwe versie te zijn van een brief die met het programma is meegeleverd, maar de tekst is niet die van die brief</translation>
+    </message>
+    <message>
+        <source>its XML declares a DTD (entities), which is refused</source>
+        <translation>de XML declareert een DTD (entiteiten); dat wordt geweigerd</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -861,6 +933,10 @@ Openen in uw webbrowser?</translation>
         <source>Welcome</source>
         <translation>Welkom</translation>
     </message>
+    <message>
+        <source>“%s” was not opened at the start: %s.</source>
+        <translation>“%s” is bij het starten niet geopend: %s.</translation>
+    </message>
 </context>
 <context>
     <name>MarksPanel</name>
@@ -906,6 +982,17 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Note</source>
         <translation>Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>OpenGuard</name>
+    <message>
+        <source>the program stopped while opening it last time</source>
+        <translation>de vorige keer stopte het programma tijdens het openen ervan</translation>
+    </message>
+    <message>
+        <source>it took %s seconds to open last time</source>
+        <translation>het openen duurde de vorige keer %s seconden</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1136,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Compiled by Briefing Reader from the letter&apos;s own text. This is not an official parliamentary document.</source>
         <translation>Samengesteld door Briefing Reader uit de tekst van de brief. Dit is geen officieel parlementair document.</translation>
+    </message>
+    <message>
+        <source>Opening “%s”, a long document…</source>
+        <translation>“%s” wordt geopend, een lang document…</translation>
     </message>
 </context>
 <context>

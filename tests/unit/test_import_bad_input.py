@@ -343,8 +343,10 @@ def test_removing_a_bundled_or_unknown_document_is_refused(run: paths.Paths) -> 
 def test_removing_an_import_that_replaced_a_bundled_letter_reverts_it(
         tmp_path: Path, run: paths.Paths) -> None:
     path = tmp_path / "v9.md"
-    path.write_text("---\nid: kst-32824-456\nkind: kamerbrief\ntitle: Nieuwe versie\n"
-                    "document_number: 2025D32403\nversion: 9\n---\n\nKort.\n", encoding="utf-8")
+    letter = (paths.bundled_content_dir() / "kst-32824-456.md").read_text(encoding="utf-8")
+    title = next(line for line in letter.splitlines() if line.startswith("title:"))
+    path.write_text(letter.replace("version: 2\n", "version: 9\n", 1).replace(
+        title, "title: Nieuwe versie", 1), encoding="utf-8")  # its text: a version of it
     [result] = import_files(run, [path]).results
     assert (result.status, result.doc_id) == (REPLACED, "kst-32824-456")
     assert open_library(run).get("kst-32824-456").title == "Nieuwe versie"

@@ -8,8 +8,17 @@ sees a stale entry. The cache is only ever a shortcut: a missing, corrupt
 or unwritable cache means parsing as usual.
 
 The key is two 32-bit checksums (CRC-32 and Adler-32) and the length, not
-a cryptographic hash: nobody attacks a cache of their own files, and
-``hashlib`` would load OpenSSL (milliseconds and megabytes) at start-up.
+a cryptographic hash: ``hashlib`` would load OpenSSL (milliseconds and
+megabytes) at start-up.
+
+An entry is not trusted either. Its first line holds the checksum of the
+source it came from (compared with the file read now) and a checksum of
+the rest of the entry seeded with a random key kept beside the entries
+(``key``), so an edited, truncated or swapped entry is dropped and the
+document parsed again; the JSON is depth-checked before it is read
+(:mod:`core.limits`). This stops a hand-edited or damaged cache from
+changing what the reader shows; someone who can also read the key and
+this code could forge an entry, but could as well edit the documents.
 """
 
 from __future__ import annotations
@@ -17,15 +26,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from briefing_reader.core import limits
 from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content.model import Block, Document, Meta, OutlineNode
 
 _PARSER_FILES = ("parse.py", "inline.py", "frontmatter.py", "model.py", "cache.py")
+_KEY_FILE = "key"
 
 
 def checksum(data: bytes) -> str:
@@ -45,27 +57,73 @@ class DocumentCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._key: bytes | None = None
 
     def _entry(self, data: bytes) -> Path:
         return self.folder / f"{checksum(data)}-{parser_fingerprint()}.json"
 
     def get(self, data: bytes, path: Path, bundled: bool) -> Document | None:
-        """The cached document for these file bytes, or None."""
+        """The cached document for these file bytes, or None (a bad entry is removed)."""
+        entry = self._entry(data)
         try:
-            raw = json.loads(self._entry(data).read_text(encoding="utf-8"))
-            return _document_from_json(raw, path, bundled)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            raw = _read_limited(entry)
+        except OSError:
+            return None
+        try:
+            body = self._verified(raw, data)
+            return _document_from_json(limits.load_json(body), path, bundled)
+        except Exception:  # any damage at all: parse again, never fail because of a cache
+            with contextlib.suppress(OSError):
+                entry.unlink()
             return None
 
     def put(self, data: bytes, doc: Document) -> None:
         """Store a parsed document; failing to write is not an error."""
-        entry = json.dumps(_document_to_json(doc), ensure_ascii=False, default=_jsonable)
+        body = json.dumps(_document_to_json(doc), ensure_ascii=False, default=_jsonable)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self._entry(data), entry.encode("utf-8"))
+            encoded = body.encode("utf-8")
+            header = json.dumps({"source": checksum(data),
+                                 "entry": checksum(self._secret() + encoded)})
+            write_atomic(self._entry(data), header.encode("utf-8") + b"\n" + encoded)
         except OSError:
             return
         self._forget_other_parsers()
+
+    def _verified(self, raw: bytes, data: bytes) -> str:
+        """The entry's document JSON, once both checksums match.
+
+        Raises:
+            ValueError: a checksum does not match or the entry is malformed.
+        """
+        header_line, _, body = raw.partition(b"\n")
+        header = json.loads(header_line) if len(header_line) < 200 else None
+        if not isinstance(header, dict) or header.get("source") != checksum(data):
+            raise ValueError("not the entry of this source")
+        if header.get("entry") != checksum(self._secret() + body):
+            raise ValueError("the entry was changed")
+        return body.decode("utf-8")
+
+    def _secret(self) -> bytes:
+        """The random key that seeds entry checksums; made when first needed."""
+        if self._key is None:
+            key_file = self.folder / _KEY_FILE
+            try:
+                key = key_file.read_bytes()
+            except FileNotFoundError:
+                key = b""
+            if len(key) != 32:
+                key = os.urandom(32)
+                self.folder.mkdir(parents=True, exist_ok=True)
+                write_atomic(key_file, key)
+                self._forget_all()  # written with another key: none can be verified
+            self._key = key
+        return self._key
+
+    def _forget_all(self) -> None:
+        for entry in self.folder.glob("*.json"):
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
     def _forget_other_parsers(self) -> None:
         """Remove entries an earlier version of the parser wrote: none of
@@ -75,6 +133,17 @@ class DocumentCache:
             if not entry.name.endswith(current):
                 with contextlib.suppress(OSError):  # a cache is never worth an error
                     entry.unlink()
+
+
+def _read_limited(entry: Path) -> bytes:
+    """The entry's bytes; an entry over the budget is treated as damaged (OSError)."""
+    with entry.open("rb") as handle:
+        raw = handle.read(limits.MAX_CACHE_ENTRY_BYTES + 1)
+    if len(raw) > limits.MAX_CACHE_ENTRY_BYTES:
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        raise OSError("cache entry too large")
+    return raw
 
 
 def _jsonable(value: object) -> str:

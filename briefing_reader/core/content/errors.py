@@ -12,12 +12,16 @@ class ContentError(Exception):
         path: the file.
         line: 1-based line number, or None when the problem is the whole file.
         reason: a sentence for the user.
+        budget: when the file is over a budget of :mod:`briefing_reader.core.limits`,
+            its name; else ''.
     """
 
-    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+    def __init__(self, path: Path | str, reason: str, line: int | None = None,
+                 budget: str = "") -> None:
         self.path = Path(path)
         self.line = line
         self.reason = reason
+        self.budget = budget
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {reason}")
 

@@ -11,6 +11,7 @@ import yaml
 
 from briefing_reader.core.content.errors import ContentError
 from briefing_reader.core.content.model import Meta
+from briefing_reader.core.limits import OverBudget, load_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _FENCE_LINES = 1  # front matter starts after the opening '---' line
@@ -19,7 +20,9 @@ _FENCE_LINES = 1  # front matter starts after the opening '---' line
 def parse_front_matter(source: str, path: Path) -> Meta:
     """Parse and check the YAML between the '---' fences."""
     try:
-        data = yaml.safe_load(source)
+        data = load_yaml(source)
+    except OverBudget as exc:
+        raise ContentError(path, exc.reason, 1, budget=exc.what) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + _FENCE_LINES if mark is not None else None

@@ -20,12 +20,13 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from briefing_reader.core import limits
 from briefing_reader.core.content import inline
 from briefing_reader.core.content.errors import ContentError, read_source
 from briefing_reader.core.content.frontmatter import parse_front_matter
 from briefing_reader.core.content.model import Block, Document, Meta, OutlineNode
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = limits.MAX_DOCUMENT_BYTES
 _NUMBER_PREFIX = re.compile(r"^\d+(\.\d+)*\.?\s+")
 _UNRESOLVED_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _BOX_LABEL = "Acties"
@@ -34,7 +35,8 @@ _BOX_LABEL = "Acties"
 def markdown_parser() -> MarkdownIt:
     """The one markdown dialect of the app (see docs/content-format.md)."""
     return (
-        MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+        MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                  "maxNesting": limits.MAX_NESTING})
         .use(front_matter_plugin)
         .use(footnote_plugin)
         .use(attrs_block_plugin)
@@ -71,8 +73,13 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
     if not tokens or tokens[0].type != "front_matter":
         raise ContentError(path, "has no front matter (a block between '---' lines)", 1)
     meta = parse_front_matter(tokens[0].content, path)
+    _check_budgets(tokens, path)
     builder = _Builder(path, meta)
     builder.walk(tokens[1:])
+    anchors = sum(1 for block in builder.blocks if block.anchor)
+    if anchors > limits.MAX_ANCHORS:
+        raise ContentError(path, f"has {anchors} paragraphs and headings; at most "
+                                 f"{limits.MAX_ANCHORS} can be shown", budget=limits.ANCHORS)
     return Document(
         meta=meta,
         path=path,
@@ -82,6 +89,22 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
         source_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         bundled=bundled,
     )
+
+
+def _check_budgets(tokens: list[Token], path: Path) -> None:
+    """Refuse a document too long to show before any HTML is built for it."""
+    headings = sum(1 for tok in tokens if tok.type == "heading_open")
+    if headings > limits.MAX_HEADINGS:
+        raise ContentError(path, f"has {headings} headings; at most {limits.MAX_HEADINGS} "
+                                 "can be shown", budget=limits.HEADINGS)
+    if any(tok.level >= limits.MAX_NESTING - 1 for tok in tokens):
+        # markdown-it stops reading at this depth: refuse rather than cut the rest off
+        raise ContentError(path, f"nests quotes or lists deeper than {limits.MAX_NESTING} "
+                                 "levels", budget=limits.NESTING)
+    blocks = sum(1 for tok in tokens if tok.nesting == 1)
+    if blocks > limits.MAX_BLOCKS:
+        raise ContentError(path, f"has more than {limits.MAX_BLOCKS} paragraphs, list items "
+                                 "and table cells", budget=limits.BLOCKS)
 
 
 def _line(token: Token) -> int | None:

@@ -37,6 +37,7 @@ from briefing_reader.core.importing.library import (
     is_imported,
 )
 from briefing_reader.core.importing.model import (
+    ASK,
     FAILED,
     IMPORTED,
     REPLACED,
@@ -52,6 +53,7 @@ from briefing_reader.core.importing.sniff import EXTENSIONS, MAX_BYTES
 SUPPORTED_EXTENSIONS = tuple(EXTENSIONS)
 
 __all__ = [
+    "ASK",
     "FAILED",
     "IMPORTED",
     "MAX_BYTES",

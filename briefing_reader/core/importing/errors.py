@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_reader.core.limits import OverBudget
+
 # Stable codes, so the window can choose its own (translated) wording.
 UNSUPPORTED = "unsupported-type"
 BINARY = "binary"
@@ -20,6 +22,8 @@ INVALID = "invalid-content"
 WRITE_FAILED = "write-failed"
 NOT_REMOVABLE = "not-removable"
 INTERNAL = "internal"
+OVER_BUDGET = "over-budget"
+PROTECTED = "protected"
 
 
 class ImportFailed(Exception):
@@ -36,15 +40,23 @@ class ImportFailed(Exception):
             ``too-large``, ``undecodable``, ``bad-docx``, ``odd-name``,
             ``outside-roots``, ``not-found``, ``not-a-file``, ``unreadable``,
             ``invalid-content``, ``write-failed``, ``not-removable``,
-            ``internal``).
+            ``internal``, ``over-budget``, ``protected``).
         line: 1-based line in the file, when the problem is at one place.
+        budget: for ``over-budget``, which budget (a name from
+            :mod:`briefing_reader.core.limits`), else ''.
     """
 
     def __init__(self, path: Path | str, reason: str, code: str = INVALID,
-                 line: int | None = None) -> None:
+                 line: int | None = None, budget: str = "") -> None:
         self.path = Path(path) if not isinstance(path, Path) else path
         self.reason = reason
         self.code = code
         self.line = line
+        self.budget = budget
         where = f"{path}:{line}" if line else str(path)
         super().__init__(f"{where}: {reason}")
+
+
+def over_budget(path: Path | str, error: OverBudget) -> ImportFailed:
+    """The import error for a file over one of the budgets of :mod:`core.limits`."""
+    return ImportFailed(path, error.reason, OVER_BUDGET, budget=error.what)

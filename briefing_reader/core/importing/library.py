@@ -16,18 +16,21 @@ version nothing changes and the result says so.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core import limits
 from briefing_reader.core.importing import sniff
-from briefing_reader.core.importing.errors import INTERNAL, WRITE_FAILED, ImportFailed
+from briefing_reader.core.importing.errors import INTERNAL, PROTECTED, WRITE_FAILED, ImportFailed
 from briefing_reader.core.importing.mdwriter import front_matter, slugify
 from briefing_reader.core.importing.model import (
+    ASK,
     FAILED,
     IMPORTED,
     REPLACED,
@@ -50,7 +53,8 @@ def import_files(paths: Paths, files: Iterable[Path | str],
                  roots: Iterable[Path | str] | None = None,
                  progress: Progress | None = None, *,
                  library: Library | None = None,
-                 now: dt.datetime | None = None) -> ImportReport:
+                 now: dt.datetime | None = None,
+                 ask_bundled: bool = False) -> ImportReport:
     """Convert and store files; one result per file, in order.
 
     A failed file changes nothing in the library; the others are imported.
@@ -66,6 +70,11 @@ def import_files(paths: Paths, files: Iterable[Path | str],
             calling thread; the window runs this in a worker thread).
         library: the library as loaded now; loaded from ``paths`` when None.
         now: the time recorded in the imported documents (tests).
+        ask_bundled: a file that would become a new version of a bundled
+            document is not stored but reported as ``ask`` (the window asks
+            the user, then imports it again without this flag). A file that
+            claims a bundled document's identity without holding its text
+            (:data:`core.limits.MIN_SHARED_SENTENCES`) is always refused.
 
     Returns:
         The report. When ``report.changed``, reload the library
@@ -73,16 +82,57 @@ def import_files(paths: Paths, files: Iterable[Path | str],
         (``reanchor_library``) and update the search index.
     """
     files = list(files)
-    root_list = None if roots is None else list(roots)
+    with import_lock(paths):
+        return _import_all(paths, files, None if roots is None else list(roots), progress,
+                           _current(paths, library), now, ask_bundled)
+
+
+@contextlib.contextmanager
+def import_lock(paths: Paths) -> Iterator[bool]:
+    """One import (or removal) at a time per profile, across processes.
+
+    The identity check and the write must see each other's results: two
+    programs importing one file at once would otherwise both find it new.
+    The lock is ``documents.lock`` in the data dir (see ``core.notes.lock``).
+    """
+    from briefing_reader.core.notes.lock import opening_lock
+
+    folder = paths.imported_documents
+    with contextlib.suppress(OSError):  # no lock where none can be made; it is a guard
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    with opening_lock(folder) as locked:
+        yield locked
+
+
+def _current(paths: Paths, library: Library | None) -> Library | None:
+    """The caller's library, unless another process has imported since it was loaded."""
+    if library is None:
+        return None
+    folder = paths.imported_documents
+    try:
+        on_disk = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
+    except OSError:
+        return library
+    known = {doc.path.name for doc in library.documents.values()
+             if resolved(doc.path.parent) == resolved(folder)}
+    known |= {error.path.name for error in library.errors}
+    return library if on_disk <= known else None  # None: load it again
+
+
+def _import_all(paths: Paths, files: list[Path | str], root_list: list[Path | str] | None,
+                progress: Progress | None, library: Library | None,
+                now: dt.datetime | None, ask_bundled: bool) -> ImportReport:
     state = _State.load(paths, library)
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     report = ImportReport()
     for done, file in enumerate(files, start=1):
         path = Path(file)
         try:
-            result = _import_one(path, root_list, paths.imported_documents, state, moment)
+            result = _import_one(path, root_list, paths.imported_documents, state, moment,
+                                 ask_bundled)
         except ImportFailed as exc:
-            result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line)
+            result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line,
+                                budget=exc.budget)
         except Exception as exc:  # a bug in one converter must not stop the batch
             result = FileResult(path, FAILED, code=INTERNAL,
                                 reason=f"could not be imported (internal error: "
@@ -134,7 +184,7 @@ def convert_file(path: Path | str, roots: Iterable[Path | str] | None = None) ->
 
 
 def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
-                state: _State, now: dt.datetime) -> FileResult:
+                state: _State, now: dt.datetime, ask_bundled: bool = False) -> FileResult:
     source = sniff.read_source(path, roots)
     converted = convert_source(source)
     digest = hashlib.sha256(source.data).hexdigest()
@@ -159,6 +209,13 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
         result.status = REPLACED
         doc_id = match.id
         target = match.path if match.imported else folder / f"{doc_id}.md"
+        if match.bundled is not None:
+            _check_bundled_text(path, match, converted, target, result)
+            if ask_bundled:
+                result.status = ASK
+                result.reason = (f"would become version {version} of the bundled document "
+                                 f"'{match.title}' (now version {match.version})")
+                return result
     else:
         doc_id = state.free_id(str(meta.get("id") or ""), str(meta.get("title") or path.stem),
                                folder)
@@ -188,6 +245,49 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
     result.doc_id, result.stored = doc_id, target
     state.add(_Entry(doc_id, result.title, version, target, True, keys))
     return result
+
+
+def _check_bundled_text(path: Path, match: _Entry, converted: Converted, target: Path,
+                        result: FileResult) -> None:
+    """A file may only become a bundled document's new version when it holds its text.
+
+    Raises:
+        ImportFailed: ``protected``, with the share of sentences in common.
+    """
+    assert match.bundled is not None
+    new = validate(front_matter(converted.meta) + "\n" + converted.body, target, path)
+    result.shared = shared_sentences(match.bundled.plain_text, new.plain_text)
+    if result.shared < limits.MIN_SHARED_SENTENCES:
+        raise ImportFailed(path, f"claims to be a new version of the bundled document "
+                                 f"'{match.title}' ({match.id}), but its text is not that "
+                                 f"document's ({result.shared:.0%} of its sentences in common)",
+                           PROTECTED)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_WORD = re.compile(r"\w+")
+
+
+def shared_sentences(original: str, candidate: str) -> float:
+    """The share (0-1) of ``original``'s sentences (four words or more) in ``candidate``.
+
+    Sentences are compared by their words only (case, punctuation and
+    markup ignored), so a letter re-exported from Word or text compares
+    equal to our markdown of it.
+    """
+    ours = _sentences(original)
+    if not ours:
+        return 0.0
+    return len(ours & _sentences(candidate)) / len(ours)
+
+
+def _sentences(text: str) -> set[str]:
+    found = set()
+    for sentence in _SENTENCE_END.split(text):
+        words = _WORD.findall(sentence.lower())
+        if len(words) >= 4:
+            found.add(" ".join(words))
+    return found
 
 
 def identity_keys(meta: dict[str, Any], digest: str | None = None,
@@ -256,6 +356,7 @@ class _Entry:
     path: Path
     imported: bool
     keys: set[tuple[str, ...]] = field(default_factory=set)
+    bundled: Document | None = None  # the bundled document this entry is
 
 
 class _State:
@@ -282,7 +383,8 @@ class _State:
             if doc.meta.kind != "companion":  # ours; it may cite a letter's numbers
                 keys |= identity_keys(raw, str(digest) if digest else None)
             in_folder = resolved(doc.path.parent) == folder
-            state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys))
+            state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys,
+                             doc if doc.bundled else None))
         if paths.imported_documents.is_dir():
             state.taken_files = {p.name.lower() for p in paths.imported_documents.iterdir()}
         return state

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing_reader.core.importing.errors import INVALID, ImportFailed
+from briefing_reader.core.importing.errors import INVALID, ImportFailed, over_budget
 from briefing_reader.core.importing.mdwriter import slugify
 from briefing_reader.core.importing.model import Converted
 
@@ -31,13 +31,17 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     """
     import yaml  # type: ignore[import-untyped,unused-ignore]
 
+    from briefing_reader.core.limits import OverBudget, load_yaml
+
     meta: dict[str, Any] = {}
     body = text
     warnings: list[str] = []
     match = _FRONT.match(text)
     if match:
         try:
-            data = yaml.safe_load(match["yaml"]) if match["yaml"].strip() else {}
+            data = load_yaml(match["yaml"]) if match["yaml"].strip() else {}
+        except OverBudget as exc:
+            raise over_budget(path, exc) from exc
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1

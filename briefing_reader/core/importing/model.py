@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 IMPORTED, REPLACED, UNCHANGED, FAILED = "imported", "replaced", "unchanged", "failed"
+# Would become a new version of a bundled document: nothing written, the caller asks first.
+ASK = "ask"
 
 
 @dataclass
@@ -50,6 +52,9 @@ class FileResult:
         warnings: notes for the user (count mismatch of footnotes, encoding...).
         missing_footnotes: footnote markers without a text in the source.
         stored: the markdown file written (imported/replaced), else None.
+        budget: for code ``over-budget``, the budget exceeded (see ``core.limits``).
+        shared: for a file that claims a bundled document's identity, the
+            share of that document's sentences found in the file (0-1).
     """
 
     file: Path
@@ -66,6 +71,8 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     missing_footnotes: list[str] = field(default_factory=list)
     stored: Path | None = None
+    budget: str = ""
+    shared: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -79,7 +86,7 @@ class FileResult:
         if self.status == REPLACED:
             return (f"{name}: replaced '{self.title}' ({self.doc_id}), version "
                     f"{_v(self.old_version)} -> {_v(self.new_version)}")
-        if self.status == UNCHANGED:
+        if self.status in (UNCHANGED, ASK):
             return f"{name}: {self.reason} ({self.doc_id})"
         return f"{name}: {self.reason}"
 
@@ -92,6 +99,7 @@ class FileResult:
             "warnings": list(self.warnings),
             "missing_footnotes": list(self.missing_footnotes),
             "stored": str(self.stored) if self.stored else None,
+            "budget": self.budget, "shared": self.shared,
         }
 
 
@@ -119,6 +127,11 @@ class ImportReport:
     @property
     def failed(self) -> list[FileResult]:
         return self.by_status(FAILED)
+
+    @property
+    def to_ask(self) -> list[FileResult]:
+        """Files that would become a new version of a bundled document (not yet written)."""
+        return self.by_status(ASK)
 
     @property
     def changed(self) -> bool:

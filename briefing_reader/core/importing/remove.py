@@ -11,7 +11,7 @@ from briefing_reader.core.importing.errors import (
     WRITE_FAILED,
     ImportFailed,
 )
-from briefing_reader.core.importing.library import ID_PATTERN, resolved
+from briefing_reader.core.importing.library import ID_PATTERN, import_lock, resolved
 from briefing_reader.core.importing.model import RemoveResult
 from briefing_reader.core.importing.storage import sync_folder
 
@@ -32,6 +32,11 @@ def remove_document(paths: Paths, doc_id: str, *,
             (a bundled document, or one from the ``--content-dir`` folder),
             ``write-failed`` (the file could not be deleted).
     """
+    with import_lock(paths):
+        return _remove(paths, doc_id, library)
+
+
+def _remove(paths: Paths, doc_id: str, library: Library | None) -> RemoveResult:
     from briefing_reader import paths as paths_mod
     from briefing_reader.core.content import load_library
 

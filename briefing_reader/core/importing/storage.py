@@ -6,20 +6,32 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing_reader.core.importing.errors import INVALID, TOO_LARGE, WRITE_FAILED, ImportFailed
+from briefing_reader.core.importing.errors import (
+    INVALID,
+    OVER_BUDGET,
+    TOO_LARGE,
+    WRITE_FAILED,
+    ImportFailed,
+)
+
+if TYPE_CHECKING:
+    from briefing_reader.core.content import Document
 
 
-def validate(text: str, target: Path, path: Path) -> None:
-    """The document must load in the reader exactly as it will be stored."""
+def validate(text: str, target: Path, path: Path) -> Document:
+    """The document must load in the reader exactly as it will be stored; it, parsed."""
     from briefing_reader.core.content import ContentError
     from briefing_reader.core.content.parse import MAX_BYTES, parse_document
 
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ImportFailed(path, "is larger than 20 MB once converted", TOO_LARGE)
     try:
-        parse_document(text, target, bundled=False)
+        return parse_document(text, target, bundled=False)
     except ContentError as exc:
+        if exc.budget:
+            raise ImportFailed(path, exc.reason, OVER_BUDGET, exc.line, exc.budget) from exc
         raise ImportFailed(path, f"cannot be shown: {exc.reason}", INVALID) from exc
     except Exception as exc:  # the reader must never meet a file it cannot load
         raise ImportFailed(path, f"cannot be shown ({type(exc).__name__}: {exc})",

@@ -228,11 +228,18 @@ def version_of(placed: Placement) -> int | None:
         placed.anchor.doc_version if placed.anchor else None)
 
 
+# An item needs re-anchoring when it sits on another version than the one
+# loaded, or when it was set aside (orphaned, or a candidate to review) on a
+# version that is gone again: an import removed brings the bundled version
+# back, and the note is at home there.
+STALE_PLACE = "(t.doc_hash != ? OR t.anchor_status IN ('orphaned', 'fuzzy'))"
+
+
 def stale_items(conn: sqlite3.Connection, doc_id: str, doc_hash: str) -> list[StaleItem]:
     found = []
     for kind, table in TABLES.items():
         for row in conn.execute(
-                f"SELECT * FROM {table} t WHERE t.doc_id = ? AND t.doc_hash != ? AND "
+                f"SELECT * FROM {table} t WHERE t.doc_id = ? AND {STALE_PLACE} AND "
                 "t.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM anchor_events e WHERE "
                 "e.item_id = t.id AND e.to_hash = ?) ORDER BY t.created",
                 (doc_id, doc_hash, doc_hash)).fetchall():

@@ -68,9 +68,10 @@ class ReviewLog:
             for doc_id, doc_hash in current.items():
                 for table in TABLES.values():
                     if conn.execute(
-                            f"SELECT 1 FROM {table} t WHERE t.doc_id = ? AND t.doc_hash != ? "
-                            "AND t.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                            "anchor_events e WHERE e.item_id = t.id AND e.to_hash = ?) LIMIT 1",
+                            f"SELECT 1 FROM {table} t WHERE t.doc_id = ? AND "
+                            f"{outcomes.STALE_PLACE} AND t.deleted_at IS NULL AND NOT "
+                            "EXISTS (SELECT 1 FROM anchor_events e WHERE e.item_id = t.id "
+                            "AND e.to_hash = ?) LIMIT 1",
                             (doc_id, doc_hash, doc_hash)).fetchone():
                         stale.append(doc_id)
                         break

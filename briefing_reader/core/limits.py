@@ -1,0 +1,169 @@
+"""Budgets for everything the app parses: one place, named, checked before parsing.
+
+Every input is hostile until bounded. A file over one of these budgets is
+refused with :class:`OverBudget`, which names the budget (``what``) so a
+caller can say in its own words (and language) why; nothing over a budget
+is stored or cached. The figures leave room for the longest real letters
+(the bundled letter has 36 headings and 240 KB of parsed JSON; a 300-page
+Word letter unpacks to about 10 MB of XML) and refuse a bomb within a
+second or two.
+
+Plain Python, no imports beyond the standard library: the document cache
+uses this at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# -- text documents (markdown, plain text, the reader) -------------------------
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a file, or a converted document
+MAX_FRONT_MATTER_BYTES = 64 * 1024  # the YAML between the '---' fences
+MAX_YAML_NODES = 5_000  # scalars, lists and mappings in the front matter
+MAX_YAML_DEPTH = 32  # lists in mappings in lists ... (ours nest 2 deep)
+MAX_HEADINGS = 2_000  # headings in one document
+MAX_BLOCKS = 100_000  # paragraphs, list items, table rows ... in one document
+MAX_NESTING = 20  # markdown nesting (lists in quotes in lists ...); markdown-it's option
+# Places the reader can jump to (a heading, a paragraph, a box ...). Qt's rich
+# text import slows down with the square of their number (measured in the
+# reader: the letter's 220 in 0.14 s, 4,000 in 1.8 s, 5,000 in 3.3 s, 20,000 in
+# 26 s, all on the UI thread), so this budget is what keeps the window from
+# freezing on a long document; about 200 pages of a letter.
+MAX_ANCHORS = 4_000
+
+# -- the window ------------------------------------------------------------------
+LONG_DOCUMENT_ANCHORS = 1_500  # from here the reader says it is busy opening one
+SLOW_OPEN_SECONDS = 5.0  # a document that took this long is not reopened at start
+
+# An import that claims a bundled document's identity becomes its new version
+# only when at least this share of that document's sentences is in it.
+MIN_SHARED_SENTENCES = 0.6
+
+# -- Word (.docx) packages -----------------------------------------------------
+DOCX_MAX_MEMBERS = 2_000  # files in the zip archive
+DOCX_MAX_UNPACKED = 64 * 1024 * 1024  # bytes actually unpacked, all members together
+DOCX_MAX_XML_BYTES = 32 * 1024 * 1024  # bytes of XML, all parts together
+DOCX_MAX_ELEMENTS = 300_000  # XML elements, all parts together
+
+# -- JSON we read back (the document cache, front matter as JSON) ------------------
+MAX_JSON_DEPTH = 64
+MAX_CACHE_ENTRY_BYTES = 64 * 1024 * 1024
+
+# The budgets by name: ``OverBudget.what`` is one of these keys.
+FRONT_MATTER_SIZE = "front-matter-size"
+YAML_ALIASES = "yaml-aliases"
+YAML_NODES = "yaml-nodes"
+YAML_DEPTH = "yaml-depth"
+HEADINGS = "headings"
+NESTING = "nesting"
+ANCHORS = "anchors"
+BLOCKS = "blocks"
+UNPACKED = "unpacked-size"
+MEMBERS = "members"
+XML_ELEMENTS = "xml-elements"
+JSON_DEPTH = "json-depth"
+
+
+class OverBudget(ValueError):
+    """An input exceeds a budget; ``str()`` is an English reason for the user.
+
+    Attributes:
+        what: which budget (one of the names above).
+        limit: the budget's figure.
+    """
+
+    def __init__(self, what: str, limit: int, reason: str) -> None:
+        super().__init__(reason)
+        self.what = what
+        self.limit = limit
+        self.reason = reason
+
+
+# -- YAML ------------------------------------------------------------------------
+
+
+def load_yaml(text: str) -> Any:
+    """Safe-load YAML front matter without anchors or aliases, within budgets.
+
+    Raises:
+        OverBudget: too large, anchors/aliases used, too many nodes or too deep.
+        yaml.YAMLError: not valid YAML.
+    """
+    if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise OverBudget(FRONT_MATTER_SIZE, MAX_FRONT_MATTER_BYTES,
+                         f"its front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB")
+    import yaml  # type: ignore[import-untyped,unused-ignore]
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()  # composes the tree: aliases stay references
+        if node is None:
+            return None
+        _check_yaml_node(node)
+        return loader.construct_document(node)
+    except RecursionError as exc:  # PyYAML composes recursively: far too deep
+        raise _too_deep() from exc
+    finally:
+        loader.dispose()
+
+
+def _too_deep() -> OverBudget:
+    return OverBudget(YAML_DEPTH, MAX_YAML_DEPTH,
+                      f"its front matter nests deeper than {MAX_YAML_DEPTH} levels")
+
+
+def _check_yaml_node(root: Any) -> None:
+    """Walk the composed tree once: no anchors/aliases (a node seen twice), few nodes."""
+    import yaml
+
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise _too_deep()
+        if id(node) in seen:
+            raise OverBudget(YAML_ALIASES, 0, "its front matter uses YAML anchors and aliases "
+                                              "(&name, *name), which are not allowed")
+        seen.add(id(node))
+        if len(seen) > MAX_YAML_NODES:
+            raise OverBudget(YAML_NODES, MAX_YAML_NODES,
+                             f"its front matter has more than {MAX_YAML_NODES} values")
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += ((key, depth + 1), (value, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack += ((item, depth + 1) for item in node.value)
+
+
+# -- JSON ------------------------------------------------------------------------
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in ``text`` (strings ignored); no recursion."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    depth = deepest = 0
+    for char in brackets:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def load_json(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """``json.loads`` after checking the nesting depth.
+
+    Raises:
+        OverBudget: nested deeper than ``max_depth``.
+        ValueError: not valid JSON.
+    """
+    if json_depth(text) > max_depth:
+        raise OverBudget(JSON_DEPTH, max_depth, f"it nests deeper than {max_depth} levels")
+    return json.loads(text)
