@@ -88,7 +88,7 @@ class Annotations(QObject):
         self.undo_action = self._add(menu, self.tr("&Undo delete"), self.undo_delete,
                                      QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self._add(menu, self.tr("Make a &backup now"), self.backup_now)
+        self._add(menu, self.tr("Make a backup no&w"), self.backup_now)
         menu.addSeparator()
         menu.addAction(self.panel_dock.toggleViewAction())
         menu.addAction(self.marks_dock.toggleViewAction())

@@ -32,7 +32,7 @@ from briefing_reader import APP_NAME
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.paths import Paths
-from briefing_reader.ui import style, theme
+from briefing_reader.ui import keyboard, style, theme
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.toc import OutlineTree
 
@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.toc, self.tr("Contents"))
+        self.side_tabs.setAccessibleName(self.tr("Contents and search"))
+        self.side_tabs.tabBar().setAccessibleName(self.tr("Contents or search"))
         self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(1, 1)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.toc.remove_requested.connect(self.importing.remove)
         self.toc.node_activated.connect(self.annotations.node_chosen)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
+        self.annotations.panel.link_requested.connect(self._open_link)
 
     def _catch_up(self) -> None:
         """Give the features what happened before they were there."""
@@ -185,6 +188,12 @@ class MainWindow(QMainWindow):
         zoom_reset = self._action(self.tr("&Actual size"), lambda: self._zoom(0, True), "Ctrl+0")
         toc_focus = self._action(self.tr("&Table of contents"), self._focus_toc, "Ctrl+T")
         reader_focus = self._action(self.tr("&Document text"), self.reader.setFocus, "Ctrl+R")
+        panel_focus = self._action(self.tr("&Annotation"), self.focus_annotation, "Ctrl+Shift+A")
+        self.panes = keyboard.PaneCycler(self, self._panes)
+        next_pane = self._action(self.tr("&Next pane"), lambda: self.panes.step(+1), "F6")
+        previous_pane = self._action(self.tr("&Previous pane"), lambda: self.panes.step(-1),
+                                     "Shift+F6")
+        self.reader.leave_requested.connect(self.panes.step)
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         about = self._action(self.tr("&About Briefing Reader"), self._about)
         shortcuts = self._action(self.tr("&Keyboard shortcuts"), self._shortcuts,
@@ -201,9 +210,10 @@ class MainWindow(QMainWindow):
         for action in (zoom_in, zoom_out, zoom_reset):
             self.view_menu.addAction(action)
         go = menu.addMenu(self.tr("&Go"))
-        for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
+        for action in (self.back_action, self.forward_action, toc_focus, reader_focus,
+                       panel_focus, next_pane, previous_pane):
             go.addAction(action)
-        self.search_menu = menu.addMenu(self.tr("&Search"))
+        self.search_menu = menu.addMenu(self.tr("Sea&rch"))
         self.notes_menu = menu.addMenu(self.tr("&Notes"))
         self._build_toolbar()
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -298,6 +308,26 @@ class MainWindow(QMainWindow):
     def _focus_toc(self) -> None:
         self.side_tabs.setCurrentWidget(self.toc)
         self.toc.setFocus()
+
+    def _panes(self) -> list[QWidget]:
+        """What F6 cycles through, in order: contents or search, the text, the docks."""
+        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
+        widgets = [self.side_tabs.currentWidget(), self.reader, *(d.widget() for d in docks)]
+        return [widget for widget in widgets if widget is not None]
+
+    def focus_annotation(self) -> None:
+        """Ctrl+Shift+A: into the annotation panel (shown if it was closed)."""
+        panel = self.annotation_dock.widget()
+        if panel is None:
+            return
+        self.annotation_dock.show()
+        self.annotation_dock.raise_()
+        target = keyboard.first_focusable(panel)
+        if target is None:
+            self.statusBar().showMessage(self.tr("No action here: choose one in the contents "
+                                                 "(Ctrl+T) or place the cursor in one."), 5000)
+            return
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- navigation -------------------------------------------------------
 
@@ -394,6 +424,10 @@ class MainWindow(QMainWindow):
             self.toc.select_node(doc.id, anchor)
 
     def _open_link(self, url: QUrl) -> None:
+        shown = self.reader.document_shown
+        if url.scheme() == "" and url.fragment() and not url.path() and shown is not None:
+            self.navigate(shown.id, url.fragment())  # "#2.4" in a note: this document
+            return
         if url.scheme() == "doc":
             doc_id = url.path()
             self.navigate(doc_id, url.fragment())
@@ -442,6 +476,9 @@ class MainWindow(QMainWindow):
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""
         theme.apply(self.settings)
+        self.toc.restyle()
+        if self.features_ready:
+            self.search.panel.restyle()
         doc = self.reader.document_shown
         if doc is not None:
             self.reader.show_document(doc, style.is_dark(), self.reader.badges)

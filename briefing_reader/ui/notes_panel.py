@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +30,7 @@ from briefing_reader.core.notes import (
     NotesStore,
     action_target,
 )
+from briefing_reader.ui import keyboard
 from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
@@ -43,10 +44,12 @@ class ActionNotesPanel(QWidget):
             action id); badges may need updating.
         save_failed(str): a save failed; the text says why. The edit stays
             in the panel and "Retry" saves it again.
+        link_requested(QUrl): a link in the note preview was clicked.
     """
 
     annotation_saved = Signal(str, str)
     save_failed = Signal(str)
+    link_requested = Signal(QUrl)
 
     def __init__(self, store: NotesStore | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,9 +83,13 @@ class ActionNotesPanel(QWidget):
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Note (markdown)"))
         self.note.setPlaceholderText(self.tr("Your note; markdown allowed"))
+        keyboard.tab_leaves(self.note)  # Tab moves on; Ctrl+Tab types a tab
         self.preview = OfflineBrowser(self)
         self.preview.setAccessibleName(self.tr("Note as shown"))
+        self.preview.anchorClicked.connect(self.link_requested)
         note_tabs = QTabWidget(self)
+        note_tabs.setAccessibleName(self.tr("Note"))
+        note_tabs.tabBar().setAccessibleName(self.tr("Edit or show the note"))
         note_tabs.addTab(self.note, self.tr("Edit"))
         note_tabs.addTab(self.preview, self.tr("Show"))
         self.questions = QListWidget(self)
@@ -90,18 +97,22 @@ class ActionNotesPanel(QWidget):
         self.questions.setWordWrap(True)
         self.question_input = QLineEdit(self)
         self.question_input.setPlaceholderText(self.tr("New question, then Enter"))
+        self.question_input.setAccessibleName(self.tr("New question"))
         self.question_input.returnPressed.connect(self._add_question)
         question_buttons = QHBoxLayout()
         for text, slot in ((self.tr("Up"), lambda: self._move_question(-1)),
                            (self.tr("Down"), lambda: self._move_question(+1)),
                            (self.tr("Remove"), self._remove_question)):
             button = QPushButton(text, self)
+            button.setAccessibleName(self.tr("%s (selected question)") % text)
             button.clicked.connect(slot)
             question_buttons.addWidget(button)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
         self.status = QLabel(self)
         self.retry = QPushButton(self.tr("Retry"), self)
+        self.retry.setAccessibleName(self.tr("Retry saving"))
         self.retry.clicked.connect(self.save_now)
         self.retry.hide()
 
@@ -112,13 +123,13 @@ class ActionNotesPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.path)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Note"), self))
+        layout.addWidget(self._label(self.tr("N&ote"), self.note))
         layout.addWidget(note_tabs, 2)
-        layout.addWidget(QLabel(self.tr("Questions for the debate"), self))
+        layout.addWidget(self._label(self.tr("&Questions for the debate"), self.question_input))
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.question_input)
         layout.addLayout(question_buttons)
-        layout.addWidget(QLabel(self.tr("Tags"), self))
+        layout.addWidget(self._label(self.tr("&Tags"), self.tags))
         layout.addWidget(self.tags)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -130,6 +141,12 @@ class ActionNotesPanel(QWidget):
         self.note.textChanged.connect(self._changed)
         self.tags.textEdited.connect(self._changed)
         self.questions.itemChanged.connect(self._changed)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        """A label whose underlined letter (Alt+letter) puts focus in ``buddy``."""
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     # -- showing -------------------------------------------------------------
 

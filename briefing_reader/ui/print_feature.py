@@ -48,7 +48,7 @@ class PrintFeature(QObject):
         add(self.tr("&Copy with citation"), self.copy_with_citation, "Ctrl+Shift+C")
         menu.addSeparator()
         add(self.tr("Export n&otes…"), self.export_notes)
-        add(self.tr("&Import notes…"), self.import_notes)
+        add(self.tr("Import no&tes…"), self.import_notes)
 
     # -- what to print ------------------------------------------------------
 

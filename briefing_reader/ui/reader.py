@@ -53,10 +53,13 @@ class ReaderView(OfflineBrowser):
             top of the view changed (scrolling, jumping).
         link_requested(QUrl): the user clicked a link that leaves the
             document (``doc:`` or web); the window decides what to do.
+        leave_requested(int): Tab (+1) or Shift+Tab (-1) asks for the
+            next or previous pane.
     """
 
     node_scrolled_to = Signal(str)
     link_requested = Signal(QUrl)
+    leave_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -378,7 +381,30 @@ class ReaderView(OfflineBrowser):
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()
             return
+        if (event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            self.step_link(event.key() == Qt.Key.Key_Tab
+                           and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        # Tab leaves the text for the next pane instead of stepping through
+        # its links (which scrolled the page and kept the focus here).
+        self.leave_requested.emit(1 if next else -1)
+        return True
+
+    def step_link(self, forward: bool) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab: the next / previous link from the view."""
+        if not self.is_visible(self.textCursor().position()):
+            # Qt steps from the selection, or from the document's start when
+            # there is none: select the first character in view.
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.top_position())
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter,
+                                QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        QTextBrowser.focusNextPrevChild(self, forward)
 
 
 def _selection(cursor: QTextCursor, colour: str, tooltip: str,

@@ -28,6 +28,10 @@
         <translation>Notitie zoals getoond</translation>
     </message>
     <message>
+        <source>Edit or show the note</source>
+        <translation>Notitie bewerken of tonen</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
@@ -44,6 +48,10 @@
         <translation>Nieuwe vraag, dan Enter</translation>
     </message>
     <message>
+        <source>New question</source>
+        <translation>Nieuwe vraag</translation>
+    </message>
+    <message>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
@@ -56,12 +64,20 @@
         <translation>Verwijderen</translation>
     </message>
     <message>
+        <source>%s (selected question)</source>
+        <translation>%s (gekozen vraag)</translation>
+    </message>
+    <message>
         <source>tags, separated by commas</source>
         <translation>labels, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Retry</source>
         <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Retry saving</source>
+        <translation>Opnieuw proberen op te slaan</translation>
     </message>
     <message>
         <source>&amp;Stance</source>
@@ -76,12 +92,20 @@
         <translation>Notitie</translation>
     </message>
     <message>
-        <source>Questions for the debate</source>
-        <translation>Vragen voor het debat</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Labels</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otitie</translation>
+    </message>
+    <message>
+        <source>&amp;Questions for the debate</source>
+        <translation>&amp;Vragen voor het debat</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Labels</translation>
     </message>
     <message>
         <source>Choose an action in the table of contents or place the cursor in one.</source>
@@ -274,12 +298,12 @@
         <translation>Verwijderen &amp;ongedaan maken</translation>
     </message>
     <message>
-        <source>Make a &amp;backup now</source>
+        <source>Make a backup no&amp;w</source>
         <translation>Nu een &amp;reservekopie maken</translation>
     </message>
     <message>
         <source>What has &amp;changed in this document…</source>
-        <translation>Wat is &amp;gewijzigd in dit document…</translation>
+        <translation>&amp;Wat is gewijzigd in dit document…</translation>
     </message>
     <message>
         <source>note</source>
@@ -576,6 +600,38 @@
         <translation>Sneltoetsen</translation>
     </message>
     <message>
+        <source>Moving around</source>
+        <translation>Navigeren</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Opdrachten</translation>
+    </message>
+    <message>
+        <source>Next / previous pane: contents or search, text, annotation, highlights</source>
+        <translation>Volgend / vorig paneel: inhoud of zoeken, tekst, annotatie, markeringen</translation>
+    </message>
+    <message>
+        <source>In the text: on to the next / previous pane</source>
+        <translation>In de tekst: door naar het volgende / vorige paneel</translation>
+    </message>
+    <message>
+        <source>In the text: next / previous link or footnote (Enter opens it)</source>
+        <translation>In de tekst: volgende / vorige link of voetnoot (Enter opent hem)</translation>
+    </message>
+    <message>
+        <source>In the note: to the next field / type a tab character</source>
+        <translation>In de notitie: naar het volgende veld / een tab typen</translation>
+    </message>
+    <message>
+        <source>Close a window (register, timeline, help)</source>
+        <translation>Een venster sluiten (register, tijdlijn, help)</translation>
+    </message>
+    <message>
+        <source>Annotation: %s</source>
+        <translation>Annotatie: %s</translation>
+    </message>
+    <message>
         <source>An offline reader for Tweede Kamer letters.</source>
         <translation>Een offline lezer voor Kamerbrieven.</translation>
     </message>
@@ -682,6 +738,14 @@
         <translation>Inhoud</translation>
     </message>
     <message>
+        <source>Contents and search</source>
+        <translation>Inhoud en zoeken</translation>
+    </message>
+    <message>
+        <source>Contents or search</source>
+        <translation>Inhoud of zoeken</translation>
+    </message>
+    <message>
         <source>Annotation</source>
         <translation>Annotatie</translation>
     </message>
@@ -722,8 +786,20 @@
         <translation>&amp;Documenttekst</translation>
     </message>
     <message>
+        <source>&amp;Annotation</source>
+        <translation>&amp;Annotatie</translation>
+    </message>
+    <message>
+        <source>&amp;Next pane</source>
+        <translation>Volgend &amp;paneel</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pane</source>
+        <translation>Vo&amp;rig paneel</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
+        <translation>Afs&amp;luiten</translation>
     </message>
     <message>
         <source>&amp;About Briefing Reader</source>
@@ -739,7 +815,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Instellingen…</translation>
+        <translation>In&amp;stellingen…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -748,6 +824,10 @@
     <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch</source>
+        <translation>&amp;Zoeken</translation>
     </message>
     <message>
         <source>Actions &amp;register</source>
@@ -760,10 +840,6 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Ga</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Zoeken</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
@@ -784,6 +860,10 @@
     <message>
         <source>Search</source>
         <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>No action here: choose one in the contents (Ctrl+T) or place the cursor in one.</source>
+        <translation>Hier staat geen actie: kies er een in de inhoudsopgave (Ctrl+T) of zet de cursor erin.</translation>
     </message>
     <message>
         <source>Does not add up: the figures sum to %s (printed: %s)</source>
@@ -824,6 +904,14 @@ Openen in uw webbrowser?</translation>
 </context>
 <context>
     <name>MarksPanel</name>
+    <message>
+        <source>Highlights and bookmarks</source>
+        <translation>Markeringen en bladwijzers</translation>
+    </message>
+    <message>
+        <source>Highlights or bookmarks</source>
+        <translation>Markeringen of bladwijzers</translation>
+    </message>
     <message>
         <source>Highlights</source>
         <translation>Markeringen</translation>
@@ -914,8 +1002,8 @@ Openen in uw webbrowser?</translation>
         <translation>N&amp;otities exporteren…</translation>
     </message>
     <message>
-        <source>&amp;Import notes…</source>
-        <translation>Notities &amp;importeren…</translation>
+        <source>Import no&amp;tes…</source>
+        <translation>Notities im&amp;porteren…</translation>
     </message>
     <message>
         <source>Select some text first</source>
