@@ -11,6 +11,7 @@ THEME_KEY = "ui/theme"
 FONT_SIZE_KEY = "ui/font_size"
 THEMES = ("system", "light", "dark")
 DISABLED_TEXT = "#999999"
+LIGHT_HIGHLIGHT = "#2b6cb0"
 
 _system_palette: QPalette | None = None
 _system_font: QFont | None = None
@@ -37,6 +38,14 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def light_palette(app: QApplication) -> QPalette:
+    """Fusion's light palette, with a selection dark enough for white text
+    (its own blue gives 3.7:1; AA asks 4.5:1)."""
+    palette = app.style().standardPalette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(LIGHT_HIGHLIGHT))
+    return palette
+
+
 def apply(settings: QSettings) -> None:
     """Set the application's palette and font as the settings say."""
     global _system_palette, _system_font
@@ -52,7 +61,7 @@ def apply(settings: QSettings) -> None:
         app.setPalette(dark_palette())
     elif choice == "light":
         app.setStyle("Fusion")
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(light_palette(app))
     else:
         app.setPalette(_system_palette)
     size = int(settings.value(FONT_SIZE_KEY, 0))
