@@ -19,6 +19,7 @@ from briefing_reader.core.notes import (
     locate,
     reading_position,
 )
+from briefing_reader.ui import sizing
 from briefing_reader.ui.marks_panel import MarksPanel
 from briefing_reader.ui.notes_panel import ActionNotesPanel
 from briefing_reader.ui.reader import Mark, ReaderView
@@ -46,9 +47,9 @@ class Annotations(QObject):
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
         self.panel_dock, self.marks_dock, self.review_dock = docks
-        self.panel_dock.setWidget(self.panel)
-        self.marks_dock.setWidget(self.marks)
-        self.review_dock.setWidget(self.review)
+        self.panel_dock.setWidget(sizing.scrolling(self.panel))
+        self.marks_dock.setWidget(sizing.scrolling(self.marks))
+        self.review_dock.setWidget(sizing.scrolling(self.review))
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_delete)

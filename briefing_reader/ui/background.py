@@ -37,9 +37,16 @@ class _Runner(QRunnable):
         try:
             result = self.work(self.task.progressed.emit)
         except Exception as error:  # reported to the GUI thread, which decides
-            self.task.failed.emit(error)
+            self._report(self.task.failed, error)
             return
-        self.task.finished.emit(result)
+        self._report(self.task.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the window closed (and deleted the task) while the work ran
 
 
 def run_in_background(work: Callable[[Callable[[int, int], None]], Any], parent: QObject,

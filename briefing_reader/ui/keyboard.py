@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,15 @@ def first_focusable(pane: QWidget) -> QWidget | None:
     return None
 
 
+def in_sight(pane: QWidget) -> bool:
+    """Shown and inside its window: a dock behind another's tab stays
+    "visible", moved out of the window."""
+    if not pane.isVisible():
+        return False
+    top_left = pane.mapTo(pane.window(), QPoint(0, 0))
+    return pane.window().rect().intersects(QRect(top_left, pane.size()))
+
+
 class PaneCycler(QObject):
     """F6 / Shift+F6: focus moves to the next / previous pane that is shown.
 
@@ -56,9 +65,7 @@ class PaneCycler(QObject):
 
     def step(self, direction: int) -> QWidget | None:
         """Focus the next pane in ``direction`` (+1 or -1); the widget focused."""
-        # A dock behind another's tab stays "visible", moved out of sight.
-        panes = [pane for pane in self._panes()
-                 if pane.isVisible() and not pane.visibleRegion().isEmpty()]
+        panes = [pane for pane in self._panes() if in_sight(pane)]
         if not panes:
             return None
         here = self.current(panes)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -16,12 +16,14 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -46,6 +48,10 @@ if TYPE_CHECKING:
     from briefing_reader.ui.search_feature import SearchFeature
 
 
+SIDE_SHARE = 0.24  # of the window's width: the contents or search pane
+DOCK_SHARE = 0.28  # the annotation column
+
+
 @dataclass(frozen=True)
 class Place:
     """A point in the reading history: a document and a character position."""
@@ -64,7 +70,12 @@ class MainWindow(QMainWindow):
 
     UI state (geometry, zoom, last document) lives in ``settings``; notes and
     reading positions live in the notes ``store`` (None: notes unavailable).
+
+    Signals:
+        panes_balanced(): the panes got their widths for a new text size.
     """
+
+    panes_balanced = Signal()
 
     def __init__(self, library: Library, settings: QSettings, paths: Paths | None = None,
                  parent: QWidget | None = None) -> None:
@@ -475,8 +486,13 @@ class MainWindow(QMainWindow):
 
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""
+        size = QApplication.font().pointSizeF()
         theme.apply(self.settings)
         self.toc.restyle()
+        if QApplication.font().pointSizeF() != size:
+            # Once the widgets took the new size: they do so in posted events,
+            # some of which post more.
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.balance_panes))
         if self.features_ready:
             self.search.panel.restyle()
         doc = self.reader.document_shown
@@ -484,6 +500,30 @@ class MainWindow(QMainWindow):
             self.reader.show_document(doc, style.is_dark(), self.reader.badges)
             if self.features_ready:
                 self._decorate(doc)
+
+    def balance_panes(self) -> None:
+        """A narrow contents pane, a narrow annotation column and the widest
+        pane for the text, at any text size; the text keeps 30 characters."""
+        self.reader.setMinimumWidth(30 * self.reader.fontMetrics().averageCharWidth())
+        width = self.width()
+        area = self.annotation_dock.widget()
+        panel = area.widget() if isinstance(area, QScrollArea) else area
+        needed = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4
+        if panel is not None and panel.layout() is not None:
+            panel.layout().invalidate()  # size hints cached at the old text size
+            needed += panel.minimumSizeHint().width()
+        self.resizeDocks([self.annotation_dock], [max(int(width * DOCK_SHARE), needed)],
+                         Qt.Orientation.Horizontal)
+        height = self.annotation_dock.height() + self.marks_dock.height()
+        self.resizeDocks([self.annotation_dock, self.marks_dock],  # the panel, with its note
+                         [int(height * 0.7), int(height * 0.3)], Qt.Orientation.Vertical)
+        self.layout().activate()  # the splitter's new width, before it is divided
+        side = int(width * SIDE_SHARE)
+        self.splitter.setSizes([side, max(self.splitter.width() - side, 1)])
+        self.panes_balanced.emit()
+
+    def _reader_is_narrowest(self) -> bool:
+        return self.reader.width() < max(self.side_tabs.width(), self.annotation_dock.width())
 
     # -- state across restarts ---------------------------------------------
 
@@ -507,9 +547,8 @@ class MainWindow(QMainWindow):
         Call after ``show()`` and before the first paint: the reader then has
         its final width, and the letter is laid out once, at that place.
         """
-        if getattr(self, "_first_layout", True):  # a narrow contents pane, a wide reader
-            self.resizeDocks([self.annotation_dock], [340], Qt.Orientation.Horizontal)
-            self.splitter.setSizes([330, max(self.splitter.width() - 330, 400)])
+        if getattr(self, "_first_layout", True) or self._reader_is_narrowest():
+            self.balance_panes()
         if open_address:
             doc_id, _, anchor = open_address.partition("#")
             if self.library.get(doc_id) is not None:

@@ -30,7 +30,7 @@ from briefing_reader.core.notes import (
     NotesStore,
     action_target,
 )
-from briefing_reader.ui import keyboard
+from briefing_reader.ui import keyboard, sizing
 from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
@@ -59,6 +59,7 @@ class ActionNotesPanel(QWidget):
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self.setAccessibleName(self.tr("Annotation"))
         self._build()
         self.show_action(None, "")
 
@@ -84,6 +85,7 @@ class ActionNotesPanel(QWidget):
         self.note.setAccessibleName(self.tr("Note (markdown)"))
         self.note.setPlaceholderText(self.tr("Your note; markdown allowed"))
         keyboard.tab_leaves(self.note)  # Tab moves on; Ctrl+Tab types a tab
+        sizing.keep_lines(self.note, 4)
         self.preview = OfflineBrowser(self)
         self.preview.setAccessibleName(self.tr("Note as shown"))
         self.preview.anchorClicked.connect(self.link_requested)

@@ -64,6 +64,9 @@ class ReaderView(OfflineBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Document text"))
+        # Text wraps at the width and tables are sized in percent of it; a
+        # horizontal bar only showed a stale range after a text-size change.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document_shown: Document | None = None
         self._positions: dict[str, int] = {}
         self._text_blocks: list[tuple[int, int, int]] = []

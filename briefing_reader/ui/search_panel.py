@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -68,7 +67,7 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.document().setDefaultStyleSheet(style.results_css(style.is_dark()))
         self.results.anchorClicked.connect(self._open_link)
-        filters = QHBoxLayout()
+        filters = QVBoxLayout()  # stacked: at large text sizes side by side is too wide
         filters.addWidget(self.scope, 1)
         filters.addWidget(self.actions_only)
         layout = QVBoxLayout(self)

@@ -80,6 +80,8 @@ class OutlineTree(QTreeWidget):
     def _decorate(self, item: QTreeWidgetItem, doc: Document, node: OutlineNode) -> None:
         title = node.title
         tip = doc.section_path(node) if node.kind != "document" else doc.title
+        if node.title not in tip:  # a long title is cut in the tree: whole in the tooltip
+            tip = f"{node.title}\n{tip}"
         if node.kind in ("action", "subaction"):
             kind_name = self.tr("Action") if node.kind == "action" else self.tr("Sub-action")
             title = ACTION_MARK + title if node.kind == "action" else "• " + title

@@ -92,6 +92,10 @@
         <translation>Notitie</translation>
     </message>
     <message>
+        <source>Annotation</source>
+        <translation>Annotatie</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
