@@ -198,7 +198,7 @@ class Annotations(QObject):
         if doc is None or self.store is None:
             return
         offset = self.reader.core_offset(self.reader.top_position())
-        place = place_of(doc, offset)
+        place = self._bookmark_place(doc, offset)
         try:
             anchor, name = anchor_place(doc, place)
             self.store.add_bookmark(anchor, name)
@@ -209,6 +209,17 @@ class Annotations(QObject):
         self.marks_dock.show()
         self.marks.setCurrentIndex(1)
         self.window.statusBar().showMessage(self.tr("Bookmark saved: %s") % name, 4000)
+
+    def _bookmark_place(self, doc: Document, offset: int) -> str | None:
+        """The heading at the top of the view; else the panel's action when it
+        is on screen (the member works there, though the top may still show
+        its theme's text); else the text at the top."""
+        top = place_of(doc, offset)
+        if doc.blocks[block_at(doc, offset)].kind == "heading":
+            return top
+        action = self.panel.action_id if self.panel.doc is doc else ""
+        start = self.reader.anchor_position(action) if action else None
+        return action if start is not None and self.reader.is_visible(start) else top
 
     def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
         menu = self.reader.createStandardContextMenu(point)

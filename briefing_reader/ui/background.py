@@ -7,6 +7,7 @@ task's signals (queued connections), where the caller updates widgets.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -43,10 +44,9 @@ class _Runner(QRunnable):
 
     @staticmethod
     def _report(signal: Any, value: Any) -> None:
-        try:
+        # The window may have closed (and deleted the task) while the work ran.
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            pass  # the window closed (and deleted the task) while the work ran
 
 
 def run_in_background(work: Callable[[Callable[[int, int], None]], Any], parent: QObject,

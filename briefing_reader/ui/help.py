@@ -139,11 +139,11 @@ def show_html(parent: QWidget, title: str, html: str) -> QDialog:
 def _fitting_height(dialog: QDialog, text: OfflineBrowser, buttons: QWidget) -> int:
     """Tall enough for the whole text, within the screen: a scroll bar only
     when the text does not fit."""
-    width = 560 - 2 * dialog.layout().contentsMargins().left()
-    text.document().setTextWidth(width - 2 * text.frameWidth())
+    margins = dialog.layout().contentsMargins()
+    text.document().setTextWidth(560 - margins.left() - margins.right() - 2 * text.frameWidth())
     needed = (text.document().size().height() + 2 * text.frameWidth()
               + buttons.sizeHint().height() + 3 * dialog.layout().spacing()
-              + dialog.layout().contentsMargins().top() + dialog.layout().contentsMargins().bottom())
+              + margins.top() + margins.bottom())
     screen = dialog.screen().availableGeometry().height()
     return int(min(max(needed, 160), screen * 0.85))
 

@@ -173,7 +173,8 @@ class ActionNotesPanel(QWidget):
         self.path.setText(path)
         annotation = self._stored()
         self.stance.clear()
-        self.stance.addItem(self.tr("(no stance)"), "")
+        # "Not chosen", not "no stance": the list may hold "Geen standpunt" itself.
+        self.stance.addItem(self.tr("(not chosen)"), "")
         for value in self.store.stances() if self.store else ():
             self.stance.addItem(value, value)
         self._select(self.stance, annotation.stance if annotation else "")

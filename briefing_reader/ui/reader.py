@@ -391,7 +391,7 @@ class ReaderView(OfflineBrowser):
             return
         super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         # Tab leaves the text for the next pane instead of stepping through
         # its links (which scrolled the page and kept the focus here).
         self.leave_requested.emit(1 if next else -1)

@@ -88,6 +88,10 @@
         <translation>&amp;Prioriteit</translation>
     </message>
     <message>
+        <source>(not chosen)</source>
+        <translation>(niet gekozen)</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
@@ -114,10 +118,6 @@
     <message>
         <source>Choose an action in the table of contents or place the cursor in one.</source>
         <translation>Kies een actie in de inhoudsopgave of zet de cursor erin.</translation>
-    </message>
-    <message>
-        <source>(no stance)</source>
-        <translation>(geen standpunt)</translation>
     </message>
     <message>
         <source>Saved %s</source>
@@ -1071,6 +1071,17 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
     </message>
 </context>
 <context>

@@ -117,8 +117,9 @@ def low_contrast_fragments(view: QTextBrowser) -> list[tuple[str, str, str, floa
             if not fragment.text().strip():
                 continue
             fmt = fragment.charFormat()
-            fg = (fmt.foreground().color() if fmt.foreground().style() != fmt.foreground().style().NoBrush
-                  else palette.color(Role.Text))
+            brush = fmt.foreground()
+            plain = brush.style() == brush.style().NoBrush
+            fg = palette.color(Role.Text) if plain else brush.color()
             bg = effective_background(qdoc, fragment.position(), fmt.background(),
                                       palette.color(Role.Base))
             ratio = contrast(fg, bg)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -17,9 +16,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from briefing_reader import paths
-from briefing_reader.app import build_window
-from briefing_reader.ui import i18n, keyboard
+from briefing_reader.ui import keyboard
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.register_model import COL_STANCE
 from briefing_reader.ui.toc import KIND_ROLE
@@ -226,21 +223,6 @@ def test_f1_dialog_is_as_tall_as_its_text_needs(window: MainWindow, qtbot: QtBot
 
 
 # -- mnemonics, in both languages ---------------------------------------------
-
-@pytest.fixture(params=["en", "nl"])
-def language_window(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[MainWindow]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = i18n.install(app, request.param)
-    try:
-        win = build_window(paths.resolve())
-        qtbot.addWidget(win)
-        yield win
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-
 
 def duplicates(letters: list[tuple[str, str]]) -> list[str]:
     counts = Counter(letter for letter, _text in letters)
