@@ -49,7 +49,7 @@ class Annotations(QObject):
         self.panel_dock, self.marks_dock, self.review_dock = docks
         self.panel_dock.setWidget(sizing.scrolling(self.panel))
         self.marks_dock.setWidget(sizing.scrolling(self.marks))
-        self.review_dock.setWidget(sizing.scrolling(self.review))
+        self.review_dock.setWidget(sizing.scrolling(self.review, sideways=True))
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_delete)

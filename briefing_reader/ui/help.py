@@ -133,6 +133,8 @@ def show_html(parent: QWidget, title: str, html: str) -> QDialog:
     dialog.resize(560, _fitting_height(dialog, text, buttons))
     keyboard.closable_by_keyboard(dialog)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()  # the keyboard goes to it, so Esc closes it
     return dialog
 
 

@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self._fill_feature_menus()
         self.features_ready = True
         self._catch_up()
+        if self.annotation_dock.width() < self._dock_width():  # the panels came after the layout
+            QTimer.singleShot(0, self, self.balance_panes)
 
     def _create_features(self, store: NotesStore | None, index: SearchIndex) -> None:
         from briefing_reader.ui.annotations import Annotations
@@ -506,13 +508,7 @@ class MainWindow(QMainWindow):
         pane for the text, at any text size; the text keeps 30 characters."""
         self.reader.setMinimumWidth(30 * self.reader.fontMetrics().averageCharWidth())
         width = self.width()
-        area = self.annotation_dock.widget()
-        panel = area.widget() if isinstance(area, QScrollArea) else area
-        needed = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4
-        if panel is not None and panel.layout() is not None:
-            panel.layout().invalidate()  # size hints cached at the old text size
-            needed += panel.minimumSizeHint().width()
-        self.resizeDocks([self.annotation_dock], [max(int(width * DOCK_SHARE), needed)],
+        self.resizeDocks([self.annotation_dock], [max(int(width * DOCK_SHARE), self._dock_width())],
                          Qt.Orientation.Horizontal)
         height = self.annotation_dock.height() + self.marks_dock.height()
         self.resizeDocks([self.annotation_dock, self.marks_dock],  # the panel, with its note
@@ -521,6 +517,20 @@ class MainWindow(QMainWindow):
         side = int(width * SIDE_SHARE)
         self.splitter.setSizes([side, max(self.splitter.width() - side, 1)])
         self.panes_balanced.emit()
+
+    def _dock_width(self) -> int:
+        return max(self._panel_width(dock) for dock in (self.annotation_dock, self.marks_dock))
+
+    def _panel_width(self, dock: QDockWidget) -> int:
+        """The width a dock's panel needs, with its vertical scroll bar."""
+        area = dock.widget()
+        panel = area.widget() if isinstance(area, QScrollArea) else area
+        if panel is None:
+            return 0
+        if panel.layout() is not None:
+            panel.layout().invalidate()  # size hints cached at the old text size
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return panel.minimumSizeHint().width() + bar + 4
 
     def _reader_is_narrowest(self) -> bool:
         return self.reader.width() < max(self.side_tabs.width(), self.annotation_dock.width())

@@ -31,16 +31,17 @@ def keep_lines(edit: QPlainTextEdit | QTextEdit, lines: int) -> None:
     edit.installEventFilter(_KeepLines(edit, lines))
 
 
-def scrolling(panel: QWidget) -> QScrollArea:
+def scrolling(panel: QWidget, sideways: bool = False) -> QScrollArea:
     """``panel`` in a scroll area without a frame: at large text sizes a
-    tall panel scrolls instead of making the window taller than the screen."""
+    tall panel scrolls instead of making the window taller than the screen;
+    ``sideways``: a wide one scrolls too (else the window makes room)."""
     area = QScrollArea(panel.parentWidget())
     area.setWidget(panel)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F6 and Tab go to the panel's fields
-    # Only up and down: the window gives the column the panel's width.
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if not sideways:  # the window gives the column this panel's width
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setAccessibleName(panel.accessibleName())
     follower = _FollowFocus(area)
     QApplication.instance().focusChanged.connect(follower.follow)  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ FONT_SIZE_KEY = "ui/font_size"
 THEMES = ("system", "light", "dark")
 DISABLED_TEXT = "#999999"
 LIGHT_HIGHLIGHT = "#2b6cb0"
+LIGHT_DISABLED_TEXT = "#666666"
 
 _system_palette: QPalette | None = None
 _system_font: QFont | None = None
@@ -30,11 +31,7 @@ def dark_palette() -> QPalette:
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
-    # Disabled text stays readable (4.5:1 on every dark background): the
-    # annotation panel without an action still shows its title.
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
+    _readable_when_disabled(palette, DISABLED_TEXT)
     return palette
 
 
@@ -43,7 +40,16 @@ def light_palette(app: QApplication) -> QPalette:
     (its own blue gives 3.7:1; AA asks 4.5:1)."""
     palette = app.style().standardPalette()
     palette.setColor(QPalette.ColorRole.Highlight, QColor(LIGHT_HIGHLIGHT))
+    _readable_when_disabled(palette, LIGHT_DISABLED_TEXT)
     return palette
+
+
+def _readable_when_disabled(palette: QPalette, colour: str) -> None:
+    """Disabled text stays readable (4.5:1): the annotation panel without an
+    action still shows its title."""
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
 
 
 def apply(settings: QSettings) -> None:

@@ -45,8 +45,8 @@ def check(window: MainWindow, points: int) -> None:
     assert not window.reader.horizontalScrollBar().isVisible()
     area = window.annotation_dock.widget()
     assert isinstance(area, QScrollArea)
-    panel = window.annotations.panel
-    assert area.viewport().width() >= panel.minimumSizeHint().width(), points  # nothing cut
+    for panel in (window.annotations.panel, window.annotations.marks):
+        assert panel.width() >= panel.minimumSizeHint().width(), points  # nothing cut
     note = window.annotations.panel.note
     assert note.height() >= 3 * note.fontMetrics().lineSpacing(), points
     reader = window.reader
