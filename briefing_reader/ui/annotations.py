@@ -25,6 +25,7 @@ from briefing_reader.core.notes import (
     locate,
     reading_position,
 )
+from briefing_reader.ui import sizing
 from briefing_reader.ui.marks_panel import MarksPanel
 from briefing_reader.ui.note_dialog import ask_note
 from briefing_reader.ui.notes_panel import ActionNotesPanel
@@ -54,9 +55,9 @@ class Annotations(QObject):
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
         self.panel_dock, self.marks_dock, self.review_dock = docks
-        self.panel_dock.setWidget(self.panel)
-        self.marks_dock.setWidget(self.marks)
-        self.review_dock.setWidget(self.review)
+        self.panel_dock.setWidget(sizing.scrolling(self.panel))
+        self.marks_dock.setWidget(sizing.scrolling(self.marks))
+        self.review_dock.setWidget(sizing.scrolling(self.review, sideways=True))
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_delete)
@@ -96,7 +97,7 @@ class Annotations(QObject):
         self.undo_action = self._add(menu, self.tr("&Undo delete"), self.undo_delete,
                                      QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self._add(menu, self.tr("Make a &backup now"), self.backup_now)
+        self._add(menu, self.tr("Make a backup no&w"), self.backup_now)
         menu.addSeparator()
         menu.addAction(self.panel_dock.toggleViewAction())
         menu.addAction(self.marks_dock.toggleViewAction())
@@ -233,7 +234,7 @@ class Annotations(QObject):
         if doc is None or self.store is None:
             return
         offset = self.reader.core_offset(self.reader.top_position())
-        place = place_of(doc, offset)
+        place = self._bookmark_place(doc, offset)
         try:
             anchor, name = anchor_place(doc, place)
             self.store.add_bookmark(anchor, name)
@@ -244,6 +245,17 @@ class Annotations(QObject):
         self.marks_dock.show()
         self.marks.setCurrentIndex(1)
         self.window.statusBar().showMessage(self.tr("Bookmark saved: %s") % name, 4000)
+
+    def _bookmark_place(self, doc: Document, offset: int) -> str | None:
+        """The heading at the top of the view; else the panel's action when it
+        is on screen (the member works there, though the top may still show
+        its theme's text); else the text at the top."""
+        top = place_of(doc, offset)
+        if doc.blocks[block_at(doc, offset)].kind == "heading":
+            return top
+        action = self.panel.action_id if self.panel.doc is doc else ""
+        start = self.reader.anchor_position(action) if action else None
+        return action if start is not None and self.reader.is_visible(start) else top
 
     def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
         menu = self.context_menu(point)

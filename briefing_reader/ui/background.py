@@ -7,6 +7,7 @@ task's signals (queued connections), where the caller updates widgets.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -37,9 +38,15 @@ class _Runner(QRunnable):
         try:
             result = self.work(self.task.progressed.emit)
         except Exception as error:  # reported to the GUI thread, which decides
-            self.task.failed.emit(error)
+            self._report(self.task.failed, error)
             return
-        self.task.finished.emit(result)
+        self._report(self.task.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, value: Any) -> None:
+        # The window may have closed (and deleted the task) while the work ran.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def run_in_background(work: Callable[[Callable[[int, int], None]], Any], parent: QObject,

@@ -6,10 +6,18 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_reader import APP_NAME, __version__
 from briefing_reader.paths import Paths
+from briefing_reader.ui import keyboard
 from briefing_reader.ui.reader import OfflineBrowser
 
 DEPENDENCIES = ("PySide6-Essentials", "markdown-it-py", "mdit-py-plugins", "PyYAML", "Whoosh",
@@ -33,7 +41,8 @@ def _licence(dist: str) -> str:
 
 
 def shortcuts_html(window: QMainWindow) -> str:
-    """Every action of the window that has a shortcut, as a table."""
+    """Moving between panes and fields, then every action of the window
+    that has a shortcut, as tables."""
     rows = []
     for action in window.actions():
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
@@ -41,9 +50,38 @@ def shortcuts_html(window: QMainWindow) -> str:
             name = action.text().replace("&", "").rstrip("…")
             rows.append((name, ", ".join(keys)))
     rows.sort()
-    body = "".join(f"<tr><td>{escape(n)}</td><td><b>{escape(k)}</b></td></tr>" for n, k in rows)
     title = QCoreApplication.translate("Help", "Keyboard shortcuts")
-    return f"<h2>{escape(title)}</h2><table cellpadding='4'>{body}</table>"
+    moving = QCoreApplication.translate("Help", "Moving around")
+    commands = QCoreApplication.translate("Help", "Commands")
+    return (f"<h2>{escape(title)}</h2><h3>{escape(moving)}</h3>{_table(_moving_rows(window))}"
+            f"<h3>{escape(commands)}</h3>{_table(rows)}")
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    body = "".join(f"<tr><td>{escape(n)}</td><td><b>{escape(k)}</b></td></tr>" for n, k in rows)
+    return f"<table cellpadding='4'>{body}</table>"
+
+
+def _moving_rows(window: QMainWindow) -> list[tuple[str, str]]:
+    """Pane and field navigation, which no menu entry shows: Tab, Alt+letter, Esc."""
+    translate = QCoreApplication.translate
+    rows = [
+        (translate("Help", "Next / previous pane: contents or search, text, annotation, "
+                           "highlights"), "F6, Shift+F6"),
+        (translate("Help", "In the text: on to the next / previous pane"), "Tab, Shift+Tab"),
+        (translate("Help", "In the text: next / previous link or footnote (Enter opens it)"),
+         "Ctrl+Tab, Ctrl+Shift+Tab"),
+        (translate("Help", "In the note: to the next field / type a tab character"),
+         "Tab, Ctrl+Tab"),
+        (translate("Help", "Close a window (register, timeline, help)"), "Esc, Ctrl+W"),
+    ]
+    panel = getattr(window, "annotation_dock", window)
+    for label in panel.findChildren(QLabel):
+        letter = keyboard.mnemonic(label.text())
+        if letter and label.buddy() is not None:
+            field = label.text().replace("&", "")
+            rows.append((translate("Help", "Annotation: %s") % field, f"Alt+{letter.upper()}"))
+    return rows
 
 
 def about_html(paths: Paths | None) -> str:
@@ -95,9 +133,24 @@ def show_html(parent: QWidget, title: str, html: str) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
     layout.addWidget(buttons)
-    dialog.resize(560, 520)
+    dialog.resize(560, _fitting_height(dialog, text, buttons))
+    keyboard.closable_by_keyboard(dialog)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()  # the keyboard goes to it, so Esc closes it
     return dialog
+
+
+def _fitting_height(dialog: QDialog, text: OfflineBrowser, buttons: QWidget) -> int:
+    """Tall enough for the whole text, within the screen: a scroll bar only
+    when the text does not fit."""
+    margins = dialog.layout().contentsMargins()
+    text.document().setTextWidth(560 - margins.left() - margins.right() - 2 * text.frameWidth())
+    needed = (text.document().size().height() + 2 * text.frameWidth()
+              + buttons.sizeHint().height() + 3 * dialog.layout().spacing()
+              + margins.top() + margins.bottom())
+    screen = dialog.screen().availableGeometry().height()
+    return int(min(max(needed, 160), screen * 0.85))
 
 
 def welcome_if_first_run(parent: QWidget, settings: QSettings) -> QDialog | None:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressBar
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, reanchor_library
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
+from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
 
 if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
@@ -48,8 +49,8 @@ class ImportFeature(QObject):
         self.window.addAction(action)
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import letters"), str(Path.home()),
+        names = file_dialogs.open_names(
+            self.window, self.tr("Import letters"),
             self.tr("Letters (*.docx *.txt *.md *.markdown);;All files (*)"))
         if names:
             self.import_paths([Path(name) for name in names])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -16,12 +16,14 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -32,7 +34,7 @@ from briefing_reader import APP_NAME
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.paths import Paths
-from briefing_reader.ui import style, theme
+from briefing_reader.ui import keyboard, style, theme
 from briefing_reader.ui.open_guard import OpenGuard
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.toc import OutlineTree
@@ -45,6 +47,10 @@ if TYPE_CHECKING:
     from briefing_reader.ui.overviews import Overviews
     from briefing_reader.ui.print_feature import PrintFeature
     from briefing_reader.ui.search_feature import SearchFeature
+
+
+SIDE_SHARE = 0.24  # of the window's width: the contents or search pane
+DOCK_SHARE = 0.28  # the annotation column
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,12 @@ class MainWindow(QMainWindow):
 
     UI state (geometry, zoom, last document) lives in ``settings``; notes and
     reading positions live in the notes ``store`` (None: notes unavailable).
+
+    Signals:
+        panes_balanced(): the panes got their widths for a new text size.
     """
+
+    panes_balanced = Signal()
 
     def __init__(self, library: Library, settings: QSettings, paths: Paths | None = None,
                  parent: QWidget | None = None) -> None:
@@ -91,6 +102,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.toc, self.tr("Contents"))
+        self.side_tabs.setAccessibleName(self.tr("Contents and search"))
+        self.side_tabs.tabBar().setAccessibleName(self.tr("Contents or search"))
         self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(1, 1)
@@ -131,6 +144,8 @@ class MainWindow(QMainWindow):
         self._fill_feature_menus()
         self.features_ready = True
         self._catch_up()
+        if self.annotation_dock.width() < self._dock_width():  # the panels came after the layout
+            QTimer.singleShot(0, self, self.balance_panes)
 
     def _create_features(self, store: NotesStore | None, index: SearchIndex) -> None:
         from briefing_reader.ui.annotations import Annotations
@@ -150,6 +165,7 @@ class MainWindow(QMainWindow):
         self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
         self.toc.remove_requested.connect(self.importing.remove)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
+        self.annotations.panel.link_requested.connect(self._open_link)
 
     def _catch_up(self) -> None:
         """Give the features what happened before they were there."""
@@ -196,6 +212,12 @@ class MainWindow(QMainWindow):
         zoom_reset = self._action(self.tr("&Actual size"), lambda: self._zoom(0, True), "Ctrl+0")
         toc_focus = self._action(self.tr("&Table of contents"), self._focus_toc, "Ctrl+T")
         reader_focus = self._action(self.tr("&Document text"), self.reader.setFocus, "Ctrl+R")
+        panel_focus = self._action(self.tr("&Annotation"), self.focus_annotation, "Ctrl+Shift+A")
+        self.panes = keyboard.PaneCycler(self, self._panes)
+        next_pane = self._action(self.tr("&Next pane"), lambda: self.panes.step(+1), "F6")
+        previous_pane = self._action(self.tr("&Previous pane"), lambda: self.panes.step(-1),
+                                     "Shift+F6")
+        self.reader.leave_requested.connect(self.panes.step)
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         about = self._action(self.tr("&About Briefing Reader"), self._about)
         shortcuts = self._action(self.tr("&Keyboard shortcuts"), self._shortcuts,
@@ -212,9 +234,10 @@ class MainWindow(QMainWindow):
         for action in (zoom_in, zoom_out, zoom_reset):
             self.view_menu.addAction(action)
         go = menu.addMenu(self.tr("&Go"))
-        for action in (self.back_action, self.forward_action, toc_focus, reader_focus):
+        for action in (self.back_action, self.forward_action, toc_focus, reader_focus,
+                       panel_focus, next_pane, previous_pane):
             go.addAction(action)
-        self.search_menu = menu.addMenu(self.tr("&Search"))
+        self.search_menu = menu.addMenu(self.tr("Sea&rch"))
         self.notes_menu = menu.addMenu(self.tr("&Notes"))
         self._build_toolbar()
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -310,6 +333,26 @@ class MainWindow(QMainWindow):
     def _focus_toc(self) -> None:
         self.side_tabs.setCurrentWidget(self.toc)
         self.toc.setFocus()
+
+    def _panes(self) -> list[QWidget]:
+        """What F6 cycles through, in order: contents or search, the text, the docks."""
+        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
+        widgets = [self.side_tabs.currentWidget(), self.reader, *(d.widget() for d in docks)]
+        return [widget for widget in widgets if widget is not None]
+
+    def focus_annotation(self) -> None:
+        """Ctrl+Shift+A: into the annotation panel (shown if it was closed)."""
+        panel = self.annotation_dock.widget()
+        if panel is None:
+            return
+        self.annotation_dock.show()
+        self.annotation_dock.raise_()
+        target = keyboard.first_focusable(panel)
+        if target is None:
+            self.statusBar().showMessage(self.tr("No action here: choose one in the contents "
+                                                 "(Ctrl+T) or place the cursor in one."), 5000)
+            return
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- navigation -------------------------------------------------------
 
@@ -448,6 +491,10 @@ class MainWindow(QMainWindow):
             self.toc.select_node(doc.id, anchor)
 
     def _open_link(self, url: QUrl) -> None:
+        shown = self.reader.document_shown
+        if url.scheme() == "" and url.fragment() and not url.path() and shown is not None:
+            self.navigate(shown.id, url.fragment())  # "#2.4" in a note: this document
+            return
         if url.scheme() == "doc":
             doc_id = url.path()
             self.navigate(doc_id, url.fragment())
@@ -495,12 +542,52 @@ class MainWindow(QMainWindow):
 
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""
+        size = QApplication.font().pointSizeF()
         theme.apply(self.settings)
+        self.toc.restyle()
+        if QApplication.font().pointSizeF() != size:
+            # Once the widgets took the new size: they do so in posted events,
+            # some of which post more.
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.balance_panes))
+        if self.features_ready:
+            self.search.panel.restyle()
         doc = self.reader.document_shown
         if doc is not None:
             self.reader.show_document(doc, style.is_dark(), self.reader.badges)
             if self.features_ready:
                 self._decorate(doc)
+
+    def balance_panes(self) -> None:
+        """A narrow contents pane, a narrow annotation column and the widest
+        pane for the text, at any text size; the text keeps 30 characters."""
+        self.reader.setMinimumWidth(30 * self.reader.fontMetrics().averageCharWidth())
+        width = self.width()
+        self.resizeDocks([self.annotation_dock], [max(int(width * DOCK_SHARE), self._dock_width())],
+                         Qt.Orientation.Horizontal)
+        height = self.annotation_dock.height() + self.marks_dock.height()
+        self.resizeDocks([self.annotation_dock, self.marks_dock],  # the panel, with its note
+                         [int(height * 0.7), int(height * 0.3)], Qt.Orientation.Vertical)
+        self.layout().activate()  # the splitter's new width, before it is divided
+        side = int(width * SIDE_SHARE)
+        self.splitter.setSizes([side, max(self.splitter.width() - side, 1)])
+        self.panes_balanced.emit()
+
+    def _dock_width(self) -> int:
+        return max(self._panel_width(dock) for dock in (self.annotation_dock, self.marks_dock))
+
+    def _panel_width(self, dock: QDockWidget) -> int:
+        """The width a dock's panel needs, with its vertical scroll bar."""
+        area = dock.widget()
+        panel = area.widget() if isinstance(area, QScrollArea) else area
+        if panel is None:
+            return 0
+        if panel.layout() is not None:
+            panel.layout().invalidate()  # size hints cached at the old text size
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return panel.minimumSizeHint().width() + bar + 4
+
+    def _reader_is_narrowest(self) -> bool:
+        return self.reader.width() < max(self.side_tabs.width(), self.annotation_dock.width())
 
     # -- state across restarts ---------------------------------------------
 
@@ -524,9 +611,8 @@ class MainWindow(QMainWindow):
         Call after ``show()`` and before the first paint: the reader then has
         its final width, and the letter is laid out once, at that place.
         """
-        if getattr(self, "_first_layout", True):  # a narrow contents pane, a wide reader
-            self.resizeDocks([self.annotation_dock], [340], Qt.Orientation.Horizontal)
-            self.splitter.setSizes([330, max(self.splitter.width() - 330, 400)])
+        if getattr(self, "_first_layout", True) or self._reader_is_narrowest():
+            self.balance_panes()
         if open_address:
             doc_id, _, anchor = open_address.partition("#")
             if self.library.get(doc_id) is not None:

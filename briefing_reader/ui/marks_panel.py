@@ -45,6 +45,8 @@ class MarksPanel(QTabWidget):
         super().__init__(parent)
         self.library = library
         self.store = store
+        self.setAccessibleName(self.tr("Highlights and bookmarks"))
+        self.tabBar().setAccessibleName(self.tr("Highlights or bookmarks"))
         self.highlight_list = QListWidget(self)
         self.highlight_list.setAccessibleName(self.tr("Highlights"))
         self.bookmark_list = QListWidget(self)

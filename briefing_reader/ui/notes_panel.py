@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from briefing_reader.core.notes import (
     NotesStore,
     action_target,
 )
+from briefing_reader.ui import keyboard, sizing
 from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
@@ -80,6 +81,7 @@ class ActionNotesPanel(QWidget):
             action id; both '' when the place has no action).
         changed_elsewhere(str, str): a save found a newer version saved
             elsewhere; the panel keeps both and asks which to keep.
+        link_requested(QUrl): a link in the note preview was clicked.
 
     Only fields the user changed are written, and only over the version the
     panel loaded (``expected_modified``): a newer note saved elsewhere is
@@ -90,6 +92,7 @@ class ActionNotesPanel(QWidget):
     save_failed = Signal(str)
     action_shown = Signal(str, str)
     changed_elsewhere = Signal(str, str)
+    link_requested = Signal(QUrl)
 
     def __init__(self, store: NotesStore | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +105,7 @@ class ActionNotesPanel(QWidget):
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self.setAccessibleName(self.tr("Annotation"))
         self._build()
         self.show_action(None, "")
 
@@ -126,10 +130,15 @@ class ActionNotesPanel(QWidget):
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Note (markdown)"))
         self.note.setPlaceholderText(self.tr("Your note; markdown allowed"))
+        keyboard.tab_leaves(self.note)  # Tab moves on; Ctrl+Tab types a tab
+        sizing.keep_lines(self.note, 4)
         self.preview = NotePreview(self)
         self.preview.setAccessibleName(self.tr("Note as shown"))
         self.preview.typed.connect(self._typed_in_preview)
+        self.preview.anchorClicked.connect(self.link_requested)
         self.note_tabs = note_tabs = QTabWidget(self)
+        note_tabs.setAccessibleName(self.tr("Note"))
+        note_tabs.tabBar().setAccessibleName(self.tr("Edit or show the note"))
         note_tabs.addTab(self.note, self.tr("Edit"))
         note_tabs.addTab(self.preview, self.tr("Show"))
         self.questions = QListWidget(self)
@@ -137,18 +146,22 @@ class ActionNotesPanel(QWidget):
         self.questions.setWordWrap(True)
         self.question_input = QLineEdit(self)
         self.question_input.setPlaceholderText(self.tr("New question, then Enter"))
+        self.question_input.setAccessibleName(self.tr("New question"))
         self.question_input.returnPressed.connect(self._add_question)
         question_buttons = QHBoxLayout()
         for text, slot in ((self.tr("Up"), lambda: self._move_question(-1)),
                            (self.tr("Down"), lambda: self._move_question(+1)),
                            (self.tr("Remove"), self._remove_question)):
             button = QPushButton(text, self)
+            button.setAccessibleName(self.tr("%s (selected question)") % text)
             button.clicked.connect(slot)
             question_buttons.addWidget(button)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
         self.status = QLabel(self)
         self.retry = QPushButton(self.tr("Retry"), self)
+        self.retry.setAccessibleName(self.tr("Retry saving"))
         self.retry.clicked.connect(self.save_now)
         self.retry.hide()
         self._build_conflict_bar()
@@ -161,13 +174,13 @@ class ActionNotesPanel(QWidget):
         layout.addWidget(self.path)
         layout.addWidget(self.conflict_bar)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Note"), self))
+        layout.addWidget(self._label(self.tr("N&ote"), self.note))
         layout.addWidget(note_tabs, 2)
-        layout.addWidget(QLabel(self.tr("Questions for the debate"), self))
+        layout.addWidget(self._label(self.tr("&Questions for the debate"), self.question_input))
         layout.addWidget(self.questions, 1)
         layout.addWidget(self.question_input)
         layout.addLayout(question_buttons)
-        layout.addWidget(QLabel(self.tr("Tags"), self))
+        layout.addWidget(self._label(self.tr("&Tags"), self.tags))
         layout.addWidget(self.tags)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -208,6 +221,12 @@ class ActionNotesPanel(QWidget):
         layout.addWidget(self.conflict_text)
         layout.addLayout(buttons)
         self.conflict_bar.hide()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        """A label whose underlined letter (Alt+letter) puts focus in ``buddy``."""
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     # -- showing -------------------------------------------------------------
 
@@ -257,7 +276,8 @@ class ActionNotesPanel(QWidget):
             self.path.setText(self.tr("Choose an action in the table of contents "
                                       "or click in one in the text."))
         self.stance.clear()
-        self.stance.addItem(self.tr("(no stance)"), "")
+        # "Not chosen", not "no stance": the list may hold "Geen standpunt" itself.
+        self.stance.addItem(self.tr("(not chosen)"), "")
         for value in self.store.stances() if self.store else ():
             self.stance.addItem(value, value)
         self._set_fields(stored_values(annotation), FIELDS)

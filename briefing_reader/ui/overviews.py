@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore
+from briefing_reader.ui import keyboard
 
 if TYPE_CHECKING:  # imported when first opened: the commitments rules cost start-up time
     from briefing_reader.ui.register import ActionsRegisterView
@@ -34,6 +35,7 @@ class Overviews(QObject):
         frame.setWindowTitle(title)
         frame.setCentralWidget(view)
         frame.resize(1200, 640)
+        keyboard.closable_by_keyboard(frame)
         return frame
 
     def show_register(self) -> ActionsRegisterView:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore
+from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.reader import ReaderView
 
 EXPORT_FORMATS = (("md", "Markdown (*.md)"), ("csv", "CSV (*.csv)"),
@@ -48,7 +49,7 @@ class PrintFeature(QObject):
         add(self.tr("&Copy with citation"), self.copy_with_citation, "Ctrl+Shift+C")
         menu.addSeparator()
         add(self.tr("Export n&otes…"), self.export_notes)
-        add(self.tr("&Import notes…"), self.import_notes)
+        add(self.tr("Import no&tes…"), self.import_notes)
 
     # -- what to print ------------------------------------------------------
 
@@ -110,8 +111,8 @@ class PrintFeature(QObject):
         if self.store is None:
             return
         filters = ";;".join(label for _, label in EXPORT_FORMATS)
-        name, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export notes"), str(Path.home() / "notities.md"), filters)
+        name, chosen = file_dialogs.save_name(self.window, self.tr("Export notes"),
+                                              "notities.md", filters)
         if not name:
             return
         fmt = next(key for key, label in EXPORT_FORMATS if label == chosen)
@@ -128,9 +129,8 @@ class PrintFeature(QObject):
 
         if self.store is None:
             return
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import notes"), str(Path.home()),
-            "W3C Web Annotation JSON-LD (*.jsonld *.json)")
+        name = file_dialogs.open_name(self.window, self.tr("Import notes"),
+                                      "W3C Web Annotation JSON-LD (*.jsonld *.json)")
         if not name:
             return
         try:

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.notes import NotesError, NotesStore
@@ -27,6 +27,7 @@ from briefing_reader.printing.composing import Composition, compose
 from briefing_reader.printing.layout import page_layout
 from briefing_reader.printing.painting import render, write_pdf
 from briefing_reader.printing.request import PrintError, PrintRequest
+from briefing_reader.ui import file_dialogs
 
 T = TypeVar("T")
 
@@ -86,12 +87,10 @@ def export_pdf(parent: QWidget | None, library: Library, store: NotesStore | Non
     composition = _compose(parent, library, store, request)
     if composition is None:
         return None
-    folder = Path(directory) if directory else Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
-    name, _filter = QFileDialog.getSaveFileName(
+    name, _filter = file_dialogs.save_name(
         parent, QCoreApplication.translate("Printing", "Export as PDF"),
-        str(folder / f"{request.file_stem()}.pdf"),
-        QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
+        f"{request.file_stem()}.pdf", QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
+        Path(directory) if directory else None)
     if not name:
         return None
     path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")

@@ -56,6 +56,8 @@ class ReaderView(OfflineBrowser):
             top of the view changed (scrolling, jumping).
         link_requested(QUrl): the user clicked a link that leaves the
             document (``doc:`` or web); the window decides what to do.
+        leave_requested(int): Tab (+1) or Shift+Tab (-1) asks for the
+            next or previous pane.
         anchor_requested(str, int): the user followed a link within the
             document (a footnote marker): the anchor and the Qt position of
             the link, so the window can jump and Back can return there.
@@ -65,6 +67,7 @@ class ReaderView(OfflineBrowser):
 
     node_scrolled_to = Signal(str)
     link_requested = Signal(QUrl)
+    leave_requested = Signal(int)
     anchor_requested = Signal(str, int)
     cursor_placed = Signal(int)
     open_guard: OpenGuard | None = None  # set by the window (ui/open_guard.py)
@@ -72,6 +75,9 @@ class ReaderView(OfflineBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Document text"))
+        # Text wraps at the width and tables are sized in percent of it; a
+        # horizontal bar only showed a stale range after a text-size change.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document_shown: Document | None = None
         self._positions: dict[str, int] = {}
         self._text_blocks: list[tuple[int, int, int]] = []
@@ -481,10 +487,33 @@ class ReaderView(OfflineBrowser):
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()
             return
+        if (event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            self.step_link(event.key() == Qt.Key.Key_Tab
+                           and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return
         before = self.textCursor().position()
         super().keyPressEvent(event)
         if self.textCursor().position() != before:
             self.cursor_placed.emit(self.textCursor().position())
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab leaves the text for the next pane instead of stepping through
+        # its links (which scrolled the page and kept the focus here).
+        self.leave_requested.emit(1 if next else -1)
+        return True
+
+    def step_link(self, forward: bool) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab: the next / previous link from the view."""
+        if not self.is_visible(self.textCursor().position()):
+            # Qt steps from the selection, or from the document's start when
+            # there is none: select the first character in view.
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.top_position())
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter,
+                                QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        QTextBrowser.focusNextPrevChild(self, forward)
 
 
 def _selection(cursor: QTextCursor, colour: str, tooltip: str,

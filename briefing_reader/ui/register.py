@@ -42,8 +42,17 @@ from briefing_reader.core.notes import DEFAULT_STANCES, PRIORITIES, NotesError, 
 from briefing_reader.core.notes.anchors import action_target
 from briefing_reader.ui.register_model import (
     ANY,
+    COL_DEADLINES,
+    COL_DOC,
+    COL_FIRST,
+    COL_ID,
+    COL_NOTE,
+    COL_ORGS,
     COL_PRIORITY,
+    COL_QUESTIONS,
+    COL_SECTION,
     COL_STANCE,
+    COL_TITLE,
     NONE,
     ROW_ROLE,
     WIDTHS,
@@ -52,6 +61,10 @@ from briefing_reader.ui.register_model import (
     RegisterFilter,
     RegisterModel,
 )
+
+# Title, stance and priority first; the technical id at the end.
+SHOWN_ORDER = (COL_TITLE, COL_STANCE, COL_PRIORITY, COL_NOTE, COL_QUESTIONS, COL_DEADLINES,
+               COL_SECTION, COL_FIRST, COL_ORGS, COL_DOC, COL_ID)
 
 
 class ActionsRegisterView(QWidget):
@@ -141,8 +154,13 @@ class ActionsRegisterView(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator: starts in reading order
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(WIDTHS):  # set for about 9 pt; wider for larger text
+            heading = header.fontMetrics().horizontalAdvance(self.model.headerData(
+                column, Qt.Orientation.Horizontal)) + 24
+            self.table.setColumnWidth(column, max(int(width * self._text_scale()), heading))
+        for visual, column in enumerate(SHOWN_ORDER):  # what the member decides, first
+            header.moveSection(header.visualIndex(column), visual)
         self.table.setItemDelegateForColumn(COL_STANCE, ChoiceDelegate(self._stances, self))
         self.table.setItemDelegateForColumn(COL_PRIORITY, ChoiceDelegate(
             lambda _current: [("—", ""), *((t, v) for v, t in self._priority_labels.items())],
@@ -167,6 +185,9 @@ class ActionsRegisterView(QWidget):
             enter.activated.connect(lambda: self._open(self.table.currentIndex()))
         self.table.selectionModel().selectionChanged.connect(self._update_print_button)
         self.print_button.clicked.connect(self._print)
+
+    def _text_scale(self) -> float:
+        return max(1.0, self.fontMetrics().averageCharWidth() / 7)
 
     def refresh(self) -> None:
         """Reload the rows from the library and the member's fields from the store."""

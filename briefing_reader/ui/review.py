@@ -35,6 +35,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, ReviewItem, TextAnchor
 from briefing_reader.core.notes.anchors import action_target, block_index_at
 from briefing_reader.core.notes.versions import Change, diff_versions, list_versions, word_diff
+from briefing_reader.ui import keyboard
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -296,6 +297,7 @@ class ChangesDialog(QDialog):
         self.old_box.currentIndexChanged.connect(self.show_changes)
         self.new_box.currentIndexChanged.connect(self.show_changes)
         self.resize(760, 620)
+        keyboard.closable_by_keyboard(self)
         self.changes: list[Change] = []
         self.show_changes()
 

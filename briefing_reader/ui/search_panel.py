@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.search import Hit, SearchError, SearchIndex, SearchResult
+from briefing_reader.ui import style
 from briefing_reader.ui.reader import OfflineBrowser
 
 TYPING_DELAY_MS = 120
@@ -65,10 +65,9 @@ class SearchPanel(QWidget):
         self.summary.linkActivated.connect(self._use_suggestion)
         self.results = OfflineBrowser(self)
         self.results.setAccessibleName(self.tr("Search results"))
-        self.results.document().setDefaultStyleSheet(
-            "a { text-decoration: none; } b { background-color: #ffd8a8; color: #1b1b1b; }")
+        self.results.document().setDefaultStyleSheet(style.results_css(style.is_dark()))
         self.results.anchorClicked.connect(self._open_link)
-        filters = QHBoxLayout()
+        filters = QVBoxLayout()  # stacked: at large text sizes side by side is too wide
         filters.addWidget(self.scope, 1)
         filters.addWidget(self.actions_only)
         layout = QVBoxLayout(self)
@@ -88,6 +87,11 @@ class SearchPanel(QWidget):
             self.scope.addItem(doc.title, doc.id)
         self.scope.setCurrentIndex(max(self.scope.findData(current or ""), 0))
         self.scope.blockSignals(blocked)
+
+    def restyle(self) -> None:
+        """The theme changed: show the results again in its colours."""
+        self.results.document().setDefaultStyleSheet(style.results_css(style.is_dark()))
+        self.run_search()
 
     # -- searching --------------------------------------------------------
 

@@ -14,10 +14,14 @@ from briefing_reader.core.content.citation import citation, dutch_date
 
 _LIGHT = {"text": "#1b1b1b", "muted": "#5a5a5a", "box": "#eef2f7", "box_border": "#9fb3c8",
           "sub": "#ffffff", "label": "#154273", "link": "#0b57d0", "banner": "#fff4d6",
-          "heading": "#154273", "grid": "#b0b0b0", "badge": "#a4410e"}
+          "heading": "#154273", "grid": "#b0b0b0", "badge": "#a4410e", "action": "#2b6cb0"}
 _DARK = {"text": "#e6e6e6", "muted": "#a8a8a8", "box": "#1f2a36", "box_border": "#4d6680",
          "sub": "#161d25", "label": "#9cc3f0", "link": "#8ab4f8", "banner": "#3b3320",
-         "heading": "#9cc3f0", "grid": "#5a5a5a", "badge": "#ffb27a"}
+         "heading": "#9cc3f0", "grid": "#5a5a5a", "badge": "#ffb27a", "action": "#8ab4f8"}
+# Text on the marks painted over the reader (highlights, hits, flagged cells),
+# whose light backgrounds are the same in both themes.
+MARK_TEXT = "#1b1b1b"
+HIT_BACKGROUND = "#ffd8a8"
 
 
 def is_dark() -> bool:
@@ -54,6 +58,12 @@ span.badge {{ color: {c['badge']}; text-transform: none; }}
 span.editorial {{ font-style: italic; color: {c['muted']}; }}
 span.image {{ color: {c['muted']}; font-style: italic; }}
 """
+
+
+def results_css(dark: bool) -> str:
+    """The search results: links in the theme's colour, matched words marked."""
+    return (f"a {{ color: {colours(dark)['link']}; text-decoration: none; }} "
+            f"b {{ background-color: {HIT_BACKGROUND}; color: {MARK_TEXT}; }}")
 
 
 def page_html(doc: Document, banner_text: str, badges: dict[str, str] | None = None) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from briefing_reader.core.content import Document, Library, OutlineNode
+from briefing_reader.ui import style
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,11 +80,13 @@ class OutlineTree(QTreeWidget):
     def _decorate(self, item: QTreeWidgetItem, doc: Document, node: OutlineNode) -> None:
         title = node.title
         tip = doc.section_path(node) if node.kind != "document" else doc.title
+        if node.title not in tip:  # a long title is cut in the tree: whole in the tooltip
+            tip = f"{node.title}\n{tip}"
         if node.kind in ("action", "subaction"):
             kind_name = self.tr("Action") if node.kind == "action" else self.tr("Sub-action")
             title = ACTION_MARK + title if node.kind == "action" else "• " + title
             tip = f"{kind_name}: {tip}"
-            item.setForeground(0, QBrush(QColor("#2b6cb0")))
+            item.setForeground(0, QBrush(QColor(style.colours(style.is_dark())["action"])))
         if node.kind == "document":
             font = QFont(item.font(0))
             font.setBold(True)
@@ -92,6 +95,13 @@ class OutlineTree(QTreeWidget):
                 tip += "\n" + self.tr("Compiled by Briefing Reader, not official text")
         item.setText(0, title)
         item.setToolTip(0, tip)
+
+    def restyle(self) -> None:
+        """The theme changed: actions in its colour."""
+        colour = QBrush(QColor(style.colours(style.is_dark())["action"]))
+        for item in self._items.values():
+            if item.data(0, KIND_ROLE) in ("action", "subaction"):
+                item.setForeground(0, colour)
 
     def set_badges(self, doc_id: str, badges: dict[str, str]) -> None:
         """Mark annotated actions of ``doc_id``: '✎' and the stance after the title."""

@@ -112,10 +112,6 @@
         <translation>Deze notitie is elders gewijzigd. Uw versie staat in de velden; de elders opgeslagen versie:</translation>
     </message>
     <message>
-        <source>(no stance)</source>
-        <translation>(geen standpunt)</translation>
-    </message>
-    <message>
         <source>Saved %s</source>
         <translation>Opgeslagen %s</translation>
     </message>
@@ -126,6 +122,42 @@
     <message>
         <source>Not saved: %s</source>
         <translation>Niet opgeslagen: %s</translation>
+    </message>
+    <message>
+        <source>Edit or show the note</source>
+        <translation>Notitie bewerken of tonen</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nieuwe vraag</translation>
+    </message>
+    <message>
+        <source>%s (selected question)</source>
+        <translation>%s (gekozen vraag)</translation>
+    </message>
+    <message>
+        <source>Retry saving</source>
+        <translation>Opnieuw proberen op te slaan</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>(niet gekozen)</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotatie</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otitie</translation>
+    </message>
+    <message>
+        <source>&amp;Questions for the debate</source>
+        <translation>&amp;Vragen voor het debat</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Labels</translation>
     </message>
 </context>
 <context>
@@ -294,12 +326,8 @@
         <translation>Verwijderen &amp;ongedaan maken</translation>
     </message>
     <message>
-        <source>Make a &amp;backup now</source>
-        <translation>Nu een &amp;reservekopie maken</translation>
-    </message>
-    <message>
         <source>What has &amp;changed in this document…</source>
-        <translation>Wat is &amp;gewijzigd in dit document…</translation>
+        <translation>&amp;Wat is gewijzigd in dit document…</translation>
     </message>
     <message>
         <source>note</source>
@@ -376,6 +404,10 @@
     <message>
         <source>Backup made: %s</source>
         <translation>Reservekopie gemaakt: %s</translation>
+    </message>
+    <message>
+        <source>Make a backup no&amp;w</source>
+        <translation>Nu een &amp;reservekopie maken</translation>
     </message>
 </context>
 <context>
@@ -663,6 +695,38 @@
         <source>Welcome</source>
         <translation>Welkom</translation>
     </message>
+    <message>
+        <source>Moving around</source>
+        <translation>Navigeren</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Opdrachten</translation>
+    </message>
+    <message>
+        <source>Next / previous pane: contents or search, text, annotation, highlights</source>
+        <translation>Volgend / vorig paneel: inhoud of zoeken, tekst, annotatie, markeringen</translation>
+    </message>
+    <message>
+        <source>In the text: on to the next / previous pane</source>
+        <translation>In de tekst: door naar het volgende / vorige paneel</translation>
+    </message>
+    <message>
+        <source>In the text: next / previous link or footnote (Enter opens it)</source>
+        <translation>In de tekst: volgende / vorige link of voetnoot (Enter opent hem)</translation>
+    </message>
+    <message>
+        <source>In the note: to the next field / type a tab character</source>
+        <translation>In de notitie: naar het volgende veld / een tab typen</translation>
+    </message>
+    <message>
+        <source>Close a window (register, timeline, help)</source>
+        <translation>Een venster sluiten (register, tijdlijn, help)</translation>
+    </message>
+    <message>
+        <source>Annotation: %s</source>
+        <translation>Annotatie: %s</translation>
+    </message>
 </context>
 <context>
     <name>ImportFeature</name>
@@ -835,7 +899,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
+        <translation>Afs&amp;luiten</translation>
     </message>
     <message>
         <source>&amp;About Briefing Reader</source>
@@ -851,7 +915,7 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Instellingen…</translation>
+        <translation>In&amp;stellingen…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -872,10 +936,6 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Ga</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Zoeken</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
@@ -937,6 +997,34 @@ Openen in uw webbrowser?</translation>
         <source>“%s” was not opened at the start: %s.</source>
         <translation>“%s” is bij het starten niet geopend: %s.</translation>
     </message>
+    <message>
+        <source>Contents and search</source>
+        <translation>Inhoud en zoeken</translation>
+    </message>
+    <message>
+        <source>Contents or search</source>
+        <translation>Inhoud of zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation</source>
+        <translation>&amp;Annotatie</translation>
+    </message>
+    <message>
+        <source>&amp;Next pane</source>
+        <translation>Volgend &amp;paneel</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pane</source>
+        <translation>Vo&amp;rig paneel</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>No action here: choose one in the contents (Ctrl+T) or place the cursor in one.</source>
+        <translation>Hier staat geen actie: kies er een in de inhoudsopgave (Ctrl+T) of zet de cursor erin.</translation>
+    </message>
 </context>
 <context>
     <name>MarksPanel</name>
@@ -971,6 +1059,14 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Delete</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Highlights and bookmarks</source>
+        <translation>Markeringen en bladwijzers</translation>
+    </message>
+    <message>
+        <source>Highlights or bookmarks</source>
+        <translation>Markeringen of bladwijzers</translation>
     </message>
 </context>
 <context>
@@ -1060,10 +1156,6 @@ Openen in uw webbrowser?</translation>
         <translation>N&amp;otities exporteren…</translation>
     </message>
     <message>
-        <source>&amp;Import notes…</source>
-        <translation>Notities &amp;importeren…</translation>
-    </message>
-    <message>
         <source>Select some text first</source>
         <translation>Selecteer eerst tekst</translation>
     </message>
@@ -1107,6 +1199,10 @@ Openen in uw webbrowser?</translation>
         <source>Notes imported</source>
         <translation>Notities geïmporteerd</translation>
     </message>
+    <message>
+        <source>Import no&amp;tes…</source>
+        <translation>Notities im&amp;porteren…</translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -1125,6 +1221,17 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
     </message>
 </context>
 <context>
