@@ -79,3 +79,23 @@ def test_the_toolbar_field_searches_too(window: MainWindow, qtbot: QtBot) -> Non
     assert window.side_tabs.currentWidget() is window.search.panel
     qtbot.waitUntil(lambda: window.search.panel.result is not None
                     and window.search.panel.result.total > 0)
+
+
+def test_a_hit_in_a_table_is_highlighted_exactly(window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    panel.field.setText("taaleis")
+    panel.run_search()
+    assert panel.result is not None
+    number = next(i for i, hit in enumerate(panel._hits) if hit.kind == "table")
+    panel.open_hit(number)
+    reader = window.reader
+    doc = reader.document_shown
+    assert doc is not None
+    table = next(b for b in doc.blocks if b.kind == "table")
+    in_table = [text for text, (start, _end) in zip(painted(reader), window.search._spans,
+                                                    strict=True)
+                if table.start <= start < table.end]
+    assert in_table == ["Taaleis"]
+    position = reader.anchor_position(table.anchor or "")
+    assert position is not None and reader.is_visible(position)
