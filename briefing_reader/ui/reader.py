@@ -93,7 +93,8 @@ class ReaderView(OfflineBrowser):
         qdoc.setDefaultStyleSheet(style.document_css(dark))
         qdoc.setDefaultFont(self.font())
         qdoc.setDocumentMargin(24)
-        banner = self.tr("Compiled by Briefing Reader from the letter's own text. "
+        banner = self.tr("Compiled by Briefing Reader from the letter; where a fact comes "
+                         "from elsewhere, the document says so. "
                          "This is not an official parliamentary document.")
         qdoc.setHtml(style.page_html(doc, banner, badges))
         self.badges = dict(badges or {})

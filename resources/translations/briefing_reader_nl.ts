@@ -988,8 +988,8 @@ Openen in uw webbrowser?</translation>
         <translation>Documenttekst</translation>
     </message>
     <message>
-        <source>Compiled by Briefing Reader from the letter&apos;s own text. This is not an official parliamentary document.</source>
-        <translation>Samengesteld door Briefing Reader uit de tekst van de brief. Dit is geen officieel parlementair document.</translation>
+        <source>Compiled by Briefing Reader from the letter; where a fact comes from elsewhere, the document says so. This is not an official parliamentary document.</source>
+        <translation>Samengesteld door Briefing Reader op basis van de brief; waar een gegeven van elders komt, staat dat erbij. Dit is geen officieel parlementair document.</translation>
     </message>
 </context>
 <context>
