@@ -92,7 +92,8 @@ def _print_readable(result: object) -> None:
         print(f"\n{hits[0].doc_title}  [{doc_id}]")
         for hit in hits:
             where = hit.section_path or "Opening"
-            lacks = f"  niet gevonden: {', '.join(hit.missing)}" if hit.missing else ""
+            lacking = [word for word in hit.missing if word not in result.missing]
+            lacks = f"  niet gevonden: {', '.join(lacking)}" if lacking else ""
             print(f"  #{hit.anchor}  {where}  ({hit.kind}){lacks}")
             print(f"      {_marked(hit.snippet, hit.snippet_spans)}")
 

@@ -1128,8 +1128,8 @@ Openen in uw webbrowser?</translation>
         <translation>Geen treffers in dit document</translation>
     </message>
     <message>
-        <source>Hit %d of %d</source>
-        <translation>Treffer %d van %d</translation>
+        <source>Hit %d of %d in this document</source>
+        <translation>Treffer %d van %d in dit document</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1213,22 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>%d hits</source>
         <translation>%d treffers</translation>
+    </message>
+    <message>
+        <source>(first %d shown)</source>
+        <translation>(de eerste %d getoond)</translation>
+    </message>
+    <message>
+        <source>no passage holds every word; the best partial matches</source>
+        <translation>geen passage bevat alle woorden; de beste gedeeltelijke treffers</translation>
+    </message>
+    <message>
+        <source>not found: %s</source>
+        <translation>niet gevonden: %s</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
     </message>
     <message>
         <source>action</source>

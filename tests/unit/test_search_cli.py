@@ -107,4 +107,6 @@ def test_json_names_the_words_found_nowhere_and_what_each_hit_lacks(tmp_path: Pa
     assert all("xyzzyq" in hit["missing"] for hit in data["hits"])
     readable = run(tmp_path, "taaleis", "gemeenten", "xyzzyq")
     assert "Niet gevonden: xyzzyq" in readable.stdout
-    assert "niet gevonden: gemeenten, xyzzyq" in readable.stdout
+    # per hit only the words found elsewhere; those found nowhere are said once
+    assert "(heading)  niet gevonden: gemeenten\n" in readable.stdout
+    assert readable.stdout.count("xyzzyq") == 2  # the query and "Niet gevonden"

@@ -144,7 +144,8 @@ class Hit:
         doc: document id.
         doc_title: the document's title.
         anchor: where the reader opens it (see :class:`~.units.Unit`).
-        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand".
+        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand"; '' before the
+            first heading (the opening).
         kind: paragraph, heading, action, footnote or table.
         score: relevance (higher is better; comparable within one result).
         text: the whole text of the unit.

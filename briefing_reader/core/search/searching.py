@@ -6,6 +6,7 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -340,14 +341,15 @@ def _rank(searcher: Any, groups: list[Group], scored: list[tuple[int, float]],
     if len(scored) < 2:
         return scored
     ours = set(searcher.docs_for_query(wq.Term("dockind", "companion")))
-    whole = [_whole_word_units(searcher.reader(), g.keys) for g in groups if g.keys is not None]
-
-    def order(item: tuple[int, float]) -> tuple[int, int, bool, float, int]:
-        unit, score = item
-        words = sum(1 for units in whole if unit in units)
-        return (len(lacking.get(unit, ())), -words, unit in ours, -score, unit)
-
-    return sorted(scored, key=order)
+    words: Counter[int] = Counter()
+    for group in groups:
+        if group.keys is not None:
+            words.update(_whole_word_units(searcher.reader(), group.keys))
+    missing = {unit: len(parts) for unit, parts in lacking.items()}
+    keyed = [(missing.get(unit, 0), -words[unit], unit in ours, -score, unit)
+             for unit, score in scored]
+    keyed.sort()
+    return [(unit, -score) for _, _, _, score, unit in keyed]
 
 
 def _whole_word_units(reader: Any, keys: set[str]) -> set[int]:
