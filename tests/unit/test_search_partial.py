@@ -110,3 +110,16 @@ def test_a_table_hit_reads_as_its_row_with_named_cells(index: SearchIndex) -> No
     assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["Taaleis"]
     header = next(h for h in index.search("2027", limit=50).hits if h.kind == "table")
     assert header.snippet.startswith("2025 | 2026 | 2027")
+
+
+def test_section_paths_of_the_text_before_the_first_pillar(index: SearchIndex) -> None:
+    paths_of = {h.anchor: h.section_path for h in index.search("taaleis", limit=50).hits
+                if h.doc == LETTER}
+    assert paths_of["p-11"] == ""  # the opening: no heading above it ("Opening" in lists)
+    hits = index.search("actieagenda tweede pijlers", limit=50).hits
+    assert ("p-13", "Eerste uitwerking Actieagenda") in {(h.anchor, h.section_path)
+                                                          for h in hits}
+    intro = index.search("huwelijksdwang eer gerelateerd").hits[0]
+    assert (intro.anchor, intro.section_path) == ("p-16", "Pijler 1")
+    assert index.search("burgerschap expertisepunt").hits[0].section_path == (
+        "Pijler 1 > Burgerschap")
