@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from briefing_reader import paths
 from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
+
+if TYPE_CHECKING:
+    from briefing_reader.core.content import Document, OutlineNode
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -61,5 +65,29 @@ def cmd_show(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     except KeyError as exc:
         return fail(str(exc.args[0]))
     target = None if node.kind == "document" else node
-    print(doc.html(target) if args.html else doc.text(target))
+    print(doc.html(target) if args.html else _text_with_markers(doc, target))
     return EXIT_OK
+
+
+def _text_with_markers(doc: Document, node: OutlineNode | None) -> str:
+    """The plain text with footnote markers as ``[17]``, not digits glued to a word.
+
+    The document's plain text keeps the bare digits the reader shows in
+    superscript ('motie Flach17'); on a terminal they must stand apart.
+    """
+    blocks = doc.blocks if node is None else doc.blocks[node.first:node.stop]
+    lines = []
+    for block in blocks:
+        if not block.text:
+            continue
+        if block.kind == "footnote":
+            label, _, rest = block.text.partition(" ")
+            lines.append(f"[{label}] {rest}")
+            continue
+        pieces, pos = [], 0
+        for start, end in sorted(block.markers):
+            pieces += [block.text[pos:start], f"[{block.text[start:end]}]"]
+            pos = end
+        pieces.append(block.text[pos:])
+        lines.append("".join(pieces))
+    return "\n".join(lines)

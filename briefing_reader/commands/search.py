@@ -78,17 +78,23 @@ def _print_readable(result: object) -> None:
     assert isinstance(result, SearchResult)
     if result.suggestion:
         print(f"Bedoelde u: {result.suggestion}")
+    if result.missing and result.hits:
+        print(f"Niet gevonden: {', '.join(result.missing)}")
     if not result.hits:
         print(f"Geen resultaten voor: {result.query}")
         return
+    if result.partial:
+        print("Geen treffer heeft alle woorden; de beste gedeeltelijke treffers:")
     shown = len(result.hits)
     more = f" (eerste {shown})" if shown < result.total else ""
     print(f"{result.total} resultaten voor: {result.query}{more}")
     for doc_id, hits in result.by_document().items():
         print(f"\n{hits[0].doc_title}  [{doc_id}]")
         for hit in hits:
-            where = hit.section_path or hit.doc_title
-            print(f"  #{hit.anchor}  {where}  ({hit.kind})")
+            where = hit.section_path or "Opening"
+            lacking = [word for word in hit.missing if word not in result.missing]
+            lacks = f"  niet gevonden: {', '.join(lacking)}" if lacking else ""
+            print(f"  #{hit.anchor}  {where}  ({hit.kind}){lacks}")
             print(f"      {_marked(hit.snippet, hit.snippet_spans)}")
 
 

@@ -112,7 +112,8 @@ class ReaderView(OfflineBrowser):
         qdoc.setDefaultStyleSheet(style.document_css(dark))
         qdoc.setDefaultFont(self.font())
         qdoc.setDocumentMargin(24)
-        banner = self.tr("Compiled by Briefing Reader from the letter's own text. "
+        banner = self.tr("Compiled by Briefing Reader from the letter; where a fact comes "
+                         "from elsewhere, the document says so. "
                          "This is not an official parliamentary document.")
         self._set_html(qdoc, doc, style.page_html(doc, banner, badges))
         self.badges = dict(badges or {})
@@ -197,6 +198,7 @@ class ReaderView(OfflineBrowser):
                     self._positions.setdefault(name, fragment.position())
                 it += 1
             block = block.next()
+        self._anchor_tables_at_first_cell(doc)
         found = sorted(((self._positions[node.id], node) for node in doc.outline.walk()
                         if node.kind != "document" and node.id in self._positions),
                        key=lambda pair: pair[0])
@@ -208,6 +210,23 @@ class ReaderView(OfflineBrowser):
         self._qt_starts = [qt for qt, _, _ in starts]
         self._core_starts = sorted((core, qt, length) for qt, core, length in starts)
         self._core_keys = [core for core, _, _ in self._core_starts]
+
+    def _anchor_tables_at_first_cell(self, doc: Document) -> None:
+        """A table's anchor at its first cell, where its plain text starts.
+
+        Qt attaches a name anchor to the next character, so a table whose
+        first cell is empty (the letter's finance table) had its anchor one
+        cell on, and every offset in the table mapped one position late.
+        """
+        for block in doc.blocks:
+            position = self._positions.get(block.anchor or "")
+            if block.kind != "table" or position is None:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            table = cursor.currentTable()
+            if table is not None:
+                self._positions[block.anchor or ""] = table.cellAt(0, 0).firstPosition()
 
     # -- Qt positions <-> the core's plain-text offsets ------------------
 
@@ -277,8 +296,8 @@ class ReaderView(OfflineBrowser):
         position = self._positions.get(anchor)
         if position is None:
             return None
-        block = self.document().findBlock(position).next()
-        table = QTextCursor(block).currentTable()
+        block = self.document().findBlock(position)
+        table = QTextCursor(block).currentTable() or QTextCursor(block.next()).currentTable()
         if table is None:
             return None
         text = [[table.cellAt(r, c).firstCursorPosition().block().text()

@@ -9,12 +9,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QTabWidget
 
-from briefing_reader.core.content import Library
+from briefing_reader.core.content import Document, Library
 from briefing_reader.core.search import SearchIndex, UpdateReport
+from briefing_reader.core.search.units import units_of
 from briefing_reader.ui.background import run_in_background
 from briefing_reader.ui.reader import Mark, ReaderView
 from briefing_reader.ui.search_panel import SearchPanel
 
+MAX_HITS_IN_DOCUMENT = 100_000
 HIT_COLOUR = "#ffd8a8"
 CURRENT_HIT_COLOUR = "#ff9f43"
 
@@ -34,6 +36,11 @@ class SearchFeature(QObject):
         self.tab_index = tabs.addTab(self.panel, self.tr("Search"))
         self.panel.hit_chosen.connect(self.open_hit)
         self.panel.field.textChanged.connect(self._query_changed)
+        self.panel.query_chosen.connect(self._query_chosen)
+        # A hit is a passage (a unit the search found), in the list and for
+        # F3 alike; the words matched inside the passages are marked.
+        self._passages: list[tuple[int, int]] = []
+        self._anchors: list[str] = []
         self._spans: list[tuple[int, int]] = []
         self._current = -1
         self._query = ""
@@ -101,43 +108,84 @@ class SearchFeature(QObject):
         if doc is None or doc.id != doc_id:
             return
         self._query = query
-        self._spans = self.index.highlighter(query).spans(doc.plain_text)
-        top = self.reader.core_offset(self.reader.top_position())
-        self._current = max(0, bisect.bisect_left([s for s, _ in self._spans], top))
+        self._collect(doc)
+        place = dict(zip(self._anchors, self._passages, strict=True)).get(anchor)
+        self._current = self._passages.index(place) if place in self._passages else 0
         self._paint()
+        self._say_where()
 
     def refresh_for_document(self) -> None:
         """The reader shows another document: mark the query's hits there too."""
         doc = self.reader.document_shown
         if doc is None or not self._query:
             return
-        self._spans = self.index.highlighter(self._query).spans(doc.plain_text)
+        self._collect(doc)
         self._current = -1
         self._paint()
 
+    def _collect(self, doc: Document) -> None:
+        """The query's hits in ``doc`` (passages in reading order) and their words."""
+        result = self.index.search(self._query, doc=doc.id,
+                                   actions_only=self.panel.actions_only.isChecked(),
+                                   limit=MAX_HITS_IN_DOCUMENT)
+        units = {u.anchor: (u.start, u.end) for u in units_of(doc)}
+        found = sorted((units[h.anchor], h.anchor) for h in result.hits if h.anchor in units)
+        self._passages = [place for place, _ in found]
+        self._anchors = [anchor for _, anchor in found]
+        starts = [start for start, _ in self._passages]
+        self._spans = [(s, e) for s, e in result.spans(doc.plain_text)
+                       if self._passage_of(s, starts) is not None]
+
+    def _passage_of(self, offset: int, starts: list[int] | None = None) -> int | None:
+        starts = starts if starts is not None else [s for s, _ in self._passages]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self._passages[index][1]:
+            return index
+        return None
+
     def step(self, direction: int) -> None:
-        """F3 / Shift+F3: the next or previous hit in this document."""
-        if not self._spans:
+        """F3 / Shift+F3: the next or previous hit (passage) in this document."""
+        if not self._passages:
             self.window.statusBar().showMessage(self.tr("No search hits in this document"),
                                                 3000)
             return
-        self._current = (self._current + direction) % len(self._spans)
+        if self._current < 0:  # not yet on a hit: the first one after (or before) the view
+            top = self.reader.core_offset(self.reader.top_position())
+            after = bisect.bisect_left([s for s, _ in self._passages], top)
+            self._current = (after if direction > 0 else after - 1) % len(self._passages)
+        else:
+            self._current = (self._current + direction) % len(self._passages)
         self._paint()
-        start = self._spans[self._current][0]
-        position = self.reader.qt_position(start)
+        start, _end = self._passages[self._current]
+        words = [s for s, _ in self._spans if self._passage_of(s) == self._current]
+        position = self.reader.qt_position(words[0] if words else start)
         if not self.reader.is_visible(position):
             self.reader.scroll_to_position(position)
-        self.window.place_reached(start)  # type: ignore[attr-defined]  # the panel follows
-        self.window.statusBar().showMessage(
-            self.tr("Hit %d of %d") % (self._current + 1, len(self._spans)), 3000)
+        self.window.place_reached(words[0] if words else start)  # type: ignore[attr-defined]  # the panel follows
+        self._say_where()
+
+    def _say_where(self) -> None:
+        """The status bar counts hits as the list does: passages."""
+        if self._passages and self._current >= 0:
+            self.window.statusBar().showMessage(
+                self.tr("Hit %d of %d in this document") % (self._current + 1,
+                                                            len(self._passages)), 5000)
 
     def _paint(self) -> None:
-        marks = [Mark(start, end, CURRENT_HIT_COLOUR if i == self._current else HIT_COLOUR)
-                 for i, (start, end) in enumerate(self._spans)]
+        marks = [Mark(start, end, CURRENT_HIT_COLOUR
+                      if self._passage_of(start) == self._current >= 0 else HIT_COLOUR)
+                 for start, end in self._spans]
         self.reader.set_marks("search", marks)
+
+    def _query_chosen(self, query: str) -> None:
+        """A suggestion was taken: every search box shows it."""
+        box = getattr(self.window, "toolbar_search", None)
+        if box is not None and box.text() != query:
+            box.setText(query)
 
     def _query_changed(self, text: str) -> None:
         if not text.strip():
             self._query = ""
             self._spans = []
+            self._passages = []
             self.reader.set_marks("search", [])

@@ -29,9 +29,12 @@ class SearchPanel(QWidget):
 
     Signals:
         hit_chosen(str, str, str): open this hit (document id, anchor, query).
+        query_chosen(str): the query was replaced (a suggestion was taken);
+            other search boxes show it too.
     """
 
     hit_chosen = Signal(str, str, str)
+    query_chosen = Signal(str)
 
     def __init__(self, library: Library, index: SearchIndex,
                  parent: QWidget | None = None) -> None:
@@ -155,12 +158,22 @@ class SearchPanel(QWidget):
                     escape(result.suggestion, quote=True), escape(result.suggestion))
             self.summary.setText(text)
         else:
-            text = self.tr("%d hits") % result.total
-            if result.suggestion:
-                text += " · " + self.tr("Did you mean <a href='%s'>%s</a>?") % (
-                    escape(result.suggestion, quote=True), escape(result.suggestion))
-            self.summary.setText(text)
+            self.summary.setText(self._summary_html(result))
         self.results.setHtml(self._results_html(result))
+
+    def _summary_html(self, result: SearchResult) -> str:
+        """How many hits (passages, as F3 counts them), what was not found, a suggestion."""
+        parts = [self.tr("%d hits") % result.total]
+        if len(result.hits) < result.total:
+            parts[0] += " " + self.tr("(first %d shown)") % len(result.hits)
+        if result.partial:
+            parts.append(self.tr("no passage holds every word; the best partial matches"))
+        if result.missing:
+            parts.append(self.tr("not found: %s") % escape(", ".join(result.missing)))
+        if result.suggestion:
+            parts.append(self.tr("Did you mean <a href='%s'>%s</a>?") % (
+                escape(result.suggestion, quote=True), escape(result.suggestion)))
+        return " · ".join(parts)
 
     def _results_html(self, result: SearchResult) -> str:
         parts: list[str] = []
@@ -172,9 +185,17 @@ class SearchPanel(QWidget):
             for hit in hits:
                 if hit.section_path != section:
                     section = hit.section_path
-                    parts.append(f'<p style="margin-bottom:2px"><i>{escape(section or "")}</i></p>')
+                    # Text before the first heading has no path: name it, or
+                    # it would read as part of the section above it in the list.
+                    where = section or self.tr("Opening")
+                    parts.append(f'<p style="margin-bottom:2px"><i>{escape(where)}</i></p>')
                 kind = self.tr("action") if hit.kind == "action" else ""
                 badge = f" <small>[{escape(kind)}]</small>" if kind else ""
+                # Words found nowhere are said once, above the list.
+                lacking = [word for word in hit.missing if word not in result.missing]
+                if lacking:
+                    lacks = self.tr("not found: %s") % ", ".join(lacking)
+                    badge += f" <small><i>({escape(lacks)})</i></small>"
                 parts.append(f'<p style="margin-left:12px; margin-top:0px">'
                              f'<a href="hit:{number[id(hit)]}">{hit.snippet_html}</a>{badge}</p>')
         return "".join(parts)
@@ -196,5 +217,10 @@ class SearchPanel(QWidget):
         self.open_hit(0)
 
     def _use_suggestion(self, suggestion: str) -> None:
+        """Search for the suggestion everywhere and open its first hit."""
+        self._timer.stop()
         self.field.setText(suggestion)
+        self.query_chosen.emit(suggestion)
+        self._timer.stop()  # setText started it; search now, once
         self.run_search()
+        self.open_hit(0)

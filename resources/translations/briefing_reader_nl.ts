@@ -1241,8 +1241,8 @@ Openen in uw webbrowser?</translation>
         <translation>Documenttekst</translation>
     </message>
     <message>
-        <source>Compiled by Briefing Reader from the letter&apos;s own text. This is not an official parliamentary document.</source>
-        <translation>Samengesteld door Briefing Reader uit de tekst van de brief. Dit is geen officieel parlementair document.</translation>
+        <source>Compiled by Briefing Reader from the letter; where a fact comes from elsewhere, the document says so. This is not an official parliamentary document.</source>
+        <translation>Samengesteld door Briefing Reader op basis van de brief; waar een gegeven van elders komt, staat dat erbij. Dit is geen officieel parlementair document.</translation>
     </message>
     <message>
         <source>Opening “%s”, a long document…</source>
@@ -1385,8 +1385,8 @@ Openen in uw webbrowser?</translation>
         <translation>Geen treffers in dit document</translation>
     </message>
     <message>
-        <source>Hit %d of %d</source>
-        <translation>Treffer %d van %d</translation>
+        <source>Hit %d of %d in this document</source>
+        <translation>Treffer %d van %d in dit document</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1470,22 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>%d hits</source>
         <translation>%d treffers</translation>
+    </message>
+    <message>
+        <source>(first %d shown)</source>
+        <translation>(de eerste %d getoond)</translation>
+    </message>
+    <message>
+        <source>no passage holds every word; the best partial matches</source>
+        <translation>geen passage bevat alle woorden; de beste gedeeltelijke treffers</translation>
+    </message>
+    <message>
+        <source>not found: %s</source>
+        <translation>niet gevonden: %s</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
     </message>
     <message>
         <source>action</source>

@@ -78,6 +78,15 @@ def test_show_text_keeps_the_letters_opening_and_signature(run) -> None:  # type
     assert "Nummer: 2025D32403" not in text  # the metadata header is front matter
 
 
+def test_show_text_prints_footnote_markers_in_brackets(run) -> None:  # type: ignore[no-untyped-def]
+    text = run("show", LETTER, "--text").stdout
+    assert "de motie Flach[17] wordt gekeken" in text
+    assert "Flach17" not in text
+    assert "dit meldpunt. [10]" in text  # a marker standing apart keeps its space
+    assert "\n[17] Kamerstuk II, 2023 -2024, 32 824, nr. 418" in text
+    assert "op 4 (substantieel)" in text  # digits that are no marker stay bare
+
+
 def test_show_one_action(run) -> None:  # type: ignore[no-untyped-def]
     text = run("show", f"{LETTER}#actie-taaleis-in-de-bijstand").stdout
     assert text.startswith("Taal is de basis van een goede integratie in Nederland.")

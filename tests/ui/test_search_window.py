@@ -42,14 +42,26 @@ def test_f3_steps_through_the_hits_of_the_document(window: MainWindow, qtbot: Qt
     panel = window.search.panel
     panel.field.setText("taaleis")
     panel.open_first()
-    spans = window.search._spans
-    assert len(spans) > 3
-    first = window.search._current
-    window.search.step(+1)
-    assert window.search._current == (first + 1) % len(spans)
-    target = window.reader.qt_position(spans[window.search._current][0])
-    assert window.reader.is_visible(target)
+    search = window.search
+    # one count: a hit is a passage, in the list, the status bar and for F3
+    in_list = [h for h in panel._hits if h.doc == LETTER]
+    assert panel.result is not None and panel.summary.text().startswith(
+        f"{panel.result.total} hits")
+    assert len(search._passages) == len(in_list) > 3
+    total = len(in_list)
+    first = search._current
+    assert window.statusBar().currentMessage() == f"Hit {first + 1} of {total} in this document"
+    search.step(+1)
+    assert search._current == (first + 1) % total
+    assert window.statusBar().currentMessage() == (
+        f"Hit {search._current + 1} of {total} in this document")
+    start, end = search._passages[search._current]
+    words = [s for s, _ in search._spans if start <= s < end]
+    assert words and window.reader.is_visible(window.reader.qt_position(words[0]))
     window.search.step(-1)
+    assert window.search._current == first
+    for _ in range(total):
+        window.search.step(+1)
     assert window.search._current == first
 
 
@@ -79,3 +91,76 @@ def test_the_toolbar_field_searches_too(window: MainWindow, qtbot: QtBot) -> Non
     assert window.side_tabs.currentWidget() is window.search.panel
     qtbot.waitUntil(lambda: window.search.panel.result is not None
                     and window.search.panel.result.total > 0)
+
+
+def test_a_hit_in_a_table_is_highlighted_exactly(window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    panel.field.setText("taaleis")
+    panel.run_search()
+    assert panel.result is not None
+    number = next(i for i, hit in enumerate(panel._hits) if hit.kind == "table")
+    panel.open_hit(number)
+    reader = window.reader
+    doc = reader.document_shown
+    assert doc is not None
+    table = next(b for b in doc.blocks if b.kind == "table")
+    in_table = [text for text, (start, _end) in zip(painted(reader), window.search._spans,
+                                                    strict=True)
+                if table.start <= start < table.end]
+    assert in_table == ["Taaleis"]
+    position = reader.anchor_position(table.anchor or "")
+    assert position is not None and reader.is_visible(position)
+
+
+def test_clicking_a_suggestion_fills_every_box_and_opens_its_first_hit(
+        window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    qtbot.keyClicks(window.toolbar_search, "integartie")
+    qtbot.waitUntil(lambda: panel.result is not None and panel.result.suggestion is not None)
+    assert "integratie" in panel.summary.text()
+    window.navigate("moties")
+    panel.summary.linkActivated.emit(panel.result.suggestion)  # type: ignore[union-attr]
+    assert window.toolbar_search.text() == panel.field.text() == "integratie"
+    first = panel._hits[0]
+    assert window.reader.document_shown.id == first.doc  # type: ignore[union-attr]
+    position = window.reader.anchor_position(first.anchor)
+    assert position is not None and window.reader.is_visible(position)
+    assert any(mark.lower().startswith("integratie") for mark in painted(window.reader))
+
+
+def test_the_opening_is_listed_under_its_own_name(window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    panel.field.setText("taaleis")
+    panel.run_search()
+    number = next(i for i, h in enumerate(panel._hits) if (h.doc, h.anchor) == (LETTER, "p-11"))
+    html = panel._results_html(panel.result)  # type: ignore[arg-type]
+    before = html[:html.index(f'href="hit:{number}"')]
+    assert before[before.rindex("<i>") + 3:].startswith("Opening</i>")
+
+
+def test_the_first_hit_is_the_letters_passage_holding_the_word(
+        window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    panel.field.setText("huwelijksdwang")
+    panel.open_first()
+    reader = window.reader
+    doc = reader.document_shown
+    assert doc is not None and doc.id == LETTER
+    start, end = window.search._passages[window.search._current]
+    assert "huwelijksdwang" in doc.plain_text[start:end]
+    assert reader.is_visible(reader.qt_position(start))
+
+
+def test_partial_matches_say_which_word_was_not_found(window: MainWindow, qtbot: QtBot) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    panel.field.setText("taaleis gemeenten xyzzyq")
+    panel.run_search()
+    summary = panel.summary.text()
+    assert "best partial matches" in summary and "not found: xyzzyq" in summary
+    listed = panel.results.toPlainText()
+    assert "(not found: gemeenten)" in listed and "xyzzyq" not in listed

@@ -37,6 +37,21 @@ def test_outline_has_the_letters_structure(letter: Document) -> None:
         "3.", "4."]
 
 
+def test_burgerschap_is_a_topic_of_pillar_1_between_1_6_and_1_7(letter: Document) -> None:
+    # The pillar's own list of topics names it after "Polarisatie en
+    # maatschappelijke spanningen" (1.6) and before 1.7; it has no number.
+    pillar = letter.node("pijler-1")
+    assert pillar is not None
+    children = [(n.id, n.kind) for n in pillar.children]
+    at = children.index(("t-burgerschap", "section"))
+    assert children[at - 1][0] == "s-1-6" and children[at + 1][0] == "s-1-7"
+    node = letter.node("t-burgerschap")
+    assert node is not None and node.title == "Burgerschap"
+    assert letter.section_path(node) == "Pijler 1 > Burgerschap"
+    assert "Expertisepunt Burgerschap" in letter.text(node)
+    assert "Burgerschap" not in letter.text(letter.node("s-1-6"))
+
+
 def test_twenty_actions_with_unique_ids_under_their_themes(letter: Document) -> None:
     actions = [n for n in letter.outline.walk() if n.kind == "action"]
     assert len(actions) == 20

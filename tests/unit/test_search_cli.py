@@ -20,12 +20,15 @@ def test_json_shape(tmp_path: Path) -> None:
     result = run(tmp_path, "statushouder", "--json", "--limit", "5")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data.keys() == {"query", "suggestion", "hits"}
+    assert data.keys() == {"query", "suggestion", "total", "partial", "missing", "hits"}
     assert data["query"] == "statushouder"
     assert data["suggestion"] is None
-    assert len(data["hits"]) == 5
+    assert (data["partial"], data["missing"]) == (False, [])
+    assert len(data["hits"]) == 5 and data["total"] > 5
     for hit in data["hits"]:
-        assert hit.keys() == {"doc", "anchor", "section_path", "kind", "snippet", "score"}
+        assert hit.keys() == {"doc", "anchor", "section_path", "kind", "snippet", "score",
+                              "missing"}
+        assert hit["missing"] == []
         assert isinstance(hit["score"], float)
         assert "statushouder" in hit["snippet"].lower()
     assert (tmp_path / "cache" / "search-index").is_dir()  # kept for the next run
@@ -44,7 +47,9 @@ def test_query_of_several_arguments_and_suggestion(tmp_path: Path) -> None:
     result = run(tmp_path, "taaleis", "gemeentn", "--json")
     data = json.loads(result.stdout)
     assert data["query"] == "taaleis gemeentn"
-    assert data["hits"] == []
+    # no unit has both: the units with "taaleis", saying the misspelling was not found
+    assert data["partial"] is True and data["missing"] == ["gemeentn"]
+    assert data["hits"] and all(h["missing"] == ["gemeentn"] for h in data["hits"])
     assert data["suggestion"].startswith("taaleis gemeent")
 
 
@@ -90,3 +95,18 @@ def test_does_not_load_qt(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_json_names_the_words_found_nowhere_and_what_each_hit_lacks(tmp_path: Path) -> None:
+    result = run(tmp_path, "taaleis", "gemeenten", "xyzzyq", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["partial"] is True and data["missing"] == ["xyzzyq"]
+    first = data["hits"][0]
+    assert (first["doc"], first["anchor"], first["missing"]) == (LETTER, "p-128", ["xyzzyq"])
+    assert all("xyzzyq" in hit["missing"] for hit in data["hits"])
+    readable = run(tmp_path, "taaleis", "gemeenten", "xyzzyq")
+    assert "Niet gevonden: xyzzyq" in readable.stdout
+    # per hit only the words found elsewhere; those found nowhere are said once
+    assert "(heading)  niet gevonden: gemeenten\n" in readable.stdout
+    assert readable.stdout.count("xyzzyq") == 2  # the query and "Niet gevonden"

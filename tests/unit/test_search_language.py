@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 
 from briefing_reader import paths
 from briefing_reader.core.search import SearchIndex
-from briefing_reader.core.search.text import fold
+from briefing_reader.core.search.text import WORD, fold
 from briefing_reader.session import open_library
 
 LETTER = "kst-32824-456"
+OURS = {"begrippen", "dossier-32824", "moties"}
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +115,8 @@ def test_hits_carry_where_they_are(index: SearchIndex) -> None:
     assert hit.anchor.startswith("p-")
     assert hit.section_path.startswith("Pijler 1 > ")
     assert "<b>" in hit.snippet_html
-    assert hit.to_json().keys() == {"doc", "anchor", "section_path", "kind", "snippet", "score"}
+    assert hit.to_json().keys() == {"doc", "anchor", "section_path", "kind", "snippet", "score",
+                                    "missing"}
 
 
 def test_footnotes_have_their_own_anchor(index: SearchIndex) -> None:
@@ -126,8 +128,14 @@ def test_limit_and_total(index: SearchIndex) -> None:
     result = index.search("werk", limit=3)
     assert len(result.hits) == 3
     assert result.total > 3
-    scores = [h.score for h in index.search("werk", limit=50).hits]
-    assert scores == sorted(scores, reverse=True)
+    hits = index.search("werk", limit=200).hits
+    # whole words before compound parts, then the letters before our documents,
+    # then by score
+    key = index.terms().key
+    order = [("werk" not in {key(w) for w in WORD.findall(fold(h.text))}, h.doc in OURS,
+              -h.score) for h in hits]
+    assert order == sorted(order)
+    assert order[0][:2] == (False, False) and (False, True) in [o[:2] for o in order]
 
 
 def test_stop_words_alone_are_searched_but_ignored_among_other_words(index: SearchIndex) -> None:

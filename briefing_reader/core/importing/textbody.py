@@ -9,7 +9,8 @@ The export marks nothing, so the structure comes from the lines:
 - ``1.1 Title``, ``3. Title`` and ``Pijler 2 ...`` lines are headings
   (ids ``s-1-1``, ``s-3``, ``pijler-2``); a short line that ends no
   sentence is a title: a theme heading (``t-<slug>``; ``motie-<name>``
-  for a motion), or inside an "Acties" box the title of a sub-action.
+  for a motion; a section of level 2 when the pillar's list of topics
+  names it), or inside an "Acties" box the title of a sub-action.
 - ``Acties`` followed by ``|`` / ``---|`` (or a title followed by ``|``)
   opens an action box (``actie-<slug of the heading it stands under>``);
   the box ends at the next heading or theme; a theme listed in the
@@ -320,6 +321,10 @@ class BodyBuilder:
             self._heading(1, title, slugify(title))
         elif motion:
             self._heading(3, title, "motie-" + slugify(motion.group("name")))
+        elif title.lower() in self.topics:
+            # A topic of the pillar's own list without a number ("Burgerschap"
+            # between 1.6 and 1.7) is a section of its own, not a theme of 1.6.
+            self._heading(2, title, "t-" + slugify(title))
         else:
             self._heading(3, title, "t-" + slugify(title))
 

@@ -35,10 +35,14 @@ Typical use by the window::
     Digest of schema version plus document ids and source hashes.
 :class:`SearchResult`, :class:`Hit`, :class:`Highlighter` (``results.py``)
     ``SearchResult``: ``query``, ``hits``, ``total``, ``suggestion``,
-    ``malformed``, ``index_ready``, ``spans(text)``, ``by_document()``,
-    ``to_json()``. ``Hit``: ``doc``, ``doc_title``, ``anchor``,
-    ``section_path``, ``kind`` (paragraph, heading, action, footnote,
-    table), ``score``, ``text``; made on first use: ``snippet``,
+    ``malformed``, ``index_ready``, ``partial`` (no unit holds every part
+    of the query: the hits hold the most), ``missing`` (parts found
+    nowhere), ``spans(text)``, ``by_document()``, ``to_json()``. ``Hit``:
+    ``doc``, ``doc_title``, ``anchor``, ``section_path`` ('' before the
+    first heading), ``kind`` (paragraph, heading, action, footnote,
+    table), ``score``, ``text``, ``missing`` (parts this unit lacks, in a
+    partial result); made on first use: ``snippet`` (a table's matching
+    rows as "label | column: value"),
     ``snippet_spans``, ``snippet_html`` (``<b>`` marks), ``spans`` (in
     ``text``), ``matched_words`` (surface forms). ``Highlighter.spans(text)``
     and ``.words(text)`` mark the query in any text.
@@ -56,9 +60,15 @@ id), tables (``tabel-N``), footnotes (``fn-LABEL``), sub-action titles (the
 sub-action id); everything inside an action or sub-action has kind
 ``action``.
 
+Ranking (``searching.py``): units holding more parts of the query, then
+more parts as whole words (not compound parts), then the letters before
+our companion documents, then Whoosh's score.
+
 Dutch analysis (``text.py``): tokens are runs of letters and digits, lower
 cased with accents folded; Snowball's Dutch stemmer plus a small
 normalisation step (:func:`~.text.normalise_stem`: ``moties`` = ``motie``);
+a query word found nowhere is joined to the forms of its verb the library
+holds (:func:`~.text.verb_forms`: ``handhaaft`` finds ``handhaven``);
 stop words are left out of queries that have other words; compound parts,
 split against the library's vocabulary, are indexed with a tiny weight so
 they rank below whole words. Phrases use an index of word pairs, so they

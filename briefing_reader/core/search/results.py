@@ -144,10 +144,13 @@ class Hit:
         doc: document id.
         doc_title: the document's title.
         anchor: where the reader opens it (see :class:`~.units.Unit`).
-        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand".
+        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand"; '' before the
+            first heading (the opening).
         kind: paragraph, heading, action, footnote or table.
         score: relevance (higher is better; comparable within one result).
         text: the whole text of the unit.
+        missing: in a partial result, the parts of the query this unit
+            lacks (as :attr:`SearchResult.missing` names them).
     """
 
     doc: str
@@ -158,6 +161,7 @@ class Hit:
     score: float
     text: str = ""
     highlighter: Highlighter | None = field(default=None, repr=False, compare=False)
+    missing: tuple[str, ...] = ()
 
     @cached_property
     def spans(self) -> tuple[Span, ...]:
@@ -166,6 +170,9 @@ class Hit:
 
     @cached_property
     def _snippet(self) -> tuple[str, tuple[Span, ...]]:
+        if self.kind == "table" and self.highlighter is not None:
+            rows = readable_rows(self.text, self.highlighter)
+            return make_snippet(rows, self.highlighter.spans(rows))
         return make_snippet(self.text, list(self.spans))
 
     @property
@@ -190,7 +197,32 @@ class Hit:
 
     def to_json(self) -> dict[str, Any]:
         return {"doc": self.doc, "anchor": self.anchor, "section_path": self.section_path,
-                "kind": self.kind, "snippet": self.snippet, "score": round(self.score, 4)}
+                "kind": self.kind, "snippet": self.snippet, "score": round(self.score, 4),
+                "missing": list(self.missing)}
+
+
+ROW_SEPARATOR = " … "
+
+
+def readable_rows(text: str, highlighter: Highlighter) -> str:
+    """A table's rows that hold a match, as "label | column: value | ...".
+
+    A table unit's text is rows of tab-separated cells, the first row the
+    header; as a snippet that is a string of numbers. Each matching row
+    becomes its label and its non-empty cells named by their column; the
+    header row shows only when it matches itself.
+    """
+    rows = [row.split("\t") for row in text.split("\n")]
+    header = rows[0]
+    lines = [" | ".join(cell.strip() for cell in header if cell.strip())]
+    for cells in rows[1:]:
+        named = [f"{header[i].strip()}: {cell.strip()}" if i < len(header) and header[i].strip()
+                 else cell.strip() for i, cell in enumerate(cells[1:], 1) if cell.strip()]
+        lines.append(" | ".join([cells[0].strip(), *named]))
+    matching = [line for line in lines[1:] if highlighter.spans(line)]
+    if not matching or highlighter.spans(lines[0]):
+        matching.insert(0, lines[0])
+    return ROW_SEPARATOR.join(matching)
 
 
 @dataclass
@@ -205,6 +237,9 @@ class SearchResult:
         malformed: the query was read as plain words.
         index_ready: False when no index was available yet (no hits then).
         highlighter: marks the query's words in any text.
+        partial: no unit holds every part of the query; the hits are the
+            units holding the most parts (each names what it lacks).
+        missing: the parts of the query found nowhere ("niet gevonden").
     """
 
     query: str
@@ -214,6 +249,8 @@ class SearchResult:
     malformed: bool = False
     index_ready: bool = True
     highlighter: Highlighter | None = None
+    partial: bool = False
+    missing: list[str] = field(default_factory=list)
 
     def spans(self, text: str) -> list[Span]:
         """Every match of the query in ``text`` (e.g. a document's plain text)."""
@@ -227,5 +264,6 @@ class SearchResult:
         return groups
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "suggestion": self.suggestion,
+        return {"query": self.query, "suggestion": self.suggestion, "total": self.total,
+                "partial": self.partial, "missing": list(self.missing),
                 "hits": [hit.to_json() for hit in self.hits]}

@@ -6,6 +6,7 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -14,7 +15,13 @@ from briefing_reader.core.search import schema as _schema
 from briefing_reader.core.search._whoosh import ListMatcher, NullMatcher, TermNotFound, wq
 from briefing_reader.core.search.query import Phrase, Prefix, Query, Term, Word
 from briefing_reader.core.search.results import Highlighter, Hit, SearchResult
-from briefing_reader.core.search.text import WORD, CompoundSplitter, DutchTerms, fold
+from briefing_reader.core.search.text import (
+    WORD,
+    CompoundSplitter,
+    DutchTerms,
+    fold,
+    verb_forms,
+)
 
 _MIN_PREFIX = 2
 MAX_EXPANSIONS = 256
@@ -86,12 +93,33 @@ class Compiled:
     query: Any
     forms: set[str] = field(default_factory=set)
     verify: list[tuple[str, ...]] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    """One required part of a query (a word, a phrase, ``a OR b``).
+
+    Attributes:
+        label: the part as the user may read it ("taaleis", "a OR b").
+        query: its Whoosh query, excluded terms applied.
+        keys: the body keys of a plain word (its own and those of verb
+            forms joined to it), for telling whole words from compound
+            parts; None for other parts.
+    """
+
+    label: str
+    query: Any
+    keys: set[str] | None = None
 
 
 def compile_term(term: Term, terms: DutchTerms, reader: Any, out: Compiled) -> Any:
     """The Whoosh query for one term of the query language."""
     if isinstance(term, Word):
-        return wq.Term("body", terms.key(term.text) or term.text)
+        keys = word_keys(term, terms, reader, out)
+        if len(keys) == 1:
+            return wq.Term("body", keys[0])
+        return wq.Or([wq.Term("body", key) for key in keys])
     if isinstance(term, Phrase):
         words = term.words
         if len(words) == 1:
@@ -107,6 +135,24 @@ def compile_term(term: Term, terms: DutchTerms, reader: Any, out: Compiled) -> A
         out.forms.update(forms)
     keys = {terms.key(form) or form for form in [term.text, *forms]}
     return TermSet("body", sorted(keys))
+
+
+def word_keys(term: Word, terms: DutchTerms, reader: Any, out: Compiled) -> list[str]:
+    """The body keys a plain word matches: its own, or forms of its verb.
+
+    A verb form that occurs nowhere in the library (``handhaaft``) is
+    joined to the forms of the same verb that do (``handhaven``,
+    ``gehandhaafd``): Snowball leaves them apart. A form the library holds
+    is searched as it is, so nouns never drift to look-alike verbs. The
+    joined forms are added to ``out.forms`` for highlighting.
+    """
+    own = terms.key(term.text)
+    if own is None or reader.doc_frequency("body", own):
+        return [own or term.text]
+    forms = sorted(f for f in verb_forms(term.text) if ("forms", f) in reader)
+    keys = {own} | {terms.key(f) or f for f in forms}
+    out.forms.update(forms)
+    return sorted(keys)
 
 
 def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
@@ -126,6 +172,10 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
             continue
         compiled = [compile_term(t, terms, reader, out) for t in kept]
         groups.append(compiled[0] if len(compiled) == 1 else wq.Or(compiled))
+        keys = None
+        if all(isinstance(t, Word) for t in kept):
+            keys = {k for t in kept for k in word_keys(t, terms, reader, out)}
+        out.groups.append(Group(" OR ".join(_label(t) for t in kept), groups[-1], keys))
         if len(kept) == 1 and isinstance(kept[0], Phrase) and len(kept[0].words) != 2:
             out.verify.append(kept[0].words)
     positive = (groups[0] if len(groups) == 1 else wq.And(groups)) if groups else None
@@ -135,8 +185,21 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
     if parsed.excluded:
         negative = wq.Or([compile_term(t, terms, reader, out) for t in parsed.excluded])
         positive = wq.AndNot(positive, negative)
+        for group in out.groups:
+            group.query = wq.AndNot(group.query, negative)
     out.query = positive
     return out
+
+
+def _label(term: Term) -> str:
+    """A term as the user may read it back."""
+    if isinstance(term, Word):
+        return term.text
+    if isinstance(term, Phrase):
+        return f'"{" ".join(term.words)}"' if len(term.words) > 1 else term.words[0]
+    if isinstance(term, Prefix):
+        return f"{term.text}*"
+    return f"{term.text}~"
 
 
 def _prefixed(reader: Any, prefix: str) -> list[str]:
@@ -216,7 +279,17 @@ def contains_phrase(text: str, words: tuple[str, ...]) -> bool:
 
 def run(searcher: Any, parsed: Query, terms: DutchTerms, splitter: CompoundSplitter | None, *,
         doc: str | None, actions_only: bool, limit: int) -> SearchResult:
-    """Search and build the result: top hits (snippets made lazily), total, suggestion."""
+    """Search and build the result: top hits (snippets made lazily), total, suggestion.
+
+    Order: units matching more of the query's parts first (in a partial
+    result), then those matching more parts as whole words rather than
+    compound parts, then the letters before our companion documents, then
+    Whoosh's score. So for equal relevance the official text comes first.
+
+    When no unit holds every part of a query of several parts, the result
+    is partial: the units holding the most parts, each hit saying which it
+    lacks, and ``missing`` naming the parts found nowhere at all.
+    """
     result = SearchResult(parsed.text, malformed=parsed.malformed)
     if parsed.empty:
         return result
@@ -225,32 +298,101 @@ def run(searcher: Any, parsed: Query, terms: DutchTerms, splitter: CompoundSplit
     result.highlighter = marker = highlighter(parsed, terms, compiled.forms, splitter)
     limit = max(1, limit)
     filter_ = make_filter(parsed, doc, actions_only)
+    scored = _scored(searcher, compiled.query, filter_)
+    lacking: dict[int, tuple[str, ...]] = {}
+    if not scored and compiled.groups:
+        scored, lacking, result.missing = _partial(searcher, compiled.groups, filter_)
+        result.partial = bool(scored) and len(compiled.groups) > 1
+    ranked = _rank(searcher, compiled.groups, scored, lacking)
+    result.hits, result.total = _hits(searcher, ranked, compiled, marker, limit, lacking)
+    result.suggestion = suggest(searcher, parsed, terms)
+    return result
+
+
+def _scored(searcher: Any, query: Any, filter_: Any) -> list[tuple[int, float]]:
+    """(unit number, score) of every unit matching ``query``."""
     # One pass that scores every match and counts it: measured faster than
     # Whoosh's block-max skipping, which needs a second pass for the count.
-    found = searcher.search(compiled.query, limit=limit + (20 if compiled.verify else 0),
-                            filter=filter_, terms=False, optimize=False)
-    total = len(found)
-    if compiled.verify and VERIFY_ALL >= total > found.scored_length():
-        found = searcher.search(compiled.query, limit=total, filter=filter_, terms=False,
-                                optimize=False)
-    hits = []
-    for hit in found:
-        stored = hit.fields()
+    found = searcher.search(query, limit=None, filter=filter_, terms=False, optimize=False)
+    return list(found.items())
+
+
+def _partial(searcher: Any, groups: list[Group], filter_: Any
+             ) -> tuple[list[tuple[int, float]], dict[int, tuple[str, ...]], list[str]]:
+    """Units matching some parts: (scored units, parts each lacks, parts found nowhere)."""
+    scores: dict[int, float] = {}
+    has: dict[int, set[int]] = {}
+    missing = []
+    for number, group in enumerate(groups):
+        found = _scored(searcher, group.query, filter_)
+        if not found:
+            missing.append(group.label)
+        for unit, score in found:
+            scores[unit] = scores.get(unit, 0.0) + score
+            has.setdefault(unit, set()).add(number)
+    lacking = {unit: tuple(g.label for n, g in enumerate(groups) if n not in parts)
+               for unit, parts in has.items()}
+    return list(scores.items()), lacking, missing
+
+
+def _rank(searcher: Any, groups: list[Group], scored: list[tuple[int, float]],
+          lacking: dict[int, tuple[str, ...]]) -> list[tuple[int, float]]:
+    """``scored`` in the order of :func:`run`."""
+    if len(scored) < 2:
+        return scored
+    ours = set(searcher.docs_for_query(wq.Term("dockind", "companion")))
+    words: Counter[int] = Counter()
+    for group in groups:
+        if group.keys is not None:
+            words.update(_whole_word_units(searcher.reader(), group.keys))
+    missing = {unit: len(parts) for unit, parts in lacking.items()}
+    keyed = [(missing.get(unit, 0), -words[unit], unit in ours, -score, unit)
+             for unit, score in scored]
+    keyed.sort()
+    return [(unit, -score) for _, _, _, score, unit in keyed]
+
+
+def _whole_word_units(reader: Any, keys: set[str]) -> set[int]:
+    """Units where one of ``keys`` is a whole word, not only a compound part.
+
+    A compound part is indexed with a weight far below 1 (see
+    :data:`.schema.PART_WEIGHT`), a whole word with its count.
+    """
+    units: set[int] = set()
+    for key in keys:
+        try:
+            postings = reader.postings("body", key)
+        except TermNotFound:
+            continue
+        while postings.is_active():
+            if postings.weight() >= 0.5:
+                units.add(postings.id())
+            postings.next()
+    return units
+
+
+def _hits(searcher: Any, ranked: list[tuple[int, float]], compiled: Compiled,
+          marker: Highlighter, limit: int, lacking: dict[int, tuple[str, ...]]
+          ) -> tuple[list[Hit], int]:
+    """The first ``limit`` hits and the total, phrases of 3+ words checked."""
+    total = len(ranked)
+    check_all = bool(compiled.verify) and total <= VERIFY_ALL
+    hits: list[Hit] = []
+    for unit, score in ranked:
+        if len(hits) == limit and not check_all:
+            break
+        stored = searcher.stored_fields(unit)
         text = stored.get("text", "")
         if compiled.verify and not all(contains_phrase(text, p) for p in compiled.verify):
             total -= 1
             continue
-        hits.append(Hit(
-            doc=stored["doc"], doc_title=stored.get("doctitle", ""),
-            anchor=stored.get("anchor", ""), section_path=stored.get("section", ""),
-            kind=stored.get("kind", ""), score=float(hit.score or 0.0),
-            text=text, highlighter=marker))
-        if len(hits) == limit and not (compiled.verify and total <= VERIFY_ALL):
-            break
-    result.hits = hits[:limit]
-    result.total = total
-    result.suggestion = suggest(searcher, parsed, terms)
-    return result
+        if len(hits) < limit:
+            hits.append(Hit(
+                doc=stored["doc"], doc_title=stored.get("doctitle", ""),
+                anchor=stored.get("anchor", ""), section_path=stored.get("section", ""),
+                kind=stored.get("kind", ""), score=float(score or 0.0),
+                text=text, highlighter=marker, missing=lacking.get(unit, ())))
+    return hits, total
 
 
 def suggest(searcher: Any, parsed: Query, terms: DutchTerms) -> str | None:

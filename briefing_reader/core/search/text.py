@@ -214,3 +214,62 @@ def vocabulary_of(texts: Iterable[str]) -> set[str]:
     for text in texts:
         vocab.update(WORD.findall(fold(text)))
     return vocab
+
+
+_VERB_ENDINGS = ("den", "ten", "de", "te", "d", "t")
+
+
+def verb_forms(word: str) -> set[str]:
+    """Other forms of the Dutch verb ``word`` may be a form of (an exact form).
+
+    Snowball leaves a verb's forms apart (``handhaaft``, ``handhaven``,
+    ``gehandhaafd``; ``ontwikkeld``, ``ontwikkelen``). This guesses the
+    verb's stem from a finite form, a participle or an infinitive and
+    returns the forms made from it: far more than exist, so the caller
+    keeps only the forms its lexicon holds. Words under 5 letters give none.
+    """
+    if len(word) < 5 or not word.isalpha():
+        return set()
+    bases = [word]
+    if word.startswith("ge") and len(word) > 6:
+        bases.append(word[2:])
+    stems: set[str] = set()
+    for base in bases:
+        stems.update(base[:-len(e)] for e in _VERB_ENDINGS
+                     if base.endswith(e) and len(base) - len(e) >= 3)
+        if base.endswith(("d", "t")):
+            stems.add(base)  # a stem ending in d/t takes no extra one: start, gemeld
+        if base.endswith("en") and len(base) > 5:
+            stems.update(_closed_stems(base[:-2]))
+    forms: set[str] = set()
+    for stem in stems:
+        forms.update((stem, stem + "t", stem + "d", stem + "te", stem + "de", stem + "ten",
+                      stem + "den", "ge" + stem, "ge" + stem + "t", "ge" + stem + "d"))
+        forms.update(open_stem + "en" for open_stem in _open_stems(stem))
+    forms.discard(word)
+    return forms
+
+
+def _closed_stems(stem: str) -> set[str]:
+    """The stem as written alone, from the one before -en: handhav -> handhaaf."""
+    unvoiced = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1], stem[-1])
+    out = {stem, unvoiced}
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        out.add(stem[:-1])  # zett -> zet
+    if (len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in "aeou"
+            and stem[-3] not in _VOWELS):
+        out.add(unvoiced[:-1] + stem[-2] + unvoiced[-1])  # stur -> stuur, handhav -> handhaaf
+    return out
+
+
+def _open_stems(stem: str) -> set[str]:
+    """The stem before -en, from the one written alone: handhaaf -> handhav."""
+    voiced = stem[:-1] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+    out = {stem, voiced}
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou" \
+            and stem[-1] not in _VOWELS:
+        out.update({stem[:-2] + stem[-1], voiced[:-2] + voiced[-1]})  # stuur -> stur
+    if len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS \
+            and stem[-3] not in _VOWELS:
+        out.add(stem + stem[-1])  # zet -> zett, verken -> verkenn
+    return out

@@ -20,10 +20,13 @@ class Unit:
             the sub-action id for a sub-action title.
         kind: paragraph, heading, action (anything inside an action or
             sub-action), footnote or table.
-        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand".
+        section_path: "Pijler 2 > 2.4 Taaleis in de bijstand"; '' for the
+            text before the first heading (the letter's opening), which the
+            window and the CLI call "Opening".
         text: the text as the reader shows it, footnote markers removed.
         title: the text again for headings and sub-action titles (a boosted
             field), '' otherwise.
+        start, end: where the unit's block lies in the document's plain text.
     """
 
     doc: str
@@ -32,6 +35,8 @@ class Unit:
     section_path: str
     text: str
     title: str = ""
+    start: int = 0
+    end: int = 0
 
 
 def strip_markers(block: Block) -> str:
@@ -74,7 +79,7 @@ def units_of(doc: Document) -> list[Unit]:
             anchor, kind = block.anchor or node.id, "paragraph"
         if in_action and kind != "footnote":
             kind = "action"
-        units.append(Unit(doc.id, anchor, kind, path, text, title))
+        units.append(Unit(doc.id, anchor, kind, path, text, title, block.start, block.end))
     return units
 
 
