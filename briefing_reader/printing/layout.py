@@ -35,6 +35,10 @@ UNDERLINE = "#2b2b2b"
 #: Blocks that must not end a page: a heading and this many blocks after it.
 KEEP_WITH_NEXT = 2
 _LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
+#: OpenType ligature features turned off on paper: with them a font such as
+#: DejaVu Sans writes U+FB01 for "fi" into the PDF's text layer, and a quote
+#: copied out of the PDF reads "Brieﬁng" (issue 19).
+NO_LIGATURES = ("liga", "clig", "dlig", "hlig", "rlig")
 
 
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
@@ -52,10 +56,24 @@ def page_layout(size: QPageSize | None = None) -> QPageLayout:
 
 
 def print_font(points: float = FONT_POINTS) -> QFont:
+    """The print font, without ligatures (so the PDF's text is plain letters)."""
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(points)
+    for tag in NO_LIGATURES:
+        font.setFeature(QFont.Tag(tag), 0)
     return font
+
+
+def _no_ligatures(qdoc: QTextDocument) -> None:
+    """Ligatures off on every character, also where the HTML or style sheet
+    chose another font (they inherit the default font's features, but a
+    format that names its own would not)."""
+    fmt = QTextCharFormat()
+    fmt.setFontFeatures({QFont.Tag(tag): 0 for tag in NO_LIGATURES})
+    cursor = QTextCursor(qdoc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(fmt)
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,7 @@ def build_document(composition: Composition, device: QPagedPaintDevice,
     qdoc.setDocumentMargin(0)
     qdoc.setUndoRedoEnabled(False)
     qdoc.setHtml(f"<html><body>{composition.html}</body></html>")
+    _no_ligatures(qdoc)
     # Every change to the text comes before the first layout: Qt's incremental
     # relayout of a paginated document with tables can leave blocks unlaid.
     markers = anchor_positions(qdoc)

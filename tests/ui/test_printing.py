@@ -30,6 +30,7 @@ from briefing_reader import paths
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore, action_target, anchor_quote, open_store
 from briefing_reader.printing import (
+    Composition,
     PrintRequest,
     compose,
     copy_with_citation,
@@ -185,6 +186,27 @@ def test_pack_has_stances_notes_and_all_questions_numbered(
         found = final.index(f"{number}.{squash(question)}", at)
         assert found >= at
         at = found
+
+
+LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+def test_printed_text_is_plain_letters_without_ligature_code_points(
+        qapp: Any, library: Library, store: NotesStore) -> None:
+    """Quotes copied out of a PDF read "Briefing", never U+FB01 (with DejaVu or
+    Noto installed Qt would otherwise write ligatures into the text layer)."""
+    excerpt = compose(library, store, PrintRequest.node(LETTER, "s-1-3", with_notes=True))
+    pack = compose(library, store, PrintRequest.debate_pack())
+    styled = Composition(
+        "<p>officieel afflux fijn</p><p><b>fluïde</b> <i>effect</i> <code>fiets</code></p>"
+        "<p style=\"font-family: 'DejaVu Serif'\">office staff</p>",
+        "ligaturen", [], [], dt.date(2025, 9, 2))
+    for composition in (excerpt, pack, styled):
+        raw = "".join(page.extract_text() for page in
+                      pypdf.PdfReader(io.BytesIO(pdf_bytes(composition)[0])).pages)
+        assert "Briefing" in raw
+        assert not LIGATURES.search(raw), LIGATURES.findall(raw)
+    assert "officieelafflux" in squash(raw) and "officestaff" in squash(raw)
 
 
 def test_an_empty_pack_is_refused(qapp: Any, library: Library, tmp_path: Path) -> None:
