@@ -373,7 +373,7 @@ def _restore_newest(db_path: Path, backups: Path, events: list[OpenEvent]) -> No
         lead = "No sound backup" if events else "The notes file was missing and no sound backup"
         events.append(OpenEvent(
             "started_empty", f"{lead} was found, so you start with an empty notes file.{kept}",
-            True, (), ("after-damage" if events else "missing",)))
+            True, (), ("after-damage" if events else "missing", str(db_path.parent))))
         return
     try:
         backup.copy_into_place(good.path, db_path)
