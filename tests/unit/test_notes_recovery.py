@@ -269,10 +269,11 @@ def test_a_run_that_changed_notes_is_backed_up_at_its_end_and_the_backups_rotate
         with open_store(db, backups, backup_keep=3) as store:
             fill(store, 1, f"run {run}")
     regular = [b for b in list_backups(backups) if b.before_version is None]
-    assert len(regular) == 3 and highlights_in(regular[0].path) == 6
+    # the closing backup is rotated at the next open (a backup being restored stays)
+    assert len(regular) == 4 and highlights_in(regular[0].path) == 6
     with open_store(db, backups, backup_keep=3):
         pass  # a run that changed nothing takes no backup
-    assert [b.path for b in list_backups(backups)] == [b.path for b in regular]
+    assert [b.path for b in list_backups(backups)] == [b.path for b in regular[:3]]
 
 
 def test_a_killed_run_is_backed_up_at_the_next_start(tmp_path: Path) -> None:
@@ -354,3 +355,19 @@ def test_the_command_line_says_that_saved_changes_were_lost(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert "2 saved change(s) to your notes are missing from notes.sqlite3" in result.stderr
     assert "notes.sqlite3-wal" in result.stderr and "No backup holds them" in result.stderr
+
+
+def test_the_backup_chosen_to_restore_survives_the_closing_backup(tmp_path: Path) -> None:
+    """The settings dialog closes the store (which backs up a changed run), then
+    restores the backup the user chose: the closing backup must not rotate it away."""
+    db, backups = profile(tmp_path)
+    for run in range(3):
+        with open_store(db, backups, backup_keep=2) as store:
+            fill(store, 1, f"run {run}")
+    store = open_store(db, backups, backup_keep=2)
+    chosen = [b for b in list_backups(backups) if b.before_version is None][-1]  # the oldest
+    fill(store, 1, "nog een")
+    store.close()
+    restore_backup(chosen.path, db)
+    with open_store(db, backups) as store:
+        assert len(store.highlights()) == highlights_in(chosen.path)

@@ -180,14 +180,21 @@ def newest_facts(backup_dir: Path) -> BackupFacts | None:
 
 
 def backup_if_changed(conn: sqlite3.Connection, backup_dir: Path, *,
-                      keep: int = DEFAULT_KEEP, now: dt.datetime | None = None) -> Path | None:
-    """Take a backup (and rotate) when the database's commit counter differs
-    from the newest backup's, or there is none; returns it, or None."""
+                      keep: int | None = DEFAULT_KEEP,
+                      now: dt.datetime | None = None) -> Path | None:
+    """Take a backup when the database's commit counter differs from the
+    newest backup's, or there is none; returns it, or None.
+
+    Args:
+        keep: rotate to this many regular backups after; None: do not rotate
+            now (the next open does), e.g. when closing.
+    """
     newest = newest_facts(backup_dir)
     if newest is not None and newest.commits == read_commits(conn):
         return None
     path = make_backup(conn, backup_dir, now=now)
-    rotate(backup_dir, keep)
+    if keep is not None:
+        rotate(backup_dir, keep)
     return path
 
 

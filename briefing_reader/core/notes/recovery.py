@@ -120,6 +120,7 @@ def _open_writable(db_path: Path, backups: Path, events: list[OpenEvent], moment
         try:
             # The last run changed notes (or was killed before its closing backup).
             taken = backup.backup_if_changed(db.conn, backups, keep=backup_keep, now=moment)
+            backup.rotate(backups, backup_keep)  # also the last run's closing backup
         except (OSError, sqlite3.Error) as exc:
             reason = translate_error(exc, backups, writing=False).reason
             events.append(OpenEvent(
@@ -222,6 +223,7 @@ class _Found:
     problem: str | None
     commits: int = 0
     version: int = 0
+    mirror: tuple[int, int] | None = None  # (commits, schema) from the side file
 
 
 def _examine(db_path: Path) -> _Found:
@@ -231,6 +233,9 @@ def _examine(db_path: Path) -> _Found:
     closes, so a copy of the WAL as found is taken first: if the database is
     damaged, that copy is moved aside with it (it may hold the latest notes).
     """
+    # The side file first: another process may commit meanwhile, and read in
+    # this order the side file can only be behind the database, never ahead.
+    mirror = read_commit_mirror(db_path)
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         with contextlib.suppress(OSError):  # no room for a copy: check all the same
@@ -246,19 +251,18 @@ def _examine(db_path: Path) -> _Found:
         problem = _integrity(conn)
         if problem is not None:
             return _Found(problem)
-        return _Found(None, read_commits(conn), schema.user_version(conn))
+        return _Found(None, read_commits(conn), schema.user_version(conn), mirror)
     except sqlite3.Error as exc:
         return _Found(_damage(exc, db_path))
     finally:
         conn.close()
 
 
-def _missing_commits(db_path: Path, found: _Found) -> int:
+def _missing_commits(found: _Found) -> int:
     """How many saved commits the side file counts beyond the database (0: none)."""
-    mirror = read_commit_mirror(db_path)
-    if mirror is None:
+    if found.mirror is None:
         return 0
-    commits, version = mirror
+    commits, version = found.mirror
     if commits > found.commits:
         return commits - found.commits
     return 1 if version > found.version else 0  # a migration was lost
@@ -285,10 +289,10 @@ def _repair(db_path: Path, backups: Path, events: list[OpenEvent], now: dt.datet
             # SQLite would take an empty file for a new database: after a crash
             # or a disk full, that would silently start over without the notes.
             problem = "the file is empty" if backup.list_backups(backups) else None
-            found = _Found(problem)
+            found = _Found(problem, mirror=read_commit_mirror(db_path))
         else:
             found = _examine(db_path)
-        missing = _missing_commits(db_path, found) if found.problem is None else 0
+        missing = _missing_commits(found) if found.problem is None else 0
         if found.problem is None and not missing:
             _as_found_wal(db_path).unlink(missing_ok=True)
             return

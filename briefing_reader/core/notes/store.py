@@ -93,7 +93,9 @@ class NotesStore:
         try:
             if not self.read_only:
                 with contextlib.suppress(NotesError):
-                    self.backup_if_changed()
+                    # Not rotated here: the settings dialog closes the store and
+                    # then restores the backup the user chose. The next open rotates.
+                    self.backup_if_changed(rotate=False)
         finally:
             self._db.close()
 
@@ -379,7 +381,7 @@ class NotesStore:
         except (OSError, sqlite3.Error) as exc:
             raise translate_error(exc, self.backup_dir, writing=False) from exc
 
-    def backup_if_changed(self) -> Path | None:
+    def backup_if_changed(self, *, rotate: bool = True) -> Path | None:
         """Take a backup (and rotate) if the notes changed since the newest one.
 
         Raises:
@@ -387,7 +389,7 @@ class NotesStore:
         """
         try:
             return backup.backup_if_changed(self._db.conn, self.backup_dir,
-                                            keep=self.backup_keep)
+                                            keep=self.backup_keep if rotate else None)
         except (OSError, sqlite3.Error) as exc:
             raise translate_error(exc, self.backup_dir, writing=False) from exc
 
