@@ -15,6 +15,9 @@ debate pack (``pack``) as subprocesses. Cases:
 - ``colleague-dev-zero``: ``![g](/dev/zero)`` in a colleague's note,
   imported from a Web Annotation (JSON-LD) file.
 
+Then the same notes in the window's note preview (``OfflineBrowser.setMarkdown``
+in a child process, plus a named pipe nobody writes to): seconds and peak MB.
+
 For each: wall time, peak resident memory of the child (``wait4``), exit
 status, image XObjects in the PDF (pypdf) and whether the alt text is
 printed (the pack prints only the user's own notes, so a colleague's note
@@ -57,8 +60,26 @@ def png(path: Path, width: int = 2000, height: int = 1500) -> None:
                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+PREVIEW = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefing_reader.ui.reader import OfflineBrowser
+view = OfflineBrowser()
+view.resize(600, 400)
+view.setMarkdown(sys.argv[1])
+view.show()
+app.processEvents()
+"""
+
+
 def run(data: Path, args: list[str], cap_mb: int, timeout: float) -> dict[str, object]:
     """Run the program; wall time, peak RSS and exit status of that one child."""
+    return run_child(["-m", "briefing_reader", "--data-dir", str(data), *args], cap_mb, timeout)
+
+
+def run_child(args: list[str], cap_mb: int, timeout: float) -> dict[str, object]:
+    """Run Python with ``args``; wall time, peak RSS and exit status of that one child."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     cap = cap_mb * 1024 * 1024
 
@@ -67,8 +88,7 @@ def run(data: Path, args: list[str], cap_mb: int, timeout: float) -> dict[str, o
 
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "briefing_reader", "--data-dir",
-                                  str(data), *args], env=env, stdout=subprocess.DEVNULL,
+        child = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.DEVNULL,
                                  stderr=err, preexec_fn=limit)
         timer = threading.Timer(timeout, child.kill)
         timer.start()
@@ -149,6 +169,12 @@ def main(argv: list[str]) -> int:
         rows = []
         for name, note, alt, colleague in cases:
             rows += case(name, note, alt, colleague, folder, args.cap_mb, args.timeout)
+        pipe = folder / "pipe"
+        os.mkfifo(pipe)
+        previews = [(name, note) for name, note, _alt, colleague in cases if not colleague]
+        previews.append(("named-pipe", f"Zie ![pijp]({pipe}) hier."))
+        shown = [(name, run_child(["-c", PREVIEW, note], args.cap_mb, args.timeout))
+                 for name, note in previews]
     print(f"{'case':20} {'command':7} {'seconds':>8} {'peak MB':>8} {'exit':>5} "
           f"{'images':>6} {'alt':>5}  last error line")
     for row in rows:
@@ -156,6 +182,9 @@ def main(argv: list[str]) -> int:
               f"{row['peak_mb']:>8} "
               f"{row['status']:>5} {row.get('images', '-'):>6} "
               f"{row.get('alt_text', '-')!s:>5}  {' '.join(row['stderr'])[:60]}")
+    print(f"\n{'note preview':20} {'seconds':>8} {'peak MB':>8} {'exit':>5}")
+    for name, row in shown:
+        print(f"{name:20} {row['seconds']:>8} {row['peak_mb']:>8} {row['status']:>5}")
     return 0
 
 
