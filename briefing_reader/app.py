@@ -62,7 +62,9 @@ def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
         store = open_store(paths.notes_db, paths.backups)
     except NotesError as error:
         return None, f"{error.path}: {error.reason}"
-    return store, store.report.message
+    from briefing_reader.ui.notes_notice import notes_notice
+
+    return store, notes_notice(store.report)  # in the window's language
 
 
 def build_frame(paths: Paths) -> MainWindow:

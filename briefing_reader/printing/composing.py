@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.content import Block, Document, Library, OutlineNode
 from briefing_reader.core.content.citation import citation, dutch_date
@@ -239,9 +239,19 @@ def header_html(doc: Document, path: str, marker: str = "") -> str:
 
 
 def _note_html(markdown: str) -> str:
+    """A note's markdown as HTML; an image becomes its alt text, so no file or
+    device a note names (``![g](/dev/zero)``) is ever opened or embedded."""
     from markdown_it import MarkdownIt  # only when a note is printed
 
-    return str(MarkdownIt("commonmark", {"html": False}).render(markdown))
+    parser = MarkdownIt("commonmark", {"html": False})
+    parser.add_render_rule("image", _image_as_alt_text)
+    return str(parser.render(markdown))
+
+
+def _image_as_alt_text(renderer: Any, tokens: list[Any], index: int, options: Any,
+                       env: Any) -> str:
+    alt = renderer.renderInlineAsText(tokens[index].children or [], options, env).strip()
+    return f'<span class="image">[{escape(alt or "afbeelding", quote=False)}]</span>'
 
 
 def notes_html(item: ActionAnnotation, first_question: int = 1,

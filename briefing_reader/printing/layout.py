@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QMarginsF, QSizeF
+from PySide6.QtCore import QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -76,6 +77,47 @@ def _no_ligatures(qdoc: QTextDocument) -> None:
     cursor.mergeCharFormat(fmt)
 
 
+class PrintDocument(QTextDocument):
+    """A QTextDocument that loads nothing a text names: no image, style sheet or
+    file (as the reader's browser does).
+
+    For an image it hands Qt a blank pixel rather than nothing: given nothing,
+    Qt's image handler opens the ``src`` as a file by name itself (a note's
+    ``![g](/dev/zero)`` then read until memory ran out). :func:`images_as_alt_text`
+    then takes the images out of the text altogether.
+    """
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
+        return None
+
+
+def images_as_alt_text(qdoc: QTextDocument) -> int:
+    """Replace every image in the text by its alt text in brackets; returns how many."""
+    found: list[tuple[int, str]] = []
+    block = qdoc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                alt = str(fmt.property(QTextFormat.Property.ImageAltText) or "").strip()
+                for offset in range(fragment.length()):
+                    found.append((fragment.position() + offset, alt or "afbeelding"))
+            it += 1
+        block = block.next()
+    for position, alt in reversed(found):
+        cursor = QTextCursor(qdoc)
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(f"[{alt}]", QTextCharFormat())
+    return len(found)
+
+
 @dataclass(frozen=True)
 class Placed:
     """A text block of a part and where its text starts in the QTextDocument."""
@@ -88,13 +130,14 @@ class Placed:
 def build_document(composition: Composition, device: QPagedPaintDevice,
                    body: QSizeF) -> QTextDocument:
     """The laid-out document, paginated to ``body`` (device pixels)."""
-    qdoc = QTextDocument()
+    qdoc = PrintDocument()
     qdoc.documentLayout().setPaintDevice(device)
     qdoc.setDefaultFont(print_font())
     qdoc.setDefaultStyleSheet(document_css(False) + composition.css)
     qdoc.setDocumentMargin(0)
     qdoc.setUndoRedoEnabled(False)
     qdoc.setHtml(f"<html><body>{composition.html}</body></html>")
+    images_as_alt_text(qdoc)
     _no_ligatures(qdoc)
     # Every change to the text comes before the first layout: Qt's incremental
     # relayout of a paginated document with tables can leave blocks unlaid.

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
+    QImage,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -45,6 +46,12 @@ class OfflineBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
 
     def loadResource(self, kind: int, name: QUrl) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            # Given nothing, Qt opens an image's src as a file itself: a note's
+            # ![g](/dev/zero) in the preview then read gigabytes (issue 13).
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
         return None
 
 

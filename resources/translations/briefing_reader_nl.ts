@@ -1081,6 +1081,45 @@ Openen in uw webbrowser?</translation>
     </message>
 </context>
 <context>
+    <name>NotesNotice</name>
+    <message>
+        <source>%s saved change(s) to your notes are missing from %s: its journal file (%s-wal) was deleted or damaged.</source>
+        <translation>%s opgeslagen wijziging(en) in uw notities ontbreken in %s: het logbestand ervan (%s-wal) is verwijderd of beschadigd.</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as %s in %s.</source>
+        <translation>Het bestand zoals het was, is bewaard als %s in %s.</translation>
+    </message>
+    <message>
+        <source>No backup holds them: your notes are shown as they were at the last complete save.</source>
+        <translation>Geen reservekopie bevat ze: uw notities worden getoond zoals ze waren bij de laatste volledige opslag.</translation>
+    </message>
+    <message>
+        <source>What was left of the journal is kept as %s in %s.</source>
+        <translation>Wat er van het logbestand over was, is bewaard als %s in %s.</translation>
+    </message>
+    <message>
+        <source>The notes file was missing; your notes were restored from the backup %s of %s. Changes made after that moment are not in it.</source>
+        <translation>Het notitiebestand ontbrak; uw notities zijn teruggezet uit de reservekopie %s van %s. Wijzigingen van na dat moment staan er niet in.</translation>
+    </message>
+    <message>
+        <source>Your notes were restored from the backup %s of %s. Changes made after that moment are not in it.</source>
+        <translation>Uw notities zijn teruggezet uit de reservekopie %s van %s. Wijzigingen van na dat moment staan er niet in.</translation>
+    </message>
+    <message>
+        <source>The notes file was missing and no sound backup was found, so you start with an empty notes file.</source>
+        <translation>Het notitiebestand ontbrak en er is geen goede reservekopie gevonden; u begint met een leeg notitiebestand.</translation>
+    </message>
+    <message>
+        <source>No sound backup was found, so you start with an empty notes file. The damaged file is kept in %s.</source>
+        <translation>Er is geen goede reservekopie gevonden; u begint met een leeg notitiebestand. Het beschadigde bestand is bewaard in %s.</translation>
+    </message>
+    <message>
+        <source>The notes file was damaged (%s). It was moved aside to %s in %s; nothing was deleted.</source>
+        <translation>Het notitiebestand was beschadigd (%s). Het is opzijgezet als %s in %s; er is niets verwijderd.</translation>
+    </message>
+</context>
+<context>
     <name>OpenGuard</name>
     <message>
         <source>the program stopped while opening it last time</source>

@@ -14,13 +14,16 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6.QtCore import QLocale, QSizeF
+from PySide6.QtCore import QLocale, QSizeF, QUrl
 from PySide6.QtGui import (
+    QColor,
     QGuiApplication,
+    QImage,
     QPageSize,
     QPdfWriter,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -37,7 +40,7 @@ from briefing_reader.printing import (
     default_page_size,
     pdf_bytes,
 )
-from briefing_reader.printing.layout import build_document
+from briefing_reader.printing.layout import PrintDocument, build_document
 from briefing_reader.session import open_library
 from briefing_reader.ui import printing as ui_printing
 
@@ -209,6 +212,62 @@ def test_printed_text_is_plain_letters_without_ligature_code_points(
     assert "officieelafflux" in squash(raw) and "officestaff" in squash(raw)
 
 
+def image_count(data: bytes) -> int:
+    """Image XObjects on all pages of a PDF."""
+    count = 0
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {})
+        count += sum(1 for ref in xobjects.values()
+                     if ref.get_object().get("/Subtype") == "/Image")
+    return count
+
+
+@pytest.fixture
+def photo(tmp_path: Path, qapp: Any) -> Path:
+    """A real PNG on disk, the kind a note might name."""
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c03030"))
+    path = tmp_path / "photo.png"
+    assert image.save(str(path))
+    return path
+
+
+def test_note_images_print_as_alt_text_and_no_file_is_read(
+        qapp: Any, library: Library, store: NotesStore, photo: Path) -> None:
+    doc = library.get(LETTER)
+    assert doc is not None
+    store.update_action(action_target(doc, "actie-startbanen"), stance="Steunen",
+                        note=f"Zie ![grafiek](/dev/zero) en ![foto]({photo}) en ![](x.png).")
+    for request in (PrintRequest.node(LETTER, "actie-startbanen", with_notes=True),
+                    PrintRequest.debate_pack()):
+        composition = compose(library, store, request)
+        assert "<img" not in composition.html  # the note's images are text from the start
+        data, _pages = pdf_bytes(composition)
+        assert image_count(data) == 0
+        assert "Zie[grafiek]en[foto]en[afbeelding]." in "".join(pages_text(data))
+
+
+def test_the_print_document_loads_nothing_its_html_names(qapp: Any, photo: Path) -> None:
+    """Images, backgrounds and style sheets named in the HTML itself (not only
+    in notes) load nothing: Qt would otherwise open an image's src by name."""
+    html = (f'<p>Een <img src="{photo}" alt="foto"/> en <img src="file://{photo}"/>.</p>'
+            f'<p style="background-image: url({photo})">achtergrond</p>'
+            f'<table background="{photo}"><tr><td><img src="/dev/zero" alt="nul"/></td></tr>'
+            "</table>")
+    composition = Composition(html, "hostile", [], [], dt.date(2025, 9, 2))
+    data, _pages = pdf_bytes(composition)
+    assert image_count(data) == 0
+    text = "".join(pages_text(data))
+    assert "Een[foto]en[afbeelding]." in text and "[nul]" in text
+    qdoc = PrintDocument()
+    for kind in (QTextDocument.ResourceType.StyleSheetResource,
+                 QTextDocument.ResourceType.HtmlResource):
+        assert qdoc.loadResource(kind.value, QUrl.fromLocalFile(str(photo))) is None
+    blank = qdoc.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                              QUrl.fromLocalFile(str(photo)))
+    assert (blank.width(), blank.height()) == (1, 1)
+
+
 def test_an_empty_pack_is_refused(qapp: Any, library: Library, tmp_path: Path) -> None:
     empty = open_store(tmp_path / "empty.sqlite3", tmp_path / "b")
     try:
@@ -359,3 +418,30 @@ def test_cli_notes_export_and_import(tmp_path: Path) -> None:
     assert refused.returncode == 1 and str(bad) in refused.stderr
     unknown = run(mine, "notes", "export", "-o", str(tmp_path / "notes.txt"))
     assert unknown.returncode == 1 and "--format" in unknown.stderr
+
+
+def test_cli_prints_notes_naming_files_as_alt_text_without_opening_them(
+        tmp_path: Path, photo: Path) -> None:
+    """Issue 13: ``![g](/dev/zero)`` made printing read until memory ran out, a
+    photo was embedded. A named pipe nobody writes to would hang any reader."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    note = f"Zie ![grafiek](/dev/zero), ![foto]({photo}) en ![pijp]({pipe})."
+    colleague, data = tmp_path / "colleague", tmp_path / "data"
+    assert run(colleague, "notes", "set-action", "actie-startbanen", "--stance", "Steunen",
+               "--note", note).returncode == 0
+    exported = tmp_path / "collega.jsonld"
+    assert run(colleague, "notes", "export", "-o", str(exported)).returncode == 0
+    assert run(data, "notes", "import", str(exported)).returncode == 0
+    assert run(data, "notes", "set-action", "actie-imamopleiding", "--stance", "Kritisch",
+               "--note", note).returncode == 0
+    printed, packed = tmp_path / "print.pdf", tmp_path / "pack.pdf"
+    jobs = [("print", "--notes", f"{LETTER}#actie-startbanen", f"{LETTER}#actie-imamopleiding",
+             "-o", str(printed)), ("pack", "-o", str(packed))]
+    for job, pdf, notes in zip(jobs, (printed, packed), (2, 1), strict=True):
+        result = run(data, *job)
+        assert result.returncode == 0, result.stderr
+        data_bytes = pdf.read_bytes()
+        assert image_count(data_bytes) == 0
+        text = "".join(pages_text(data_bytes))
+        assert text.count("Zie[grafiek],[foto]en[pijp].") == notes

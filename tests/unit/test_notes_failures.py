@@ -150,6 +150,7 @@ def test_damaged_database_in_a_read_only_folder_is_left_alone(tmp_path: Path) ->
         open_store(db, data / "backups")
     assert db.read_bytes() == garbage
     assert sorted(p.name for p in data.iterdir()) == ["backups", "notes.sqlite3",
+                                                      "notes.sqlite3-commits",
                                                       "notes.sqlite3.lock"]
 
 

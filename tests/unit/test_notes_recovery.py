@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,19 +37,39 @@ def profile(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "data" / "notes.sqlite3", tmp_path / "data" / "backups"
 
 
+# A run that writes three notes and is killed before it can take its closing backup.
+KILLED_RUN = """
+import os, sys
+from briefing_reader.core.notes import open_store
+from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector, TextQuoteSelector
+
+store = open_store(sys.argv[1], sys.argv[2])
+for i in range(3):
+    anchor = TextAnchor("doc", 1, "hash", "thash", TextQuoteSelector(f"later {i}", "voor", "na"),
+                        TextPositionSelector(i, i + 9))
+    print(store.add_highlight(anchor, note=f"later {i}").id, flush=True)
+os._exit(0)
+"""
+
+
 def saved_then_damaged(tmp_path: Path) -> tuple[Path, Path, list[str], list[str]]:
-    """A profile with a backup holding ``kept`` and later notes ``after`` not backed up."""
+    """A profile with a backup holding ``kept`` and later notes ``after`` not backed
+    up (written by a run that was killed)."""
     db, backups = profile(tmp_path)
     with open_store(db, backups) as store:
         kept = fill(store, 60, "bewaard")
         store.update_action(TARGET, stance="Steunen", note="in de backup")
-        store.backup_now()
-        after = fill(store, 3, "later")
+    killed = subprocess.run([sys.executable, "-c", KILLED_RUN, str(db), str(backups)],
+                            capture_output=True, text=True, timeout=60, check=True)
+    after = killed.stdout.split()
+    assert len(after) == 3
     return db, backups, kept, after
 
 
 def aside(db: Path) -> list[Path]:
-    return sorted(p for p in db.parent.iterdir() if ".damaged-" in p.name)
+    """The files moved aside, without the commit counter's side file that went along."""
+    return sorted(p for p in db.parent.iterdir()
+                  if ".damaged-" in p.name and not p.name.endswith("-commits"))
 
 
 def test_garbage_file_is_moved_aside_and_backup_restored(tmp_path: Path) -> None:
@@ -64,7 +86,7 @@ def test_garbage_file_is_moved_aside_and_backup_restored(tmp_path: Path) -> None
         assert note is not None and note.note == "in de backup"
         assert store.integrity_problem() is None
         assert not set(after) & ids
-    [moved] = aside(db)
+    moved = aside(db)[0]  # with the WAL the killed run left
     assert moved.read_bytes() == garbage  # kept as it was, never deleted
     assert str(moved) in store.report.events[0].paths
 
@@ -126,9 +148,10 @@ def test_no_good_backup_starts_empty_but_keeps_the_file(tmp_path: Path) -> None:
 
 
 def test_newest_damaged_backup_is_skipped_for_an_older_good_one(tmp_path: Path) -> None:
-    db, backups, kept, _after = saved_then_damaged(tmp_path)
-    newest = list_backups(backups)[0]
+    db, backups, kept, after = saved_then_damaged(tmp_path)
     with open_store(db, backups) as store:
+        # taken at this start, as the killed run changed notes after the last backup
+        newest = list_backups(backups)[0]
         later = store.backup_now()
     later.write_bytes(os.urandom(4096))
     assert list_backups(backups)[0].path == later
@@ -136,7 +159,7 @@ def test_newest_damaged_backup_is_skipped_for_an_older_good_one(tmp_path: Path) 
     with open_store(db, backups) as store:
         restored = store.report.events[1]
         assert restored.kind == "restored" and restored.paths == (str(newest.path),)
-        assert {h.id for h in store.highlights()} == set(kept)
+        assert {h.id for h in store.highlights()} == set(kept) | set(after)
 
 
 def test_backups_rotate_and_respect_the_interval(tmp_path: Path) -> None:
@@ -171,3 +194,180 @@ def test_restore_backup_moves_the_current_file_aside(tmp_path: Path) -> None:
         bad = backups / "notes-20250101T000000000000Z.sqlite3"
         bad.write_bytes(os.urandom(2048))
         restore_backup(bad, db)
+
+
+# --- issue 13: backups that hold notes, and saved changes lost with the WAL ---------
+
+# Writes notes in a run that is then killed (no closing backup, the WAL stays):
+# argv: db, backups, how many highlights, after how many a backup is made (0: none).
+WRITE_AND_DIE = """
+import os, sys
+from briefing_reader.core.notes import open_store
+from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector, TextQuoteSelector
+
+store = open_store(sys.argv[1], sys.argv[2])
+count, backup_after = int(sys.argv[3]), int(sys.argv[4])
+for i in range(count):
+    anchor = TextAnchor("doc", 1, "hash", "thash", TextQuoteSelector(f"wal {i}", "voor", "na"),
+                        TextPositionSelector(i, i + 5))
+    print(store.add_highlight(anchor, note=f"wal {i}").id, flush=True)
+    if i + 1 == backup_after:
+        store.backup_now()
+os._exit(0)
+"""
+
+
+def write_and_die(db: Path, backups: Path, count: int, backup_after: int = 0) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", WRITE_AND_DIE, str(db), str(backups),
+                           str(count), str(backup_after)],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert db.with_name(db.name + "-wal").stat().st_size > 0  # the commits sit in the WAL
+    return done.stdout.split()
+
+
+def highlights_in(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM highlights").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_the_first_notes_are_backed_up_at_once(tmp_path: Path) -> None:
+    db, backups = profile(tmp_path)
+    with open_store(db, backups) as store:
+        [empty] = list_backups(backups)  # the new profile's first backup: no notes yet
+        assert highlights_in(empty.path) == 0
+        fill(store, 1, "eerste")
+        newest = list_backups(backups)[0]
+        assert newest.path != empty.path and highlights_in(newest.path) == 1
+        fill(store, 2, "meer")  # no backup per note after that
+        assert list_backups(backups)[0] == newest
+
+
+def test_four_notes_come_back_from_the_backup_named_with_its_time(tmp_path: Path) -> None:
+    """Defect 6: the first backup was taken before any note, the next an hour
+    later, so a damaged file came back with 0 of 4 notes."""
+    db, backups = profile(tmp_path)
+    with open_store(db, backups) as store:
+        written = fill(store, 4, "notitie")
+    db.write_bytes(os.urandom(8192))
+    with open_store(db, backups) as store:
+        assert {h.id for h in store.highlights()} == set(written)
+        restored = store.report.events[1]
+    [used] = [b for b in list_backups(backups) if str(b.path) in restored.paths]
+    assert highlights_in(used.path) == 4
+    when = used.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert restored.kind == "restored" and used.path.name in restored.message
+    assert f"of {when}" in restored.message and restored.args[:2] == (used.path.name, when)
+
+
+def test_a_run_that_changed_notes_is_backed_up_at_its_end_and_the_backups_rotate(
+        tmp_path: Path) -> None:
+    db, backups = profile(tmp_path)
+    for run in range(6):
+        with open_store(db, backups, backup_keep=3) as store:
+            fill(store, 1, f"run {run}")
+    regular = [b for b in list_backups(backups) if b.before_version is None]
+    # the closing backup is rotated at the next open (a backup being restored stays)
+    assert len(regular) == 4 and highlights_in(regular[0].path) == 6
+    with open_store(db, backups, backup_keep=3):
+        pass  # a run that changed nothing takes no backup
+    assert [b.path for b in list_backups(backups)] == [b.path for b in regular[:3]]
+
+
+def test_a_killed_run_is_backed_up_at_the_next_start(tmp_path: Path) -> None:
+    db, backups = profile(tmp_path)
+    with open_store(db, backups) as store:
+        fill(store, 2, "eerst")
+    written = write_and_die(db, backups, 3)
+    with open_store(db, backups) as store:
+        assert "backed_up" in store.report.kinds()
+    assert highlights_in(list_backups(backups)[0].path) == 5 and len(written) == 3
+
+
+def test_a_deleted_wal_is_reported_with_the_number_of_lost_changes(tmp_path: Path) -> None:
+    """Defect 12: committed transactions in a deleted -wal vanished without a word."""
+    db, backups = profile(tmp_path)
+    with open_store(db, backups) as store:
+        kept = fill(store, 2, "bewaard")
+    write_and_die(db, backups, 3)
+    for side in ("-wal", "-shm"):
+        db.with_name(db.name + side).unlink()
+    with open_store(db, backups) as store:
+        assert store.report.kinds()[0] == "changes_lost"
+        lost = store.report.events[0]
+        assert lost.warning and lost.args[0] == "3" and lost.args[-1] == "no-backup"
+        assert "3 saved change(s)" in store.report.message
+        assert "notes.sqlite3-wal" in store.report.message
+        assert {h.id for h in store.highlights()} == set(kept)
+        assert store.integrity_problem() is None
+    with open_store(db, backups) as store:  # told once, not at every start
+        assert "changes_lost" not in store.report.kinds()
+
+
+def test_a_truncated_wal_keeps_what_it_can_and_says_how_much_is_missing(
+        tmp_path: Path) -> None:
+    db, backups = profile(tmp_path)
+    with open_store(db, backups) as store:
+        kept = fill(store, 2, "bewaard")
+    written = write_and_die(db, backups, 6)
+    wal = db.with_name(db.name + "-wal")
+    size = wal.stat().st_size
+    with open(wal, "r+b") as handle:
+        handle.truncate(size // 2)
+    db.with_name(db.name + "-shm").unlink()
+    with open_store(db, backups) as store:
+        survived = {h.id for h in store.highlights()} - set(kept)
+        assert 0 < len(survived) < len(written)
+        lost = store.report.events[0]
+        assert lost.kind == "changes_lost"
+        assert int(lost.args[0]) == len(written) - len(survived) > 0
+        assert survived == set(written[:len(survived)])
+    [left] = [p for p in db.parent.iterdir() if ".changes-lost-" in p.name]
+    assert left.stat().st_size == size // 2  # what was left of the WAL, kept
+
+
+def test_lost_changes_held_by_a_backup_are_restored_from_it(tmp_path: Path) -> None:
+    db, backups = profile(tmp_path)
+    with open_store(db, backups) as store:
+        kept = fill(store, 2, "bewaard")
+    written = write_and_die(db, backups, 4, backup_after=2)
+    db.with_name(db.name + "-wal").unlink()
+    with open_store(db, backups) as store:
+        assert store.report.kinds()[:2] == ["changes_lost", "restored"]
+        assert store.report.events[0].args[0] == "4"
+        assert {h.id for h in store.highlights()} == set(kept) | set(written[:2])
+    assert [p for p in db.parent.iterdir() if ".changes-lost-" in p.name]
+
+
+def test_the_command_line_says_that_saved_changes_were_lost(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    db, backups = data / "notes.sqlite3", data / "backups"
+    with open_store(db, backups) as store:
+        fill(store, 1, "bewaard")
+    write_and_die(db, backups, 2)
+    db.with_name(db.name + "-wal").unlink()
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_READER_DATA_DIR"}
+    result = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
+                             "notes", "list", "--json"], capture_output=True, text=True,
+                            timeout=60, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "2 saved change(s) to your notes are missing from notes.sqlite3" in result.stderr
+    assert "notes.sqlite3-wal" in result.stderr and "No backup holds them" in result.stderr
+
+
+def test_the_backup_chosen_to_restore_survives_the_closing_backup(tmp_path: Path) -> None:
+    """The settings dialog closes the store (which backs up a changed run), then
+    restores the backup the user chose: the closing backup must not rotate it away."""
+    db, backups = profile(tmp_path)
+    for run in range(3):
+        with open_store(db, backups, backup_keep=2) as store:
+            fill(store, 1, f"run {run}")
+    store = open_store(db, backups, backup_keep=2)
+    chosen = [b for b in list_backups(backups) if b.before_version is None][-1]  # the oldest
+    fill(store, 1, "nog een")
+    store.close()
+    restore_backup(chosen.path, db)
+    with open_store(db, backups) as store:
+        assert len(store.highlights()) == highlights_in(chosen.path)

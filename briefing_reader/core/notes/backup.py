@@ -6,6 +6,12 @@ then renamed, so a half-written backup never looks like a good one. At most
 one regular backup is taken per interval and the newest ``keep`` are kept;
 backups taken before a migration are named for it and never rotated away.
 A damaged database is moved aside under a timestamped name, never deleted.
+
+Backups that hold notes (issue 13): besides the interval, a backup is taken
+as soon as the first notes are written (:class:`FirstNotesBackup`), and at the
+end and the start of every run whose database differs from the newest backup
+(:func:`backup_if_changed`, by the commit counter; the start covers a run
+that was killed before it could take its closing backup).
 """
 
 from __future__ import annotations
@@ -18,11 +24,16 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_reader.core.notes.db import COMMITS_SUFFIX, read_commits
+
 DEFAULT_KEEP = 10
 DEFAULT_INTERVAL = dt.timedelta(hours=1)
 _NAME = re.compile(r"^notes-(\d{8}T\d{12}Z)(?:-before-v(\d+))?\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
-_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+_SIDE_FILES = ("", "-wal", "-shm", "-journal", COMMITS_SUFFIX)
+_NOTE_TABLES = ("action_notes", "highlights", "bookmarks")
+#: A ``.partial`` backup older than this was left by a run that died.
+_STALE_PARTIAL = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -113,13 +124,97 @@ def make_backup(conn: sqlite3.Connection, backup_dir: Path, *,
 
 
 def rotate(backup_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` regular backups; return what went."""
+    """Delete all but the newest ``keep`` regular backups, and partial ones a
+    killed run left behind; return what went."""
     regular = [info for info in list_backups(backup_dir) if info.before_version is None]
     removed = []
     for info in regular[keep:]:
         info.path.unlink(missing_ok=True)
         removed.append(info.path)
+    limit = dt.datetime.now().timestamp() - _STALE_PARTIAL.total_seconds()
+    for path in backup_dir.glob("notes-*.sqlite3.partial"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # another process finished or removed it meanwhile
     return removed
+
+
+def holds_notes(conn: sqlite3.Connection) -> bool:
+    """Whether the database holds any action note, highlight or bookmark."""
+    try:
+        return any(conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+                   for table in _NOTE_TABLES)
+    except sqlite3.OperationalError:  # no such table: no schema yet
+        return False
+
+
+@dataclass(frozen=True)
+class BackupFacts:
+    """What a backup file holds: its commit counter and whether it has notes."""
+
+    commits: int
+    notes: bool
+
+
+def backup_facts(path: Path) -> BackupFacts | None:
+    """The facts of a backup file, or None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return BackupFacts(read_commits(conn), holds_notes(conn))
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def newest_facts(backup_dir: Path) -> BackupFacts | None:
+    """The facts of the newest backup (of any kind), or None when there is none."""
+    found = list_backups(backup_dir)
+    return backup_facts(found[0].path) if found else None
+
+
+def backup_if_changed(conn: sqlite3.Connection, backup_dir: Path, *,
+                      keep: int | None = DEFAULT_KEEP,
+                      now: dt.datetime | None = None) -> Path | None:
+    """Take a backup when the database's commit counter differs from the
+    newest backup's, or there is none; returns it, or None.
+
+    Args:
+        keep: rotate to this many regular backups after; None: do not rotate
+            now (the next open does), e.g. when closing.
+    """
+    newest = newest_facts(backup_dir)
+    if newest is not None and newest.commits == read_commits(conn):
+        return None
+    path = make_backup(conn, backup_dir, now=now)
+    if keep is not None:
+        rotate(backup_dir, keep)
+    return path
+
+
+class FirstNotesBackup:
+    """An ``after_change`` hook of the database: a backup as soon as the
+    database holds notes and the newest backup does not."""
+
+    def __init__(self, backup_dir: Path, keep: int = DEFAULT_KEEP) -> None:
+        self.backup_dir = backup_dir
+        self.keep = keep
+        facts = newest_facts(backup_dir)
+        self.done = facts is not None and facts.notes
+
+    def __call__(self, conn: sqlite3.Connection) -> Path | None:
+        if self.done or not holds_notes(conn):
+            return None
+        path = make_backup(conn, self.backup_dir)
+        rotate(self.backup_dir, self.keep)
+        self.done = True
+        return path
 
 
 def maybe_backup(conn: sqlite3.Connection, backup_dir: Path, *,

@@ -8,14 +8,24 @@ does). ``busy_timeout`` makes a waiting writer sleep instead of failing, and
 a write that still finds the database busy is retried a few times. The
 journal is WAL with ``synchronous=FULL``: a commit that returned survives a
 crash of the program and a power cut.
+
+A commit that lands in a WAL that is later deleted or truncated is lost
+without SQLite noticing. So every transaction that changes rows also counts
+itself in the ``settings`` table (``commits``), and the count and schema
+version are mirrored in a small side file (``notes.sqlite3-commits``) after
+the commit: when the database, once opened, counts fewer commits than the
+side file, saved changes were lost and the user is told (see recovery).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
+import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +50,10 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL = 10, 11, 13
 _SQLITE_CANTOPEN, _SQLITE_NOTADB = 14, 26
 
 _NOT_SAVED = "the change was not saved; what was saved before is unchanged"
+
+#: The settings key of the commit counter, and the side file's suffix.
+COMMITS_KEY = "commits"
+COMMITS_SUFFIX = "-commits"
 
 
 def translate_error(exc: BaseException, path: Path, pending: object = None, *,
@@ -183,6 +197,9 @@ class Database:
         self.path = path
         self.read_only = read_only or disk_full
         self.disk_full = disk_full
+        #: Called with the connection after every commit that changed rows
+        #: (e.g. the backup after the first notes); errors there are not raised.
+        self.after_change: list[Callable[[sqlite3.Connection], object]] = []
         try:
             if self.read_only:
                 try:
@@ -225,7 +242,10 @@ class Database:
                     continue
                 raise translate_error(exc, self.path, pending) from exc
             try:
+                changes = self.conn.total_changes
                 result = work(self.conn)
+                counted = _count_commit(self.conn) if self.conn.total_changes != changes \
+                    else None
                 self.conn.execute("COMMIT")
             except BaseException as exc:
                 self._rollback()
@@ -234,8 +254,20 @@ class Database:
                 if isinstance(exc, NotesError) and exc.pending is None:
                     exc.pending = pending
                 raise
+            if counted is not None:
+                self._changed(*counted)
             return result
         raise NotesBusyError("the notes file stayed locked", self.path, pending)  # pragma: no cover
+
+    def _changed(self, commits: int, version: int) -> None:
+        """After a commit that changed rows: mirror the counter, run the hooks.
+
+        The commit is saved by now, so nothing here may fail the write.
+        """
+        write_commit_mirror(self.path, commits, version)
+        for hook in self.after_change:
+            with contextlib.suppress(OSError, sqlite3.Error, NotesError):
+                hook(self.conn)
 
     def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work`` in one read transaction (a consistent snapshot)."""
@@ -255,3 +287,62 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def read_commits(conn: sqlite3.Connection) -> int:
+    """The commit counter stored in the database (0 before the first change)."""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (COMMITS_KEY,)).fetchone()
+    except sqlite3.OperationalError:  # no settings table yet: a new database
+        return 0
+    try:
+        value = json.loads(row[0]) if row is not None else 0
+    except ValueError:
+        return 0
+    return value if isinstance(value, int) else 0
+
+
+def _count_commit(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """Add one to the counter inside the open transaction; (count, user_version)."""
+    try:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) "
+                     "DO UPDATE SET value = CAST(value AS INTEGER) + 1", (COMMITS_KEY,))
+    except sqlite3.OperationalError:  # no settings table (not a notes database yet)
+        return None
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    return read_commits(conn), version
+
+
+def mirror_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + COMMITS_SUFFIX)
+
+
+def write_commit_mirror(db_path: Path, commits: int, version: int) -> None:
+    """Write the side file (temporary file, then rename: never half-written).
+
+    Not synced on purpose: it is written after the commit was synced, so after
+    a power cut it can only be behind the database, which never raises a
+    false alarm. A failure (e.g. a full disk) only skips the check.
+    """
+    target = mirror_path(db_path)
+    temp = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    try:
+        temp.write_text(json.dumps({"commits": commits, "schema": version}), encoding="utf-8")
+        os.replace(temp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def read_commit_mirror(db_path: Path) -> tuple[int, int] | None:
+    """(commits, schema version) from the side file; None when absent or unreadable."""
+    try:
+        data = json.loads(mirror_path(db_path).read_text(encoding="utf-8")[:200])
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    commits, version = data.get("commits"), data.get("schema")
+    if isinstance(commits, int) and isinstance(version, int):
+        return commits, version
+    return None

@@ -272,16 +272,19 @@ class OpenEvent:
     Attributes:
         kind: a code the UI may translate: ``moved_aside``, ``restored``,
             ``started_empty``, ``migrated``, ``read_only``, ``purged``,
-            ``backed_up``, ``backup_failed``.
+            ``backed_up``, ``backup_failed``, ``changes_lost``.
         message: an English sentence for the user.
         warning: True when the user should be told (not mere housekeeping).
         paths: the files concerned (where a damaged file went, the backup used...).
+        args: the values in the message, in order, for a translated text
+            (e.g. the backup's name and time).
     """
 
     kind: str
     message: str
     warning: bool = False
     paths: tuple[str, ...] = ()
+    args: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

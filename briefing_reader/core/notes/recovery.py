@@ -7,8 +7,13 @@ On open:
 - a database that will not open or fails ``integrity_check`` is moved aside
   under a timestamped name (never deleted) and the newest backup that
   passes ``integrity_check`` is put in its place;
+- a database that opens soundly but counts fewer commits than its side file
+  (``notes.sqlite3-commits``) lost saved changes with its WAL (deleted or
+  truncated): the user is told, and when a backup holds more, it is put in
+  place (the file is moved aside first);
 - the schema is migrated, after a backup of the old file;
-- trash older than 30 days is purged and a rotating backup taken if due.
+- trash older than 30 days is purged, and a backup taken when the database
+  differs from the newest backup (the last run changed notes).
 
 Everything worth telling the user lands in the store's
 :class:`OpenReport`, in plain words.
@@ -24,10 +29,17 @@ import re
 import shutil
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_reader.core.notes import backup, schema, trash
-from briefing_reader.core.notes.db import Database, translate_error
+from briefing_reader.core.notes.db import (
+    Database,
+    read_commit_mirror,
+    read_commits,
+    translate_error,
+    write_commit_mirror,
+)
 from briefing_reader.core.notes.errors import (
     NotesCorruptError,
     NotesDiskFullError,
@@ -106,8 +118,9 @@ def _open_writable(db_path: Path, backups: Path, events: list[OpenEvent], moment
             events.append(OpenEvent(
                 "purged", f"{purged} deleted item(s) older than 30 days were removed for good."))
         try:
-            taken = backup.maybe_backup(db.conn, backups, interval=backup_interval,
-                                        keep=backup_keep, now=moment)
+            # The last run changed notes (or was killed before its closing backup).
+            taken = backup.backup_if_changed(db.conn, backups, keep=backup_keep, now=moment)
+            backup.rotate(backups, backup_keep)  # also the last run's closing backup
         except (OSError, sqlite3.Error) as exc:
             reason = translate_error(exc, backups, writing=False).reason
             events.append(OpenEvent(
@@ -122,6 +135,7 @@ def _open_writable(db_path: Path, backups: Path, events: list[OpenEvent], moment
         if isinstance(exc, sqlite3.Error | OSError):
             raise translate_error(exc, db_path, writing=False) from exc
         raise
+    db.after_change.append(backup.FirstNotesBackup(backups, backup_keep))
     return NotesStore(db, backups, OpenReport(tuple(events)), backup_interval=backup_interval,
                       backup_keep=backup_keep)
 
@@ -202,28 +216,56 @@ def _as_found_wal(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + "-wal.as-found")
 
 
-def _problem(db_path: Path) -> str | None:
-    """Why the database cannot be used as it is, or None when it is sound.
+@dataclass(frozen=True)
+class _Found:
+    """What checking the database found: a problem, or its commit count and schema."""
+
+    problem: str | None
+    commits: int = 0
+    version: int = 0
+    mirror: tuple[int, int] | None = None  # (commits, schema) from the side file
+
+
+def _examine(db_path: Path) -> _Found:
+    """Why the database cannot be used as it is, or its counters when it is sound.
 
     SQLite may delete or checkpoint the WAL when the checking connection
     closes, so a copy of the WAL as found is taken first: if the database is
     damaged, that copy is moved aside with it (it may hold the latest notes).
     """
+    # The side file first: another process may commit meanwhile, and read in
+    # this order the side file can only be behind the database, never ahead.
+    mirror = read_commit_mirror(db_path)
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         with contextlib.suppress(OSError):  # no room for a copy: check all the same
             shutil.copyfile(wal, _as_found_wal(db_path))
     try:
-        conn = sqlite3.connect(str(db_path), timeout=5.0, isolation_level=None)
+        # Read-only: closing it checkpoints nothing into a file that may go aside as found.
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0,
+                               isolation_level=None)
     except sqlite3.Error as exc:
-        return _damage(exc, db_path)
+        return _Found(_damage(exc, db_path))
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
-        return _integrity(conn)
+        problem = _integrity(conn)
+        if problem is not None:
+            return _Found(problem)
+        return _Found(None, read_commits(conn), schema.user_version(conn), mirror)
     except sqlite3.Error as exc:
-        return _damage(exc, db_path)
+        return _Found(_damage(exc, db_path))
     finally:
         conn.close()
+
+
+def _missing_commits(found: _Found) -> int:
+    """How many saved commits the side file counts beyond the database (0: none)."""
+    if found.mirror is None:
+        return 0
+    commits, version = found.mirror
+    if commits > found.commits:
+        return commits - found.commits
+    return 1 if version > found.version else 0  # a migration was lost
 
 
 def _damage(exc: sqlite3.Error, db_path: Path) -> str:
@@ -240,42 +282,102 @@ def _damage(exc: sqlite3.Error, db_path: Path) -> str:
 
 
 def _repair(db_path: Path, backups: Path, events: list[OpenEvent], now: dt.datetime) -> None:
-    """Move a damaged (or vanished) database aside and restore the newest good backup."""
+    """Move a damaged (or vanished) database aside and restore the newest good
+    backup; tell about saved changes lost with the WAL."""
     if db_path.exists():
         if db_path.stat().st_size == 0:
             # SQLite would take an empty file for a new database: after a crash
             # or a disk full, that would silently start over without the notes.
             problem = "the file is empty" if backup.list_backups(backups) else None
+            found = _Found(problem, mirror=read_commit_mirror(db_path))
         else:
-            problem = _problem(db_path)
-        if problem is None:
+            found = _examine(db_path)
+        missing = _missing_commits(found) if found.problem is None else 0
+        if found.problem is None and not missing:
             _as_found_wal(db_path).unlink(missing_ok=True)
             return
-        try:
-            moved = backup.move_aside(db_path, "damaged", now)
-            kept_wal = _as_found_wal(db_path)
-            if kept_wal.exists():
-                target = moved[0].with_name(moved[0].name + "-wal-as-found")
-                os.replace(kept_wal, target)
-                moved.append(target)
-        except OSError as exc:
-            raise translate_error(exc, db_path, writing=False) from exc
-        events.append(OpenEvent(
-            "moved_aside", f"The notes file was damaged ({problem}). It was moved aside to "
-            f"{moved[0].name} in {db_path.parent}; nothing was deleted.", True,
-            tuple(str(p) for p in moved)))
+        if missing and not _backup_holds_more(backups, found.commits):
+            _keep_after_lost_changes(db_path, found, missing, events, now)
+            return
+        moved = _move_aside(db_path, "changes-lost" if missing else "damaged", now)
+        if missing:
+            events.append(_lost_event(db_path, missing, moved[0].name))
+        else:
+            events.append(OpenEvent(
+                "moved_aside", f"The notes file was damaged ({found.problem}). It was moved "
+                f"aside to {moved[0].name} in {db_path.parent}; nothing was deleted.", True,
+                tuple(str(p) for p in moved), (str(found.problem), moved[0].name,
+                                               str(db_path.parent))))
     else:
-        if not backup.list_backups(backups):
+        if not backup.list_backups(backups) and read_commit_mirror(db_path) is None:
             return  # a new profile
         # A WAL left without its database would be replayed onto the restored backup.
         backup.move_aside(db_path, "orphan", now)
+    _restore_newest(db_path, backups, events)
+
+
+def _move_aside(db_path: Path, tag: str, now: dt.datetime) -> list[Path]:
+    """The database and its side files, and the copy of its WAL as found, moved aside."""
+    try:
+        moved = backup.move_aside(db_path, tag, now)
+        kept_wal = _as_found_wal(db_path)
+        if kept_wal.exists():
+            target = moved[0].with_name(moved[0].name + "-wal-as-found")
+            os.replace(kept_wal, target)
+            moved.append(target)
+    except OSError as exc:
+        raise translate_error(exc, db_path, writing=False) from exc
+    return moved
+
+
+def _backup_holds_more(backups: Path, commits: int) -> bool:
+    good = backup.newest_good_backup(backups)
+    facts = backup.backup_facts(good.path) if good is not None else None
+    return facts is not None and facts.commits > commits
+
+
+def _lost_event(db_path: Path, missing: int, kept: str | None,
+                restoring: bool = True) -> OpenEvent:
+    """``changes_lost``: how many commits are missing, why, and what was kept where."""
+    cause = (f"{missing} saved change(s) to your notes are missing from {db_path.name}: its "
+             f"journal file ({db_path.name}-wal) was deleted or damaged.")
+    if restoring:
+        after = f" The file as it was is kept as {kept} in {db_path.parent}."
+    else:
+        after = (" No backup holds them: your notes are shown as they were at the last "
+                 "complete save.")
+        if kept is not None:
+            after += f" What was left of the journal is kept as {kept} in {db_path.parent}."
+    return OpenEvent("changes_lost", cause + after, True,
+                     (str(db_path.parent / kept),) if kept else (),
+                     (str(missing), db_path.name, kept or "", str(db_path.parent),
+                      "restoring" if restoring else "no-backup"))
+
+
+def _keep_after_lost_changes(db_path: Path, found: _Found, missing: int,
+                             events: list[OpenEvent], now: dt.datetime) -> None:
+    """No backup holds more: keep the database, keep what was left of its WAL
+    beside it, tell the user, and count from here (so it is told once)."""
+    left = _as_found_wal(db_path)
+    name: str | None = (f"{db_path.name}.changes-lost-"
+                        f"{now.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}-wal")
+    try:
+        os.replace(left, db_path.with_name(str(name)))
+    except OSError:  # nothing was left of the WAL (deleted, or truncated to nothing)
+        name = None
+    write_commit_mirror(db_path, found.commits, found.version)
+    events.append(_lost_event(db_path, missing, name, restoring=False))
+
+
+def _restore_newest(db_path: Path, backups: Path, events: list[OpenEvent]) -> None:
+    """Put the newest good backup in place, naming it and its time in the report."""
     good = backup.newest_good_backup(backups)
     if good is None:
         kept = f" The damaged file is kept in {db_path.parent}." if events else ""
         lead = "No sound backup" if events else "The notes file was missing and no sound backup"
         events.append(OpenEvent(
             "started_empty", f"{lead} was found, so you start with an empty notes file.{kept}",
-            True))
+            True, (), ("after-damage" if events else "missing", str(db_path.parent))))
         return
     try:
         backup.copy_into_place(good.path, db_path)
@@ -284,8 +386,9 @@ def _repair(db_path: Path, backups: Path, events: list[OpenEvent], now: dt.datet
     when = good.taken.astimezone().strftime("%Y-%m-%d %H:%M")
     lead = "Your notes were" if events else "The notes file was missing; your notes were"
     events.append(OpenEvent(
-        "restored", f"{lead} restored from the backup of {when}. Changes made after "
-        "that moment are not in it.", True, (str(good.path),)))
+        "restored", f"{lead} restored from the backup {good.path.name} of {when}. Changes "
+        "made after that moment are not in it.", True, (str(good.path),),
+        (good.path.name, when, "after-damage" if len(events) else "missing")))
 
 
 def _migrate(db: Database, backups: Path, events: list[OpenEvent], now: dt.datetime) -> None:

@@ -86,7 +86,7 @@ class NotesStore:
         return self._db.read_only
 
     def close(self) -> None:
-        """Close the database, taking a backup first if one is due.
+        """Close the database, taking a backup first if this run changed notes.
 
         A failed closing backup is not raised (nothing saved is at stake);
         the next open tries again and reports it if it fails then.
@@ -94,7 +94,9 @@ class NotesStore:
         try:
             if not self.read_only:
                 with contextlib.suppress(NotesError):
-                    self.maybe_backup()
+                    # Not rotated here: the settings dialog closes the store and
+                    # then restores the backup the user chose. The next open rotates.
+                    self.backup_if_changed(rotate=False)
         finally:
             self._db.close()
 
@@ -390,6 +392,18 @@ class NotesStore:
             return backup.maybe_backup(self._db.conn, self.backup_dir,
                                        interval=self.backup_interval, keep=self.backup_keep,
                                        now=now)
+        except (OSError, sqlite3.Error) as exc:
+            raise translate_error(exc, self.backup_dir, writing=False) from exc
+
+    def backup_if_changed(self, *, rotate: bool = True) -> Path | None:
+        """Take a backup (and rotate) if the notes changed since the newest one.
+
+        Raises:
+            NotesError: the backup could not be written (the notes are unaffected).
+        """
+        try:
+            return backup.backup_if_changed(self._db.conn, self.backup_dir,
+                                            keep=self.backup_keep if rotate else None)
         except (OSError, sqlite3.Error) as exc:
             raise translate_error(exc, self.backup_dir, writing=False) from exc
 
