@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QMouseEvent,
     QImage,
+    QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
