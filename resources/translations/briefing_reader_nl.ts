@@ -942,6 +942,10 @@ Openen in uw webbrowser?</translation>
         <translation>Notities importeren</translation>
     </message>
     <message>
+        <source>Importing notes…</source>
+        <translation>Notities importeren…</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>

@@ -23,6 +23,7 @@ from briefing_reader.core.notes import (
     anchor_place,
     anchor_quote,
     exchange,
+    merging,
     open_store,
 )
 from briefing_reader.session import open_library
@@ -253,16 +254,16 @@ def test_a_failing_write_rolls_back_everything(store: NotesStore, tmp_path: Path
     path = tmp_path / "mine.jsonld"
     exchange.export_file(store, library, path, "jsonld")
     empty = new_store(tmp_path / "empty")
-    original = exchange._columns
+    original = merging.columns
     calls = []
 
-    def failing(incoming: Any) -> dict[str, Any]:
+    def failing(incoming: Any, **kwargs: Any) -> dict[str, Any]:
         calls.append(incoming)
         if len(calls) == 4:
             raise sqlite3.OperationalError("disk I/O error")
-        return original(incoming)
+        return original(incoming, **kwargs)
 
-    monkeypatch.setattr(exchange, "_columns", failing)
+    monkeypatch.setattr(merging, "columns", failing)
     try:
         with pytest.raises(exchange.NotesError):
             exchange.import_jsonld(empty, path, library)

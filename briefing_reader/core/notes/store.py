@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from briefing_reader.core.notes import actions, backup, records, rows, settings
+from briefing_reader.core.notes import actions, backup, merging, records, rows, settings
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.db import Database, translate_error
 from briefing_reader.core.notes.errors import (
@@ -361,6 +361,21 @@ class NotesStore:
     def reviews(self) -> ReviewLog:
         """Re-anchoring outcomes and the "Te controleren" list: accept, dismiss, re-attach."""
         return ReviewLog(self._db)
+
+    # --- merging notes from a file (issues 13 and 16) --------------------------
+
+    def merge_notes(self, incoming: Sequence[merging.Incoming], *, as_mine: bool = False,
+                    progress: merging.Progress | None = None) -> merging.ImportReport:
+        """Add checked notes from a file in one transaction: all of them or none.
+
+        ``as_mine`` stores new ones as mine (restoring my own notes); see
+        :mod:`briefing_reader.core.notes.merging` for what is kept and updated.
+        """
+        report = merging.ImportReport()
+        self._db.write(lambda c: merging.merge(c, incoming, report, as_mine=as_mine,
+                                               progress=progress, total=len(incoming)),
+                       pending=PendingEdit("merge_notes", None, {"count": len(incoming)}))
+        return report
 
     # --- maintenance --------------------------------------------------------
 
