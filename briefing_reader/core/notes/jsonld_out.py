@@ -5,9 +5,14 @@ Web Annotation mapping (https://www.w3.org/TR/annotation-model/)
 The file is an ``AnnotationCollection`` (``id`` a fresh ``urn:uuid:``,
 ``label``, ``generator`` {Software}, ``generated``, ``total``) with one
 embedded ``AnnotationPage`` as ``first`` (omitted when ``total`` is 0).
-Every annotation repeats ``"@context": "http://www.w3.org/ns/anno.jsonld"``
-and has ``id`` ``urn:uuid:<item id>``, ``type`` "Annotation", ``created``,
-``modified``, ``creator`` {"type": "Person", "name": author}.
+Every annotation (and the page) repeats ``"@context":
+"http://www.w3.org/ns/anno.jsonld"`` and has ``id`` ``urn:uuid:<item id>``,
+``type`` "Annotation", ``created``, ``modified``, ``creator`` {"id", "type":
+"Person", "name"}: the id is this profile's ``urn:uuid`` for my notes
+(``NotesStore.creator_id``), the one a colleague's file gave, or one derived
+from the colleague's name. A note imported with an id that was not ours
+carries that original id as ``via``. Every annotation passes every MUST
+assertion of the W3C test suite (tests/unit/test_w3c_export.py).
 
 The target is a ``SpecificResource``:
 
@@ -15,8 +20,9 @@ The target is a ``SpecificResource``:
   ``:v`` part when unversioned), "type": "Text", "canonical":
   "urn:briefing-reader:doc:<doc id>"}; the id names the version annotated,
   ``canonical`` the document across versions.
-- ``state``: a ``TimeState`` whose ``cached`` names, by RFC 6920 hash URI,
-  the representations the note was made against:
+- ``state``: one ``TimeState`` per representation the note was made
+  against, each with ``sourceDate`` (the note's ``modified``) and one
+  ``cached``, an RFC 6920 hash URI:
   ``ni:///sha-256;<base64url>?ct=text/markdown`` (the markdown source,
   ``Document.source_hash``) and ``?ct=text/plain`` (the plain text the
   positions count in, ``TextAnchor.text_hash``).
@@ -24,15 +30,17 @@ The target is a ``SpecificResource``:
   TextPositionSelector]`` over ``Document.plain_text``; for an action
   ``[FragmentSelector]`` (``conformsTo`` RFC 3986, ``value`` the action id,
   e.g. "actie-taaleis-in-de-bijstand") plus a TextQuoteSelector of the
-  action's text when known (the same segment, for re-anchoring). An empty
-  ``prefix`` or ``suffix`` is left out.
+  action's text when known (the same segment, for re-anchoring); a bookmark
+  adds a FragmentSelector of the place it marks (``actie-startbanen``,
+  ``s-2-4``). An empty ``prefix`` or ``suffix`` is left out.
 - ``styleClass`` (highlights): the colour name ("geel"), or "kleur-rrggbb"
   for a colour given as #rrggbb; the annotation's ``stylesheet``
   (CssStylesheet) gives the class its background colour.
 
-Motivations and bodies (TextualBody unless said otherwise):
+Motivations and bodies (TextualBody with ``language``, "nl" unless the
+file it came from said otherwise, unless said otherwise):
 
-- highlight: ``highlighting``, or ``commenting`` with a note body
+- highlight: ``highlighting``, and also ``commenting`` with a note body
   (purpose commenting, format text/markdown);
 - bookmark: ``bookmarking``; its name is a body with purpose describing
   (text/plain);
@@ -50,6 +58,7 @@ from __future__ import annotations
 import base64
 import re
 import uuid
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.notes.model import (
@@ -68,6 +77,11 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 DOC_PREFIX = "urn:briefing-reader:doc:"
 PRIORITY_PREFIX = "urn:briefing-reader:priority:"
 RFC3986 = "http://tools.ietf.org/rfc/rfc3986"
+#: Creator ids of colleagues whose file gave none are derived from this and the name.
+AUTHOR_PREFIX = "urn:briefing-reader:author:"
+#: The language of notes written here (a file may say otherwise; that is kept).
+DEFAULT_LANGUAGE = "nl"
+Details = Mapping[str, str | None]
 Item = ActionAnnotation | Highlight | Bookmark
 
 
@@ -85,17 +99,18 @@ def _ni(hex_hash: str, content_type: str) -> str:
 
 
 def _target(doc_id: str, version: int | None, doc_hash: str, plain_hash: str,
-            selectors: list[dict[str, Any]]) -> dict[str, Any]:
+            selectors: list[dict[str, Any]], observed: str) -> dict[str, Any]:
     canonical = DOC_PREFIX + doc_id
     source = {"id": canonical if version is None else f"{canonical}:v{version}",
               "type": "Text", "canonical": canonical}
     target: dict[str, Any] = {"type": "SpecificResource", "source": source}
-    cached = [_ni(h, ct) for h, ct in ((doc_hash, "text/markdown"),
-                                       (plain_hash, "text/plain"))
+    # One TimeState per cached representation: the model lets a TimeState
+    # cache one copy, and it must say when (sourceDate).
+    states = [{"type": "TimeState", "sourceDate": observed, "cached": _ni(h, ct)}
+              for h, ct in ((doc_hash, "text/markdown"), (plain_hash, "text/plain"))
               if re.fullmatch(r"[0-9a-f]{64}", h or "")]
-    if cached:
-        target["state"] = {"type": "TimeState",
-                           "cached": cached[0] if len(cached) == 1 else cached}
+    if states:
+        target["state"] = states[0] if len(states) == 1 else states
     # An empty prefix or suffix (the quote starts or ends the text) is left out.
     target["selector"] = [{k: v for k, v in selector.items()
                            if not (k in ("prefix", "suffix") and v == "")}
@@ -103,16 +118,36 @@ def _target(doc_id: str, version: int | None, doc_hash: str, plain_hash: str,
     return target
 
 
-def _body(value: str, purpose: str, fmt: str = "text/plain") -> dict[str, Any]:
-    return {"type": "TextualBody", "value": value, "format": fmt, "purpose": purpose}
-
-
 def _style_class(colour: str) -> str:
     return colour if colour in COLOURS else "kleur-" + colour.lstrip("#").lower()
 
 
-def annotation_json(item: Item) -> dict[str, Any]:
-    """One stored item as a W3C Web Annotation (see the module docstring)."""
+def _author_id(item: Item, details: Details, my_id: str | None) -> str:
+    """A stable creator id: mine, the one the file gave, or one derived from the name."""
+    if item.is_mine and my_id:
+        return my_id
+    given = details.get("creator_id")
+    if given:
+        return given
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, AUTHOR_PREFIX + item.author)}"
+
+
+def annotation_json(item: Item, details: Mapping[str, Details] | None = None,
+                    my_id: str | None = None) -> dict[str, Any]:
+    """One stored item as a W3C Web Annotation (see the module docstring).
+
+    Args:
+        item: the note.
+        details: ``NotesStore.exchange_details()`` (original ids, languages).
+        my_id: ``NotesStore.creator_id()``, the creator id of my notes.
+    """
+    known: Details = (details or {}).get(item.id, {})
+    language = known.get("language") or DEFAULT_LANGUAGE
+
+    def body(value: str, purpose: str, fmt: str = "text/plain") -> dict[str, Any]:
+        return {"type": "TextualBody", "value": value, "format": fmt, "language": language,
+                "purpose": purpose}
+
     bodies: list[dict[str, Any]] = []
     sheet: dict[str, Any] | None = None
     out: dict[str, Any] = {"@context": CONTEXT, "id": f"urn:uuid:{item.id}", "type": "Annotation"}
@@ -121,26 +156,33 @@ def annotation_json(item: Item) -> dict[str, Any]:
             ("classifying", item.stance or item.priority), ("commenting", item.note.strip()),
             ("questioning", item.questions), ("tagging", item.tags)) if present]
         if item.stance:
-            bodies.append(_body(item.stance, "classifying"))
+            bodies.append(body(item.stance, "classifying"))
         if item.priority:
             bodies.append({"type": "SpecificResource", "purpose": "classifying",
                            "source": PRIORITY_PREFIX + item.priority})
         if item.note.strip():
-            bodies.append(_body(item.note, "commenting", "text/markdown"))
-        bodies += [_body(q, "questioning", "text/markdown") for q in item.questions]
+            bodies.append(body(item.note, "commenting", "text/markdown"))
+        bodies += [body(q, "questioning", "text/markdown") for q in item.questions]
         selectors: list[dict[str, Any]] = [
             {"type": "FragmentSelector", "conformsTo": RFC3986, "value": item.action_id}]
         if item.action_text:
             selectors.append(TextQuoteSelector(item.action_text).to_json())
-        target = _target(item.doc_id, item.doc_version, item.doc_hash, "", selectors)
+        target = _target(item.doc_id, item.doc_version, item.doc_hash, "", selectors,
+                         item.modified)
     else:
         anchor = item.anchor
+        selectors = anchor.selectors()
+        if isinstance(item, Bookmark) and anchor.place:
+            # The place bookmarked (a section or an action), so it comes back exactly.
+            selectors.append({"type": "FragmentSelector", "conformsTo": RFC3986,
+                              "value": anchor.place})
         target = _target(anchor.doc_id, anchor.doc_version, anchor.doc_hash, anchor.text_hash,
-                         anchor.selectors())
+                         selectors, item.modified)
         if isinstance(item, Highlight):
-            motivations = ["commenting" if item.note.strip() else "highlighting"]
+            motivations = ["highlighting", "commenting"] if item.note.strip() \
+                else ["highlighting"]
             if item.note.strip():
-                bodies.append(_body(item.note, "commenting", "text/markdown"))
+                bodies.append(body(item.note, "commenting", "text/markdown"))
             style = _style_class(item.colour)
             target["styleClass"] = style
             colour = COLOURS.get(item.colour, item.colour)
@@ -148,12 +190,15 @@ def annotation_json(item: Item) -> dict[str, Any]:
                      "value": f".{style} {{ background-color: {colour}; }}"}
         else:
             motivations = ["bookmarking"]
-            bodies.append(_body(item.name, "describing"))
+            bodies.append(body(item.name, "describing"))
     if not isinstance(item, Bookmark):
-        bodies += [_body(tag, "tagging") for tag in item.tags]
+        bodies += [body(tag, "tagging") for tag in item.tags]
     out["motivation"] = motivations[0] if len(motivations) == 1 else motivations
     out["created"], out["modified"] = item.created, item.modified
-    out["creator"] = {"type": "Person", "name": item.author}
+    out["creator"] = {"id": _author_id(item, known, my_id), "type": "Person",
+                      "name": item.author}
+    if known.get("original_id"):
+        out["via"] = known["original_id"]
     if bodies:
         out["body"] = bodies[0] if len(bodies) == 1 else bodies
     out["target"] = target
@@ -164,13 +209,16 @@ def annotation_json(item: Item) -> dict[str, Any]:
 
 def export_jsonld(store: NotesStore, *, mine_only: bool = False) -> dict[str, Any]:
     """Every live note as one AnnotationCollection."""
-    items = [annotation_json(item) for item in exported_items(store, mine_only)]
+    details, my_id = store.exchange_details(), store.creator_id()
+    items = [annotation_json(item, details, my_id)
+             for item in exported_items(store, mine_only)]
     collection: dict[str, Any] = {
         "@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationCollection",
         "label": "Notities uit Briefing Reader",
         "generator": {"type": "Software", "name": "Briefing Reader"},
         "generated": utc_now(), "total": len(items)}
     if items:
-        collection["first"] = {"id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationPage",
+        collection["first"] = {"@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid4()}",
+                               "type": "AnnotationPage",
                                "startIndex": 0, "items": items}
     return collection

@@ -19,11 +19,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_reader.core.notes import rows
+from briefing_reader.core.notes import outcomes, rows
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.model import TextAnchor, parse_time
 
 TABLES = trash_mod.TABLES
+#: The re-anchoring reason of a note whose document is not in the library.
+MISSING_DOCUMENT = "document not in the library"
+#: What a file said beyond our columns, by item id. Created on first use, so
+#: it needs no schema version of its own (older versions ignore the table).
+META_TABLE = """CREATE TABLE IF NOT EXISTS exchange_meta (
+    item_id TEXT PRIMARY KEY, original_id TEXT, language TEXT NOT NULL DEFAULT '',
+    creator_id TEXT)"""
 #: Report progress every this many items.
 PROGRESS_STEP = 500
 
@@ -37,12 +44,18 @@ class Incoming:
         id: the id it is stored under.
         modified: its ``modified`` time, to decide whether it is newer.
         values: column values (an ``anchor`` is spread over its columns).
+        meta: what the file said beyond our columns: ``original_id`` (an id
+            that was not ours), ``language`` of the bodies, ``creator_id``.
+        missing_document: its document is not in the library (it waits in
+            the list to check until the document arrives).
     """
 
     kind: str
     id: str
     modified: str
     values: dict[str, Any]
+    meta: dict[str, str | None] = field(default_factory=dict)
+    missing_document: bool = False
 
 
 @dataclass
@@ -96,9 +109,37 @@ def _update(conn: sqlite3.Connection, table: str, item_id: str, values: dict[str
     conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*values.values(), item_id))
 
 
+def _remember(conn: sqlite3.Connection, item: Incoming) -> None:
+    if any(item.meta.values()):
+        conn.execute("INSERT OR REPLACE INTO exchange_meta (item_id, original_id, language, "
+                     "creator_id) VALUES (?, ?, ?, ?)",
+                     (item.id, item.meta.get("original_id"), item.meta.get("language") or "",
+                      item.meta.get("creator_id")))
+
+
+def _wait_for_document(conn: sqlite3.Connection, item: Incoming) -> None:
+    """Mark a note on a document not in the library as one to check: never exact."""
+    table = TABLES[item.kind]
+    row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (item.id,)).fetchone()
+    outcomes.set_status(conn, item.kind, item.id, "orphaned")
+    conn.execute("UPDATE anchor_events SET review = 'superseded' WHERE item_id = ? AND "
+                 "review = 'open'", (item.id,))
+    outcomes.insert_event(conn, item.id, item.kind, outcomes.placement_of(item.kind, row),
+                          "orphaned", None, "", None, 0.0, 0.0, MISSING_DOCUMENT, "open")
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+    """Every item's remembered original id, language and creator id."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchange_meta'").fetchone() \
+            is None:
+        return {}
+    return {row["item_id"]: row for row in conn.execute("SELECT * FROM exchange_meta")}
+
+
 def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: ImportReport, *,
           as_mine: bool = False, progress: Progress | None = None, total: int = 0) -> None:
     """Add or update every item (inside the caller's transaction)."""
+    conn.execute(META_TABLE)
     last_position = conn.execute("SELECT MAX(position) FROM bookmarks").fetchone()[0] or 0
     for done, item in enumerate(incoming, start=1):
         if progress is not None and done % PROGRESS_STEP == 0:
@@ -110,6 +151,9 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
                 last_position += 1
                 values["position"] = last_position
             _insert(conn, TABLES[item.kind], values)
+            _remember(conn, item)
+            if item.missing_document:
+                _wait_for_document(conn, item)
             report.added += 1
             continue
         kind, deleted_at = found
@@ -123,4 +167,7 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
             report.unchanged += 1
         else:
             _update(conn, TABLES[kind], item.id, values)
+            _remember(conn, item)
+            if item.missing_document:
+                _wait_for_document(conn, item)
             report.updated += 1

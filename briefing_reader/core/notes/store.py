@@ -377,6 +377,31 @@ class NotesStore:
                        pending=PendingEdit("merge_notes", None, {"count": len(incoming)}))
         return report
 
+    def exchange_details(self) -> dict[str, dict[str, str | None]]:
+        """What imported files said beyond our columns, by item id: ``original_id``,
+        ``language`` and ``creator_id`` (see :mod:`merging`)."""
+        found = self._db.read(merging.read_meta)
+        return {item_id: {key: row[key] for key in ("original_id", "language", "creator_id")}
+                for item_id, row in found.items()}
+
+    def creator_id(self) -> str:
+        """This profile's stable creator id (a ``urn:uuid:``), made on first use."""
+        def mint(conn: sqlite3.Connection) -> str:
+            found = settings.read(conn, settings.CREATOR_ID)
+            if isinstance(found, str) and found:
+                return found
+            made = f"urn:uuid:{uuid.uuid4()}"
+            settings.write(conn, settings.CREATOR_ID, made)
+            return made
+
+        found = self._db.read(lambda c: settings.read(c, settings.CREATOR_ID))
+        if isinstance(found, str) and found:
+            return found
+        try:
+            return self._db.write(mint)
+        except NotesError:  # read-only: stable for this file all the same
+            return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, self.path.resolve().as_uri())}"
+
     # --- maintenance --------------------------------------------------------
 
     def maybe_backup(self, now: dt.datetime | None = None) -> Path | None:
