@@ -59,6 +59,9 @@ def register(sub: SubParsers) -> None:
 
     imported = notes.add_parser("import", help="merge a colleague's Web Annotation (JSON-LD) file")
     imported.add_argument("file", metavar="FILE")
+    imported.add_argument("--as-mine", action="store_true",
+                          help="the notes are mine (restored from another machine): editable, "
+                               "exported by --mine")
     imported.set_defaults(func=cmd_import)
 
 
@@ -204,10 +207,10 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
 
     def work(store: NotesStore) -> int:
-        report = exchange.import_jsonld(store, args.file, library)
+        report = exchange.import_jsonld(store, args.file, library, as_mine=args.as_mine)
         print(f"{args.file}: {report.message()}", flush=True)
         for reason in report.skipped:
             print(f"briefing-reader: skipped {reason}", file=sys.stderr)
         return EXIT_OK
 
-    return with_store(run_paths, work)
+    return with_store(run_paths, work, library)

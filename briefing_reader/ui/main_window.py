@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+T"))
         self.search.build_menu(self.search_menu)
         self.annotations.build_menu(self.notes_menu)
+        self.printing.build_notes_menu(self.notes_menu)
 
     def _build_toolbar(self) -> None:
         """Back, forward, and a search field that feeds the search panel."""

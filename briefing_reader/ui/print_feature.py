@@ -52,6 +52,15 @@ class PrintFeature(QObject):
         add(self.tr("Export n&otes…"), self.export_notes)
         add(self.tr("&Import notes…"), self.import_notes)
 
+    def build_notes_menu(self, menu: QMenu) -> None:
+        """Notes > "Restore my notes…": my own notes from another machine, as mine."""
+        menu.addSeparator()
+        action = menu.addAction(self.tr("&Restore my notes…"))
+        action.setToolTip(self.tr("Import a file of your own notes (exported on another "
+                                  "computer) as yours: editable, exported as yours"))
+        action.triggered.connect(lambda _checked=False: self.import_notes(as_mine=True))
+        self.restore_action = action
+
     # -- what to print ------------------------------------------------------
 
     def current_request(self):  # type: ignore[no-untyped-def]
@@ -132,7 +141,8 @@ class PrintFeature(QObject):
         if self.store is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import notes"), str(Path.home()),
+            self.window, self.tr("Restore my notes") if as_mine else self.tr("Import notes"),
+            str(Path.home()),
             "W3C Web Annotation JSON-LD (*.jsonld *.json)")
         if not name:
             return

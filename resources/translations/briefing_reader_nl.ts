@@ -918,6 +918,14 @@ Openen in uw webbrowser?</translation>
         <translation>Notities &amp;importeren…</translation>
     </message>
     <message>
+        <source>&amp;Restore my notes…</source>
+        <translation>Mijn notities &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Import a file of your own notes (exported on another computer) as yours: editable, exported as yours</source>
+        <translation>Een bestand met uw eigen notities (geëxporteerd op een andere computer) als de uwe importeren: bewerkbaar, geëxporteerd als de uwe</translation>
+    </message>
+    <message>
         <source>Select some text first</source>
         <translation>Selecteer eerst tekst</translation>
     </message>
@@ -940,6 +948,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Import notes</source>
         <translation>Notities importeren</translation>
+    </message>
+    <message>
+        <source>Restore my notes</source>
+        <translation>Mijn notities terugzetten</translation>
     </message>
     <message>
         <source>Importing notes…</source>
@@ -1044,6 +1056,10 @@ Openen in uw webbrowser?</translation>
         <translation>zonder plek</translation>
     </message>
     <message>
+        <source>document not in the library</source>
+        <translation>document niet in de bibliotheek</translation>
+    </message>
+    <message>
         <source>Nothing to check.</source>
         <translation>Niets te controleren.</translation>
     </message>
@@ -1083,6 +1099,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Version %1 → version %2</source>
         <translation>Versie %1 → versie %2</translation>
+    </message>
+    <message>
+        <source>The document is not in the library; the note is placed when it is imported.</source>
+        <translation>Het document staat niet in de bibliotheek; de notitie krijgt haar plaats zodra het wordt geïmporteerd.</translation>
     </message>
     <message>
         <source>No place in the new version is clearly the same.</source>

@@ -69,3 +69,18 @@ def test_a_refused_file_shows_the_reason_in_a_dialog(
     assert title == "Import failed"
     assert str(path) in text and "nested 5000 levels deep" in text
     assert window.printing.store.highlights() == []
+
+
+def test_restore_my_notes_in_the_notes_menu_makes_them_mine(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mijn.jsonld"
+    _grown(path, window, tmp_path, 2)
+    titles = [a.text() for a in window.notes_menu.actions()]
+    assert "&Restore my notes…" in titles
+    shown = _dialogs(monkeypatch, path)
+    window.printing.restore_action.trigger()
+    qtbot.wait_until(lambda: bool(shown), timeout=20_000)
+    assert shown == [("Notes imported", "2 added, 0 updated, 0 already there.")]
+    highlights = window.printing.store.highlights()
+    assert len(highlights) == 2 and all(h.is_mine for h in highlights)

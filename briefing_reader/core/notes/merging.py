@@ -128,6 +128,16 @@ def _wait_for_document(conn: sqlite3.Connection, item: Incoming) -> None:
                           "orphaned", None, "", None, 0.0, 0.0, MISSING_DOCUMENT, "open")
 
 
+def _action_taken(conn: sqlite3.Connection, item: Incoming) -> bool:
+    """Restoring an action note as mine where I already have another one."""
+    if item.kind != "action":
+        return False
+    return conn.execute("SELECT 1 FROM action_notes WHERE doc_id = ? AND action_id = ? AND "
+                        "imported_from IS NULL AND deleted_at IS NULL AND id != ?",
+                        (item.values["doc_id"], item.values["action_id"], item.id)
+                        ).fetchone() is not None
+
+
 def read_meta(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     """Every item's remembered original id, language and creator id."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchange_meta'").fetchone() \
@@ -146,6 +156,11 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
             progress(done, total)
         values = columns(item, as_mine=as_mine)
         found = trash_mod.find(conn, item.id)
+        if found is None and as_mine and _action_taken(conn, item):
+            report.skipped.append(f"{item.id}: you already have a note on "
+                                  f"{item.values['doc_id']}#{item.values['action_id']} "
+                                  "here; yours was kept")
+            continue
         if found is None:
             if item.kind == "bookmark":
                 last_position += 1
@@ -163,8 +178,14 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
             report.skipped.append(f"{item.id}: already used by a {kind}")
         elif row["imported_from"] is None:
             report.kept_mine += 1
-        elif deleted_at is not None or parse_time(row["modified"]) >= parse_time(item.modified):
+        elif deleted_at is not None:
             report.unchanged += 1
+        elif parse_time(row["modified"]) >= parse_time(item.modified) and not as_mine:
+            report.unchanged += 1
+        elif as_mine and _action_taken(conn, item):
+            report.skipped.append(f"{item.id}: you already have a note on "
+                                  f"{item.values['doc_id']}#{item.values['action_id']} "
+                                  "here; yours was kept")
         else:
             _update(conn, TABLES[kind], item.id, values)
             _remember(conn, item)
