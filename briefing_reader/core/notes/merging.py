@@ -178,9 +178,9 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
             report.skipped.append(f"{item.id}: already used by a {kind}")
         elif row["imported_from"] is None:
             report.kept_mine += 1
-        elif deleted_at is not None:
-            report.unchanged += 1
-        elif parse_time(row["modified"]) >= parse_time(item.modified) and not as_mine:
+        elif deleted_at is not None or (
+                not as_mine and parse_time(row["modified"]) >= parse_time(item.modified)):
+            # Restoring as mine takes a colleague's copy over whatever its date.
             report.unchanged += 1
         elif as_mine and _action_taken(conn, item):
             report.skipped.append(f"{item.id}: you already have a note on "
