@@ -194,8 +194,11 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
                 text = exchange.export_csv(store, library, mine_only=args.mine)
             sys.stdout.write(text)
             return EXIT_OK
-        count = exchange.export_file(store, library, args.output, fmt, mine_only=args.mine)
-        print(f"{args.output} ({count} note{'s' if count != 1 else ''})", flush=True)
+        written: list[Path] = []
+        count = exchange.export_file(store, library, args.output, fmt, mine_only=args.mine,
+                                     written=written)
+        print(f"{', '.join(map(str, written))} ({count} note{'s' if count != 1 else ''})",
+              flush=True)
         return EXIT_OK
 
     return with_store(run_paths, work)

@@ -93,3 +93,36 @@ def test_a_surrogate_pair_and_an_escaped_backslash_are_text(tmp_path: Path) -> N
 
     raw = b'{"a": "\\ud83d\\ude00", "b": "\\\\ud800"}'
     assert load_json(tmp_path / "x", raw) == {"a": "\U0001f600", "b": "\\ud800"}
+
+
+def test_an_export_over_the_import_limit_is_split_into_importable_files(
+        tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_reader.core.notes import jsonld_in
+
+    doc = library.get(LETTER)
+    assert doc is not None
+    mine = open_store(tmp_path / "mine" / "notes.sqlite3", tmp_path / "mine" / "b")
+    for number in range(40):
+        mine.add_highlight(anchor_quote(doc, "De NCTV stelt het dreigingsniveau"),
+                           note=f"Notitie {number} " + "x" * 300)
+    whole = tmp_path / "alles.jsonld"
+    exchange.export_file(mine, library, whole, "jsonld")
+    limit = whole.stat().st_size // 3
+    monkeypatch.setattr(jsonld_in, "MAX_IMPORT_BYTES", limit)
+    written: list[Path] = []
+    assert exchange.export_file(mine, library, tmp_path / "notities.jsonld", "jsonld",
+                                written=written) == 40
+    mine.close()
+    assert [p.name for p in written][:2] == ["notities-1.jsonld", "notities-2.jsonld"]
+    assert len(written) in (3, 4) and not (tmp_path / "notities.jsonld").exists()
+    other = open_store(tmp_path / "other" / "notes.sqlite3", tmp_path / "other" / "b")
+    try:
+        for part in written:
+            assert part.stat().st_size <= limit
+            assert "deel" in json.loads(part.read_text(encoding="utf-8"))["label"]
+            exchange.import_jsonld(other, part, library)
+        assert len(other.highlights()) == 40
+        with pytest.raises(exchange.ExchangeError, match="larger than"):
+            exchange.import_jsonld(other, whole, library)
+    finally:
+        other.close()

@@ -56,6 +56,7 @@ file it came from said otherwise, unless said otherwise):
 from __future__ import annotations
 
 import base64
+import json
 import re
 import uuid
 from collections.abc import Mapping
@@ -210,15 +211,48 @@ def annotation_json(item: Item, details: Mapping[str, Details] | None = None,
 def export_jsonld(store: NotesStore, *, mine_only: bool = False) -> dict[str, Any]:
     """Every live note as one AnnotationCollection."""
     details, my_id = store.exchange_details(), store.creator_id()
-    items = [annotation_json(item, details, my_id)
-             for item in exported_items(store, mine_only)]
+    return collection_of([annotation_json(item, details, my_id)
+                          for item in exported_items(store, mine_only)])
+
+
+def collection_of(items: list[dict[str, Any]],
+                  label: str = "Notities uit Briefing Reader") -> dict[str, Any]:
+    """An AnnotationCollection holding ``items`` in one embedded page."""
     collection: dict[str, Any] = {
         "@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationCollection",
-        "label": "Notities uit Briefing Reader",
-        "generator": {"type": "Software", "name": "Briefing Reader"},
+        "label": label, "generator": {"type": "Software", "name": "Briefing Reader"},
         "generated": utc_now(), "total": len(items)}
     if items:
         collection["first"] = {"@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid4()}",
                                "type": "AnnotationPage",
                                "startIndex": 0, "items": items}
     return collection
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """A collection as written to a file."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def split_collection(collection: dict[str, Any], limit: int) -> list[bytes]:
+    """The collection as one file, or as several each under ``limit`` bytes when one
+    would be larger than an import accepts ("deel 1 van 3" in their labels)."""
+    whole = encode(collection)
+    items = collection.get("first", {}).get("items", [])
+    if len(whole) <= limit or len(items) < 2:
+        return [whole]
+    budget = limit - len(encode(collection_of([])))
+    chunks: list[list[dict[str, Any]]] = [[]]
+    size = 0
+    for item in items:
+        # nested three levels deeper in the file: 6 more spaces on every line
+        text = json.dumps(item, ensure_ascii=False, indent=2)
+        needed = len(text.encode("utf-8")) + 6 * text.count("\n") + 16
+        if chunks[-1] and size + needed > budget:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(item)
+        size += needed
+    return [encode(collection_of(chunk, f"Notities uit Briefing Reader (deel {number} van "
+                                        f"{len(chunks)})"))
+            for number, chunk in enumerate(chunks, start=1)]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content.citation import citation, dutch_date, full_citation
+from briefing_reader.core.notes import jsonld_in
 from briefing_reader.core.notes.anchors import block_index_at, locate, place_at
 from briefing_reader.core.notes.errors import ExchangeError
-from briefing_reader.core.notes.jsonld_out import Item, export_jsonld, exported_items
+from briefing_reader.core.notes.jsonld_out import (
+    Item,
+    export_jsonld,
+    exported_items,
+    split_collection,
+)
 from briefing_reader.core.notes.model import (
     ActionAnnotation,
     Bookmark,
@@ -197,25 +202,39 @@ def export_csv(store: NotesStore, library: Library | None, *, mine_only: bool = 
 
 
 def export_file(store: NotesStore, library: Library | None, path: Path | str, fmt: str, *,
-                mine_only: bool = False) -> int:
+                mine_only: bool = False, written: list[Path] | None = None) -> int:
     """Write an export atomically; returns the number of notes written.
+
+    A JSON-LD export larger than an import accepts (:data:`MAX_IMPORT_BYTES`)
+    is written as several files, ``notities-1.jsonld``, ``notities-2.jsonld``...,
+    each importable; ``written`` gets the paths of the files written.
 
     Raises:
         ExchangeError: unknown format, or the file cannot be written.
     """
     path = Path(path)
+    files: list[tuple[Path, bytes]]
     if fmt == "jsonld":
         data = export_jsonld(store, mine_only=mine_only)
-        text, count = json.dumps(data, ensure_ascii=False, indent=2) + "\n", data["total"]
+        parts = split_collection(data, jsonld_in.MAX_IMPORT_BYTES)
+        count = data["total"]
+        files = [(path, parts[0])] if len(parts) == 1 else [
+            (path.with_name(f"{path.stem}-{number}{path.suffix}"), part)
+            for number, part in enumerate(parts, start=1)]
     elif fmt == "md":
         text = export_markdown(store, library, mine_only=mine_only)
         count = len(exported_items(store, mine_only))
+        files = [(path, text.encode("utf-8"))]
     elif fmt == "csv":
         text = "\ufeff" + export_csv(store, library, mine_only=mine_only)  # BOM: Excel reads UTF-8
         count = len(exported_items(store, mine_only))
+        files = [(path, text.encode("utf-8"))]
     else:
         raise ExchangeError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})", path)
-    atomic_write(path, text.encode("utf-8"))
+    for target, data_bytes in files:
+        atomic_write(target, data_bytes)
+        if written is not None:
+            written.append(target)
     return int(count)
 
 
