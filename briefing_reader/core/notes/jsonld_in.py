@@ -696,6 +696,8 @@ def read_jsonld(path: Path | str, library: Library | None = None, *,
         annotations = _annotations(data)
     except _Invalid as exc:
         raise ExchangeError(str(exc), path) from exc
+    if not annotations:
+        raise ExchangeError("holds no annotations; nothing was imported", path)
     context = _Context(path.name, library, _file_time(path))
     parsed: list[Incoming] = []
     seen: set[str] = set()
