@@ -678,7 +678,8 @@ _ODD_VALUE = (TypeError, ValueError, AttributeError, KeyError, IndexError, Unico
 
 
 def read_jsonld(path: Path | str, library: Library | None = None, *,
-                progress: Callable[[int, int], None] | None = None) -> list[Incoming]:
+                progress: Callable[[int, int], None] | None = None,
+                label: str | None = None) -> list[Incoming]:
     """Read and check a Web Annotation file; nothing is written.
 
     Raises:
@@ -698,7 +699,7 @@ def read_jsonld(path: Path | str, library: Library | None = None, *,
         raise ExchangeError(str(exc), path) from exc
     if not annotations:
         raise ExchangeError("holds no annotations; nothing was imported", path)
-    context = _Context(path.name, library, _file_time(path))
+    context = _Context(label or path.name, library, _file_time(path))
     parsed: list[Incoming] = []
     seen: set[str] = set()
     for number, annotation in enumerate(annotations, start=1):

@@ -377,6 +377,20 @@ class NotesStore:
                        pending=PendingEdit("merge_notes", None, {"count": len(incoming)}))
         return report
 
+    def remove_imported(self, label: str, keep: set[str]) -> int:
+        """Move to the trash a colleague's notes from ``label`` that are not in ``keep``
+        (their author deleted them); returns how many. Never touches mine."""
+        def work(conn: sqlite3.Connection) -> int:
+            gone = [row[0] for table in trash_mod.TABLES.values() for row in conn.execute(
+                f"SELECT id FROM {table} WHERE imported_from = ? AND deleted_at IS NULL",
+                (label,)) if row[0] not in keep]
+            now = utc_now()
+            for item_id in gone:
+                trash_mod.soft_delete(conn, item_id, now)
+            return len(gone)
+
+        return self._db.write(work, pending=PendingEdit("remove_imported", label, {}))
+
     def exchange_details(self) -> dict[str, dict[str, str | None]]:
         """What imported files said beyond our columns, by item id: ``original_id``,
         ``language`` and ``creator_id`` (see :mod:`merging`)."""
