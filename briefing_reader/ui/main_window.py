@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self.overviews: Overviews = Overviews(self, self.library, store)
         self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
         self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
+        from briefing_reader.ui.team_feature import TeamFolder
+
+        self.team = TeamFolder(self, self.library, store, self.settings)
         self.toc.remove_requested.connect(self.importing.remove)
         self.toc.node_activated.connect(self.annotations.node_chosen)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
@@ -439,6 +442,7 @@ class MainWindow(QMainWindow):
         if accepted:
             dialog.apply()
             self.apply_appearance()
+            self.team.configure()
 
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""

@@ -1290,6 +1290,10 @@ Openen in uw webbrowser?</translation>
         <translation>Gegevensmap</translation>
     </message>
     <message>
+        <source>S&amp;hared folder</source>
+        <translation>Gedeelde &amp;map</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
     </message>
@@ -1300,6 +1304,22 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Restore a backup…</source>
         <translation>Reservekopie terugzetten…</translation>
+    </message>
+    <message>
+        <source>None: notes are not shared</source>
+        <translation>Geen: notities worden niet gedeeld</translation>
+    </message>
+    <message>
+        <source>A folder your group shares (Nextcloud, OneDrive, a network share): your notes are written there and your colleagues&apos; notes read from it</source>
+        <translation>Een map die uw groep deelt (Nextcloud, OneDrive, een netwerkmap): uw notities worden daar geschreven en de notities van uw collega&apos;s daaruit gelezen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Gedeelde map</translation>
     </message>
     <message>
         <source>Backup failed</source>
@@ -1336,6 +1356,21 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFolder</name>
+    <message>
+        <source>Shared folder not reachable: %s</source>
+        <translation>Gedeelde map niet bereikbaar: %s</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; notes: %d new, %d changed, %d removed</source>
+        <translation>Notities van collega&apos;s: %d nieuw, %d gewijzigd, %d verwijderd</translation>
+    </message>
+    <message>
+        <source>Shared folder: %s</source>
+        <translation>Gedeelde map: %s</translation>
     </message>
 </context>
 </TS>

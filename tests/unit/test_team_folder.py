@@ -147,3 +147,16 @@ def test_an_offline_folder_is_no_error(two: tuple[NotesStore, NotesStore, Path],
 ])
 def test_which_files_belong_to_whom(name: str, author: str | None) -> None:
     assert author_of(Path(name)) == author
+
+
+def test_an_unchanged_file_is_not_written_again(two: tuple[NotesStore, NotesStore, Path],
+                                                library: Library) -> None:
+    anna, _bart, folder = two
+    highlight(anna, library, QUOTES[0], "een")
+    own = Path(sync(anna, folder, library).published or "")
+    first = own.stat().st_mtime_ns, own.stat().st_ino
+    sync(anna, folder, library)
+    assert (own.stat().st_mtime_ns, own.stat().st_ino) == first
+    highlight(anna, library, QUOTES[1], "twee")
+    sync(anna, folder, library)
+    assert own.stat().st_ino != first[1]

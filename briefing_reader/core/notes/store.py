@@ -391,6 +391,11 @@ class NotesStore:
 
         return self._db.write(work, pending=PendingEdit("remove_imported", label, {}))
 
+    def change_count(self) -> int:
+        """Rows changed through this store since it was opened: a cheap way to
+        notice that my notes changed (to publish them to a team folder)."""
+        return self._db.conn.total_changes
+
     def exchange_details(self) -> dict[str, dict[str, str | None]]:
         """What imported files said beyond our columns, by item id: ``original_id``,
         ``language`` and ``creator_id`` (see :mod:`merging`)."""

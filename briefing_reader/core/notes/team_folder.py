@@ -25,6 +25,7 @@ Hidden and temporary files (``.x.tmp``, ``~x``) are never read.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,17 +106,34 @@ def author_of(path: Path) -> str | None:
 
 
 def publish(store: NotesStore, folder: Path) -> Path:
-    """Write my notes to my file in ``folder``, atomically.
+    """Write my notes to my file in ``folder``, atomically, when they changed.
+
+    The file is left alone when it already holds the same notes, so a sync
+    engine has nothing to upload.
 
     Raises:
         ExchangeError: the file cannot be written.
     """
     path = folder / own_file_name(store)
-    parts = split_collection(export_jsonld(store, mine_only=True), MAX_IMPORT_BYTES)
+    collection = export_jsonld(store, mine_only=True)
+    if _same_notes(path, collection):
+        return path
+    parts = split_collection(collection, MAX_IMPORT_BYTES)
     if len(parts) > 1:
         raise ExchangeError("my notes are more than one shared file can hold", path)
     atomic_write(path, parts[0])
     return path
+
+
+def _same_notes(path: Path, collection: dict[str, Any]) -> bool:
+    try:
+        held = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    items = collection.get("first", {}).get("items", [])
+    return isinstance(held, dict) and held.get("total") == len(items) and (
+        held.get("first", {}) if isinstance(held.get("first"), dict) else {}).get(
+        "items", []) == items
 
 
 def _newest(incoming: list[Incoming]) -> list[Incoming]:
