@@ -167,9 +167,10 @@ class ReviewPanel(QWidget):
         muted = c["muted"]
         parts = [f"<p><b>{escape(item.label)}</b></p>"]
         before, after = event.before, event.after
-        parts.append(f'<p style="color:{muted}">' + escape(
-            self.tr("Version %1 → version %2").replace("%1", str(event.from_version or "?"))
-            .replace("%2", str(event.to_version or "?"))) + "</p>")
+        if event.reason != MISSING_DOCUMENT:
+            parts.append(f'<p style="color:{muted}">' + escape(
+                self.tr("Version %1 → version %2").replace("%1", str(event.from_version or "?"))
+                .replace("%2", str(event.to_version or "?"))) + "</p>")
         parts.append(f"<p><b>{escape(self.tr('Original'))}</b><br>"
                      + self._quote_html(before.anchor, before.action, "removed") + "</p>")
         if after is not None:
