@@ -13,7 +13,7 @@ import pytest
 from briefing_reader import paths
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import anchor_quote, exchange, open_store
-from briefing_reader.core.notes.jsonld_in import MAX_DEPTH, json_depth
+from briefing_reader.core.notes.json_bounds import MAX_DEPTH, json_depth
 from briefing_reader.core.notes.text_export import FORMULA_STARTS
 from briefing_reader.session import open_library
 
@@ -89,7 +89,7 @@ def test_lone_surrogates_are_refused_by_line(tmp_path: Path, escape: str) -> Non
 
 
 def test_a_surrogate_pair_and_an_escaped_backslash_are_text(tmp_path: Path) -> None:
-    from briefing_reader.core.notes.jsonld_in import load_json
+    from briefing_reader.core.notes.json_bounds import load_json
 
     raw = b'{"a": "\\ud83d\\ude00", "b": "\\\\ud800"}'
     assert load_json(tmp_path / "x", raw) == {"a": "\U0001f600", "b": "\\ud800"}
@@ -97,7 +97,7 @@ def test_a_surrogate_pair_and_an_escaped_backslash_are_text(tmp_path: Path) -> N
 
 def test_an_export_over_the_import_limit_is_split_into_importable_files(
         tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing_reader.core.notes import jsonld_in
+    from briefing_reader.core.notes import json_bounds
 
     doc = library.get(LETTER)
     assert doc is not None
@@ -108,7 +108,7 @@ def test_an_export_over_the_import_limit_is_split_into_importable_files(
     whole = tmp_path / "alles.jsonld"
     exchange.export_file(mine, library, whole, "jsonld")
     limit = whole.stat().st_size // 3
-    monkeypatch.setattr(jsonld_in, "MAX_IMPORT_BYTES", limit)
+    monkeypatch.setattr(json_bounds, "MAX_IMPORT_BYTES", limit)
     written: list[Path] = []
     assert exchange.export_file(mine, library, tmp_path / "notities.jsonld", "jsonld",
                                 written=written) == 40

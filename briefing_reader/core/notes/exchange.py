@@ -7,7 +7,8 @@ The entry points, gathered from the modules that hold the work:
 - :mod:`~briefing_reader.core.notes.text_export`: Markdown and CSV
   (:func:`export_markdown`, :func:`export_csv`) and :func:`export_file`;
 - :mod:`~briefing_reader.core.notes.jsonld_in`: reading and checking a file
-  (:func:`read_jsonld`), bounded before parsing;
+  (:func:`read_jsonld`), bounded before parsing
+  (:mod:`~briefing_reader.core.notes.json_bounds`);
 - :mod:`~briefing_reader.core.notes.merging`: what a merge keeps and updates.
 
 Exports cover every live highlight, bookmark and annotation of an action
@@ -25,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
-from briefing_reader.core.notes.jsonld_in import MAX_IMPORT_BYTES, read_jsonld
+from briefing_reader.core.notes.json_bounds import MAX_IMPORT_BYTES
+from briefing_reader.core.notes.jsonld_in import read_jsonld
 from briefing_reader.core.notes.jsonld_out import (
     CONTEXT,
     DOC_PREFIX,

@@ -2,10 +2,9 @@
 
 :func:`read_jsonld` reads a file and checks every annotation; nothing is
 written (``NotesStore.merge_notes`` does that, all or nothing). Before the
-JSON is parsed the file is bounded: its size (:data:`MAX_IMPORT_BYTES`), the
-depth of its nesting (:data:`MAX_DEPTH`, counted on the raw bytes) and lone
-UTF-16 surrogates (``\\ud800``, which no text can store). Any problem is an
-:class:`ExchangeError` naming the file, the annotation and the reason.
+JSON is parsed the file is bounded (:mod:`json_bounds`: size, depth, lone
+surrogates). Any problem is an :class:`ExchangeError` naming the file, the
+annotation and the reason.
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ from __future__ import annotations
 import base64
 import bisect
 import datetime as dt
-import itertools
-import json
 import re
 import uuid
 from collections.abc import Callable
@@ -22,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_reader.core.notes import rows, settings
+from briefing_reader.core.notes import json_bounds, rows, settings
 from briefing_reader.core.notes.anchors import (
     anchor_place,
     find_quote,
@@ -32,6 +29,7 @@ from briefing_reader.core.notes.anchors import (
 )
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
 from briefing_reader.core.notes.html_text import html_to_markdown
+from briefing_reader.core.notes.json_bounds import load_json
 from briefing_reader.core.notes.jsonld_out import CONTEXT, DOC_PREFIX, PRIORITY_PREFIX
 from briefing_reader.core.notes.merging import Incoming
 from briefing_reader.core.notes.model import (
@@ -46,71 +44,8 @@ from briefing_reader.core.notes.model import (
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library, OutlineNode
 
-MAX_IMPORT_BYTES = 256 * 1024 * 1024
-#: Deepest nesting of objects and arrays accepted (an export is 7 deep).
-MAX_DEPTH = 64
 _VERSION = re.compile(r"^(.*):v(\d+)$")
 _NI = re.compile(r"^ni:///sha-256;([A-Za-z0-9_-]{43})\?ct=(text/plain|text/markdown)$")
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
-_STEP = [0] * 256
-_STEP[ord("[")] = _STEP[ord("{")] = 1
-_STEP[ord("]")] = _STEP[ord("}")] = -1
-_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-
-
-def _lone_surrogate(raw: bytes) -> re.Match[bytes] | None:
-    """The first ``\\udXXX`` escape that is not half of a pair, if any."""
-    pairs: set[int] = set()  # where the low half of a pair starts
-    for found in _SURROGATE.finditer(raw):
-        at = found.start()
-        before = at - 1
-        while before >= 0 and raw[before] == 0x5C:  # backslashes before this one
-            before -= 1
-        if (at - 1 - before) % 2:  # "\\\\udXXX" is an escaped backslash and the letters "ud..."
-            continue
-        low = found.group()[3:4].lower() in b"cdef"
-        if not low and _SURROGATE.match(raw, found.end()) and \
-                raw[found.end() + 3:found.end() + 4].lower() in b"cdef":
-            pairs.add(found.end())
-        elif not (low and at in pairs):
-            return found
-    return None
-
-
-def json_depth(raw: bytes) -> int:
-    """How deeply arrays and objects nest in ``raw`` (strings skipped), without parsing."""
-    brackets = _NOT_BRACKET.sub(b"", _STRING.sub(b"", raw))
-    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
-
-
-def _line_of(raw: bytes, offset: int) -> int:
-    return raw.count(b"\n", 0, offset) + 1
-
-
-def load_json(path: Path, raw: bytes) -> Any:
-    """Parse ``raw`` once it is within the bounds; raises ExchangeError naming ``path``."""
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ExchangeError(f"is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB", path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ExchangeError(f"is not UTF-8 text (byte {exc.start})", path) from exc
-    depth = json_depth(raw)
-    if depth > MAX_DEPTH:
-        raise ExchangeError(f"is nested {depth} levels deep; notes files may nest at most "
-                            f"{MAX_DEPTH}", path)
-    lone = _lone_surrogate(raw)
-    if lone is not None:
-        raise ExchangeError(f"holds a lone surrogate {lone.group().decode()[-6:]} on line "
-                            f"{_line_of(raw, lone.start())}, which is not text", path)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExchangeError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                            f"{exc.msg})", path) from exc
-    except (ValueError, RecursionError) as exc:  # e.g. a number too long to convert
-        raise ExchangeError(f"is not valid JSON ({exc})", path) from exc
 
 
 class _Invalid(Exception):
@@ -687,8 +622,8 @@ def read_jsonld(path: Path | str, library: Library | None = None, *,
     """
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ExchangeError(f"is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB", path)
+        if path.stat().st_size > json_bounds.MAX_IMPORT_BYTES:
+            raise ExchangeError(json_bounds.too_large(), path)
         raw = path.read_bytes()
     except OSError as exc:
         raise ExchangeError(f"cannot be read ({exc.strerror or exc})", path) from exc

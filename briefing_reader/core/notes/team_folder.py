@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core.notes import json_bounds
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
-from briefing_reader.core.notes.jsonld_in import MAX_IMPORT_BYTES, read_jsonld
+from briefing_reader.core.notes.jsonld_in import read_jsonld
 from briefing_reader.core.notes.jsonld_out import export_jsonld, split_collection
 from briefing_reader.core.notes.merging import ImportReport, Incoming
 from briefing_reader.core.notes.model import parse_time
@@ -118,7 +119,7 @@ def publish(store: NotesStore, folder: Path) -> Path:
     collection = export_jsonld(store, mine_only=True)
     if _same_notes(path, collection):
         return path
-    parts = split_collection(collection, MAX_IMPORT_BYTES)
+    parts = split_collection(collection, json_bounds.MAX_IMPORT_BYTES)
     if len(parts) > 1:
         raise ExchangeError("my notes are more than one shared file can hold", path)
     atomic_write(path, parts[0])

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content.citation import citation, dutch_date, full_citation
-from briefing_reader.core.notes import jsonld_in
+from briefing_reader.core.notes import json_bounds
 from briefing_reader.core.notes.anchors import block_index_at, locate, place_at
 from briefing_reader.core.notes.errors import ExchangeError
 from briefing_reader.core.notes.jsonld_out import (
@@ -216,7 +216,7 @@ def export_file(store: NotesStore, library: Library | None, path: Path | str, fm
     files: list[tuple[Path, bytes]]
     if fmt == "jsonld":
         data = export_jsonld(store, mine_only=mine_only)
-        parts = split_collection(data, jsonld_in.MAX_IMPORT_BYTES)
+        parts = split_collection(data, json_bounds.MAX_IMPORT_BYTES)
         count = data["total"]
         files = [(path, parts[0])] if len(parts) == 1 else [
             (path.with_name(f"{path.stem}-{number}{path.suffix}"), part)
