@@ -21,7 +21,9 @@ invalid file imports nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,5 +76,24 @@ def import_jsonld(store: NotesStore, path: Path | str, library: Library | None =
         ExchangeError: the file is invalid (nothing imported).
         NotesError: the store could not be written (nothing imported).
     """
-    incoming = read_jsonld(path, library, progress=progress)
-    return store.merge_notes(incoming, as_mine=as_mine, progress=progress)
+    with collector_paused():
+        incoming = read_jsonld(path, library, progress=progress)
+        return store.merge_notes(incoming, as_mine=as_mine, progress=progress)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector during a bulk import.
+
+    A file of 100,000 annotations is millions of small objects, all alive
+    until the import ends and none in a reference cycle; every full
+    collection would walk all of them again, which made the import grow
+    faster than the file. Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
