@@ -59,6 +59,9 @@ def register(sub: SubParsers) -> None:
 
     imported = notes.add_parser("import", help="merge a colleague's Web Annotation (JSON-LD) file")
     imported.add_argument("file", metavar="FILE")
+    imported.add_argument("--as-mine", action="store_true",
+                          help="the notes are mine (restored from another machine): editable, "
+                               "exported by --mine")
     imported.set_defaults(func=cmd_import)
 
 
@@ -191,8 +194,11 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
                 text = exchange.export_csv(store, library, mine_only=args.mine)
             sys.stdout.write(text)
             return EXIT_OK
-        count = exchange.export_file(store, library, args.output, fmt, mine_only=args.mine)
-        print(f"{args.output} ({count} note{'s' if count != 1 else ''})", flush=True)
+        written: list[Path] = []
+        count = exchange.export_file(store, library, args.output, fmt, mine_only=args.mine,
+                                     written=written)
+        print(f"{', '.join(map(str, written))} ({count} note{'s' if count != 1 else ''})",
+              flush=True)
         return EXIT_OK
 
     return with_store(run_paths, work)
@@ -204,10 +210,10 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
 
     def work(store: NotesStore) -> int:
-        report = exchange.import_jsonld(store, args.file, library)
+        report = exchange.import_jsonld(store, args.file, library, as_mine=args.as_mine)
         print(f"{args.file}: {report.message()}", flush=True)
         for reason in report.skipped:
             print(f"briefing-reader: skipped {reason}", file=sys.stderr)
         return EXIT_OK
 
-    return with_store(run_paths, work)
+    return with_store(run_paths, work, library)

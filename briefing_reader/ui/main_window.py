@@ -163,6 +163,9 @@ class MainWindow(QMainWindow):
         self.overviews: Overviews = Overviews(self, self.library, store)
         self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
         self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
+        from briefing_reader.ui.team_feature import TeamFolder
+
+        self.team = TeamFolder(self, self.library, store, self.settings)
         self.toc.remove_requested.connect(self.importing.remove)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
         self.annotations.panel.link_requested.connect(self._open_link)
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+T"))
         self.search.build_menu(self.search_menu)
         self.annotations.build_menu(self.notes_menu)
+        self.printing.build_notes_menu(self.notes_menu)
 
     def _build_toolbar(self) -> None:
         """Back, forward, and a search field that feeds the search panel."""
@@ -539,6 +543,7 @@ class MainWindow(QMainWindow):
         if accepted:
             dialog.apply()
             self.apply_appearance()
+            self.team.configure()
 
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""

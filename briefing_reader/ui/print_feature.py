@@ -3,15 +3,17 @@ window's File menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore
 from briefing_reader.ui import file_dialogs
+from briefing_reader.ui.background import run_in_background
 from briefing_reader.ui.reader import ReaderView
 
 EXPORT_FORMATS = (("md", "Markdown (*.md)"), ("csv", "CSV (*.csv)"),
@@ -50,6 +52,15 @@ class PrintFeature(QObject):
         menu.addSeparator()
         add(self.tr("Export n&otes…"), self.export_notes)
         add(self.tr("Import no&tes…"), self.import_notes)
+
+    def build_notes_menu(self, menu: QMenu) -> None:
+        """Notes > "Restore my notes…": my own notes from another machine, as mine."""
+        menu.addSeparator()
+        action = menu.addAction(self.tr("&Restore my notes…"))
+        action.setToolTip(self.tr("Import a file of your own notes (exported on another "
+                                  "computer) as yours: editable, exported as yours"))
+        action.triggered.connect(lambda _checked=False: self.import_notes(as_mine=True))
+        self.restore_action = action
 
     # -- what to print ------------------------------------------------------
 
@@ -124,27 +135,53 @@ class PrintFeature(QObject):
             return
         self.window.statusBar().showMessage(self.tr("Notes exported to %s") % name, 6000)
 
-    def import_notes(self) -> None:
-        from briefing_reader.core.notes import exchange
+    def import_notes(self, *, as_mine: bool = False) -> None:
+        """Choose a notes file and import it off the GUI thread, with progress."""
+        from briefing_reader.core.notes import exchange, open_store
 
         if self.store is None:
             return
-        name = file_dialogs.open_name(self.window, self.tr("Import notes"),
-                                      "W3C Web Annotation JSON-LD (*.jsonld *.json)")
+        name = file_dialogs.open_name(
+            self.window, self.tr("Restore my notes") if as_mine else self.tr("Import notes"),
+            "W3C Web Annotation JSON-LD (*.jsonld *.json)")
         if not name:
             return
-        try:
-            report = exchange.import_jsonld(self.store, Path(name), self.library)
-        except NotesError as error:
-            QMessageBox.warning(self.window, self.tr("Import failed"), error.reason)
-            return
+        db_path, backups = self.store.path, self.store.backup_dir
+
+        def work(progress: Callable[[int, int], None]) -> exchange.ImportReport:
+            # SQLite connections belong to their thread: the worker opens its own.
+            store = open_store(db_path, backups)
+            try:
+                return exchange.import_jsonld(store, Path(name), self.library,
+                                              as_mine=as_mine, progress=progress)
+            finally:
+                store.close()
+
+        dialog = QProgressDialog(self.tr("Importing notes…"), "", 0, 0, self.window)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        self._import_progress = dialog
+
+        def progressed(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+        def failed(error: object) -> None:
+            dialog.close()
+            QMessageBox.warning(self.window, self.tr("Import failed"), str(error))
+
+        run_in_background(work, self, self._imported, failed, progressed)
+
+    def _imported(self, report: object) -> None:
+        self._import_progress.close()
         text = self.tr("%d added, %d updated, %d already there.") % (
-            report.added, report.updated, report.unchanged)
-        if report.kept_mine:
-            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine
-        if report.skipped:
-            text += " " + self.tr("%d skipped:") % len(report.skipped) + "\n" + "\n".join(
-                report.skipped[:10])
+            report.added, report.updated, report.unchanged)  # type: ignore[attr-defined]
+        if report.kept_mine:  # type: ignore[attr-defined]
+            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine  # type: ignore[attr-defined]
+        skipped: list[str] = report.skipped  # type: ignore[attr-defined]
+        if skipped:
+            text += " " + self.tr("%d skipped:") % len(skipped) + "\n" + "\n".join(skipped[:10])
         QMessageBox.information(self.window, self.tr("Notes imported"), text)
         refresh = getattr(self.window, "refresh_notes", None)
         if refresh is not None:

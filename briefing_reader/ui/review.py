@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, ReviewItem, TextAnchor
 from briefing_reader.core.notes.anchors import action_target, block_index_at
+from briefing_reader.core.notes.merging import MISSING_DOCUMENT
 from briefing_reader.core.notes.versions import Change, diff_versions, list_versions, word_diff
 from briefing_reader.ui import keyboard
 
@@ -127,6 +128,8 @@ class ReviewPanel(QWidget):
         for item in items:
             self._items[item.item_id] = item
             mark = self.tr("check") if item.outcome == "fuzzy" else self.tr("no place")
+            if item.event.reason == MISSING_DOCUMENT:
+                mark = self.tr("document not in the library")
             row = QListWidgetItem(f"[{mark}] {self._kind(item.kind)}: {item.label[:90]}",
                                   self.list)
             row.setData(ID_ROLE, item.item_id)
@@ -165,9 +168,10 @@ class ReviewPanel(QWidget):
         muted = c["muted"]
         parts = [f"<p><b>{escape(item.label)}</b></p>"]
         before, after = event.before, event.after
-        parts.append(f'<p style="color:{muted}">' + escape(
-            self.tr("Version %1 → version %2").replace("%1", str(event.from_version or "?"))
-            .replace("%2", str(event.to_version or "?"))) + "</p>")
+        if event.reason != MISSING_DOCUMENT:
+            parts.append(f'<p style="color:{muted}">' + escape(
+                self.tr("Version %1 → version %2").replace("%1", str(event.from_version or "?"))
+                .replace("%2", str(event.to_version or "?"))) + "</p>")
         parts.append(f"<p><b>{escape(self.tr('Original'))}</b><br>"
                      + self._quote_html(before.anchor, before.action, "removed") + "</p>")
         if after is not None:
@@ -175,6 +179,10 @@ class ReviewPanel(QWidget):
                          f'<span style="color:{muted}">({escape(self.tr("similarity"))} '
                          f"{event.score:.0%})</span><br>"
                          + self._quote_html(after.anchor, after.action, "added") + "</p>")
+        elif event.reason == MISSING_DOCUMENT:
+            hint = self.tr("The document is not in the library; the note is placed when it "
+                           "is imported.")
+            parts.append(f"<p>{escape(hint)}</p>")
         else:
             hint = self.tr("No place in the new version is clearly the same.")
             parts.append(f"<p>{escape(hint)}</p>")

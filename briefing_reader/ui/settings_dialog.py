@@ -68,6 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Author of my notes"), self.author)
         form.addRow(self.tr("&Stances (one a line)"), self.stances)
         form.addRow(self.tr("Data folder"), self._data_row())
+        form.addRow(self.tr("S&hared folder"), self._team_row())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -90,6 +91,32 @@ class SettingsDialog(QDialog):
             button.clicked.connect(slot)
             layout.addWidget(button)
         return row
+
+    def _team_row(self) -> QWidget:
+        """The team folder: colleagues' notes arrive there, mine are written there."""
+        from briefing_reader.ui.team_feature import FOLDER_KEY
+
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.team_folder = QLineEdit(str(self.settings.value(FOLDER_KEY, "") or ""), row)
+        self.team_folder.setPlaceholderText(self.tr("None: notes are not shared"))
+        self.team_folder.setToolTip(self.tr(
+            "A folder your group shares (Nextcloud, OneDrive, a network share): your "
+            "notes are written there and your colleagues' notes read from it"))
+        choose = QPushButton(self.tr("Choose…"), row)
+        choose.clicked.connect(self._choose_team_folder)
+        layout.addWidget(self.team_folder, 1)
+        layout.addWidget(choose)
+        return row
+
+    def _choose_team_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"),
+                                                  self.team_folder.text())
+        if chosen:
+            self.team_folder.setText(chosen)
 
     @staticmethod
     def _select(combo: QComboBox, value: str) -> None:
@@ -141,6 +168,9 @@ class SettingsDialog(QDialog):
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.settings.setValue(THEME_KEY, self.theme.currentData())
         self.settings.setValue(FONT_SIZE_KEY, self.font_size.value())
+        from briefing_reader.ui.team_feature import FOLDER_KEY
+
+        self.settings.setValue(FOLDER_KEY, self.team_folder.text().strip())
         if self.store is not None and not self.store.read_only:
             try:
                 if self.author.text().strip():

@@ -1242,6 +1242,22 @@ Openen in uw webbrowser?</translation>
         <source>Import no&amp;tes…</source>
         <translation>Notities im&amp;porteren…</translation>
     </message>
+    <message>
+        <source>&amp;Restore my notes…</source>
+        <translation>Mijn notities &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Import a file of your own notes (exported on another computer) as yours: editable, exported as yours</source>
+        <translation>Een bestand met uw eigen notities (geëxporteerd op een andere computer) als de uwe importeren: bewerkbaar, geëxporteerd als de uwe</translation>
+    </message>
+    <message>
+        <source>Restore my notes</source>
+        <translation>Mijn notities terugzetten</translation>
+    </message>
+    <message>
+        <source>Importing notes…</source>
+        <translation>Notities importeren…</translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -1387,6 +1403,14 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>The selection is not inside an action.</source>
         <translation>De selectie ligt niet in een actie.</translation>
+    </message>
+    <message>
+        <source>document not in the library</source>
+        <translation>document niet in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>The document is not in the library; the note is placed when it is imported.</source>
+        <translation>Het document staat niet in de bibliotheek; de notitie krijgt haar plaats zodra het wordt geïmporteerd.</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1648,41 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>S&amp;hared folder</source>
+        <translation>Gedeelde &amp;map</translation>
+    </message>
+    <message>
+        <source>None: notes are not shared</source>
+        <translation>Geen: notities worden niet gedeeld</translation>
+    </message>
+    <message>
+        <source>A folder your group shares (Nextcloud, OneDrive, a network share): your notes are written there and your colleagues&apos; notes read from it</source>
+        <translation>Een map die uw groep deelt (Nextcloud, OneDrive, een netwerkmap): uw notities worden daar geschreven en de notities van uw collega&apos;s daaruit gelezen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Gedeelde map</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFolder</name>
+    <message>
+        <source>Shared folder not reachable: %s</source>
+        <translation>Gedeelde map niet bereikbaar: %s</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; notes: %d new, %d changed, %d removed</source>
+        <translation>Notities van collega&apos;s: %d nieuw, %d gewijzigd, %d verwijderd</translation>
+    </message>
+    <message>
+        <source>Shared folder: %s</source>
+        <translation>Gedeelde map: %s</translation>
     </message>
 </context>
 </TS>

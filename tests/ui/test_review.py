@@ -166,3 +166,25 @@ def test_changes_dialog_with_one_version_says_so(qtbot: QtBot, tmp_path: Path) -
     dialog = ChangesDialog(tmp_path / "none", LETTER)
     qtbot.addWidget(dialog)
     assert dialog.changes == [] and "Only one version" in dialog.summary.text()
+
+
+def test_a_note_on_a_document_not_in_the_library_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    import json
+
+    from briefing_reader.core.notes import exchange
+
+    path = tmp_path / "elders.jsonld"
+    path.write_text(json.dumps([{
+        "@context": exchange.CONTEXT, "id": "http://example.org/7", "type": "Annotation",
+        "bodyValue": "Later lezen", "target": {
+            "source": "urn:briefing-reader:doc:kst-99999-1",
+            "selector": {"type": "TextQuoteSelector", "exact": "een zin"}}}]),
+        encoding="utf-8")
+    library = Library(documents={LETTER: version(2)})
+    with open_store(tmp_path / "notes.sqlite3", tmp_path / "backups") as store:
+        exchange.import_jsonld(store, path, library)
+        panel = ReviewPanel(library, store, lambda: None)
+        qtbot.addWidget(panel)
+        assert panel.list.count() == 1
+        assert panel.list.item(0).text().startswith("[document not in the library] highlight")
+        assert "is not in the library" in panel.detail.toPlainText()

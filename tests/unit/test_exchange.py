@@ -23,6 +23,7 @@ from briefing_reader.core.notes import (
     anchor_place,
     anchor_quote,
     exchange,
+    merging,
     open_store,
 )
 from briefing_reader.session import open_library
@@ -89,7 +90,9 @@ def test_jsonld_follows_the_web_annotation_model(store: NotesStore) -> None:
     for item in collection["first"]["items"]:
         assert item["@context"] == CONTEXT and item["type"] == "Annotation"
         assert str(uuid.UUID(item["id"].removeprefix("urn:uuid:"))) in item["id"]
-        assert item["creator"] == {"type": "Person", "name": "Jan de Vries"}
+        assert item["creator"] == {"id": store.creator_id(), "type": "Person",
+                                   "name": "Jan de Vries"}
+        assert store.creator_id().startswith("urn:uuid:")
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", item["created"])
         assert set(item["motivation"] if isinstance(item["motivation"], list)
                    else [item["motivation"]]) <= MOTIVATIONS
@@ -98,13 +101,16 @@ def test_jsonld_follows_the_web_annotation_model(store: NotesStore) -> None:
             assert body["purpose"] in MOTIVATIONS | {"describing"}
             if body["type"] == "TextualBody":
                 assert body["format"] in ("text/markdown", "text/plain")
+                assert body["language"] == "nl"
         target = item["target"]
         assert target["type"] == "SpecificResource"
         assert target["source"] == {"id": f"urn:briefing-reader:doc:{LETTER}:v2", "type": "Text",
                                     "canonical": f"urn:briefing-reader:doc:{LETTER}"}
-        cached = target["state"]["cached"]
-        for iri in cached if isinstance(cached, list) else [cached]:
-            assert re.fullmatch(r"ni:///sha-256;[A-Za-z0-9_-]{43}\?ct=text/(plain|markdown)", iri)
+        states = target["state"] if isinstance(target["state"], list) else [target["state"]]
+        for state in states:
+            assert state["type"] == "TimeState" and state["sourceDate"] == item["modified"]
+            assert re.fullmatch(r"ni:///sha-256;[A-Za-z0-9_-]{43}\?ct=text/(plain|markdown)",
+                                state["cached"])
 
     by_motivation = {json.dumps(i["motivation"]): i for i in collection["first"]["items"]}
     action = by_motivation[json.dumps(["classifying", "commenting", "questioning", "tagging"])]
@@ -118,7 +124,7 @@ def test_jsonld_follows_the_web_annotation_model(store: NotesStore) -> None:
                         ("questioning", "Wanneer komt de evaluatie?"),
                         ("questioning", "Wat kost dit?"),
                         ("tagging", "taal"), ("tagging", "bijstand")]
-    comment = by_motivation['"commenting"']
+    comment = by_motivation[json.dumps(["highlighting", "commenting"])]
     selectors = comment["target"]["selector"]
     assert [s["type"] for s in selectors] == ["TextQuoteSelector", "TextPositionSelector"]
     assert selectors[0]["exact"] == "De NCTV stelt het dreigingsniveau"
@@ -212,9 +218,9 @@ BROKEN = {
     "bad-uuid": (_break(lambda d: d["first"]["items"][-1].update(id="urn:uuid:nope")),
                  "not a valid UUID"),
     "no-target": (_break(lambda d: d["first"]["items"][-1].pop("target")),
-                  "exactly one target"),
+                  "it has no target"),
     "foreign-source": (_break(lambda d: d["first"]["items"][-1]["target"].update(
-        source="https://example.org/brief")), "not a Briefing Reader document"),
+        source="https://example.org/brief")), "not a document Briefing Reader knows"),
     "bad-position": (_break(lambda d: d["first"]["items"][-1]["target"]["selector"][1].update(
         start=9, end=2)), "0 <= start <= end"),
     "bad-priority": (_break(lambda d: next(
@@ -253,16 +259,16 @@ def test_a_failing_write_rolls_back_everything(store: NotesStore, tmp_path: Path
     path = tmp_path / "mine.jsonld"
     exchange.export_file(store, library, path, "jsonld")
     empty = new_store(tmp_path / "empty")
-    original = exchange._columns
+    original = merging.columns
     calls = []
 
-    def failing(incoming: Any) -> dict[str, Any]:
+    def failing(incoming: Any, **kwargs: Any) -> dict[str, Any]:
         calls.append(incoming)
         if len(calls) == 4:
             raise sqlite3.OperationalError("disk I/O error")
-        return original(incoming)
+        return original(incoming, **kwargs)
 
-    monkeypatch.setattr(exchange, "_columns", failing)
+    monkeypatch.setattr(merging, "columns", failing)
     try:
         with pytest.raises(exchange.NotesError):
             exchange.import_jsonld(empty, path, library)

@@ -74,3 +74,7 @@ class NotesBusyError(NotesError):
 
 class NotesSchemaError(NotesError):
     """The database was made by a newer version of the app."""
+
+
+class ExchangeError(NotesError):
+    """A notes file could not be exported or imported; ``path`` and ``reason`` say why."""

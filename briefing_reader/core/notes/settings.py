@@ -19,6 +19,8 @@ from briefing_reader.core.notes.model import DEFAULT_STANCES
 
 AUTHOR = "author"
 STANCES = "stances"
+#: This profile's creator id in exported annotations (a urn:uuid, made once).
+CREATOR_ID = "creator_id"
 FALLBACK_AUTHOR = "onbekend"
 MAX_STANCE_LENGTH = 60
 

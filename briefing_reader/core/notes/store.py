@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from briefing_reader.core.notes import actions, backup, records, rows, settings
+from briefing_reader.core.notes import actions, backup, merging, records, rows, settings
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.db import Database, translate_error
 from briefing_reader.core.notes.errors import (
@@ -377,6 +377,65 @@ class NotesStore:
     def reviews(self) -> ReviewLog:
         """Re-anchoring outcomes and the "Te controleren" list: accept, dismiss, re-attach."""
         return ReviewLog(self._db)
+
+    # --- merging notes from a file (issues 13 and 16) --------------------------
+
+    def merge_notes(self, incoming: Sequence[merging.Incoming], *, as_mine: bool = False,
+                    progress: merging.Progress | None = None) -> merging.ImportReport:
+        """Add checked notes from a file in one transaction: all of them or none.
+
+        ``as_mine`` stores new ones as mine (restoring my own notes); see
+        :mod:`briefing_reader.core.notes.merging` for what is kept and updated.
+        """
+        report = merging.ImportReport()
+        self._db.write(lambda c: merging.merge(c, incoming, report, as_mine=as_mine,
+                                               progress=progress, total=len(incoming)),
+                       pending=PendingEdit("merge_notes", None, {"count": len(incoming)}))
+        return report
+
+    def remove_imported(self, label: str, keep: set[str]) -> int:
+        """Move to the trash a colleague's notes from ``label`` that are not in ``keep``
+        (their author deleted them); returns how many. Never touches mine."""
+        def work(conn: sqlite3.Connection) -> int:
+            gone = [row[0] for table in trash_mod.TABLES.values() for row in conn.execute(
+                f"SELECT id FROM {table} WHERE imported_from = ? AND deleted_at IS NULL",
+                (label,)) if row[0] not in keep]
+            now = utc_now()
+            for item_id in gone:
+                trash_mod.soft_delete(conn, item_id, now)
+            return len(gone)
+
+        return self._db.write(work, pending=PendingEdit("remove_imported", label, {}))
+
+    def change_count(self) -> int:
+        """Rows changed through this store since it was opened: a cheap way to
+        notice that my notes changed (to publish them to a team folder)."""
+        return self._db.conn.total_changes
+
+    def exchange_details(self) -> dict[str, dict[str, str | None]]:
+        """What imported files said beyond our columns, by item id: ``original_id``,
+        ``language`` and ``creator_id`` (see :mod:`merging`)."""
+        found = self._db.read(merging.read_meta)
+        return {item_id: {key: row[key] for key in ("original_id", "language", "creator_id")}
+                for item_id, row in found.items()}
+
+    def creator_id(self) -> str:
+        """This profile's stable creator id (a ``urn:uuid:``), made on first use."""
+        def mint(conn: sqlite3.Connection) -> str:
+            found = settings.read(conn, settings.CREATOR_ID)
+            if isinstance(found, str) and found:
+                return found
+            made = f"urn:uuid:{uuid.uuid4()}"
+            settings.write(conn, settings.CREATOR_ID, made)
+            return made
+
+        found = self._db.read(lambda c: settings.read(c, settings.CREATOR_ID))
+        if isinstance(found, str) and found:
+            return found
+        try:
+            return self._db.write(mint)
+        except NotesError:  # read-only: stable for this file all the same
+            return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, self.path.resolve().as_uri())}"
 
     # --- maintenance --------------------------------------------------------
 
