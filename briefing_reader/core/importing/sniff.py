@@ -34,9 +34,10 @@ from briefing_reader.core.importing.errors import (
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME = 255
 DOCX, MARKDOWN, TEXT = "docx", "markdown", "text"
+PDF = "pdf"
 EXTENSIONS = {".docx": DOCX, ".md": MARKDOWN, ".markdown": MARKDOWN, ".txt": TEXT,
-              ".text": TEXT}
-SUPPORTED_TEXT = ".docx, .txt, .md"
+              ".text": TEXT, ".pdf": PDF}
+SUPPORTED_TEXT = ".docx, .pdf, .txt, .md"
 
 _KNOWN_OTHERS = {
     ".doc": "an old Word file (.doc): save it as .docx first",
@@ -44,7 +45,7 @@ _KNOWN_OTHERS = {
     ".dotx": "a Word template", ".dotm": "a Word template with macros",
     ".odt": "an OpenDocument file: save it as .docx first",
     ".rtf": "an RTF file: save it as .docx first",
-    ".pdf": "a PDF file", ".html": "a web page", ".htm": "a web page",
+    ".html": "a web page", ".htm": "a web page",
 }
 _MAGIC = [
     (b"%PDF", "a PDF file"),
@@ -144,6 +145,10 @@ def detect(path: Path, data: bytes) -> str:
             return DOCX
         raise ImportFailed(path, f"is a zip archive, not a Word document; only "
                                  f"{SUPPORTED_TEXT} can be imported", UNSUPPORTED)
+    if suffix in (".pdf", "") and data[:1024].lstrip().startswith(b"%PDF-"):
+        return PDF
+    if suffix == ".pdf":
+        raise ImportFailed(path, "is not a PDF file (it does not start with %PDF-)", BINARY)
     magic = next((what for sig, what in _MAGIC if data.startswith(sig)), None)
     if is_zip:
         magic = "a zip archive"
