@@ -107,6 +107,10 @@ def convert_source(source: sniff.Source) -> Converted:
         from briefing_reader.core.importing import pdf
 
         return pdf.convert(source.data, source.path)
+    if source.kind in (sniff.XML, sniff.HTML):
+        from briefing_reader.core.importing import publication
+
+        return publication.convert(source.data, source.path, source.kind)
     from briefing_reader.core.importing.textdecode import CP1252, decode
 
     decoded = decode(source.data, source.path)
