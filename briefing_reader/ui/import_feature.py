@@ -50,7 +50,8 @@ class ImportFeature(QObject):
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Import letters"), str(Path.home()),
-            self.tr("Letters (*.docx *.txt *.md *.markdown);;All files (*)"))
+            self.tr("Letters (*.docx *.pdf *.xml *.html *.htm *.txt *.md *.markdown);;"
+                    "All files (*)"))
         if names:
             self.import_paths([Path(name) for name in names])
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         from briefing_reader.ui.import_feature import ImportFeature
         from briefing_reader.ui.overviews import Overviews
         from briefing_reader.ui.print_feature import PrintFeature
+        from briefing_reader.ui.references import ReferenceFeature
         from briefing_reader.ui.search_feature import SearchFeature
 
         self.store = store
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.overviews: Overviews = Overviews(self, self.library, store)
         self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
         self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
+        self.references = ReferenceFeature(self, self.library, self.reader, self.paths)
         self.toc.remove_requested.connect(self.importing.remove)
         self.toc.node_activated.connect(self.annotations.node_chosen)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.view_menu.addSeparator()
+        self.references.build_menu(self.view_menu)
         self.view_menu.addAction(self._action(
             self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R"))
         self.view_menu.addAction(self._action(
@@ -394,6 +397,9 @@ class MainWindow(QMainWindow):
             self.toc.select_node(doc.id, anchor)
 
     def _open_link(self, url: QUrl) -> None:
+        if url.scheme() == "ref" and self.features_ready:
+            self.references.open_reference(url)
+            return
         if url.scheme() == "doc":
             doc_id = url.path()
             self.navigate(doc_id, url.fragment())
