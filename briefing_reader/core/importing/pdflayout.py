@@ -30,7 +30,9 @@ _PAGE_NUMBER = re.compile(r"^(?:pagina\s+|page\s+|blz\.\s*)?[-–]?\s*\d{1,4}\s*
                           r"(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:[.)])?\s+(?=\S)")
-_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_CLEAN = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c))
+                            for c in range(0xFB00, 0xFB07)},
+                         "\r": " ", "\n": " ", "\x02": "-"})
 
 
 @dataclass
@@ -153,8 +155,7 @@ def _line(page: int, pieces: list[Piece]) -> Line:
 
 
 def _clean(text: str) -> str:
-    text = "".join(_LIGATURES.get(c, c) for c in text)
-    return text.replace("\r", " ").replace("\n", " ").replace("\x02", "-")
+    return text.translate(_CLEAN)
 
 
 def _needs_space(previous: Piece, piece: Piece, parts: list[tuple[str, str]]) -> bool:

@@ -116,10 +116,11 @@ def _read_page(page: Any, number: int, path: Path, raw: Any) -> PdfPage:
     width, height = page.get_size()
     out = PdfPage(number, width, height)
     textpage = page.get_textpage()
+    fonts: dict[int, bool] = {}
     try:
         for obj in page.get_objects(max_depth=3):
             if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-                piece = _piece(obj, textpage, height, raw)
+                piece = _piece(obj, textpage, height, raw, fonts)
                 if piece is not None:
                     out.pieces.append(piece)
                     if len(out.pieces) > MAX_PIECES:
@@ -138,7 +139,8 @@ def _read_page(page: Any, number: int, path: Path, raw: Any) -> PdfPage:
     return out
 
 
-def _piece(obj: Any, textpage: Any, height: float, raw: Any) -> Piece | None:
+def _piece(obj: Any, textpage: Any, height: float, raw: Any,
+           fonts: dict[int, bool]) -> Piece | None:
     length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
     if length <= 2:
         return None
@@ -154,16 +156,18 @@ def _piece(obj: Any, textpage: Any, height: float, raw: Any) -> Piece | None:
     scale = abs(matrix.d) or abs(matrix.b) or 1.0
     left, bottom, right, top = obj.get_bounds()
     return Piece(text, left, height - top, right, height - bottom,
-                 round(size.value * scale, 1), _bold(obj, raw), height - matrix.f)
+                 round(size.value * scale, 1), _bold(obj, raw, fonts), height - matrix.f)
 
 
-def _bold(obj: Any, raw: Any) -> bool:
+def _bold(obj: Any, raw: Any, fonts: dict[int, bool]) -> bool:
     font = raw.FPDFTextObj_GetFont(obj.raw)
     if not font:
         return False
-    if raw.FPDFFont_GetWeight(font) >= 600:
-        return True
-    buffer = ctypes.create_string_buffer(128)
-    raw.FPDFFont_GetBaseFontName(font, buffer, 128)
-    name = buffer.value.decode("latin-1").lower()
-    return any(word in name for word in ("bold", "black", "heavy", "semibold", "demi"))
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in fonts:  # a page uses a few fonts for many pieces
+        buffer = ctypes.create_string_buffer(128)
+        raw.FPDFFont_GetBaseFontName(font, buffer, 128)
+        name = buffer.value.decode("latin-1").lower()
+        fonts[key] = raw.FPDFFont_GetWeight(font) >= 600 or any(
+            word in name for word in ("bold", "black", "heavy", "semibold", "demi"))
+    return fonts[key]

@@ -47,13 +47,16 @@ _NOTE_DEF = re.compile(r"^\[\^(\d+)\]:\s?(.*)$")
 _ESCAPE = re.compile(r"\\([\\|*_\[\]#>`~-])")
 
 
-def letter_docx(copies: int = 1) -> bytes:
-    """The bundled letter as a .docx (the body ``copies`` times, for long-letter tests)."""
+def letter_docx(copies: int = 1, number: int = 456) -> bytes:
+    """The bundled letter as a .docx (the body ``copies`` times, for long-letter tests;
+    another ``number`` makes it another Kamerstuk, for benchmarks that import it)."""
     body, notes = _read_letter()
+    if number != 456:
+        body = [line.replace("Nr. 456 ", f"Nr. {number} ") for line in body]
     document = docx.Document()
     document.core_properties.title = TITLE
     _styles(document)
-    _header_and_footer(document)
+    _header_and_footer(document, RUNNING_HEADER.replace("nr. 456", f"nr. {number}"))
     next_note = [1]
     note_texts: list[tuple[int, list[str]]] = []
     for _copy in range(copies):
@@ -93,13 +96,14 @@ def _styles(document: docx.Document) -> None:
         style.font.bold = True
 
 
-def _header_and_footer(document: docx.Document) -> None:
+def _header_and_footer(document: docx.Document, running: str) -> None:
     section = document.sections[0]
     header = section.header.paragraphs[0]
-    header.add_run(RUNNING_HEADER + "\t\t")
+    header.add_run(running + "\t\t")
     _page_field(header)
     footer = section.footer.paragraphs[0]
-    footer.add_run("kst-32824-456\tISSN 0921 - 7371\t")
+    code = "kst-32824-" + running.rsplit(" ", 1)[-1]
+    footer.add_run(f"{code}\tISSN 0921 - 7371\t")
     _page_field(footer)
 
 
@@ -269,11 +273,20 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1, help="the body this many times")
     parser.add_argument("--out", type=Path, default=HERE, help="folder to write to")
     parser.add_argument("--name", default="kst-32824-456", help="file name without extension")
+    parser.add_argument("--number", type=int, default=456, help="the letter's number (Nr.)")
+    parser.add_argument("--pages", type=int, help="keep only the first N pages of the PDF")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     docx_path = args.out / f"{args.name}.docx"
-    docx_path.write_bytes(letter_docx(args.copies))
+    docx_path.write_bytes(letter_docx(args.copies, args.number))
     pdf = to_pdf(docx_path, args.out)
+    if args.pages:
+        import pypdf
+
+        writer = pypdf.PdfWriter(clone_from=pdf)
+        while len(writer.pages) > args.pages:
+            writer.remove_page(len(writer.pages) - 1)
+        writer.write(pdf)
     print(f"wrote {docx_path} and {pdf}")
 
 
