@@ -113,7 +113,8 @@ class ReferenceFeature(QObject):
                 rows = [(d, a or "") for d, a, _t, _o in index.cited_by(doc.meta)]
             finally:
                 index.close()
-        dialog = DocumentInformation(doc, self.library, rows, len(self.found), self.window)
+        cited = len({found.ref.key for found in self.found})
+        dialog = DocumentInformation(doc, self.library, rows, cited, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen:
             doc_id, anchor = dialog.chosen
             self.window.navigate(doc_id, anchor)  # type: ignore[attr-defined]

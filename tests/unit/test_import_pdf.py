@@ -227,3 +227,10 @@ def test_running_heads_and_a_footnote_over_two_pages() -> None:
                      "Tekst van bladzijde 3."]
     assert ("note", "7") in laid.body[1].parts
     assert laid.notes == {"7": ["Een voetnoot die", "verder loopt."]}
+
+
+def test_paragraphs_start_where_the_letters_do() -> None:
+    ours = [b.text for b in bundled().blocks if b.kind == "paragraph"]
+    starts = {b.text[:40] for b in pdf_document().blocks if b.kind == "paragraph"}
+    kept = [text for text in ours if text[:40] in starts]
+    assert len(kept) >= 0.95 * len(ours)

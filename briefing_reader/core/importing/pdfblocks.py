@@ -105,6 +105,10 @@ class BlockBuilder:
         self._context = ""
         self._levels = self._heading_levels()
         self._vocabulary = vocabulary(lines)
+        self._right: dict[tuple[int, int], float] = {}
+        for line in lines:
+            column = (line.page, id(line.frame))
+            self._right[column] = max(self._right.get(column, 0.0), line.x1)
 
     def build(self) -> list[Node]:
         i = 0
@@ -143,7 +147,18 @@ class BlockBuilder:
         if following.page != line.page:
             return not _ENDS_SENTENCE.search(line.text) or following.text[:1].islower()
         pitch = following.baseline - line.baseline
-        return 0 < pitch <= 1.6 * max(line.size, following.size)
+        if not 0 < pitch <= 1.6 * max(line.size, following.size):
+            return False
+        return not self._short_last_line(line, following)
+
+    def _short_last_line(self, line: Line, following: Line) -> bool:
+        """A line that ends a sentence with room left for the next line's first word:
+        the paragraph ended there (paragraphs set without space between them)."""
+        if not _ENDS_SENTENCE.search(line.text):
+            return False
+        right = self._right.get((line.page, id(line.frame)), line.x1)
+        word = following.text.split(" ", 1)[0]
+        return right - line.x1 > (len(word) + 1) * 0.6 * line.size
 
     def _is_heading(self, group: list[Line]) -> bool:
         text = " ".join(line.text for line in group)
