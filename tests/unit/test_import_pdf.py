@@ -234,3 +234,39 @@ def test_paragraphs_start_where_the_letters_do() -> None:
     starts = {b.text[:40] for b in pdf_document().blocks if b.kind == "paragraph"}
     kept = [text for text in ours if text[:40] in starts]
     assert len(kept) >= 0.95 * len(ours)
+
+
+def _page(*rows: list[tuple[str, float]], number: int = 1) -> PdfPage:
+    """A page of body lines: each row is [(text, x0), ...], 14 pt apart."""
+    pieces = []
+    for index, row in enumerate(rows):
+        for text, x0 in row:
+            pieces.append(_piece(text, 100 + 14 * index, x0=x0))
+    return PdfPage(number, 600, 800, pieces)
+
+
+def _blocks(page: PdfPage) -> tuple[str, list[str]]:
+    from briefing_reader.core.importing.mdwriter import render
+    from briefing_reader.core.importing.pdfblocks import BlockBuilder
+
+    laid = lay_out([page])
+    builder = BlockBuilder(laid.body, laid.body_size)
+    return render(builder.build(), []), builder.warnings
+
+
+def test_numbered_and_bulleted_lists() -> None:
+    body, _ = _blocks(_page([("Dit zijn de stappen:", 72)],
+                            [("1.", 72), ("Eerst de taal.", 100)],
+                            [("2.", 72), ("Dan het werk.", 100)],
+                            [("12.", 72), ("Tot slot de rest.", 100)]))
+    assert "1. Eerst de taal.\n2. Dan het werk.\n3. Tot slot de rest." in body
+    body, _ = _blocks(_page([("•", 72), ("taal", 100)], [("•", 72), ("werk", 100)]))
+    assert "- taal\n- werk" in body
+
+
+def test_a_table_without_rules_stays_text_with_a_warning() -> None:
+    body, warnings = _blocks(_page([("Regeling", 72), ("2025", 300), ("2026", 400)],
+                                   [("Taaleis", 72), ("3,7", 300), ("10,6", 400)],
+                                   [("Startbanen", 72), ("1,3", 300), ("0", 400)]))
+    assert "Regeling 2025 2026\\\nTaaleis 3,7 10,6\\\nStartbanen 1,3 0" in body
+    assert warnings == ["page 1: a table without ruling lines was kept as text, line by line"]

@@ -116,6 +116,8 @@ class BlockBuilder:
             line = self.lines[i]
             if line.frame is not None:
                 i = self._framed(i)
+            elif self._unruled_table(i) > i:
+                i = self._unruled_table(i, emit=True)
             elif line.bullet:
                 i = self._list(i, self.nodes)
             else:
@@ -217,6 +219,24 @@ class BlockBuilder:
                 plain += piece
         return Span(plain, markers)
 
+    def _unruled_table(self, i: int, emit: bool = False) -> int:
+        """Three or more lines with wide gaps between their pieces: a table without
+        rules. Kept as text, line by line, with a warning (returns the end, or i)."""
+        j = i
+        while (j < len(self.lines) and self.lines[j].frame is None and self.lines[j].gaps() >= 1
+               and self.lines[j].page == self.lines[i].page):
+            j += 1
+        if j - i < 3 or not any(line.gaps() >= 2 for line in self.lines[i:j]):
+            return i
+        if emit:
+            spans = [Span(" ".join(p.text.strip() for p in line.pieces))
+                     for line in self.lines[i:j]]
+            self.nodes.append(Node("para", spans=spans))
+            self.paragraph_texts.extend(span.text for span in spans)
+            self.warnings.append(f"page {self.lines[i].page}: a table without ruling lines "
+                                 f"was kept as text, line by line")
+        return j
+
     # -- lists -------------------------------------------------------------------
 
     def _list(self, i: int, into: list[Node], frame: Frame | None = None) -> int:
@@ -237,7 +257,7 @@ class BlockBuilder:
                 j += 1
             items.append(self._span(group))
             i = j
-        into.append(Node("list", spans=items))
+        into.append(Node("list", spans=items, ordered=self.lines[start].numbered))
         return i
 
     # -- frames: action boxes, tables ----------------------------------------------
@@ -328,10 +348,12 @@ class BlockBuilder:
 
 
 def _without_bullet(line: Line) -> list[tuple[str, str]]:
-    parts = list(line.parts)
-    if parts and parts[0][0] == "text":
-        parts[0] = ("text", parts[0][1].lstrip()[1:].lstrip())
-    return [p for p in parts if p != ("text", "")] or [("text", "")]
+    """The line's parts without its first piece (the bullet or the item's number)."""
+    parts = list(line.parts[1:]) if line.parts and line.parts[0][0] == "text" else list(
+        line.parts)
+    while parts and parts[0] == ("text", " "):
+        parts.pop(0)
+    return parts or [("text", "")]
 
 
 def _same_frame(frame: Frame | None, other: Frame | None, line: Line) -> bool:

@@ -29,6 +29,7 @@ _BULLETS = {"\uf0b7", "•", "◦", "▪", "‣", "·", "-", "–", "\uf0a7", "\
 _PAGE_NUMBER = re.compile(r"^(?:pagina\s+|page\s+|blz\.\s*)?[-–]?\s*\d{1,4}\s*[-–]?"
                           r"(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:[.)])?\s+(?=\S)")
 _CLEAN = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c))
                             for c in range(0xFB00, 0xFB07)},
@@ -70,8 +71,23 @@ class Line:
 
     @property
     def bullet(self) -> bool:
-        first = self.pieces[0].text.strip() if self.pieces else ""
-        return first in _BULLETS and len(self.pieces) > 1
+        """The line starts a list item: a bullet or a number ("1.", "a)") set apart."""
+        if len(self.pieces) < 2:
+            return False
+        first = self.pieces[0].text.strip()
+        if first in _BULLETS:
+            return True
+        apart = self.pieces[1].x0 - self.pieces[0].x1 > 0.8 * self.size
+        return bool(_ITEM_NUMBER.match(first)) and apart and not self.bold
+
+    @property
+    def numbered(self) -> bool:
+        return bool(self.pieces) and bool(_ITEM_NUMBER.match(self.pieces[0].text.strip()))
+
+    def gaps(self) -> int:
+        """Wide gaps between the pieces of the line (columns of an unruled table)."""
+        return sum(1 for a, b in zip(self.pieces, self.pieces[1:], strict=False)
+                   if b.x0 - a.x1 > 1.5 * self.size)
 
 
 @dataclass
