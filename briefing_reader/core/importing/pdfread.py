@@ -112,15 +112,23 @@ def read_pages(data: bytes, path: Path, *, max_pages: int = MAX_PAGES,
     return pages
 
 
+class _PageState:
+    """What the pieces of one page share: a text buffer, the fonts seen (bold or not)."""
+
+    def __init__(self) -> None:
+        self.buffer = (ctypes.c_ushort * 4096)()
+        self.fonts: dict[int, bool] = {}
+
+
 def _read_page(page: Any, number: int, path: Path, raw: Any) -> PdfPage:
     width, height = page.get_size()
     out = PdfPage(number, width, height)
     textpage = page.get_textpage()
-    fonts: dict[int, bool] = {}
+    reused = _PageState()
     try:
         for obj in page.get_objects(max_depth=3):
             if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-                piece = _piece(obj, textpage, height, raw, fonts)
+                piece = _piece(obj, textpage, height, raw, reused)
                 if piece is not None:
                     out.pieces.append(piece)
                     if len(out.pieces) > MAX_PIECES:
@@ -139,14 +147,15 @@ def _read_page(page: Any, number: int, path: Path, raw: Any) -> PdfPage:
     return out
 
 
-def _piece(obj: Any, textpage: Any, height: float, raw: Any,
-           fonts: dict[int, bool]) -> Piece | None:
-    length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+def _piece(obj: Any, textpage: Any, height: float, raw: Any, reused: _PageState) -> Piece | None:
+    buffer = reused.buffer
+    length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, ctypes.sizeof(buffer))
     if length <= 2:
         return None
-    buffer = (ctypes.c_ushort * length)()
-    raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, length)
-    text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\0")
+    if length > ctypes.sizeof(buffer):  # a long run: ask again with room for it
+        buffer = (ctypes.c_ushort * (length // 2 + 1))()
+        raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, length)
+    text = ctypes.string_at(buffer, length - 2).decode("utf-16-le", errors="replace")
     if not text.strip():
         return None
     size = ctypes.c_float()
@@ -156,7 +165,7 @@ def _piece(obj: Any, textpage: Any, height: float, raw: Any,
     scale = abs(matrix.d) or abs(matrix.b) or 1.0
     left, bottom, right, top = obj.get_bounds()
     return Piece(text, left, height - top, right, height - bottom,
-                 round(size.value * scale, 1), _bold(obj, raw, fonts), height - matrix.f)
+                 round(size.value * scale, 1), _bold(obj, raw, reused.fonts), height - matrix.f)
 
 
 def _bold(obj: Any, raw: Any, fonts: dict[int, bool]) -> bool:
