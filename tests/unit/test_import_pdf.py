@@ -106,8 +106,9 @@ def test_action_boxes_and_the_table_come_back() -> None:
     actions = [n for n in doc.outline.walk() if n.kind == "action"]
     assert len(actions) == 20
     tables = [b for b in doc.blocks if b.kind == "table"]
-    assert len(tables) == 1 and "Taaleis (2.4)*" in tables[0].text
-    assert "17,4" in tables[0].text
+    ours = [b for b in bundled().blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].text == ours[0].text  # the row split by the
+    # page break ("Actieagenda" / "Integratie") is one row again
 
 
 def test_page_furniture_never_leaks() -> None:

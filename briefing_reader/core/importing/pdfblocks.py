@@ -30,6 +30,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;][)’”\"']?$")
 _CONJUNCTIONS = {"en", "of", "tot", "noch", "als", "and", "or", "en/of"}
 _HYPHENS = "-\u2010\u00ad"
 _HEADING_MAX = 200
+_PUNCTUATION = re.compile(r"^[.,;:!?)\]’”%]")
 
 
 def join_lines(lines: list[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
@@ -330,11 +331,16 @@ class BlockBuilder:
                 parts = cells.setdefault((*row, column), [])
                 before = previous.get(column)
                 apart = before is None or piece.x0 - before.x1 > 0.2 * piece.size
-                glue = " " if parts and apart else ""
+                glue = " " if parts and apart and not _PUNCTUATION.match(piece.text) else ""
                 parts.append(glue + piece.text.strip())
                 previous[column] = piece
-        rows = [[" ".join("".join(cells.get((*key, c), [])).split()) for c in range(width)]
-                for key in sorted({(p, r) for p, r, _ in cells})]
+        rows: list[list[str]] = []
+        for key in sorted({(p, r) for p, r, _ in cells}):
+            row = [" ".join("".join(cells.get((*key, c), [])).split()) for c in range(width)]
+            if rows and key[1] == 0 and _continues_row(rows[-1], row):
+                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], row, strict=True)]
+            else:
+                rows.append(row)
         self.nodes.append(Node("table", rows=rows))
         self.paragraph_texts.extend(" ".join(r) for r in rows)
 
@@ -345,6 +351,13 @@ class BlockBuilder:
             candidate, n = f"{base}-{n}", n + 1
         self._used.add(candidate)
         return candidate
+
+
+def _continues_row(previous: list[str], row: list[str]) -> bool:
+    """The first row on a new page is the rest of the row the page break split: it
+    fills at most half of its cells, only cells the row before has filled too."""
+    filled = [i for i, cell in enumerate(row) if cell]
+    return bool(filled) and len(filled) * 2 <= len(row) and all(previous[i] for i in filled)
 
 
 def _without_bullet(line: Line) -> list[tuple[str, str]]:

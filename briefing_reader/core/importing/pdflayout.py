@@ -179,7 +179,8 @@ def _needs_space(previous: Piece, piece: Piece, parts: list[tuple[str, str]]) ->
     last = parts[-1][1] if parts else ""
     if parts and parts[-1][0] == "note":
         return not piece.text.startswith(" ") and gap > 0.15 * piece.size
-    return gap > 0.2 * piece.size and not last.endswith(" ") and not piece.text.startswith(" ")
+    return (gap > 0.2 * piece.size and not last.endswith(" ") and not piece.text.startswith(" ")
+            and piece.text[:1] not in ".,;:!?)]’”%")
 
 
 def body_size(lines: list[Line]) -> float:
