@@ -13,7 +13,8 @@ from pathlib import Path
 #: The ``run`` fixture of tests/e2e/conftest.py.
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 
-CHECKS = ("content", "notes", "search", "qt", "translations", "render", "print")
+CHECKS = ("content", "notes", "search", "qt", "translations", "render", "print",
+          "pdf-import")
 
 
 def _checks(stdout: str, status: str) -> dict[str, str]:
@@ -36,6 +37,7 @@ def test_every_check_passes_and_says_what_it_checked(run: Runner) -> None:
     assert "platform 'offscreen'" in passed["qt"]
     assert re.search(r"briefing_reader_nl\.qm loaded, \d+ strings checked", passed["translations"])
     assert re.search(r"kst-32824-456#[\w-]+: \d+ pages?, \d+ KB", passed["print"])
+    assert re.search(r"self-test\.pdf: \d+ characters of markdown", passed["pdf-import"])
     lines = result.stdout.splitlines()
     assert lines[0].startswith("briefing-reader ") and "(installed," in lines[0]
     assert lines[-1].startswith(f"self-test passed: {len(CHECKS)} checks in ")

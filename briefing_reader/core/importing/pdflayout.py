@@ -126,24 +126,34 @@ def lay_out(pages: list[PdfPage]) -> Laid:
 
 def page_lines(page: PdfPage) -> list[Line]:
     """The page's pieces grouped into lines, top to bottom, each left to right."""
-    groups: list[list[Piece]] = []
+    groups: list[_Band] = []
     for piece in sorted(page.pieces, key=lambda p: ((p.top + p.bottom) / 2, p.x0)):
-        target = next((g for g in reversed(groups[-4:]) if _same_line(g, piece)), None)
+        target = next((g for g in reversed(groups[-4:]) if g.takes(piece)), None)
         if target is None:
-            groups.append([piece])
+            groups.append(_Band(piece))
         else:
-            target.append(piece)
-    lines = [_line(page.number, sorted(g, key=lambda p: p.x0)) for g in groups]
+            target.add(piece)
+    lines = [_line(page.number, sorted(g.pieces, key=lambda p: p.x0)) for g in groups]
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
-def _same_line(group: list[Piece], piece: Piece) -> bool:
-    top = min(p.top for p in group)
-    bottom = max(p.bottom for p in group)
-    overlap = min(bottom, piece.bottom) - max(top, piece.top)
-    height = min(bottom - top, piece.bottom - piece.top) or 1.0
-    # pieces of two columns of a table may share a baseline; they still are one line
-    return overlap / height >= 0.5
+class _Band:
+    """The pieces of one line being gathered, and the height they span."""
+
+    def __init__(self, piece: Piece) -> None:
+        self.pieces = [piece]
+        self.top, self.bottom = piece.top, piece.bottom
+
+    def takes(self, piece: Piece) -> bool:
+        """The piece overlaps the line by half its height (or the line's, if smaller).
+        Pieces of two columns of a table may share a baseline; they still are one line."""
+        overlap = min(self.bottom, piece.bottom) - max(self.top, piece.top)
+        height = min(self.bottom - self.top, piece.bottom - piece.top) or 1.0
+        return overlap / height >= 0.5
+
+    def add(self, piece: Piece) -> None:
+        self.pieces.append(piece)
+        self.top, self.bottom = min(self.top, piece.top), max(self.bottom, piece.bottom)
 
 
 def _line(page: int, pieces: list[Piece]) -> Line:

@@ -113,63 +113,87 @@ def read_pages(data: bytes, path: Path, *, max_pages: int = MAX_PAGES,
 
 
 class _PageState:
-    """What the pieces of one page share: a text buffer, the fonts seen (bold or not)."""
+    """What the objects of one page share: ctypes out-parameters, the fonts seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, raw: Any, textpage: Any, height: float) -> None:
+        self.raw = raw
+        self.textpage = textpage
+        self.height = height
         self.buffer = (ctypes.c_ushort * 4096)()
         self.fonts: dict[int, bool] = {}
+        self.size = ctypes.c_float()
+        self.matrix = raw.FS_MATRIX()
+        self.box = [ctypes.c_float() for _ in range(4)]
+
+    def bounds(self, obj: Any) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom), y from the top of the page."""
+        left, bottom, right, top = self.box
+        self.raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        return left.value, self.height - top.value, right.value, self.height - bottom.value
 
 
 def _read_page(page: Any, number: int, path: Path, raw: Any) -> PdfPage:
     width, height = page.get_size()
     out = PdfPage(number, width, height)
     textpage = page.get_textpage()
-    reused = _PageState()
+    state = _PageState(raw, textpage.raw, height)
     try:
-        for obj in page.get_objects(max_depth=3):
-            if obj.type == raw.FPDF_PAGEOBJ_TEXT:
-                piece = _piece(obj, textpage, height, raw, reused)
-                if piece is not None:
-                    out.pieces.append(piece)
-                    if len(out.pieces) > MAX_PIECES:
-                        raise ImportFailed(path, f"has too much text on page {number}",
-                                           TOO_LARGE)
-            elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-                left, bottom, right, top = obj.get_bounds()
-                rule = Rule(left, height - top, right, height - bottom)
-                if rule.vertical or rule.horizontal:
-                    out.rules.append(rule)
-            elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-                out.images += 1
+        count = raw.FPDFPage_CountObjects(page.raw)
+        _read_objects([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], state, out,
+                      path, depth=0)
     finally:
         textpage.close()
         page.close()
     return out
 
 
-def _piece(obj: Any, textpage: Any, height: float, raw: Any, reused: _PageState) -> Piece | None:
-    buffer = reused.buffer
-    length = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, ctypes.sizeof(buffer))
+def _read_objects(objects: list[Any], state: _PageState, out: PdfPage, path: Path,
+                  depth: int) -> None:
+    raw = state.raw
+    for obj in objects:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            piece = _piece(obj, state)
+            if piece is not None:
+                out.pieces.append(piece)
+                if len(out.pieces) > MAX_PIECES:
+                    raise ImportFailed(path, f"has too much text on page {out.number}",
+                                       TOO_LARGE)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            rule = Rule(*state.bounds(obj))
+            if rule.vertical or rule.horizontal:
+                out.rules.append(rule)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            out.images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
+            count = raw.FPDFFormObj_CountObjects(obj)
+            _read_objects([raw.FPDFFormObj_GetObject(obj, i) for i in range(count)], state, out,
+                          path, depth + 1)
+
+
+def _piece(obj: Any, state: _PageState) -> Piece | None:
+    raw = state.raw
+    buffer = state.buffer
+    length = raw.FPDFTextObj_GetText(obj, state.textpage, buffer, ctypes.sizeof(buffer))
     if length <= 2:
         return None
     if length > ctypes.sizeof(buffer):  # a long run: ask again with room for it
         buffer = (ctypes.c_ushort * (length // 2 + 1))()
-        raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, length)
+        raw.FPDFTextObj_GetText(obj, state.textpage, buffer, length)
     text = ctypes.string_at(buffer, length - 2).decode("utf-16-le", errors="replace")
     if not text.strip():
         return None
-    size = ctypes.c_float()
-    raw.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size))
-    matrix = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj.raw, matrix)
+    raw.FPDFTextObj_GetFontSize(obj, state.size)
+    matrix = state.matrix
+    raw.FPDFPageObj_GetMatrix(obj, matrix)
     scale = abs(matrix.d) or abs(matrix.b) or 1.0
-    left, bottom, right, top = obj.get_bounds()
-    return Piece(text, left, height - top, right, height - bottom,
-                 round(size.value * scale, 1), _bold(obj, raw, reused.fonts), height - matrix.f)
+    left, top, right, bottom = state.bounds(obj)
+    return Piece(text, left, top, right, bottom, round(state.size.value * scale, 1),
+                 _bold(obj, raw, state.fonts), state.height - matrix.f)
 
 
 def _bold(obj: Any, raw: Any, fonts: dict[int, bool]) -> bool:
-    font = raw.FPDFTextObj_GetFont(obj.raw)
+    font = raw.FPDFTextObj_GetFont(obj)
     if not font:
         return False
     key = ctypes.cast(font, ctypes.c_void_p).value or 0
