@@ -64,4 +64,5 @@ def test_a_failed_check_is_named_and_the_exit_code_is_1(tmp_path: Path) -> None:
     assert list(failed) == ["search"]
     assert "whoosh" in failed["search"]
     assert {"content", "render", "print"} <= set(_checks(result.stdout, "ok"))
-    assert result.stdout.splitlines()[-1].startswith("self-test FAILED: search (1 of 7 checks")
+    assert result.stdout.splitlines()[-1].startswith(
+        f"self-test FAILED: search (1 of {len(CHECKS)} checks")
