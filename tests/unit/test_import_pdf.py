@@ -271,3 +271,12 @@ def test_a_table_without_rules_stays_text_with_a_warning() -> None:
                                    [("Startbanen", 72), ("1,3", 300), ("0", 400)]))
     assert "Regeling 2025 2026\\\nTaaleis 3,7 10,6\\\nStartbanen 1,3 0" in body
     assert warnings == ["page 1: a table without ruling lines was kept as text, line by line"]
+
+
+def test_bold_headings_in_the_body_size_take_their_level_from_the_numbering() -> None:
+    bold = [Piece("1 Inleiding", 72, 100, 200, 110, 10.0, True, 108),
+            Piece("Tekst van de inleiding.", 72, 114, 300, 124, 10.0, False, 122),
+            Piece("1.1 Aanleiding", 72, 140, 200, 150, 10.0, True, 148),
+            Piece("Meer tekst hier.", 72, 154, 300, 164, 10.0, False, 162)]
+    body, _ = _blocks(PdfPage(1, 600, 800, bold))
+    assert "{#s-1}\n# 1 Inleiding" in body and "{#s-1-1}\n## 1.1 Aanleiding" in body

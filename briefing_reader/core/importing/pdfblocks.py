@@ -190,6 +190,8 @@ class BlockBuilder:
         elif number := _NUMBERED.match(text):
             wanted = "s-" + number.group(1).replace(".", "-")
             self._context = text[number.end():]
+            if size not in self._levels:  # set in the body's size: the numbering tells
+                level = min(number.group(1).count(".") + 1 + (1 if self._levels else 0), 3)
         else:
             wanted = slugify(text) if level <= 2 else "t-" + slugify(text)
             self._context = text
