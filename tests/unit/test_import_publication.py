@@ -162,3 +162,12 @@ def test_import_stores_the_publication(tmp_path: Path) -> None:
     result = report.results[0]
     assert result.status in ("imported", "replaced"), result.reason
     assert result.format == "xml" and result.doc_id == "kst-32824-999"
+
+
+def test_a_second_reference_to_a_footnote(tmp_path: Path) -> None:
+    path = tmp_path / "nootref.xml"
+    path.write_bytes(XML.read_bytes().replace(
+        b"<al>De waarden van de open en vrije samenleving zijn geen vanzelfsprekendheid.</al>",
+        b'<al>De waarden zijn geen vanzelfsprekendheid.<nootref refid="ID-1"/></al>'))
+    body = convert_file(path).body
+    assert "vanzelfsprekendheid.[^1]" in body and body.count("[^1]:") == 1

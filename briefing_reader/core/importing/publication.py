@@ -8,7 +8,7 @@ elements (``DC.identifier``, ``OVERHEIDop.dossiernummer``,
 (``stuknr``/``ondernummer``, ``titel``); the body from ``kop``/``titel``
 (with ``nr``) and ``divisie`` nesting (heading levels), ``tussenkop``,
 ``al``, ``lijst``/``li``, inline ``noot`` (footnotes, numbered by their
-``noot.nr``), CALS ``tabel`` (``tgroup``, ``thead``/``tbody``, ``row``,
+``noot.nr``; ``nootref`` refers to one again), CALS ``tabel`` (``tgroup``, ``thead``/``tbody``, ``row``,
 ``entry`` with ``namest``/``nameend``), ``ondertekening``; a one-column
 table headed "Acties" is an action box. Text is kept whole; emphasis
 (``nadruk``) and references (``extref``, ``intref``) keep their text.
@@ -259,6 +259,7 @@ class _XmlWalker(_Walker):
         super().__init__()
         self._depth = 0
         self._note_numbers: set[str] = set()
+        self._by_id: dict[str, str] = {}  # noot id -> label, for nootref
 
     def walk(self, root: Any) -> None:
         for element in root.iter():
@@ -386,8 +387,8 @@ class _XmlWalker(_Walker):
             parts.append(element.text)
         for child in element:
             name = _local(child.tag)
-            if name == "noot":
-                label = self._note(child)
+            if name == "noot" or (name == "nootref" and child.get("refid") in self._by_id):
+                label = self._note(child) if name == "noot" else self._by_id[child.get("refid")]
                 at = len("".join(parts))
                 markers.append((at, at, label))
             elif name not in ("meta", "li.nr"):
@@ -402,6 +403,8 @@ class _XmlWalker(_Walker):
         if label in self._note_numbers:
             return label
         self._note_numbers.add(label)
+        if element.get("id"):
+            self._by_id[element.get("id")] = label
         texts = [_text(e) for e in element if _local(e.tag) in ("noot.al", "al")]
         self.notes.append((label, " ".join(t for t in texts if t)))
         return label
