@@ -8,8 +8,9 @@ elements (``DC.identifier``, ``OVERHEIDop.dossiernummer``,
 (``stuknr``/``ondernummer``, ``titel``); the body from ``kop``/``titel``
 (with ``nr``) and ``divisie`` nesting (heading levels), ``tussenkop``,
 ``al``, ``lijst``/``li``, inline ``noot`` (footnotes, numbered by their
-``noot.nr``; ``nootref`` refers to one again), CALS ``tabel`` (``tgroup``, ``thead``/``tbody``, ``row``,
-``entry`` with ``namest``/``nameend``), ``ondertekening``; a one-column
+``noot.nr``; ``nootref`` refers to one again), CALS ``tabel`` (``tgroup``,
+``thead``/``tbody``, ``row``, ``entry`` with ``namest``/``nameend``),
+``ondertekening``; a one-column
 table headed "Acties" is an action box. Text is kept whole; emphasis
 (``nadruk``) and references (``extref``, ``intref``) keep their text.
 
