@@ -232,6 +232,22 @@ def check_print(run: Run) -> str:
             f"{len(data) // 1024} KB in {_ms(start)}")
 
 
+def check_pdf_import(run: Run) -> str:
+    """The printed excerpt read back by the PDF importer (PDFium is in the build)."""
+    from briefing_reader.core.importing import convert_file
+
+    target = run.dirs.data / "self-test.pdf"
+    if not target.exists():
+        raise CheckFailed("no PDF from the print check to read")
+    start = time.perf_counter()
+    converted = convert_file(target)
+    node = run.letter().node(PRINT_ANCHOR)
+    title = node.title if node is not None else PRINT_ANCHOR
+    if title not in converted.body:
+        raise CheckFailed(f"{target}: '{title}' not found in the imported text")
+    return f"{target.name}: {len(converted.body)} characters of markdown in {_ms(start)}"
+
+
 #: In order: later checks use what earlier ones made (the library, Qt).
 CHECKS: tuple[tuple[str, Callable[[Run], str]], ...] = (
     ("content", check_content),
@@ -241,6 +257,7 @@ CHECKS: tuple[tuple[str, Callable[[Run], str]], ...] = (
     ("translations", check_translations),
     ("render", check_render),
     ("print", check_print),
+    ("pdf-import", check_pdf_import),
 )
 
 

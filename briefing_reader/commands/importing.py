@@ -10,7 +10,8 @@ from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, pr
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    imp = sub.add_parser("import", help="import letters (.docx, OpenTK .txt export, .md, .txt)")
+    imp = sub.add_parser("import", help="import letters (.docx, .pdf, officiele-publicatie "
+                                        ".xml/.html, OpenTK .txt export, .md, .txt)")
     imp.add_argument("files", metavar="FILE", nargs="+")
     imp.add_argument("--json", action="store_true", help="print JSON")
     imp.set_defaults(func=cmd_import)

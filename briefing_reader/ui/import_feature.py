@@ -51,7 +51,8 @@ class ImportFeature(QObject):
     def choose_files(self) -> None:
         names = file_dialogs.open_names(
             self.window, self.tr("Import letters"),
-            self.tr("Letters (*.docx *.txt *.md *.markdown);;All files (*)"))
+            self.tr("Letters (*.docx *.pdf *.xml *.html *.htm *.txt *.md *.markdown);;"
+                    "All files (*)"))
         if names:
             self.import_paths([Path(name) for name in names])
 

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         from briefing_reader.ui.import_feature import ImportFeature
         from briefing_reader.ui.overviews import Overviews
         from briefing_reader.ui.print_feature import PrintFeature
+        from briefing_reader.ui.references import ReferenceFeature
         from briefing_reader.ui.search_feature import SearchFeature
 
         self.store = store
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         from briefing_reader.ui.team_feature import TeamFolder
 
         self.team = TeamFolder(self, self.library, store, self.settings)
+        self.references = ReferenceFeature(self, self.library, self.reader, self.paths)
         self.toc.remove_requested.connect(self.importing.remove)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
         self.annotations.panel.link_requested.connect(self._open_link)
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.view_menu.addSeparator()
+        self.references.build_menu(self.view_menu)
         self.view_menu.addAction(self._action(
             self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R"))
         self.view_menu.addAction(self._action(
@@ -498,6 +501,9 @@ class MainWindow(QMainWindow):
         shown = self.reader.document_shown
         if url.scheme() == "" and url.fragment() and not url.path() and shown is not None:
             self.navigate(shown.id, url.fragment())  # "#2.4" in a note: this document
+            return
+        if url.scheme() == "ref" and self.features_ready:
+            self.references.open_reference(url)
             return
         if url.scheme() == "doc":
             doc_id = url.path()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
@@ -92,6 +93,8 @@ class ReaderView(OfflineBrowser):
         self._core_starts: list[tuple[int, int, int]] = []
         self._core_keys: list[int] = []
         self._marks: dict[str, list[Mark]] = {}
+        # Called with the document after each rendering (links over references ...).
+        self.decorators: list[Callable[[Document], None]] = []
         self._cell_flags: list[QTextEdit.ExtraSelection] = []
         self._cell_flag_specs: list[tuple[str, str, str, str]] = []
         self.badges: dict[str, str] = {}
@@ -132,6 +135,8 @@ class ReaderView(OfflineBrowser):
         self._cell_flags = []
         self._cell_flag_specs = []
         self._index_anchors(doc)
+        for decorate in self.decorators:
+            decorate(doc)
         self._last_reported = ""
         self._report_top_node()
 

@@ -638,6 +638,36 @@
     </message>
 </context>
 <context>
+    <name>DocumentInformation</name>
+    <message>
+        <source>Document information</source>
+        <translation>Documentgegevens</translation>
+    </message>
+    <message>
+        <source>Date: %s</source>
+        <translation>Datum: %s</translation>
+    </message>
+    <message>
+        <source>Version: %s</source>
+        <translation>Versie: %s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cites %n document(s)</source>
+        <translation>
+            <numerusform>Citeert %n document</numerusform>
+            <numerusform>Citeert %n documenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cited in</source>
+        <translation>Geciteerd in</translation>
+    </message>
+    <message>
+        <source>No document in your library cites this one.</source>
+        <translation>Geen document in uw bibliotheek citeert dit document.</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>not installed</source>
@@ -743,8 +773,8 @@
         <translation>Brieven importeren</translation>
     </message>
     <message>
-        <source>Letters (*.docx *.txt *.md *.markdown);;All files (*)</source>
-        <translation>Brieven (*.docx *.txt *.md *.markdown);;Alle bestanden (*)</translation>
+        <source>Letters (*.docx *.pdf *.xml *.html *.htm *.txt *.md *.markdown);;All files (*)</source>
+        <translation>Brieven (*.docx *.pdf *.xml *.html *.htm *.txt *.md *.markdown);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -1302,6 +1332,44 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Opening “%s”, a long document…</source>
         <translation>“%s” wordt geopend, een lang document…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceCard</name>
+    <message>
+        <source>Reference</source>
+        <translation>Verwijzing</translation>
+    </message>
+    <message>
+        <source>Written in the text as: %s</source>
+        <translation>In de tekst geschreven als: %s</translation>
+    </message>
+    <message>
+        <source>This document is not in your library. Save it from officielebekendmakingen.nl or tweedekamer.nl (PDF, Word or XML) and import it with File &gt; Import letters (Ctrl+O); from then on this reference opens it.</source>
+        <translation>Dit document staat niet in uw bibliotheek. Sla het op van officielebekendmakingen.nl of tweedekamer.nl (PDF, Word of XML) en importeer het met Bestand &gt; Brieven importeren (Ctrl+O); daarna opent deze verwijzing het.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy citation</source>
+        <translation>Bronvermelding &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceFeature</name>
+    <message>
+        <source>Document &amp;information…</source>
+        <translation>Document&amp;gegevens…</translation>
+    </message>
+    <message>
+        <source>%s — in your library: %s</source>
+        <translation>%s — in uw bibliotheek: %s</translation>
+    </message>
+    <message>
+        <source>%s — not in your library</source>
+        <translation>%s — niet in uw bibliotheek</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,8 @@ from pathlib import Path
 #: The ``run`` fixture of tests/e2e/conftest.py.
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 
-CHECKS = ("content", "notes", "search", "qt", "translations", "render", "print")
+CHECKS = ("content", "notes", "search", "qt", "translations", "render", "print",
+          "pdf-import")
 
 
 def _checks(stdout: str, status: str) -> dict[str, str]:
@@ -36,6 +37,7 @@ def test_every_check_passes_and_says_what_it_checked(run: Runner) -> None:
     assert "platform 'offscreen'" in passed["qt"]
     assert re.search(r"briefing_reader_nl\.qm loaded, \d+ strings checked", passed["translations"])
     assert re.search(r"kst-32824-456#[\w-]+: \d+ pages?, \d+ KB", passed["print"])
+    assert re.search(r"self-test\.pdf: \d+ characters of markdown", passed["pdf-import"])
     lines = result.stdout.splitlines()
     assert lines[0].startswith("briefing-reader ") and "(installed," in lines[0]
     assert lines[-1].startswith(f"self-test passed: {len(CHECKS)} checks in ")
@@ -62,4 +64,5 @@ def test_a_failed_check_is_named_and_the_exit_code_is_1(tmp_path: Path) -> None:
     assert list(failed) == ["search"]
     assert "whoosh" in failed["search"]
     assert {"content", "render", "print"} <= set(_checks(result.stdout, "ok"))
-    assert result.stdout.splitlines()[-1].startswith("self-test FAILED: search (1 of 7 checks")
+    assert result.stdout.splitlines()[-1].startswith(
+        f"self-test FAILED: search (1 of {len(CHECKS)} checks")

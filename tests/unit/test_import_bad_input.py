@@ -65,7 +65,7 @@ def run() -> paths.Paths:
 
 
 @pytest.mark.parametrize("name, data", [
-    ("brief.pdf", b"%PDF-1.7\n..."),
+    ("pagina.html", b"hallo, geen html"),
     ("script.py", b"print('hallo')\n"),
     ("brief.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
     ("brief.docm", b"PK\x03\x04rest"),

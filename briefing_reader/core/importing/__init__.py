@@ -21,7 +21,8 @@ No Qt. The window calls, in a worker thread (a batch can take a while)::
 :func:`import_files` never raises for a bad file: the file's result is
 ``failed`` and nothing in the library changed. :class:`ImportFailed` is the
 one error type of the package (``remove_document``, ``convert_file``).
-Supported: ``.docx``, ``.txt`` (the OpenTK export is recognised by its
+Supported: ``.docx``, ``.pdf`` (with a text layer), officiele-publicatie ``.xml`` and
+``.html``, ``.txt`` (the OpenTK export is recognised by its
 header), ``.md``/``.markdown``, and files without extension by content;
 at most 20 MB (``MAX_BYTES``).
 """

@@ -153,6 +153,14 @@ def convert_source(source: sniff.Source) -> Converted:
         from briefing_reader.core.importing import docx
 
         return docx.convert(source.data, source.path)
+    if source.kind == sniff.PDF:
+        from briefing_reader.core.importing import pdf
+
+        return pdf.convert(source.data, source.path)
+    if source.kind in (sniff.XML, sniff.HTML):
+        from briefing_reader.core.importing import publication
+
+        return publication.convert(source.data, source.path, source.kind)
     from briefing_reader.core.importing.textdecode import CP1252, decode
 
     decoded = decode(source.data, source.path)
@@ -330,7 +338,9 @@ def _unchanged_reason(new: int | None, old: int | None) -> str:
 
 def _describe(converted: Converted) -> str:
     what = {"opentk": "the OpenTK text export", "docx": "a Word document",
-            "text": "plain text"}.get(converted.format, converted.format)
+            "text": "plain text", "pdf": "a PDF file",
+            "xml": "an officiele-publicatie XML file", "html": "an officiele-publicatie "
+            "web page"}.get(converted.format, converted.format)
     encoding = f" ({converted.encoding})" if converted.encoding else ""
     return f"Imported by Briefing Reader from {what}{encoding}."
 

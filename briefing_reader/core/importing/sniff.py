@@ -34,9 +34,10 @@ from briefing_reader.core.importing.errors import (
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME = 255
 DOCX, MARKDOWN, TEXT = "docx", "markdown", "text"
+PDF, XML, HTML = "pdf", "xml", "html"
 EXTENSIONS = {".docx": DOCX, ".md": MARKDOWN, ".markdown": MARKDOWN, ".txt": TEXT,
-              ".text": TEXT}
-SUPPORTED_TEXT = ".docx, .txt, .md"
+              ".text": TEXT, ".pdf": PDF, ".xml": XML, ".html": HTML, ".htm": HTML}
+SUPPORTED_TEXT = ".docx, .pdf, .xml, .html, .txt, .md"
 
 _KNOWN_OTHERS = {
     ".doc": "an old Word file (.doc): save it as .docx first",
@@ -44,7 +45,6 @@ _KNOWN_OTHERS = {
     ".dotx": "a Word template", ".dotm": "a Word template with macros",
     ".odt": "an OpenDocument file: save it as .docx first",
     ".rtf": "an RTF file: save it as .docx first",
-    ".pdf": "a PDF file", ".html": "a web page", ".htm": "a web page",
 }
 _MAGIC = [
     (b"%PDF", "a PDF file"),
@@ -144,6 +144,16 @@ def detect(path: Path, data: bytes) -> str:
             return DOCX
         raise ImportFailed(path, f"is a zip archive, not a Word document; only "
                                  f"{SUPPORTED_TEXT} can be imported", UNSUPPORTED)
+    published = _published_kind(data)
+    if suffix in (".pdf", "") and data[:1024].lstrip().startswith(b"%PDF-"):
+        return PDF
+    if suffix == ".pdf":
+        raise ImportFailed(path, "is not a PDF file (it does not start with %PDF-)", BINARY)
+    if published is not None and suffix in ("", ".xml", ".html", ".htm"):
+        return published
+    if suffix in (".xml", ".html", ".htm"):
+        raise ImportFailed(path, f"is not an officiele-publicatie {suffix[1:].upper()} file; "
+                                 f"only {SUPPORTED_TEXT} can be imported", UNSUPPORTED)
     magic = next((what for sig, what in _MAGIC if data.startswith(sig)), None)
     if is_zip:
         magic = "a zip archive"
@@ -153,6 +163,16 @@ def detect(path: Path, data: bytes) -> str:
     if suffix:
         return EXTENSIONS[suffix]
     return MARKDOWN if data.lstrip(b"\xef\xbb\xbf").startswith(b"---") else TEXT
+
+
+def _published_kind(data: bytes) -> str | None:
+    """XML or HTML by its first bytes (an officielebekendmakingen.nl publication)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return HTML
+    if head.startswith(b"<?xml") or head.startswith(b"<officiele-publicatie"):
+        return HTML if b"<html" in head else XML
+    return None
 
 
 def _zip_has(data: bytes, member: str) -> bool:

@@ -1,0 +1,163 @@
+"""References between letters: parsing every spelling, resolving, "cited by", the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_reader import paths
+from briefing_reader.cli import main
+from briefing_reader.core.content.citing import CitationIndex, Resolver, document_references
+from briefing_reader.core.content.references import find_references
+from briefing_reader.session import open_library
+
+# (as written in letters, dossier, number, normalised citation)
+SPELLINGS = [
+    ("Kamerstuk 32 824, nr. 450", "32 824", 450, "Kamerstuk 32 824, nr. 450"),
+    ("Kamerstuk 2023 – 2024 36 272, nr. 17", "36 272", 17,
+     "Kamerstukken II 2023/24, 36 272, nr. 17"),
+    ("Kamerstuk II, 2023 -2024, 32 824, nr. 418", "32 824", 418,
+     "Kamerstukken II 2023/24, 32 824, nr. 418"),
+    ("Kamerstukken II 2024-2025, 32 824, nr. 454", "32 824", 454,
+     "Kamerstukken II 2024/25, 32 824, nr. 454"),
+    ("Kamerstuk 36 600 XV, nr. 82", "36 600 XV", 82, "Kamerstuk 36 600 XV, nr. 82"),
+    ("35 228, nr.45", "35 228", 45, "Kamerstuk 35 228, nr. 45"),
+    ("Kamerstukken II 2024/25, 32824, nrs. 12", "32 824", 12,
+     "Kamerstukken II 2024/25, 32 824, nr. 12"),
+    ("Aanhangsel Handelingen II 2024/25, nr. 753", None, 753,
+     "Aanhangsel Handelingen II 2024/25, nr. 753"),
+]
+
+
+@pytest.mark.parametrize("text, dossier, number, cited", SPELLINGS)
+def test_every_spelling(text: str, dossier: str | None, number: int, cited: str) -> None:
+    refs = find_references(f"Zie ook ({text}). Verder niets.")
+    assert len(refs) == 1
+    ref = refs[0]
+    assert (ref.text, ref.dossier, ref.volgnummer, ref.citation) == (text, dossier, number, cited)
+
+
+@pytest.mark.parametrize("text", [
+    "op 4 (substantieel) en 91 %", "na 18 maanden, nr. 3 van de lijst", "€22 mln per jaar",
+    "Den Haag, 4 juli 2025", "in 2023 – 2024 kwamen 36 272 mensen", "nr. 5",
+])
+def test_no_false_references(text: str) -> None:
+    assert find_references(text) == []
+
+
+_FORMS = [
+    "Kamerstuk {d}, nr. {n}",
+    "Kamerstukken II {y1}/{y2s}, {d}, nr. {n}",
+    "Kamerstuk {y1} – {y2}, {d}, nr. {n}",
+    "Kamerstuk II, {y1} -{y2}, {d}, nr. {n}",
+    "Kamerstukken II {y1}-{y2} {d}, nr.{n}",
+    "{d}, nr. {n}",
+]
+_WORDS = st.lists(st.sampled_from(["de", "brief", "van", "motie", "Kamer", "gemeenten", "(",
+                                   ")", "en", "maart", "over", "taal"]),
+                  max_size=8).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(digits=st.integers(10_000, 99_999), suffix=st.sampled_from(["", "XV", "VII", "A"]),
+       number=st.integers(1, 9_999), year=st.integers(1995, 2030), form=st.sampled_from(_FORMS),
+       before=_WORDS, after=_WORDS)
+def test_written_any_way_the_citation_is_the_same(digits: int, suffix: str, number: int,
+                                                  year: int, form: str, before: str,
+                                                  after: str) -> None:
+    dossier = f"{str(digits)[:2]} {str(digits)[2:]}" + (f" {suffix}" if suffix else "")
+    written = form.format(d=dossier, n=number, y1=year, y2=year + 1, y2s=f"{(year + 1) % 100:02d}")
+    refs = find_references(f"{before} {written} {after}".strip())
+    assert [r.text for r in refs] == [written]
+    ref = refs[0]
+    assert ref.dossier == dossier and ref.volgnummer == number
+    assert ref.year == (f"{year}/{(year + 1) % 100:02d}" if "{y1}" in form else None)
+    again = find_references(ref.citation)
+    assert [r.key for r in again] == [ref.key] and again[0].citation == ref.citation
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_parses_without_error_and_spans_are_exact(text: str) -> None:
+    for ref in find_references(text):
+        assert text[ref.start:ref.end] == ref.text
+        assert "nr" in ref.text
+
+
+CITING = """---
+id: notitie-taal
+kind: imported
+title: Notitie taal
+---
+
+# Inleiding
+
+Zoals gemeld (Kamerstukken II 2024/25, 32 824, nr. 456) gaat de taaleis door.[^1]
+
+[^1]: Zie ook Kamerstuk 32 824, nr. 450.
+"""
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> paths.Paths:
+    run = paths.resolve()
+    run.imported_documents.mkdir(parents=True, exist_ok=True)
+    (run.imported_documents / "notitie-taal.md").write_text(CITING, encoding="utf-8")
+    return run
+
+
+def test_references_in_text_and_footnotes_resolve_to_the_library(run: paths.Paths) -> None:
+    library = open_library(run)
+    doc = library.get("notitie-taal")
+    assert doc is not None
+    found = document_references(doc)
+    assert [(f.ref.text, f.anchor) for f in found] == [
+        ("Kamerstukken II 2024/25, 32 824, nr. 456", "inleiding"),
+        ("Kamerstuk 32 824, nr. 450", "fn-1")]
+    resolver = Resolver(d.meta for d in library)
+    target = resolver.target(found[0].ref)
+    assert target is not None and target.id == "kst-32824-456"
+    assert resolver.target(found[1].ref) is None
+
+
+def test_citation_index_refreshes_only_what_changed(run: paths.Paths, tmp_path: Path) -> None:
+    library = open_library(run)
+    index = CitationIndex(tmp_path / "citations.sqlite")
+    assert index.refresh(library.documents) == len(library.documents)
+    assert index.refresh(library.documents) == 0
+    letter = library.get("kst-32824-456")
+    assert letter is not None
+    rows = index.cited_by(letter.meta)
+    assert ("notitie-taal", "inleiding") in [row[:2] for row in rows]
+    assert {row[0] for row in rows} == {"notitie-taal", "begrippen", "dossier-32824", "moties"}
+    del library.documents["notitie-taal"]
+    index.refresh(library.documents)
+    assert "notitie-taal" not in {row[0] for row in index.cited_by(letter.meta)}
+    index.close()
+
+
+def test_cli_refs_and_citedby(run: paths.Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["refs", "notitie-taal", "--json"]) == 0
+    refs = json.loads(capsys.readouterr().out)["refs"]
+    assert refs[0] | {"offset": 0} == {
+        "text": "Kamerstukken II 2024/25, 32 824, nr. 456", "dossier": "32 824",
+        "volgnummer": 456, "citation": "Kamerstukken II 2024/25, 32 824, nr. 456",
+        "target": "kst-32824-456", "in_library": True, "anchor": "inleiding", "offset": 0}
+    assert refs[1]["target"] is None and refs[1]["in_library"] is False
+    assert main(["refs", "kst-32824-456", "--json"]) == 0
+    letter_refs = json.loads(capsys.readouterr().out)["refs"]
+    citations = {r["citation"] for r in letter_refs}
+    assert "Kamerstukken II 2024/25, 32 824, nr. 454" in citations
+    assert "Aanhangsel Handelingen II 2024/25, nr. 753" in citations
+    assert "Kamerstuk 36 600 XV, nr. 82" in citations
+    assert len(letter_refs) >= 11
+    assert main(["citedby", "kst-32824-456", "--json"]) == 0
+    cited = json.loads(capsys.readouterr().out)
+    assert cited["citation"] == "Kamerstukken II 2024/25, 32 824, nr. 456"
+    notitie = next(c for c in cited["cited_by"] if c["doc"] == "notitie-taal")
+    assert notitie["title"] == "Notitie taal" and notitie["places"][0]["anchor"] == "inleiding"
+    assert main(["citedby", "nergens"]) == 1
