@@ -39,6 +39,7 @@ from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
 FIELDS = ("stance", "priority", "note", "questions", "tags")
+_EDITED = object()  # a field holding my edit: differs from anything stored
 EDITING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 
 
@@ -97,7 +98,10 @@ class ActionNotesPanel(QWidget):
         self.doc: Document | None = None
         self.action_id = ""
         self._base: ActionAnnotation | None = None  # the stored version the fields show
-        self._base_values = stored_values(None)
+        # What the fields held right after loading: the widgets may normalise
+        # text (a no-break space, a line end), so an edit is a difference from
+        # this, never from the stored text.
+        self._shown: dict[str, object] = {}
         self._theirs: ActionAnnotation | None = None  # a newer version met while saving
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -261,7 +265,7 @@ class ActionNotesPanel(QWidget):
         for value in self.store.stances() if self.store else ():
             self.stance.addItem(value, value)
         self._set_fields(stored_values(annotation), FIELDS)
-        self._base, self._base_values = annotation, stored_values(annotation)
+        self._base, self._shown = annotation, self.field_values()
         self.status.setText(self._saved_text(annotation) if annotation else "")
 
     def _set_fields(self, values: dict[str, object], names: Iterable[str]) -> None:
@@ -365,7 +369,7 @@ class ActionNotesPanel(QWidget):
         if self.doc is None:
             return {}
         values = self.field_values()
-        return {name: values[name] for name in FIELDS if values[name] != self._base_values[name]}
+        return {name: values[name] for name in FIELDS if values[name] != self._shown.get(name)}
 
     def has_unsaved_edit(self) -> bool:
         """An edit that failed to save or waits for the user's choice of version."""
@@ -396,7 +400,7 @@ class ActionNotesPanel(QWidget):
             self.save_failed.emit(error.reason)
             return False
         self.retry.hide()
-        self._base, self._base_values = saved, stored_values(saved)
+        self._base, self._shown = saved, self.field_values()
         self.status.setText(self._saved_text(saved))
         self.annotation_saved.emit(self.doc.id, self.action_id)
         return True
@@ -406,15 +410,18 @@ class ActionNotesPanel(QWidget):
         """A newer version was saved elsewhere. Fields only they changed take
         their value; if they also changed a field I changed, both stay visible
         (mine in the fields, theirs in the bar) until the user chooses."""
-        their_values = stored_values(theirs)
+        their_values, base_values = stored_values(theirs), stored_values(self._base)
         untouched = [name for name in FIELDS if name not in mine]
         self._loading = True
         try:
             self._set_fields(their_values, untouched)
         finally:
             self._loading = False
-        clashes = [name for name in mine if their_values[name] != self._base_values[name]]
-        self._base, self._base_values = theirs, their_values
+        clashes = [name for name, value in mine.items()
+                   if their_values[name] != base_values[name] and value != their_values[name]]
+        shown = self.field_values()
+        self._base = theirs
+        self._shown = {name: _EDITED if name in mine else shown[name] for name in FIELDS}
         if not clashes:
             return self.save_now()  # my fields on top of their version: nothing lost
         self._theirs = theirs
@@ -445,9 +452,10 @@ class ActionNotesPanel(QWidget):
         self.conflict_bar.hide()
         self._loading = True
         try:
-            self._set_fields(self._base_values, FIELDS)
+            self._set_fields(stored_values(self._base), FIELDS)
         finally:
             self._loading = False
+        self._shown = self.field_values()
         self.status.setText(self._saved_text(self._base) if self._base else "")
         if self.doc is not None:
             self.annotation_saved.emit(self.doc.id, self.action_id)  # badges may differ now
