@@ -190,14 +190,16 @@ class ActionNotesPanel(QWidget):
         self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.conflict_bar.setStyleSheet("QFrame { background: #fff3bf; } "
                                         "QLabel { color: #1b1b1b; }")
-        heading = QLabel(self.tr("This note was changed elsewhere. Your version is in the "
-                                 "fields; the version saved elsewhere:"), self.conflict_bar)
+        heading = QLabel(self.tr("This note was changed elsewhere; their version:"),
+                         self.conflict_bar)
+        heading.setToolTip(self.tr("Your version is in the fields below. Choose which "
+                                   "one to keep."))
         heading.setWordWrap(True)
         self.conflict_text = QPlainTextEdit(self.conflict_bar)  # theirs, to read and copy
         self.conflict_text.setReadOnly(True)
         self.conflict_text.setAccessibleName(self.tr("The version saved elsewhere"))
         lines = self.conflict_text.fontMetrics().lineSpacing()
-        self.conflict_text.setMinimumHeight(2 * lines + 12)
+        self.conflict_text.setMinimumHeight(lines + 12)
         self.conflict_text.setMaximumHeight(5 * lines + 12)
         self.use_theirs = QPushButton(self.tr("Use their version"), self.conflict_bar)
         self.use_theirs.clicked.connect(self.take_theirs)
@@ -207,7 +209,8 @@ class ActionNotesPanel(QWidget):
         buttons.addWidget(self.use_theirs)
         buttons.addWidget(self.keep_mine)
         layout = QVBoxLayout(self.conflict_bar)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(2)
         layout.addWidget(heading)
         layout.addWidget(self.conflict_text)
         layout.addLayout(buttons)
@@ -426,6 +429,7 @@ class ActionNotesPanel(QWidget):
             return self.save_now()  # my fields on top of their version: nothing lost
         self._theirs = theirs
         self.conflict_text.setPlainText(self._conflict_text(their_values, clashes))
+        self.path.hide()  # room for the bar: the title still names the action
         self.conflict_bar.show()
         self.status.setText(self.tr("Not saved yet: choose a version"))
         assert self.doc is not None
@@ -450,6 +454,7 @@ class ActionNotesPanel(QWidget):
         """Drop my edit: the fields show the version saved elsewhere."""
         self._theirs = None
         self.conflict_bar.hide()
+        self.path.show()
         self._loading = True
         try:
             self._set_fields(stored_values(self._base), FIELDS)
@@ -464,4 +469,5 @@ class ActionNotesPanel(QWidget):
         """Save my fields over the version saved elsewhere (I saw it and chose)."""
         self._theirs = None
         self.conflict_bar.hide()
+        self.path.show()
         return self.save_now()

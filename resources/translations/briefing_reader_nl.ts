@@ -84,6 +84,14 @@
         <translation>Labels</translation>
     </message>
     <message>
+        <source>This note was changed elsewhere; their version:</source>
+        <translation>Deze notitie is elders gewijzigd; hun versie:</translation>
+    </message>
+    <message>
+        <source>Your version is in the fields below. Choose which one to keep.</source>
+        <translation>Uw versie staat in de velden hieronder. Kies welke u bewaart.</translation>
+    </message>
+    <message>
         <source>The version saved elsewhere</source>
         <translation>De elders opgeslagen versie</translation>
     </message>
@@ -106,10 +114,6 @@
     <message>
         <source>Not saved yet: choose a version</source>
         <translation>Nog niet opgeslagen: kies een versie</translation>
-    </message>
-    <message>
-        <source>This note was changed elsewhere. Your version is in the fields; the version saved elsewhere:</source>
-        <translation>Deze notitie is elders gewijzigd. Uw versie staat in de velden; de elders opgeslagen versie:</translation>
     </message>
     <message>
         <source>(no stance)</source>
