@@ -40,6 +40,7 @@ from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
 FIELDS = ("stance", "priority", "note", "questions", "tags")
+_EDITED = object()  # a field holding my edit: differs from anything stored
 EDITING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 
 
@@ -100,7 +101,10 @@ class ActionNotesPanel(QWidget):
         self.doc: Document | None = None
         self.action_id = ""
         self._base: ActionAnnotation | None = None  # the stored version the fields show
-        self._base_values = stored_values(None)
+        # What the fields held right after loading: the widgets may normalise
+        # text (a no-break space, a line end), so an edit is a difference from
+        # this, never from the stored text.
+        self._shown: dict[str, object] = {}
         self._theirs: ActionAnnotation | None = None  # a newer version met while saving
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -199,14 +203,16 @@ class ActionNotesPanel(QWidget):
         self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.conflict_bar.setStyleSheet("QFrame { background: #fff3bf; } "
                                         "QLabel { color: #1b1b1b; }")
-        heading = QLabel(self.tr("This note was changed elsewhere. Your version is in the "
-                                 "fields; the version saved elsewhere:"), self.conflict_bar)
+        heading = QLabel(self.tr("This note was changed elsewhere; their version:"),
+                         self.conflict_bar)
+        heading.setToolTip(self.tr("Your version is in the fields below. Choose which "
+                                   "one to keep."))
         heading.setWordWrap(True)
         self.conflict_text = QPlainTextEdit(self.conflict_bar)  # theirs, to read and copy
         self.conflict_text.setReadOnly(True)
         self.conflict_text.setAccessibleName(self.tr("The version saved elsewhere"))
         lines = self.conflict_text.fontMetrics().lineSpacing()
-        self.conflict_text.setMinimumHeight(2 * lines + 12)
+        self.conflict_text.setMinimumHeight(lines + 12)
         self.conflict_text.setMaximumHeight(5 * lines + 12)
         self.use_theirs = QPushButton(self.tr("Use their version"), self.conflict_bar)
         self.use_theirs.clicked.connect(self.take_theirs)
@@ -216,7 +222,8 @@ class ActionNotesPanel(QWidget):
         buttons.addWidget(self.use_theirs)
         buttons.addWidget(self.keep_mine)
         layout = QVBoxLayout(self.conflict_bar)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(2)
         layout.addWidget(heading)
         layout.addWidget(self.conflict_text)
         layout.addLayout(buttons)
@@ -281,7 +288,7 @@ class ActionNotesPanel(QWidget):
         for value in self.store.stances() if self.store else ():
             self.stance.addItem(value, value)
         self._set_fields(stored_values(annotation), FIELDS)
-        self._base, self._base_values = annotation, stored_values(annotation)
+        self._base, self._shown = annotation, self.field_values()
         self.status.setText(self._saved_text(annotation) if annotation else "")
 
     def _set_fields(self, values: dict[str, object], names: Iterable[str]) -> None:
@@ -385,7 +392,7 @@ class ActionNotesPanel(QWidget):
         if self.doc is None:
             return {}
         values = self.field_values()
-        return {name: values[name] for name in FIELDS if values[name] != self._base_values[name]}
+        return {name: values[name] for name in FIELDS if values[name] != self._shown.get(name)}
 
     def has_unsaved_edit(self) -> bool:
         """An edit that failed to save or waits for the user's choice of version."""
@@ -416,7 +423,7 @@ class ActionNotesPanel(QWidget):
             self.save_failed.emit(error.reason)
             return False
         self.retry.hide()
-        self._base, self._base_values = saved, stored_values(saved)
+        self._base, self._shown = saved, self.field_values()
         self.status.setText(self._saved_text(saved))
         self.annotation_saved.emit(self.doc.id, self.action_id)
         return True
@@ -426,19 +433,23 @@ class ActionNotesPanel(QWidget):
         """A newer version was saved elsewhere. Fields only they changed take
         their value; if they also changed a field I changed, both stay visible
         (mine in the fields, theirs in the bar) until the user chooses."""
-        their_values = stored_values(theirs)
+        their_values, base_values = stored_values(theirs), stored_values(self._base)
         untouched = [name for name in FIELDS if name not in mine]
         self._loading = True
         try:
             self._set_fields(their_values, untouched)
         finally:
             self._loading = False
-        clashes = [name for name in mine if their_values[name] != self._base_values[name]]
-        self._base, self._base_values = theirs, their_values
+        clashes = [name for name, value in mine.items()
+                   if their_values[name] != base_values[name] and value != their_values[name]]
+        shown = self.field_values()
+        self._base = theirs
+        self._shown = {name: _EDITED if name in mine else shown[name] for name in FIELDS}
         if not clashes:
             return self.save_now()  # my fields on top of their version: nothing lost
         self._theirs = theirs
         self.conflict_text.setPlainText(self._conflict_text(their_values, clashes))
+        self.path.hide()  # room for the bar: the title still names the action
         self.conflict_bar.show()
         self.status.setText(self.tr("Not saved yet: choose a version"))
         assert self.doc is not None
@@ -463,11 +474,13 @@ class ActionNotesPanel(QWidget):
         """Drop my edit: the fields show the version saved elsewhere."""
         self._theirs = None
         self.conflict_bar.hide()
+        self.path.show()
         self._loading = True
         try:
-            self._set_fields(self._base_values, FIELDS)
+            self._set_fields(stored_values(self._base), FIELDS)
         finally:
             self._loading = False
+        self._shown = self.field_values()
         self.status.setText(self._saved_text(self._base) if self._base else "")
         if self.doc is not None:
             self.annotation_saved.emit(self.doc.id, self.action_id)  # badges may differ now
@@ -476,4 +489,5 @@ class ActionNotesPanel(QWidget):
         """Save my fields over the version saved elsewhere (I saw it and chose)."""
         self._theirs = None
         self.conflict_bar.hide()
+        self.path.show()
         return self.save_now()

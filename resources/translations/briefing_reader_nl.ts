@@ -108,10 +108,6 @@
         <translation>Nog niet opgeslagen: kies een versie</translation>
     </message>
     <message>
-        <source>This note was changed elsewhere. Your version is in the fields; the version saved elsewhere:</source>
-        <translation>Deze notitie is elders gewijzigd. Uw versie staat in de velden; de elders opgeslagen versie:</translation>
-    </message>
-    <message>
         <source>Saved %s</source>
         <translation>Opgeslagen %s</translation>
     </message>
@@ -158,6 +154,14 @@
     <message>
         <source>&amp;Tags</source>
         <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere; their version:</source>
+        <translation>Deze notitie is elders gewijzigd; hun versie:</translation>
+    </message>
+    <message>
+        <source>Your version is in the fields below. Choose which one to keep.</source>
+        <translation>Uw versie staat in de velden hieronder. Kies welke u bewaart.</translation>
     </message>
 </context>
 <context>

@@ -187,3 +187,17 @@ def test_closing_with_a_version_to_choose_asks_and_keeps_the_choice(
     window.close()
     assert asked and "Tussendoor" in asked[0]
     assert saved(window).note == "Voor het sluiten!"
+
+
+def test_a_note_the_field_would_normalise_is_not_rewritten(
+        window: MainWindow, qtbot: QtBot) -> None:
+    set_action(TAALEIS, "--note", "€ 10\u00a0mln\r\ntweede regel", "--tag", "geld")
+    stored = saved(window)
+    panel = window.annotations.panel
+    window.navigate(LETTER, TAALEIS)
+    assert panel.note.toPlainText() == "€ 10 mln\ntweede regel"  # how the field holds it
+    assert panel.dirty_fields() == {}
+    window.navigate(LETTER, STARTBANEN)
+    window.navigate(LETTER, TAALEIS)
+    window.close()
+    assert saved(window) == stored  # the no-break space and the line end are as they were
