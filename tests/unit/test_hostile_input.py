@@ -284,6 +284,19 @@ def test_the_letters_own_text_may_become_its_new_version_after_a_question(
     assert done.status == REPLACED and done.shared == 1.0
 
 
+def test_an_accepted_new_version_does_not_open_the_door_to_a_fake_one(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    from briefing_reader.core.importing import REPLACED
+
+    [done] = import_files(run_paths, [_newer_export(tmp_path)]).results
+    assert done.status == REPLACED
+    fake = tmp_path / "v1000.md"
+    fake.write_bytes(hostile.hostile_id_md().replace(b"version: 999", b"version: 1000"))
+    [refused] = import_files(run_paths, [fake]).results
+    assert refused.status == FAILED and refused.code == "protected"
+    assert open_library(run_paths).get(hostile.LETTER_ID).meta.version == 3
+
+
 def test_shared_sentences_ignore_case_markup_and_punctuation() -> None:
     from briefing_reader.core.importing.library import shared_sentences
 

@@ -375,6 +375,7 @@ class _State:
             library = open_library(paths)
         state = cls()
         folder = resolved(paths.imported_documents)
+        bundled = _bundled_documents(paths)
         for doc in library.documents.values():
             raw = doc.meta.raw
             imported = raw.get("imported")
@@ -383,8 +384,10 @@ class _State:
             if doc.meta.kind != "companion":  # ours; it may cite a letter's numbers
                 keys |= identity_keys(raw, str(digest) if digest else None)
             in_folder = resolved(doc.path.parent) == folder
+            # an import that replaced a bundled document is checked against the original
+            original = doc if doc.bundled else bundled.get(doc.id)
             state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys,
-                             doc if doc.bundled else None))
+                             original))
         if paths.imported_documents.is_dir():
             state.taken_files = {p.name.lower() for p in paths.imported_documents.iterdir()}
         return state
@@ -411,6 +414,15 @@ class _State:
             suffix = f"-{n}"
             candidate, n = base[: 80 - len(suffix)] + suffix, n + 1
         return candidate
+
+
+def _bundled_documents(paths: Paths) -> dict[str, Document]:
+    """The documents that came with the program (from the document cache: cheap)."""
+    from briefing_reader import paths as paths_mod
+    from briefing_reader.core.content import load_library
+
+    return load_library([(paths_mod.bundled_content_dir(), True)],
+                        cache_dir=paths.cache / "documents").documents
 
 
 def resolved(path: Path) -> Path:
