@@ -144,6 +144,14 @@ def test_xml_in_an_encoding_word_does_not_write_is_refused(
     assert result.status == FAILED and "UTF-7".lower() in result.reason.lower()
 
 
+def test_xml_labelled_utf16_but_written_in_ascii_is_refused(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    xml = hostile.document_xml("<w:p/>", '<!DOCTYPE w:document [<!ENTITY x "y">]>')
+    xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    result = _import_one(run_paths, tmp_path, "label.docx", hostile.docx_bytes(xml.encode()))
+    assert result.status == FAILED and result.code == "bad-docx"
+
+
 def test_utf16_xml_without_a_dtd_still_imports(run_paths: paths.Paths, tmp_path: Path) -> None:
     xml = hostile.document_xml("<w:p><w:r><w:t>Hallo wereld</w:t></w:r></w:p>")
     xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
