@@ -94,6 +94,8 @@ def load_yaml(text: str) -> Any:
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         raise OverBudget(FRONT_MATTER_SIZE, MAX_FRONT_MATTER_BYTES,
                          f"its front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB")
+    if json_depth(text) > MAX_YAML_DEPTH:  # flow style ([[[...]]]): PyYAML's scanner
+        raise _too_deep()  # slows down with the square of the depth, so count first
     import yaml  # type: ignore[import-untyped,unused-ignore]
 
     loader = yaml.SafeLoader(text)
