@@ -171,6 +171,23 @@ def test_ten_thousand_headings_are_refused_with_a_reason(
     _nothing_stored(run_paths)
 
 
+def test_text_over_the_parse_budget_is_refused_before_parsing(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    big = b"Een zin van een brief die lang is. " * (limits.MAX_DOCUMENT_BYTES // 30)
+    result = _import_one(run_paths, tmp_path, "groot.txt", big)
+    assert result.status == FAILED and result.code == "too-large" and "2 MB" in result.reason
+
+
+def test_headings_are_counted_before_markdown_it_parses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_reader.core.content import parse
+
+    monkeypatch.setattr(parse, "markdown_parser", lambda: pytest.fail("parsed"))
+    with pytest.raises(ContentError) as error:
+        parse_document(hostile.many_headings_md(10_000).decode(), tmp_path / "k.md")
+    assert error.value.budget == limits.HEADINGS
+
+
 def test_headings_within_the_budget_load(tmp_path: Path) -> None:
     text = hostile.many_headings_md(limits.MAX_HEADINGS - 1).decode()
     doc = parse_document(text, tmp_path / "long.md", bundled=False)

@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core import limits
 from briefing_reader.core.importing import sniff
-from briefing_reader.core.importing.errors import INTERNAL, PROTECTED, WRITE_FAILED, ImportFailed
+from briefing_reader.core.importing.errors import (
+    INTERNAL,
+    PROTECTED,
+    TOO_LARGE,
+    WRITE_FAILED,
+    ImportFailed,
+)
 from briefing_reader.core.importing.mdwriter import front_matter, slugify
 from briefing_reader.core.importing.model import (
     ASK,
@@ -155,6 +161,10 @@ def convert_source(source: sniff.Source) -> Converted:
         return docx.convert(source.data, source.path)
     from briefing_reader.core.importing.textdecode import CP1252, decode
 
+    if len(source.data) > limits.MAX_DOCUMENT_BYTES:  # text is parsed as it is: bound it
+        raise ImportFailed(source.path, f"is larger than "
+                                        f"{limits.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
+                                        "(the limit for text and markdown)", TOO_LARGE)
     decoded = decode(source.data, source.path)
     if source.kind == sniff.MARKDOWN:
         from briefing_reader.core.importing import markdown
