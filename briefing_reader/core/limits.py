@@ -48,7 +48,7 @@ MIN_SHARED_SENTENCES = 0.6
 # -- Word (.docx) packages -----------------------------------------------------
 DOCX_MAX_MEMBERS = 2_000  # files in the zip archive
 DOCX_MAX_UNPACKED = 64 * 1024 * 1024  # bytes actually unpacked, all members together
-DOCX_MAX_XML_BYTES = 16 * 1024 * 1024  # bytes of XML, all parts together (3,600 paragraphs: 1.3 MB)
+DOCX_MAX_XML_BYTES = 8 * 1024 * 1024  # bytes of XML, all parts together (3,600 paragraphs: 1.3 MB)
 DOCX_MAX_ELEMENTS = 300_000  # XML elements, all parts together
 
 # -- JSON we read back (the document cache, front matter as JSON) ------------------
