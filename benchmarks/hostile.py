@@ -107,6 +107,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timeout", type=int, default=30)
     parser.add_argument("--memory-mb", type=int, default=2048)
+    parser.add_argument("--only", nargs="*", help="run only these cases (file names, "
+                                                   "'cache', 'concurrent')")
     args = parser.parse_args()
     cases = {
         "baseline-begrippen.md": (Path(__file__).resolve().parents[1]
@@ -119,14 +121,20 @@ def main() -> None:
         "fake-letter.md": hostile.hostile_id_md(),
         "fake-kamerstuk.md": hostile.hostile_id_md(by_id=False),
         "utf16-dtd.docx": hostile.utf16_dtd_docx(),
+        "deep-yaml.md": hostile.deep_yaml_md(),
+        "deep-quotes.md": hostile.deep_quotes_md(),
+        "long-text.docx": hostile.docx_long_text(),
     }
     print(f"limits per run: {args.timeout} s, {args.memory_mb} MB address space")
     with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
         work = Path(tmp)
         for name, data in cases.items():
-            run_file(name, data, work, args.timeout, args.memory_mb)
-        run_cache(work, args.timeout, args.memory_mb)
-        run_concurrent(work)
+            if not args.only or name in args.only:
+                run_file(name, data, work, args.timeout, args.memory_mb)
+        if not args.only or "cache" in args.only:
+            run_cache(work, args.timeout, args.memory_mb)
+        if not args.only or "concurrent" in args.only:
+            run_concurrent(work)
 
 
 if __name__ == "__main__":

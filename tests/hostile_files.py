@@ -88,3 +88,22 @@ def utf16_dtd_docx() -> bytes:
 
 def deeply_nested_json(depth: int = 100_000) -> bytes:
     return b"[" * depth + b"]" * depth
+
+
+def deep_yaml_md(depth: int = 20_000) -> bytes:
+    """Front matter whose one value nests ``depth`` lists deep."""
+    return (f"---\nid: deep\nkind: imported\ntitle: Deep\nx: {'[' * depth}{']' * depth}\n---\n"
+            "\nTekst.\n").encode()
+
+
+def deep_quotes_md(depth: int = 50_000) -> bytes:
+    """Markdown quotes nested ``depth`` deep."""
+    return ("---\nid: quotes\nkind: imported\ntitle: Quotes\n---\n\n" + "> " * depth
+            + "x\n").encode()
+
+
+def docx_long_text(megabytes: int = 15) -> bytes:
+    """A Word file of a few paragraphs with very long texts (lxml's limit: 10 MB a node)."""
+    paragraph = "<w:p><w:r><w:t>" + "lang woord " * 800_000 + "</w:t></w:r></w:p>"
+    count = max(1, megabytes * 1024 * 1024 // len(paragraph))
+    return docx_bytes(document_xml(paragraph * count).encode())

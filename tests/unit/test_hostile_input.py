@@ -144,6 +144,14 @@ def test_xml_in_an_encoding_word_does_not_write_is_refused(
     assert result.status == FAILED and "UTF-7".lower() in result.reason.lower()
 
 
+def test_xml_labelled_utf16_but_written_in_ascii_is_refused(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    xml = hostile.document_xml("<w:p/>", '<!DOCTYPE w:document [<!ENTITY x "y">]>')
+    xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    result = _import_one(run_paths, tmp_path, "label.docx", hostile.docx_bytes(xml.encode()))
+    assert result.status == FAILED and result.code == "bad-docx"
+
+
 def test_utf16_xml_without_a_dtd_still_imports(run_paths: paths.Paths, tmp_path: Path) -> None:
     xml = hostile.document_xml("<w:p><w:r><w:t>Hallo wereld</w:t></w:r></w:p>")
     xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
@@ -161,6 +169,23 @@ def test_ten_thousand_headings_are_refused_with_a_reason(
     assert result.status == FAILED and result.budget == limits.HEADINGS
     assert "10000 headings" in result.reason
     _nothing_stored(run_paths)
+
+
+def test_text_over_the_parse_budget_is_refused_before_parsing(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    big = b"Een zin van een brief die lang is. " * (limits.MAX_DOCUMENT_BYTES // 30)
+    result = _import_one(run_paths, tmp_path, "groot.txt", big)
+    assert result.status == FAILED and result.code == "too-large" and "2 MB" in result.reason
+
+
+def test_headings_are_counted_before_markdown_it_parses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_reader.core.content import parse
+
+    monkeypatch.setattr(parse, "markdown_parser", lambda: pytest.fail("parsed"))
+    with pytest.raises(ContentError) as error:
+        parse_document(hostile.many_headings_md(10_000).decode(), tmp_path / "k.md")
+    assert error.value.budget == limits.HEADINGS
 
 
 def test_headings_within_the_budget_load(tmp_path: Path) -> None:
@@ -282,6 +307,19 @@ def test_the_letters_own_text_may_become_its_new_version_after_a_question(
     assert open_library(run_paths).get(hostile.LETTER_ID).meta.version == 2  # nothing written
     [done] = import_files(run_paths, [newer]).results
     assert done.status == REPLACED and done.shared == 1.0
+
+
+def test_an_accepted_new_version_does_not_open_the_door_to_a_fake_one(
+        run_paths: paths.Paths, tmp_path: Path) -> None:
+    from briefing_reader.core.importing import REPLACED
+
+    [done] = import_files(run_paths, [_newer_export(tmp_path)]).results
+    assert done.status == REPLACED
+    fake = tmp_path / "v1000.md"
+    fake.write_bytes(hostile.hostile_id_md().replace(b"version: 999", b"version: 1000"))
+    [refused] = import_files(run_paths, [fake]).results
+    assert refused.status == FAILED and refused.code == "protected"
+    assert open_library(run_paths).get(hostile.LETTER_ID).meta.version == 3
 
 
 def test_shared_sentences_ignore_case_markup_and_punctuation() -> None:

@@ -58,7 +58,7 @@ def load_document(path: Path, *, bundled: bool = True) -> Document:
 def document_from_bytes(data: bytes, path: Path, *, bundled: bool = True) -> Document:
     """Parse the bytes of a markdown file that was read from ``path``."""
     if len(data) > MAX_BYTES:
-        raise ContentError(path, "is larger than 20 MB")
+        raise ContentError(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -69,6 +69,7 @@ def document_from_bytes(data: bytes, path: Path, *, bundled: bool = True) -> Doc
 
 def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
     """Parse markdown source that was read from ``path``."""
+    _count_before_parsing(text, path)
     tokens = markdown_parser().parse(text)
     if not tokens or tokens[0].type != "front_matter":
         raise ContentError(path, "has no front matter (a block between '---' lines)", 1)
@@ -89,6 +90,26 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
         source_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         bundled=bundled,
     )
+
+
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_BLOCK_START = re.compile(r"\n[ \t]*\n(?=[ \t]*\S)")
+
+
+def _count_before_parsing(text: str, path: Path) -> None:
+    """Refuse a file far over the heading or anchor budget before markdown-it reads it.
+
+    The counts are of lines (a '#' line in a code block counts too), so only
+    twice the budget is refused here; the exact counts follow the parse.
+    """
+    headings = len(_HEADING_LINE.findall(text))
+    if headings > 2 * limits.MAX_HEADINGS:
+        raise ContentError(path, f"has {headings} headings; at most {limits.MAX_HEADINGS} "
+                                 "can be shown", budget=limits.HEADINGS)
+    blocks = len(_BLOCK_START.findall(text))
+    if blocks > 2 * limits.MAX_ANCHORS:
+        raise ContentError(path, f"has {blocks} paragraphs and headings; at most "
+                                 f"{limits.MAX_ANCHORS} can be shown", budget=limits.ANCHORS)
 
 
 def _check_budgets(tokens: list[Token], path: Path) -> None:

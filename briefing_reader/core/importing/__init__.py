@@ -24,7 +24,8 @@ one error type of the package (``remove_document``, ``convert_file``).
 Supported: ``.docx``, ``.pdf`` (with a text layer), officiele-publicatie ``.xml`` and
 ``.html``, ``.txt`` (the OpenTK export is recognised by its
 header), ``.md``/``.markdown``, and files without extension by content;
-at most 20 MB (``MAX_BYTES``).
+at most 20 MB (``MAX_BYTES``) for a Word file, 2 MB for text and markdown
+(``core.limits.MAX_DOCUMENT_BYTES``: what the reader's parser reads).
 """
 
 from __future__ import annotations

@@ -207,10 +207,13 @@ class _XmlScanner:
         name = declared[1].decode("ascii").lower() if declared else "utf-8"
         if name.replace("_", "-") in ("utf-8", "utf8", "us-ascii", "ascii"):
             return "utf-8"
-        return self._allowed(name)
+        # The bytes read as ASCII here, so a label of UTF-16 (or anything else)
+        # is a lie a parser might resolve either way: refuse it.
+        return self._allowed(name, labelled_only=True)
 
-    def _allowed(self, name: str) -> str:
-        if name in ("utf-8-sig", "utf-16", "utf-16le", "utf-16be", "utf-16-le", "utf-16-be"):
+    def _allowed(self, name: str, labelled_only: bool = False) -> str:
+        if not labelled_only and name in ("utf-8-sig", "utf-16", "utf-16le", "utf-16be",
+                                          "utf-16-le", "utf-16-be"):
             return name
         raise ImportFailed(self.path, f"is not a valid Word document (its XML is in the "
                                       f"encoding {name[:20]}, not UTF-8 or UTF-16)", BAD_DOCX)

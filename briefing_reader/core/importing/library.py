@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core import limits
 from briefing_reader.core.importing import sniff
-from briefing_reader.core.importing.errors import INTERNAL, PROTECTED, WRITE_FAILED, ImportFailed
+from briefing_reader.core.importing.errors import (
+    INTERNAL,
+    PROTECTED,
+    TOO_LARGE,
+    WRITE_FAILED,
+    ImportFailed,
+)
 from briefing_reader.core.importing.mdwriter import front_matter, slugify
 from briefing_reader.core.importing.model import (
     ASK,
@@ -163,6 +169,10 @@ def convert_source(source: sniff.Source) -> Converted:
         return publication.convert(source.data, source.path, source.kind)
     from briefing_reader.core.importing.textdecode import CP1252, decode
 
+    if len(source.data) > limits.MAX_DOCUMENT_BYTES:  # text is parsed as it is: bound it
+        raise ImportFailed(source.path, f"is larger than "
+                                        f"{limits.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
+                                        "(the limit for text and markdown)", TOO_LARGE)
     decoded = decode(source.data, source.path)
     if source.kind == sniff.MARKDOWN:
         from briefing_reader.core.importing import markdown
@@ -385,6 +395,7 @@ class _State:
             library = open_library(paths)
         state = cls()
         folder = resolved(paths.imported_documents)
+        bundled = _bundled_documents(paths)
         for doc in library.documents.values():
             raw = doc.meta.raw
             imported = raw.get("imported")
@@ -393,8 +404,10 @@ class _State:
             if doc.meta.kind != "companion":  # ours; it may cite a letter's numbers
                 keys |= identity_keys(raw, str(digest) if digest else None)
             in_folder = resolved(doc.path.parent) == folder
+            # an import that replaced a bundled document is checked against the original
+            original = doc if doc.bundled else bundled.get(doc.id)
             state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys,
-                             doc if doc.bundled else None))
+                             original))
         if paths.imported_documents.is_dir():
             state.taken_files = {p.name.lower() for p in paths.imported_documents.iterdir()}
         return state
@@ -421,6 +434,15 @@ class _State:
             suffix = f"-{n}"
             candidate, n = base[: 80 - len(suffix)] + suffix, n + 1
         return candidate
+
+
+def _bundled_documents(paths: Paths) -> dict[str, Document]:
+    """The documents that came with the program (from the document cache: cheap)."""
+    from briefing_reader import paths as paths_mod
+    from briefing_reader.core.content import load_library
+
+    return load_library([(paths_mod.bundled_content_dir(), True)],
+                        cache_dir=paths.cache / "documents").documents
 
 
 def resolved(path: Path) -> Path:

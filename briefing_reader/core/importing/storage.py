@@ -26,7 +26,8 @@ def validate(text: str, target: Path, path: Path) -> Document:
     from briefing_reader.core.content.parse import MAX_BYTES, parse_document
 
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise ImportFailed(path, "is larger than 20 MB once converted", TOO_LARGE)
+        raise ImportFailed(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB once "
+                                 "converted", TOO_LARGE)
     try:
         return parse_document(text, target, bundled=False)
     except ContentError as exc:
