@@ -64,7 +64,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Language (after a restart)"), self.language)
         form.addRow(self.tr("&Theme"), self.theme)
-        form.addRow(self.tr("Text &size"), self.font_size)
+        form.addRow(self.tr("Text si&ze"), self.font_size)
         form.addRow(self.tr("&Author of my notes"), self.author)
         form.addRow(self.tr("&Stances (one a line)"), self.stances)
         form.addRow(self.tr("Data folder"), self._data_row())

@@ -246,6 +246,20 @@ def test_mnemonics_are_unique_in_menus_and_the_panel(language_window: MainWindow
     assert keyboard.mnemonic(stance.text()) == "s"  # Alt+S: the stance, in both languages
 
 
+def test_mnemonics_are_unique_in_the_settings_dialog(language_window: MainWindow,
+                                                    qtbot: QtBot) -> None:
+    from briefing_reader.ui.settings_dialog import SettingsDialog
+
+    window = language_window
+    assert window.paths is not None
+    dialog = SettingsDialog(window.settings, window.store, window.paths, window)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    letters = [(keyboard.mnemonic(text), text) for text in texts if keyboard.mnemonic(text)]
+    assert len(letters) >= 5
+    assert duplicates(letters) == []
+
+
 # -- accessible names -------------------------------------------------------------
 
 def controls(pane: QWidget) -> list[QWidget]:
