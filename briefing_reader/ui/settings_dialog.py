@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing_reader.core.notes import NotesError, NotesStore, list_backups, restore_backup
 from briefing_reader.paths import Paths
+from briefing_reader.ui import keyboard
 from briefing_reader.ui.theme import FONT_SIZE_KEY, LANGUAGE_KEY, THEME_KEY, THEMES
 
 
@@ -61,6 +62,7 @@ class SettingsDialog(QDialog):
         self.stances = QPlainTextEdit("\n".join(store.stances()) if store else "", self)
         self.stances.setEnabled(store is not None)
         self.stances.setMaximumHeight(120)
+        keyboard.tab_leaves(self.stances)
         form = QFormLayout()
         form.addRow(self.tr("&Language (after a restart)"), self.language)
         form.addRow(self.tr("&Theme"), self.theme)

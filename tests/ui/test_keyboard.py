@@ -164,6 +164,17 @@ def test_tab_leaves_the_note_and_ctrl_tab_types_a_tab(window: MainWindow, qtbot:
     assert "\t" not in panel.tags.text()
 
 
+def test_tab_leaves_every_multi_line_field(window: MainWindow, qtbot: QtBot) -> None:
+    from briefing_reader.ui.settings_dialog import SettingsDialog
+
+    assert window.paths is not None
+    dialog = SettingsDialog(window.settings, window.store, window.paths, window)
+    qtbot.addWidget(dialog)
+    timeline = window.overviews.show_timeline()
+    for field in (dialog.stances, timeline.note_edit, window.annotations.panel.note):
+        assert field.tabChangesFocus(), field.accessibleName()
+
+
 @pytest.mark.parametrize("key", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
                                  (Qt.Key.Key_W, CTRL)])
 def test_escape_and_ctrl_w_close_the_secondary_windows(window: MainWindow, qtbot: QtBot,
