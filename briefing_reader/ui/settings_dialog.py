@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing_reader.core.notes import NotesError, NotesStore, list_backups, restore_backup
 from briefing_reader.paths import Paths
+from briefing_reader.ui import keyboard
 from briefing_reader.ui.theme import FONT_SIZE_KEY, LANGUAGE_KEY, THEME_KEY, THEMES
 
 
@@ -61,10 +62,11 @@ class SettingsDialog(QDialog):
         self.stances = QPlainTextEdit("\n".join(store.stances()) if store else "", self)
         self.stances.setEnabled(store is not None)
         self.stances.setMaximumHeight(120)
+        keyboard.tab_leaves(self.stances)
         form = QFormLayout()
         form.addRow(self.tr("&Language (after a restart)"), self.language)
         form.addRow(self.tr("&Theme"), self.theme)
-        form.addRow(self.tr("Text &size"), self.font_size)
+        form.addRow(self.tr("Text si&ze"), self.font_size)
         form.addRow(self.tr("&Author of my notes"), self.author)
         form.addRow(self.tr("&Stances (one a line)"), self.stances)
         form.addRow(self.tr("Data folder"), self._data_row())

@@ -46,7 +46,7 @@ from briefing_reader.core.commitments import (
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import MONTHS_NL, dutch_date
 from briefing_reader.core.notes import NotesError, NotesStore
-from briefing_reader.ui import style
+from briefing_reader.ui import keyboard, style
 
 #: Text colours for the due statuses, chosen for contrast on a light and a dark base.
 DUE_COLOURS: dict[bool, dict[str, str]] = {
@@ -171,6 +171,7 @@ class CommitmentsTimelineView(QWidget):
         self.note_edit = QPlainTextEdit(box)
         self.note_edit.setPlaceholderText(self.tr("Note on this status (optional)"))
         self.note_edit.setAccessibleName(self.tr("Note"))
+        keyboard.tab_leaves(self.note_edit)
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.save_button = QPushButton(self.tr("Save status"), box)
         self.message_label = QLabel(box)

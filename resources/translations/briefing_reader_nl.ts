@@ -1655,10 +1655,10 @@ Openen in uw webbrowser?</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;Thema</translation>
+        <translation>T&amp;hema</translation>
     </message>
     <message>
-        <source>Text &amp;size</source>
+        <source>Text si&amp;ze</source>
         <translation>Tekst&amp;grootte</translation>
     </message>
     <message>

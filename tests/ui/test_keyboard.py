@@ -164,6 +164,17 @@ def test_tab_leaves_the_note_and_ctrl_tab_types_a_tab(window: MainWindow, qtbot:
     assert "\t" not in panel.tags.text()
 
 
+def test_tab_leaves_every_multi_line_field(window: MainWindow, qtbot: QtBot) -> None:
+    from briefing_reader.ui.settings_dialog import SettingsDialog
+
+    assert window.paths is not None
+    dialog = SettingsDialog(window.settings, window.store, window.paths, window)
+    qtbot.addWidget(dialog)
+    timeline = window.overviews.show_timeline()
+    for field in (dialog.stances, timeline.note_edit, window.annotations.panel.note):
+        assert field.tabChangesFocus(), field.accessibleName()
+
+
 @pytest.mark.parametrize("key", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
                                  (Qt.Key.Key_W, CTRL)])
 def test_escape_and_ctrl_w_close_the_secondary_windows(window: MainWindow, qtbot: QtBot,
@@ -244,6 +255,20 @@ def test_mnemonics_are_unique_in_menus_and_the_panel(language_window: MainWindow
     stance = next(label for label in win.annotations.panel.findChildren(QLabel)
                   if label.buddy() is win.annotations.panel.stance)
     assert keyboard.mnemonic(stance.text()) == "s"  # Alt+S: the stance, in both languages
+
+
+def test_mnemonics_are_unique_in_the_settings_dialog(language_window: MainWindow,
+                                                    qtbot: QtBot) -> None:
+    from briefing_reader.ui.settings_dialog import SettingsDialog
+
+    window = language_window
+    assert window.paths is not None
+    dialog = SettingsDialog(window.settings, window.store, window.paths, window)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    letters = [(keyboard.mnemonic(text), text) for text in texts if keyboard.mnemonic(text)]
+    assert len(letters) >= 5
+    assert duplicates(letters) == []
 
 
 # -- accessible names -------------------------------------------------------------
