@@ -172,8 +172,10 @@ class SearchFeature(QObject):
                                                             len(self._passages)), 5000)
 
     def _paint(self) -> None:
+        current = self._current if self._current >= 0 else None
         marks = [Mark(start, end, CURRENT_HIT_COLOUR
-                      if self._passage_of(start) == self._current >= 0 else HIT_COLOUR)
+                      if current is not None and self._passage_of(start) == current
+                      else HIT_COLOUR)
                  for start, end in self._spans]
         self.reader.set_marks("search", marks)
 

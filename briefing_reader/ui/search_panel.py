@@ -218,7 +218,6 @@ class SearchPanel(QWidget):
 
     def _use_suggestion(self, suggestion: str) -> None:
         """Search for the suggestion everywhere and open its first hit."""
-        self._timer.stop()
         self.field.setText(suggestion)
         self.query_chosen.emit(suggestion)
         self._timer.stop()  # setText started it; search now, once
