@@ -29,6 +29,7 @@ from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation, dutch_date
 from briefing_reader.core.content.citing import CitationIndex, Found, Resolver, document_references
 from briefing_reader.paths import Paths
+from briefing_reader.ui import style
 from briefing_reader.ui.reader import ReaderView
 
 SCHEME = "ref"
@@ -51,7 +52,7 @@ class ReferenceFeature(QObject):
             self.link_references(reader.document_shown)
 
     def build_menu(self, menu: QMenu) -> None:
-        action = menu.addAction(self.tr("Document &information…"))
+        action = menu.addAction(self.tr("Document in&formation…"))
         action.setShortcut(QKeySequence("Ctrl+I"))
         action.triggered.connect(lambda _checked=False: self.show_information())
         self.window.addAction(action)
@@ -63,7 +64,7 @@ class ReferenceFeature(QObject):
         self.resolver = Resolver(d.meta for d in self.library)
         self.found = document_references(doc)
         qdoc = self.reader.document()
-        colour = QColor(self.reader.palette().link().color())
+        colour = QColor(style.colours(style.is_dark())["link"])  # as the text's own links
         for number, found in enumerate(self.found):
             start = self.reader.qt_position(found.offset)
             end = self.reader.qt_position(found.offset + len(found.ref.text))

@@ -1364,7 +1364,7 @@ Openen in uw webbrowser?</translation>
 <context>
     <name>ReferenceFeature</name>
     <message>
-        <source>Document &amp;information…</source>
+        <source>Document in&amp;formation…</source>
         <translation>Document&amp;gegevens…</translation>
     </message>
     <message>

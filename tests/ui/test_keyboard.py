@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -217,7 +218,7 @@ def test_f1_lists_pane_navigation_and_the_new_keys(window: MainWindow) -> None:
     html = help.shortcuts_html(window)
     for key in ("F6", "Shift+F6", "Ctrl+Shift+A", "Tab, Shift+Tab", "Ctrl+Tab", "Esc, Ctrl+W",
                 "Alt+S", "Alt+P", "Alt+O", "Alt+Q", "Alt+T", "Ctrl+Shift+H"):
-        assert f"<b>{key}" in html, key
+        assert re.search(rf"<b>([^<]*, )?{re.escape(key)}", html), key
 
 
 def test_f1_dialog_is_as_tall_as_its_text_needs(window: MainWindow, qtbot: QtBot) -> None:
