@@ -225,6 +225,51 @@ def throughput(work: Path, letters: list[Path]) -> dict[str, float]:
             "ratio": bare_seconds / app_seconds}
 
 
+def longest_stall(profile: Path) -> dict[str, float]:
+    """The window on ``profile`` with its search index deleted: the longest
+    gap between two ticks of a 5 ms timer while the index is rebuilt in the
+    background (the window's own path: ``SearchFeature.start_indexing``)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from briefing_reader import paths
+    from briefing_reader.app import build_window, create_app
+
+    run_paths = paths.resolve(profile)
+    shutil.rmtree(run_paths.search_index, ignore_errors=True)
+    app = create_app([])
+    window = build_window(run_paths)
+    window.show()
+    clock, gaps = QElapsedTimer(), [0]
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+        if window.search.progress.isHidden() and len(gaps) > 5:
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    begun: list[float] = []
+
+    def begin() -> None:  # after the window's first layout and paint
+        gaps.clear()
+        last[0] = clock.elapsed()
+        begun.append(time.perf_counter())
+        timer.start(5)
+        window.search.start_indexing()
+
+    QTimer.singleShot(1000, begin)
+    app.exec()
+    seconds = time.perf_counter() - begun[0]
+    timer.stop()
+    window.close()
+    return {"longest stall ms": float(max(gaps[1:] or [0])), "index seconds": seconds}
+
+
 def make_searchable(run_paths: Any) -> None:
     from briefing_reader.core.search import SearchIndex
 
@@ -289,7 +334,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="br-library-"))
     pool = sentences()
-    letters = write_letters(work / "letters", 0, max(sizes + [args.throughput]) + 1, pool)
+    letters = write_letters(work / "letters", 0, max([*sizes, args.throughput]) + 1, pool)
     results: dict[str, Any] = {"sizes": sizes, "library": {}}
     for size in sizes:
         profile = work / f"lib-{size}"
@@ -319,6 +364,7 @@ def main() -> int:
         results["library"][size]["queries"] = query_times(work / f"lib-{size}", args.rounds)
     if args.throughput:
         results["throughput"] = throughput(work, letters[:args.throughput])
+        results["stall"] = longest_stall(work / "throughput")
     if args.json:
         json.dump(results, sys.stdout, indent=2, default=str)
         print()
@@ -358,6 +404,10 @@ def print_table(results: dict[str, Any]) -> None:
               f"{tp['app letters/s']:.1f} letters/s, {tp['app MB/s']:.2f} MB/s; "
               f"bare Whoosh writer {tp['bare letters/s']:.1f} letters/s, "
               f"{tp['bare MB/s']:.2f} MB/s; ratio {tp['ratio']:.2f}")
+    stall = results.get("stall")
+    if stall:
+        print(f"window rebuilding the index of those letters: longest event-loop stall "
+              f"{stall['longest stall ms']:.0f} ms ({stall['index seconds']:.1f} s)")
     del base
 
 

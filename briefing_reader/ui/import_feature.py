@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, reanchor_library
 from briefing_reader.paths import Paths
-from briefing_reader.session import open_library
 from briefing_reader.ui.background import run_in_background
 
 if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
@@ -136,9 +135,7 @@ class ImportFeature(QObject):
         """Load the library again and refresh everything that shows it."""
         if self.paths is None:
             return
-        fresh = open_library(self.paths)
-        self.library.documents = fresh.documents
-        self.library.errors = fresh.errors
+        self.library.refresh()  # the catalogue looks at the files again
         if self.store is not None:
             try:
                 reanchor_library(self.store, self.library, self.paths.versions)

@@ -566,6 +566,17 @@
     </message>
 </context>
 <context>
+    <name>ContentsPane</name>
+    <message>
+        <source>Filter: title, number, date, dossier</source>
+        <translation>Filter: titel, nummer, datum, dossier</translation>
+    </message>
+    <message>
+        <source>Filter the documents</source>
+        <translation>Documenten filteren</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>not installed</source>
@@ -860,12 +871,20 @@ Openen in uw webbrowser?</translation>
         <translation>Mijn documenten</translation>
     </message>
     <message>
+        <source>Recently opened</source>
+        <translation>Onlangs geopend</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
         <source>Sub-action</source>
         <translation>Deelactie</translation>
+    </message>
+    <message>
+        <source>Dossier %s: %d documents</source>
+        <translation>Dossier %s: %d documenten</translation>
     </message>
     <message>
         <source>Compiled by Briefing Reader, not official text</source>

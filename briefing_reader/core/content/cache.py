@@ -45,6 +45,7 @@ class DocumentCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._forgotten = False
 
     def _entry(self, data: bytes) -> Path:
         return self.folder / f"{checksum(data)}-{parser_fingerprint()}.json"
@@ -65,7 +66,9 @@ class DocumentCache:
             write_atomic(self._entry(data), entry.encode("utf-8"))
         except OSError:
             return
-        self._forget_other_parsers()
+        if not self._forgotten:  # once a run: a glob per put is quadratic in the library
+            self._forgotten = True
+            self._forget_other_parsers()
 
     def _forget_other_parsers(self) -> None:
         """Remove entries an earlier version of the parser wrote: none of
