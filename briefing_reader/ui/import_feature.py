@@ -20,8 +20,13 @@ from briefing_reader.paths import Paths
 from briefing_reader.ui.background import run_in_background
 
 if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
+    from collections.abc import Callable
+
     from briefing_reader.core.importing import ImportReport
 
+
+MAX_LINES = 30
+"""An import of more files tells the refusals and the counts, not every file."""
 
 class ImportFeature(QObject):
     """Brings files into the library and takes imported ones out again."""
@@ -63,10 +68,13 @@ class ImportFeature(QObject):
         self.progress.show()
         paths = self.paths
         from briefing_reader.core.importing import import_files
+        from briefing_reader.core.importing.folders import files_in
 
-        run_in_background(
-            lambda progress: import_files(paths, files, roots=files, progress=progress),
-            self, self._imported, self._failed, self._progressed)
+        def work(progress: Callable[[int, int], None]) -> ImportReport:
+            inside = files_in(files)  # a dropped folder: everything in it
+            return import_files(paths, inside, roots=files, progress=progress)
+
+        run_in_background(work, self, self._imported, self._failed, self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -88,10 +96,16 @@ class ImportFeature(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = [self._line(result) for result in report.results]
+        many = len(lines) > MAX_LINES
+        if many:  # a folder: the refusals and the counts
+            counts = self.tr("%d imported, %d replaced, %d unchanged, %d refused") % (
+                len(report.imported), len(report.replaced), len(report.unchanged),
+                len(report.failed))
+            lines = [*(self._line(result) for result in report.failed[:MAX_LINES]), counts]
         title = self.tr("Import")
         if report.failed:
             QMessageBox.warning(self.window, title, "\n".join(lines))
-        elif len(lines) > 1 or not report.changed:
+        elif many or len(lines) > 1 or not report.changed:
             QMessageBox.information(self.window, title, "\n".join(lines))
         else:
             self.window.statusBar().showMessage(lines[0], 8000)

@@ -658,6 +658,10 @@
         <translation>Importeren mislukt</translation>
     </message>
     <message>
+        <source>%d imported, %d replaced, %d unchanged, %d refused</source>
+        <translation>%d geïmporteerd, %d vervangen, %d ongewijzigd, %d geweigerd</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
