@@ -18,8 +18,10 @@ lock.
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +120,12 @@ class SearchIndex:
                 self._searcher.close()
             self._searcher = None
             self._ix = None
+
+    def __del__(self) -> None:
+        # The segments are separate files (see schema.make_writer): a searcher
+        # left open by a forgetful caller must not leak their handles.
+        with contextlib.suppress(Exception):
+            self.close()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -347,10 +355,32 @@ class SearchIndex:
             self._ix = ix
             self._searcher = ix.searcher()
         elif not self._in_memory:
-            with contextlib.suppress(Exception):  # keep the old view if the new fails
-                if not self._searcher.up_to_date():
-                    self._searcher = self._searcher.refresh()
+            self._refresh_searcher()
         return self._searcher
+
+    def _refresh_searcher(self) -> None:
+        """The searcher of the latest commit, opened afresh (Whoosh's own
+        refresh hands the old readers over and loses them when opening fails
+        half-way); the old view if the new one cannot be opened (a segment
+        merged away meanwhile). Whoosh leaves the files of a half-opened reader
+        to the garbage collector: they go quietly."""
+        try:
+            if self._searcher.up_to_date():
+                return
+        except Exception:
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            fresh = None
+            for _attempt in range(5):
+                fresh = _open_searcher(self._ix)
+                if fresh is not None:
+                    break
+            gc.collect()
+        if fresh is not None:
+            old, self._searcher = self._searcher, fresh
+            with contextlib.suppress(Exception):
+                old.close()
 
     def _open_existing(self) -> Any:
         if self._ix is not None:
@@ -375,6 +405,14 @@ class SearchIndex:
             self._splitter = IndexSplitter(vocabulary)
             self._splitter_searcher = searcher
         return self._splitter
+
+
+def _open_searcher(ix: Any) -> Any:
+    """A new searcher of ``ix``, or None when it cannot be opened just now."""
+    try:
+        return ix.searcher()
+    except Exception:
+        return None
 
 
 def _ram_storage() -> Any:

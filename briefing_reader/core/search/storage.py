@@ -59,7 +59,8 @@ def manifest(searcher: Any) -> dict[str, str]:
 
 
 def try_open(storage: Any) -> tuple[Any, bool]:
-    """(index or None, missing): the index if it opens and its manifest reads.
+    """(index or None, missing): the index if it opens and its state record
+    reads (one term, not the manifest of every document).
 
     Whoosh retries for half a second itself when a file vanishes under it
     (another process committing).
@@ -73,7 +74,7 @@ def try_open(storage: Any) -> tuple[Any, bool]:
         try:
             ix = storage.open_index(schema.INDEX_NAME)
             with ix.searcher() as searcher:
-                manifest(searcher)
+                state(searcher)
             return ix, False
         except EmptyIndexError:
             return None, True
