@@ -331,6 +331,9 @@ def main() -> int:
     parser.add_argument("--throughput", type=int, default=200, help="letters (0: skip)")
     parser.add_argument("--work", type=Path, help="keep generated letters and profiles here")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep libraries of an earlier run in --work (their generation "
+                             "and first-start figures are then not measured again)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="br-library-"))
@@ -339,6 +342,10 @@ def main() -> int:
     results: dict[str, Any] = {"sizes": sizes, "library": {}}
     for size in sizes:
         profile = work / f"lib-{size}"
+        if args.reuse and (profile / ".populated").exists():
+            results["library"][size] = json.loads((profile / ".populated").read_text())
+            print(f"[{size}] reused", file=sys.stderr)
+            continue
         shutil.rmtree(profile, ignore_errors=True)
         started = time.perf_counter()
         real_import = populate(profile, letters[:size])
@@ -353,6 +360,7 @@ def main() -> int:
                                     "first search s": first_search[0],
                                     "first search MiB": first_search[1],
                                     "runs": {"paint": [], "ready": [], "search": []}}
+        (profile / ".populated").write_text(json.dumps(results["library"][size]))
         print(f"[{size}] generated in {generated:.1f} s; first start {first_start[0]:.1f} s "
               f"({first_start[1]:.0f} MiB), first search {first_search[0]:.1f} s "
               f"({first_search[1]:.0f} MiB)", file=sys.stderr)
