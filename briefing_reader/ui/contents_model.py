@@ -338,8 +338,9 @@ class ContentsModel(QAbstractItemModel):
             return node.kind
         if role == Qt.ItemDataRole.FontRole and node.kind in ("document", GROUP, "dossier"):
             font = QFont()
-            font.setBold(node.kind == "document")
-            font.setItalic(node.kind != "document")
+            # Bold for the few bundled letters; thousands of bold rows read as none.
+            font.setBold(node.kind == "document" and node.parent is self.root)
+            font.setItalic(node.kind in (GROUP, "dossier"))
             return font
         if role == Qt.ItemDataRole.ForegroundRole and node.kind in ("action", "subaction"):
             return QBrush(ACTION_COLOUR)
@@ -350,6 +351,10 @@ class ContentsModel(QAbstractItemModel):
             title = ACTION_MARK + node.title
         elif node.kind == "subaction":
             title = "• " + node.title
+        elif node.kind == "document" and node.parent is not None \
+                and node.parent.kind == "dossier" and node.entry and node.entry.date:
+            date = node.entry.date  # a dossier's letters are listed by date: show it
+            return f"{date.day:02d}-{date.month:02d}-{date.year}  {node.title}"
         else:
             return node.title
         badge = self.badges.get(node.doc_id, {}).get(node.anchor)

@@ -510,7 +510,8 @@ class MainWindow(QMainWindow):
                 return
             self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
         last = str(self.settings.value("reader/document", ""))
-        first = next(iter(self.library), None)
+        entries = self.library.entries()  # the first bundled letter, not the oldest import
+        first = next((e for e in entries if e.bundled), entries[0] if entries else None)
         doc_id = last if self.library.get(last) else (first.id if first else "")
         if not doc_id:
             return

@@ -69,6 +69,7 @@ class OutlineTree(QTreeView):
     def set_filter(self, text: str) -> None:
         self.contents.set_filter(text)
         self._expand_defaults()
+        self.scrollToTop()
 
     def _expand_defaults(self) -> None:
         """The bundled letters open with pillars and sections; a small or

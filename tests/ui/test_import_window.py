@@ -85,3 +85,4 @@ def test_removing_an_imported_document(window: MainWindow, qtbot: QtBot, tmp_pat
     window.toc.remove_requested.emit("brief-taaleis")
     assert window.library.get("brief-taaleis") is None
     assert window.reader.document_shown is not None
+    qtbot.waitUntil(lambda: window.search.progress.isHidden(), timeout=20_000)  # no stray task
