@@ -69,7 +69,7 @@ def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
 
 def build_frame(paths: Paths) -> MainWindow:
     """The window with the library's contents, without notes or search yet."""
-    library = open_library(paths)
+    library = open_library(paths, check=False)  # the files are checked after the paint
     settings = make_settings(paths)
     theme.apply(settings)
     return MainWindow(library, settings, paths)
@@ -90,6 +90,9 @@ def attach_features(window: MainWindow, paths: Paths) -> None:
 def build_window(paths: Paths) -> MainWindow:
     """The whole window at once (tests, tools); the app itself uses two steps."""
     window = build_frame(paths)
+    report = window.library.refresh()  # the start-up check of the files, at once here
+    if getattr(report, "any", False):
+        window.toc.set_library(window.library)
     attach_features(window, paths)
     return window
 
@@ -153,7 +156,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
             from briefing_reader.ui import help
 
             help.welcome_if_first_run(window, window.settings)
-            window.search.start_indexing()
+            check_files(window)
 
     FirstPaint(window.reader, painted)  # its frame is painted with the text
     window.restore_geometry()
@@ -197,6 +200,30 @@ def start_features(window: MainWindow, paths: Paths) -> bool:
         return False
     forget_module_sources()
     return True
+
+
+def check_files(window: MainWindow) -> None:
+    """Look at the library's files (added, changed or removed behind the app's
+    back) in a worker thread, then update the index: the window stays usable."""
+    from briefing_reader.ui.background import run_in_background
+
+    library = window.library
+    check = getattr(library, "check_files", None)
+    if check is None:
+        window.search.start_indexing()
+        return
+
+    def checked(report: object) -> None:
+        if getattr(report, "any", False):
+            window.importing.reload()  # catalogue, notes re-anchored, contents, index
+        else:
+            window.search.start_indexing()
+
+    def failed(error: object) -> None:
+        window.statusBar().showMessage(str(error), 10000)
+        window.search.start_indexing()
+
+    run_in_background(lambda _progress: check(), window, checked, failed)
 
 
 def forget_module_sources() -> None:

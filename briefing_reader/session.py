@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from briefing_reader import paths as paths_mod
-from briefing_reader.core.content import Library, load_library
+from briefing_reader.core.content import Library
 
 
-def open_library(paths: paths_mod.Paths) -> Library:
+def open_library(paths: paths_mod.Paths, *, check: bool = True) -> Library:
     """Bundled documents, then the user's imports, then an override folder.
 
     Later folders replace earlier documents with the same id, which is how
-    staff hand out an updated version of a bundled letter.
+    staff hand out an updated version of a bundled letter. The library is
+    read from its catalogue; ``check`` looks at the files first (the window
+    does that right after its first paint instead).
     """
     folders = [
         (paths_mod.bundled_content_dir(), True),
@@ -18,4 +20,7 @@ def open_library(paths: paths_mod.Paths) -> Library:
     ]
     if paths.content_override is not None:
         folders.append((paths.content_override, False))
-    return load_library(folders, cache_dir=paths.cache / "documents")
+    from briefing_reader.core.content.catalogued import open_catalogued
+
+    return open_catalogued(folders, paths.cache / "library.sqlite3", paths.cache / "documents",
+                           check=check)

@@ -33,20 +33,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_docs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     if args.json:
-        print_json([doc.meta.summary() for doc in library])
+        print_json([meta.summary() for entry in library.entries()
+                    if (meta := library.meta(entry.id)) is not None])
         return EXIT_OK
-    for doc in library:
-        marker = "" if doc.meta.official else "  (samengesteld door Briefing Reader)"
-        print(f"{doc.id:24} {doc.title}{marker}")
+    for entry in library.entries():  # the catalogue: no document is parsed
+        marker = "" if entry.official else "  (samengesteld door Briefing Reader)"
+        print(f"{entry.id:24} {entry.title}{marker}")
     return EXIT_OK
 
 
 def cmd_toc(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
-    try:
-        _doc, node = library.find(args.doc)
-    except KeyError as exc:
-        return fail(str(exc.args[0]))
+    node = library.outline(args.doc)  # the catalogue: no document is parsed
+    if node is None:
+        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
     if args.json:
         print_json(node.to_dict())
         return EXIT_OK

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 from briefing_reader import paths
 from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, print_json
+from briefing_reader.core.content import Library
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp = sub.add_parser("import", help="import letters (.docx, .pdf, officiele-publicatie "
-                                        ".xml/.html, OpenTK .txt export, .md, .txt)")
-    imp.add_argument("files", metavar="FILE", nargs="+")
+                                        ".xml/.html, OpenTK .txt export, .md, .txt); a folder "
+                                        "is imported with everything inside it")
+    imp.add_argument("files", metavar="FILE_OR_FOLDER", nargs="+")
     imp.add_argument("--json", action="store_true", help="print JSON")
     imp.set_defaults(func=cmd_import)
 
@@ -24,18 +29,74 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     from briefing_reader.core.importing import FAILED, import_files
+    from briefing_reader.core.importing.folders import TooManyFiles, files_in
 
-    report = import_files(run_paths, args.files, library=load_library(run_paths))
+    try:
+        files = files_in(args.files)
+    except TooManyFiles as exc:
+        return fail(str(exc))
+    folders = any(Path(f).is_dir() for f in args.files)
+    library = load_library(run_paths)
+    report = import_files(run_paths, files, roots=args.files if folders else None,
+                          progress=_progress_line(files) if folders else None,
+                          library=library)
     if report.changed:
-        _reanchor(run_paths)
+        library.refresh()  # the catalogue takes the new files in
+        _index(run_paths, library)
+        _reanchor(run_paths, library)
     if args.json:
         print_json(report.to_json())
+    elif folders:
+        _print_summary(report)
     else:
         for result in report.results:
             print(f"{result.status:10} {result.message()}")
             for warning in result.warnings:
                 print(f"{'':10}   note: {warning}")
     return EXIT_ERROR if report.by_status(FAILED) else EXIT_OK
+
+
+def _progress_line(files: list[Path]) -> Callable[[int, int], None]:
+    """Count, current file and time left on stderr: one line rewritten on a
+    terminal, a line every few seconds otherwise."""
+    from briefing_reader.core.importing.folders import Progress
+
+    meter = Progress(len(files))
+    terminal = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < (0.2 if terminal else 5.0):
+            return
+        last[0] = now
+        line = meter.line(done, files[done - 1] if done else None)
+        end = "\n" if not terminal or done == total else ""
+        print(f"\r\x1b[K{line}" if terminal else line, end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def _print_summary(report: object) -> None:
+    from briefing_reader.core.importing import FAILED, ImportReport
+    from briefing_reader.core.importing.folders import summary
+
+    assert isinstance(report, ImportReport)
+    for result in report.results:
+        if result.status == FAILED:
+            print(f"{result.status:10} {result.file}: {result.reason}")
+    for line in summary(report):
+        print(line)
+
+
+def _index(run_paths: paths.Paths, library: Library) -> None:
+    """Bring the search index up to date with the imports (incrementally)."""
+    from briefing_reader.core.search import SearchError, SearchIndex
+
+    with SearchIndex(run_paths.search_index) as index:
+        try:
+            index.update(library)
+        except SearchError as exc:
+            print(f"briefing-reader: the search index was not updated: {exc}", file=sys.stderr)
 
 
 def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -45,7 +106,9 @@ def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         result = remove_document(run_paths, args.doc, library=load_library(run_paths))
     except ImportFailed as exc:
         return fail(str(exc))
-    _reanchor(run_paths)
+    library = load_library(run_paths)
+    _index(run_paths, library)
+    _reanchor(run_paths, library)
     if args.json:
         print_json(result.to_json())
     else:
@@ -55,12 +118,11 @@ def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     return EXIT_OK
 
 
-def _reanchor(run_paths: paths.Paths) -> None:
+def _reanchor(run_paths: paths.Paths, library: Library) -> None:
     """Move notes along to new versions, as the window does at start-up."""
     if not run_paths.notes_db.exists():
         return  # no notes yet: nothing to move
     from briefing_reader.core.notes import NotesError, open_store, reanchor_library
-    from briefing_reader.session import open_library
 
     try:
         store = open_store(run_paths.notes_db, run_paths.backups)
@@ -68,7 +130,7 @@ def _reanchor(run_paths: paths.Paths) -> None:
         print(f"briefing-reader: notes not re-anchored: {exc}", file=sys.stderr)
         return
     try:
-        report = reanchor_library(store, open_library(run_paths), run_paths.versions)
+        report = reanchor_library(store, library, run_paths.versions)
         for problem in report.problems:
             print(f"briefing-reader: {problem}", file=sys.stderr)
         if report.to_review:

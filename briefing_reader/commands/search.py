@@ -61,14 +61,15 @@ def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             index.update(library)
             result = index.search(query, doc=args.doc, actions_only=args.actions,
                                   limit=args.limit)
+        # Snippets are made from the open index (its vocabulary splits compounds).
+        if args.json:
+            print_json(result.to_json())
+        else:
+            _print_readable(result)
     except SearchError as exc:
         return fail(str(exc))
     finally:
         index.close()
-    if args.json:
-        print_json(result.to_json())
-        return EXIT_OK
-    _print_readable(result)
     return EXIT_OK
 
 

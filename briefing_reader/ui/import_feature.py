@@ -17,13 +17,17 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressBar
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, reanchor_library
 from briefing_reader.paths import Paths
-from briefing_reader.session import open_library
 from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
 
 if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
+    from collections.abc import Callable
+
     from briefing_reader.core.importing import ImportReport
 
+
+MAX_LINES = 30
+"""An import of more files tells the refusals and the counts, not every file."""
 
 class ImportFeature(QObject):
     """Brings files into the library and takes imported ones out again."""
@@ -70,11 +74,14 @@ class ImportFeature(QObject):
         self.progress.show()
         paths = self.paths
         from briefing_reader.core.importing import import_files
+        from briefing_reader.core.importing.folders import files_in
 
-        run_in_background(
-            lambda progress: import_files(paths, files, roots=files, progress=progress,
-                                          ask_bundled=ask_bundled),
-            self, self._imported, self._failed, self._progressed)
+        def work(progress: Callable[[int, int], None]) -> ImportReport:
+            inside = files_in(files)  # a dropped folder: everything in it
+            return import_files(paths, inside, roots=files, progress=progress,
+                                ask_bundled=ask_bundled)
+
+        run_in_background(work, self, self._imported, self._failed, self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -120,10 +127,16 @@ class ImportFeature(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = [self._line(result) for result in report.results if result.status != "ask"]
+        many = len(lines) > MAX_LINES
+        if many:  # a folder: the refusals and the counts
+            counts = self.tr("%d imported, %d replaced, %d unchanged, %d refused") % (
+                len(report.imported), len(report.replaced), len(report.unchanged),
+                len(report.failed))
+            lines = [*(self._line(result) for result in report.failed[:MAX_LINES]), counts]
         title = self.tr("Import")
         if report.failed:
             QMessageBox.warning(self.window, title, "\n".join(lines))
-        elif len(lines) > 1 or not report.changed:
+        elif many or len(lines) > 1 or not report.changed:
             QMessageBox.information(self.window, title, "\n".join(lines))
         else:
             self.window.statusBar().showMessage(lines[0], 8000)
@@ -197,9 +210,7 @@ class ImportFeature(QObject):
         """Load the library again and refresh everything that shows it."""
         if self.paths is None:
             return
-        fresh = open_library(self.paths)
-        self.library.documents = fresh.documents
-        self.library.errors = fresh.errors
+        self.library.refresh()  # the catalogue looks at the files again
         if self.store is not None:
             try:
                 reanchor_library(self.store, self.library, self.paths.versions)

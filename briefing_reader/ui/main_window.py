@@ -37,9 +37,10 @@ from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard, style, theme
 from briefing_reader.ui.open_guard import OpenGuard
 from briefing_reader.ui.reader import ReaderView
-from briefing_reader.ui.toc import OutlineTree
+from briefing_reader.ui.toc import ContentsPane, OutlineTree
 
 if TYPE_CHECKING:
+    from briefing_reader.core.content.catalogue import Entry
     from briefing_reader.core.notes import NotesStore
     from briefing_reader.core.search import SearchIndex
     from briefing_reader.ui.annotations import Annotations
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
 
 SIDE_SHARE = 0.24  # of the window's width: the contents or search pane
 DOCK_SHARE = 0.28  # the annotation column
+RECENT_KEY = "contents/recent"
+RECENT_COUNT = 8
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ class MainWindow(QMainWindow):
         self.reader.open_guard = OpenGuard(settings, self)  # long documents, start-up
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.side_tabs = QTabWidget(self)
-        self.side_tabs.addTab(self.toc, self.tr("Contents"))
+        self.contents_pane = ContentsPane(self.toc, self)
+        self.side_tabs.addTab(self.contents_pane, self.tr("Contents"))
         self.side_tabs.setAccessibleName(self.tr("Contents and search"))
         self.side_tabs.tabBar().setAccessibleName(self.tr("Contents or search"))
         self.splitter.addWidget(self.side_tabs)
@@ -115,7 +119,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.reader.setAcceptDrops(False)
         self._build_actions()
-        self.toc.set_library(library)
+        self.toc.set_library(library, self._recent())
         self.toc.node_activated.connect(self.navigate)
         self.reader.node_scrolled_to.connect(self._sync_toc)
         self.reader.link_requested.connect(self._open_link)
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
 
         self.team = TeamFolder(self, self.library, store, self.settings)
         self.references = ReferenceFeature(self, self.library, self.reader, self.paths)
+        self.toc.contents.badge_source = self.annotations.badges  # outlines read later
         self.toc.remove_requested.connect(self.importing.remove)
         self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
         self.annotations.panel.link_requested.connect(self._open_link)
@@ -176,8 +181,8 @@ class MainWindow(QMainWindow):
         """Give the features what happened before they were there."""
         if self.toolbar_search.text():
             self._search_from_toolbar(self.toolbar_search.text())
-        for doc in self.library:
-            self.toc.set_badges(doc.id, self.annotations.badges(doc.id))
+        for doc_id in self.toc.contents.loaded_documents():  # the others: when expanded
+            self.toc.set_badges(doc_id, self.annotations.badges(doc_id))
         shown = self.reader.document_shown
         if shown is None:
             return
@@ -298,9 +303,9 @@ class MainWindow(QMainWindow):
         """Documents were imported or removed: show the library as it is now."""
         shown = self.reader.document_shown
         offset = self.reader.core_offset(self.reader.top_position()) if shown else 0
-        self.toc.set_library(self.library)
-        for doc in self.library:
-            self.toc.set_badges(doc.id, self.annotations.badges(doc.id))
+        self.toc.set_library(self.library, self._recent())
+        for doc_id in self.toc.contents.loaded_documents():
+            self.toc.set_badges(doc_id, self.annotations.badges(doc_id))
         self.search.panel.set_documents(self.library)
         self.search.start_indexing()
         self.annotations.marks.refresh()
@@ -337,8 +342,17 @@ class MainWindow(QMainWindow):
             self.annotations.refresh_after_edit(doc.id)
             self.annotations.paint_highlights()
 
+    def _recent(self) -> list[str]:
+        """Documents opened lately, newest first (for the top of the contents)."""
+        value = self.settings.value(RECENT_KEY, [])
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+    def _remember_recent(self, doc_id: str) -> None:
+        recent = [doc_id] + [d for d in self._recent() if d != doc_id]
+        self.settings.setValue(RECENT_KEY, recent[:RECENT_COUNT])
+
     def _focus_toc(self) -> None:
-        self.side_tabs.setCurrentWidget(self.toc)
+        self.side_tabs.setCurrentWidget(self.contents_pane)
         self.toc.setFocus()
 
     def _panes(self) -> list[QWidget]:
@@ -419,6 +433,7 @@ class MainWindow(QMainWindow):
             if self.features_ready:
                 self._decorate(doc)
             self.citation_label.setText(citation(doc.meta) or doc.title)
+            self._remember_recent(doc.id)
             self.setWindowTitle(f"{doc.title} — {APP_NAME}")
         return True
 
@@ -427,6 +442,20 @@ class MainWindow(QMainWindow):
         self.annotations.document_shown(doc)
         self.search.refresh_for_document()
         self._flag_table_sums(doc)
+        self._keep_version(doc)
+
+    def _keep_version(self, doc: Document) -> None:
+        """Keep the text of the version the user reads (and may annotate): the
+        start-up re-anchoring keeps versions only of documents with notes."""
+        if self.paths is None:
+            return
+        from briefing_reader.core.notes import NotesError
+        from briefing_reader.core.notes.versions import save_version
+
+        try:
+            save_version(self.paths.versions, doc)
+        except NotesError as error:
+            self.statusBar().showMessage(str(error), 10000)
 
     def _flag_table_sums(self, doc: Document) -> None:
         """Totals that do not add up get a red mark with the computed value."""
@@ -631,7 +660,8 @@ class MainWindow(QMainWindow):
                 return
             self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
         last = str(self.settings.value("reader/document", ""))
-        first = next(iter(self.library), None)
+        entries = self.library.entries()  # the first bundled letter, not the oldest import
+        first = next((e for e in entries if e.bundled), entries[0] if entries else None)
         if self._not_reopened(last):
             last, first = "", self._bundled_letter() or first
         doc_id = last if self.library.get(last) else (first.id if first else "")
@@ -661,8 +691,9 @@ class MainWindow(QMainWindow):
             self.tr("“%s” was not opened at the start: %s.") % (doc.title, reason), 30000)
         return True
 
-    def _bundled_letter(self) -> Document | None:
-        return next((d for d in self.library if d.bundled and d.meta.kind == "kamerbrief"), None)
+    def _bundled_letter(self) -> Entry | None:
+        return next((e for e in self.library.entries()
+                     if e.bundled and e.kind == "kamerbrief"), None)
 
     def _settings_offset(self, key: str = "reader/offset") -> int | None:
         try:

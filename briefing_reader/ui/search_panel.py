@@ -86,8 +86,8 @@ class SearchPanel(QWidget):
         blocked = self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("All documents"), "")
-        for doc in library:
-            self.scope.addItem(doc.title, doc.id)
+        for entry in library.entries():  # the catalogue: nothing is parsed
+            self.scope.addItem(entry.title, entry.id)
         self.scope.setCurrentIndex(max(self.scope.findData(current or ""), 0))
         self.scope.blockSignals(blocked)
 

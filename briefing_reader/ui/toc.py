@@ -1,23 +1,39 @@
-"""The table-of-contents tree: documents > pillars > sections > themes > actions."""
+"""The contents pane: a filter field over the tree of documents and outlines.
+
+The tree is a view of :class:`~briefing_reader.ui.contents_model.ContentsModel`
+(model/view: no widget item per node), so a library of 10,000 letters
+scrolls and filters without a stall.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
+from collections.abc import Iterable
 
-from briefing_reader.core.content import Document, Library, OutlineNode
-from briefing_reader.ui import style
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
-DOC_ROLE = Qt.ItemDataRole.UserRole
-ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+from briefing_reader.core.content import Library
+from briefing_reader.ui.contents_model import (
+    ACTION_MARK,
+    ANCHOR_ROLE,
+    DOC_ROLE,
+    KIND_ROLE,
+    ContentsModel,
+    Node,
+)
 
-ACTION_MARK = "▶ "
+__all__ = ["ACTION_MARK", "ANCHOR_ROLE", "DOC_ROLE", "KIND_ROLE", "ContentsPane", "OutlineTree"]
+
+FILTER_DELAY_MS = 150
+"""Typing pauses this long before the tree is filtered."""
+EXPAND_GROUPS_UP_TO = 60
+"""Dossier groups start expanded when the user has at most this many imports."""
+EXPAND_FILTERED_UP_TO = 500
+"""... and when a filter leaves at most this many."""
 
 
-class OutlineTree(QTreeWidget):
-    """A tree of every document's outline.
+class OutlineTree(QTreeView):
+    """The tree of documents and their outlines.
 
     Signals:
         node_activated(str, str): the user chose a node (document id, anchor;
@@ -30,94 +46,90 @@ class OutlineTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.contents = ContentsModel(self)
+        self.setModel(self.contents)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setAccessibleName(self.tr("Table of contents"))
-        self._items: dict[tuple[str, str], QTreeWidgetItem] = {}
-        self.itemActivated.connect(self._emit)
-        self.itemClicked.connect(self._emit)
+        self.activated.connect(self._emit)
+        self.clicked.connect(self._emit)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self._removable: set[str] = set()
 
-    def set_library(self, library: Library) -> None:
-        self.clear()
-        self._items.clear()
-        self._removable.clear()
-        mine: QTreeWidgetItem | None = None
-        for doc in library:
-            parent = None
-            if not doc.bundled:  # the user's imports and hand-outs: "Mijn documenten"
-                if mine is None:
-                    mine = QTreeWidgetItem([self.tr("My documents")])
-                    font = QFont(mine.font(0))
-                    font.setItalic(True)
-                    mine.setFont(0, font)
-                parent = mine
-            top = self._add(parent, doc, doc.outline)
-            top.setExpanded(doc.meta.official and parent is None)
-        if mine is not None:
-            self.addTopLevelItem(mine)
-            mine.setExpanded(True)
+    def strings(self) -> list[str]:
+        """The model's texts, here so lupdate collects them in this context."""
+        return [self.tr("Recently opened"), self.tr("My documents"),
+                self.tr("Dossier %s: %d documents"), self.tr("Action"), self.tr("Sub-action"),
+                self.tr("Compiled by Briefing Reader, not official text")]
 
-    def _add(self, parent: QTreeWidgetItem | None, doc: Document,
-             node: OutlineNode) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(self if parent is None else parent)
-        anchor = "" if node.kind == "document" else node.id
-        if node.kind == "document" and not doc.bundled:
-            self._removable.add(doc.id)
-        item.setData(0, DOC_ROLE, doc.id)
-        item.setData(0, ANCHOR_ROLE, anchor)
-        item.setData(0, KIND_ROLE, node.kind)
-        self._decorate(item, doc, node)
-        self._items[(doc.id, anchor)] = item
-        for child in node.children:
-            self._add(item, doc, child)
-        if node.kind in ("pillar", "section") and node.level <= 1:
-            item.setExpanded(True)
-        return item
+    def set_library(self, library: Library, recent: Iterable[str] = ()) -> None:
+        self.contents.set_library(library, recent)
+        self._expand_defaults()
 
-    def _decorate(self, item: QTreeWidgetItem, doc: Document, node: OutlineNode) -> None:
-        title = node.title
-        tip = doc.section_path(node) if node.kind != "document" else doc.title
-        if node.title not in tip:  # a long title is cut in the tree: whole in the tooltip
-            tip = f"{node.title}\n{tip}"
-        if node.kind in ("action", "subaction"):
-            kind_name = self.tr("Action") if node.kind == "action" else self.tr("Sub-action")
-            title = ACTION_MARK + title if node.kind == "action" else "• " + title
-            tip = f"{kind_name}: {tip}"
-            item.setForeground(0, QBrush(QColor(style.colours(style.is_dark())["action"])))
-        if node.kind == "document":
-            font = QFont(item.font(0))
-            font.setBold(True)
-            item.setFont(0, font)
-            if not doc.meta.official:
-                tip += "\n" + self.tr("Compiled by Briefing Reader, not official text")
-        item.setText(0, title)
-        item.setToolTip(0, tip)
+    def set_filter(self, text: str) -> None:
+        self.contents.set_filter(text)
+        self._expand_defaults()
+        self.scrollToTop()
+
+    def _expand_defaults(self) -> None:
+        """The bundled letters open with pillars and sections; a small or
+        filtered set of imports opens its dossiers."""
+        model = self.contents
+        filtered = bool(model.filter_text)
+        for row, top in enumerate(model.root.children or []):
+            index = model.index(row, 0)
+            if top.kind == "document":
+                if top.entry is not None and top.entry.official and not filtered:
+                    model.load_outline(top)
+                    self.setExpanded(index, True)
+                    self._expand_upper(top)
+            elif top.kind == "group":
+                self.setExpanded(index, True)
+                groups = top.children or []
+                shown = sum(len(node.members) for node in groups)
+                limit = EXPAND_FILTERED_UP_TO if filtered else EXPAND_GROUPS_UP_TO
+                if shown <= limit and (filtered or model.imported_count <= limit):
+                    for node in groups:
+                        if node.kind == "dossier":
+                            self.setExpanded(model.index_of_node(node), True)
+
+    def _expand_upper(self, node: Node) -> None:
+        for child in node.children or []:
+            if child.kind in ("pillar", "section") and child.level <= 1:
+                self.setExpanded(self.contents.index_of_node(child), True)
+                self._expand_upper(child)
 
     def restyle(self) -> None:
-        """The theme changed: actions in its colour."""
-        colour = QBrush(QColor(style.colours(style.is_dark())["action"]))
-        for item in self._items.values():
-            if item.data(0, KIND_ROLE) in ("action", "subaction"):
-                item.setForeground(0, colour)
+        """The theme changed: actions are drawn in its colour (the model asks the style)."""
+        self.viewport().update()
 
     def set_badges(self, doc_id: str, badges: dict[str, str]) -> None:
         """Mark annotated actions of ``doc_id``: '✎' and the stance after the title."""
-        for (item_doc, anchor), item in self._items.items():
-            if item_doc != doc_id or item.data(0, KIND_ROLE) not in ("action", "subaction"):
-                continue
-            base = item.text(0).split("  ✎", 1)[0]
-            badge = badges.get(anchor)
-            item.setText(0, f"{base}  ✎ {badge}".rstrip() if badge is not None else base)
+        self.contents.set_badges(doc_id, badges)
 
-    def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
-        item = self.itemAt(point)
-        if item is None or item.data(0, KIND_ROLE) != "document":
+    def index_of(self, doc_id: str, anchor: str = "") -> QModelIndex:
+        """The row of a place (its document's outline read if needed)."""
+        node = self.contents.find(doc_id, anchor)
+        return self.contents.index_of_node(node) if node is not None else QModelIndex()
+
+    def text_of(self, doc_id: str, anchor: str = "") -> str:
+        return str(self.index_of(doc_id, anchor).data() or "")
+
+    def top_titles(self) -> list[str]:
+        return [node.title for node in self.contents.root.children or []]
+
+    def current_place(self) -> tuple[str, str] | None:
+        index = self.currentIndex()
+        if not index.isValid() or index.data(DOC_ROLE) is None:
+            return None
+        return index.data(DOC_ROLE), index.data(ANCHOR_ROLE)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        if not index.isValid() or index.data(KIND_ROLE) != "document":
             return
-        doc_id = item.data(0, DOC_ROLE)
-        if doc_id not in self._removable:
+        doc_id = index.data(DOC_ROLE)
+        if not self.contents.is_removable(doc_id):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Remove from the library…"),
@@ -125,17 +137,48 @@ class OutlineTree(QTreeWidget):
         menu.exec(self.viewport().mapToGlobal(point))
         menu.deleteLater()
 
-    def _emit(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, DOC_ROLE) is None:
-            return  # a group heading
-        self.node_activated.emit(item.data(0, DOC_ROLE), item.data(0, ANCHOR_ROLE))
+    def _emit(self, index: QModelIndex) -> None:
+        if index.data(DOC_ROLE) is None:
+            return  # a group or dossier heading
+        self.node_activated.emit(index.data(DOC_ROLE), index.data(ANCHOR_ROLE))
 
     def select_node(self, doc_id: str, anchor: str) -> None:
         """Highlight a node without emitting node_activated."""
-        item = self._items.get((doc_id, anchor)) or self._items.get((doc_id, ""))
-        if item is None or item is self.currentItem():
+        index = self.index_of(doc_id, anchor)
+        if not index.isValid():
+            index = self.index_of(doc_id)
+        if not index.isValid() or index == self.currentIndex():
             return
         blocked = self.blockSignals(True)
-        self.setCurrentItem(item)
-        self.scrollToItem(item)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
         self.blockSignals(blocked)
+
+
+class ContentsPane(QWidget):
+    """The filter field above the tree (the "Contents" tab)."""
+
+    def __init__(self, tree: OutlineTree, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = tree
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter: title, number, date, dossier"))
+        self.filter.setAccessibleName(self.tr("Filter the documents"))
+        self.filter.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(lambda: tree.set_filter(self.filter.text()))
+        self.filter.textChanged.connect(lambda _text: self._timer.start())
+        self.filter.returnPressed.connect(self._apply_now)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter)
+        layout.addWidget(tree)
+        self.setFocusProxy(tree)
+
+    def _apply_now(self) -> None:
+        self._timer.stop()
+        self.tree.set_filter(self.filter.text())
+        self.tree.setFocus()

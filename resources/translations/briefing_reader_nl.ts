@@ -642,6 +642,17 @@
     </message>
 </context>
 <context>
+    <name>ContentsPane</name>
+    <message>
+        <source>Filter: title, number, date, dossier</source>
+        <translation>Filter: titel, nummer, datum, dossier</translation>
+    </message>
+    <message>
+        <source>Filter the documents</source>
+        <translation>Documenten filteren</translation>
+    </message>
+</context>
+<context>
     <name>DocumentInformation</name>
     <message>
         <source>Document information</source>
@@ -883,6 +894,10 @@
     <message>
         <source>its XML declares a DTD (entities), which is refused</source>
         <translation>de XML declareert een DTD (entiteiten); dat wordt geweigerd</translation>
+    </message>
+    <message>
+        <source>%d imported, %d replaced, %d unchanged, %d refused</source>
+        <translation>%d geïmporteerd, %d vervangen, %d ongewijzigd, %d geweigerd</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1204,14 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Remove from the library…</source>
         <translation>Uit de bibliotheek verwijderen…</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>Onlangs geopend</translation>
+    </message>
+    <message>
+        <source>Dossier %s: %d documents</source>
+        <translation>Dossier %s: %d documenten</translation>
     </message>
 </context>
 <context>

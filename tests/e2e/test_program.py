@@ -31,7 +31,7 @@ def test_window_gets_notes_and_search_when_ready(run, tmp_path: Path) -> None:  
     run("--exit-when-ready")
     profile = tmp_path / "profile"
     assert (profile / "notes.sqlite3").is_file()
-    # Re-anchoring ran: it keeps the text of every document version it saw.
+    # The features came: the text of the version shown is kept for re-anchoring.
     assert list((profile / "versions" / LETTER).glob("*.json"))
 
 

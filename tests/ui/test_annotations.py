@@ -40,8 +40,7 @@ def test_annotating_an_action_saves_and_survives_a_new_process(
     assert stored is not None and stored.stance == "Kritisch"
     assert stored.questions == ("Hoeveel gemeenten handhaven al?",)
     # the badge shows in the TOC and on the box
-    item = window.toc._items[(LETTER, ACTION)]
-    assert item.text(0).endswith("✎ Kritisch")
+    assert window.toc.text_of(LETTER, ACTION).endswith("✎ Kritisch")
     assert "✎ Kritisch" in window.reader.toPlainText()
     # a new process sees the committed note
     listed = json.dumps(notes_list(), ensure_ascii=False)

@@ -40,7 +40,7 @@ def test_the_first_paint_has_the_letter_and_its_contents(qtbot: QtBot) -> None:
     assert window.reader.document_shown is not None
     assert window.reader.document_shown.id == LETTER
     assert "Actieagenda" in window.reader.toPlainText()
-    assert (LETTER, "actie-verandering-van-binnenuit") in window.toc._items
+    assert window.toc.index_of(LETTER, "actie-verandering-van-binnenuit").isValid()
     assert not window.features_ready
     assert window.file_menu.isEmpty()  # import and print come with the features
     window.close()
@@ -63,7 +63,7 @@ def test_features_arrive_with_badges_highlights_and_menus(qtbot: QtBot) -> None:
     attach_features(window, paths.resolve())
     assert window.features_ready
     assert "Steunen" in window.reader.toPlainText()  # the badge on the action box
-    assert "Steunen" in window.toc._items[(LETTER, "actie-verandering-van-binnenuit")].text(0)
+    assert "Steunen" in window.toc.text_of(LETTER, "actie-verandering-van-binnenuit")
     marks = [s.cursor.selectedText() for s in window.reader.extraSelections()]
     assert "statushouders" in marks
     assert not window.file_menu.isEmpty()

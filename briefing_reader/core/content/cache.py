@@ -58,6 +58,7 @@ class DocumentCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._key: bytes | None = None
+        self._forgotten = False
 
     def _entry(self, data: bytes) -> Path:
         return self.folder / f"{checksum(data)}-{parser_fingerprint()}.json"
@@ -88,7 +89,9 @@ class DocumentCache:
             write_atomic(self._entry(data), header.encode("utf-8") + b"\n" + encoded)
         except OSError:
             return
-        self._forget_other_parsers()
+        if not self._forgotten:  # once a run: a glob per put is quadratic in the library
+            self._forgotten = True
+            self._forget_other_parsers()
 
     def _verified(self, raw: bytes, data: bytes) -> str:
         """The entry's document JSON, once both checksums match.

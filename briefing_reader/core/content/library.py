@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_reader.core.content.cache import DocumentCache
 from briefing_reader.core.content.errors import ContentError, read_source
-from briefing_reader.core.content.model import Document, OutlineNode
+from briefing_reader.core.content.model import Document, Meta, OutlineNode
+
+if TYPE_CHECKING:
+    from briefing_reader.core.content.catalogue import Entry
 
 # Letters first, then what we compiled, each group by date.
 _KIND_ORDER = {"kamerbrief": 0, "imported": 1, "companion": 2}
@@ -54,6 +58,40 @@ class Library:
             raise KeyError(f"document '{doc_id}' has no place '#{anchor}'")
         return doc, node
 
+    # What a catalogue answers without parsing (see catalogued.py); here
+    # from the parsed documents, so callers need not know which they hold.
+
+    def entries(self) -> list[Entry]:
+        from briefing_reader.core.content.catalogue import entry_of
+
+        return [entry_of(doc) for doc in self.ordered()]
+
+    def entry(self, doc_id: str) -> Entry | None:
+        from briefing_reader.core.content.catalogue import entry_of
+
+        doc = self.documents.get(doc_id)
+        return entry_of(doc) if doc is not None else None
+
+    def hashes(self) -> dict[str, str]:
+        """Document id -> content hash of every document."""
+        return {doc_id: doc.source_hash for doc_id, doc in self.documents.items()}
+
+    def outline(self, doc_id: str) -> OutlineNode | None:
+        doc = self.documents.get(doc_id)
+        return doc.outline if doc is not None else None
+
+    def meta(self, doc_id: str) -> Meta | None:
+        doc = self.documents.get(doc_id)
+        return doc.meta if doc is not None else None
+
+    def load(self, doc_id: str) -> Document | None:
+        """The parsed document, for a reader of every document (indexing)."""
+        return self.get(doc_id)
+
+    def refresh(self) -> object:
+        """A library held in memory has nothing to look at again."""
+        return None
+
     def add_folder(self, folder: Path, *, bundled: bool) -> None:
         """Load every ``*.md`` in ``folder``; a document replaces one with its id."""
         if not folder.is_dir():
@@ -88,6 +126,12 @@ class Library:
 def _sort_key(doc: Document) -> tuple[int, str, str]:
     date = doc.meta.date.isoformat() if doc.meta.date else "9999"
     return (_KIND_ORDER.get(doc.meta.kind, 1), date, doc.title)
+
+
+def entry_sort_key(entry: Entry) -> tuple[int, str, str]:
+    """The order of :func:`_sort_key`, for catalogue entries."""
+    date = entry.date.isoformat() if entry.date else "9999"
+    return (_KIND_ORDER.get(entry.kind, 1), date, entry.title)
 
 
 def load_library(folders: Iterable[tuple[Path, bool]],

@@ -396,17 +396,18 @@ class _State:
         state = cls()
         folder = resolved(paths.imported_documents)
         bundled = _bundled_documents(paths)
-        for doc in library.documents.values():
-            raw = doc.meta.raw
+        for doc in library.entries():  # the catalogue: nothing is parsed
+            meta = library.meta(doc.id)
+            raw = meta.raw if meta is not None else {}
             imported = raw.get("imported")
             digest = imported.get("sha256") if isinstance(imported, dict) else None
             keys: set[tuple[str, ...]] = {("id", doc.id)}
-            if doc.meta.kind != "companion":  # ours; it may cite a letter's numbers
+            if doc.kind != "companion":  # ours; it may cite a letter's numbers
                 keys |= identity_keys(raw, str(digest) if digest else None)
             in_folder = resolved(doc.path.parent) == folder
             # an import that replaced a bundled document is checked against the original
-            original = doc if doc.bundled else bundled.get(doc.id)
-            state.add(_Entry(doc.id, doc.title, doc.meta.version, doc.path, in_folder, keys,
+            original = bundled.get(doc.id)
+            state.add(_Entry(doc.id, doc.title, doc.version, doc.path, in_folder, keys,
                              original))
         if paths.imported_documents.is_dir():
             state.taken_files = {p.name.lower() for p in paths.imported_documents.iterdir()}

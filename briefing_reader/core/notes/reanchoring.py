@@ -38,7 +38,12 @@ from briefing_reader.core.notes.outcomes import (
 )
 from briefing_reader.core.notes.reanchor import MARGIN, THRESHOLD, Reanchorer
 from briefing_reader.core.notes.trash import TABLES
-from briefing_reader.core.notes.versions import NoteSpan, load_version, save_version
+from briefing_reader.core.notes.versions import (
+    NoteSpan,
+    load_version,
+    save_version,
+    version_path,
+)
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
@@ -56,6 +61,16 @@ class ReviewLog:
         self._db = db
 
     # --- reading ------------------------------------------------------------
+
+    def noted_documents(self) -> set[str]:
+        """Ids of the documents that have live notes, highlights or bookmarks."""
+        def work(conn: sqlite3.Connection) -> set[str]:
+            found: set[str] = set()
+            for table in TABLES.values():
+                found.update(row[0] for row in conn.execute(
+                    f"SELECT DISTINCT doc_id FROM {table} WHERE deleted_at IS NULL"))
+            return found
+        return self._db.read(work)
 
     def stale_documents(self, current: Mapping[str, str]) -> list[str]:
         """Documents with live items not yet re-anchored against their current version.
@@ -333,9 +348,11 @@ def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
                      now: dt.datetime | None = None) -> ReanchorReport:
     """Keep every new document version and re-anchor the notes on changed documents.
 
-    Cheap when nothing changed: one ``stat`` per document and one small
-    query per document and table. Call it at start-up, after an import, and
-    before any ``notes`` command.
+    Only documents with notes are looked at (their ids from one query per
+    table, their hashes from the library's catalogue): cheap when nothing
+    changed, whatever the size of the library; a document is parsed only
+    when its version must be kept or its notes moved. Call it at start-up,
+    after an import, and before any ``notes`` command.
 
     Args:
         store: the notes store (when read-only, re-anchoring waits).
@@ -344,17 +361,17 @@ def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
         now: the time recorded on kept versions (tests).
     """
     report = ReanchorReport()
-    for doc in library:
-        try:
-            written = save_version(versions_dir, doc, now)
-        except NotesError as exc:
-            report.problems.append(str(exc))
-            continue
-        if written is not None:
-            report.versions_kept.append(written)
     log = store.reviews
+    hashes = library.hashes()
     try:
-        stale = log.stale_documents({doc.id: doc.source_hash for doc in library})
+        noted = sorted(log.noted_documents() & hashes.keys())
+    except NotesError as exc:
+        report.problems.append(str(exc))
+        return report
+    for doc_id in noted:
+        _keep_version(versions_dir, library, doc_id, now, report)
+    try:
+        stale = log.stale_documents({doc_id: hashes[doc_id] for doc_id in noted})
     except NotesError as exc:
         report.problems.append(str(exc))
         return report
@@ -378,6 +395,23 @@ def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
             report.outcomes[decision.outcome] += 1
             report.items.append((decision.item.item_id, decision.item.kind, decision.outcome))
     return report
+
+
+def _keep_version(versions_dir: Path, library: Library, doc_id: str,
+                  now: dt.datetime | None, report: ReanchorReport) -> None:
+    """Keep this version's text (for later re-anchoring) unless it is kept already."""
+    entry = library.entry(doc_id)
+    try:
+        if entry is None or version_path(versions_dir, doc_id, entry.version,
+                                         entry.source_hash).exists():
+            return
+        doc = library.get(doc_id)
+        written = save_version(versions_dir, doc, now) if doc is not None else None
+    except NotesError as exc:
+        report.problems.append(str(exc))
+        return
+    if written is not None:
+        report.versions_kept.append(written)
 
 
 def _decider(anchorer: Reanchorer) -> Callable[[list[StaleItem]], list[Decision]]:

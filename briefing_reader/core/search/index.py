@@ -18,8 +18,10 @@ lock.
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +34,12 @@ from briefing_reader.core.search.query import parse
 from briefing_reader.core.search.results import Highlighter, SearchResult
 from briefing_reader.core.search.text import CompoundSplitter, DutchTerms, vocabulary_of
 from briefing_reader.core.search.units import strip_markers
+from briefing_reader.core.search.vocabulary import IndexSplitter, IndexVocabulary
 
 Progress = Callable[[int, int], None]
+BATCH = 250
+"""Documents per commit: a run killed while indexing keeps what it committed,
+and the writer's memory does not grow with the library."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ class SearchIndex:
         self._searcher: Any = None
         self._terms: DutchTerms | None = None
         self._splitter: CompoundSplitter | None = None
-        self._vocab: dict[tuple[str, str], frozenset[str]] = {}
+        self._splitter_searcher: Any = None
         self._broken = False  # the index failed to open or to search: rebuild it
 
     # -- state -----------------------------------------------------------
@@ -103,7 +109,7 @@ class SearchIndex:
             return False
         try:
             with ix.searcher() as searcher:  # its own: a searcher is not for two threads
-                return files.manifest(searcher) == files.wanted(library)
+                return files.state(searcher) == files.fingerprint(library)
         except Exception:  # unreadable now: update() looks again under the write lock
             return False
 
@@ -114,6 +120,12 @@ class SearchIndex:
                 self._searcher.close()
             self._searcher = None
             self._ix = None
+
+    def __del__(self) -> None:
+        # The segments are separate files (see schema.make_writer): a searcher
+        # left open by a forgetful caller must not leak their handles.
+        with contextlib.suppress(Exception):
+            self.close()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -140,69 +152,79 @@ class SearchIndex:
         with self._write_lock:
             terms = self.terms()
             if not self._broken and self.is_current(library):
-                if self._splitter is None:  # for highlighting compounds as indexed
-                    self._splitter = self._splitter_for(library, terms)
                 _report_done(progress, 0)
                 return UpdateReport(seconds=time.perf_counter() - started)
-            splitter = self._splitter_for(library, terms)
             try:
                 with self._writing() as (ix, rebuilt):
-                    report = self._apply(ix, library, terms, splitter, progress, rebuilt)
+                    report = self._apply(ix, library, terms, progress, rebuilt)
             except OSError as exc:  # disk full, vanished directory...
                 if self._in_memory:
                     raise SearchError(f"the search index could not be built: {exc}") from exc
                 self._go_in_memory(exc.strerror or str(exc))
                 with self._writing() as (ix, rebuilt):
-                    report = self._apply(ix, library, terms, splitter, progress, rebuilt)
-            self._splitter = splitter
+                    report = self._apply(ix, library, terms, progress, rebuilt)
             self._swap(ix)
         return UpdateReport(report.added, report.changed, report.removed, rebuilt,
                             time.perf_counter() - started)
 
-    def _apply(self, ix: Any, library: Library, terms: DutchTerms, splitter: CompoundSplitter,
+    def _apply(self, ix: Any, library: Library, terms: DutchTerms,
                progress: Progress | None, rebuilt: bool) -> UpdateReport:
-        from briefing_reader.core.search.schema import (
-            lexicon_record,
-            make_writer,
-            manifest_value,
-            records,
-        )
-
+        """Index what changed, one batch of documents per commit, streamed:
+        each document is parsed (or read from the document cache) when its
+        turn comes and dropped after."""
         with ix.searcher() as searcher:
             have = files.manifest(searcher)
         wanted = files.wanted(library)
-        docs = [doc for doc in library if have.get(doc.id) != wanted[doc.id]]
+        todo = [doc_id for doc_id in sorted(wanted) if have.get(doc_id) != wanted[doc_id]]
         removed = tuple(sorted(set(have) - set(wanted)))
-        if not docs and not removed:
-            _report_done(progress, 0)
-            return UpdateReport()
+        total = len(todo)
+        if progress:
+            progress(0, total)
+        for start in range(0, max(total, 1), BATCH):
+            last = start + BATCH >= total
+            self._commit_batch(ix, library, terms, todo[start:start + BATCH], have,
+                               removed if start == 0 else (),
+                               files.fingerprint(library) if last else None)
+            if progress and not last:
+                progress(start + BATCH, total)
+        _report_done(progress, total)
+        return UpdateReport(added=tuple(d for d in todo if d not in have),
+                            changed=tuple(d for d in todo if d in have), removed=removed)
+
+    def _commit_batch(self, ix: Any, library: Library, terms: DutchTerms, batch: list[str],
+                      have: dict[str, str], removed: tuple[str, ...],
+                      state: str | None) -> None:
+        """One commit: drop ``removed``, (re)index ``batch``, then the state
+        record (the library's fingerprint) when this is the last batch."""
+        from briefing_reader.core.search.schema import lexicon_record, make_writer, records
+
         writer = make_writer(ix)
         try:
-            for doc_id in removed + tuple(d.id for d in docs if d.id in have):
+            for doc_id in removed:
                 writer.delete_by_term("doc", doc_id)
-            total = len(docs)
-            if progress:
-                progress(0, total)
             forms: set[str] = set()
-            for done, doc in enumerate(docs, 1):
-                for record in records(doc, terms, splitter, forms):
-                    writer.add_document(**record)
-                assert manifest_value(doc) == wanted[doc.id]
-                if progress and done < total:
-                    progress(done, total)
             with ix.reader() as reader:
+                splitter = IndexSplitter(IndexVocabulary(reader, forms, terms.stop_words))
+                for doc_id in batch:
+                    if doc_id in have:
+                        writer.delete_by_term("doc", doc_id)
+                    doc = library.load(doc_id)
+                    if doc is None:  # gone or broken since the catalogue saw it
+                        continue
+                    forms |= vocabulary_of(strip_markers(b) for b in doc.blocks if b.text)
+                    for record in records(doc, terms, splitter, forms):
+                        writer.add_document(**record)
                 lexicon = lexicon_record(forms, reader)
             if lexicon is not None:
                 writer.add_document(**lexicon)
-            writer.commit(optimize=rebuilt)
+            if state is not None:
+                writer.delete_by_term("kind", files.STATE_KIND)
+                writer.add_document(kind=files.STATE_KIND, dochash=state)
+            writer.commit()
         except BaseException:
             with contextlib.suppress(Exception):  # it may be closed already
                 writer.cancel()
             raise
-        _report_done(progress, len(docs))
-        return UpdateReport(added=tuple(d.id for d in docs if d.id not in have),
-                            changed=tuple(d.id for d in docs if d.id in have),
-                            removed=removed)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[tuple[Any, bool]]:
@@ -230,9 +252,7 @@ class SearchIndex:
             ix = self._ix
         rebuilt = ix is None
         if ix is None:
-            from briefing_reader.core.search._whoosh import RamStorage
-
-            ix = RamStorage().create_index(schema.make_schema(), indexname=schema.INDEX_NAME)
+            ix = _ram_storage().create_index(schema.make_schema(), indexname=schema.INDEX_NAME)
         yield ix, rebuilt
 
     def _open_or_create(self, storage: Any) -> tuple[Any, bool]:
@@ -303,7 +323,8 @@ class SearchIndex:
             if searcher is None:
                 return SearchResult(query, malformed=parsed.malformed, index_ready=False)
             try:
-                return searching.run(searcher, parsed, terms, self._splitter, doc=doc,
+                return searching.run(searcher, parsed, terms, self._splitter_of(searcher),
+                                     doc=doc,
                                      actions_only=actions_only, limit=limit)
             except Exception as exc:
                 self._broken = True
@@ -322,7 +343,8 @@ class SearchIndex:
             forms: set[str] = set()
             if searcher is not None:
                 forms = searching.compile_query(parsed, self.terms(), searcher.reader()).forms
-            return searching.highlighter(parsed, self.terms(), forms, self._splitter)
+            splitter = self._splitter_of(searcher) if searcher is not None else None
+            return searching.highlighter(parsed, self.terms(), forms, splitter)
 
     def _searcher_or_none(self) -> Any:
         """The current searcher (refreshed if another commit happened), or None."""
@@ -333,10 +355,32 @@ class SearchIndex:
             self._ix = ix
             self._searcher = ix.searcher()
         elif not self._in_memory:
-            with contextlib.suppress(Exception):  # keep the old view if the new fails
-                if not self._searcher.up_to_date():
-                    self._searcher = self._searcher.refresh()
+            self._refresh_searcher()
         return self._searcher
+
+    def _refresh_searcher(self) -> None:
+        """The searcher of the latest commit, opened afresh (Whoosh's own
+        refresh hands the old readers over and loses them when opening fails
+        half-way); the old view if the new one cannot be opened (a segment
+        merged away meanwhile). Whoosh leaves the files of a half-opened reader
+        to the garbage collector: they go quietly."""
+        try:
+            if self._searcher.up_to_date():
+                return
+        except Exception:
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            fresh = None
+            for _attempt in range(5):
+                fresh = _open_searcher(self._ix)
+                if fresh is not None:
+                    break
+            gc.collect()
+        if fresh is not None:
+            old, self._searcher = self._searcher, fresh
+            with contextlib.suppress(Exception):
+                old.close()
 
     def _open_existing(self) -> Any:
         if self._ix is not None:
@@ -352,18 +396,39 @@ class SearchIndex:
             self._broken = True  # searches answer "not ready" until update() rebuilds
         return ix
 
-    def _splitter_for(self, library: Library, terms: DutchTerms) -> CompoundSplitter:
-        vocab: set[str] = set()
-        cache: dict[tuple[str, str], frozenset[str]] = {}
-        for doc in library:
-            key = (doc.id, doc.source_hash)
-            words = self._vocab.get(key)
-            if words is None:
-                words = frozenset(vocabulary_of(strip_markers(b) for b in doc.blocks if b.text))
-            cache[key] = words
-            vocab |= words
-        self._vocab = cache
-        return CompoundSplitter(vocab, terms.stop_words)
+    def _splitter_of(self, searcher: Any) -> CompoundSplitter:
+        """The splitter for highlighting, its vocabulary read from the index
+        this searcher sees (made again when the searcher is)."""
+        if self._splitter is None or self._splitter_searcher is not searcher:
+            vocabulary = IndexVocabulary(searcher.reader(), set(), self.terms().stop_words,
+                                         self._ix)
+            self._splitter = IndexSplitter(vocabulary)
+            self._splitter_searcher = searcher
+        return self._splitter
+
+
+def _open_searcher(ix: Any) -> Any:
+    """A new searcher of ``ix``, or None when it cannot be opened just now."""
+    try:
+        return ix.searcher()
+    except Exception:
+        return None
+
+
+def _ram_storage() -> Any:
+    """Whoosh's memory storage, with a temporary folder of its own per writer.
+
+    Whoosh names a memory index's spill folder after the index
+    (``/tmp/units_v1.tmp``): two processes writing at once delete each
+    other's files.
+    """
+    from briefing_reader.core.search._whoosh import RamStorage
+
+    class PrivateRamStorage(RamStorage):  # type: ignore[misc]
+        def temp_storage(self, name: str | None = None) -> Any:
+            return super().temp_storage(None)
+
+    return PrivateRamStorage()
 
 
 def _report_done(progress: Progress | None, total: int) -> None:

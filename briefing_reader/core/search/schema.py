@@ -133,9 +133,12 @@ def make_writer(ix: Any) -> Any:
     """A segment writer for ``ix`` (the caller holds the lock), made faster.
 
     Uses :class:`ChunkedPool` and :class:`_CachedLengths`; the index files
-    written are exactly Whoosh's own.
+    written are exactly Whoosh's own. Segments are not packed into one
+    compound file: Whoosh reads a compound file's parts by slicing its
+    memory map, which copies them, so opening a searcher on a 1,000-letter
+    index cost 56 MiB; separate files are read where needed (1 MiB).
     """
-    w = ix.writer(_lk=False)
+    w = ix.writer(_lk=False, compound=False)
     w.pool.__class__ = ChunkedPool
     per_document_reader = w.per_document_reader
     w.per_document_reader = lambda: _CachedLengths(per_document_reader())

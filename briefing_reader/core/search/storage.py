@@ -21,19 +21,30 @@ from briefing_reader.core.content import Library
 _INDEX_FILE = re.compile(r"^_?(units_v\d+)_")
 
 
+STATE_KIND = "_state"
+"""Kind of the one record holding the fingerprint of the library last indexed."""
+
+
 def fingerprint(library: Library) -> str:
-    """A digest of the schema version and every document's id and source hash."""
+    """A digest of the schema version and every document's id and source hash
+    (from the catalogue: nothing is parsed)."""
     from briefing_reader.core.search.schema import SCHEMA_VERSION
 
-    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
-    for doc_id in sorted(library.documents):
-        digest.update(f"{doc_id}:{library.documents[doc_id].source_hash}\n".encode())
-    return digest.hexdigest()
+    hashes = library.hashes()
+    lines = "".join(f"{doc_id}:{hashes[doc_id]}\n" for doc_id in sorted(hashes))
+    return hashlib.sha256(f"schema {SCHEMA_VERSION}\n{lines}".encode()).hexdigest()
+
+
+def state(searcher: Any) -> str | None:
+    """The fingerprint the index was last brought in line with, or None."""
+    for docnum in searcher.document_numbers(kind=STATE_KIND):
+        return str(searcher.stored_fields(docnum).get("dochash"))
+    return None
 
 
 def wanted(library: Library) -> dict[str, str]:
     """What the manifest must hold for ``library``: id -> ``id:source_hash``."""
-    return {doc.id: f"{doc.id}:{doc.source_hash}" for doc in library}
+    return {doc_id: f"{doc_id}:{digest}" for doc_id, digest in library.hashes().items()}
 
 
 def manifest(searcher: Any) -> dict[str, str]:
@@ -48,7 +59,8 @@ def manifest(searcher: Any) -> dict[str, str]:
 
 
 def try_open(storage: Any) -> tuple[Any, bool]:
-    """(index or None, missing): the index if it opens and its manifest reads.
+    """(index or None, missing): the index if it opens and its state record
+    reads (one term, not the manifest of every document).
 
     Whoosh retries for half a second itself when a file vanishes under it
     (another process committing).
@@ -62,7 +74,7 @@ def try_open(storage: Any) -> tuple[Any, bool]:
         try:
             ix = storage.open_index(schema.INDEX_NAME)
             with ix.searcher() as searcher:
-                manifest(searcher)
+                state(searcher)
             return ix, False
         except EmptyIndexError:
             return None, True

@@ -1,0 +1,428 @@
+"""A big library against an empty one: start, memory, search, import throughput.
+
+Usage::
+
+    python benchmarks/library.py [--sizes 0,1000,10000] [--repeat 3] [--json]
+                                 [--work DIR] [--throughput 200]
+
+Its own generator makes plain-text letters of about 15 KB from the bundled
+letter's sentences (seeded: the same letters every run), each with its own
+dossier, number, date and subject. A library of N letters is one real
+``briefing-reader import`` of one letter plus N-1 letters written into the
+import folder exactly as ``import`` stores them (the plain-text converter's
+output with its front matter; skipping only the validating parse, which
+is what makes importing 10,000 letters one at a time take an hour).
+
+Then, for every library, alternating between them ``--repeat`` times:
+
+- first paint: ``--exit-after-render`` (wall time, peak RSS of the process),
+- ready: ``--exit-when-ready`` (notes and search opened),
+- CLI search: ``search "statushouders werk" --json``,
+
+and once, in this process: search p50/p95 per query class (one word, two
+words, a phrase, a prefix, two words with every hit's snippet). The first
+start and first search after populating are reported once ("first start
+after import"); that is when a catalogue, a parsed-document cache and the
+search index are built.
+
+Throughput: ``--throughput`` letters imported with ``import_files`` and
+indexed (whatever the app does to make them searchable) into a fresh
+profile, beside a bare Whoosh writer indexing the same text with the same
+Dutch analysis (``DutchTerms.keys``) in the same run; letters/s and MB/s.
+
+Targets (issue 14) at 10,000 letters against the empty library: first paint
+<= 1.1x, RSS <= 1.15x, CLI search <= 1.3x; every query class p95 <= 30 ms;
+throughput >= 70% of the bare writer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+LETTER = REPO / "content" / "kst-32824-456.md"
+PROGRAM = [sys.executable, "-m", "briefing_reader"]
+CLI_QUERY = "statushouders werk"
+QUERY_CLASSES = {
+    "1 word": ["statushouders", "gemeenten", "taaleis", "inburgering", "werkgevers"],
+    "2 words": ["statushouders werk", "taaleis bijstand", "open samenleving",
+                "gemeenten inburgering", "discriminatie arbeidsmarkt"],
+    "phrase": ['"open en vrije samenleving"', '"aan het werk"', '"de taaleis"',
+               '"in de bijstand"', '"het kabinet"'],
+    "prefix": ["inburger*", "statush*", "gemeent*", "vergunning*", "discrim*"],
+    "2 words + snippets": ["statushouders werk", "taaleis bijstand", "open samenleving",
+                           "gemeenten inburgering", "discriminatie arbeidsmarkt"],
+}
+SUBJECTS = ["Voortgang integratiebeleid", "Inburgering en participatie", "Taaleis in de bijstand",
+            "Arbeidsmarktdiscriminatie", "Huisvesting statushouders", "Open en vrije samenleving",
+            "Maatschappelijke begeleiding", "Werk voor nieuwkomers", "Onderwijs en taal",
+            "Gemeentelijke uitvoering", "Evaluatie Wet inburgering", "Antwoord op moties"]
+
+
+# -- the generator ----------------------------------------------------------------
+
+
+def sentences() -> list[str]:
+    body = LETTER.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    text = re.sub(r"\{[^}]*\}|[#>*|\[\]^_:]", " ", body)
+    found = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return [s.strip() for s in found if 40 < len(s.strip()) < 400 and s[0].isupper()]
+
+
+def letter_text(n: int, pool: list[str]) -> str:
+    """Letter ``n``: a Kamerstuk header, five numbered sections, ~15 KB."""
+    rng = random.Random(n)
+    dossier = 30000 + rng.randrange(60)
+    subject = SUBJECTS[rng.randrange(len(SUBJECTS))]
+    day = f"{1 + rng.randrange(28)} {rng.choice(['januari', 'maart', 'juni', 'oktober'])}"
+    year = 2021 + rng.randrange(5)
+    lines = ["Tweede Kamer der Staten-Generaal", "",
+             f"Vergaderjaar {year - 1}-{year}", "",
+             f"{dossier // 1000} {dossier % 1000:03d} Dossier {dossier} {subject}", "",
+             f"Nr. {100 + n} BRIEF VAN DE MINISTER OVER {subject.upper()} ({n})", "",
+             "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "",
+             f"Den Haag, {day} {year}", ""]
+    size = sum(len(x) for x in lines)
+    section = 0
+    while size < 15_000:
+        if size > section * 3000:
+            section += 1
+            lines += [f"{section}. {rng.choice(SUBJECTS)}", ""]
+        para = " ".join(rng.choice(pool) for _ in range(4))
+        lines += [para, ""]
+        size += len(para) + 2
+    return "\n".join(lines)
+
+
+def write_letters(folder: Path, first: int, count: int, pool: list[str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for n in range(first, first + count):
+        path = folder / f"brief-{n:05d}.txt"
+        if not path.exists():
+            path.write_text(letter_text(n, pool), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def populate(profile: Path, letters: list[Path]) -> tuple[float, float]:
+    """All but the last letter stored as ``import`` stores them; the last one
+    imported by the real program."""
+    import datetime as dt
+    import hashlib
+
+    from briefing_reader.core.importing.library import convert_file
+    from briefing_reader.core.importing.mdwriter import front_matter
+
+    folder = profile / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    for path in letters[:-1]:
+        converted = convert_file(path)
+        meta = converted.meta
+        meta["id"] = doc_id = f"gen-{path.stem}"
+        meta["imported"] = {"file": path.name, "format": converted.format,
+                            "encoding": converted.encoding,
+                            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "at": now}
+        meta.setdefault("provenance", {"source": path.name,
+                                       "description": "Imported by Briefing Reader from "
+                                                      "plain text (UTF-8)."})
+        (folder / f"{doc_id}.md").write_text(front_matter(meta) + "\n" + converted.body,
+                                             encoding="utf-8")
+    if letters:  # (seconds, peak MiB): this run catalogues and indexes the rest too
+        return run_program(profile, "import", str(letters[-1]), check=True)[:2]
+    return 0.0, 0.0
+
+
+# -- running the program --------------------------------------------------------------
+
+
+def run_program(profile: Path, *args: str, check: bool = False) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MiB, stdout) of one run of the real program."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="")
+    started = time.perf_counter()
+    proc = subprocess.Popen([*PROGRAM, "--data-dir", str(profile), *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if check and proc.returncode != 0:
+        raise SystemExit(f"{args} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, out.decode("utf-8", "replace")
+
+
+# -- in process -------------------------------------------------------------------
+
+
+def open_index(profile: Path) -> Any:
+    """The profile's search index, ready to search as the CLI would find it."""
+    from briefing_reader import paths
+    from briefing_reader.core.search import SearchIndex
+
+    run_paths = paths.resolve(profile)
+    index = SearchIndex(run_paths.search_index)
+    if hasattr(index, "open_for_search"):
+        index.open_for_search()
+    else:  # before issue 14: the index needs the library to know its splitter
+        from briefing_reader.session import open_library
+
+        index.update(open_library(run_paths))
+    return index
+
+
+def query_times(profile: Path, rounds: int) -> dict[str, dict[str, float]]:
+    index = open_index(profile)
+    out: dict[str, dict[str, float]] = {}
+    try:
+        for name, queries in QUERY_CLASSES.items():
+            times = []
+            for _ in range(rounds):
+                for query in queries:
+                    started = time.perf_counter()
+                    result = index.search(query, limit=50)
+                    if "snippets" in name:
+                        for hit in result.hits:
+                            _ = hit.snippet
+                    times.append((time.perf_counter() - started) * 1000)
+            times.sort()
+            out[name] = {"p50": statistics.median(times),
+                         "p95": times[min(len(times) - 1, int(len(times) * 0.95))]}
+    finally:
+        index.close()
+    return out
+
+
+def throughput(work: Path, letters: list[Path]) -> dict[str, float]:
+    """Import + index of ``letters`` into a fresh profile, beside a bare Whoosh writer."""
+    from briefing_reader import paths
+    from briefing_reader.core.importing import import_files
+
+    megabytes = sum(p.stat().st_size for p in letters) / 1e6
+    profile = work / "throughput"
+    shutil.rmtree(profile, ignore_errors=True)
+    run_paths = paths.resolve(profile)
+    started = time.perf_counter()
+    import_files(run_paths, letters)
+    make_searchable(run_paths)
+    app_seconds = time.perf_counter() - started
+    bare_seconds = bare_writer(work / "bare", letters)
+    n = len(letters)
+    return {"letters": n, "MB": megabytes,
+            "app letters/s": n / app_seconds, "app MB/s": megabytes / app_seconds,
+            "bare letters/s": n / bare_seconds, "bare MB/s": megabytes / bare_seconds,
+            "ratio": bare_seconds / app_seconds}
+
+
+def longest_stall(profile: Path) -> dict[str, float]:
+    """The window on ``profile`` with its search index deleted: the longest
+    gap between two ticks of a 5 ms timer while the index is rebuilt in the
+    background (the window's own path: ``SearchFeature.start_indexing``)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from briefing_reader import paths
+    from briefing_reader.app import build_window, create_app
+
+    run_paths = paths.resolve(profile)
+    shutil.rmtree(run_paths.search_index, ignore_errors=True)
+    app = create_app([])
+    window = build_window(run_paths)
+    window.show()
+    clock, gaps = QElapsedTimer(), [0]
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+        if window.search.progress.isHidden() and len(gaps) > 5:
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    begun: list[float] = []
+
+    def begin() -> None:  # after the window's first layout and paint
+        gaps.clear()
+        last[0] = clock.elapsed()
+        begun.append(time.perf_counter())
+        timer.start(5)
+        window.search.start_indexing()
+
+    QTimer.singleShot(1000, begin)
+    app.exec()
+    seconds = time.perf_counter() - begun[0]
+    timer.stop()
+    window.close()
+    return {"longest stall ms": float(max(gaps[1:] or [0])), "index seconds": seconds}
+
+
+def make_searchable(run_paths: Any) -> None:
+    from briefing_reader.core.search import SearchIndex
+
+    with SearchIndex(run_paths.search_index) as index:
+        if hasattr(index, "open_for_search"):
+            index.open_for_search()
+            index.wait_until_current()
+        else:
+            from briefing_reader.session import open_library
+
+            index.update(open_library(run_paths))
+
+
+def bare_writer(folder: Path, letters: list[Path]) -> float:
+    """Whoosh alone: one TEXT field analysed by the app's own Dutch term maker."""
+    from whoosh import fields, index
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    ix = index.create_in(str(folder), fields.Schema(
+        doc=fields.ID(stored=True), body=fields.TEXT(analyzer=dutch_keys(), phrase=False)))
+    writer = ix.writer()
+    for path in letters:
+        writer.add_document(doc=path.stem, body=path.read_text(encoding="utf-8"))
+    writer.commit()
+    return time.perf_counter() - started
+
+
+def dutch_keys() -> Any:
+    """A Whoosh analyzer made of the app's Dutch term maker (picklable: module level)."""
+    from whoosh.analysis import Token, Tokenizer
+
+    from briefing_reader.core.search.text import DutchTerms
+
+    class DutchKeys(Tokenizer):  # type: ignore[misc]
+        terms = DutchTerms()
+
+        def __call__(self, value: str, **kwargs: Any) -> Any:
+            token = Token(**kwargs)
+            for pos, key in enumerate(self.terms.keys(value)):
+                token.text, token.pos, token.boost, token.stopped = key, pos, 1.0, False
+                yield token
+
+    globals()["DutchKeys"] = DutchKeys
+    DutchKeys.__qualname__ = "DutchKeys"
+    return DutchKeys()
+
+
+# -- the table --------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="0,1000,10000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=4, help="rounds of each query class")
+    parser.add_argument("--throughput", type=int, default=200, help="letters (0: skip)")
+    parser.add_argument("--work", type=Path, help="keep generated letters and profiles here")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep libraries of an earlier run in --work (their generation "
+                             "and first-start figures are then not measured again)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="br-library-"))
+    pool = sentences()
+    letters = write_letters(work / "letters", 0, max([*sizes, args.throughput]) + 1, pool)
+    results: dict[str, Any] = {"sizes": sizes, "library": {}}
+    for size in sizes:
+        profile = work / f"lib-{size}"
+        if args.reuse and (profile / ".populated").exists():
+            results["library"][size] = json.loads((profile / ".populated").read_text())
+            print(f"[{size}] reused", file=sys.stderr)
+            continue
+        shutil.rmtree(profile, ignore_errors=True)
+        started = time.perf_counter()
+        real_import = populate(profile, letters[:size])
+        generated = time.perf_counter() - started
+        first_start = run_program(profile, "--exit-when-ready", check=True)
+        first_search = run_program(profile, "search", CLI_QUERY, "--json", check=True)
+        results["library"][size] = {"generate s": generated,
+                                    "real import s": real_import[0],
+                                    "real import MiB": real_import[1],
+                                    "first start s": first_start[0],
+                                    "first start MiB": first_start[1],
+                                    "first search s": first_search[0],
+                                    "first search MiB": first_search[1],
+                                    "runs": {"paint": [], "ready": [], "search": []}}
+        (profile / ".populated").write_text(json.dumps(results["library"][size]))
+        print(f"[{size}] generated in {generated:.1f} s; first start {first_start[0]:.1f} s "
+              f"({first_start[1]:.0f} MiB), first search {first_search[0]:.1f} s "
+              f"({first_search[1]:.0f} MiB)", file=sys.stderr)
+    for _ in range(args.repeat):  # alternating, so drift hits every size alike
+        for size in sizes:
+            profile = work / f"lib-{size}"
+            runs = results["library"][size]["runs"]
+            runs["paint"].append(run_program(profile, "--exit-after-render", check=True)[:2])
+            runs["ready"].append(run_program(profile, "--exit-when-ready", check=True)[:2])
+            runs["search"].append(run_program(profile, "search", CLI_QUERY, "--json",
+                                              check=True)[:2])
+    for size in sizes:
+        results["library"][size]["queries"] = query_times(work / f"lib-{size}", args.rounds)
+    if args.throughput:
+        results["throughput"] = throughput(work, letters[:args.throughput])
+        results["stall"] = longest_stall(work / "throughput")
+    if args.json:
+        json.dump(results, sys.stdout, indent=2, default=str)
+        print()
+    else:
+        print_table(results)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def print_table(results: dict[str, Any]) -> None:
+    sizes = results["sizes"]
+    base = results["library"][sizes[0]]
+
+    def median(size: int, what: str, i: int) -> float:
+        return statistics.median(r[i] for r in results["library"][size]["runs"][what])
+
+    print(f"{'':34}" + "".join(f"{s:>12,}" for s in sizes) + f"{'ratio':>9}")
+    for what, label in (("paint", "first paint"), ("ready", "ready"), ("search", "CLI search")):
+        for i, unit in ((0, "ms"), (1, "MiB")):
+            scale = 1000 if unit == "ms" else 1
+            row = [median(s, what, i) * scale for s in sizes]
+            ratio = row[-1] / row[0] if row[0] else float("nan")
+            print(f"{label + ' (' + unit + ')':34}" + "".join(f"{v:12.0f}" for v in row)
+                  + f"{ratio:8.2f}x")
+    for key in ("real import s", "real import MiB", "first start s", "first start MiB",
+                "first search s", "first search MiB"):
+        print(f"{'after populating: ' + key:34}"
+              + "".join(f"{results['library'][s][key]:12.1f}" for s in sizes))
+    for name in QUERY_CLASSES:
+        for p in ("p50", "p95"):
+            print(f"{'query ' + name + ' ' + p + ' (ms)':34}"
+                  + "".join(f"{results['library'][s]['queries'][name][p]:12.1f}"
+                            for s in sizes))
+    tp = results.get("throughput")
+    if tp:
+        print(f"\nimport + index of {tp['letters']} letters ({tp['MB']:.1f} MB): "
+              f"{tp['app letters/s']:.1f} letters/s, {tp['app MB/s']:.2f} MB/s; "
+              f"bare Whoosh writer {tp['bare letters/s']:.1f} letters/s, "
+              f"{tp['bare MB/s']:.2f} MB/s; ratio {tp['ratio']:.2f}")
+    stall = results.get("stall")
+    if stall:
+        print(f"window rebuilding the index of those letters: longest event-loop stall "
+              f"{stall['longest stall ms']:.0f} ms ({stall['index seconds']:.1f} s)")
+    del base
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Bulk import: the files of the folders the user named, and a summary.
+
+A folder is walked recursively in name order; hidden files and folders
+(a leading dot: ``.git``, ``.DS_Store``) are skipped, and a symbolic link
+is never followed out of the folder (the importer checks every file
+against the folders given as roots). Everything else is handed to the
+importer, which refuses what it cannot read with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_reader.core.importing.model import FAILED, ImportReport
+
+MAX_FILES = 100_000
+"""A folder holding more files than this is refused before anything is read."""
+
+
+class TooManyFiles(Exception):
+    """The folders hold more than :data:`MAX_FILES` files."""
+
+
+def files_in(targets: Iterable[Path | str], limit: int = MAX_FILES) -> list[Path]:
+    """The files named and the files inside the folders named, in order.
+
+    Raises:
+        TooManyFiles: more than ``limit`` files in all.
+    """
+    out: list[Path] = []
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            out.extend(_walk(path))
+        else:
+            out.append(path)
+        if len(out) > limit:
+            raise TooManyFiles(f"more than {limit} files in {path}")
+    return out
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+@dataclass
+class Progress:
+    """Count, current file and time left of a bulk import, for a status line."""
+
+    total: int
+    started: float = field(default_factory=time.monotonic)
+
+    def line(self, done: int, current: Path | None) -> str:
+        elapsed = time.monotonic() - self.started
+        left = elapsed / done * (self.total - done) if done else 0.0
+        name = current.name if current is not None else ""
+        return f"[{done}/{self.total}] {name} ({format_duration(left)} left)"
+
+
+def format_duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def summary(report: ImportReport) -> list[str]:
+    """Lines: counts per outcome, then each reason for refusal with its count."""
+    counts = Counter(result.status for result in report.results)
+    lines = [f"imported {counts['imported']}, replaced {counts['replaced']}, "
+             f"unchanged {counts['unchanged']}, refused {counts[FAILED]}"]
+    reasons = Counter(result.reason for result in report.results if result.status == FAILED)
+    for reason, count in reasons.most_common():
+        examples = [r.file.name for r in report.results
+                    if r.status == FAILED and r.reason == reason][:3]
+        lines.append(f"  refused {count}: {reason} (e.g. {', '.join(examples)})")
+    return lines

@@ -1,0 +1,142 @@
+"""The library catalogue: consistent with the files, read without parsing,
+documents parsed on use and kept in a bounded cache."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing_reader import paths
+from briefing_reader.core.content import catalogued, parse
+from briefing_reader.core.content.cache import DocumentCache
+from briefing_reader.core.content.catalogued import CataloguedLibrary, open_catalogued
+
+LETTER = "kst-32824-456"
+
+
+def letter(doc_id: str, title: str, body: str = "Eerste alinea.") -> str:
+    return (f"---\nid: {doc_id}\nkind: kamerbrief\ntitle: {title}\n"
+            f"date: 2025-03-0{len(title) % 9 + 1}\ndossier:\n  number: 36 123\n"
+            f"  title: Testdossier\nvolgnummer: {len(title)}\n---\n\n"
+            f"{{#s-1}}\n## 1. Aanleiding\n\n{body}\n\n{{#s-2}}\n## 2. Verder\n\nTweede.\n")
+
+
+def open_lib(tmp_path: Path) -> CataloguedLibrary:
+    folders = [(paths.bundled_content_dir(), True), (tmp_path / "mine", False)]
+    return open_catalogued(folders, tmp_path / "cache" / "library.sqlite3",
+                           tmp_path / "cache" / "documents")
+
+
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a document was parsed")
+
+    monkeypatch.setattr(parse, "document_from_bytes", refuse)
+    monkeypatch.setattr(DocumentCache, "get", refuse)
+
+
+def test_files_added_changed_and_removed_outside_the_app_are_noticed(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a.md").write_text(letter("brief-a", "Brief A"), encoding="utf-8")
+    (mine / "b.md").write_text(letter("brief-b", "Brief B"), encoding="utf-8")
+    library = open_lib(tmp_path)
+    assert {"brief-a", "brief-b", LETTER} <= set(library.documents)
+    old_hash = library.entry("brief-a").source_hash  # type: ignore[union-attr]
+    library.catalogue.close()
+
+    (mine / "a.md").write_text(letter("brief-a", "Brief A, herzien", "Nieuw."), encoding="utf-8")
+    (mine / "b.md").unlink()
+    (mine / "c.md").write_text(letter("brief-c", "Brief C"), encoding="utf-8")
+    again = open_lib(tmp_path)
+    report = again.last_sync
+    assert [Path(p).name for p in report.added] == ["c.md"]
+    assert [Path(p).name for p in report.changed] == ["a.md"]
+    assert [Path(p).name for p in report.removed] == ["b.md"]
+    a = again.entry("brief-a")
+    assert a is not None and a.title == "Brief A, herzien" and a.source_hash != old_hash
+    assert "brief-b" not in again.documents and again.get("brief-b") is None
+    assert again.entry("brief-c") is not None
+    # the catalogue holds exactly the files there are
+    rows = {Path(p).name for (p,) in again.catalogue.conn.execute(
+        "SELECT path FROM files WHERE path LIKE ?", (f"{mine}%",))}
+    assert rows == {"a.md", "c.md"}
+
+
+def test_same_size_and_time_is_not_read_again_but_a_touch_is_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    path = mine / "a.md"
+    path.write_text(letter("brief-a", "Brief A"), encoding="utf-8")
+    open_lib(tmp_path).catalogue.close()
+    no_parsing(monkeypatch)
+    quiet = open_lib(tmp_path)  # nothing changed: no file is read, nothing parsed
+    assert not quiet.last_sync.any
+    quiet.catalogue.close()
+    monkeypatch.undo()
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    touched = open_lib(tmp_path)  # read again; same content hash: not a change
+    assert not touched.last_sync.changed and not touched.last_sync.added
+
+
+def test_contents_docs_and_outline_come_from_the_catalogue_without_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    full = open_lib(tmp_path)
+    expected = [n.id for n in full.get(LETTER).outline.walk()]  # type: ignore[union-attr]
+    meta = full.get(LETTER).meta  # type: ignore[union-attr]
+    full.catalogue.close()
+    no_parsing(monkeypatch)
+    library = open_lib(tmp_path)
+    assert library.entries()[0].id == LETTER
+    outline = library.outline(LETTER)
+    assert outline is not None and [n.id for n in outline.walk()] == expected
+    action = next(n for n in outline.walk() if n.kind == "action")
+    assert action.path()[0].kind == "pillar"  # parents are linked: section paths work
+    assert library.meta(LETTER) == meta
+    assert library.hashes()[LETTER] == library.entry(LETTER).source_hash  # type: ignore[union-attr]
+
+
+def test_parsed_documents_are_kept_in_a_bounded_cache(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for n in range(12):
+        (mine / f"d{n}.md").write_text(letter(f"brief-{n}", f"Brief {n}"), encoding="utf-8")
+    monkeypatch.setattr(catalogued, "KEEP_PARSED", 3)
+    library = open_catalogued([(mine, False)], tmp_path / "c.sqlite3", tmp_path / "docs")
+    library.keep = 3
+    for n in range(12):
+        doc = library.get(f"brief-{n}")
+        assert doc is not None and doc.title == f"Brief {n}"
+    assert len(library._parsed) == 3
+    assert library.get("brief-11") is library.get("brief-11")  # the most recent stays
+
+
+def test_a_broken_file_is_reported_and_the_others_load(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "good.md").write_text(letter("brief-a", "Brief A"), encoding="utf-8")
+    (mine / "bad.md").write_text("---\nid: [niet goed\n---\n", encoding="utf-8")
+    library = open_lib(tmp_path)
+    assert "brief-a" in library.documents
+    assert [e.path.name for e in library.errors] == ["bad.md"]
+    library.catalogue.close()
+    assert [e.path.name for e in open_lib(tmp_path).errors] == ["bad.md"]  # from the catalogue
+
+
+def test_a_damaged_catalogue_is_rebuilt(tmp_path: Path) -> None:
+    open_lib(tmp_path).catalogue.close()
+    db = tmp_path / "cache" / "library.sqlite3"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    library = open_lib(tmp_path)
+    assert LETTER in library.documents
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM files").fetchone()[0] >= 4
+    conn.close()

@@ -1,0 +1,97 @@
+"""Search that reads only its index: no document parsed for a query, the
+compound vocabulary from the index, an interrupted build completed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_reader import cli, paths
+from briefing_reader.core.content import Library, parse
+from briefing_reader.core.content.cache import DocumentCache
+from briefing_reader.core.search import SearchIndex
+from briefing_reader.core.search import index as index_module
+from briefing_reader.session import open_library
+
+
+def letter(n: int) -> str:
+    return (f"---\nid: brief-{n}\nkind: kamerbrief\ntitle: Brief {n}\ndate: 2025-01-0{n % 9 + 1}"
+            f"\n---\n\n{{#s-1}}\n## 1. Aanleiding\n\nDe tewerkstellingsvergunningen van brief"
+            f" {n} en de kwartiermaker{n}.\n")
+
+
+def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make every way of getting a parsed document fail loudly."""
+    calls: list[str] = []
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        calls.append("parsed")
+        raise AssertionError("a document was parsed")
+
+    monkeypatch.setattr(parse, "document_from_bytes", refuse)
+    monkeypatch.setattr(parse, "parse_document", refuse)
+    monkeypatch.setattr(DocumentCache, "get", refuse)
+    monkeypatch.setattr(Library, "_load", refuse)
+    return calls
+
+
+def test_a_cli_search_parses_no_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    assert cli.main(["--data-dir", str(data), "search", "statushouders", "--json"]) == 0
+    capsys.readouterr()
+    calls = forbid_parsing(monkeypatch)
+    assert cli.main(["--data-dir", str(data), "search", "vergunning", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert hits and any("vergunning" in hit["snippet"].lower() for hit in hits)
+    assert cli.main(["--data-dir", str(data), "docs"]) == 0
+    assert cli.main(["--data-dir", str(data), "toc", "kst-32824-456"]) == 0
+    assert "Pijler" in capsys.readouterr().out
+    assert calls == []
+
+
+def test_a_new_index_object_splits_compounds_with_the_stored_vocabulary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_paths = paths.resolve(tmp_path / "data")
+    with SearchIndex(run_paths.search_index) as index:
+        index.update(open_library(run_paths))
+    forbid_parsing(monkeypatch)
+    with SearchIndex(run_paths.search_index) as fresh:  # no library, no update
+        result = fresh.search("vergunning")
+        assert result.total > 0
+        spans = fresh.highlighter("vergunning").spans("tewerkstellingsvergunningen")
+        assert spans  # the compound's part is known from the index's own lexicon
+
+
+def test_an_interrupted_build_is_completed_not_restarted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_paths = paths.resolve(tmp_path / "data")
+    folder = run_paths.imported_documents
+    folder.mkdir(parents=True)
+    for n in range(8):
+        (folder / f"brief-{n}.md").write_text(letter(n), encoding="utf-8")
+    library = open_library(run_paths)
+    monkeypatch.setattr(index_module, "BATCH", 3)
+    real_load = type(library).load
+    loaded: list[str] = []
+
+    def dying_load(self: Library, doc_id: str) -> object:
+        if len(loaded) == 7:
+            raise KeyboardInterrupt  # as good as a kill -9 between two commits
+        loaded.append(doc_id)
+        return real_load(self, doc_id)
+
+    monkeypatch.setattr(type(library), "load", dying_load)
+    with SearchIndex(run_paths.search_index) as index, pytest.raises(KeyboardInterrupt):
+        index.update(library)
+    monkeypatch.setattr(type(library), "load", real_load)
+    with SearchIndex(run_paths.search_index) as index:
+        assert not index.is_current(library)
+        report = index.update(library)
+        assert not report.rebuilt
+        assert len(report.added) == len(library) - 6  # two batches of three were kept
+        assert index.is_current(library)
+        for n in range(8):
+            assert index.search(f"kwartiermaker{n}").total == 1
