@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -15,7 +15,6 @@ from briefing_reader.ui import style, theme
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.search_feature import CURRENT_HIT_COLOUR, HIT_COLOUR
 from briefing_reader.ui.timeline import DUE_COLOURS
-from briefing_reader.ui.toc import KIND_ROLE
 from tests.conftest import LETTER_ID
 
 AA = 4.5
@@ -161,6 +160,8 @@ def test_every_rendered_text_meets_aa(themed: MainWindow, qtbot: QtBot, choice: 
     assert window.search.panel.result is not None and window.search.panel.result.hits
     assert low_contrast_fragments(window.search.panel.results) == []
     palette = QGuiApplication.palette()
-    toc_item = next(item for item in window.toc._items.values()
-                    if item.data(0, KIND_ROLE) == "action")
-    assert contrast(toc_item.foreground(0).color(), palette.color(Role.Base)) >= AA
+    model = window.toc.contents
+    action = model.find(LETTER_ID, "actie-startbanen")
+    assert action is not None
+    brush = model.data(model.index_of_node(action), Qt.ItemDataRole.ForegroundRole)
+    assert contrast(brush.color(), palette.color(Role.Base)) >= AA
