@@ -23,6 +23,7 @@ import re
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+_ANCHOR_NAME = QTextFormat.Property.AnchorName
 # A private-use character: a document holding one is imported the old way.
 MARKER = "\ue000"
 # An empty name anchor followed by text or by an inline element.
@@ -52,25 +53,22 @@ def _anchors_for_markers(qdoc: QTextDocument, positions: list[int], names: list[
     undo = qdoc.isUndoRedoEnabled()
     qdoc.setUndoRedoEnabled(False)  # nothing to undo in a fresh document
     cursor = QTextCursor(qdoc)
+    keep = QTextCursor.MoveMode.KeepAnchor  # looked up once: PySide's enums are slow
+    anchor = QTextCharFormat()
+    anchor.setAnchor(True)
     cursor.beginEditBlock()
     for position, name in zip(reversed(positions), reversed(names), strict=True):
         cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(position + 1, keep)
         # An anchor left in the HTML just before (a box's, before its title)
         # was put on the marker by the import: it moves on with this one.
         held = cursor.charFormat().anchorNames()
         cursor.removeSelectedText()
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(_anchor_format([*held, name]))
+        cursor.setPosition(position + 1, keep)
+        if held:
+            anchor.setAnchorNames([*held, name])  # rare: a list hashes by its type only
+        else:
+            anchor.setProperty(_ANCHOR_NAME, name)  # a string hashes by its value
+        cursor.mergeCharFormat(anchor)
     cursor.endEditBlock()
     qdoc.setUndoRedoEnabled(undo)
-
-
-def _anchor_format(names: list[str]) -> QTextCharFormat:
-    anchor = QTextCharFormat()
-    anchor.setAnchor(True)
-    if len(names) == 1:  # a string, not setAnchorNames' list: it hashes by its value
-        anchor.setProperty(QTextFormat.Property.AnchorName, names[0])
-    else:
-        anchor.setAnchorNames(names)
-    return anchor
