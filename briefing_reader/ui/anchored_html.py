@@ -7,13 +7,13 @@ same hash, so each new anchor is compared with all before it and the
 import grows with the square of the anchors (4,000 anchors: 0.5-1.8 s on
 the UI thread, issue 13).
 
-So the anchors that stand right before text leave the HTML: a marker
-character takes each one's place, and after the import each marker is
-removed and its name set on the character that follows, as one string,
-which Qt hashes by its value. The result is the document Qt's own import
-makes (the same text, the same positions, the same anchor names); an
-anchor before a block (a table) stays in the HTML, as the import places
-those itself.
+So the anchors leave the HTML: a marker character goes where the import
+would have put each one's names (the next character of text, as Qt does
+for an empty ``<a name>``; before a table, that is in its first cell with
+text), and after the import each marker is removed and its names set on
+the character that follows, a single name as one string, which Qt hashes
+by its value. The result is the document Qt's own import makes: the same
+text, positions and anchor names (tests/ui/test_long_document.py compares).
 """
 
 from __future__ import annotations
@@ -24,30 +24,58 @@ import re
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 _ANCHOR_NAME = QTextFormat.Property.AnchorName
+# Several names on one character are a list, hashed by its type only: this
+# property, their names joined, gives each such format a hash of its own.
+_NAMES_KEY = QTextFormat.Property.UserProperty + 1
 # A private-use character: a document holding one is imported the old way.
 MARKER = "\ue000"
-# An empty name anchor followed by text or by an inline element.
-_ANCHOR_BEFORE_TEXT = re.compile(
-    r'<a name="([^"]*)"></a>'
-    r"(?=[^<\s]|<(?:b|i|u|s|em|strong|code|span|sup|sub)[\s>]|<a\s+href)")
+_PIECES = re.compile(r'<a name="([^"]*)"></a>|(<[^>]*>)|([^<]+)')
 
 
 def set_html(qdoc: QTextDocument, html: str) -> None:
     """``qdoc.setHtml(html)``, without the import's quadratic cost in anchors."""
-    if MARKER in html:
-        qdoc.setHtml(html)
+    marked, groups = _marked(html) if MARKER not in html else (html, [])
+    qdoc.setHtml(marked)
+    if not groups:
         return
-    names = [html_lib.unescape(name) for name in _ANCHOR_BEFORE_TEXT.findall(html)]
-    qdoc.setHtml(_ANCHOR_BEFORE_TEXT.sub(MARKER, html))
     text = qdoc.toRawText()
     positions = [found.start() for found in re.finditer(MARKER, text)]
-    if len(positions) != len(names):  # the import dropped or moved one: not ours to guess
+    if len(positions) != len(groups):  # the import dropped one: not ours to guess
         qdoc.setHtml(html)
         return
-    _anchors_for_markers(qdoc, positions, names)
+    _anchors_for_markers(qdoc, positions, groups)
 
 
-def _anchors_for_markers(qdoc: QTextDocument, positions: list[int], names: list[str]) -> None:
+def _marked(html: str) -> tuple[str, list[list[str]]]:
+    """The HTML with each run of empty name anchors replaced by a marker
+    before the next text, and the names of each marker in order."""
+    out: list[str] = []
+    groups: list[list[str]] = []
+    pending: list[tuple[str, int, str]] = []  # a name, where its anchor stood in ``out``, it
+    in_pre = False
+    for piece in _PIECES.finditer(html):
+        name, tag, text = piece.groups()
+        if name is not None:
+            pending.append((html_lib.unescape(name), len(out), piece.group()))
+            out.append("")  # the anchor's place, should no text follow it
+        elif tag is not None:
+            out.append(tag)
+            lowered = tag[:5].lower()
+            in_pre = lowered.startswith("<pre") or (in_pre and lowered != "</pre")
+        elif pending and (in_pre or text.strip()):
+            start = 0 if in_pre else len(text) - len(text.lstrip())  # Qt drops the spaces
+            out.append(f"{text[:start]}{MARKER}{text[start:]}")
+            groups.append([name for name, _, _ in pending])
+            pending = []
+        else:
+            out.append(text)
+    for _name, place, anchor in pending:  # no text after them: the import places them
+        out[place] = anchor
+    return "".join(out), groups
+
+
+def _anchors_for_markers(qdoc: QTextDocument, positions: list[int],
+                         groups: list[list[str]]) -> None:
     """Remove each marker and name the character after it, from the end back
     (so the positions before stay right)."""
     undo = qdoc.isUndoRedoEnabled()
@@ -57,18 +85,17 @@ def _anchors_for_markers(qdoc: QTextDocument, positions: list[int], names: list[
     anchor = QTextCharFormat()
     anchor.setAnchor(True)
     cursor.beginEditBlock()
-    for position, name in zip(reversed(positions), reversed(names), strict=True):
+    for position, names in zip(reversed(positions), reversed(groups), strict=True):
         cursor.setPosition(position)
         cursor.setPosition(position + 1, keep)
-        # An anchor left in the HTML just before (a box's, before its title)
-        # was put on the marker by the import: it moves on with this one.
-        held = cursor.charFormat().anchorNames()
         cursor.removeSelectedText()
         cursor.setPosition(position + 1, keep)
-        if held:
-            anchor.setAnchorNames([*held, name])  # rare: a list hashes by its type only
+        if len(names) == 1:
+            anchor.setProperty(_ANCHOR_NAME, names[0])  # a string hashes by its value
+            anchor.clearProperty(_NAMES_KEY)
         else:
-            anchor.setProperty(_ANCHOR_NAME, name)  # a string hashes by its value
+            anchor.setAnchorNames(names)
+            anchor.setProperty(_NAMES_KEY, "\n".join(names))
         cursor.mergeCharFormat(anchor)
     cursor.endEditBlock()
     qdoc.setUndoRedoEnabled(undo)

@@ -153,16 +153,24 @@ class ReaderView(OfflineBrowser):
             anchored_html.set_html(qdoc, html)
             return
         anchors = sum(1 for block in doc.blocks if block.anchor)
+        busy = anchors >= limits.LONG_DOCUMENT_ANCHORS
         with guard.opening(doc.id, anchors):
-            if anchors >= limits.LONG_DOCUMENT_ANCHORS:
-                self._say_busy(doc)
+            if busy:
+                self._say_busy(doc, True)
             anchored_html.set_html(qdoc, html)
+        if busy:
+            self._say_busy(doc, False)  # opened: "Opening …" would now mislead
 
-    def _say_busy(self, doc: Document) -> None:
+    def _say_busy(self, doc: Document, busy: bool) -> None:
         bar = getattr(self.window(), "statusBar", None)
         if bar is None:
             return
-        bar().showMessage(self.tr("Opening “%s”, a long document…") % doc.title, 5000)
+        message = self.tr("Opening “%s”, a long document…") % doc.title
+        if not busy:
+            if bar().currentMessage() == message:
+                bar().clearMessage()
+            return
+        bar().showMessage(message, 5000)
         if bar().isVisible():
             bar().repaint()  # painted now: the event loop waits for the import
 
