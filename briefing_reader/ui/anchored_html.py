@@ -29,7 +29,9 @@ _ANCHOR_NAME = QTextFormat.Property.AnchorName
 _NAMES_KEY = QTextFormat.Property.UserProperty + 1
 # A private-use character: a document holding one is imported the old way.
 MARKER = "\ue000"
-_PIECES = re.compile(r'<a name="([^"]*)"></a>|(<[^>]*>)|([^<]+)')
+_NAME = re.compile(r'<a name="([^"]*)"></a>')
+# Anchors, and the tags and spaces up to the next text, where Qt puts their names.
+_RUN = re.compile(r'<a name="[^"]*"></a>(?:<[^>]*>|\s+)*')
 
 
 def set_html(qdoc: QTextDocument, html: str) -> None:
@@ -49,29 +51,15 @@ def set_html(qdoc: QTextDocument, html: str) -> None:
 def _marked(html: str) -> tuple[str, list[list[str]]]:
     """The HTML with each run of empty name anchors replaced by a marker
     before the next text, and the names of each marker in order."""
-    out: list[str] = []
     groups: list[list[str]] = []
-    pending: list[tuple[str, int, str]] = []  # a name, where its anchor stood in ``out``, it
-    in_pre = False
-    for piece in _PIECES.finditer(html):
-        name, tag, text = piece.groups()
-        if name is not None:
-            pending.append((html_lib.unescape(name), len(out), piece.group()))
-            out.append("")  # the anchor's place, should no text follow it
-        elif tag is not None:
-            out.append(tag)
-            lowered = tag[:5].lower()
-            in_pre = lowered.startswith("<pre") or (in_pre and lowered != "</pre")
-        elif pending and (in_pre or text.strip()):
-            start = 0 if in_pre else len(text) - len(text.lstrip())  # Qt drops the spaces
-            out.append(f"{text[:start]}{MARKER}{text[start:]}")
-            groups.append([name for name, _, _ in pending])
-            pending = []
-        else:
-            out.append(text)
-    for _name, place, anchor in pending:  # no text after them: the import places them
-        out[place] = anchor
-    return "".join(out), groups
+
+    def replace(run: re.Match[str]) -> str:
+        if run.end() == len(html) or "<pre" in run.group().lower():
+            return run.group()  # no text after it, or spaces that count: Qt places these
+        groups.append([html_lib.unescape(name) for name in _NAME.findall(run.group())])
+        return _NAME.sub("", run.group()) + MARKER
+
+    return _RUN.sub(replace, html), groups
 
 
 def _anchors_for_markers(qdoc: QTextDocument, positions: list[int],

@@ -89,9 +89,13 @@ def test_every_bundled_document_comes_out_as_qts_own_import_makes_it(
 
 def test_a_long_document_comes_out_the_same_with_its_anchors_as_single_strings(
         qapp: QApplication) -> None:
-    qts, ours = both_ways(style.page_html(long_document(), "Samengesteld"))
+    html = style.page_html(long_document(), "Samengesteld")
+    qts, ours = both_ways(html)
     assert len(anchors(qts)) == 2 * HEADINGS + 4 + 1  # + the tables and the title's "top"
     assert_same(qts, ours)
+    marked, groups = anchored_html._marked(html)
+    assert "<a name" not in marked  # none left for Qt's quadratic import
+    assert sum(len(names) for names in groups) == len(anchors(qts))
     # What makes it linear: one name is stored as a string (Qt hashes it by its
     # value), not as Qt's list (hashed by its type alone, so all anchors collide).
     block = ours.findBlock(dict(anchors(ours))["hoofdstuk-1500"])
