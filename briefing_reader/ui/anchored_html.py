@@ -34,18 +34,30 @@ _NAME = re.compile(r'<a name="([^"]*)"></a>')
 _RUN = re.compile(r'<a name="[^"]*"></a>(?:<[^>]*>|\s+)*')
 
 
-def set_html(qdoc: QTextDocument, html: str) -> None:
-    """``qdoc.setHtml(html)``, without the import's quadratic cost in anchors."""
+def set_html(qdoc: QTextDocument, html: str) -> dict[str, int] | None:
+    """``qdoc.setHtml(html)``, without the import's quadratic cost in anchors.
+
+    Returns the position of every anchor name, or None when the import
+    placed some itself (then only a walk over the document finds them).
+    """
     marked, groups = _marked(html) if MARKER not in html else (html, [])
     qdoc.setHtml(marked)
     if not groups:
-        return
+        return None
     text = qdoc.toRawText()
     positions = [found.start() for found in re.finditer(MARKER, text)]
     if len(positions) != len(groups):  # the import dropped one: not ours to guess
         qdoc.setHtml(html)
-        return
+        return None
     _anchors_for_markers(qdoc, positions, groups)
+    if "<a name" in marked:
+        return None
+    # The k-th marker's character moved k places back as the markers went.
+    found: dict[str, int] = {}
+    for index, (position, names) in enumerate(zip(positions, groups, strict=True)):
+        for name in names:
+            found.setdefault(name, position - index)
+    return found
 
 
 def _marked(html: str) -> tuple[str, list[list[str]]]:

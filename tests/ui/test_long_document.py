@@ -156,10 +156,23 @@ def test_a_long_document_says_it_is_opening_and_stops_saying_so(
     assert long_window.reader.document_shown.id == LONG  # type: ignore[union-attr]
 
 
+def assert_positions_as_walked(reader) -> None:  # type: ignore[no-untyped-def]
+    """The anchor positions the import returned are those a walk over the
+    document's formats finds."""
+    assert reader._imported_anchors is not None  # the import knew them all
+    from_import = dict(reader._positions)
+    reader._imported_anchors = None
+    reader._index_anchors(reader.document_shown)
+    assert reader._positions == from_import
+
+
 def test_a_jump_into_a_long_document_lands_and_back_returns(
         long_window: MainWindow, qtbot: QtBot) -> None:
     reader = long_window.reader
+    assert_positions_as_walked(reader)  # the letter's
     long_window.navigate(LONG, "hoofdstuk-1500")
+    assert_positions_as_walked(reader)
+    assert len(reader._positions) == 2 * HEADINGS + 4 + 1
     assert reader.current_node_id() == "hoofdstuk-1500"
     assert reader.top_position() == reader.anchor_position("hoofdstuk-1500")
     doc = reader.document_shown
