@@ -35,8 +35,9 @@ QUOTE = "de minister schrijft de Kamer over de voortgang van hoofdstuk 1500"
 def long_markdown(headings: int = HEADINGS) -> str:
     parts = ["---", f"id: {LONG}", "kind: imported", "title: Een lang document", "---", ""]
     for n in range(headings):
+        rare = " Over de inburgeringsplicht." if n == 1750 else ""  # one search hit
         parts += [f"## Hoofdstuk {n}", "",
-                  f"Tekst waarin {QUOTE[:-4]}{n}.", ""]
+                  f"Tekst waarin {QUOTE[:-4]}{n}.{rare}", ""]
         if n % 500 == 0:  # a table now and then: its anchor goes before a block
             parts += ["| | Bedrag |", "|---|---|", f"| Post {n} | {n} |", ""]
     return "\n".join(parts)
@@ -194,3 +195,25 @@ def test_a_note_on_a_long_document_shows_over_its_text(long_window: MainWindow) 
     assert painted(long_window.reader) == [QUOTE]
     tips = [s.format.toolTip() for s in long_window.reader.extraSelections()]
     assert any("Navragen" in tip for tip in tips)
+
+
+def test_a_search_hit_far_down_a_long_document_is_marked_in_view(
+        long_window: MainWindow, qtbot: QtBot) -> None:
+    search = long_window.search
+    search.start_indexing()
+    qtbot.waitUntil(lambda: search.index.ready and search.progress.isHidden(), timeout=60_000)
+    long_window.navigate(LONG)
+    search.find_in_document()
+    panel = search.panel
+    panel.field.setText("inburgeringsplicht")
+    panel.run_search()
+    assert panel.result is not None and [h.doc for h in panel.result.hits] == [LONG]
+    long_window.navigate(LETTER)
+    with qtbot.waitSignal(panel.hit_chosen):
+        panel.open_hit(0)  # opens the long document again, at the hit
+    reader = long_window.reader
+    assert reader.document_shown.id == LONG  # type: ignore[union-attr]
+    assert [text.lower() for text in painted(reader)] == ["inburgeringsplicht"]
+    hit = reader.anchor_position(panel._hits[0].anchor)
+    assert hit is not None and reader.is_visible(hit)
+    assert reader.current_node_id() == "hoofdstuk-1750"
