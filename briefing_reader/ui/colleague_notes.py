@@ -9,6 +9,8 @@ text follow it. A person's colour comes from their creator id
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -139,7 +141,7 @@ class ColleagueNotes(QWidget):
     def follow_in_tab_order(self, before: QWidget) -> None:
         """Tab goes from ``before`` (the panel's last field) into this section."""
         chain = [before, self.filter, self.list, self.detail, self.take_over]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def show_notes(self, notes: list[ActionAnnotation], keys: dict[str, str],
