@@ -131,11 +131,20 @@ class Annotations(QObject):
     # -- the document on screen ------------------------------------------
 
     def badges(self, doc_id: str) -> dict[str, str]:
-        """Badge text per annotated action: the stance, or 'notitie'."""
+        """Badge text per annotated action: my stance, or 'notitie'; 'collega's'
+        where only colleagues' notes (in the filter's choice) are."""
         if self.store is None:
             return {}
-        return {a.action_id: a.stance or self.tr("note")
-                for a in self.store.action_annotations(doc_id) if not a.is_empty}
+        keys = self.store.author_keys()
+        badges: dict[str, str] = {}
+        for note in self.store.action_annotations(doc_id):  # mine come first
+            if note.is_empty or note.action_id in badges or \
+                    not shows(self.choice, keys.get(note.id)):
+                continue
+            # a colleague's stance is not shown as if it were mine
+            badges[note.action_id] = (note.stance or self.tr("note")) if note.is_mine \
+                else self.tr("colleagues")
+        return badges
 
     def document_shown(self, doc: Document) -> None:
         """Call after the reader rendered ``doc``: paint highlights, badges."""
@@ -219,6 +228,9 @@ class Annotations(QObject):
         """Show everyone's notes, mine, or one colleague's: lists and text follow."""
         self.choice = choice
         self.marks.set_choice(choice)
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.refresh_after_edit(doc.id, reload_panel=False)  # badges follow
         self.show_colleague_notes()
         self.paint_highlights()
 

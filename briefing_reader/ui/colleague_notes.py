@@ -38,15 +38,16 @@ def background_of(widget: QWidget) -> str:
     return widget.palette().color(QPalette.ColorRole.Base).name()
 
 
-def swatch(colour: str) -> QIcon:
-    """A filled circle in the person's colour: their marker in lists."""
+def swatch(colour: str, outline: str = "#1b1b1b") -> QIcon:
+    """A filled circle in the person's colour: their marker in lists. The thin
+    outline keeps it visible on a selected row's highlight colour too."""
     pixmap = QPixmap(SWATCH_PX, SWATCH_PX)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QColor(outline))
     painter.setBrush(QColor(colour))
-    painter.drawEllipse(1, 1, SWATCH_PX - 2, SWATCH_PX - 2)
+    painter.drawEllipse(1, 1, SWATCH_PX - 3, SWATCH_PX - 3)
     painter.end()
     return QIcon(pixmap)
 
@@ -113,6 +114,8 @@ class ColleagueNotes(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Colleagues' notes on this action"))
         self.list.setWordWrap(True)
+        # Room for three or four notes; the full text shows below the list.
+        self.list.setMaximumHeight(7 * self.list.fontMetrics().lineSpacing())
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
@@ -133,7 +136,7 @@ class ColleagueNotes(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(heading)
         layout.addLayout(row)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
         layout.addWidget(self.detail)
         layout.addWidget(self.take_over)
         self.show_notes([], {}, ALL)

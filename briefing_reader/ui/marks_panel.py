@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -100,7 +101,10 @@ class MarksPanel(QTabWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         if not bookmarks:
-            layout.addWidget(self.author_filter)
+            shown = QHBoxLayout()
+            shown.addWidget(QLabel(self.tr("Show:"), page))
+            shown.addWidget(self.author_filter, 1)
+            layout.addLayout(shown)
         layout.addWidget(view)
         layout.addLayout(buttons)
         return page
@@ -124,7 +128,8 @@ class MarksPanel(QTabWidget):
                 if bookmark.is_mine:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 else:
-                    self._mark_theirs(item, bookmark.author, keys.get(bookmark.id, ""))
+                    self._mark_theirs(self.bookmark_list, item, bookmark.author,
+                                      keys.get(bookmark.id, ""))
         self.bookmark_list.blockSignals(blocked)
         self._enable_buttons()
 
@@ -140,13 +145,16 @@ class MarksPanel(QTabWidget):
         colour = COLOURS.get(highlight.colour, "#fff176")
         if key is not None:
             colour = tint(key)
-            self._mark_theirs(item, highlight.author, key)
+            self._mark_theirs(self.highlight_list, item, highlight.author, key)
         item.setBackground(QBrush(QColor(colour)))
         item.setForeground(QBrush(QColor("#1b1b1b")))
 
-    def _mark_theirs(self, item: QListWidgetItem, author: str, key: str) -> None:
+    def _mark_theirs(self, view: QListWidget, item: QListWidgetItem, author: str,
+                     key: str) -> None:
         """A colleague's item: their colour as a marker, their name on hover."""
-        item.setIcon(swatch(marker(key, background_of(self.highlight_list))))
+        # A highlight's row has its tint behind it; a bookmark's the list's own.
+        behind = tint(key) if view is self.highlight_list else background_of(view)
+        item.setIcon(swatch(marker(key, behind)))
         item.setData(MINE_ROLE, False)
         item.setToolTip(self.tr("Note of %s (read-only)") % author + "\n" + item.toolTip())
 

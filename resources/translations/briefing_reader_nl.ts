@@ -338,6 +338,10 @@
         <translation>notitie</translation>
     </message>
     <message>
+        <source>colleagues</source>
+        <translation>collega&apos;s</translation>
+    </message>
+    <message>
         <source>%s (colleague, read-only)</source>
         <translation>%s (collega, alleen lezen)</translation>
     </message>
@@ -1199,6 +1203,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Delete</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
     </message>
     <message>
         <source>Note of %s (read-only)</source>

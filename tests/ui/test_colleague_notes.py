@@ -68,6 +68,8 @@ def swatch_colour(combo: QComboBox, index: int) -> QColor:
 def test_the_filter_shows_everyone_mine_or_one_colleague(window: MainWindow,
                                                          team: NotesStore) -> None:
     marks = window.annotations.marks
+    badge = window.toc._items[(LETTER, ACTION)]
+    assert badge.text(0).endswith("✎ colleagues")  # never their stance as if mine
     assert names(marks.author_filter) == ["Everyone", "Mine", "Anna", "Piet"]
     assert marks.highlight_list.count() == 2
     assert len(painted(window.reader)) == 2
@@ -80,6 +82,7 @@ def test_the_filter_shows_everyone_mine_or_one_colleague(window: MainWindow,
     assert view.filter.currentText() == "Piet" and view.list.count() == 1
     marks.author_filter.setCurrentIndex(marks.author_filter.findData(MINE))
     assert marks.highlight_list.count() == 0 and painted(window.reader) == []
+    assert "✎" not in badge.text(0)
     assert view.list.count() == 0
 
 
@@ -91,10 +94,16 @@ def test_each_person_has_a_readable_colour_and_their_name_on_hover(
     item = marks.highlight_list.item(0)
     assert "read-only" in item.toolTip()
     assert any(name in item.toolTip() for name in ("Piet", "Anna"))
-    background = background_of(marks.highlight_list)
+    background = background_of(marks.author_filter)
     for name in ("Anna", "Piet"):
         colour = swatch_colour(marks.author_filter, marks.author_filter.findText(name))
         assert contrast(colour.name(), background) >= AA
+    # in the list, a colleague's row has their tint behind the marker
+    for row in range(marks.highlight_list.count()):
+        item = marks.highlight_list.item(row)
+        image = item.icon().pixmap(SWATCH_PX, SWATCH_PX).toImage()
+        centre = image.pixelColor(SWATCH_PX // 2, SWATCH_PX // 2).name()
+        assert contrast(centre, item.background().color().name()) >= AA
     tips = [s.format.toolTip() for s in window.reader.extraSelections()[:2]]
     assert any(tip.startswith("Piet (colleague, read-only)") for tip in tips)
     colours = {s.format.background().color().name() for s in window.reader.extraSelections()[:2]}
