@@ -87,6 +87,9 @@ def test_taking_over_a_highlight_copies_it_once_and_leaves_theirs(mine: NotesSto
     mine.update_highlight(copy.id, note="nu van mij")  # mine: editable
     mine.undo_copy(copied)
     assert mine.highlight(copied.item_id) is None and len(mine.highlights()) == 2
+    back = mine.copy_to_mine(source.id)  # my deleted copy returns as I left it
+    kept = mine.highlight(back.item_id)
+    assert back.created and kept is not None and kept.note == "nu van mij"
 
 
 def test_taking_over_an_action_note_fills_mine_and_never_doubles(mine: NotesStore,

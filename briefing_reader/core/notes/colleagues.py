@@ -11,8 +11,9 @@ name beside a list or panel background of either theme.
 
 :func:`copy_to_mine` ("Overnemen") makes a colleague's note mine without
 touching theirs, and never twice: a highlight copy gets an id derived from my
-creator id and theirs; an action note fills my note on that action, adding
-only what is not in it yet.
+creator id and theirs (taken over again after I deleted my copy, that copy
+comes back from the trash as I left it); an action note fills my note on
+that action, adding only what is not in it yet.
 """
 
 from __future__ import annotations
@@ -192,8 +193,9 @@ def _copy_highlight(conn: sqlite3.Connection, row: sqlite3.Row, my_creator: str)
     held = trash_mod.find(conn, new_id)
     if held is not None and held[1] is None:
         return Copied("highlight", new_id, created=False, changed=False)
-    if held is not None:  # I took it over before and deleted my copy: a fresh one
-        conn.execute("DELETE FROM highlights WHERE id = ?", (new_id,))
+    if held is not None:  # I took it over before and deleted my copy: it comes back
+        trash_mod.restore(conn, new_id)
+        return Copied("highlight", new_id, created=True, changed=True)
     now = utc_now()
     values: dict[str, Any] = {name: row[name] for name in (
         "doc_id", "place", "selectors", "colour", "note", "tags", "motivation",
