@@ -89,7 +89,6 @@ class MarksPanel(QTabWidget):
             self.take_over.setToolTip(self.tr("Copy this colleague's highlight into your "
                                               "own; theirs stays as it is"))
             self.take_over.clicked.connect(self._take_over)
-            buttons.addWidget(self.take_over)
         if bookmarks:
             for text, step in ((self.tr("Up"), -1), (self.tr("Down"), +1)):
                 button = QPushButton(text, page)
@@ -100,13 +99,18 @@ class MarksPanel(QTabWidget):
         buttons.addWidget(delete)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        if not bookmarks:
-            shown = QHBoxLayout()
-            shown.addWidget(QLabel(self.tr("Show:"), page))
+        if not bookmarks:  # colleagues' notes: shown only when there are some
+            self.filter_row = QWidget(page)
+            shown = QHBoxLayout(self.filter_row)
+            shown.setContentsMargins(0, 0, 0, 0)
+            shown.addWidget(QLabel(self.tr("Show:"), self.filter_row))
             shown.addWidget(self.author_filter, 1)
-            layout.addLayout(shown)
+            self.author_filter.setParent(self.filter_row)
+            layout.addWidget(self.filter_row)
         layout.addWidget(view)
         layout.addLayout(buttons)
+        if not bookmarks:  # a row of its own: the dock stays narrow at large text sizes
+            layout.addWidget(self.take_over)
         return page
 
     def refresh(self) -> None:
@@ -115,6 +119,9 @@ class MarksPanel(QTabWidget):
         blocked = self.bookmark_list.blockSignals(True)
         self.bookmark_list.clear()
         self.author_filter.fill(self.store, self.choice)
+        has_colleagues = self.author_filter.count() > 2
+        self.filter_row.setVisible(has_colleagues)
+        self.take_over.setVisible(has_colleagues)
         if self.store is not None:
             keys = self.store.author_keys()
             for highlight in self.store.highlights():
