@@ -3,6 +3,8 @@ badges, reading positions and backups."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from briefing_reader.core.notes import (
     locate,
     reading_position,
 )
+from briefing_reader.core.notes.colleagues import Copied, tint
 from briefing_reader.ui import sizing
+from briefing_reader.ui.colleague_notes import ALL, ColleagueNotes, shows
 from briefing_reader.ui.marks_panel import MarksPanel
 from briefing_reader.ui.note_dialog import ask_note
 from briefing_reader.ui.notes_panel import ActionNotesPanel
@@ -50,10 +54,20 @@ class Annotations(QObject):
         self.reader = reader
         self.toc = toc
         self._last_deleted: str | None = None
+        self._undo: Callable[[], None] | None = None  # undoes the last "Overnemen"
+        self.choice = ALL  # whose notes the window shows: all, mine, one colleague
         self._painted: list[tuple[int, int, str]] = []  # highlights on screen: start, end, id
         self.panel = ActionNotesPanel(store, window)
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
+        self.colleague_notes = ColleagueNotes(store, self.panel)
+        self.panel.layout().addWidget(self.colleague_notes)
+        self.colleague_notes.follow_in_tab_order(self.panel.tags)
+        self.panel.action_shown.connect(lambda _d, _a: self.show_colleague_notes())
+        self.colleague_notes.copy_requested.connect(self.take_over)
+        self.colleague_notes.filter.chosen.connect(self.set_author_filter)
+        self.marks.copy_requested.connect(self.take_over)
+        self.marks.filter_chosen.connect(self.set_author_filter)
         self.panel_dock, self.marks_dock, self.review_dock = docks
         self.panel_dock.setWidget(sizing.scrolling(self.panel))
         self.marks_dock.setWidget(sizing.scrolling(self.marks))
@@ -78,6 +92,7 @@ class Annotations(QObject):
         self._backup_timer.timeout.connect(self.backup)
         if store is not None:
             self._backup_timer.start()
+        self.show_colleague_notes()
 
     # -- menu -------------------------------------------------------------
 
@@ -116,11 +131,20 @@ class Annotations(QObject):
     # -- the document on screen ------------------------------------------
 
     def badges(self, doc_id: str) -> dict[str, str]:
-        """Badge text per annotated action: the stance, or 'notitie'."""
+        """Badge text per annotated action: my stance, or 'notitie'; 'collega's'
+        where only colleagues' notes (in the filter's choice) are."""
         if self.store is None:
             return {}
-        return {a.action_id: a.stance or self.tr("note")
-                for a in self.store.action_annotations(doc_id) if not a.is_empty}
+        keys = self.store.author_keys()
+        badges: dict[str, str] = {}
+        for note in self.store.action_annotations(doc_id):  # mine come first
+            if note.is_empty or note.action_id in badges or \
+                    not shows(self.choice, keys.get(note.id)):
+                continue
+            # a colleague's stance is not shown as if it were mine
+            badges[note.action_id] = (note.stance or self.tr("note")) if note.is_mine \
+                else self.tr("colleagues")
+        return badges
 
     def document_shown(self, doc: Document) -> None:
         """Call after the reader rendered ``doc``: paint highlights, badges."""
@@ -133,17 +157,21 @@ class Annotations(QObject):
             return
         marks = []
         self._painted = []
+        keys = self.store.author_keys()
         for highlight in self.store.highlights(doc.id):
+            key = keys.get(highlight.id)
             found = locate(doc.plain_text, highlight.anchor)
-            if found is not None:
+            if found is not None and shows(self.choice, key):
                 self._painted.append((found.start, found.end, highlight.id))
                 tip = highlight.note or ""
-                if highlight.imported_from:
-                    tip = f"{highlight.author}: {tip}"
+                colour = COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR])
+                if highlight.imported_from:  # their colour, their name on hover
+                    tip = self.tr("%s (colleague, read-only)") % highlight.author + \
+                        (f": {tip}" if tip else "")
+                    colour = tint(key or highlight.imported_from)
                 if highlight.anchor_status == "fuzzy":
                     tip = self.tr("Check: the text changed in a new version. ") + tip
-                marks.append(Mark(found.start, found.end,
-                                  COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR]), tip))
+                marks.append(Mark(found.start, found.end, colour, tip))
         self.reader.set_marks("highlights", marks)
 
     def show_place(self, doc_id: str, offset: int, anchor: str = "") -> OutlineNode | None:
@@ -178,6 +206,62 @@ class Annotations(QObject):
             self.paint_highlights()
         if reload_panel and self.panel.doc is not None and self.panel.doc.id == doc_id:
             self.panel.show_action(self.panel.doc, self.panel.action_id)
+        self.show_colleague_notes()
+
+    # -- colleagues' notes (issue 16) ---------------------------------------
+
+    def show_colleague_notes(self) -> None:
+        """Colleagues' notes on the panel's action, in the filter's choice; the
+        section is hidden for someone who has no colleagues' notes at all."""
+        view = self.colleague_notes
+        view.filter.fill(self.store, self.choice)
+        if self.store is None or not view.filter.count() > 2:
+            view.hide()
+            return
+        view.show()
+        doc, action_id = self.panel.doc, self.panel.action_id
+        notes = [a for a in self.store.action_annotations(doc.id) if a.action_id == action_id] \
+            if doc is not None and action_id else []
+        view.show_notes(notes, self.store.author_keys(), self.choice)
+
+    def set_author_filter(self, choice: str) -> None:
+        """Show everyone's notes, mine, or one colleague's: lists and text follow."""
+        self.choice = choice
+        self.marks.set_choice(choice)
+        doc = self.reader.document_shown
+        if doc is not None:
+            self.refresh_after_edit(doc.id, reload_panel=False)  # badges follow
+        self.show_colleague_notes()
+        self.paint_highlights()
+
+    def take_over(self, item_id: str) -> None:
+        """"Overnemen": a colleague's note becomes (part of) mine; undo-able."""
+        if self.store is None:
+            return
+        if self.panel.doc is not None:
+            self.panel.save_now()  # my pending edit first: the copy adds to it
+        try:
+            copied = self.store.copy_to_mine(item_id)
+        except NotesError as error:
+            self._report(error.reason)
+            return
+        if not copied.changed:
+            self.window.statusBar().showMessage(self.tr("Already in your notes"), 5000)
+            return
+        self._offer_undo(lambda: self._undo_copy(copied))
+        self.marks.refresh()
+        self.paint_highlights()
+        doc = self.reader.document_shown
+        panel_doc = self.panel.doc
+        for doc_id in {d.id for d in (doc, panel_doc) if d is not None}:
+            self.refresh_after_edit(doc_id)
+        self.window.statusBar().showMessage(self.tr("Taken over into your notes"), 10000)
+
+    def _undo_copy(self, copied: Copied) -> None:
+        assert self.store is not None
+        self.store.undo_copy(copied)
+        if self.panel.doc is not None:
+            self.refresh_after_edit(self.panel.doc.id)
 
     # -- highlights and bookmarks -------------------------------------------
 
@@ -309,21 +393,31 @@ class Annotations(QObject):
 
     # -- undo, errors, backups, reading position ---------------------------
 
+    def _offer_undo(self, undo: Callable[[], None]) -> None:
+        self._last_deleted, self._undo = None, undo
+        self.undo_action.setEnabled(True)
+        self.undo_button.show()
+
     def _deleted(self, item_id: str, label: str) -> None:
-        self._last_deleted = item_id
+        self._last_deleted, self._undo = item_id, None
         self.undo_action.setEnabled(True)
         self.undo_button.show()
         self.window.statusBar().showMessage(self.tr("Deleted: %s") % label[:60], 10000)
 
     def undo_delete(self) -> None:
-        if self.store is None or self._last_deleted is None:
+        """Undo the last delete or "Overnemen"."""
+        if self.store is None or (self._last_deleted is None and self._undo is None):
             return
         try:
-            self.store.restore(self._last_deleted)
+            if self._undo is not None:
+                self._undo()
+            else:
+                assert self._last_deleted is not None
+                self.store.restore(self._last_deleted)
         except NotesError as error:
             self._report(error.reason)
             return
-        self._last_deleted = None
+        self._last_deleted, self._undo = None, None
         self.undo_action.setEnabled(False)
         self.undo_button.hide()
         self.marks.refresh()

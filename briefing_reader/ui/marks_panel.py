@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -15,11 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.content import Library
-from briefing_reader.core.notes import COLOURS, NotesError, NotesStore
+from briefing_reader.core.notes import COLOURS, Highlight, NotesError, NotesStore
+from briefing_reader.core.notes.colleagues import marker, tint
+from briefing_reader.ui.colleague_notes import ALL, AuthorFilter, background_of, shows, swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 2
+MINE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class MarksPanel(QTabWidget):
@@ -32,6 +36,8 @@ class MarksPanel(QTabWidget):
         marks_changed(): highlights or bookmarks changed; repaint the reader.
         failed(str): a store operation failed; the text says why.
         note_edit_requested(str): the user wants to edit this highlight's note.
+        copy_requested(str): take this colleague's highlight over into mine.
+        filter_chosen(str): the author filter changed (see ``colleague_notes``).
     """
 
     jump_requested = Signal(str, int)
@@ -39,6 +45,8 @@ class MarksPanel(QTabWidget):
     marks_changed = Signal()
     failed = Signal(str)
     note_edit_requested = Signal(str)
+    copy_requested = Signal(str)
+    filter_chosen = Signal(str)
 
     def __init__(self, library: Library, store: NotesStore | None,
                  parent: QWidget | None = None) -> None:
@@ -47,6 +55,9 @@ class MarksPanel(QTabWidget):
         self.store = store
         self.setAccessibleName(self.tr("Highlights and bookmarks"))
         self.tabBar().setAccessibleName(self.tr("Highlights or bookmarks"))
+        self.choice = ALL  # whose notes the lists show
+        self.author_filter = AuthorFilter(self)
+        self.author_filter.chosen.connect(self.filter_chosen)
         self.highlight_list = QListWidget(self)
         self.highlight_list.setAccessibleName(self.tr("Highlights"))
         self.bookmark_list = QListWidget(self)
@@ -59,6 +70,7 @@ class MarksPanel(QTabWidget):
             view.itemActivated.connect(self._jump)
             view.itemDoubleClicked.connect(self._jump)
         self.bookmark_list.itemChanged.connect(self._renamed)
+        self.highlight_list.currentItemChanged.connect(lambda *_: self._enable_buttons())
         self.refresh()
 
     def _with_buttons(self, view: QListWidget, bookmarks: bool) -> QWidget:
@@ -68,10 +80,15 @@ class MarksPanel(QTabWidget):
         go.clicked.connect(lambda: view.currentItem() and self._jump(view.currentItem()))
         buttons.addWidget(go)
         if not bookmarks:
-            note = QPushButton(self.tr("Note…"), page)
+            self.note_button = note = QPushButton(self.tr("Note…"), page)
             note.setToolTip(self.tr("Edit the note of this highlight"))
             note.clicked.connect(self._edit_note)
             buttons.addWidget(note)
+            self.take_over = QPushButton(self.tr("Take over"), page)
+            self.take_over.setAccessibleName(self.tr("Take over into my highlights"))
+            self.take_over.setToolTip(self.tr("Copy this colleague's highlight into your "
+                                              "own; theirs stays as it is"))
+            self.take_over.clicked.connect(self._take_over)
         if bookmarks:
             for text, step in ((self.tr("Up"), -1), (self.tr("Down"), +1)):
                 button = QPushButton(text, page)
@@ -82,8 +99,18 @@ class MarksPanel(QTabWidget):
         buttons.addWidget(delete)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
+        if not bookmarks:  # colleagues' notes: shown only when there are some
+            self.filter_row = QWidget(page)
+            shown = QHBoxLayout(self.filter_row)
+            shown.setContentsMargins(0, 0, 0, 0)
+            shown.addWidget(QLabel(self.tr("Show:"), self.filter_row))
+            shown.addWidget(self.author_filter, 1)
+            self.author_filter.setParent(self.filter_row)
+            layout.addWidget(self.filter_row)
         layout.addWidget(view)
         layout.addLayout(buttons)
+        if not bookmarks:  # a row of its own: the dock stays narrow at large text sizes
+            layout.addWidget(self.take_over)
         return page
 
     def refresh(self) -> None:
@@ -91,23 +118,69 @@ class MarksPanel(QTabWidget):
         self.highlight_list.clear()
         blocked = self.bookmark_list.blockSignals(True)
         self.bookmark_list.clear()
+        self.author_filter.fill(self.store, self.choice)
+        has_colleagues = self.author_filter.count() > 2
+        self.filter_row.setVisible(has_colleagues)
+        self.take_over.setVisible(has_colleagues)
         if self.store is not None:
+            keys = self.store.author_keys()
             for highlight in self.store.highlights():
-                label = f"“{highlight.anchor.quote.exact[:80]}”"
-                if highlight.note:
-                    label += f" — {highlight.note[:60]}"
-                if highlight.imported_from:  # a colleague's, shown as theirs
-                    label += f" ({highlight.author})"
-                item = self._item(self.highlight_list, highlight.id, highlight.anchor, label)
-                if highlight.note:  # the whole note, where the label cuts it short
-                    item.setToolTip(f"{item.toolTip()}\n\n{highlight.note}")
-                item.setBackground(QBrush(QColor(COLOURS.get(highlight.colour, "#fff176"))))
-                item.setForeground(QBrush(QColor("#1b1b1b")))
+                if shows(self.choice, keys.get(highlight.id)):
+                    self._highlight_item(highlight, keys.get(highlight.id))
             for bookmark in self.store.bookmarks():
+                if not shows(self.choice, keys.get(bookmark.id)):
+                    continue
                 item = self._item(self.bookmark_list, bookmark.id, bookmark.anchor,
                                   bookmark.name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                if bookmark.is_mine:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                else:
+                    self._mark_theirs(self.bookmark_list, item, bookmark.author,
+                                      keys.get(bookmark.id, ""))
         self.bookmark_list.blockSignals(blocked)
+        self._enable_buttons()
+
+    def _highlight_item(self, highlight: Highlight, key: str | None) -> None:
+        label = f"“{highlight.anchor.quote.exact[:80]}”"
+        if highlight.note:
+            label += f" — {highlight.note[:60]}"
+        if highlight.imported_from:  # a colleague's, shown as theirs
+            label += f" ({highlight.author})"
+        item = self._item(self.highlight_list, highlight.id, highlight.anchor, label)
+        if highlight.note:  # the whole note, where the label cuts it short
+            item.setToolTip(f"{item.toolTip()}\n\n{highlight.note}")
+        colour = COLOURS.get(highlight.colour, "#fff176")
+        if key is not None:
+            colour = tint(key)
+            self._mark_theirs(self.highlight_list, item, highlight.author, key)
+        item.setBackground(QBrush(QColor(colour)))
+        item.setForeground(QBrush(QColor("#1b1b1b")))
+
+    def _mark_theirs(self, view: QListWidget, item: QListWidgetItem, author: str,
+                     key: str) -> None:
+        """A colleague's item: their colour as a marker, their name on hover."""
+        # A highlight's row has its tint behind it; a bookmark's the list's own.
+        behind = tint(key) if view is self.highlight_list else background_of(view)
+        item.setIcon(swatch(marker(key, behind)))
+        item.setData(MINE_ROLE, False)
+        item.setToolTip(self.tr("Note of %s (read-only)") % author + "\n" + item.toolTip())
+
+    def set_choice(self, choice: str) -> None:
+        """Show the notes of ``choice`` (all, mine, one colleague)."""
+        self.choice = choice
+        self.refresh()
+
+    def _enable_buttons(self) -> None:
+        item = self.highlight_list.currentItem()
+        theirs = item is not None and item.data(MINE_ROLE) is False
+        self.take_over.setEnabled(theirs and self.store is not None
+                                  and not self.store.read_only)
+        self.note_button.setEnabled(item is not None and not theirs)
+
+    def _take_over(self) -> None:
+        item = self.highlight_list.currentItem()
+        if item is not None and item.data(MINE_ROLE) is False:
+            self.copy_requested.emit(item.data(ID_ROLE))
 
     def _item(self, view: QListWidget, item_id: str, anchor, label: str) -> QListWidgetItem:  # type: ignore[no-untyped-def]
         item = QListWidgetItem(label, view)

@@ -338,12 +338,28 @@
         <translation>notitie</translation>
     </message>
     <message>
+        <source>colleagues</source>
+        <translation>collega&apos;s</translation>
+    </message>
+    <message>
+        <source>%s (colleague, read-only)</source>
+        <translation>%s (collega, alleen lezen)</translation>
+    </message>
+    <message>
         <source>Check: the text changed in a new version. </source>
         <translation>Controleer: de tekst is gewijzigd in een nieuwe versie. </translation>
     </message>
     <message>
         <source>Annotation saved</source>
         <translation>Annotatie opgeslagen</translation>
+    </message>
+    <message>
+        <source>Already in your notes</source>
+        <translation>Staat al in uw notities</translation>
+    </message>
+    <message>
+        <source>Taken over into your notes</source>
+        <translation>Overgenomen in uw notities</translation>
     </message>
     <message>
         <source>Select some text first</source>
@@ -438,6 +454,29 @@
     </message>
 </context>
 <context>
+    <name>AuthorFilter</name>
+    <message>
+        <source>Show notes of</source>
+        <translation>Notities tonen van</translation>
+    </message>
+    <message>
+        <source>Whose notes to show: everyone&apos;s, yours, or one colleague&apos;s</source>
+        <translation>Wiens notities te tonen: van iedereen, van u of van één collega</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mijn notities</translation>
+    </message>
+    <message>
+        <source>%s: %d note(s)</source>
+        <translation>%s: %d notitie(s)</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
         <source>What has changed</source>
@@ -499,6 +538,65 @@
     <message>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueNotes</name>
+    <message>
+        <source>Colleagues&apos; notes</source>
+        <translation>Notities van collega&apos;s</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; notes on this action (read-only)</source>
+        <translation>Notities van collega&apos;s bij deze actie (alleen lezen)</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; notes on this action</source>
+        <translation>Notities van collega&apos;s bij deze actie</translation>
+    </message>
+    <message>
+        <source>The colleague&apos;s note</source>
+        <translation>De notitie van de collega</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Overnemen</translation>
+    </message>
+    <message>
+        <source>Take over into my notes</source>
+        <translation>Overnemen in mijn notities</translation>
+    </message>
+    <message>
+        <source>Copy this colleague&apos;s note into your own note on this action; theirs stays as it is</source>
+        <translation>Deze notitie van uw collega kopiëren naar uw eigen notitie bij deze actie; die van de collega blijft zoals hij is</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>Note of %s (read-only)</source>
+        <translation>Notitie van %s (alleen lezen)</translation>
+    </message>
+    <message>
+        <source>Stance: %s</source>
+        <translation>Standpunt: %s</translation>
+    </message>
+    <message>
+        <source>Priority: %s</source>
+        <translation>Prioriteit: %s</translation>
+    </message>
+    <message>
+        <source>Questions for the debate:</source>
+        <translation>Vragen voor het debat:</translation>
+    </message>
+    <message>
+        <source>Tags: %s</source>
+        <translation>Labels: %s</translation>
+    </message>
+    <message>
+        <source>No colleague&apos;s note here.</source>
+        <translation>Hier geen notitie van een collega.</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1196,18 @@ Openen in uw webbrowser?</translation>
         <translation>De notitie bij deze markering bewerken</translation>
     </message>
     <message>
+        <source>Take over</source>
+        <translation>Overnemen</translation>
+    </message>
+    <message>
+        <source>Take over into my highlights</source>
+        <translation>Overnemen in mijn markeringen</translation>
+    </message>
+    <message>
+        <source>Copy this colleague&apos;s highlight into your own; theirs stays as it is</source>
+        <translation>Deze markering van uw collega kopiëren naar uw eigen markeringen; die van de collega blijft zoals hij is</translation>
+    </message>
+    <message>
         <source>Up</source>
         <translation>Omhoog</translation>
     </message>
@@ -1108,6 +1218,14 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Delete</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Tonen:</translation>
+    </message>
+    <message>
+        <source>Note of %s (read-only)</source>
+        <translation>Notitie van %s (alleen lezen)</translation>
     </message>
     <message>
         <source>Highlights and bookmarks</source>

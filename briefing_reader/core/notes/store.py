@@ -19,7 +19,15 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from briefing_reader.core.notes import actions, backup, merging, records, rows, settings
+from briefing_reader.core.notes import (
+    actions,
+    backup,
+    colleagues,
+    merging,
+    records,
+    rows,
+    settings,
+)
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.db import Database, translate_error
 from briefing_reader.core.notes.errors import (
@@ -406,6 +414,41 @@ class NotesStore:
             return len(gone)
 
         return self._db.write(work, pending=PendingEdit("remove_imported", label, {}))
+
+    # --- colleagues' notes (issue 16) -----------------------------------------
+
+    def authors(self) -> list[colleagues.Colleague]:
+        """The colleagues whose notes I hold (key, name, count), by name."""
+        return self._db.read(colleagues.colleagues)
+
+    def author_keys(self) -> dict[str, str]:
+        """The author key of each live colleague's note, by note id (mine are absent)."""
+        return self._db.read(colleagues.author_keys)
+
+    def copy_to_mine(self, item_id: str) -> colleagues.Copied:
+        """"Overnemen": copy a colleague's action note or highlight into mine;
+        theirs stays as it is and a second copy changes nothing.
+
+        Raises:
+            NotesNotFoundError, NotesConflictError: not a colleague's live note.
+            NotesError: not saved.
+        """
+        creator = self.creator_id()
+        return self._db.write(lambda c: colleagues.copy_to_mine(c, item_id, creator),
+                              pending=PendingEdit("copy_to_mine", item_id, {}))
+
+    def undo_copy(self, copied: colleagues.Copied) -> None:
+        """Undo a :meth:`copy_to_mine`: a new note of mine goes to the trash; an
+        action note of mine that was filled in gets its earlier fields back."""
+        if not copied.changed:
+            return
+        if copied.created:
+            self.delete(copied.item_id)
+            return
+        assert copied.before is not None
+        before = copied.before
+        self._db.write(lambda c: colleagues.restore_action(c, before),
+                       pending=PendingEdit("undo_copy", copied.item_id, {}))
 
     def change_count(self) -> int:
         """Rows changed through this store since it was opened: a cheap way to
