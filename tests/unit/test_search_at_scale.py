@@ -95,3 +95,24 @@ def test_an_interrupted_build_is_completed_not_restarted(
         assert index.is_current(library)
         for n in range(8):
             assert index.search(f"kwartiermaker{n}").total == 1
+
+
+def test_a_run_merged_from_a_generator_is_written_whole(tmp_path: Path) -> None:
+    """Whoosh merges runs (more than 128 with the small memory limit) by
+    handing ``_write_run`` a generator, not a list."""
+    import marshal
+
+    from briefing_reader.core.search.schema import ChunkedPool
+
+    pool = ChunkedPool.__new__(ChunkedPool)
+    run = tmp_path / "run"
+    items = [("body", f"term{i}".encode(), i, 1.0, None) for i in range(45_000)]
+    pool._write_run(run.open("wb"), (item for item in items))
+    back: list[object] = []
+    with run.open("rb") as f:
+        while True:
+            try:
+                back.extend(marshal.load(f))
+            except EOFError:
+                break
+    assert back == items
