@@ -20,13 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_refs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
-    from briefing_reader.core.content.citing import Resolver, refs_json
+    from briefing_reader.core.content.citing import library_resolver, refs_json
 
     library = load_library(run_paths)
     doc = library.get(args.doc)
     if doc is None:
         return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
-    records = refs_json(doc, Resolver(d.meta for d in library))
+    records = refs_json(doc, library_resolver(library))
     if args.json:
         print_json({"doc": doc.id, "refs": records})
         return EXIT_OK

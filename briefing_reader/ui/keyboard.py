@@ -25,6 +25,9 @@ def first_focusable(pane: QWidget) -> QWidget | None:
         return (widget.isVisible() and widget.isEnabled()
                 and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
 
+    proxy = pane.focusProxy()
+    if proxy is not None and takes_focus(proxy):  # a pane that says where focus goes
+        return proxy
     if takes_focus(pane):
         return pane
     widget = pane.nextInFocusChain()

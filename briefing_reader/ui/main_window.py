@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.side_tabs = QTabWidget(self)
         self.contents_pane = ContentsPane(self.toc, self)
+        self.contents_pane.setFocusProxy(self.toc)  # F6 and Ctrl+T land in the tree
         self.side_tabs.addTab(self.contents_pane, self.tr("Contents"))
         self.side_tabs.setAccessibleName(self.tr("Contents and search"))
         self.side_tabs.tabBar().setAccessibleName(self.tr("Contents or search"))

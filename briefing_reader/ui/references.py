@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation, dutch_date
-from briefing_reader.core.content.citing import CitationIndex, Found, Resolver, document_references
+from briefing_reader.core.content.citing import (
+    CitationIndex,
+    Found,
+    Resolver,
+    document_references,
+    library_resolver,
+)
 from briefing_reader.paths import Paths
 from briefing_reader.ui import style
 from briefing_reader.ui.reader import ReaderView
@@ -61,7 +67,7 @@ class ReferenceFeature(QObject):
 
     def link_references(self, doc: Document) -> None:
         """Turn every reference in the shown document into a ``ref:`` link."""
-        self.resolver = Resolver(d.meta for d in self.library)
+        self.resolver = library_resolver(self.library)
         self.found = document_references(doc)
         qdoc = self.reader.document()
         colour = QColor(style.colours(style.is_dark())["link"])  # as the text's own links

@@ -68,8 +68,8 @@ def swatch_colour(combo: QComboBox, index: int) -> QColor:
 def test_the_filter_shows_everyone_mine_or_one_colleague(window: MainWindow,
                                                          team: NotesStore) -> None:
     marks = window.annotations.marks
-    badge = window.toc._items[(LETTER, ACTION)]
-    assert badge.text(0).endswith("✎ colleagues")  # never their stance as if mine
+    # never their stance as if mine
+    assert window.toc.text_of(LETTER, ACTION).endswith("✎ colleagues")
     assert names(marks.author_filter) == ["Everyone", "Mine", "Anna", "Piet"]
     assert marks.highlight_list.count() == 2
     assert len(painted(window.reader)) == 2
@@ -82,7 +82,7 @@ def test_the_filter_shows_everyone_mine_or_one_colleague(window: MainWindow,
     assert view.filter.currentText() == "Piet" and view.list.count() == 1
     marks.author_filter.setCurrentIndex(marks.author_filter.findData(MINE))
     assert marks.highlight_list.count() == 0 and painted(window.reader) == []
-    assert "✎" not in badge.text(0)
+    assert "✎" not in window.toc.text_of(LETTER, ACTION)
     assert view.list.count() == 0
 
 

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from briefing_reader.ui import keyboard
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.register_model import COL_STANCE
-from briefing_reader.ui.toc import KIND_ROLE
+from briefing_reader.ui.toc import ANCHOR_ROLE, KIND_ROLE
 from tests.conftest import LETTER_ID
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -51,17 +51,18 @@ def test_an_action_is_annotated_with_key_presses_only(window: MainWindow, qtbot:
             break
     assert QApplication.focusWidget() is window.toc
     press(qtbot, Qt.Key.Key_Home)
+    tree = window.toc
     for _ in range(200):  # arrow down the tree, opening branches, to the first action
-        item = window.toc.currentItem()
-        if item is not None and item.data(0, KIND_ROLE) == "action":
+        index = tree.currentIndex()
+        if index.isValid() and index.data(KIND_ROLE) == "action":
             break
-        if item is not None and item.childCount() and not item.isExpanded():
+        if index.isValid() and tree.model().hasChildren(index) and not tree.isExpanded(index):
             press(qtbot, Qt.Key.Key_Right)
         else:
             press(qtbot, Qt.Key.Key_Down)
-    item = window.toc.currentItem()
-    assert item.data(0, KIND_ROLE) == "action"
-    action_id = item.data(0, Qt.ItemDataRole.UserRole + 1)
+    index = tree.currentIndex()
+    assert index.data(KIND_ROLE) == "action"
+    action_id = index.data(ANCHOR_ROLE)
     press(qtbot, Qt.Key.Key_Return)
     panel = window.annotations.panel
     assert panel.action_id == action_id

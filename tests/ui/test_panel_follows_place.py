@@ -38,8 +38,8 @@ def assert_agree(window: MainWindow, action_id: str) -> None:
         node = doc.node(action_id)
         assert node is not None and panel.title.text() == node.title
         assert panel.note.isEnabled() and panel.stance.isEnabled()
-        item = window.toc.currentItem()
-        assert item.data(0, DOC_ROLE) == doc.id and item.data(0, ANCHOR_ROLE) == action_id
+        current = window.toc.currentIndex()
+        assert current.data(DOC_ROLE) == doc.id and current.data(ANCHOR_ROLE) == action_id
     else:
         assert panel.title.text() == "No action at this place"
         assert not panel.note.isEnabled() and not panel.stance.isEnabled()
@@ -54,9 +54,9 @@ def on_startbanen(window: MainWindow) -> MainWindow:
 
 
 def click_toc(window: MainWindow, qtbot: QtBot, doc_id: str, anchor: str) -> None:
-    item = window.toc._items[(doc_id, anchor)]
-    window.toc.scrollToItem(item)
-    rect = window.toc.visualItemRect(item)
+    index = window.toc.index_of(doc_id, anchor)
+    window.toc.scrollTo(index)
+    rect = window.toc.visualRect(index)
     qtbot.mouseClick(window.toc.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -102,8 +102,7 @@ def test_contents_tree_on_a_place_without_action_shows_none(
     window = on_startbanen
     click_toc(window, qtbot, LETTER, "pijler-2")  # several sections, no single action
     assert_agree(window, "")
-    item = window.toc.currentItem()
-    assert item.data(0, ANCHOR_ROLE) == "pijler-2"
+    assert window.toc.currentIndex().data(ANCHOR_ROLE) == "pijler-2"
 
 
 def test_opening_a_document_from_the_contents(on_startbanen: MainWindow, qtbot: QtBot) -> None:
@@ -267,7 +266,7 @@ def test_clicking_in_the_text_moves_the_panel_to_that_action(
 def test_scrolling_alone_does_not_move_the_panel(on_startbanen: MainWindow, qtbot: QtBot) -> None:
     window = on_startbanen
     window.reader.verticalScrollBar().setValue(0)
-    qtbot.waitUntil(lambda: window.toc.currentItem().data(0, ANCHOR_ROLE) != STARTBANEN)
+    qtbot.waitUntil(lambda: window.toc.currentIndex().data(ANCHOR_ROLE) != STARTBANEN)
     assert shown(window) == STARTBANEN  # reading on is not choosing another action
 
 

@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.content.citation import citation
 from briefing_reader.core.content.model import Document, Meta
@@ -30,6 +30,9 @@ from briefing_reader.core.content.references import (
     find_references,
     kamerstuk_citation,
 )
+
+if TYPE_CHECKING:
+    from briefing_reader.core.content.library import Library
 
 SCHEMA_VERSION = 1
 _AH_ID = re.compile(r"^ah-(?P<house>tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<nr>\d+)$")
@@ -94,6 +97,13 @@ class Resolver:
         if meta is not None and ref.kind == "kst" and not ref.year:
             return citation(meta) or kamerstuk_citation(ref.dossier or "", ref.volgnummer, None)
         return ref.citation
+
+
+def library_resolver(library: Library) -> Resolver:
+    """A resolver over the library's front matter, read from the catalogue:
+    no document is parsed (a library holds thousands)."""
+    metas = (library.meta(entry.id) for entry in library.entries())
+    return Resolver(meta for meta in metas if meta is not None)
 
 
 def refs_json(doc: Document, resolver: Resolver) -> list[dict[str, Any]]:
