@@ -45,6 +45,9 @@ def register(sub: SubParsers) -> None:
     pack.add_argument("--actions", metavar="ID,...", action="append",
                       help="actions to include, comma-separated (ACTION or DOC#ACTION); "
                            "default: every action with a stance or a note")
+    pack.add_argument("--order", choices=("priority", "letter"), default="priority",
+                      help="actions by my priority, then letter order (default), or in "
+                           "letter order")
     pack.add_argument("--page-size", choices=("A4", "Letter"))
     pack.set_defaults(func=cmd_pack)
 
@@ -163,7 +166,7 @@ def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         if args.actions:
             names = [name.strip() for value in args.actions for name in value.split(",")]
             refs = resolve_actions([name for name in names if name], library)
-        return compose(library, store, PrintRequest.debate_pack(refs))
+        return compose(library, store, PrintRequest.debate_pack(refs, order=args.order))
 
     return _write(run_paths, args.output, args.page_size, True, make)
 

@@ -31,6 +31,7 @@ class PrintFeature(QObject):
         self.store = store
         self.reader = reader
         self.with_notes = True
+        self.pack_order = "priority"
 
     def build_menu(self, menu: QMenu) -> None:
         def add(text: str, slot: object, key: QKeySequence | str | None = None) -> None:
@@ -43,6 +44,12 @@ class PrintFeature(QObject):
         add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
         add(self.tr("&Export as PDF…"), self.export_current, "Ctrl+E")
         add(self.tr("Print &debate preparation…"), self.print_pack, "Ctrl+Shift+P")
+        letter_order = menu.addAction(self.tr("Debate preparation in &letter order"))
+        letter_order.setCheckable(True)
+        letter_order.setToolTip(self.tr("Off: actions by priority, then letter order"))
+        letter_order.toggled.connect(lambda on: setattr(self, "pack_order",
+                                                        "letter" if on else "priority"))
+        self.letter_order_action = letter_order
         notes_toggle = menu.addAction(self.tr("Include my &notes when printing"))
         notes_toggle.setCheckable(True)
         notes_toggle.setChecked(self.with_notes)
@@ -96,7 +103,7 @@ class PrintFeature(QObject):
         from briefing_reader.ui.printing import print_preview
 
         print_preview(self.window, self.library, self.store,
-                      PrintRequest.debate_pack(action_refs))
+                      PrintRequest.debate_pack(action_refs, order=self.pack_order))
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""

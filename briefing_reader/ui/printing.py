@@ -54,6 +54,11 @@ def _attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
 
 def _compose(parent: QWidget | None, library: Library, store: NotesStore | None,
              request: PrintRequest) -> Composition | None:
+    from dataclasses import replace
+
+    from briefing_reader.ui.i18n import current_language
+
+    request = replace(request, language=current_language())
     return _attempt(parent, lambda: compose(library, store, request))
 
 
@@ -89,7 +94,8 @@ def export_pdf(parent: QWidget | None, library: Library, store: NotesStore | Non
         return None
     name, _filter = file_dialogs.save_name(
         parent, QCoreApplication.translate("Printing", "Export as PDF"),
-        f"{request.file_stem()}.pdf", QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
+        f"{request.file_stem(library)}.pdf",
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
         Path(directory) if directory else None)
     if not name:
         return None

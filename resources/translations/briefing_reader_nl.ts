@@ -1217,6 +1217,14 @@ Openen in uw webbrowser?</translation>
         <translation>&amp;Debatvoorbereiding afdrukken…</translation>
     </message>
     <message>
+        <source>Debate preparation in &amp;letter order</source>
+        <translation>Debatvoorbereiding in &amp;briefvolgorde</translation>
+    </message>
+    <message>
+        <source>Off: actions by priority, then letter order</source>
+        <translation>Uit: acties op prioriteit, dan in briefvolgorde</translation>
+    </message>
+    <message>
         <source>Include my &amp;notes when printing</source>
         <translation>Mijn &amp;notities meeprinten</translation>
     </message>
