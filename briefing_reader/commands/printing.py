@@ -51,6 +51,14 @@ def register(sub: SubParsers) -> None:
     pack.add_argument("--page-size", choices=("A4", "Letter"))
     pack.set_defaults(func=cmd_pack)
 
+    card = sub.add_parser("card", help="the debate card (Debatkaart): one A4 page with "
+                                       "stances, questions, key figures, open commitments")
+    card.add_argument("documents", nargs="*", metavar="DOC",
+                      help="the letters it covers (default: the letters with my notes)")
+    card.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    card.add_argument("--page-size", choices=("A4", "Letter"))
+    card.set_defaults(func=cmd_card)
+
     notes = notes_subcommands(sub)
     export = notes.add_parser("export", help="export notes as Markdown, CSV or Web Annotations")
     export.add_argument("--format", choices=("md", "csv", "jsonld"),
@@ -169,6 +177,34 @@ def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         return compose(library, store, PrintRequest.debate_pack(refs, order=args.order))
 
     return _write(run_paths, args.output, args.page_size, True, make)
+
+
+def cmd_card(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    problem = _check_output(args.output)
+    if problem:
+        return fail(problem)
+    library = load_library(run_paths)
+    from briefing_reader.printing.card import card_documents
+    from briefing_reader.printing.request import PrintError
+
+    try:
+        store = _open_notes(run_paths, False)
+    except NotesError as exc:
+        return fail(f"cannot open the notes: {exc}")
+    try:
+        docs = card_documents(library, store, args.documents)
+        gui_application()
+        from briefing_reader.printing.card_pdf import write_card
+
+        pages = write_card(library, store, docs, args.output,
+                           page_size=_page_size(args.page_size))
+    except (PrintError, NotesError) as exc:
+        return fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    print(f"{args.output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:

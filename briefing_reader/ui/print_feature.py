@@ -44,6 +44,7 @@ class PrintFeature(QObject):
         add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
         add(self.tr("&Export as PDF…"), self.export_current, "Ctrl+E")
         add(self.tr("Print &debate preparation…"), self.print_pack, "Ctrl+Shift+P")
+        add(self.tr("Debate c&ard…"), self.export_card)
         letter_order = menu.addAction(self.tr("Debate preparation in &letter order"))
         letter_order.setCheckable(True)
         letter_order.setToolTip(self.tr("Off: actions by priority, then letter order"))
@@ -104,6 +105,15 @@ class PrintFeature(QObject):
 
         print_preview(self.window, self.library, self.store,
                       PrintRequest.debate_pack(action_refs, order=self.pack_order))
+
+    def export_card(self) -> None:
+        """The debate card (one page) as a PDF."""
+        from briefing_reader.ui.printing import export_card
+
+        written = export_card(self.window, self.library, self.store)
+        if written is not None:
+            self.window.statusBar().showMessage(self.tr("Debate card saved as %s") % written,
+                                                6000)
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""

@@ -113,3 +113,31 @@ def copy_to_clipboard(doc: Document, start: int, end: int) -> str:
     data.setHtml(html)
     QGuiApplication.clipboard().setMimeData(data)
     return text
+
+
+def export_card(parent: QWidget | None, library: Library, store: NotesStore | None,
+                directory: str | Path | None = None) -> Path | None:
+    """Ask for a file name and write the debate card (one page, two at most) as
+    a PDF; the file, or None when cancelled or failed (the user was told why)."""
+    import datetime as dt
+
+    from briefing_reader.printing.card import card_documents
+    from briefing_reader.printing.card_pdf import write_card
+    from briefing_reader.printing.request import human_name
+    from briefing_reader.ui.i18n import current_language
+
+    docs = _attempt(parent, lambda: card_documents(library, store))
+    if docs is None:
+        return None
+    topic = next((d.meta.dossier_title for d in docs if d.meta.dossier_title), "")
+    stem = human_name(f"Debatkaart {topic} {dt.date.today().isoformat()}")
+    name, _filter = file_dialogs.save_name(
+        parent, QCoreApplication.translate("Printing", "Debate card"), f"{stem}.pdf",
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
+        Path(directory) if directory else None)
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+    written = _attempt(parent, lambda: write_card(library, store, docs, path,
+                                                  language=current_language()))
+    return None if written is None else path

@@ -1113,6 +1113,10 @@ Openen in uw webbrowser?</translation>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
+    <message>
+        <source>&amp;Key figure (on the debate card)</source>
+        <translation>&amp;Kerncijfer (op de debatkaart)</translation>
+    </message>
 </context>
 <context>
     <name>NotesNotice</name>
@@ -1217,8 +1221,12 @@ Openen in uw webbrowser?</translation>
         <translation>&amp;Debatvoorbereiding afdrukken…</translation>
     </message>
     <message>
+        <source>Debate c&amp;ard…</source>
+        <translation>De&amp;batkaart…</translation>
+    </message>
+    <message>
         <source>Debate preparation in &amp;letter order</source>
-        <translation>Debatvoorbereiding in &amp;briefvolgorde</translation>
+        <translation>Debatvoorbereiding in b&amp;riefvolgorde</translation>
     </message>
     <message>
         <source>Off: actions by priority, then letter order</source>
@@ -1235,6 +1243,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Export n&amp;otes…</source>
         <translation>N&amp;otities exporteren…</translation>
+    </message>
+    <message>
+        <source>Debate card saved as %s</source>
+        <translation>Debatkaart opgeslagen als %s</translation>
     </message>
     <message>
         <source>Select some text first</source>
@@ -1318,6 +1330,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Debate card</source>
+        <translation>Debatkaart</translation>
     </message>
 </context>
 <context>
