@@ -33,7 +33,8 @@ def register(sub: SubParsers) -> None:
     printing.add_argument("addresses", nargs="+", metavar="DOC[#ANCHOR]",
                           help="a document, a place in it (section, theme, action), or "
                                "DOC@START-END for a range of its plain text")
-    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                          help="a PDF, or a Word file when it ends in .docx")
     printing.add_argument("--notes", action="store_true",
                           help="add my stance, note and questions to the actions printed")
     printing.add_argument("--page-size", choices=("A4", "Letter"),
@@ -41,7 +42,8 @@ def register(sub: SubParsers) -> None:
     printing.set_defaults(func=cmd_print)
 
     pack = sub.add_parser("pack", help="the debate-preparation pack (Debatvoorbereiding) as PDF")
-    pack.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pack.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                      help="a PDF, or a Word file when it ends in .docx")
     pack.add_argument("--actions", metavar="ID,...", action="append",
                       help="actions to include, comma-separated (ACTION or DOC#ACTION); "
                            "default: every action with a stance or a note")
@@ -55,7 +57,8 @@ def register(sub: SubParsers) -> None:
                                        "stances, questions, key figures, open commitments")
     card.add_argument("documents", nargs="*", metavar="DOC",
                       help="the letters it covers (default: the letters with my notes)")
-    card.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    card.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                      help="a PDF, or a Word file when it ends in .docx")
     card.add_argument("--page-size", choices=("A4", "Letter"))
     card.set_defaults(func=cmd_card)
 
@@ -137,6 +140,12 @@ def _write(run_paths: paths.Paths, output: str, page_size: str | None, required:
     except NotesError as exc:
         return fail(f"cannot open the notes: {exc}")
     try:
+        if is_word(output):  # Word needs no Qt
+            from briefing_reader.printing.word import compose_for_word, write_docx
+
+            write_docx(compose_for_word(lambda: make(library, store)), output)
+            print(f"{output} (Word)", flush=True)
+            return EXIT_OK
         composition = make(library, store)
         gui_application()
         from briefing_reader.printing.painting import write_pdf
@@ -149,6 +158,11 @@ def _write(run_paths: paths.Paths, output: str, page_size: str | None, required:
             store.close()
     print(f"{output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
     return EXIT_OK
+
+
+def is_word(output: str) -> bool:
+    """``-o`` names a Word file: write .docx, not a PDF under that name."""
+    return output.lower().endswith(".docx")
 
 
 # --- commands -------------------------------------------------------------------
@@ -193,6 +207,13 @@ def cmd_card(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         return fail(f"cannot open the notes: {exc}")
     try:
         docs = card_documents(library, store, args.documents)
+        if is_word(args.output):
+            from briefing_reader.printing.card import compose_card
+            from briefing_reader.printing.word import write_docx
+
+            write_docx(compose_card(library, store, docs), args.output)
+            print(f"{args.output} (Word)", flush=True)
+            return EXIT_OK
         gui_application()
         from briefing_reader.printing.card_pdf import write_card
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -158,10 +159,16 @@ class _Notes:
 # --- pieces of HTML ------------------------------------------------------------
 
 
+#: True while composing for Word: footnote markers stay links, which become real
+#: Word footnotes (:mod:`briefing_reader.printing.word`).
+FOOTNOTE_LINKS: ContextVar[bool] = ContextVar("footnote_links", default=False)
+
+
 def printable(html: str) -> str:
     """Block HTML for paper: footnote markers and links inside the app become text."""
-    return _LABEL_PARAGRAPH.sub(r"\1" + KEEP,
-                                _LOCAL_LINK.sub(r"\1", _FNREF.sub(r"\1", html)))
+    if not FOOTNOTE_LINKS.get():
+        html = _FNREF.sub(r"\1", html)
+    return _LABEL_PARAGRAPH.sub(r"\1" + KEEP, _LOCAL_LINK.sub(r"\1", html))
 
 
 def _closing(block: Block) -> str:

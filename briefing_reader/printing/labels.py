@@ -32,7 +32,7 @@ _NL = {
     "motions": "Moties waarop de brieven antwoorden", "no_key_figures":
         "Nog geen kerncijfers gemarkeerd.", "card_pages": "Debatkaart: {} pagina's",
     "excerpt": "uittreksel", "status": "Status",
-    "more_timeline": "+ {} meer op de tijdlijn",
+    "more_timeline": "+ {} meer op de tijdlijn", "footnote_of": "voetnoot {} in de brief",
 }
 _EN = {
     "footnotes": "Footnotes", "stance": "Stance", "priority": "Priority", "labels": "Labels",
@@ -51,7 +51,7 @@ _EN = {
     "card": "Debate card", "letters": "Letters", "key_figures": "Key figures",
     "motions": "Motions the letters answer", "no_key_figures": "No key figures marked yet.",
     "card_pages": "Debate card: {} pages", "excerpt": "excerpt", "status": "Status",
-    "more_timeline": "+ {} more on the timeline",
+    "more_timeline": "+ {} more on the timeline", "footnote_of": "footnote {} in the letter",
 }
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")

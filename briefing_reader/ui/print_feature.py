@@ -43,7 +43,9 @@ class PrintFeature(QObject):
 
         add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
         add(self.tr("&Export as PDF…"), self.export_current, "Ctrl+E")
+        add(self.tr("Export as &Word…"), self.export_current_word)
         add(self.tr("Print &debate preparation…"), self.print_pack, "Ctrl+Shift+P")
+        add(self.tr("Debate preparation as Wo&rd…"), self.export_pack_word)
         add(self.tr("Debate c&ard…"), self.export_card)
         letter_order = menu.addAction(self.tr("Debate preparation in &letter order"))
         letter_order.setCheckable(True)
@@ -105,6 +107,21 @@ class PrintFeature(QObject):
 
         print_preview(self.window, self.library, self.store,
                       PrintRequest.debate_pack(action_refs, order=self.pack_order))
+
+    def export_current_word(self) -> None:
+        """What is in view (the selection, section or action, with my notes) as Word."""
+        from briefing_reader.ui.printing import export_word
+
+        request = self.current_request()
+        if request is not None:
+            export_word(self.window, self.library, self.store, request)
+
+    def export_pack_word(self) -> None:
+        from briefing_reader.printing import PrintRequest
+        from briefing_reader.ui.printing import export_word
+
+        export_word(self.window, self.library, self.store,
+                    PrintRequest.debate_pack(order=self.pack_order))
 
     def export_card(self) -> None:
         """The debate card (one page) as a PDF."""

@@ -1217,8 +1217,16 @@ Openen in uw webbrowser?</translation>
         <translation>&amp;Exporteren als PDF…</translation>
     </message>
     <message>
+        <source>Export as &amp;Word…</source>
+        <translation>Exporteren als &amp;Word…</translation>
+    </message>
+    <message>
         <source>Print &amp;debate preparation…</source>
         <translation>&amp;Debatvoorbereiding afdrukken…</translation>
+    </message>
+    <message>
+        <source>Debate preparation as Wo&amp;rd…</source>
+        <translation>Debat&amp;voorbereiding als Word…</translation>
     </message>
     <message>
         <source>Debate c&amp;ard…</source>
@@ -1332,8 +1340,16 @@ Openen in uw webbrowser?</translation>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-documenten (*.docx)</translation>
+    </message>
+    <message>
         <source>Debate card</source>
         <translation>Debatkaart</translation>
+    </message>
+    <message>
+        <source>Export as Word</source>
+        <translation>Exporteren als Word</translation>
     </message>
 </context>
 <context>

@@ -182,3 +182,32 @@ def test_file_menu_writes_the_debate_card(window: Any, tmp_path: Path,
     assert Path(offered[0]).name.startswith("Debatkaart Integratiebeleid ")
     [text] = _texts((tmp_path / "kaart.pdf").read_bytes())
     assert squash("Debatkaart") in text and squash("Openstaande toezeggingen") in text
+
+
+def test_window_exports_word_next_to_pdf(window: Any, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[tuple[str, str]] = []
+    answers = iter([str(tmp_path / "actie"), str(tmp_path / "kaart.docx")])
+
+    def fake_dialog(*args: Any) -> tuple[str, str]:
+        offered.append((args[2], args[3]))
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    doc = window.library.get(LETTER)
+    window.store.update_action(action_target(doc, "actie-startbanen"), stance="Kritisch",
+                               questions=["Hoeveel startbanen?"])
+    file_menu = window.menuBar().actions()[0].menu()
+    labels = [a.text().replace("&", "") for a in file_menu.actions()]
+    assert labels.index("Export as Word…") == labels.index("Export as PDF…") + 1
+    window.printing.export_current_word()
+    assert offered[0][0].endswith(".docx") and "docx" in offered[0][1]
+    texts = [p.text for p in docx.Document(str(tmp_path / "actie.docx")).paragraphs]
+    assert "Kamerstukken II 2024/25, 32 824, nr. 456" in texts
+    window.printing.export_card()
+    assert "docx" in offered[1][1]  # the card offers Word next to PDF
+    card = [p.text for p in docx.Document(str(tmp_path / "kaart.docx")).paragraphs]
+    assert any("Hoeveel startbanen?" in text for text in card)
