@@ -553,6 +553,10 @@
         <translation>Alleen aan de Kamer</translation>
     </message>
     <message>
+        <source>Only commitments of this document</source>
+        <translation>Alleen toezeggingen uit dit document</translation>
+    </message>
+    <message>
         <source>Commitments by deadline</source>
         <translation>Toezeggingen op termijn</translation>
     </message>
@@ -585,6 +589,10 @@
         <translation>Mijn status</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
         <source>Note on this status (optional)</source>
         <translation>Notitie bij deze status (optioneel)</translation>
     </message>
@@ -603,6 +611,10 @@
     <message>
         <source>Statuses not read: {reason}</source>
         <translation>Statussen niet gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
     </message>
     <message>
         <source>{shown} of {total} shown</source>
