@@ -87,6 +87,8 @@ def register(sub: SubParsers) -> None:
     highlight.add_argument("--note", default="", metavar="TEXT")
     highlight.add_argument("--colour", default="geel", metavar="C",
                            help=f"{', '.join(COLOURS)} or #rrggbb (default geel)")
+    highlight.add_argument("--key-figure", action="store_true",
+                           help="mark it as a key figure (kerncijfer) for the debate card")
     highlight.set_defaults(func=cmd_highlight)
 
     bookmark = notes.add_parser("bookmark", help="bookmark a place")
@@ -218,6 +220,7 @@ def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         for h in highlights:
             print(f"highlight  {h.id}  {h.doc_id}@{h.anchor.position.start}  "
                   f"{h.colour}  \"{_short(h.anchor.quote.exact)}\""
+                  f"{'  kerncijfer' if h.key_figure else ''}"
                   f"{_MARKS.get(h.anchor_status, '')}")
         for b in bookmarks:
             print(f"bookmark   {b.id}  {b.doc_id}#{b.anchor.place or ''}  {b.name}"
@@ -282,7 +285,8 @@ def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
     def work(store: NotesStore) -> int:
         anchor = anchor_quote(doc, args.quote, args.occurrence)
-        saved = store.add_highlight(anchor, colour=args.colour, note=args.note)
+        saved = store.add_highlight(anchor, colour=args.colour, note=args.note,
+                                    key_figure=args.key_figure)
         print(saved.id, flush=True)
         return EXIT_OK
 

@@ -33,7 +33,8 @@ def register(sub: SubParsers) -> None:
     printing.add_argument("addresses", nargs="+", metavar="DOC[#ANCHOR]",
                           help="a document, a place in it (section, theme, action), or "
                                "DOC@START-END for a range of its plain text")
-    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                          help="a PDF, or a Word file when it ends in .docx")
     printing.add_argument("--notes", action="store_true",
                           help="add my stance, note and questions to the actions printed")
     printing.add_argument("--page-size", choices=("A4", "Letter"),
@@ -41,12 +42,25 @@ def register(sub: SubParsers) -> None:
     printing.set_defaults(func=cmd_print)
 
     pack = sub.add_parser("pack", help="the debate-preparation pack (Debatvoorbereiding) as PDF")
-    pack.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pack.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                      help="a PDF, or a Word file when it ends in .docx")
     pack.add_argument("--actions", metavar="ID,...", action="append",
                       help="actions to include, comma-separated (ACTION or DOC#ACTION); "
                            "default: every action with a stance or a note")
+    pack.add_argument("--order", choices=("priority", "letter"), default="priority",
+                      help="actions by my priority, then letter order (default), or in "
+                           "letter order")
     pack.add_argument("--page-size", choices=("A4", "Letter"))
     pack.set_defaults(func=cmd_pack)
+
+    card = sub.add_parser("card", help="the debate card (Debatkaart): one A4 page with "
+                                       "stances, questions, key figures, open commitments")
+    card.add_argument("documents", nargs="*", metavar="DOC",
+                      help="the letters it covers (default: the letters with my notes)")
+    card.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                      help="a PDF, or a Word file when it ends in .docx")
+    card.add_argument("--page-size", choices=("A4", "Letter"))
+    card.set_defaults(func=cmd_card)
 
     notes = notes_subcommands(sub)
     export = notes.add_parser("export", help="export notes as Markdown, CSV or Web Annotations")
@@ -126,6 +140,12 @@ def _write(run_paths: paths.Paths, output: str, page_size: str | None, required:
     except NotesError as exc:
         return fail(f"cannot open the notes: {exc}")
     try:
+        if is_word(output):  # Word needs no Qt
+            from briefing_reader.printing.word import compose_for_word, write_docx
+
+            write_docx(compose_for_word(lambda: make(library, store)), output)
+            print(f"{output} (Word)", flush=True)
+            return EXIT_OK
         composition = make(library, store)
         gui_application()
         from briefing_reader.printing.painting import write_pdf
@@ -138,6 +158,11 @@ def _write(run_paths: paths.Paths, output: str, page_size: str | None, required:
             store.close()
     print(f"{output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
     return EXIT_OK
+
+
+def is_word(output: str) -> bool:
+    """``-o`` names a Word file: write .docx, not a PDF under that name."""
+    return output.lower().endswith(".docx")
 
 
 # --- commands -------------------------------------------------------------------
@@ -163,9 +188,44 @@ def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         if args.actions:
             names = [name.strip() for value in args.actions for name in value.split(",")]
             refs = resolve_actions([name for name in names if name], library)
-        return compose(library, store, PrintRequest.debate_pack(refs))
+        return compose(library, store, PrintRequest.debate_pack(refs, order=args.order))
 
     return _write(run_paths, args.output, args.page_size, True, make)
+
+
+def cmd_card(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    problem = _check_output(args.output)
+    if problem:
+        return fail(problem)
+    library = load_library(run_paths)
+    from briefing_reader.printing.card import card_documents
+    from briefing_reader.printing.request import PrintError
+
+    try:
+        store = _open_notes(run_paths, False)
+    except NotesError as exc:
+        return fail(f"cannot open the notes: {exc}")
+    try:
+        docs = card_documents(library, store, args.documents)
+        if is_word(args.output):
+            from briefing_reader.printing.card import compose_card
+            from briefing_reader.printing.word import write_docx
+
+            write_docx(compose_card(library, store, docs), args.output)
+            print(f"{args.output} (Word)", flush=True)
+            return EXIT_OK
+        gui_application()
+        from briefing_reader.printing.card_pdf import write_card
+
+        pages = write_card(library, store, docs, args.output,
+                           page_size=_page_size(args.page_size))
+    except (PrintError, NotesError) as exc:
+        return fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    print(f"{args.output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:

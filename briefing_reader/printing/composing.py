@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from briefing_reader.core.content import Block, Document, Library, OutlineNode
 from briefing_reader.core.content.citation import citation, dutch_date
 from briefing_reader.core.notes.anchors import locate
 from briefing_reader.core.notes.model import COLOURS, ActionAnnotation, Highlight
+from briefing_reader.printing.labels import Labels
 from briefing_reader.printing.request import Excerpt, PrintError, PrintRequest
 
 if TYPE_CHECKING:
@@ -28,6 +30,12 @@ _FNREF = re.compile(r'<a class="fnref" href="#fn-[^"]*">([^<]*)</a>')
 _LOCAL_LINK = re.compile(r'<a href="(?:#|doc:)[^"]*">(.*?)</a>', re.DOTALL)
 _CLOSE = {"box_open": "</td></tr></table>", "quote_open": "</blockquote>"}
 _OPEN_KINDS = ("box_open", "list_open", "quote_open")
+#: Marks a label that keeps with the text after it, as a heading does (see layout).
+KEEP = '<a name="br-keep"></a>'
+#: Before "000" in the contents: the layout writes the page of the marker named after it.
+PAGE_OF = "br-pageof-"
+_LABEL_PARAGRAPH = re.compile(r'(<p class="(?:box-label|subaction-title)">)')
+PRIORITY_RANK = {"hoog": 0, "middel": 1, "laag": 2}
 _CLOSE_KINDS = ("box_close", "list_close", "quote_close")
 
 #: Added to the reader's light style sheet for paper (Qt rich-text subset).
@@ -111,10 +119,14 @@ class Composition:
     running: list[Running]
     printed_on: dt.date
     css: str = PRINT_CSS
+    labels: Labels = field(default_factory=Labels)
 
     @property
     def footer(self) -> str:
-        return f"Afgedrukt op {dutch_date(self.printed_on)} uit {APP_NAME}"
+        return self.labels["printed"].format(self.labels.date(self.printed_on), APP_NAME)
+
+    def page_label(self, page: int, pages: int) -> str:
+        return self.labels["page"].format(page, pages)
 
 
 class _Notes:
@@ -147,9 +159,16 @@ class _Notes:
 # --- pieces of HTML ------------------------------------------------------------
 
 
+#: True while composing for Word: footnote markers stay links, which become real
+#: Word footnotes (:mod:`briefing_reader.printing.word`).
+FOOTNOTE_LINKS: ContextVar[bool] = ContextVar("footnote_links", default=False)
+
+
 def printable(html: str) -> str:
     """Block HTML for paper: footnote markers and links inside the app become text."""
-    return _LOCAL_LINK.sub(r"\1", _FNREF.sub(r"\1", html))
+    if not FOOTNOTE_LINKS.get():
+        html = _FNREF.sub(r"\1", html)
+    return _LABEL_PARAGRAPH.sub(r"\1" + KEEP, _LOCAL_LINK.sub(r"\1", html))
 
 
 def _closing(block: Block) -> str:
@@ -194,7 +213,7 @@ def _footnote_rows(doc: Document) -> dict[str, str]:
     return rows
 
 
-def footnotes_html(doc: Document, labels: list[str]) -> str:
+def footnotes_html(doc: Document, labels: list[str], words: Labels | None = None) -> str:
     """The footnotes with these labels, in this order ('' when none)."""
     if not labels:
         return ""
@@ -202,7 +221,8 @@ def footnotes_html(doc: Document, labels: list[str]) -> str:
     body = "".join(rows.get(label) or (f"<tr><td>{escape(label)}</td><td>"
                                        f"{escape(doc.footnotes.get(label, ''))}</td></tr>")
                    for label in labels)
-    return (f'<p class="fn-head">Voetnoten</p>'
+    head = escape((words or Labels())["footnotes"])
+    return (f'<p class="fn-head">{KEEP}{head}</p>'
             f'<table class="footnotes" cellpadding="2" cellspacing="0">{body}</table>')
 
 
@@ -220,21 +240,21 @@ def referenced_labels(blocks: list[Block], keep: tuple[int, int] | None = None) 
     return labels
 
 
-def header_html(doc: Document, path: str, marker: str = "") -> str:
+def header_html(doc: Document, path: str, marker: str = "",
+                words: Labels | None = None) -> str:
     """The excerpt's title block: formal citation, title, date, section path."""
     meta = doc.meta
     formal = citation(meta)
     name = f'<a name="{marker}"></a>' if marker else ""
-    lines = [f'<p class="cite">{name}{escape(formal or meta.title)}</p>']
+    lines = [f'<p class="cite">{name}{KEEP}{escape(formal or meta.title)}</p>']
     if formal:
-        lines.append(f'<p class="doc-title">{escape(meta.title)}</p>')
+        lines.append(f'<p class="doc-title">{KEEP}{escape(meta.title)}</p>')
     if meta.date:
-        lines.append(f'<p class="date">{escape(dutch_date(meta.date))}</p>')
+        lines.append(f'<p class="date">{KEEP}{escape(dutch_date(meta.date))}</p>')
     if not meta.official:
-        lines.append('<p class="date">Samengesteld door Briefing Reader; geen officieel '
-                     "Kamerstuk.</p>")
+        lines.append(f'<p class="date">{KEEP}{escape((words or Labels())["not_official"])}</p>')
     if path:
-        lines.append(f'<p class="path">{escape(path)}</p>')
+        lines.append(f'<p class="path">{KEEP}{escape(path)}</p>')
     return "\n".join(lines)
 
 
@@ -255,21 +275,29 @@ def _image_as_alt_text(renderer: Any, tokens: list[Any], index: int, options: An
 
 
 def notes_html(item: ActionAnnotation, first_question: int = 1,
-               label: str | None = None) -> str:
-    """A boxed stance, priority, tags, note and numbered questions."""
+               label: str | None = None, words: Labels | None = None,
+               highlights: list[Highlight] | None = None) -> str:
+    """A boxed stance, priority, labels, note, numbered questions and the
+    notes on highlights within the action."""
+    words = words or Labels()
     if label is None:
-        label = "Mijn standpunt en notitie" if item.is_mine else f"Notitie van {item.author}"
-    facts = [f"<b>{name}:</b> {escape(value)}" for name, value in (
-        ("Standpunt", item.stance or ""), ("Prioriteit", item.priority or ""),
-        ("Tags", ", ".join(item.tags))) if value]
-    parts = [f'<p class="notes-label">{escape(label)}</p>']
+        label = words["my_notes"] if item.is_mine else words["note_by"].format(item.author)
+    facts = [f"<b>{escape(name)}:</b> {escape(value)}" for name, value in (
+        (words["stance"], item.stance or ""),
+        (words["priority"], words[item.priority] if item.priority else ""),
+        (words["labels"], ", ".join(item.tags))) if value]
+    parts = [f'<p class="notes-label">{KEEP}{escape(label)}</p>']
     if facts:
         parts.append(f"<p>{' &nbsp;·&nbsp; '.join(facts)}</p>")
     if item.note.strip():
         parts.append(_note_html(item.note))
     if item.questions:
         items = "".join(f"<li>{escape(q)}</li>" for q in item.questions)
-        parts.append(f'<p><b>Vragen</b></p><ol start="{first_question}">{items}</ol>')
+        parts.append(f'<p>{KEEP}<b>{escape(words["questions"])}</b></p>'
+                     f'<ol start="{first_question}">{items}</ol>')
+    if highlights:
+        parts.append(f'<p>{KEEP}<b>{escape(words["highlight_notes"])}</b></p>'
+                     + _highlight_items(highlights))
     return ('<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
             f"{''.join(parts)}</td></tr></table>")
 
@@ -324,7 +352,7 @@ def _path(doc: Document, node: OutlineNode) -> str:
 
 
 def _excerpt(doc: Document, excerpt: Excerpt, number: int, notes: _Notes,
-             with_notes: bool) -> tuple[str, Part, Running]:
+             with_notes: bool, words: Labels) -> tuple[str, Part, Running]:
     first, stop, node = _excerpt_range(doc, excerpt)
     path = _path(doc, node)
     blocks = [b for b in doc.blocks[first:stop] if b.text]
@@ -338,23 +366,28 @@ def _excerpt(doc: Document, excerpt: Excerpt, number: int, notes: _Notes,
         annotated = notes.actions(doc.id)
         for action in doc.actions():
             if first <= action.first and action.stop <= stop and action.id in annotated:
-                after[action.stop - 1] = "".join(notes_html(a) for a in annotated[action.id])
+                after[action.stop - 1] = "".join(notes_html(a, words=words)
+                                                 for a in annotated[action.id])
     marker = f"br-run-{number}"
-    html = [header_html(doc, path, marker), "<hr/>", balanced_html(doc, first, stop, after)]
+    html = [header_html(doc, path, marker, words), "<hr/>",
+            balanced_html(doc, first, stop, after)]
     if with_notes and noted:
-        html.append(_highlight_notes(noted))
-    html.append(footnotes_html(doc, referenced_labels(blocks, keep)))
+        html.append(_highlight_notes(noted, words))
+    html.append(footnotes_html(doc, referenced_labels(blocks, keep), words))
     running = Running(marker, citation(doc.meta) or doc.title,
                       dutch_date(doc.meta.date) if doc.meta.date else "", path, True)
     return "\n".join(html), Part(marker, doc, blocks, keep, marks), running
 
 
-def _highlight_notes(items: list[Highlight]) -> str:
-    rows = "".join(f"<li><i>“{escape(_short(h.anchor.quote.exact))}”</i><br/>"
-                   f"{escape(h.note.strip())}</li>" for h in items)
+def _highlight_items(items: list[Highlight]) -> str:
+    return "<ul>" + "".join(f"<li><i>“{escape(_short(h.anchor.quote.exact))}”</i><br/>"
+                            f"{escape(h.note.strip())}</li>" for h in items) + "</ul>"
+
+
+def _highlight_notes(items: list[Highlight], words: Labels) -> str:
     return (f'<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-            f'<p class="notes-label">Notities bij markeringen</p><ul>{rows}</ul>'
-            "</td></tr></table>")
+            f'<p class="notes-label">{KEEP}{escape(words["highlight_notes"])}</p>'
+            f"{_highlight_items(items)}</td></tr></table>")
 
 
 def _short(text: str, width: int = 160) -> str:
@@ -386,21 +419,22 @@ def compose(library: Library, store: NotesStore | None, request: PrintRequest, *
     """
     today = today or dt.date.today()
     notes = _Notes(store)
+    words = Labels(request.language)
     if request.pack:
-        return _pack(library, notes, request, today)
+        return _pack(library, notes, request, today, words)
     if not request.excerpts:
         raise PrintError("nothing to print")
     htmls, parts, running = [], [], []
     for number, excerpt in enumerate(request.excerpts):
         doc = _document(library, excerpt.doc_id)
-        html, part, run = _excerpt(doc, excerpt, number, notes, request.with_notes)
+        html, part, run = _excerpt(doc, excerpt, number, notes, request.with_notes, words)
         htmls.append(html if number == 0 else '<p style="margin-top: 18px;"></p>' + html)
         parts.append(part)
         running.append(run)
     first = parts[0].doc
     place = running[0].sub or first.title
     title = request.title or f"{citation(first.meta) or first.title}: {place}"
-    return Composition("\n".join(htmls), title, parts, running, today)
+    return Composition("\n".join(htmls), title, parts, running, today, labels=words)
 
 
 # --- the debate-preparation pack ---------------------------------------------------
@@ -428,75 +462,186 @@ def _pack_actions(library: Library, notes: _Notes,
     return chosen
 
 
-def _pack(library: Library, notes: _Notes, request: PrintRequest,
-          today: dt.date) -> Composition:
-    chosen = _pack_actions(library, notes, request)
-    order = {doc.id: i for i, doc in enumerate(library)}
-    chosen.sort(key=lambda pair: (order.get(pair[0].id, 0), pair[1].first))
-    docs = list({doc.id: doc for doc, _ in chosen}.values())
-    questions: list[tuple[str, str, str]] = []
-    parts: list[Part] = []
-    running = [Running("br-run-top", "Debatvoorbereiding", dutch_date(today), "")]
-    body: list[str] = []
-    group: tuple[str, str] | None = None
-    for number, (doc, node) in enumerate(chosen):
-        top = node.path()[0]
-        if (doc.id, top.id) != group:
-            group = (doc.id, top.id)
-            body.append(f'<h2 class="pack-group">{escape(top.title)}</h2>')
-        path = doc.section_path(node)
-        cite = citation(doc.meta) or doc.title
-        marker = f"br-run-{number}"
+def order_actions(chosen: list[tuple[Document, OutlineNode]], notes: _Notes, library: Library,
+                  order: str) -> list[tuple[Document, OutlineNode]]:
+    """Letter order, or by the member's priority (hoog, middel, laag, none) then letter order."""
+    rank = {doc.id: i for i, doc in enumerate(library)}
+
+    def priority(pair: tuple[Document, OutlineNode]) -> int:
+        mine = notes.mine(pair[0].id, pair[1].id)
+        return PRIORITY_RANK.get(mine.priority or "", 3) if mine else 3
+
+    def letter(pair: tuple[Document, OutlineNode]) -> tuple[int, int]:
+        return rank.get(pair[0].id, 0), pair[1].first
+
+    if order == "priority":
+        return sorted(chosen, key=lambda pair: (priority(pair), *letter(pair)))
+    return sorted(chosen, key=letter)
+
+
+def _group(doc: Document, node: OutlineNode, notes: _Notes, order: str,
+           words: Labels) -> tuple[str, str]:
+    """The group an action is listed under: its priority, or its pillar."""
+    if order == "priority":
         mine = notes.mine(doc.id, node.id)
-        blocks = [b for b in doc.blocks[node.first:node.stop] if b.text]
-        marks, _noted = _marks(notes, doc, _text_range(blocks))
-        body += [f'<h3 class="pack-action"><a name="{marker}"></a>{escape(node.title)}</h3>',
-                 f'<p class="pack-cite">{escape(cite)} · {escape(path)}</p>',
-                 balanced_html(doc, node.first, node.stop)]
-        if mine is not None and not mine.is_empty:
-            body.append(notes_html(mine, len(questions) + 1, "Standpunt, notitie en vragen"))
-            questions += [(q, node.title, cite) for q in mine.questions]
-        else:
-            body.append('<p class="muted"><i>Nog geen standpunt, notitie of vragen.</i></p>')
-        body.append(footnotes_html(doc, referenced_labels(blocks)))
-        parts.append(Part(marker, doc, blocks, None, marks))
-        running.append(Running(marker, cite,
-                               dutch_date(doc.meta.date) if doc.meta.date else "", path))
-    head = ['<h1 class="pack"><a name="br-run-top"></a>Debatvoorbereiding</h1>']
-    for doc in docs:
-        head.append(header_html(doc, ""))
-    actions = f"{len(chosen)} {'actie' if len(chosen) == 1 else 'acties'}"
-    asked = f"{len(questions)} {'vraag' if len(questions) == 1 else 'vragen'}"
-    head.append(f'<p class="muted">{actions} · {asked} · '
-                f"samengesteld op {dutch_date(today)}</p>")
-    head += _contents(chosen)
-    tail = ['<h2 class="pack-group"><a name="br-run-questions"></a>Alle vragen</h2>']
-    running.append(Running("br-run-questions", "Debatvoorbereiding", dutch_date(today),
-                           "Alle vragen"))
-    if questions:
-        tail.append("<ol>" + "".join(
-            f'<li>{escape(q)}<br/><span class="muted">{escape(title)} ({escape(cite)})'
-            "</span></li>" for q, title, cite in questions) + "</ol>")
+        value = mine.priority if mine and mine.priority else ""
+        return value, words["by_priority"].format(words[value]) if value else words["no_priority"]
+    top = node.path()[0]
+    return f"{doc.id}#{top.id}", top.title
+
+
+def _pages_cell(marker: str) -> str:
+    return f'<td align="right" width="40"><a name="{PAGE_OF}{marker}"></a>000</td>'
+
+
+@dataclass
+class _PackBody:
+    """The pack's pieces as they are built."""
+
+    words: Labels
+    html: list[str] = field(default_factory=list)
+    contents: list[tuple[int, str, str]] = field(default_factory=list)  # level, text, marker
+    questions: list[tuple[str, str, str]] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    running: list[Running] = field(default_factory=list)
+    inside: set[str] = field(default_factory=set)  # highlight ids printed with an action
+
+
+def _pack_action(body: _PackBody, number: int, doc: Document, node: OutlineNode,
+                 notes: _Notes) -> None:
+    words = body.words
+    path = doc.section_path(node)
+    cite = citation(doc.meta) or doc.title
+    marker = f"br-run-{number}"
+    mine = notes.mine(doc.id, node.id)
+    blocks = [b for b in doc.blocks[node.first:node.stop] if b.text]
+    marks, noted = _marks(notes, doc, _text_range(blocks))
+    body.inside |= {h.id for h in noted}
+    body.contents.append((2, node.title, marker))
+    body.html += [f'<h3 class="pack-action"><a name="{marker}"></a>{escape(node.title)}</h3>',
+                  f'<p class="pack-cite">{KEEP}{escape(cite)} · {escape(path)}</p>',
+                  balanced_html(doc, node.first, node.stop)]
+    if mine is not None and not mine.is_empty:
+        body.html.append(notes_html(mine, len(body.questions) + 1, words["pack_notes"], words,
+                                    noted))
+        body.questions += [(q, node.title, cite) for q in mine.questions]
+    elif noted:
+        body.html.append(_highlight_notes(noted, words))
     else:
-        tail.append('<p class="muted"><i>Geen vragen genoteerd.</i></p>')
-    html = "\n".join(head + body + tail)
-    return Composition(html, request.title or "Debatvoorbereiding", parts, running, today)
+        body.html.append(f'<p class="muted"><i>{escape(words["nothing_yet"])}</i></p>')
+    body.html.append(footnotes_html(doc, referenced_labels(blocks), words))
+    body.parts.append(Part(marker, doc, blocks, None, marks))
+    body.running.append(Running(marker, cite,
+                                dutch_date(doc.meta.date) if doc.meta.date else "", path))
 
 
-def _contents(chosen: list[tuple[Document, OutlineNode]]) -> list[str]:
-    """A short list of the actions by group, on the first page."""
-    out: list[str] = ["<h3>Inhoud</h3>"]
-    group = None
-    items: list[str] = []
-    for doc, node in chosen:
-        top = node.path()[0]
-        if (doc.id, top.id) != group:
-            if items:
-                out.append('<ul class="contents">' + "".join(items) + "</ul>")
-                items = []
-            group = (doc.id, top.id)
-            out.append(f"<p><b>{escape(top.title)}</b></p>")
-        items.append(f"<li>{escape(node.title)}</li>")
-    if items:
-        out.append('<ul class="contents">' + "".join(items) + "</ul>")
-    return out
+def _section(body: _PackBody, marker: str, title: str, today: dt.date) -> None:
+    body.html.append(f'<h2 class="pack-group"><a name="{marker}"></a>{escape(title)}</h2>')
+    body.contents.append((1, title, marker))
+    body.running.append(Running(marker, body.words["pack"], body.words.date(today), title))
+
+
+def _other_highlight_notes(body: _PackBody, docs: list[Document], notes: _Notes,
+                           today: dt.date) -> None:
+    """Notes on highlights outside the actions printed, under their section."""
+    by_section: dict[str, list[Highlight]] = {}
+    for doc in docs:
+        found = []
+        for item in notes.highlights(doc.id):
+            place = locate(doc.plain_text, item.anchor)
+            if item.note.strip() and item.id not in body.inside and place is not None:
+                found.append((place.start, item))
+        for start, item in sorted(found, key=lambda pair: pair[0]):
+            block = next((i for i, b in enumerate(doc.blocks) if b.text and b.end > start), 0)
+            path = doc.section_path(doc.node_at_block(block)) or doc.title
+            by_section.setdefault(f"{citation(doc.meta) or doc.title} · {path}", []).append(item)
+    if not by_section:
+        return
+    _section(body, "br-run-highlights", body.words["highlight_notes"], today)
+    for place, items in by_section.items():
+        body.html.append(f'<h3 class="pack-action">{escape(place)}</h3>')
+        body.html.append(_highlight_items(items))
+
+
+def open_commitments(library: Library, docs: list[Document], store: NotesStore | None,
+                     today: dt.date) -> list[Any]:
+    """The letters' commitments that are not fulfilled or dropped (timeline order)."""
+    from briefing_reader.core.commitments import DUE_CLOSED, library_commitments, timeline
+
+    statuses = {}
+    if store is not None:
+        statuses = {k: (v.status, v.note) for k, v in store.commitment_statuses().items()}
+    return [e for e in timeline(library_commitments(docs), today, statuses)
+            if e.due != DUE_CLOSED]
+
+
+def commitment_html(entry: Any, library: Library, words: Labels) -> str:
+    """One commitment: due status and deadline, the sentence, its source."""
+    item = entry.commitment
+    doc = library.get(item.doc)
+    cite = (citation(doc.meta) or doc.title) if doc else item.doc
+    when = words["deadline"].format(words.date(item.latest)) if item.latest else ""
+    phrase = f" ({escape(item.phrase)})" if item.phrase else ""
+    return (f'<p>{KEEP}<b>{escape(words[entry.due])}</b>'
+            f'{" · " + escape(when) if when else ""}{phrase}</p>'
+            f'<p style="margin-left: 12px;">{escape(_short(item.sentence, 400))}<br/>'
+            f'<span class="muted">{escape(cite)} · {escape(item.section_path)}</span></p>')
+
+
+def _commitments(body: _PackBody, library: Library, docs: list[Document],
+                 store: NotesStore | None, today: dt.date) -> None:
+    _section(body, "br-run-commitments", body.words["commitments"], today)
+    entries = open_commitments(library, docs, store, today)
+    dated = [e for e in entries if e.commitment.latest is not None]
+    body.html += [commitment_html(e, library, body.words) for e in dated]
+    if not dated:
+        body.html.append(f'<p class="muted"><i>{escape(body.words["no_commitments"])}</i></p>')
+    if len(entries) > len(dated):
+        body.html.append(f'<p class="muted">'
+                         f'{escape(body.words["undated"].format(len(entries) - len(dated)))}</p>')
+
+
+def _pack(library: Library, notes: _Notes, request: PrintRequest, today: dt.date,
+          words: Labels) -> Composition:
+    chosen = order_actions(_pack_actions(library, notes, request), notes, library,
+                           request.order)
+    docs = list({doc.id: doc for doc, _ in chosen}.values())
+    body = _PackBody(words)
+    body.running.append(Running("br-run-top", words["pack"], words.date(today), ""))
+    group: str | None = None
+    for number, (doc, node) in enumerate(chosen):
+        key, title = _group(doc, node, notes, request.order, words)
+        if key != group:
+            group = key
+            _section(body, f"br-run-group-{number}", title, today)
+        _pack_action(body, number, doc, node, notes)
+    _other_highlight_notes(body, docs, notes, today)
+    _commitments(body, library, docs, notes.store, today)
+    _section(body, "br-run-questions", words["all_questions"], today)
+    if body.questions:
+        body.html.append("<ol>" + "".join(
+            f'<li>{escape(q)}<br/><span class="muted">{escape(title)} ({escape(cite)})'
+            "</span></li>" for q, title, cite in body.questions) + "</ol>")
+    else:
+        body.html.append(f'<p class="muted"><i>{escape(words["no_questions"])}</i></p>')
+    head = [f'<h1 class="pack"><a name="br-run-top"></a>{escape(words["pack"])}</h1>']
+    head += [header_html(doc, "", words=words) for doc in docs]
+    head.append(f'<p class="muted">{words.count(len(chosen), "action", "actions")} · '
+                f'{words.count(len(body.questions), "question", "questions_n")} · '
+                f"{escape(words['compiled'].format(words.date(today)))}</p>")
+    head += _contents(body.contents, words)
+    return Composition("\n".join(head + body.html), request.title or words["pack"], body.parts,
+                       body.running, today, labels=words)
+
+
+def _contents(entries: list[tuple[int, str, str]], words: Labels) -> list[str]:
+    """The contents: groups and actions with the page each starts on."""
+    rows = []
+    for level, text, marker in entries:
+        title = f"<b>{escape(text)}</b>" if level == 1 else escape(text)
+        indent = 0 if level == 1 else 14
+        rows.append(f'<tr><td style="padding-left: {indent}px;">{title}</td>'
+                    f"{_pages_cell(marker)}</tr>")
+    return [f"<h3>{escape(words['contents'])}</h3>",
+            f'<table class="contents" width="100%" cellspacing="0" cellpadding="1">'
+            f'{"".join(rows)}</table>']

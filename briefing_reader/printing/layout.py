@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from briefing_reader.printing.composing import Composition, Part
+from briefing_reader.printing.composing import PAGE_OF, Composition, Part
 from briefing_reader.ui.style import document_css
 
 FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "Nimbus Sans",
@@ -35,6 +35,8 @@ FONT_POINTS = 10.0
 UNDERLINE = "#2b2b2b"
 #: Blocks that must not end a page: a heading and this many blocks after it.
 KEEP_WITH_NEXT = 2
+#: Names the ``<a name>`` that marks a label which, like a heading, keeps with its text.
+KEEP_ANCHOR = "br-keep"
 _LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 #: OpenType ligature features turned off on paper: with them a font such as
 #: DejaVu Sans writes U+FB01 for "fi" into the PDF's text layer, and a quote
@@ -149,8 +151,10 @@ def build_document(composition: Composition, device: QPagedPaintDevice,
     for part, where in reversed(list(zip(composition.parts, placed, strict=True))):
         trim(qdoc, part, where)
     qdoc.setPageSize(body)
-    if keep_headings_with_next(qdoc):
-        qdoc.markContentsDirty(0, qdoc.characterCount())  # lay it all out again
+    relayout(qdoc)
+    keep_headings_with_next(qdoc)
+    if fill_page_numbers(qdoc):
+        relayout(qdoc)
     return qdoc
 
 
@@ -250,34 +254,154 @@ def _replace(qdoc: QTextDocument, lo: int, hi: int, text: str) -> None:
 
 
 def keep_headings_with_next(qdoc: QTextDocument, limit: int = 200) -> int:
-    """Move a heading that ends a page, with no text after it there, to the next
-    page; returns how many were moved."""
-    layout = qdoc.documentLayout()
-    height = qdoc.pageSize().height()
-    block = qdoc.begin()
+    """Move a heading (or a label that heads text: a box label, "Voetnoten",
+    "Standpunt, notitie en vragen") that has fewer than :data:`KEEP_WITH_NEXT`
+    lines of its text after it on its page to the next page, and a short
+    footnote block split over two pages to the next page whole; returns how
+    many were moved.
+
+    The labels are paragraphs, not headings, so Qt's heading level does not
+    find them: the composition marks them with an ``<a name="br-keep">``.
+    Each move is laid out before the next is measured.
+    """
+    keep = keep_blocks(qdoc)
     moved = 0
+    block = qdoc.begin()
     while block.isValid() and moved < limit:
-        fmt = block.blockFormat()
-        top = layout.blockBoundingRect(block).top()
-        page = int(top // height)
-        if fmt.headingLevel() > 0 and top - page * height > 1 and not (
-                fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
-            following = block.next()
-            for _ in range(KEEP_WITH_NEXT):
-                while following.isValid() and not following.text().strip():
-                    following = following.next()
-                if not following.isValid():
-                    break
-                line = following.layout().lineAt(0) if following.layout().lineCount() else None
-                top = layout.blockBoundingRect(following).top() + (
-                    line.height() if line is not None else 0)
-                if int(top // height) > page:
-                    _break_before(qdoc, block)
-                    moved += 1
-                    break
-                following = following.next()
+        starts_chain = block.blockNumber() in keep and not _after_keep(block, keep)
+        if starts_chain and stranded(qdoc, block, keep) and _move_to_next_page(qdoc, block):
+            moved += 1
+            relayout(qdoc)
         block = block.next()
     return moved
+
+
+def fill_page_numbers(qdoc: QTextDocument) -> int:
+    """Write the page each contents entry starts on over its "000"; returns how many."""
+    wanted = anchor_positions(qdoc, PAGE_OF)
+    targets = anchor_positions(qdoc)
+    layout, height = qdoc.documentLayout(), qdoc.pageSize().height()
+    for name, at in sorted(wanted.items(), key=lambda pair: -pair[1]):  # from the end
+        target = targets.get(name[len(PAGE_OF):])
+        if target is None:
+            continue
+        page = int(layout.blockBoundingRect(qdoc.findBlock(target)).top() // height) + 1
+        cursor = QTextCursor(qdoc)
+        cursor.setPosition(at)
+        cursor.setPosition(at + 3, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(str(page))
+    return len(wanted)
+
+
+def relayout(qdoc: QTextDocument) -> None:
+    """Lay the whole document out again (incremental relayout of a paginated
+    document with tables can leave blocks unlaid)."""
+    qdoc.markContentsDirty(0, qdoc.characterCount())
+    qdoc.documentLayout().documentSize()
+
+
+def keep_blocks(qdoc: QTextDocument) -> set[int]:
+    """Numbers of the blocks that must not end a page: headings and marked labels."""
+    found: set[int] = set()
+    block = qdoc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0 and block.text().strip():
+            found.add(block.blockNumber())
+        else:
+            it = block.begin()
+            while not it.atEnd():
+                if any(n.startswith(KEEP_ANCHOR) for n in it.fragment().charFormat().anchorNames()):
+                    found.add(block.blockNumber())
+                    break
+                it += 1
+        block = block.next()
+    return found
+
+
+def _previous_text(block: object) -> object:
+    previous = block.previous()  # type: ignore[attr-defined]
+    while previous.isValid() and not previous.text().strip():
+        previous = previous.previous()
+    return previous
+
+
+def _after_keep(block: object, keep: set[int]) -> bool:
+    """True when the block continues a chain of keep blocks (heading, then label)."""
+    previous = _previous_text(block)
+    return bool(previous.isValid() and previous.blockNumber() in keep)
+
+
+def line_pages(qdoc: QTextDocument, block: object) -> list[int]:
+    """The page of each laid-out line of ``block``."""
+    layout = qdoc.documentLayout()
+    height = qdoc.pageSize().height()
+    top = layout.blockBoundingRect(block).top()  # type: ignore[arg-type]
+    text_layout = block.layout()  # type: ignore[attr-defined]
+    return [int((top + text_layout.lineAt(i).y() + 1) // height)
+            for i in range(text_layout.lineCount())]
+
+
+def stranded(qdoc: QTextDocument, block: object, keep: set[int]) -> bool:
+    """Does the chain of keep blocks starting at ``block`` have fewer than
+    :data:`KEEP_WITH_NEXT` lines of text after it on its page?"""
+    pages = line_pages(qdoc, block)
+    if not pages:
+        return False
+    page = pages[0]
+    following = block.next()  # type: ignore[attr-defined]
+    counted = 0
+    while following.isValid() and counted < KEEP_WITH_NEXT:
+        if following.text().strip():
+            for line_page in line_pages(qdoc, following):
+                if following.blockNumber() in keep:
+                    if line_page != page:
+                        return True
+                    continue
+                if line_page != page:
+                    return True
+                counted += 1
+                if counted >= KEEP_WITH_NEXT:
+                    break
+        following = following.next()
+    return _footnotes_split(qdoc, block, page)
+
+
+def _footnotes_split(qdoc: QTextDocument, block: object, page: int) -> bool:
+    """A footnote block (label then a table) that runs onto the next page
+    although it is short enough to stay whole."""
+    table = QTextCursor(block.next()).currentTable()  # type: ignore[attr-defined]
+    if table is None or QTextCursor(block).currentTable() is not None:  # type: ignore[call-overload]
+        return False
+    last = qdoc.findBlock(table.lastPosition())
+    pages = line_pages(qdoc, last)
+    if not pages or pages[-1] == page:
+        return False
+    layout = qdoc.documentLayout()
+    height = qdoc.pageSize().height()
+    tall = layout.frameBoundingRect(table).height()
+    return tall < height / 3
+
+
+def _move_to_next_page(qdoc: QTextDocument, block: object) -> bool:
+    """Break the page before ``block``, or before the table it opens (a box,
+    the notes box); False when it already starts a page."""
+    table = QTextCursor(block).currentTable()  # type: ignore[call-overload]
+    layout = qdoc.documentLayout()
+    height = qdoc.pageSize().height()
+    if table is not None and qdoc.findBlock(table.firstPosition()) == block:
+        top = layout.frameBoundingRect(table).top()
+    else:
+        table = None
+        top = layout.blockBoundingRect(block).top()  # type: ignore[arg-type]
+    if top - (top // height) * height <= 1:
+        return False
+    if table is not None:
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+    else:
+        _break_before(qdoc, block)
+    return True
 
 
 def _break_before(qdoc: QTextDocument, block: object) -> None:

@@ -81,8 +81,8 @@ def _paint(composition: Composition, device: QPagedPaintDevice, painter: QPainte
         if index:
             device.newPage()
         _header(painter, running[index], small, metrics, width, line)
-        _footer(painter, composition.footer, f"Pagina {index + 1}/{pages}", small, metrics,
-                width, height, line)
+        _footer(painter, composition.footer, composition.page_label(index + 1, pages), small,
+                metrics, width, height, line)
         painter.save()
         painter.translate(body.left(), body.top() - index * body.height())
         clip = QRectF(0, index * body.height(), body.width(), body.height())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing_reader.core.content import Library
+from briefing_reader.core.content.citation import citation
 
 _RANGE = re.compile(r"^(\d+)-(\d+)$")
 
@@ -48,6 +50,8 @@ class PrintRequest:
         actions: for a pack, (doc id, action id) pairs; None for the default
             (every action with a stance or a note).
         title: a title for the job (PDF metadata, file name); derived if None.
+        order: for a pack, "priority" (then letter order) or "letter".
+        language: the interface language ("nl" or "en") for the printed labels.
     """
 
     excerpts: tuple[Excerpt, ...] = ()
@@ -55,6 +59,8 @@ class PrintRequest:
     pack: bool = False
     actions: tuple[tuple[str, str], ...] | None = None
     title: str | None = None
+    order: str = "priority"
+    language: str = "nl"
 
     @classmethod
     def selection(cls, doc_id: str, start: int, end: int,
@@ -74,19 +80,41 @@ class PrintRequest:
         return cls(tuple(Excerpt(doc_id, action) for doc_id, action in refs), with_notes)
 
     @classmethod
-    def debate_pack(cls, refs: Iterable[tuple[str, str]] | None = None) -> PrintRequest:
+    def debate_pack(cls, refs: Iterable[tuple[str, str]] | None = None, *,
+                    order: str = "priority", language: str = "nl") -> PrintRequest:
         """The debate-preparation pack (default: every action with a stance or a note)."""
-        return cls((), True, True, None if refs is None else tuple(refs))
+        return cls((), True, True, None if refs is None else tuple(refs), order=order,
+                   language=language)
 
-    def file_stem(self) -> str:
-        """A file name (without suffix) for the PDF."""
+    def file_stem(self, library: Library | None = None, today: dt.date | None = None) -> str:
+        """A file name (without suffix) a person would give it: "Debatvoorbereiding
+        Integratiebeleid 2026-12-06", an action's or section's title, a letter's citation."""
+        today = today or dt.date.today()
+        docs = [library.get(e.doc_id) for e in self.excerpts] if library else []
         if self.pack:
-            return "debatvoorbereiding"
+            topics = [d.meta.dossier_title for d in (library or []) if d.meta.dossier_title]
+            return human_name(f"Debatvoorbereiding {topics[0] if topics else ''} "
+                              f"{today.isoformat()}")
         if not self.excerpts:
-            return "uittreksel"
-        first = self.excerpts[0]
-        part = first.anchor or (f"{first.start}-{first.end}" if first.is_selection else "")
-        return "-".join(p for p in (first.doc_id, part) if p)
+            return "Uittreksel"
+        first, doc = self.excerpts[0], docs[0] if docs else None
+        if doc is None:
+            return human_name(first.doc_id)
+        node = doc.node(first.anchor) if first.anchor else None
+        if node is not None:
+            return human_name(node.title)
+        name = citation(doc.meta) or doc.title
+        return human_name(f"{name} uittreksel" if first.is_selection else name)
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def human_name(text: str, width: int = 80) -> str:
+    """``text`` as a file name: characters no file system takes become spaces."""
+    text = re.sub(r"(\d)/(\d)", r"\1-\2", text)  # 2024/25 reads as 2024-25
+    flat = " ".join(_UNSAFE.sub(" ", text).split()).strip(" .")
+    return flat[:width].rstrip() or "Uittreksel"
 
 
 def parse_address(address: str, library: Library) -> Excerpt:

@@ -31,7 +31,7 @@ from briefing_reader.core.notes.colleagues import Copied, tint
 from briefing_reader.ui import sizing
 from briefing_reader.ui.colleague_notes import ALL, ColleagueNotes, shows
 from briefing_reader.ui.marks_panel import MarksPanel
-from briefing_reader.ui.note_dialog import ask_note
+from briefing_reader.ui.note_dialog import ask_highlight
 from briefing_reader.ui.notes_panel import ActionNotesPanel
 from briefing_reader.ui.reader import Mark, ReaderView
 from briefing_reader.ui.review import ChangesDialog, ReviewPanel
@@ -265,13 +265,15 @@ class Annotations(QObject):
 
     # -- highlights and bookmarks -------------------------------------------
 
-    def highlight_selection(self, colour: str = DEFAULT_COLOUR, note: str = "") -> None:
+    def highlight_selection(self, colour: str = DEFAULT_COLOUR, note: str = "",
+                            key_figure: bool = False) -> None:
         doc, selected = self.reader.document_shown, self.reader.selected_range()
         if self.store is None or doc is None or selected is None or selected[0] == selected[1]:
             self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
             return
         try:
-            self.store.add_highlight(anchor_range(doc, *selected), colour=colour, note=note)
+            self.store.add_highlight(anchor_range(doc, *selected), colour=colour, note=note,
+                                     key_figure=key_figure)
         except NotesError as error:
             self._report(error.reason)
             return
@@ -284,9 +286,9 @@ class Annotations(QObject):
         if self.reader.selected_range() is None:
             self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
             return
-        note = ask_note(self.window, self.tr("Highlight"))
-        if note is not None:
-            self.highlight_selection(DEFAULT_COLOUR, note)
+        answer = ask_highlight(self.window, self.tr("Highlight"))
+        if answer is not None:
+            self.highlight_selection(DEFAULT_COLOUR, *answer)
 
     def highlight_at(self, offset: int) -> str | None:
         """The id of the highlight painted over a plain-text offset, or None."""
@@ -301,11 +303,12 @@ class Annotations(QObject):
         if highlight.imported_from:
             self._report(self.tr("a colleague's highlight cannot be edited; it stays theirs"))
             return
-        note = ask_note(self.window, self.tr("Note of the highlight"), highlight.note)
-        if note is None or note == highlight.note:
+        answer = ask_highlight(self.window, self.tr("Note of the highlight"), highlight.note,
+                               highlight.key_figure)
+        if answer is None or answer == (highlight.note, highlight.key_figure):
             return
         try:
-            self.store.update_highlight(item_id, note=note)
+            self.store.update_highlight(item_id, note=answer[0], key_figure=answer[1])
         except NotesError as error:
             self._report(error.reason)
             return

@@ -9,6 +9,13 @@ from briefing_reader import paths
 
 CATALOGUE = "briefing_reader"
 SUPPORTED = ("nl", "en")
+#: The language installed; printouts label their text in it (Dutch until one is installed).
+_installed = {"language": "nl"}
+
+
+def current_language() -> str:
+    """The interface language, for what the program writes (printed labels)."""
+    return _installed["language"]
 
 
 def choose_language(requested: str | None = None) -> str:
@@ -24,6 +31,7 @@ def install(app: QApplication, language: str) -> list[QTranslator]:
     English is the source language and needs no catalogue. The translators
     are returned so the caller keeps them alive.
     """
+    _installed["language"] = language
     if language == "en":
         return []
     installed = []

@@ -31,6 +31,7 @@ class PrintFeature(QObject):
         self.store = store
         self.reader = reader
         self.with_notes = True
+        self.pack_order = "priority"
 
     def build_menu(self, menu: QMenu) -> None:
         def add(text: str, slot: object, key: QKeySequence | str | None = None) -> None:
@@ -42,7 +43,16 @@ class PrintFeature(QObject):
 
         add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
         add(self.tr("&Export as PDF…"), self.export_current, "Ctrl+E")
+        add(self.tr("Export as &Word…"), self.export_current_word)
         add(self.tr("Print &debate preparation…"), self.print_pack, "Ctrl+Shift+P")
+        add(self.tr("Debate preparation as Wo&rd…"), self.export_pack_word)
+        add(self.tr("Debate c&ard…"), self.export_card)
+        letter_order = menu.addAction(self.tr("Debate preparation in &letter order"))
+        letter_order.setCheckable(True)
+        letter_order.setToolTip(self.tr("Off: actions by priority, then letter order"))
+        letter_order.toggled.connect(lambda on: setattr(self, "pack_order",
+                                                        "letter" if on else "priority"))
+        self.letter_order_action = letter_order
         notes_toggle = menu.addAction(self.tr("Include my &notes when printing"))
         notes_toggle.setCheckable(True)
         notes_toggle.setChecked(self.with_notes)
@@ -96,7 +106,31 @@ class PrintFeature(QObject):
         from briefing_reader.ui.printing import print_preview
 
         print_preview(self.window, self.library, self.store,
-                      PrintRequest.debate_pack(action_refs))
+                      PrintRequest.debate_pack(action_refs, order=self.pack_order))
+
+    def export_current_word(self) -> None:
+        """What is in view (the selection, section or action, with my notes) as Word."""
+        from briefing_reader.ui.printing import export_word
+
+        request = self.current_request()
+        if request is not None:
+            export_word(self.window, self.library, self.store, request)
+
+    def export_pack_word(self) -> None:
+        from briefing_reader.printing import PrintRequest
+        from briefing_reader.ui.printing import export_word
+
+        export_word(self.window, self.library, self.store,
+                    PrintRequest.debate_pack(order=self.pack_order))
+
+    def export_card(self) -> None:
+        """The debate card (one page) as a PDF."""
+        from briefing_reader.ui.printing import export_card
+
+        written = export_card(self.window, self.library, self.store)
+        if written is not None:
+            self.window.statusBar().showMessage(self.tr("Debate card saved as %s") % written,
+                                                6000)
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""

@@ -54,6 +54,11 @@ def _attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
 
 def _compose(parent: QWidget | None, library: Library, store: NotesStore | None,
              request: PrintRequest) -> Composition | None:
+    from dataclasses import replace
+
+    from briefing_reader.ui.i18n import current_language
+
+    request = replace(request, language=current_language())
     return _attempt(parent, lambda: compose(library, store, request))
 
 
@@ -89,7 +94,8 @@ def export_pdf(parent: QWidget | None, library: Library, store: NotesStore | Non
         return None
     name, _filter = file_dialogs.save_name(
         parent, QCoreApplication.translate("Printing", "Export as PDF"),
-        f"{request.file_stem()}.pdf", QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
+        f"{request.file_stem(library)}.pdf",
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
         Path(directory) if directory else None)
     if not name:
         return None
@@ -107,3 +113,66 @@ def copy_to_clipboard(doc: Document, start: int, end: int) -> str:
     data.setHtml(html)
     QGuiApplication.clipboard().setMimeData(data)
     return text
+
+
+def export_card(parent: QWidget | None, library: Library, store: NotesStore | None,
+                directory: str | Path | None = None) -> Path | None:
+    """Ask for a file name and write the debate card (one page, two at most) as
+    a PDF; the file, or None when cancelled or failed (the user was told why)."""
+    import datetime as dt
+
+    from briefing_reader.printing.card import card_documents
+    from briefing_reader.printing.card_pdf import write_card
+    from briefing_reader.printing.request import human_name
+    from briefing_reader.ui.i18n import current_language
+
+    docs = _attempt(parent, lambda: card_documents(library, store))
+    if docs is None:
+        return None
+    topic = next((d.meta.dossier_title for d in docs if d.meta.dossier_title), "")
+    stem = human_name(f"Debatkaart {topic} {dt.date.today().isoformat()}")
+    word = QCoreApplication.translate("Printing", "Word documents (*.docx)")
+    name, chosen = file_dialogs.save_name(
+        parent, QCoreApplication.translate("Printing", "Debate card"), f"{stem}.pdf",
+        QCoreApplication.translate("Printing", "PDF files (*.pdf)") + ";;" + word,
+        Path(directory) if directory else None)
+    if not name:
+        return None
+    suffix = ".docx" if chosen == word or name.lower().endswith(".docx") else ".pdf"
+    path = Path(name if name.lower().endswith(suffix) else f"{name}{suffix}")
+    if suffix == ".docx":
+        from briefing_reader.printing.card import compose_card
+        from briefing_reader.printing.word import write_docx
+
+        done = _attempt(parent, lambda: write_docx(compose_card(
+            library, store, docs, language=current_language()), path) or True)
+        return path if done else None
+    written = _attempt(parent, lambda: write_card(library, store, docs, path,
+                                                  language=current_language()))
+    return None if written is None else path
+
+
+def export_word(parent: QWidget | None, library: Library, store: NotesStore | None,
+                request: PrintRequest, directory: str | Path | None = None) -> Path | None:
+    """Ask for a file name and write ``request`` (an excerpt, an action with my
+    notes, or the pack) as a Word document; the file, or None."""
+    from dataclasses import replace
+
+    from briefing_reader.printing.word import compose_for_word, write_docx
+    from briefing_reader.ui.i18n import current_language
+
+    request = replace(request, language=current_language())
+    composition = _attempt(parent, lambda: compose_for_word(
+        lambda: compose(library, store, request)))
+    if composition is None:
+        return None
+    name, _filter = file_dialogs.save_name(
+        parent, QCoreApplication.translate("Printing", "Export as Word"),
+        f"{request.file_stem(library)}.docx",
+        QCoreApplication.translate("Printing", "Word documents (*.docx)"),
+        Path(directory) if directory else None)
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".docx") else f"{name}.docx")
+    done = _attempt(parent, lambda: write_docx(composition, path) or True)
+    return path if done else None

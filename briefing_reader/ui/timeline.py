@@ -44,7 +44,7 @@ from briefing_reader.core.commitments import (
     timeline,
 )
 from briefing_reader.core.content import Library
-from briefing_reader.core.content.citation import MONTHS_NL, dutch_date
+from briefing_reader.core.content.citation import MONTHS_NL, citation, dutch_date
 from briefing_reader.core.notes import NotesError, NotesStore
 from briefing_reader.ui import keyboard, style
 
@@ -57,6 +57,7 @@ DUE_COLOURS: dict[bool, dict[str, str]] = {
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_DUE, COL_WHEN, COL_PHRASE, COL_SENTENCE, COL_SECTION, COL_KAMER, COL_STATUS = range(7)
+COL_DOCUMENT = 7  # last, so the other columns keep their places
 
 
 def due_colour(due: str, dark: bool) -> str:
@@ -125,15 +126,19 @@ class CommitmentsTimelineView(QWidget):
         self.overdue_only = QCheckBox(self.tr("Only overdue"), self)
         self.kamer_only = QCheckBox(self.tr("Only to the Kamer"), self)
         self.count_label = QLabel(self)
+        self.document_filter = QComboBox(self)
+        self.document_filter.setAccessibleName(self.tr("Only commitments of this document"))
         bar = QHBoxLayout()
         bar.addWidget(self.text_filter, 1)
-        for widget in (self.overdue_only, self.kamer_only, self.count_label):
+        for widget in (self.document_filter, self.overdue_only, self.kamer_only,
+                       self.count_label):
             bar.addWidget(widget)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(self.tr("Commitments by deadline"))
         self.tree.setHeaderLabels([self.tr("Due"), self.tr("When"), self.tr("Phrase"),
                                    self.tr("Commitment"), self.tr("Section"),
-                                   self.tr("Kamer"), self.tr("My status")])
+                                   self.tr("Kamer"), self.tr("My status"),
+                                   self.tr("Document")])
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(0)
         self.tree.setUniformRowHeights(True)
@@ -152,7 +157,7 @@ class CommitmentsTimelineView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.editor)
         for signal in (self.text_filter.textChanged, self.overdue_only.toggled,
-                       self.kamer_only.toggled):
+                       self.kamer_only.toggled, self.document_filter.currentIndexChanged):
             signal.connect(self._rebuild)
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemClicked.connect(self._on_clicked)
@@ -211,6 +216,7 @@ class CommitmentsTimelineView(QWidget):
         entries = timeline(found, self._today, statuses)
         self._entries = {e.commitment.id: e for e in entries}
         self._order = [e.commitment.id for e in entries]
+        self._fill_document_filter()
         self._rebuild()
         if message:
             self._show_message(message, error=True)
@@ -233,8 +239,30 @@ class CommitmentsTimelineView(QWidget):
         """The list item of a commitment, if shown."""
         return next((i for i in self._items() if i.data(0, ID_ROLE) == commitment_id), None)
 
+    def _fill_document_filter(self) -> None:
+        """"All documents" and each document that has commitments, keeping the choice."""
+        chosen = self.document_filter.currentData()
+        with QSignalBlocker(self.document_filter):
+            self.document_filter.clear()
+            self.document_filter.addItem(self.tr("All documents"), None)
+            having = {e.commitment.doc for e in self._entries.values()}
+            for doc in self._library:
+                if doc.id in having:
+                    self.document_filter.addItem(self._document_name(doc.id), doc.id)
+            self.document_filter.setCurrentIndex(
+                max(0, self.document_filter.findData(chosen)) if chosen else 0)
+
+    def _document_name(self, doc_id: str) -> str:
+        doc = self._library.get(doc_id)
+        if doc is None:
+            return doc_id
+        return citation(doc.meta) or doc.title
+
     def _accepts(self, entry: TimelineEntry) -> bool:
         c = entry.commitment
+        chosen = self.document_filter.currentData()
+        if chosen and c.doc != chosen:
+            return False
         if self.overdue_only.isChecked() and entry.due != DUE_LATE:
             return False
         if self.kamer_only.isChecked() and not c.to_kamer:
@@ -309,6 +337,9 @@ class CommitmentsTimelineView(QWidget):
             item.setText(COL_KAMER, self.tr("to the Kamer"))
             item.setToolTip(COL_KAMER, self.tr("A promise to inform the Kamer or send it "
                                                "something"))
+        item.setText(COL_DOCUMENT, self._document_name(c.doc))
+        doc = self._library.get(c.doc)
+        item.setToolTip(COL_DOCUMENT, doc.title if doc else c.doc)
         status = self._status_labels[entry.status]
         item.setText(COL_STATUS, status + (" *" if entry.note else ""))
         if entry.note:

@@ -651,6 +651,10 @@
         <translation>Alleen aan de Kamer</translation>
     </message>
     <message>
+        <source>Only commitments of this document</source>
+        <translation>Alleen toezeggingen uit dit document</translation>
+    </message>
+    <message>
         <source>Commitments by deadline</source>
         <translation>Toezeggingen op termijn</translation>
     </message>
@@ -683,6 +687,10 @@
         <translation>Mijn status</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
         <source>Note on this status (optional)</source>
         <translation>Notitie bij deze status (optioneel)</translation>
     </message>
@@ -701,6 +709,10 @@
     <message>
         <source>Statuses not read: {reason}</source>
         <translation>Statussen niet gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
     </message>
     <message>
         <source>{shown} of {total} shown</source>
@@ -1246,6 +1258,10 @@ Openen in uw webbrowser?</translation>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
+    <message>
+        <source>&amp;Key figure (on the debate card)</source>
+        <translation>&amp;Kerncijfer (op de debatkaart)</translation>
+    </message>
 </context>
 <context>
     <name>NotesNotice</name>
@@ -1354,8 +1370,28 @@ Openen in uw webbrowser?</translation>
         <translation>&amp;Exporteren als PDF…</translation>
     </message>
     <message>
+        <source>Export as &amp;Word…</source>
+        <translation>Exporteren als &amp;Word…</translation>
+    </message>
+    <message>
         <source>Print &amp;debate preparation…</source>
         <translation>&amp;Debatvoorbereiding afdrukken…</translation>
+    </message>
+    <message>
+        <source>Debate preparation as Wo&amp;rd…</source>
+        <translation>Debat&amp;voorbereiding als Word…</translation>
+    </message>
+    <message>
+        <source>Debate c&amp;ard…</source>
+        <translation>De&amp;batkaart…</translation>
+    </message>
+    <message>
+        <source>Debate preparation in &amp;letter order</source>
+        <translation>Debatvoorbereiding in b&amp;riefvolgorde</translation>
+    </message>
+    <message>
+        <source>Off: actions by priority, then letter order</source>
+        <translation>Uit: acties op prioriteit, dan in briefvolgorde</translation>
     </message>
     <message>
         <source>Include my &amp;notes when printing</source>
@@ -1368,6 +1404,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Export n&amp;otes…</source>
         <translation>N&amp;otities exporteren…</translation>
+    </message>
+    <message>
+        <source>Debate card saved as %s</source>
+        <translation>Debatkaart opgeslagen als %s</translation>
     </message>
     <message>
         <source>Select some text first</source>
@@ -1451,6 +1491,18 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-documenten (*.docx)</translation>
+    </message>
+    <message>
+        <source>Debate card</source>
+        <translation>Debatkaart</translation>
+    </message>
+    <message>
+        <source>Export as Word</source>
+        <translation>Exporteren als Word</translation>
     </message>
 </context>
 <context>

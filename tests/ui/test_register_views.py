@@ -377,3 +377,31 @@ def test_a_closed_commitment_no_longer_makes_its_action_overdue(
             store.set_commitment_status(deadline.commitment_id, "Voldaan")
     register.refresh()
     assert row.id not in shown_ids(register)
+
+
+def test_timeline_has_a_document_column_and_filter(
+        timeline_view: CommitmentsTimelineView) -> None:
+    from briefing_reader.ui.timeline import COL_DOCUMENT
+
+    everything = timeline_view.visible_ids()
+    combo = timeline_view.document_filter
+    assert combo.itemText(0) == "All documents" and combo.count() == 2  # one bundled letter
+    assert combo.itemData(1) == "kst-32824-456"
+    item = timeline_view.item_for(everything[0])
+    assert item is not None
+    assert item.text(COL_DOCUMENT) == "Kamerstukken II 2024/25, 32 824, nr. 456"
+    assert timeline_view.tree.headerItem().text(COL_DOCUMENT) == "Document"
+    combo.setCurrentIndex(1)
+    assert timeline_view.visible_ids() == everything
+    timeline_view._entries[everything[0]] = _other_document(  # a commitment of another letter
+        timeline_view._entries[everything[0]])
+    timeline_view._rebuild()
+    assert everything[0] not in timeline_view.visible_ids()
+    combo.setCurrentIndex(0)
+    assert everything[0] in timeline_view.visible_ids()
+
+
+def _other_document(entry):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(entry, commitment=replace(entry.commitment, doc="kst-ander"))

@@ -189,6 +189,7 @@ class Highlight(_Anchored):
     modified: str
     imported_from: str | None = None
     anchor_status: str = "exact"
+    key_figure: bool = False  # marked "kerncijfer": on the debate card
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def highlight_from(row: sqlite3.Row) -> Highlight:
         id=row["id"], anchor=anchor_from(row), colour=row["colour"], note=row["note"],
         tags=_strings(row["tags"]), motivation=row["motivation"], author=row["author"],
         created=row["created"], modified=row["modified"], imported_from=row["imported_from"],
-        anchor_status=row["anchor_status"])
+        anchor_status=row["anchor_status"], key_figure=bool(row["key_figure"]))
 
 
 def bookmark_from(row: sqlite3.Row) -> Bookmark:

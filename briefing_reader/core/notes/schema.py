@@ -15,6 +15,8 @@ beside mine, and adds the commitment status table. Version 3 adds
 ``anchor_events``: one row per re-anchoring of an item against a new
 document version (outcome, anchor before and after, scores, and whether the
 user accepted, dismissed or re-attached it); no existing table changes.
+Version 4 adds ``highlights.key_figure``: the member marked the passage as a
+key figure ("kerncijfer") for the debate card (issue 17).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from briefing_reader.core.notes.errors import NotesSchemaError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = """
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -193,10 +195,16 @@ def migrate_to_3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def migrate_to_4(conn: sqlite3.Connection) -> None:
+    """A highlight can be a key figure ("kerncijfer") for the debate card (issue 17)."""
+    conn.execute("ALTER TABLE highlights ADD COLUMN key_figure INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: migrate_to_1,
     2: migrate_to_2,
     3: migrate_to_3,
+    4: migrate_to_4,
 }
 
 

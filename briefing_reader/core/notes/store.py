@@ -205,10 +205,13 @@ class NotesStore:
     # --- highlights ---------------------------------------------------------
 
     def add_highlight(self, anchor: TextAnchor, *, colour: str = DEFAULT_COLOUR,
-                      note: str = "", tags: Sequence[str] = ()) -> Highlight:
-        """Save a new highlight (anchor from :func:`anchors.anchor_range`)."""
+                      note: str = "", tags: Sequence[str] = (),
+                      key_figure: bool = False) -> Highlight:
+        """Save a new highlight (anchor from :func:`anchors.anchor_range`);
+        ``key_figure`` puts it on the debate card as a key figure."""
         pending = PendingEdit("add_highlight", anchor,
-                              {"colour": colour, "note": note, "tags": list(tags)})
+                              {"colour": colour, "note": note, "tags": list(tags),
+                               "key_figure": key_figure})
         rows.check_anchor(anchor)
         colour = rows.check_colour(colour)
         note = rows.check_text(note, "note")
@@ -219,21 +222,24 @@ class NotesStore:
             now = utc_now()
             conn.execute(
                 "INSERT INTO highlights (id, doc_id, place, selectors, colour, note, tags, "
-                "motivation, doc_version, doc_hash, text_hash, author, created, modified) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "motivation, doc_version, doc_hash, text_hash, author, created, modified, "
+                "key_figure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (item_id, anchor.doc_id, anchor.place, rows.selectors_json(anchor), colour,
                  note, rows.json_list(clean_tags), _motivation(note), anchor.doc_version,
-                 anchor.doc_hash, anchor.text_hash, settings.author(conn), now, now))
+                 anchor.doc_hash, anchor.text_hash, settings.author(conn), now, now,
+                 int(bool(key_figure))))
             return self._get(conn, "highlights", item_id, rows.highlight_from)
 
         return self._db.write(work, pending=pending)
 
     def update_highlight(self, item_id: str, *, colour: str | _Unset = UNSET,
                          note: str | _Unset = UNSET,
-                         tags: Sequence[str] | _Unset = UNSET) -> Highlight:
-        """Change a highlight's colour, note or tags (only my own)."""
+                         tags: Sequence[str] | _Unset = UNSET,
+                         key_figure: bool | _Unset = UNSET) -> Highlight:
+        """Change a highlight's colour, note, tags or key-figure mark (only my own)."""
         changes = {name: value for name, value in (
-            ("colour", colour), ("note", note), ("tags", tags)) if value is not UNSET}
+            ("colour", colour), ("note", note), ("tags", tags), ("key_figure", key_figure))
+            if value is not UNSET}
         pending = PendingEdit("update_highlight", item_id, changes)
 
         def work(conn: sqlite3.Connection) -> Highlight:
@@ -242,10 +248,11 @@ class NotesStore:
                 current.colour if isinstance(colour, _Unset) else colour)
             new_note = rows.check_text(current.note if isinstance(note, _Unset) else note, "note")
             new_tags = rows.check_tags(current.tags if isinstance(tags, _Unset) else tags)
+            new_key = current.key_figure if isinstance(key_figure, _Unset) else bool(key_figure)
             conn.execute("UPDATE highlights SET colour = ?, note = ?, tags = ?, motivation = ?, "
-                         "modified = ? WHERE id = ?",
+                         "key_figure = ?, modified = ? WHERE id = ?",
                          (new_colour, new_note, rows.json_list(new_tags), _motivation(new_note),
-                          utc_now(), item_id))
+                          int(new_key), utc_now(), item_id))
             return self._get(conn, "highlights", item_id, rows.highlight_from)
 
         return self._db.write(work, pending=pending)
