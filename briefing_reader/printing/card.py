@@ -185,15 +185,21 @@ def _figures(notes: _Notes, docs: list[Document], words: Labels,
 
 def _commitments(library: Library, docs: list[Document], store: NotesStore | None,
                  words: Labels, today: dt.date, limits: CardLimits) -> list[str]:
-    entries = [e for e in open_commitments(library, docs, store, today)
-               if e.due in (DUE_LATE, DUE_SOON)]
-    # Soon due first (still to ask for), then overdue, most recently missed first.
-    entries.sort(key=lambda e: (e.due != DUE_SOON, -e.commitment.latest.toordinal()))
+    entries = open_commitments(library, docs, store, today)
+    # Overdue (most recently missed first) and soon due (soonest first), each
+    # with at least half of the room when both have some.
+    late = sorted((e for e in entries if e.due == DUE_LATE),
+                  key=lambda e: -e.commitment.latest.toordinal())
+    soon = [e for e in entries if e.due == DUE_SOON]
+    room = limits.commitments
+    late_room = max(room - len(soon), (room + 1) // 2)
+    shown = late[:late_room] + soon[:room - len(late[:late_room])]
+    entries = late + soon
     out = [f"<h2>{KEEP}{escape(words['commitments'])}</h2>"]
     if not entries:
         return [*out, f'<p class="src"><i>{escape(words["no_commitments"])}</i></p>']
     items = []
-    for entry in entries[:limits.commitments]:
+    for entry in shown:
         item = entry.commitment
         doc = library.get(item.doc)
         cite = (citation(doc.meta) or doc.title) if doc else item.doc
@@ -201,7 +207,7 @@ def _commitments(library: Library, docs: list[Document], store: NotesStore | Non
                      f"{escape(words['deadline'].format(words.date(item.latest)))}</b><br/>"
                      f"{escape(_short(item.sentence, 200))}<br/>"
                      f'<span class="src">{escape(cite)} · {escape(item.section_path)}</span></li>')
-    left = len(entries) - len(entries[:limits.commitments])
+    left = len(entries) - len(shown)
     more = f'<p class="src">{escape(words["more_timeline"].format(left))}</p>' if left else ""
     return [*out, f"<ul>{''.join(items)}</ul>{more}"]
 

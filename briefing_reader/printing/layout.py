@@ -293,6 +293,17 @@ def fill_page_numbers(qdoc: QTextDocument) -> int:
     return len(wanted)
 
 
+def text_pages(qdoc: QTextDocument) -> int:
+    """Pages up to the last line of text: a trailing empty block or the margin
+    after the last list does not add a blank page."""
+    block = qdoc.lastBlock()
+    while block.isValid() and not block.text().strip():
+        block = block.previous()
+    if not block.isValid():
+        return max(1, qdoc.pageCount())
+    return min(qdoc.pageCount(), max(line_pages(qdoc, block) or [0]) + 1)
+
+
 def relayout(qdoc: QTextDocument) -> None:
     """Lay the whole document out again (incremental relayout of a paginated
     document with tables can leave blocks unlaid)."""

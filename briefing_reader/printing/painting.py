@@ -31,6 +31,7 @@ from briefing_reader.printing.layout import (
     build_document,
     page_layout,
     print_font,
+    text_pages,
 )
 from briefing_reader.printing.request import PrintError
 
@@ -71,7 +72,7 @@ def _paint(composition: Composition, device: QPagedPaintDevice, painter: QPainte
     footer = line + _mm(device, 4)
     body = QRectF(0, header, width, height - header - footer)
     qdoc = build_document(composition, device, QSizeF(body.width(), body.height()))
-    pages = qdoc.pageCount()
+    pages = text_pages(qdoc)
     running = _running_by_page(qdoc, composition.running, pages, body.height())
     context = QAbstractTextDocumentLayout.PaintContext()
     palette = QPalette()

@@ -63,7 +63,6 @@ PHRASES: list[tuple[str, object, object]] = [
      span("2025-07-01", "2025-12-31")),
     ("in de eerste helft van 2025", span("2025-01-01", "2025-06-30"),
      span("2025-01-01", "2025-06-30")),
-    ("vanaf 2026", span("2026-01-01", "2026-12-31"), span("2026-01-01", "2026-12-31")),
     ("in 2027 of eerder", span("2025-07-04", "2027-12-31"), span("2026-02-10", "2027-12-31")),
     ("tot en met 30 september 2025", span("2025-07-04", "2025-09-30"),
      span("2025-09-30", "2025-09-30")),
@@ -181,6 +180,14 @@ def test_phrase_relative_to_the_letter(phrase: str, expected: object) -> None:
                          ids=[p for p, _, _ in PHRASES])
 def test_phrase_relative_to_a_later_date(phrase: str, expected: object) -> None:
     _check(phrase, LATER, expected)
+
+
+def test_vanaf_is_a_start_not_a_deadline() -> None:
+    """"vanaf 2026" names the year something starts; it is not due then (issue 17)."""
+    for ref in (LETTER, LATER):
+        found = interpret("vanaf 2026", ref)
+        assert found is not None and found.kind == "start" and not found.dated
+        assert (found.earliest, found.latest) == span("2026-01-01", "2026-12-31")
 
 
 def test_the_words_are_kept_as_written() -> None:

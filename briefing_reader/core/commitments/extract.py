@@ -27,6 +27,7 @@ from briefing_reader.core.commitments import cues
 from briefing_reader.core.commitments.errors import MarkerError
 from briefing_reader.core.commitments.timeexpr import (
     KIND_SINCE,
+    KIND_START,
     KIND_VAGUE,
     TimeExpression,
     find_expressions,
@@ -228,7 +229,7 @@ def find_in_sentence(sentence: str, ref: dt.date, *,
         norm = cues.normalise(sentence)
         cue = cues.strong_cue(norm, list_item_in_action=list_item_in_action)
         if cue is not None:
-            vague = next((e.phrase for e in found if e.kind == KIND_VAGUE), None)
+            vague = next((e.phrase for e in found if e.kind in (KIND_VAGUE, KIND_START)), None)
             results.append(Found(sentence, vague, None, None, cues.to_kamer(norm), cue,
                                  sentence))
     if len(results) > 1:

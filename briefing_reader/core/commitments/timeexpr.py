@@ -23,7 +23,8 @@ Conventions (each has a unit test in ``tests/unit/test_timeexpr.py``):
   2026" to 31 December 2025). "voor het eerste kwartaal" may mean "before"
   or "for", so it gets the widest range; "gepland voor" is not a "voor".
 - "vanaf 2026" and "per 1 januari" name when something starts: the period
-  itself. "sinds ..." looks back and is kind ``since``.
+  itself; "vanaf" is kind ``start``, a start and not a deadline (nothing
+  is overdue "vanaf 2026"). "sinds ..." looks back and is kind ``since``.
 - A period written without a year is taken in the document's year; if that
   period was over before the document date, the year is not clear and the
   expression is ``vague``. "dit"/"deze" name the current period,
@@ -53,6 +54,8 @@ _SEASONS = {"voorjaar": ((3, 1), (6, 20)), "zomer": ((6, 1), (9, 22)),
 SUMMER_RECESS_START = (7, 7)  # the latest day the summer recess can start
 
 KIND_DATED, KIND_VAGUE, KIND_SINCE = "dated", "vague", "since"
+#: "vanaf 2026": when something starts, not a date it must be done by (issue 17).
+KIND_START = "start"
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,8 @@ def _resolve(rule: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.dat
             return dt.date(year, 9, 1), dt.date(year, 12, 31), KIND_DATED
         raise _Vague("'na' names no end")
     earliest, latest = period.start, period.end
+    if prefix == "vanaf":
+        return earliest, latest, KIND_START
     if prefix in _UNTIL_PREFIXES or m.group("suffix"):
         if period.unit == "day" and prefix in ("voor", "nog voor", "uiterlijk voor"):
             latest = period.start - dt.timedelta(days=1)
