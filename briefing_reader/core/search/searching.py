@@ -5,12 +5,15 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import Any
 
+from briefing_reader.core.search import collect
 from briefing_reader.core.search import schema as _schema
 from briefing_reader.core.search._whoosh import ListMatcher, NullMatcher, TermNotFound, wq
 from briefing_reader.core.search.query import Phrase, Prefix, Query, Term, Word
@@ -26,6 +29,8 @@ from briefing_reader.core.search.text import (
 _MIN_PREFIX = 2
 MAX_EXPANSIONS = 256
 """A ``prefix*`` matches at most this many words (the most frequent)."""
+TIER_FIRST = 200
+"""The best units of a big ranking tier are picked without sorting it all."""
 VERIFY_ALL = 300
 """Phrases of 3+ words are checked word by word on every candidate up to
 this many candidates, above it on the hits returned only."""
@@ -298,15 +303,136 @@ def run(searcher: Any, parsed: Query, terms: DutchTerms, splitter: CompoundSplit
     result.highlighter = marker = highlighter(parsed, terms, compiled.forms, splitter)
     limit = max(1, limit)
     filter_ = make_filter(parsed, doc, actions_only)
-    scored = _scored(searcher, compiled.query, filter_)
-    lacking: dict[int, tuple[str, ...]] = {}
-    if not scored and compiled.groups:
-        scored, lacking, result.missing = _partial(searcher, compiled.groups, filter_)
-        result.partial = bool(scored) and len(compiled.groups) > 1
-    ranked = _rank(searcher, compiled.groups, scored, lacking)
-    result.hits, result.total = _hits(searcher, ranked, compiled, marker, limit, lacking)
+    try:
+        fast = _fast(searcher, compiled, filter_, result)
+    except collect.Unsupported:
+        fast = None
+    if fast is not None:
+        ranked, total, lacking = fast
+    else:
+        scored = _scored(searcher, compiled.query, filter_)
+        lacking = {}
+        if not scored and compiled.groups:
+            scored, lacking, result.missing = _partial(searcher, compiled.groups, filter_)
+            result.partial = bool(scored) and len(compiled.groups) > 1
+        ranked = _rank(searcher, compiled.groups, scored, lacking)
+        total = len(ranked)
+    result.hits, result.total = _hits(searcher, ranked, total, compiled, marker, limit, lacking)
     result.suggestion = suggest(searcher, parsed, terms)
     return result
+
+
+def _fast(searcher: Any, compiled: Compiled, filter_: Any, result: SearchResult
+          ) -> tuple[Iterator[tuple[int, float]], int, Mapping[int, tuple[str, ...]]]:
+    """:func:`run`'s ranking with sets, scoring only the tiers that are shown.
+
+    Returns (ranked units, lazily; their number; parts each unit lacks).
+
+    Raises:
+        collect.Unsupported: a query :mod:`.collect` cannot evaluate.
+    """
+    postings = _postings_of(searcher)
+    matches = collect.evaluate(postings, compiled.query)
+    allowed = None
+    if filter_ is not None:
+        allowed = collect.evaluate(postings, filter_, score=False).units
+        matches.units &= allowed
+    held: list[set[int]] = []
+    lacking: Mapping[int, tuple[str, ...]] = {}
+    if not matches.units and compiled.groups:
+        parts = [collect.evaluate(postings, group.query) for group in compiled.groups]
+        for part in parts:
+            if allowed is not None:
+                part.units &= allowed
+        result.missing = [g.label for g, part in zip(compiled.groups, parts, strict=True)
+                          if not part.units]
+        matches = collect.Matches(set().union(*(part.units for part in parts)),
+                                  [leaf for part in parts for leaf in part.leaves])
+        result.partial = bool(matches.units) and len(compiled.groups) > 1
+        held = [part.units for part in parts]
+        lacking = _Lacking(compiled.groups, held)
+    whole = [_whole_word_set(postings, group.keys) for group in compiled.groups
+             if group.keys is not None]
+    ours = _companions(postings)
+    tiers = []
+    for has in reversed(_levels(matches.units, held)):  # most parts held first
+        for words in reversed(_levels(has, whole)):     # most whole words first
+            tiers += [words - ours, words & ours]       # letters before companions
+    return _ranked(postings, matches, tiers), len(matches.units), lacking
+
+
+class _Lacking(Mapping[int, tuple[str, ...]]):
+    """unit -> the labels of the parts it lacks, worked out when asked."""
+
+    def __init__(self, groups: list[Group], held: list[set[int]]) -> None:
+        self._groups = groups
+        self._held = held
+
+    def __getitem__(self, unit: int) -> tuple[str, ...]:
+        if not any(unit in units for units in self._held):
+            raise KeyError(unit)
+        return tuple(g.label for g, units in zip(self._groups, self._held, strict=True)
+                     if unit not in units)
+
+    def get(self, unit: int, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[unit]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(set().union(*self._held))
+
+    def __len__(self) -> int:
+        return len(set().union(*self._held))
+
+
+def _levels(units: set[int], sets: list[set[int]]) -> list[set[int]]:
+    """``units`` split by how many of ``sets`` hold them (index: that count)."""
+    levels = [set(units)]
+    for members in sets:
+        moved = [level & members for level in levels]
+        levels = [level - members for level in levels] + [set()]
+        for count, up in enumerate(moved, 1):
+            levels[count] |= up
+    return levels
+
+
+def _ranked(postings: collect.Postings, matches: collect.Matches,
+            tiers: list[set[int]]) -> Iterator[tuple[int, float]]:
+    """The units of ``tiers`` in turn, each tier by score (best first)."""
+    for tier in tiers:
+        if not tier:
+            continue
+        scored = postings.scores(matches, tier)
+        first = heapq.nlargest(TIER_FIRST, scored) if len(scored) > TIER_FIRST else []
+        for score, unit in first:  # usually the page is filled from these
+            yield -unit, score
+        scored.sort(reverse=True)
+        for score, unit in scored[len(first):]:
+            yield -unit, score
+
+
+def _whole_word_set(postings: collect.Postings, keys: set[str]) -> set[int]:
+    """Units where one of ``keys`` is a whole word (see :func:`_whole_word_units`)."""
+    units: set[int] = set()
+    for key in keys:
+        weights = postings.weights("body", key)
+        units.update(compress(weights.keys(), map((0.5).__le__, weights.values())))
+    return units
+
+
+def _companions(postings: collect.Postings) -> set[int]:
+    return set(postings.weights("dockind", "companion"))
+
+
+def _postings_of(searcher: Any) -> collect.Postings:
+    """The postings kept with ``searcher`` (they go with it)."""
+    kept = getattr(searcher, "_briefing_postings", None)
+    if kept is None:
+        kept = collect.Postings(searcher)
+        searcher._briefing_postings = kept
+    return kept
 
 
 def _scored(searcher: Any, query: Any, filter_: Any) -> list[tuple[int, float]]:
@@ -371,11 +497,10 @@ def _whole_word_units(reader: Any, keys: set[str]) -> set[int]:
     return units
 
 
-def _hits(searcher: Any, ranked: list[tuple[int, float]], compiled: Compiled,
-          marker: Highlighter, limit: int, lacking: dict[int, tuple[str, ...]]
+def _hits(searcher: Any, ranked: Iterable[tuple[int, float]], total: int, compiled: Compiled,
+          marker: Highlighter, limit: int, lacking: Mapping[int, tuple[str, ...]]
           ) -> tuple[list[Hit], int]:
     """The first ``limit`` hits and the total, phrases of 3+ words checked."""
-    total = len(ranked)
     check_all = bool(compiled.verify) and total <= VERIFY_ALL
     hits: list[Hit] = []
     for unit, score in ranked:

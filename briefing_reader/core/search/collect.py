@@ -1,0 +1,229 @@
+"""Matching units as sets, scored only where the ranking needs a score.
+
+Whoosh's collector walks every match one posting at a time and scores each
+(at 10,000 letters a common word matches ~100,000 units: half a second).
+Here a term's postings are read block by block into a dict (unit -> weight),
+a query becomes set operations on those dicts, and the BM25F score (the same
+formula and statistics as Whoosh's) is computed only for the units of the
+ranking tiers that fill the page. Queries of other shapes return None and
+are searched the Whoosh way.
+
+Imports Whoosh (see :mod:`._whoosh`); import it lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add, neg
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS  # type: ignore[import-untyped]
+from whoosh.util.numeric import byte_to_length as _byte_to_length  # type: ignore[import-untyped]
+
+from briefing_reader.core.search._whoosh import TermNotFound, wq
+
+
+class Unsupported(Exception):
+    """A query node this module does not evaluate."""
+
+
+@dataclass
+class Leaf:
+    """A scoring term: its postings and its scorer (None: a constant score)."""
+
+    fieldname: str
+    weights: dict[int, float]
+    scorer: Any = None
+    constant: float = 1.0
+
+
+@dataclass
+class Matches:
+    """Every unit matching a query, and the terms that score them."""
+
+    units: set[int]
+    leaves: list[Leaf] = field(default_factory=list)
+
+
+class Postings:
+    """Postings of terms of one searcher, read once per query and kept.
+
+    A few hundred recent terms are kept, so the second look at a term
+    (its whole-word test, the next query typed letter by letter) is free.
+    """
+
+    KEEP = 256
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._weights: dict[tuple[str, str], dict[int, float]] = {}
+        self._lengths: dict[str, dict[int, int]] = {}
+
+    def weights(self, fieldname: str, text: str) -> dict[int, float]:
+        """unit -> weight of ``text`` in ``fieldname`` (deleted units left out)."""
+        key = (fieldname, text)
+        found = self._weights.get(key)
+        if found is None:
+            found = self._read(fieldname, text)
+            if len(self._weights) >= self.KEEP:
+                self._weights.pop(next(iter(self._weights)))
+            self._weights[key] = found
+        return found
+
+    def _read(self, fieldname: str, text: str) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for leaf, offset in self.reader.leaf_readers():
+            try:
+                matcher = leaf.postings(fieldname, text)
+            except TermNotFound:
+                continue
+            out.update(_blocks(matcher, offset))
+        return out
+
+    def length_bytes(self, fieldname: str) -> bytes | None:
+        """Every unit's field length as Whoosh stores it (a byte per unit), or
+        None when the segments are not of the kind read here."""
+        if fieldname not in self._lengths:
+            self._lengths[fieldname] = self._read_lengths(fieldname)
+        return self._lengths[fieldname]
+
+    def _read_lengths(self, fieldname: str) -> bytes | None:
+        chunks = []
+        for leaf, offset in self.reader.leaf_readers():
+            count = leaf.doc_count_all()
+            column = getattr(leaf, "_perdoc", None)
+            column = getattr(column, "_cached_reader", None)
+            column = column(f"_{fieldname}_len", _LENGTHS) if column else None
+            if column is None:
+                chunks.append(bytes(count))
+                continue
+            if not hasattr(column, "_dbfile") or getattr(column, "_fixedlen", 0) != 1:
+                return None
+            stored = bytes(column._dbfile.get(column._basepos, min(column._count, count)))
+            if offset != sum(len(c) for c in chunks):
+                return None
+            chunks.append(stored + bytes(count - len(stored)))
+        return b"".join(chunks)
+
+    def scores(self, matches: Matches, units: Iterable[int]) -> list[tuple[float, int]]:
+        """(score, -unit) of ``units``: the same BM25F figures Whoosh computes.
+
+        Written as maps over whole lists (run in C): a tier can hold
+        100,000 units.
+        """
+        order = list(units)
+        total: list[float] = [0.0] * len(order)
+        for leaf in matches.leaves:
+            weights = list(map(leaf.weights.get, order, repeat(0.0)))
+            if leaf.scorer is None:
+                part = [leaf.constant if w else 0.0 for w in weights]
+            else:
+                lengths = self.length_bytes(leaf.fieldname)
+                memo = _Memo(leaf.scorer, self.reader, leaf.fieldname)
+                if lengths is None:
+                    part = [memo.score(w, u, None) if w else 0.0
+                            for w, u in zip(weights, order, strict=True)]
+                else:
+                    pairs = list(zip(weights, map(lengths.__getitem__, order), strict=True))
+                    known = memo.table(set(pairs))
+                    part = list(map(known.__getitem__, pairs))
+            total = list(map(add, total, part))
+        return list(zip(total, map(neg, order), strict=True))
+
+
+class _Memo:
+    """A BM25F scorer's figures by (weight, length byte): few distinct pairs."""
+
+    def __init__(self, scorer: Any, reader: Any, fieldname: str) -> None:
+        self._scorer = scorer
+        self._reader = reader
+        self._fieldname = fieldname
+
+    def table(self, pairs: set[tuple[float, int]]) -> dict[tuple[float, int], float]:
+        """The score of each (weight, length byte); 0 for weight 0 (not held)."""
+        return {(w, b): self._by_byte(w, b) if w else 0.0 for w, b in pairs}
+
+    def _by_byte(self, weight: float, byte: int) -> float:
+        return float(self._scorer._score(weight, _byte_to_length(byte) if byte else 1))
+
+    def score(self, weight: float, unit: int, lengths: bytes | None) -> float:
+        if lengths is not None:
+            return self._by_byte(weight, lengths[unit])
+        length = self._reader.doc_field_length(unit, self._fieldname, 1)
+        return float(self._scorer._score(weight, length))
+
+
+def _blocks(matcher: Any, offset: int) -> dict[int, float]:
+    """unit -> weight of a leaf matcher, a block at a time where Whoosh allows."""
+    from whoosh.matching.wrappers import FilterMatcher  # type: ignore[import-untyped]
+
+    deleted: frozenset[int] = frozenset()
+    inner = matcher
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted units
+    out: dict[int, float] = {}
+    if hasattr(inner, "_read_ids") and hasattr(inner, "_next_block"):
+        while inner.is_active():  # Whoosh 2.7.4's W3LeafMatcher (pinned)
+            if inner._ids is None:
+                inner._read_ids()
+            if inner._weights is None:
+                inner._read_weights()
+            ids, weights = inner._ids, inner._weights
+            if offset:
+                ids = [i + offset for i in ids]
+            out.update(zip(ids, weights))
+            inner._next_block()
+        if deleted:
+            for unit in deleted:
+                out.pop(unit + offset, None)
+        return out
+    while matcher.is_active():  # any other matcher: one posting at a time
+        out[matcher.id() + offset] = matcher.weight()
+        matcher.next()
+    return out
+
+
+def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
+    """The units matching ``query`` and its scoring terms.
+
+    Raises:
+        Unsupported: a node other than Term, And, Or, AndNot or a TermSet.
+    """
+    from briefing_reader.core.search.searching import TermSet
+
+    if isinstance(query, wq.Term):
+        weights = postings.weights(query.fieldname, query.text)
+        leaves = []
+        if score and weights:
+            scorer = postings.searcher.weighting.scorer(postings.searcher, query.fieldname,
+                                                        query.text)
+            if not hasattr(scorer, "_score"):
+                raise Unsupported(type(scorer).__name__)
+            leaves = [Leaf(query.fieldname, weights, scorer)]
+        return Matches(set(weights), leaves)
+    if isinstance(query, TermSet):
+        units: set[int] = set()
+        for text in query.texts:
+            units.update(postings.weights(query.fieldname, text))
+        weights = dict.fromkeys(units, 1.0)
+        return Matches(units, [Leaf(query.fieldname, weights, None, query.score)] if score
+                       else [])
+    if isinstance(query, wq.AndNot):
+        positive = evaluate(postings, query.a, score)
+        positive.units -= evaluate(postings, query.b, False).units
+        return positive
+    if isinstance(query, (wq.And, wq.Or)) and type(query) in (wq.And, wq.Or):
+        parts = [evaluate(postings, q, score) for q in query.subqueries]
+        if not parts:
+            return Matches(set())
+        units = set(parts[0].units)
+        for part in parts[1:]:
+            if isinstance(query, wq.And):
+                units &= part.units
+            else:
+                units |= part.units
+        return Matches(units, [leaf for part in parts for leaf in part.leaves])
+    raise Unsupported(type(query).__name__)
