@@ -173,8 +173,8 @@ def _blocks(matcher: Any, offset: int) -> dict[int, float]:
                 inner._read_weights()
             ids, weights = inner._ids, inner._weights
             if offset:
-                ids = [i + offset for i in ids]
-            out.update(zip(ids, weights))
+                ids = map(offset.__add__, ids)
+            out.update(zip(ids, weights, strict=True))
             inner._next_block()
         if deleted:
             for unit in deleted:

@@ -8,6 +8,7 @@ from functools import cached_property
 from html import escape
 from typing import Any
 
+from briefing_reader.core.search.text import _IRREGULAR as IRREGULAR
 from briefing_reader.core.search.text import WORD, fold
 
 Span = tuple[int, int]
@@ -43,6 +44,7 @@ class Highlighter:
         self._phrases = phrases
         self._parts = parts
         self._words = {w for w in (words or set()) if len(w) >= 4}
+        self._probes = _probes(keys)
         self._memo: dict[str, bool] = {}
 
     @property
@@ -62,6 +64,8 @@ class Highlighter:
         if len(form) < 8 or not self._keys:
             return False
         if self._parts is not None:
+            if not any(probe in form for probe in self._probes):
+                return False  # no part can have a query key: spare the split
             return any(self._key(p) in self._keys for p in self._parts(form))
         return any(w in form for w in self._words)
 
@@ -83,6 +87,18 @@ class Highlighter:
     def words(self, text: str) -> list[str]:
         """The distinct surface forms of the matched words in ``text``."""
         return list(dict.fromkeys(text[s:e] for s, e in self.spans(text)))
+
+
+def _probes(keys: set[str]) -> tuple[str, ...]:
+    """Strings one of which is in every word having a part with one of ``keys``.
+
+    Stemming and :func:`~.text.normalise_stem` change a word only from its
+    fourth letter on (Snowball's R1 starts there at the earliest), except the
+    irregular plurals, so a part keyed ``k`` starts with ``k[:3]``.
+    """
+    probes = {key[:3] for key in keys}
+    probes.update(plural[:3] for plural, key in IRREGULAR.items() if key in keys)
+    return tuple(sorted(probes))
 
 
 def make_snippet(text: str, spans: list[Span], width: int = 220,
