@@ -13,9 +13,10 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, repeat
 from operator import add, neg
 from typing import Any
 
@@ -132,6 +133,52 @@ class Postings:
                     part = list(map(known.__getitem__, pairs))
             total = list(map(add, total, part))
         return list(zip(total, map(neg, order), strict=True))
+
+
+    def best(self, matches: Matches, units: list[int], need: int
+             ) -> list[tuple[float, int]] | None:
+        """(score, -unit) of the best ``need`` or more of ``units``: every unit
+        scoring at least as well as the ``need``-th best.
+
+        A score depends only on each term's weight and the field length
+        byte, so units are counted by that combination (in C) and only the
+        units of the best combinations are listed. None when the lengths
+        cannot be read this way.
+        """
+        columns: list[list[Any]] = [list(map(leaf.weights.get, units, repeat(0.0)))
+                                    for leaf in matches.leaves]
+        names = sorted({leaf.fieldname for leaf in matches.leaves if leaf.scorer is not None})
+        for name in names:
+            lengths = self.length_bytes(name)
+            if lengths is None:
+                return None
+            columns.append(list(map(lengths.__getitem__, units)))
+        keys = list(zip(*columns, strict=True))
+        counts = Counter(keys)
+        byte_at = {name: len(matches.leaves) + i for i, name in enumerate(names)}
+        memos = [_Memo(leaf.scorer, self.reader, leaf.fieldname) if leaf.scorer else None
+                 for leaf in matches.leaves]
+
+        def score(key: tuple[Any, ...]) -> float:
+            total = 0.0
+            for i, (leaf, memo) in enumerate(zip(matches.leaves, memos, strict=True)):
+                if key[i]:
+                    total += (leaf.constant if memo is None
+                              else memo._by_byte(key[i], key[byte_at[leaf.fieldname]]))
+            return total
+
+        scores = {key: score(key) for key in counts}
+        chosen: set[tuple[Any, ...]] = set()
+        taken, cutoff = 0, float("inf")
+        for key in sorted(scores, key=scores.__getitem__, reverse=True):
+            if taken >= need and scores[key] < cutoff:
+                break
+            chosen.add(key)
+            taken += counts[key]
+            cutoff = scores[key]
+        flags = list(map(chosen.__contains__, keys))
+        return [(scores[key], -unit) for key, unit in zip(compress(keys, flags),
+                                                          compress(units, flags), strict=True)]
 
 
 class _Memo:

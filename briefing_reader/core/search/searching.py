@@ -5,7 +5,6 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -389,7 +388,9 @@ class _Lacking(Mapping[int, tuple[str, ...]]):
 
 def _levels(units: set[int], sets: list[set[int]]) -> list[set[int]]:
     """``units`` split by how many of ``sets`` hold them (index: that count)."""
-    levels = [set(units)]
+    if not sets:
+        return [units]
+    levels = [units]
     for members in sets:
         moved = [level & members for level in levels]
         levels = [level - members for level in levels] + [set()]
@@ -404,12 +405,17 @@ def _ranked(postings: collect.Postings, matches: collect.Matches,
     for tier in tiers:
         if not tier:
             continue
-        scored = postings.scores(matches, tier)
-        first = heapq.nlargest(TIER_FIRST, scored) if len(scored) > TIER_FIRST else []
-        for score, unit in first:  # usually the page is filled from these
-            yield -unit, score
+        order = list(tier)
+        first = postings.best(matches, order, TIER_FIRST) if len(order) > TIER_FIRST else None
+        if first is not None:  # usually the page is filled from these
+            first.sort(reverse=True)
+            for score, unit in first:
+                yield -unit, score
+            shown = {-unit for _, unit in first}
+            order = [unit for unit in order if unit not in shown]
+        scored = postings.scores(matches, order)
         scored.sort(reverse=True)
-        for score, unit in scored[len(first):]:
+        for score, unit in scored:
             yield -unit, score
 
 
