@@ -261,6 +261,7 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
     else:
         raise ImportFailed(path, "could not be stored (no free file name)", WRITE_FAILED)
     result.doc_id, result.stored = doc_id, target
+    result.dated = meta.get("date") is not None
     state.add(_Entry(doc_id, result.title, version, target, True, keys))
     return result
 
