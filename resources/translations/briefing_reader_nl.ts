@@ -763,6 +763,29 @@
     </message>
 </context>
 <context>
+    <name>DateDialog</name>
+    <message>
+        <source>Date of the letter</source>
+        <translation>Datum van de brief</translation>
+    </message>
+    <message>
+        <source>No date was found in “%s”. Its date places its promises on the timeline (“voor 1 maart” needs a year).</source>
+        <translation>In “%s” is geen datum gevonden. De datum plaatst de toezeggingen in de brief op de tijdlijn (“voor 1 maart” heeft een jaar nodig).</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Set date</source>
+        <translation>Datum instellen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>DocumentInformation</name>
     <message>
         <source>Document information</source>
@@ -1004,6 +1027,10 @@
     <message>
         <source>its XML declares a DTD (entities), which is refused</source>
         <translation>de XML declareert een DTD (entiteiten); dat wordt geweigerd</translation>
+    </message>
+    <message>
+        <source>Date of the letter</source>
+        <translation>Datum van de brief</translation>
     </message>
     <message>
         <source>%d imported, %d replaced, %d unchanged, %d refused</source>

@@ -86,3 +86,25 @@ def test_removing_an_imported_document(window: MainWindow, qtbot: QtBot, tmp_pat
     assert window.library.get("brief-taaleis") is None
     assert window.reader.document_shown is not None
     qtbot.waitUntil(lambda: window.search.progress.isHidden(), timeout=20_000)  # no stray task
+
+
+def test_an_undated_letter_asks_for_its_date(window: MainWindow, qtbot: QtBot,
+                                             tmp_path: Path) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    source = tmp_path / "notitie.txt"
+    source.write_text("Notitie over de pilots\n\nIk zal uw Kamer voor 1 maart 2027 "
+                      "informeren over de pilots.\n", encoding="utf-8")
+    window.importing.import_paths([source])
+    qtbot.waitUntil(lambda: window.importing.date_dialog is not None
+                    and window.importing.date_dialog.isVisible(), timeout=20_000)
+    dialog = window.importing.date_dialog
+    assert dialog is not None
+    doc_id = "notitie-over-de-pilots"
+    assert window.library.get(doc_id).meta.date is None  # type: ignore[union-attr]
+    dialog.edit.setDate(QDate(2026, 11, 14))
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.library.get(doc_id).meta.date  # type: ignore[union-attr]
+                    == dt.date(2026, 11, 14), timeout=10_000)

@@ -54,8 +54,8 @@ def set_date(paths: Paths, doc_id: str, day: dt.date, *,
 
 
 def _split(text: str, doc_id: str) -> tuple[dict[str, object], str]:
-    from briefing_reader.core.limits import load_yaml
     from briefing_reader.core.importing.errors import INVALID
+    from briefing_reader.core.limits import load_yaml
 
     end = text.find("\n" + _FENCE, len(_FENCE) - 1)
     data = load_yaml(text[len(_FENCE):end + 1]) if text.startswith(_FENCE) and end > 0 else None
