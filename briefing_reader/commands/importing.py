@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.add_argument("--json", action="store_true", help="print JSON")
     imp.add_argument("--date", metavar="YYYY-MM-DD", type=_day,
                      help="the letter's date, when the file does not say it")
+    imp.add_argument("--as-version-of", metavar="DOC_ID",
+                     help="the file is the next version of this document (notes move along)")
     imp.set_defaults(func=cmd_import)
 
     sd = sub.add_parser("setdate", help="set the date of an imported letter (anchors its "
@@ -45,10 +47,12 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     except TooManyFiles as exc:
         return fail(str(exc))
     folders = any(Path(f).is_dir() for f in args.files)
+    if args.as_version_of and (folders or len(files) != 1):
+        return fail("--as-version-of takes one file")
     library = load_library(run_paths)
     report = import_files(run_paths, files, roots=args.files if folders else None,
                           progress=_progress_line(files) if folders else None,
-                          library=library)
+                          library=library, as_version_of=args.as_version_of)
     if args.date is not None:
         _date_undated(run_paths, report, args.date)
     if report.changed:

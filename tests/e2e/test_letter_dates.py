@@ -63,3 +63,48 @@ def test_import_date_option_dates_an_undated_letter(run, tmp_path: Path):
 def test_a_bundled_letter_keeps_its_own_date(run):
     out = run("setdate", "kst-32824-456", "2020-01-01", check=False)
     assert out.returncode != 0 and "not an imported document" in out.stderr
+
+
+REVISED = LETTER.replace("informeren over de resultaten van de pilots.",
+                         "informeren over de resultaten van alle pilots.") + \
+    "\nIn een bijlage staat het overzicht van de gemeenten.\n"
+
+
+def _highlights(run) -> list[dict]:
+    return json.loads(run("notes", "list", "--json").stdout)["highlights"]
+
+
+def test_a_revised_letter_becomes_the_next_version_and_its_notes_move(run, tmp_path: Path):
+    first = tmp_path / "brief.txt"
+    first.write_text(LETTER.format(dateline="Den Haag, 14 november 2026"), encoding="utf-8")
+    run("import", str(first))
+    run("notes", "highlight", DOC, "--quote", "voortgang van de aanpak", "--note", "Vragen")
+    second = tmp_path / "brief-herzien.txt"
+    second.write_text(REVISED.format(dateline="Den Haag, 20 november 2026"), encoding="utf-8")
+    out = json.loads(run("import", "--json", str(second)).stdout)["results"][0]
+    assert (out["status"], out["doc_id"], out["old_version"], out["new_version"]) == (
+        "replaced", DOC, 1, 2)
+    titles = [d["title"] for d in json.loads(run("docs", "--json").stdout)]
+    assert titles.count("Voortgang van de aanpak laaggeletterdheid") == 1
+    [note] = _highlights(run)
+    anchor = note["anchor"]
+    assert (anchor["doc_id"], anchor["doc_version"]) == (DOC, 2)  # moved to the new version
+    assert anchor["quote"]["exact"] == "voortgang van de aanpak" and note["note"] == "Vragen"
+    assert note["anchor_status"] == "exact"
+
+
+def test_the_user_says_which_document_a_file_revises(run, tmp_path: Path):
+    first = tmp_path / "brief.txt"
+    first.write_text(LETTER.format(dateline="Den Haag, 14 november 2026"), encoding="utf-8")
+    run("import", str(first))
+    run("notes", "highlight", DOC, "--quote", "voortgang van de aanpak")
+    other = tmp_path / "andere-titel.txt"
+    other.write_text("Herziene brief over laaggeletterdheid\n\n" +
+                     REVISED.format(dateline="Den Haag, 20 november 2026"), encoding="utf-8")
+    out = json.loads(run("import", "--json", "--as-version-of", DOC, str(other)).stdout)
+    assert out["results"][0]["status"] == "replaced"
+    assert out["results"][0]["doc_id"] == DOC
+    assert [(h["anchor"]["doc_id"], h["anchor"]["doc_version"]) for h in _highlights(run)] \
+        == [(DOC, 2)]
+    missing = run("import", "--as-version-of", "bestaat-niet", str(other), check=False)
+    assert missing.returncode != 0 and "no such document" in missing.stdout
