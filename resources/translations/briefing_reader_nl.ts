@@ -799,6 +799,14 @@
         <source>Version: %s</source>
         <translation>Versie: %s</translation>
     </message>
+    <message>
+        <source>Compiled by Briefing Reader, not official text</source>
+        <translation>Samengesteld door Briefing Reader, geen officiële tekst</translation>
+    </message>
+    <message>
+        <source>Not a parliamentary document (no Kamerstuk number)</source>
+        <translation>Geen Kamerstuk (geen dossier- of volgnummer)</translation>
+    </message>
     <message numerus="yes">
         <source>Cites %n document(s)</source>
         <translation>
@@ -1363,6 +1371,10 @@ Openen in uw webbrowser?</translation>
         <translation>Samengesteld door Briefing Reader, geen officiële tekst</translation>
     </message>
     <message>
+        <source>Not a parliamentary document (no Kamerstuk number)</source>
+        <translation>Geen Kamerstuk (geen dossier- of volgnummer)</translation>
+    </message>
+    <message>
         <source>Remove from the library…</source>
         <translation>Uit de bibliotheek verwijderen…</translation>
     </message>
@@ -1552,6 +1564,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Compiled by Briefing Reader from the letter; where a fact comes from elsewhere, the document says so. This is not an official parliamentary document.</source>
         <translation>Samengesteld door Briefing Reader op basis van de brief; waar een gegeven van elders komt, staat dat erbij. Dit is geen officieel parlementair document.</translation>
+    </message>
+    <message>
+        <source>Not a parliamentary document: it has no Kamerstuk number. Imported by you.</source>
+        <translation>Geen parlementair document: het heeft geen Kamerstuknummer. Door u geïmporteerd.</translation>
     </message>
     <message>
         <source>Opening “%s”, a long document…</source>

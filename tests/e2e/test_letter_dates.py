@@ -108,3 +108,16 @@ def test_the_user_says_which_document_a_file_revises(run, tmp_path: Path):
         == [(DOC, 2)]
     missing = run("import", "--as-version-of", "bestaat-niet", str(other), check=False)
     assert missing.returncode != 0 and "no such document" in missing.stdout
+
+
+def test_a_vng_note_is_listed_as_no_kamerstuk(run, tmp_path: Path):
+    note = tmp_path / "vng.txt"
+    note.write_text("Reactie VNG op de integratieagenda\n\nDe VNG vraagt meer middelen.\n",
+                    encoding="utf-8")
+    run("import", str(note))
+    docs = {d["id"]: d for d in json.loads(run("docs", "--json").stdout)}
+    assert docs["reactie-vng-op-de-integratieagenda"]["official"] is False
+    assert docs["kst-32824-456"]["official"] is True
+    listing = run("docs").stdout.splitlines()
+    assert any("reactie-vng" in line and "(geen Kamerstuk)" in line for line in listing)
+    assert any(line.startswith("begrippen") and "samengesteld" in line for line in listing)

@@ -46,3 +46,12 @@ def test_plain_text_letter_is_dated_from_its_place_and_date_line() -> None:
 def test_plain_text_letter_without_date_has_none() -> None:
     meta = plaintext.convert("Voortgang\n\nGeachte voorzitter,\n\nTekst.\n", Path("b.txt")).meta
     assert "date" not in meta
+
+
+def test_a_text_without_kamerstuk_letterhead_is_not_official() -> None:
+    note = plaintext.convert("Reactie VNG\n\nUtrecht, 2 december 2026\n\nDe VNG vraagt meer.\n",
+                             Path("vng.txt")).meta
+    assert note["official"] is False and note["date"] == dt.date(2026, 12, 2)
+    letter = plaintext.convert("32 824 Integratiebeleid\n\nNr. 500 Brief van de minister\n\n"
+                               "Den Haag, 2 december 2026\n\nTekst.\n", Path("k.txt")).meta
+    assert "official" not in letter and letter["kind"] == "kamerbrief"

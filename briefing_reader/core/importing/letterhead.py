@@ -48,8 +48,14 @@ def letterhead_meta(lines: Iterable[str], limit: int = 12) -> dict[str, Any]:
 
 
 def apply_letterhead(meta: dict[str, Any], found: dict[str, Any]) -> None:
-    """Fill a converted document's front matter from :func:`letterhead_meta`."""
+    """Fill a converted document's front matter from :func:`letterhead_meta`.
+
+    Without a letterhead (no dossier and number) the file is no Kamerstuk: a
+    note of the VNG, a position paper. It is marked ``official: false`` so
+    that it is never shown as parliamentary text.
+    """
     if not found:
+        meta["official"] = False
         return
     from briefing_reader.core.importing.opentk import parliamentary_year
 
