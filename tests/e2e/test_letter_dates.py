@@ -121,3 +121,24 @@ def test_a_vng_note_is_listed_as_no_kamerstuk(run, tmp_path: Path):
     listing = run("docs").stdout.splitlines()
     assert any("reactie-vng" in line and "(geen Kamerstuk)" in line for line in listing)
     assert any(line.startswith("begrippen") and "samengesteld" in line for line in listing)
+
+
+def test_marking_a_promise_fulfilled_offers_its_duplicates(run):
+    dialoog, ceder = "kst-32824-456:p-80:c2cb86ca8f", "kst-32824-456:p-142:b3f6b896d8"
+    listed = {c["id"]: c for c in json.loads(run("commitments", "--json").stdout)["commitments"]}
+    assert listed[dialoog]["linked"] == [ceder] and listed[ceder]["linked"] == [dialoog]
+    out = run("status", dialoog, "Voldaan").stdout
+    assert "--all-linked" in out and ceder in out
+
+    def due() -> tuple[str, str]:
+        rows = {c["id"]: c for c in json.loads(
+            run("commitments", "--json", "--today", "2026-12-06").stdout)["commitments"]}
+        return rows[dialoog]["due"], rows[ceder]["due"]
+
+    assert due() == ("afgehandeld", "te laat")
+    run("status", dialoog, "Voldaan", "--all-linked")
+    assert due() == ("afgehandeld", "afgehandeld")
+    bad = run("status", dialoog, "Klaar", check=False)
+    assert bad.returncode != 0 and "unknown status" in bad.stderr
+    unknown = run("status", "geen:id:1", "Voldaan", check=False)
+    assert unknown.returncode != 0 and "no commitment" in unknown.stderr
