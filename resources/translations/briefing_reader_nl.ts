@@ -750,6 +750,17 @@
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
+    <message>
+        <source>Same promise elsewhere</source>
+        <translation>Dezelfde toezegging elders</translation>
+    </message>
+    <message numerus="yes">
+        <source>This promise also stands in %n other place(s). Set them to “%1” too?</source>
+        <translation>
+            <numerusform>Deze toezegging staat ook op %n andere plaats. Die ook op “%1” zetten?</numerusform>
+            <numerusform>Deze toezegging staat ook op %n andere plaatsen. Die ook op “%1” zetten?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ContentsPane</name>
