@@ -264,6 +264,7 @@ class DateDialog(QDialog):
     def __init__(self, title: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Date of the letter"))
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         text = QLabel(self.tr("No date was found in “%s”. Its date places its promises on "
                               "the timeline (“voor 1 maart” needs a year).") % title, self)

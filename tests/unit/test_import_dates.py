@@ -55,3 +55,19 @@ def test_a_text_without_kamerstuk_letterhead_is_not_official() -> None:
     letter = plaintext.convert("32 824 Integratiebeleid\n\nNr. 500 Brief van de minister\n\n"
                                "Den Haag, 2 december 2026\n\nTekst.\n", Path("k.txt")).meta
     assert "official" not in letter and letter["kind"] == "kamerbrief"
+
+
+def test_markdown_with_its_own_other_id_is_not_a_version_by_title(tmp_path: Path) -> None:
+    from briefing_reader import paths
+    from briefing_reader.core.importing import IMPORTED, import_files
+
+    run = paths.resolve()
+    files = []
+    for doc_id in ("notitie-a", "notitie-b"):
+        f = tmp_path / f"{doc_id}.md"
+        f.write_text(f"---\nid: {doc_id}\nkind: imported\ntitle: Notitie\n---\n\nTekst "
+                     f"van {doc_id}.\n", encoding="utf-8")
+        files.append(f)
+    results = import_files(run, files).results
+    assert [(r.status, r.doc_id) for r in results] == [(IMPORTED, "notitie-a"),
+                                                       (IMPORTED, "notitie-b")]
