@@ -19,15 +19,18 @@ from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
 from briefing_reader.core.commitments import (
     DUE_LATE,
     ActionRow,
+    CommitmentsError,
     MarkerError,
     build_register,
     check_library,
+    check_status,
     has_total,
     library_commitments,
     table_rows,
     timeline,
     with_notes,
 )
+from briefing_reader.core.commitments.links import linked_groups, paragraphs
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,6 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     commitments.add_argument("--kamer", action="store_true",
                              help="only promises to inform or send something to the Kamer")
     commitments.set_defaults(func=cmd_commitments)
+
+    status = sub.add_parser("status", help="set the status of a commitment (Openstaand, "
+                                           "Voldaan, Deels voldaan, Vervallen)")
+    status.add_argument("commitment", metavar="COMMITMENT_ID",
+                        help="as 'commitments --json' gives it")
+    status.add_argument("status", metavar="STATUS")
+    status.add_argument("--note", default="", help="a note on the status")
+    status.add_argument("--all-linked", action="store_true",
+                        help="also the same promise elsewhere (see 'linked')")
+    status.set_defaults(func=cmd_status)
 
     tables = sub.add_parser("tables", help="tables with a 'Totaal' row or column")
     tables.add_argument("--check", action="store_true",
@@ -140,15 +153,19 @@ def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     if args.doc and library.get(args.doc) is None:
         return fail(f"no document '{args.doc}'")
     errors: list[MarkerError] = []
-    found = [c for c in library_commitments(library, errors=errors)
+    every = library_commitments(library, errors=errors)
+    found = [c for c in every
              if (not args.doc or c.doc == args.doc) and (not args.kamer or c.to_kamer)]
     for error in errors:
         print(f"briefing-reader: skipped marker {error}", file=sys.stderr)
     today = args.today or dt.date.today()
     entries = timeline(found, today, load_statuses(run_paths), overdue_only=args.overdue)
     if args.json:
+        links = linked_groups(every, paragraphs(library))
         print_json({"today": today.isoformat(),
-                    "commitments": [entry.to_dict() for entry in entries]})
+                    "commitments": [{**entry.to_dict(),
+                                     "linked": list(links.get(entry.commitment.id, ()))}
+                                    for entry in entries]})
         return EXIT_OK
     print(f"Toezeggingen op {today.isoformat()}: {len(entries)}")
     for entry in entries:
@@ -158,6 +175,35 @@ def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print(f"\n{entry.due:12} {when:23} {entry.status}{kamer}")
         print(f"    {c.phrase or '-'}  ({c.doc}#{c.anchor}, {c.section_path})")
         print(f"    {_shorten(c.sentence, 150)}")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.core.notes import NotesError, open_store
+
+    try:
+        check_status(args.status)
+    except CommitmentsError as exc:
+        return fail(str(exc))
+    library = load_library(run_paths)
+    every = library_commitments(library, errors=[])
+    if args.commitment not in {c.id for c in every}:
+        return fail(f"no commitment '{args.commitment}' (see 'briefing-reader commitments')")
+    linked = linked_groups(every, paragraphs(library)).get(args.commitment, ())
+    marked = [args.commitment, *(linked if args.all_linked else ())]
+    try:
+        with open_store(run_paths.notes_db, run_paths.backups) as store:
+            for cid in marked:
+                store.set_commitment_status(cid, args.status, args.note)
+    except NotesError as exc:
+        return fail(f"status not stored: {exc}")
+    for cid in marked:
+        print(f"{args.status:12} {cid}")
+    if linked and not args.all_linked:
+        print(f"linked: the same promise stands {len(linked)} more time(s); add --all-linked "
+              "to mark them too:")
+        for cid in linked:
+            print(f"    {cid}")
     return EXIT_OK
 
 

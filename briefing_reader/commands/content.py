@@ -37,7 +37,8 @@ def cmd_docs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
                     if (meta := library.meta(entry.id)) is not None])
         return EXIT_OK
     for entry in library.entries():  # the catalogue: no document is parsed
-        marker = "" if entry.official else "  (samengesteld door Briefing Reader)"
+        marker = "" if entry.official else "  (samengesteld door Briefing Reader)" \
+            if entry.kind == "companion" else "  (geen Kamerstuk)"
         print(f"{entry.id:24} {entry.title}{marker}")
     return EXIT_OK
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -19,7 +20,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                         "is imported with everything inside it")
     imp.add_argument("files", metavar="FILE_OR_FOLDER", nargs="+")
     imp.add_argument("--json", action="store_true", help="print JSON")
+    imp.add_argument("--date", metavar="YYYY-MM-DD", type=_day,
+                     help="the letter's date, when the file does not say it")
+    imp.add_argument("--as-version-of", metavar="DOC_ID",
+                     help="the file is the next version of this document (notes move along)")
     imp.set_defaults(func=cmd_import)
+
+    sd = sub.add_parser("setdate", help="set the date of an imported letter (anchors its "
+                                        "promises on the timeline)")
+    sd.add_argument("doc", metavar="DOC_ID")
+    sd.add_argument("date", metavar="YYYY-MM-DD", type=_day)
+    sd.set_defaults(func=cmd_setdate)
 
     rem = sub.add_parser("remove", help="remove an imported document (its notes are kept)")
     rem.add_argument("doc", metavar="DOC_ID")
@@ -36,10 +47,14 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     except TooManyFiles as exc:
         return fail(str(exc))
     folders = any(Path(f).is_dir() for f in args.files)
+    if args.as_version_of and (folders or len(files) != 1):
+        return fail("--as-version-of takes one file")
     library = load_library(run_paths)
     report = import_files(run_paths, files, roots=args.files if folders else None,
                           progress=_progress_line(files) if folders else None,
-                          library=library)
+                          library=library, as_version_of=args.as_version_of)
+    if args.date is not None:
+        _date_undated(run_paths, report, args.date)
     if report.changed:
         library.refresh()  # the catalogue takes the new files in
         _index(run_paths, library)
@@ -53,7 +68,46 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             print(f"{result.status:10} {result.message()}")
             for warning in result.warnings:
                 print(f"{'':10}   note: {warning}")
+            if result.ok and not result.dated:
+                print(f"{'':10}   note: geen datum gevonden (no date found); set it with "
+                      f"'briefing-reader setdate {result.doc_id} YYYY-MM-DD'")
     return EXIT_ERROR if report.by_status(FAILED) else EXIT_OK
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _date_undated(run_paths: paths.Paths, report: object, day: dt.date) -> None:
+    """``import --date``: date the letters of this import that had no date."""
+    from briefing_reader.core.importing import ImportFailed, ImportReport
+    from briefing_reader.core.importing.dating import set_date
+
+    assert isinstance(report, ImportReport)
+    for result in report.results:
+        if result.ok and not result.dated and result.doc_id and result.stored:
+            try:
+                set_date(run_paths, result.doc_id, day)
+                result.dated = True
+            except ImportFailed as exc:
+                print(f"briefing-reader: {exc}", file=sys.stderr)
+
+
+def cmd_setdate(args: argparse.Namespace, run_paths: paths.Paths) -> int:
+    from briefing_reader.core.importing import ImportFailed
+    from briefing_reader.core.importing.dating import set_date
+
+    try:
+        title = set_date(run_paths, args.doc, args.date, library=load_library(run_paths))
+    except ImportFailed as exc:
+        return fail(str(exc))
+    library = load_library(run_paths)
+    _index(run_paths, library)
+    print(f"dated      {args.doc} '{title}': {args.date.isoformat()}")
+    return EXIT_OK
 
 
 def _progress_line(files: list[Path]) -> Callable[[int, int], None]:

@@ -379,8 +379,10 @@ def _document_tip(entry: Entry) -> str:
         tip += f"\n{entry.date.isoformat()}"
     if entry.volgnummer is not None and entry.dossier_number:
         tip += f" · {entry.dossier_number}, nr. {entry.volgnummer}"
-    if not entry.official:
+    if not entry.official and entry.kind == "companion":
         tip += "\n" + _translate("Compiled by Briefing Reader, not official text")
+    elif not entry.official:
+        tip += "\n" + _translate("Not a parliamentary document (no Kamerstuk number)")
     return tip
 
 

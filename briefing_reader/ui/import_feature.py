@@ -7,12 +7,24 @@ search index updated.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressBar
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore, reanchor_library
@@ -40,6 +52,7 @@ class ImportFeature(QObject):
         self.store = store
         self.paths = paths
         self.busy = False
+        self.date_dialog: DateDialog | None = None
         self.progress = QProgressBar(window)
         self.progress.setMaximumWidth(180)
         self.progress.setFormat(self.tr("Importing %v/%m"))
@@ -101,6 +114,9 @@ class ImportFeature(QObject):
             self._tell(report)
         if report.document_to_open:
             self.window.navigate(report.document_to_open)  # type: ignore[attr-defined]
+            undated = [r for r in report.results if r.stored is not None and not r.dated]
+            if undated:
+                self.ask_date(undated[0].doc_id, undated[0].title)
         confirmed = [r.file for r in report.to_ask if self._may_replace_bundled(r)]
         if confirmed:
             self.import_paths(confirmed, ask_bundled=False)
@@ -204,6 +220,27 @@ class ImportFeature(QObject):
             return
         self.reload()
 
+    def ask_date(self, doc_id: str, title: str) -> DateDialog:
+        """The letter's date was not found: ask for it (not blocking; Esc is "later")."""
+        dialog = DateDialog(title, self.window)
+        dialog.accepted.connect(lambda: self._set_date(doc_id, dialog.date()))
+        dialog.open()
+        self.date_dialog = dialog
+        return dialog
+
+    def _set_date(self, doc_id: str, day: dt.date) -> None:
+        from briefing_reader.core.importing import ImportFailed
+        from briefing_reader.core.importing.dating import set_date
+
+        if self.paths is None:
+            return
+        try:
+            set_date(self.paths, doc_id, day, library=self.library)
+        except ImportFailed as error:
+            QMessageBox.warning(self.window, self.tr("Date of the letter"), error.reason)
+            return
+        self.reload()
+
     # -- the shared library ------------------------------------------------------
 
     def reload(self) -> None:
@@ -219,6 +256,37 @@ class ImportFeature(QObject):
         refresh = getattr(self.window, "library_changed", None)
         if refresh is not None:
             refresh()
+
+
+class DateDialog(QDialog):
+    """The date of an imported letter that does not state one."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Date of the letter"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("No date was found in “%s”. Its date places its promises on "
+                              "the timeline (“voor 1 maart” needs a year).") % title, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.edit = QDateEdit(QDate.currentDate(), self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMMM yyyy")
+        label = QLabel(self.tr("&Date:"), self)
+        label.setBuddy(self.edit)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("Set date"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def date(self) -> dt.date:
+        day = self.edit.date()
+        return dt.date(day.year(), day.month(), day.day())
 
 
 def _number(value: int) -> str:

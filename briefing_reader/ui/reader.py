@@ -126,6 +126,9 @@ class ReaderView(OfflineBrowser):
         banner = self.tr("Compiled by Briefing Reader from the letter; where a fact comes "
                          "from elsewhere, the document says so. "
                          "This is not an official parliamentary document.")
+        if doc.meta.kind != "companion":
+            banner = self.tr("Not a parliamentary document: it has no Kamerstuk number. "
+                             "Imported by you.")
         self._set_html(qdoc, doc, style.page_html(doc, banner, badges))
         self.badges = dict(badges or {})
         self._dark = dark

@@ -182,6 +182,10 @@ class DocumentInformation(QDialog):
             lines.append(self.tr("Date: %s") % dutch_date(doc.meta.date))
         if doc.meta.version:
             lines.append(self.tr("Version: %s") % doc.meta.version)
+        if not doc.meta.official:
+            lines.append(self.tr("Compiled by Briefing Reader, not official text")
+                         if doc.meta.kind == "companion" else
+                         self.tr("Not a parliamentary document (no Kamerstuk number)"))
         lines.append(self.tr("Cites %n document(s)", "", references))
         info = QLabel("<br>".join(lines), self)
         info.setTextFormat(Qt.TextFormat.RichText)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -43,6 +44,7 @@ from briefing_reader.core.commitments import (
     library_commitments,
     timeline,
 )
+from briefing_reader.core.commitments.links import linked_groups, paragraphs
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import MONTHS_NL, citation, dutch_date
 from briefing_reader.core.notes import NotesError, NotesStore
@@ -109,6 +111,8 @@ class CommitmentsTimelineView(QWidget):
         self._entries: dict[str, TimelineEntry] = {}
         self._order: list[str] = []
         self._drafts: dict[str, tuple[str, str]] = {}
+        self._links: dict[str, tuple[str, ...]] = {}  # the same promise elsewhere
+        self.linked_question: QMessageBox | None = None
         self._current: str | None = None
         self._due_labels = {DUE_LATE: self.tr("overdue"), DUE_SOON: self.tr("due soon"),
                             DUE_LATER: self.tr("later"), DUE_UNDATED: self.tr("no date"),
@@ -213,6 +217,7 @@ class CommitmentsTimelineView(QWidget):
             except NotesError as exc:
                 message = self.tr("Statuses not read: {reason}").format(reason=exc.reason)
         found = library_commitments(self._library, errors=[])
+        self._links = linked_groups(found, paragraphs(self._library))
         entries = timeline(found, self._today, statuses)
         self._entries = {e.commitment.id: e for e in entries}
         self._order = [e.commitment.id for e in entries]
@@ -438,10 +443,51 @@ class CommitmentsTimelineView(QWidget):
                                .format(reason=exc.reason), error=True)
             return False
         self._drafts.pop(cid, None)
-        old = self._entries[cid]
-        self._entries[cid] = TimelineEntry(old.commitment, status, note,
-                                           due_status(old.commitment.latest, self._today, status))
+        self._set_entry(cid, status, note)
         self._rebuild()
         self._show_message(self.tr("Saved."))
         self.status_saved.emit(cid, status)
+        others = [o for o in self._links.get(cid, ())
+                  if o in self._entries and self._entries[o].status != status]
+        if others:
+            self.ask_linked(cid, others, status, note)
         return True
+
+    def _set_entry(self, cid: str, status: str, note: str) -> None:
+        old = self._entries[cid]
+        self._entries[cid] = TimelineEntry(old.commitment, status, note,
+                                           due_status(old.commitment.latest, self._today, status))
+
+    def ask_linked(self, cid: str, others: list[str], status: str, note: str) -> QMessageBox:
+        """The same promise stands elsewhere: offer to give it the same status.
+
+        The question does not block (``open``): Enter answers yes, Esc no.
+        """
+        places = "\n".join(f"• {self._entries[o].commitment.section_path}: "
+                           f"“{self._entries[o].commitment.sentence}”" for o in others)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Same promise elsewhere"),
+                          self.tr("This promise also stands in %n other place(s). Set them to "
+                                  "“%1” too?", "", len(others)).replace("%1", status),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self)
+        box.setInformativeText(places)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda answer: self._mark_linked(
+            others, status, note) if answer == QMessageBox.StandardButton.Yes else None)
+        box.open()
+        self.linked_question = box
+        return box
+
+    def _mark_linked(self, others: list[str], status: str, note: str) -> None:
+        if self._store is None:
+            return
+        try:
+            for other in others:
+                self._store.set_commitment_status(other, status, note)
+                self._set_entry(other, status, note)
+        except NotesError as exc:
+            self._show_message(self.tr("Not saved: {reason}. Your edit is kept; try again.")
+                               .format(reason=exc.reason), error=True)
+        self._rebuild()
+        for other in others:
+            self.status_saved.emit(other, status)

@@ -60,7 +60,8 @@ class OutlineTree(QTreeView):
         """The model's texts, here so lupdate collects them in this context."""
         return [self.tr("Recently opened"), self.tr("My documents"),
                 self.tr("Dossier %s: %d documents"), self.tr("Action"), self.tr("Sub-action"),
-                self.tr("Compiled by Briefing Reader, not official text")]
+                self.tr("Compiled by Briefing Reader, not official text"),
+                self.tr("Not a parliamentary document (no Kamerstuk number)")]
 
     def set_library(self, library: Library, recent: Iterable[str] = ()) -> None:
         self.contents.set_library(library, recent)

@@ -750,6 +750,17 @@
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
+    <message>
+        <source>Same promise elsewhere</source>
+        <translation>Dezelfde toezegging elders</translation>
+    </message>
+    <message numerus="yes">
+        <source>This promise also stands in %n other place(s). Set them to “%1” too?</source>
+        <translation>
+            <numerusform>Deze toezegging staat ook op %n andere plaats. Die ook op “%1” zetten?</numerusform>
+            <numerusform>Deze toezegging staat ook op %n andere plaatsen. Die ook op “%1” zetten?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ContentsPane</name>
@@ -760,6 +771,29 @@
     <message>
         <source>Filter the documents</source>
         <translation>Documenten filteren</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Date of the letter</source>
+        <translation>Datum van de brief</translation>
+    </message>
+    <message>
+        <source>No date was found in “%s”. Its date places its promises on the timeline (“voor 1 maart” needs a year).</source>
+        <translation>In “%s” is geen datum gevonden. De datum plaatst de toezeggingen in de brief op de tijdlijn (“voor 1 maart” heeft een jaar nodig).</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Set date</source>
+        <translation>Datum instellen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -775,6 +809,14 @@
     <message>
         <source>Version: %s</source>
         <translation>Versie: %s</translation>
+    </message>
+    <message>
+        <source>Compiled by Briefing Reader, not official text</source>
+        <translation>Samengesteld door Briefing Reader, geen officiële tekst</translation>
+    </message>
+    <message>
+        <source>Not a parliamentary document (no Kamerstuk number)</source>
+        <translation>Geen Kamerstuk (geen dossier- of volgnummer)</translation>
     </message>
     <message numerus="yes">
         <source>Cites %n document(s)</source>
@@ -1004,6 +1046,10 @@
     <message>
         <source>its XML declares a DTD (entities), which is refused</source>
         <translation>de XML declareert een DTD (entiteiten); dat wordt geweigerd</translation>
+    </message>
+    <message>
+        <source>Date of the letter</source>
+        <translation>Datum van de brief</translation>
     </message>
     <message>
         <source>%d imported, %d replaced, %d unchanged, %d refused</source>
@@ -1336,6 +1382,10 @@ Openen in uw webbrowser?</translation>
         <translation>Samengesteld door Briefing Reader, geen officiële tekst</translation>
     </message>
     <message>
+        <source>Not a parliamentary document (no Kamerstuk number)</source>
+        <translation>Geen Kamerstuk (geen dossier- of volgnummer)</translation>
+    </message>
+    <message>
         <source>Remove from the library…</source>
         <translation>Uit de bibliotheek verwijderen…</translation>
     </message>
@@ -1525,6 +1575,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Compiled by Briefing Reader from the letter; where a fact comes from elsewhere, the document says so. This is not an official parliamentary document.</source>
         <translation>Samengesteld door Briefing Reader op basis van de brief; waar een gegeven van elders komt, staat dat erbij. Dit is geen officieel parlementair document.</translation>
+    </message>
+    <message>
+        <source>Not a parliamentary document: it has no Kamerstuk number. Imported by you.</source>
+        <translation>Geen parlementair document: het heeft geen Kamerstuknummer. Door u geïmporteerd.</translation>
     </message>
     <message>
         <source>Opening “%s”, a long document…</source>

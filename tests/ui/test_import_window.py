@@ -86,3 +86,55 @@ def test_removing_an_imported_document(window: MainWindow, qtbot: QtBot, tmp_pat
     assert window.library.get("brief-taaleis") is None
     assert window.reader.document_shown is not None
     qtbot.waitUntil(lambda: window.search.progress.isHidden(), timeout=20_000)  # no stray task
+
+
+def test_an_undated_letter_asks_for_its_date(window: MainWindow, qtbot: QtBot,
+                                             tmp_path: Path) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    source = tmp_path / "notitie.txt"
+    source.write_text("Notitie over de pilots\n\nIk zal uw Kamer voor 1 maart 2027 "
+                      "informeren over de pilots.\n", encoding="utf-8")
+    window.importing.import_paths([source])
+    qtbot.waitUntil(lambda: window.importing.date_dialog is not None
+                    and window.importing.date_dialog.isVisible(), timeout=20_000)
+    dialog = window.importing.date_dialog
+    assert dialog is not None
+    doc_id = "notitie-over-de-pilots"
+    assert window.library.get(doc_id).meta.date is None  # type: ignore[union-attr]
+    dialog.edit.setDate(QDate(2026, 11, 14))
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.library.get(doc_id).meta.date  # type: ignore[union-attr]
+                    == dt.date(2026, 11, 14), timeout=10_000)
+
+
+def test_a_note_of_the_vng_is_marked_not_parliamentary(window: MainWindow, qtbot: QtBot,
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_reader.ui import references
+
+    source = tmp_path / "vng.txt"
+    source.write_text("Reactie VNG op de integratieagenda\n\nUtrecht, 2 december 2026\n\n"
+                      "De VNG vraagt het kabinet om meer middelen voor gemeenten.\n",
+                      encoding="utf-8")
+    window.importing.import_paths([source])
+    doc_id = "reactie-vng-op-de-integratieagenda"
+    qtbot.waitUntil(lambda: not window.importing.busy and window.library.get(doc_id)
+                    is not None, timeout=20_000)
+    assert window.library.get(doc_id).meta.official is False  # type: ignore[union-attr]
+    banner = window.reader.toPlainText()
+    assert "Not a parliamentary document" in banner and "Compiled by" not in banner
+    model = window.toc.model()
+    mine = model.index(len(window.toc.top_titles()) - 1, 0)
+    tip = model.index(0, 0, mine).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Not a parliamentary document (no Kamerstuk number)" in tip
+    seen: list[str] = []
+    monkeypatch.setattr(references.DocumentInformation, "exec",
+                        lambda dialog: seen.append(dialog.findChild(
+                            references.QLabel).text()) or 0)
+    window.references.show_information()
+    assert "Not a parliamentary document" in seen[0]
+    # the bundled letter stays official, the companion stays "compiled"
+    assert window.library.get("kst-32824-456").meta.official  # type: ignore[union-attr]

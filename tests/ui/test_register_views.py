@@ -405,3 +405,36 @@ def _other_document(entry):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return replace(entry, commitment=replace(entry.commitment, doc="kst-ander"))
+
+
+def test_marking_a_promise_offers_to_mark_its_duplicates(
+        timeline_view: CommitmentsTimelineView, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialoog, ceder = "kst-32824-456:p-80:c2cb86ca8f", "kst-32824-456:p-142:b3f6b896d8"
+    timeline_view.tree.setCurrentItem(timeline_view.item_for(dialoog))
+    timeline_view.status_combo.setCurrentIndex(timeline_view.status_combo.findData("Voldaan"))
+    assert timeline_view.save_status()
+    box = timeline_view.linked_question
+    assert box is not None and box.isVisible()
+    assert "1 other place" in box.text() and "Voldaan" in box.text()
+    assert "Deze dialoog vindt plaats" in box.informativeText()
+    assert timeline_view.entry(ceder).status == "Openstaand"  # type: ignore[union-attr]
+    box.done(QMessageBox.StandardButton.Yes)
+    assert timeline_view.entry(ceder).status == "Voldaan"  # type: ignore[union-attr]
+    with reopened() as again:
+        assert again.commitment_statuses()[ceder].status == "Voldaan"
+
+
+def test_declining_leaves_the_duplicate_as_it_was(
+        timeline_view: CommitmentsTimelineView) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialoog, ceder = "kst-32824-456:p-80:c2cb86ca8f", "kst-32824-456:p-142:b3f6b896d8"
+    timeline_view.tree.setCurrentItem(timeline_view.item_for(ceder))
+    timeline_view.status_combo.setCurrentIndex(timeline_view.status_combo.findData("Vervallen"))
+    assert timeline_view.save_status()
+    box = timeline_view.linked_question
+    assert box is not None
+    box.done(QMessageBox.StandardButton.No)
+    assert timeline_view.entry(dialoog).status == "Openstaand"  # type: ignore[union-attr]

@@ -242,8 +242,8 @@ def test_a_batch_reports_per_file_and_imports_the_good_ones(tmp_path: Path,
                                                             run: paths.Paths) -> None:
     good = tmp_path / "goed.md"
     good.write_text(md_letter(1), encoding="utf-8")
-    text = tmp_path / "notitie.txt"
-    text.write_text(LETTER, encoding="utf-8")
+    text = tmp_path / "notitie.txt"  # another title: the same title would be a new version
+    text.write_text(LETTER.replace("Brief over taal", "Notitie over taal"), encoding="utf-8")
     bad = tmp_path / "slecht.docx"
     bad.write_bytes(b"geen zip")
     broken = tmp_path / "kapot.md"
@@ -261,11 +261,11 @@ def test_a_batch_reports_per_file_and_imports_the_good_ones(tmp_path: Path,
     assert "needs an id" in report.results[4].reason
     assert seen == [(n, 6) for n in range(1, 7)]
     assert sorted(p.name for p in run.imported_documents.iterdir()) == [
-        "brief-over-taal.md", "brief-taal.md"]
+        "brief-taal.md", "notitie-over-taal.md"]
     assert report.document_to_open is None
     library = open_library(run)
     assert library.errors == []
-    assert {"brief-taal", "brief-over-taal"} <= set(library.documents)
+    assert {"brief-taal", "notitie-over-taal"} <= set(library.documents)
 
 
 def test_same_version_unchanged_higher_replaced_lower_unchanged(tmp_path: Path,
@@ -301,14 +301,16 @@ def test_an_id_of_another_document_is_not_overwritten(tmp_path: Path, run: paths
     assert import_files(run, [path]).results[0].status == UNCHANGED  # same bytes
 
 
-def test_plain_text_identity_is_its_bytes(tmp_path: Path, run: paths.Paths) -> None:
+def test_plain_text_identity_is_its_bytes_then_its_title(tmp_path: Path,
+                                                         run: paths.Paths) -> None:
     path = tmp_path / "notitie.txt"
     path.write_text(LETTER, encoding="utf-8")
     assert import_files(run, [path]).results[0].status == IMPORTED
     assert import_files(run, [path]).results[0].status == UNCHANGED
     path.write_text(LETTER + "\nEen extra alinea.\n", encoding="utf-8")
-    again = import_files(run, [path]).results[0]
-    assert again.status == IMPORTED and again.doc_id == "brief-over-taal-2"
+    again = import_files(run, [path]).results[0]  # a revision: same title, no numbers
+    assert again.status == REPLACED and again.doc_id == "brief-over-taal"
+    assert (again.old_version, again.new_version) == (1, 2)
 
 
 def test_remove_an_imported_document_keeps_its_notes(tmp_path: Path, run: paths.Paths) -> None:
@@ -397,7 +399,9 @@ def test_command_line_import_and_remove(tmp_path: Path, run: paths.Paths,
     store = open_store(run.notes_db, run.backups)  # notes exist: the import re-anchors
     store.close()
     assert main(["import", str(good), str(bad)]) == 1
-    out = capsys.readouterr().out.splitlines()
+    lines = capsys.readouterr().out.splitlines()
+    assert "geen datum gevonden" in lines[1]  # the markdown letter carries no date
+    out = [line for line in lines if line.split()[0] != "note:"]
     assert out[0].split()[0] == "imported" and "brief.md" in out[0] and "brief-taal" in out[0]
     assert out[1].split()[0] == "failed" and "brief.pdf" in out[1] and "PDF" in out[1]
     assert main(["import", "--json", str(good)]) == 0

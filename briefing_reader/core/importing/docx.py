@@ -15,6 +15,7 @@ encoding), and so is a package over the budgets of :mod:`core.limits`
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 import zipfile
 import zlib
@@ -25,7 +26,11 @@ from typing import Any
 from briefing_reader.core import limits
 from briefing_reader.core.importing.docxml import DocxWalker
 from briefing_reader.core.importing.errors import BAD_DOCX, ImportFailed, over_budget
-from briefing_reader.core.importing.letterhead import apply_letterhead, letterhead_meta
+from briefing_reader.core.importing.letterhead import (
+    apply_date,
+    apply_letterhead,
+    letterhead_meta,
+)
 from briefing_reader.core.importing.mdwriter import render, slugify
 from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.limits import OverBudget
@@ -65,10 +70,20 @@ def convert(data: bytes, path: Path) -> Converted:
     meta: dict[str, Any] = {"id": slugify(title)[:60].strip("-") or "document",
                             "kind": "imported", "title": title}
     apply_letterhead(meta, letterhead_meta(walker.first_lines))
+    apply_date(meta, walker.first_lines, _core_date(document))
     if walker.missing:
         meta["missing_footnotes"] = walker.missing
     body = render(walker.nodes, notes)
     return Converted(meta, body, FORMAT, None, warnings, list(walker.missing))
+
+
+def _core_date(document: Any) -> dt.date | None:
+    """The date the Word file says it was made (core properties), if it says one."""
+    try:
+        stamp = document.core_properties.created
+    except Exception:  # a malformed core.xml: no date rather than no import
+        return None
+    return stamp.date() if isinstance(stamp, dt.datetime) else None
 
 
 def _check_package(data: bytes, path: Path) -> list[str]:

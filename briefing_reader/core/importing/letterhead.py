@@ -48,8 +48,14 @@ def letterhead_meta(lines: Iterable[str], limit: int = 12) -> dict[str, Any]:
 
 
 def apply_letterhead(meta: dict[str, Any], found: dict[str, Any]) -> None:
-    """Fill a converted document's front matter from :func:`letterhead_meta`."""
+    """Fill a converted document's front matter from :func:`letterhead_meta`.
+
+    Without a letterhead (no dossier and number) the file is no Kamerstuk: a
+    note of the VNG, a position paper. It is marked ``official: false`` so
+    that it is never shown as parliamentary text.
+    """
     if not found:
+        meta["official"] = False
         return
     from briefing_reader.core.importing.opentk import parliamentary_year
 
@@ -60,3 +66,48 @@ def apply_letterhead(meta: dict[str, Any], found: dict[str, Any]) -> None:
     if "date" in found:
         meta["date"] = found["date"]
         meta["parliamentary_year"] = parliamentary_year(found["date"])
+
+
+# A dated line near the top of a letter without a Kamerstuk letterhead:
+# "Den Haag, 14 november 2026", "Datum: 14 november 2026", "Utrecht, 3 maart 2026".
+_DATED_LINE = re.compile(r"^(?:(?:[A-Z][\w'’. -]{0,40}|Datum|Date)\s*[,:]\s*)?"
+                         r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+                         r"\s+)?(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+(?P<year>\d{4})\.?$",
+                         re.IGNORECASE)
+DATE_LINES = 20  # how far down a date line is looked for
+
+
+def text_date(lines: Iterable[str], limit: int = DATE_LINES) -> dt.date | None:
+    """The date of a letter from one of its first non-empty lines, or None."""
+    count = 0
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        count += 1
+        if count > limit:
+            break
+        if len(line) > 80 or not (match := _DATED_LINE.match(line)):
+            continue
+        month = _MONTHS.get(match["month"].lower())
+        if month:
+            try:
+                return dt.date(int(match["year"]), month, int(match["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def apply_date(meta: dict[str, Any], lines: Iterable[str],
+               fallback: dt.date | None = None) -> None:
+    """Date a document without a letterhead date: a dated line, else ``fallback``
+    (the file's own metadata), else nothing (the caller asks the user)."""
+    if "date" in meta:
+        return
+    day = text_date(lines) or fallback
+    if day is None:
+        return
+    from briefing_reader.core.importing.opentk import parliamentary_year
+
+    meta["date"] = day
+    meta["parliamentary_year"] = parliamentary_year(day)

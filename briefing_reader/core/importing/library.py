@@ -29,6 +29,7 @@ from briefing_reader.core import limits
 from briefing_reader.core.importing import sniff
 from briefing_reader.core.importing.errors import (
     INTERNAL,
+    NOT_FOUND,
     PROTECTED,
     TOO_LARGE,
     WRITE_FAILED,
@@ -60,7 +61,8 @@ def import_files(paths: Paths, files: Iterable[Path | str],
                  progress: Progress | None = None, *,
                  library: Library | None = None,
                  now: dt.datetime | None = None,
-                 ask_bundled: bool = False) -> ImportReport:
+                 ask_bundled: bool = False,
+                 as_version_of: str | None = None) -> ImportReport:
     """Convert and store files; one result per file, in order.
 
     A failed file changes nothing in the library; the others are imported.
@@ -81,6 +83,8 @@ def import_files(paths: Paths, files: Iterable[Path | str],
             the user, then imports it again without this flag). A file that
             claims a bundled document's identity without holding its text
             (:data:`core.limits.MIN_SHARED_SENTENCES`) is always refused.
+        as_version_of: the user says the file(s) are the next version of this
+            document (its id), whatever their titles and numbers.
 
     Returns:
         The report. When ``report.changed``, reload the library
@@ -90,7 +94,7 @@ def import_files(paths: Paths, files: Iterable[Path | str],
     files = list(files)
     with import_lock(paths):
         return _import_all(paths, files, None if roots is None else list(roots), progress,
-                           _current(paths, library), now, ask_bundled)
+                           _current(paths, library), now, ask_bundled, as_version_of)
 
 
 @contextlib.contextmanager
@@ -127,7 +131,8 @@ def _current(paths: Paths, library: Library | None) -> Library | None:
 
 def _import_all(paths: Paths, files: list[Path | str], root_list: list[Path | str] | None,
                 progress: Progress | None, library: Library | None,
-                now: dt.datetime | None, ask_bundled: bool) -> ImportReport:
+                now: dt.datetime | None, ask_bundled: bool,
+                as_version_of: str | None = None) -> ImportReport:
     state = _State.load(paths, library)
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     report = ImportReport()
@@ -135,7 +140,7 @@ def _import_all(paths: Paths, files: list[Path | str], root_list: list[Path | st
         path = Path(file)
         try:
             result = _import_one(path, root_list, paths.imported_documents, state, moment,
-                                 ask_bundled)
+                                 ask_bundled, as_version_of)
         except ImportFailed as exc:
             result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line,
                                 budget=exc.budget)
@@ -202,7 +207,8 @@ def convert_file(path: Path | str, roots: Iterable[Path | str] | None = None) ->
 
 
 def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
-                state: _State, now: dt.datetime, ask_bundled: bool = False) -> FileResult:
+                state: _State, now: dt.datetime, ask_bundled: bool = False,
+                as_version_of: str | None = None) -> FileResult:
     source = sniff.read_source(path, roots)
     converted = convert_source(source)
     digest = hashlib.sha256(source.data).hexdigest()
@@ -216,8 +222,20 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
     match, how = state.find(keys)
     if how == "id" and (version is None or _conflicts(keys, match)):
         match = None  # only the id is shared: another document that chose the same id
+    if how == "title" and converted.explicit_id and meta.get("id") != match.id:  # type: ignore[union-attr]
+        match = None  # markdown naming its own, other id: another document, same title
+    if as_version_of is not None:
+        match, how = state.entries.get(as_version_of), "user"
+        if match is None:
+            raise ImportFailed(path, f"cannot be a new version of '{as_version_of}': no such "
+                                     "document in the library", NOT_FOUND)
+    if match is not None and how in ("title", "user"):
+        version = _next_version(match, converted, version)
+        result.new_version = version
     if match is not None:
         result.doc_id, result.old_version = match.id, match.version
+        if how in ("title", "user"):
+            result.old_version = match.version or 1  # an import without one is version 1
         if (version or 0) <= (match.version or 0):
             result.status = UNCHANGED
             result.title = match.title
@@ -261,8 +279,29 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
     else:
         raise ImportFailed(path, "could not be stored (no free file name)", WRITE_FAILED)
     result.doc_id, result.stored = doc_id, target
+    result.dated = meta.get("date") is not None
     state.add(_Entry(doc_id, result.title, version, target, True, keys))
     return result
+
+
+def _next_version(match: _Entry, converted: Converted, version: int | None) -> int | None:
+    """A revision found by its title (or named by the user) follows the library's version,
+    unless the file states a higher one or holds the very same text."""
+    current = match.version or 1
+    if version is not None and version > current:
+        return version
+    if _same_body(match.path, converted.body):
+        return match.version  # the same letter again: unchanged
+    converted.meta["version"] = current + 1
+    return current + 1
+
+
+def _same_body(stored: Path, body: str) -> bool:
+    try:
+        text = stored.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return False
+    return text.endswith("\n" + body) or text.endswith("---\n" + body)
 
 
 def _check_bundled_text(path: Path, match: _Entry, converted: Converted, target: Path,
@@ -322,6 +361,11 @@ def identity_keys(meta: dict[str, Any], digest: str | None = None,
         keys.add(("kamerstuk", digits, str(volgnummer)))
     if explicit_id and meta.get("id"):
         keys.add(("id", str(meta["id"])))
+    title = " ".join(_WORD.findall(str(meta.get("title") or "").lower()))
+    if title:  # a revision keeps its title and its numbers (or lack of them)
+        digits = re.sub(r"\s+", "", str(dossier.get("number") or "")).lower() \
+            if isinstance(dossier, dict) else ""
+        keys.add(("title", title, digits, "" if volgnummer is None else str(volgnummer)))
     if digest:
         keys.add(("sha256", digest))
     return keys
@@ -421,7 +465,7 @@ class _State:
 
     def find(self, keys: set[tuple[str, ...]]) -> tuple[_Entry | None, str]:
         """The document with one of these identities, and the kind of key that matched."""
-        for kind in ("sha256", "docnr", "kamerstuk", "id"):
+        for kind in ("sha256", "docnr", "kamerstuk", "id", "title"):
             for key in sorted(k for k in keys if k[0] == kind):
                 if key in self.by_key:
                     return self.entries[self.by_key[key]], kind

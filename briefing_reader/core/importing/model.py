@@ -73,6 +73,7 @@ class FileResult:
     stored: Path | None = None
     budget: str = ""
     shared: float | None = None
+    dated: bool = True  # False: no date found; the user is asked or told
 
     @property
     def ok(self) -> bool:
@@ -99,7 +100,7 @@ class FileResult:
             "warnings": list(self.warnings),
             "missing_footnotes": list(self.missing_footnotes),
             "stored": str(self.stored) if self.stored else None,
-            "budget": self.budget, "shared": self.shared,
+            "budget": self.budget, "shared": self.shared, "dated": self.dated,
         }
 
 

@@ -10,11 +10,16 @@ without text (a scan) or an encrypted one is refused.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
-from briefing_reader.core.importing.letterhead import apply_letterhead, letterhead_meta
+from briefing_reader.core.importing.letterhead import (
+    apply_date,
+    apply_letterhead,
+    letterhead_meta,
+)
 from briefing_reader.core.importing.mdwriter import MISSING_TEXT, render, slugify
 from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.importing.pdfblocks import BlockBuilder, join_lines
@@ -43,6 +48,7 @@ def convert(data: bytes, path: Path) -> Converted:
     meta: dict[str, Any] = {"id": slugify(title)[:60].strip("-") or "document",
                             "kind": "imported", "title": title}
     apply_letterhead(meta, found)
+    apply_date(meta, [line.text for line in laid.body[:40]], _pdf_date(data))
     signer = signatory(builder.paragraph_texts)
     if signer and found:
         meta["signatory"] = signer
@@ -105,3 +111,27 @@ def _pdf_title(data: bytes) -> str:
             title.lower().endswith((".docx", ".doc", ".pdf"))):
         return ""
     return title
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
+
+
+def _pdf_date(data: bytes) -> dt.date | None:
+    """The creation date in the PDF's info dictionary ("D:20261114..."), if any."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        raw = str(document.get_metadata_dict().get("CreationDate", "")).strip()
+    finally:
+        document.close()
+    match = _PDF_DATE.match(raw)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

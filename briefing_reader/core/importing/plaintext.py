@@ -12,7 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from briefing_reader.core.importing.letterhead import apply_letterhead, letterhead_meta
+from briefing_reader.core.importing.letterhead import (
+    apply_date,
+    apply_letterhead,
+    letterhead_meta,
+)
 from briefing_reader.core.importing.mdwriter import slugify
 from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.importing.opentk import body_markdown
@@ -29,6 +33,7 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     meta: dict[str, Any] = {"id": slugify(title)[:60].strip("-") or "document",
                             "kind": "imported", "title": title}
     apply_letterhead(meta, found)
+    apply_date(meta, lines)
     body, missing, warnings = body_markdown(lines, title)
     if missing:
         meta["missing_footnotes"] = missing
