@@ -41,6 +41,10 @@ if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
 MAX_LINES = 30
 """An import of more files tells the refusals and the counts, not every file."""
 
+MAX_DATE_QUESTIONS = 5
+"""Undated letters asked about after one import; the rest are counted."""
+
+
 class ImportFeature(QObject):
     """Brings files into the library and takes imported ones out again."""
 
@@ -114,9 +118,9 @@ class ImportFeature(QObject):
             self._tell(report)
         if report.document_to_open:
             self.window.navigate(report.document_to_open)  # type: ignore[attr-defined]
-            undated = [r for r in report.results if r.stored is not None and not r.dated]
-            if undated:
-                self.ask_date(undated[0].doc_id, undated[0].title)
+        undated = [(r.doc_id, r.title) for r in report.results
+                   if r.stored is not None and not r.dated]
+        self._ask_dates(undated)
         confirmed = [r.file for r in report.to_ask if self._may_replace_bundled(r)]
         if confirmed:
             self.import_paths(confirmed, ask_bundled=False)
@@ -219,6 +223,21 @@ class ImportFeature(QObject):
             QMessageBox.warning(self.window, self.tr("Remove document"), error.reason)
             return
         self.reload()
+
+    def _ask_dates(self, undated: list[tuple[str, str]]) -> None:
+        """Ask for each undated letter's date in turn, a few at most; say how
+        many more there are (a folder of undated notes must not mean a
+        hundred questions)."""
+        if len(undated) > MAX_DATE_QUESTIONS:
+            self.window.statusBar().showMessage(
+                self.tr("%d imported letters state no date; set it with "
+                        "'briefing-reader setdate DOC YYYY-MM-DD'.") % len(undated), 30000)
+            undated = undated[:MAX_DATE_QUESTIONS]
+        if not undated:
+            return
+        (doc_id, title), rest = undated[0], undated[1:]
+        dialog = self.ask_date(doc_id, title)
+        dialog.finished.connect(lambda _result: self._ask_dates(rest))
 
     def ask_date(self, doc_id: str, title: str) -> DateDialog:
         """The letter's date was not found: ask for it (not blocking; Esc is "later")."""

@@ -1048,6 +1048,10 @@
         <translation>de XML declareert een DTD (entiteiten); dat wordt geweigerd</translation>
     </message>
     <message>
+        <source>%d imported letters state no date; set it with &apos;briefing-reader setdate DOC YYYY-MM-DD&apos;.</source>
+        <translation>%d geïmporteerde brieven noemen geen datum; stel die in met &apos;briefing-reader setdate DOC JJJJ-MM-DD&apos;.</translation>
+    </message>
+    <message>
         <source>Date of the letter</source>
         <translation>Datum van de brief</translation>
     </message>

@@ -110,6 +110,30 @@ def test_an_undated_letter_asks_for_its_date(window: MainWindow, qtbot: QtBot,
                     == dt.date(2026, 11, 14), timeout=10_000)
 
 
+
+def test_each_undated_letter_of_a_folder_is_asked_about_in_turn(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, _title, text: told.append(text))
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    for name in ("Eerste notitie", "Tweede notitie"):
+        (folder / f"{name}.txt").write_text(f"{name}\n\nIk zal uw Kamer informeren.\n",
+                                            encoding="utf-8")
+    window.importing.import_paths([folder])
+    asked = []
+    for _ in range(2):
+        qtbot.waitUntil(lambda: window.importing.date_dialog is not None
+                        and window.importing.date_dialog.isVisible()
+                        and window.importing.date_dialog not in asked, timeout=20_000)
+        dialog = window.importing.date_dialog
+        asked.append(dialog)
+        dialog.reject()  # "later"
+    assert len(asked) == 2 and asked[0] is not asked[1]
+    assert told and "Eerste notitie" in told[0]  # the summary, before the questions
+
 def test_a_note_of_the_vng_is_marked_not_parliamentary(window: MainWindow, qtbot: QtBot,
                                                        tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
