@@ -126,9 +126,10 @@ def _open_notes(run_paths: paths.Paths, required: bool) -> NotesStore | None:
     return store
 
 
-def _write(run_paths: paths.Paths, output: str, page_size: str | None, required: bool,
-           make: Callable[[Library, NotesStore | None], Any]) -> int:
-    """Compose with ``make``, lay out and write the PDF; report pages."""
+def _run_output(run_paths: paths.Paths, output: str, required: bool,
+                work: Callable[[Library, NotesStore | None], str]) -> int:
+    """Check ``output``, open the library and the notes, let ``work`` write the
+    file and say what it wrote; close the notes; errors become exit codes."""
     problem = _check_output(output)
     if problem:
         return fail(problem)
@@ -140,24 +141,37 @@ def _write(run_paths: paths.Paths, output: str, page_size: str | None, required:
     except NotesError as exc:
         return fail(f"cannot open the notes: {exc}")
     try:
-        if is_word(output):  # Word needs no Qt
-            from briefing_reader.printing.word import compose_for_word, write_docx
-
-            write_docx(compose_for_word(lambda: make(library, store)), output)
-            print(f"{output} (Word)", flush=True)
-            return EXIT_OK
-        composition = make(library, store)
-        gui_application()
-        from briefing_reader.printing.painting import write_pdf
-
-        pages = write_pdf(composition, output, _page_size(page_size))
+        written = work(library, store)
     except (PrintError, NotesError) as exc:
         return fail(str(exc))
     finally:
         if store is not None:
             store.close()
-    print(f"{output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
+    print(f"{output} ({written})", flush=True)
     return EXIT_OK
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"
+
+
+def _write(run_paths: paths.Paths, output: str, page_size: str | None, required: bool,
+           make: Callable[[Library, NotesStore | None], Any]) -> int:
+    """Compose with ``make``, lay out and write the PDF (or Word); report pages."""
+
+    def work(library: Library, store: NotesStore | None) -> str:
+        if is_word(output):  # Word needs no Qt
+            from briefing_reader.printing.word import compose_for_word, write_docx
+
+            write_docx(compose_for_word(lambda: make(library, store)), output)
+            return "Word"
+        composition = make(library, store)
+        gui_application()
+        from briefing_reader.printing.painting import write_pdf
+
+        return _pages(write_pdf(composition, output, _page_size(page_size)))
+
+    return _run_output(run_paths, output, required, work)
 
 
 def is_word(output: str) -> bool:
@@ -194,38 +208,23 @@ def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
 
 def cmd_card(args: argparse.Namespace, run_paths: paths.Paths) -> int:
-    problem = _check_output(args.output)
-    if problem:
-        return fail(problem)
-    library = load_library(run_paths)
     from briefing_reader.printing.card import card_documents
-    from briefing_reader.printing.request import PrintError
 
-    try:
-        store = _open_notes(run_paths, False)
-    except NotesError as exc:
-        return fail(f"cannot open the notes: {exc}")
-    try:
+    def work(library: Library, store: NotesStore | None) -> str:
         docs = card_documents(library, store, args.documents)
         if is_word(args.output):
             from briefing_reader.printing.card import compose_card
             from briefing_reader.printing.word import write_docx
 
             write_docx(compose_card(library, store, docs), args.output)
-            print(f"{args.output} (Word)", flush=True)
-            return EXIT_OK
+            return "Word"
         gui_application()
         from briefing_reader.printing.card_pdf import write_card
 
-        pages = write_card(library, store, docs, args.output,
-                           page_size=_page_size(args.page_size))
-    except (PrintError, NotesError) as exc:
-        return fail(str(exc))
-    finally:
-        if store is not None:
-            store.close()
-    print(f"{args.output} ({pages} page{'s' if pages != 1 else ''})", flush=True)
-    return EXIT_OK
+        return _pages(write_card(library, store, docs, args.output,
+                                 page_size=_page_size(args.page_size)))
+
+    return _run_output(run_paths, args.output, False, work)
 
 
 def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
