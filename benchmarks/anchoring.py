@@ -70,8 +70,15 @@ def make_doc(base: Document, paragraphs: list[str], version: int) -> Document:
         at += len(text) + 1
     outline = OutlineNode(base.id, base.title, "document", 0, 0, len(blocks))
     digest = hashlib.sha256("\n".join(paragraphs).encode()).hexdigest()
-    return Document(dataclasses.replace(base.meta, version=version), base.path, blocks, outline,
-                    {}, digest, False)
+    return Document(
+        dataclasses.replace(base.meta, version=version),
+        base.path,
+        blocks,
+        outline,
+        {},
+        digest,
+        False,
+    )
 
 
 def words(text: str) -> list[tuple[int, int]]:
@@ -112,8 +119,14 @@ def filler(rng: random.Random, vocab: list[str], size: int) -> str:
     return " ".join(out)
 
 
-def scenario(name: str, rng: random.Random, base: Document, paras: list[str],
-             quote: tuple[int, int, int], vocab: list[str]) -> Case | None:
+def scenario(
+    name: str,
+    rng: random.Random,
+    base: Document,
+    paras: list[str],
+    quote: tuple[int, int, int],
+    vocab: list[str],
+) -> Case | None:
     index, start, end = quote
     new = list(paras)
     if name == "insert":
@@ -168,23 +181,30 @@ def scenario(name: str, rng: random.Random, base: Document, paras: list[str],
         replacement = filler(rng, vocab, b - a)
     else:  # robin-elisa: a word of the quote that also occurs earlier
         before = "\n".join(paras[:index]) + "\n" + text[:start]
-        candidates = [(a, b) for a, b in words(text) if start <= a and b <= end
-                      and re.fullmatch(r"[A-Za-z]{5,}", text[a:b])
-                      and re.search(rf"\b{text[a:b]}\b", before)]
+        candidates = [
+            (a, b)
+            for a, b in words(text)
+            if start <= a
+            and b <= end
+            and re.fullmatch(r"[A-Za-z]{5,}", text[a:b])
+            and re.search(rf"\b{text[a:b]}\b", before)
+        ]
         if not candidates:
             return None
         a, b = rng.choice(candidates)
-        replacement = rng.choice([w for w in vocab if w.isalpha() and len(w) >= 5
-                                  and w != text[a:b]])
+        replacement = rng.choice(
+            [w for w in vocab if w.isalpha() and len(w) >= 5 and w != text[a:b]]
+        )
     new[index] = text[:a] + replacement + text[b:]
     return Case(new, (index, start, end + len(replacement) - (b - a)))
 
 
-def baseline(doc: Document, anchor: TextAnchor, encoded: fuzzy.EncodedText
-             ) -> tuple[int, int] | None:
+def baseline(
+    doc: Document, anchor: TextAnchor, encoded: fuzzy.EncodedText
+) -> tuple[int, int] | None:
     """Hypothesis-style: position, else the best approximate candidate, no minimum."""
     text, quote = doc.plain_text, anchor.quote
-    if text[anchor.position.start:anchor.position.end] == quote.exact:
+    if text[anchor.position.start : anchor.position.end] == quote.exact:
         return anchor.position.start, anchor.position.end
     data, query = encoded.data, encoded.encode(quote.exact)
     best, best_score = None, -1.0
@@ -193,11 +213,13 @@ def baseline(doc: Document, anchor: TextAnchor, encoded: fuzzy.EncodedText
         if distance < 0:
             break
         for start, end in spans:
-            before = text[max(0, start - len(quote.prefix)):start]
-            score = (50 * (1 - distance / len(quote.exact))
-                     + 20 * fuzzy.similarity(quote.prefix, before)
-                     + 20 * fuzzy.similarity(quote.suffix, text[end:end + len(quote.suffix)])
-                     + 2 * (1 - abs(start - anchor.position.start) / max(len(text), 1))) / 92
+            before = text[max(0, start - len(quote.prefix)) : start]
+            score = (
+                50 * (1 - distance / len(quote.exact))
+                + 20 * fuzzy.similarity(quote.prefix, before)
+                + 20 * fuzzy.similarity(quote.suffix, text[end : end + len(quote.suffix)])
+                + 2 * (1 - abs(start - anchor.position.start) / max(len(text), 1))
+            ) / 92
             if score > best_score:
                 best, best_score = (start, end), score
         masked = bytearray(data)
@@ -207,8 +229,9 @@ def baseline(doc: Document, anchor: TextAnchor, encoded: fuzzy.EncodedText
     return best
 
 
-def ours(doc: Document, anchor: TextAnchor, old: Document | None
-         ) -> tuple[Callable[[], tuple[int, int] | None], float]:
+def ours(
+    doc: Document, anchor: TextAnchor, old: Document | None
+) -> tuple[Callable[[], tuple[int, int] | None], float]:
     started = time.perf_counter()
     anchorer = Reanchorer(doc, (lambda h: old.plain_text) if old is not None else None)
     _ = anchorer.encoded
@@ -218,8 +241,12 @@ def ours(doc: Document, anchor: TextAnchor, old: Document | None
 
     def run() -> tuple[int, int] | None:
         match = anchorer.text_anchor(anchor)
-        return None if match.anchor is None else (match.anchor.position.start,
-                                                   match.anchor.position.end)
+        return (
+            None
+            if match.anchor is None
+            else (match.anchor.position.start, match.anchor.position.end)
+        )
+
     return run, setup
 
 
@@ -264,7 +291,7 @@ def run(notes: int, seed: int, show: bool = False) -> dict[str, Any]:
             new = make_doc(base, case.paragraphs, 3)
             truth = None
             if case.truth is not None:
-                offset = sum(len(p) + 1 for p in case.paragraphs[:case.truth[0]])
+                offset = sum(len(p) + 1 for p in case.paragraphs[: case.truth[0]])
                 truth = (offset + case.truth[1], offset + case.truth[2])
             made += 1
             for matcher in ("ours", "ours-no-old", "baseline"):
@@ -282,22 +309,30 @@ def run(notes: int, seed: int, show: bool = False) -> dict[str, Any]:
                 verdict = judge(found, truth)
                 wrong = verdict == "misplaced" or (verdict == "orphaned" and name != "deleted")
                 if show and matcher != "baseline" and wrong:
-                    print(f"{name} {matcher} {verdict}: {anchor.quote.exact!r} found {found} "
-                          f"truth {truth}", file=sys.stderr)
+                    print(
+                        f"{name} {matcher} {verdict}: {anchor.quote.exact!r} found {found} "
+                        f"truth {truth}",
+                        file=sys.stderr,
+                    )
                     if matcher == "ours":
                         detail = Reanchorer(new, lambda h: base.plain_text).text_anchor(anchor)
-                        print(f"    {detail.reason} ({detail.score}, {detail.runner_up}); "
-                              f"was at {anchor.position.start}", file=sys.stderr)
-                tally = tallies.setdefault(matcher, {"exact": 0, "correct": 0, "misplaced": 0,
-                                                     "orphaned": 0})
+                        print(
+                            f"    {detail.reason} ({detail.score}, {detail.runner_up}); "
+                            f"was at {anchor.position.start}",
+                            file=sys.stderr,
+                        )
+                tally = tallies.setdefault(
+                    matcher, {"exact": 0, "correct": 0, "misplaced": 0, "orphaned": 0}
+                )
                 tally[verdict] += 1
         results[name] = {m: summary(tallies[m], latency[m], name) for m in tallies}
         results[name]["setup_ms_p50"] = round(statistics.median(setups) * 1000, 2)
     return results
 
 
-def short_word_case(base: Document, paras: list[str], quote: tuple[int, int, int], case: Case,
-                    anchor: TextAnchor) -> tuple[TextAnchor, Case]:
+def short_word_case(
+    base: Document, paras: list[str], quote: tuple[int, int, int], case: Case, anchor: TextAnchor
+) -> tuple[TextAnchor, Case]:
     """Turn a robin-elisa case into one whose quote is the changed word alone."""
     index, start, _end = quote
     assert case.truth is not None
@@ -313,19 +348,23 @@ def short_word_case(base: Document, paras: list[str], quote: tuple[int, int, int
         b_new += 1
     block = [b for b in base.blocks if b.text][index]
     return anchor_range(base, block.start + a, block.start + b_old), Case(
-        case.paragraphs, (index, a, b_new))
+        case.paragraphs, (index, a, b_new)
+    )
 
 
 def summary(tally: dict[str, int], latency: list[float], name: str) -> dict[str, Any]:
     total = sum(tally.values())
     correct = tally["orphaned"] if name == "deleted" else tally["exact"] + tally["correct"]
     ms = sorted(x * 1000 for x in latency)
-    return {"notes": total, "correct": round(correct / total, 3),
-            "exact_boundaries": round(tally["exact"] / total, 3),
-            "misplaced": round(tally["misplaced"] / total, 3),
-            "orphaned": round(tally["orphaned"] / total, 3),
-            "p50_ms": round(statistics.median(ms), 3),
-            "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 3)}
+    return {
+        "notes": total,
+        "correct": round(correct / total, 3),
+        "exact_boundaries": round(tally["exact"] / total, 3),
+        "misplaced": round(tally["misplaced"] / total, 3),
+        "orphaned": round(tally["orphaned"] / total, 3),
+        "p50_ms": round(statistics.median(ms), 3),
+        "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 3),
+    }
 
 
 def main() -> None:
@@ -333,24 +372,31 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=60, help="notes per scenario")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show", action="store_true",
-                        help="print each note ours misplaced or orphaned (on stderr)")
+    parser.add_argument(
+        "--show", action="store_true", help="print each note ours misplaced or orphaned (on stderr)"
+    )
     args = parser.parse_args()
     results = run(args.notes, args.seed, args.show)
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{'scenario':<12} {'matcher':<12} {'correct':>8} {'exact-bd':>9} {'misplaced':>10} "
-          f"{'orphaned':>9} {'p50 ms':>8} {'p95 ms':>8}")
+    print(
+        f"{'scenario':<12} {'matcher':<12} {'correct':>8} {'exact-bd':>9} {'misplaced':>10} "
+        f"{'orphaned':>9} {'p50 ms':>8} {'p95 ms':>8}"
+    )
     for name, by_matcher in results.items():
         for matcher in ("ours", "ours-no-old", "baseline"):
             r = by_matcher[matcher]
-            print(f"{name:<12} {matcher:<12} {r['correct']:>8.1%} {r['exact_boundaries']:>9.1%} "
-                  f"{r['misplaced']:>10.1%} {r['orphaned']:>9.1%} {r['p50_ms']:>8.3f} "
-                  f"{r['p95_ms']:>8.3f}")
+            print(
+                f"{name:<12} {matcher:<12} {r['correct']:>8.1%} {r['exact_boundaries']:>9.1%} "
+                f"{r['misplaced']:>10.1%} {r['orphaned']:>9.1%} {r['p50_ms']:>8.3f} "
+                f"{r['p95_ms']:>8.3f}"
+            )
         print(f"{'':<12} set-up per document (ours): p50 {by_matcher['setup_ms_p50']} ms")
-    print("Targets: 0 misplaced; >= 98% correct untouched (insert, delete, duplicate, moved); "
-          ">= 85% edited (reword, robin-elisa); deleted 100% orphaned; p95 <= 2 ms.")
+    print(
+        "Targets: 0 misplaced; >= 98% correct untouched (insert, delete, duplicate, moved); "
+        ">= 85% edited (reword, robin-elisa); deleted 100% orphaned; p95 <= 2 ms."
+    )
 
 
 if __name__ == "__main__":

@@ -31,19 +31,35 @@ PROGRAM = [sys.executable, "-m", "briefing_reader"]
 
 def measured(args: list[str], data: Path, timeout: int, memory_mb: int) -> dict[str, object]:
     limit = memory_mb * 1024 * 1024
-    command = ["/usr/bin/time", "-v", "timeout", str(timeout),
-               "prlimit", f"--as={limit}", *PROGRAM, "--data-dir", str(data), *args]
+    command = [
+        "/usr/bin/time",
+        "-v",
+        "timeout",
+        str(timeout),
+        "prlimit",
+        f"--as={limit}",
+        *PROGRAM,
+        "--data-dir",
+        str(data),
+        *args,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     seconds = 0.0
     if wall:
         seconds = int(wall[1] or 0) * 3600 + int(wall[2]) * 60 + float(wall[3])
-    last = [line for line in (done.stdout + done.stderr).splitlines()
-            if line.strip() and not line.startswith("\t")]
-    return {"exit": done.returncode, "seconds": round(seconds, 2),
-            "peak_mb": round(int(peak[1]) / 1024) if peak else None,
-            "says": last[0][:150] if last else ""}
+    last = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if line.strip() and not line.startswith("\t")
+    ]
+    return {
+        "exit": done.returncode,
+        "seconds": round(seconds, 2),
+        "peak_mb": round(int(peak[1]) / 1024) if peak else None,
+        "says": last[0][:150] if last else "",
+    }
 
 
 def run_file(name: str, data: bytes, work: Path, timeout: int, memory_mb: int) -> None:
@@ -58,8 +74,10 @@ def run_file(name: str, data: bytes, work: Path, timeout: int, memory_mb: int) -
 
 
 def _fmt(result: dict[str, object]) -> str:
-    return (f"{result['seconds']:6.2f} s {result['peak_mb']!s:>5} MB exit {result['exit']:3}  "
-            f"{result['says']}")
+    return (
+        f"{result['seconds']:6.2f} s {result['peak_mb']!s:>5} MB exit {result['exit']:3}  "
+        f"{result['says']}"
+    )
 
 
 def run_cache(work: Path, timeout: int, memory_mb: int) -> None:
@@ -69,9 +87,15 @@ def run_cache(work: Path, timeout: int, memory_mb: int) -> None:
     raw = letter.read_text(encoding="utf-8")
     letter.write_text(raw.replace("Actieagenda", "VERVALST"), encoding="utf-8")
     shown = measured(["show", hostile.LETTER_ID], data, timeout, memory_mb)
-    forged = "VERVALST" in subprocess.run(
-        [*PROGRAM, "--data-dir", str(data), "show", hostile.LETTER_ID],
-        capture_output=True, text=True, check=False).stdout
+    forged = (
+        "VERVALST"
+        in subprocess.run(
+            [*PROGRAM, "--data-dir", str(data), "show", hostile.LETTER_ID],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    )
     print(f"{'cache, edited entry':24} {'':11}  show {_fmt(shown)} edit shown: {forged}")
     _letter_entry(data).write_bytes(hostile.deeply_nested_json())
     nested = measured(["docs"], data, timeout, memory_mb)
@@ -92,13 +116,22 @@ def run_concurrent(work: Path, copies: int = 5) -> None:
     file.write_text("# Basis brief\n\nEen brief.\n", encoding="utf-8")
     data = folder / "data"
     subprocess.run([*PROGRAM, "--data-dir", str(data), "docs"], capture_output=True, check=True)
-    runs = [subprocess.Popen([*PROGRAM, "--data-dir", str(data), "import", str(file)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            for _ in range(copies)]
+    runs = [
+        subprocess.Popen(
+            [*PROGRAM, "--data-dir", str(data), "import", str(file)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(copies)
+    ]
     for run in runs:
         run.communicate()
-    docs = subprocess.run([*PROGRAM, "--data-dir", str(data), "docs", "--json"],
-                          capture_output=True, text=True, check=False).stdout
+    docs = subprocess.run(
+        [*PROGRAM, "--data-dir", str(data), "docs", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     ids = [d["id"] for d in json.loads(docs) if d["id"].startswith("basis-brief")]
     print(f"{'5 concurrent imports':24} {'':11}  documents made: {len(ids)} {ids}")
 
@@ -107,13 +140,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timeout", type=int, default=30)
     parser.add_argument("--memory-mb", type=int, default=2048)
-    parser.add_argument("--only", nargs="*", help="run only these cases (file names, "
-                                                   "'cache', 'concurrent')")
+    parser.add_argument(
+        "--only", nargs="*", help="run only these cases (file names, 'cache', 'concurrent')"
+    )
     args = parser.parse_args()
     cases = {
-        "baseline-begrippen.md": (Path(__file__).resolve().parents[1]
-                                  / "content" / "begrippen.md").read_bytes().replace(
-            b"id: begrippen", b"id: baseline-copy"),
+        "baseline-begrippen.md": (Path(__file__).resolve().parents[1] / "content" / "begrippen.md")
+        .read_bytes()
+        .replace(b"id: begrippen", b"id: baseline-copy"),
         "laughs.md": hostile.billion_laughs_md(),
         "bomb-25mb.docx": hostile.docx_bomb(25),
         "bomb-250mb.docx": hostile.docx_bomb(250),

@@ -52,12 +52,20 @@ def png(path: Path, width: int = 2000, height: int = 1500) -> None:
     raw = b"".join(b"\x00" + row for _ in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 PREVIEW = """
@@ -88,8 +96,13 @@ def run_child(args: list[str], cap_mb: int, timeout: float) -> dict[str, object]
 
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.DEVNULL,
-                                 stderr=err, preexec_fn=limit)
+        child = subprocess.Popen(
+            [sys.executable, *args],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            preexec_fn=limit,
+        )
         timer = threading.Timer(timeout, child.kill)
         timer.start()
         _pid, status, usage = os.wait4(child.pid, 0)  # the child's own peak memory
@@ -98,8 +111,12 @@ def run_child(args: list[str], cap_mb: int, timeout: float) -> dict[str, object]
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         last = err.read().decode(errors="replace").strip().splitlines()[-1:]
-    return {"seconds": round(seconds, 2), "status": child.returncode,
-            "peak_mb": round(usage.ru_maxrss / 1024), "stderr": last}
+    return {
+        "seconds": round(seconds, 2),
+        "status": child.returncode,
+        "peak_mb": round(usage.ru_maxrss / 1024),
+        "stderr": last,
+    }
 
 
 def pdf_facts(path: Path, alt: str) -> dict[str, object]:
@@ -111,44 +128,79 @@ def pdf_facts(path: Path, alt: str) -> dict[str, object]:
     images = 0
     for page in reader.pages:
         xobjects = page.get("/Resources", {}).get("/XObject", {})
-        images += sum(1 for ref in xobjects.values() if ref.get_object().get("/Subtype")
-                      == "/Image")
+        images += sum(
+            1 for ref in xobjects.values() if ref.get_object().get("/Subtype") == "/Image"
+        )
     text = "".join(page.extract_text() for page in reader.pages)
-    return {"pdf": True, "bytes": path.stat().st_size, "images": images,
-            "alt_text": alt in text}
+    return {"pdf": True, "bytes": path.stat().st_size, "images": images, "alt_text": alt in text}
 
 
-def case(name: str, note: str, alt: str, colleague: bool, folder: Path, cap_mb: int,
-         timeout: float) -> list[dict[str, object]]:
+def case(
+    name: str, note: str, alt: str, colleague: bool, folder: Path, cap_mb: int, timeout: float
+) -> list[dict[str, object]]:
     data = folder / name
     base = [sys.executable, "-m", "briefing_reader", "--data-dir", str(data)]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if colleague:
         source = folder / f"{name}-colleague"
-        subprocess.run([*base[:3], "--data-dir", str(source), "notes", "set-action", ACTION,
-                        "--stance", "Steunen", "--note", note], check=True, env=env,
-                       capture_output=True)
+        subprocess.run(
+            [
+                *base[:3],
+                "--data-dir",
+                str(source),
+                "notes",
+                "set-action",
+                ACTION,
+                "--stance",
+                "Steunen",
+                "--note",
+                note,
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         exported = folder / f"{name}.jsonld"
-        subprocess.run([*base[:3], "--data-dir", str(source), "notes", "export", "-o",
-                        str(exported)], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [*base[:3], "--data-dir", str(source), "notes", "export", "-o", str(exported)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         collection = json.loads(exported.read_text(encoding="utf-8"))
         for item in collection["first"]["items"]:
             item["creator"]["name"] = "Collega Jansen"
         exported.write_text(json.dumps(collection), encoding="utf-8")
-        subprocess.run([*base, "notes", "set-action", ACTION, "--stance", "Kritisch"],
-                       check=True, env=env, capture_output=True)
-        subprocess.run([*base, "notes", "import", str(exported)], check=True, env=env,
-                       capture_output=True)
+        subprocess.run(
+            [*base, "notes", "set-action", ACTION, "--stance", "Kritisch"],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        subprocess.run(
+            [*base, "notes", "import", str(exported)], check=True, env=env, capture_output=True
+        )
     else:
-        subprocess.run([*base, "notes", "set-action", ACTION, "--stance", "Steunen",
-                        "--note", note], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [*base, "notes", "set-action", ACTION, "--stance", "Steunen", "--note", note],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
     rows = []
     for command in ("print", "pack"):
         pdf = folder / f"{name}-{command}.pdf"
-        args = ([command, "--notes", "-o", str(pdf), f"{LETTER}#{ACTION}"] if command == "print"
-                else [command, "-o", str(pdf), "--actions", ACTION])
-        row = {"case": name, "command": command, **run(data, args, cap_mb, timeout),
-               **pdf_facts(pdf, alt)}
+        args = (
+            [command, "--notes", "-o", str(pdf), f"{LETTER}#{ACTION}"]
+            if command == "print"
+            else [command, "-o", str(pdf), "--actions", ACTION]
+        )
+        row = {
+            "case": name,
+            "command": command,
+            **run(data, args, cap_mb, timeout),
+            **pdf_facts(pdf, alt),
+        }
         rows.append(row)
     return rows
 
@@ -162,10 +214,12 @@ def main(argv: list[str]) -> int:
         folder = Path(tmp)
         photo = folder / "photo.png"
         png(photo)
-        cases = [("plain", "Zie de cijfers hier.", "cijfers", False),
-                 ("dev-zero", "Zie ![grafiek](/dev/zero) hier.", "grafiek", False),
-                 ("local-image", f"Zie ![foto]({photo}) hier.", "foto", False),
-                 ("colleague-dev-zero", "Zie ![grafiek](/dev/zero) hier.", "grafiek", True)]
+        cases = [
+            ("plain", "Zie de cijfers hier.", "cijfers", False),
+            ("dev-zero", "Zie ![grafiek](/dev/zero) hier.", "grafiek", False),
+            ("local-image", f"Zie ![foto]({photo}) hier.", "foto", False),
+            ("colleague-dev-zero", "Zie ![grafiek](/dev/zero) hier.", "grafiek", True),
+        ]
         rows = []
         for name, note, alt, colleague in cases:
             rows += case(name, note, alt, colleague, folder, args.cap_mb, args.timeout)
@@ -173,15 +227,21 @@ def main(argv: list[str]) -> int:
         os.mkfifo(pipe)
         previews = [(name, note) for name, note, _alt, colleague in cases if not colleague]
         previews.append(("named-pipe", f"Zie ![pijp]({pipe}) hier."))
-        shown = [(name, run_child(["-c", PREVIEW, note], args.cap_mb, args.timeout))
-                 for name, note in previews]
-    print(f"{'case':20} {'command':7} {'seconds':>8} {'peak MB':>8} {'exit':>5} "
-          f"{'images':>6} {'alt':>5}  last error line")
+        shown = [
+            (name, run_child(["-c", PREVIEW, note], args.cap_mb, args.timeout))
+            for name, note in previews
+        ]
+    print(
+        f"{'case':20} {'command':7} {'seconds':>8} {'peak MB':>8} {'exit':>5} "
+        f"{'images':>6} {'alt':>5}  last error line"
+    )
     for row in rows:
-        print(f"{row['case']:20} {row['command']:7} {row['seconds']:>8} "
-              f"{row['peak_mb']:>8} "
-              f"{row['status']:>5} {row.get('images', '-'):>6} "
-              f"{row.get('alt_text', '-')!s:>5}  {' '.join(row['stderr'])[:60]}")
+        print(
+            f"{row['case']:20} {row['command']:7} {row['seconds']:>8} "
+            f"{row['peak_mb']:>8} "
+            f"{row['status']:>5} {row.get('images', '-'):>6} "
+            f"{row.get('alt_text', '-')!s:>5}  {' '.join(row['stderr'])[:60]}"
+        )
     print(f"\n{'note preview':20} {'seconds':>8} {'peak MB':>8} {'exit':>5}")
     for name, row in shown:
         print(f"{name:20} {row['seconds']:>8} {row['peak_mb']:>8} {row['status']:>5}")

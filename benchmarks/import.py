@@ -68,8 +68,7 @@ PDF_PAGES = 30
 def export_v3(folder: Path) -> Path:
     path = folder / "kst-32824-456-v3.txt"
     text = EXPORT.read_text(encoding="utf-8")
-    path.write_text(text.replace("versie: 2 (versie 1)", "versie: 3 (versie 2)"),
-                    encoding="utf-8")
+    path.write_text(text.replace("versie: 2 (versie 1)", "versie: 3 (versie 2)"), encoding="utf-8")
     return path
 
 
@@ -100,8 +99,9 @@ def word_file(folder: Path, pages: int) -> tuple[Path, int]:
             document.add_heading(f"{page}.{part} Deelonderwerp {page}.{part}", level=2)
             for _ in range(2):
                 note += 1
-                document.add_paragraph(sentence_run(60) + f" Zie de bron.[[FN{note}]] "
-                                       + sentence_run(40))
+                document.add_paragraph(
+                    sentence_run(60) + f" Zie de bron.[[FN{note}]] " + sentence_run(40)
+                )
             for _ in range(3):
                 document.add_paragraph(sentence_run(12), style="List Bullet")
         table = document.add_table(rows=4, cols=4)
@@ -120,9 +120,12 @@ def _add_footnotes(data: bytes, count: int) -> bytes:
     notes = "".join(
         f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='
         f'"preserve"> Kamerstuk 36 999, nr. {n}</w:t></w:r></w:p></w:footnote>'
-        for n in range(1, count + 1))
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w='
-           f'"{W_NS}">{notes}</w:footnotes>')
+        for n in range(1, count + 1)
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w='
+        f'"{W_NS}">{notes}</w:footnotes>'
+    )
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -131,18 +134,27 @@ def _add_footnotes(data: bytes, count: int) -> bytes:
             if item.filename == "word/document.xml":
                 text = body.decode("utf-8")
                 for n in range(count, 0, -1):
-                    text = text.replace(f"[[FN{n}]]", '</w:t></w:r><w:r><w:footnoteReference '
-                                        f'w:id="{n}"/></w:r><w:r><w:t xml:space="preserve">')
+                    text = text.replace(
+                        f"[[FN{n}]]",
+                        "</w:t></w:r><w:r><w:footnoteReference "
+                        f'w:id="{n}"/></w:r><w:r><w:t xml:space="preserve">',
+                    )
                 body = text.encode("utf-8")
             elif item.filename == "word/_rels/document.xml.rels":
-                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdFn" Type="'
-                                    b"http://schemas.openxmlformats.org/officeDocument/2006/"
-                                    b'relationships/footnotes" Target="footnotes.xml"/>'
-                                    b"</Relationships>")
+                body = body.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFn" Type="'
+                    b"http://schemas.openxmlformats.org/officeDocument/2006/"
+                    b'relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
             elif item.filename == "[Content_Types].xml":
-                body = body.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" '
-                                    b'ContentType="application/vnd.openxmlformats-officedocument'
-                                    b'.wordprocessingml.footnotes+xml"/></Types>')
+                body = body.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" '
+                    b'ContentType="application/vnd.openxmlformats-officedocument'
+                    b'.wordprocessingml.footnotes+xml"/></Types>',
+                )
             target.writestr(item, body)
         target.writestr("word/footnotes.xml", xml)
     return out.getvalue()
@@ -157,35 +169,47 @@ def publication_xml(folder: Path, copies: int = 2) -> Path:
     parts: list[str] = []
     for _ in range(copies):
         for block in body.split("\n\n"):
-            lines = [line for line in block.split("\n") if line and not line.startswith(
-                ("{", ":::", "[^", "|"))]
+            lines = [
+                line
+                for line in block.split("\n")
+                if line and not line.startswith(("{", ":::", "[^", "|"))
+            ]
             if not lines:
                 continue
             text = escape(" ".join(lines).replace("\\", ""))
-            text = re.sub(r"\[\^(\d+)\]", lambda m: (
-                f'<noot id="n{m[1]}" type="voet"><noot.nr>{m[1]}</noot.nr><noot.al>'
-                f"{escape(notes.get(m[1], ''))}</noot.al></noot>"), text)
+            text = re.sub(
+                r"\[\^(\d+)\]",
+                lambda m: (
+                    f'<noot id="n{m[1]}" type="voet"><noot.nr>{m[1]}</noot.nr><noot.al>'
+                    f"{escape(notes.get(m[1], ''))}</noot.al></noot>"
+                ),
+                text,
+            )
             if text.startswith("#"):
                 title = text.lstrip("# ")
                 parts.append(f"<divisie><kop><titel>{title}</titel></kop></divisie>")
             elif text.startswith("- "):
-                items = "".join(f"<li><li.nr>–</li.nr><al>{escape(line[2:])}</al></li>"
-                                for line in lines)
+                items = "".join(
+                    f"<li><li.nr>–</li.nr><al>{escape(line[2:])}</al></li>" for line in lines
+                )
                 parts.append(f'<lijst type="ongemarkeerd">{items}</lijst>')
             else:
                 parts.append(f"<al>{text}</al>")
-    xml = ('<?xml version="1.0" encoding="UTF-8"?><officiele-publicatie><metadata>'
-           '<meta name="DC.identifier" content="kst-32824-997"/>'
-           '<meta name="OVERHEIDop.dossiernummer" content="32824"/>'
-           '<meta name="OVERHEIDop.ondernummer" content="997"/>'
-           '<meta name="OVERHEIDop.vergaderjaar" content="2024-2025"/>'
-           '<meta name="DCTERMS.issued" content="2025-07-04"/>'
-           '<meta name="OVERHEIDop.documenttitel" content="Verzamelbrief (benchmark)"/>'
-           '</metadata><kamerstuk><dossier><dossiernummer><dossiernr>32824</dossiernr>'
-           '</dossiernummer><titel>Integratiebeleid</titel></dossier><stuk><stuknr>'
-           '<ondernummer>Nr. 997</ondernummer></stuknr><titel>BRIEF VAN DE STAATSSECRETARIS'
-           '</titel><algemeen><brief>' + "".join(parts)
-           + "</brief></algemeen></stuk></kamerstuk></officiele-publicatie>")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><officiele-publicatie><metadata>'
+        '<meta name="DC.identifier" content="kst-32824-997"/>'
+        '<meta name="OVERHEIDop.dossiernummer" content="32824"/>'
+        '<meta name="OVERHEIDop.ondernummer" content="997"/>'
+        '<meta name="OVERHEIDop.vergaderjaar" content="2024-2025"/>'
+        '<meta name="DCTERMS.issued" content="2025-07-04"/>'
+        '<meta name="OVERHEIDop.documenttitel" content="Verzamelbrief (benchmark)"/>'
+        "</metadata><kamerstuk><dossier><dossiernummer><dossiernr>32824</dossiernr>"
+        "</dossiernummer><titel>Integratiebeleid</titel></dossier><stuk><stuknr>"
+        "<ondernummer>Nr. 997</ondernummer></stuknr><titel>BRIEF VAN DE STAATSSECRETARIS"
+        "</titel><algemeen><brief>"
+        + "".join(parts)
+        + "</brief></algemeen></stuk></kamerstuk></officiele-publicatie>"
+    )
     path = folder / "kst-32824-997.xml"
     path.write_text(xml, encoding="utf-8")
     return path
@@ -276,38 +300,74 @@ def main(argv: list[str] | None = None) -> int:
         word, words = word_file(folder, args.pages)
         xml = publication_xml(folder)
         pdf_case = f"PDF letter, {PDF_PAGES} pages"
-        for name, file in (("text export (letter, v3)", export),
-                           (f"Word, {args.pages} pages ({words} words)", word),
-                           (pdf_case, PDF_LETTER),
-                           ("officiele-publicatie XML (letter twice)", xml)):
+        for name, file in (
+            ("text export (letter, v3)", export),
+            (f"Word, {args.pages} pages ({words} words)", word),
+            (pdf_case, PDF_LETTER),
+            ("officiele-publicatie XML (letter twice)", xml),
+        ):
             runs = [timed_import(file, folder / f"{name[:4]}-{n}") for n in range(args.repeat)]
             results[name] = {
                 "size_kb": round(file.stat().st_size / 1024, 1),
                 "first": {k: round(v * 1000, 1) for k, v in runs[0].items()},
-                "median": {k: round(statistics.median(r[k] for r in runs) * 1000, 1)
-                           for k in runs[0]},
+                "median": {
+                    k: round(statistics.median(r[k] for r in runs) * 1000, 1) for k in runs[0]
+                },
             }
         copy_target = folder / "copy.txt"
         from briefing_reader.core.content import parse_document
 
         curated = CURATED.read_text(encoding="utf-8")
         parse_document(curated, CURATED)  # warm the parser's imports
-        results["baseline: copy the export file"] = {"median": {"total": round(
-            statistics.median(baseline(lambda: shutil.copyfile(EXPORT, copy_target),
-                                       args.repeat * 4)) * 1000, 2)}}
-        results["baseline: parse_document(curated .md)"] = {"median": {"total": round(
-            statistics.median(baseline(lambda: parse_document(curated, CURATED),
-                                       args.repeat * 4)) * 1000, 1)}}
-        results[f"baseline: pypdfium2 text of the {PDF_PAGES}-page PDF"] = {"median": {
-            "total": round(statistics.median(baseline(lambda: bare_pdf_text(PDF_LETTER),
-                                                      args.repeat)) * 1000, 1)}}
-        results["baseline: lxml parse of the XML"] = {"median": {"total": round(
-            statistics.median(baseline(lambda: bare_xml_parse(xml), args.repeat)) * 1000, 1)}}
+        results["baseline: copy the export file"] = {
+            "median": {
+                "total": round(
+                    statistics.median(
+                        baseline(lambda: shutil.copyfile(EXPORT, copy_target), args.repeat * 4)
+                    )
+                    * 1000,
+                    2,
+                )
+            }
+        }
+        results["baseline: parse_document(curated .md)"] = {
+            "median": {
+                "total": round(
+                    statistics.median(
+                        baseline(lambda: parse_document(curated, CURATED), args.repeat * 4)
+                    )
+                    * 1000,
+                    1,
+                )
+            }
+        }
+        results[f"baseline: pypdfium2 text of the {PDF_PAGES}-page PDF"] = {
+            "median": {
+                "total": round(
+                    statistics.median(baseline(lambda: bare_pdf_text(PDF_LETTER), args.repeat))
+                    * 1000,
+                    1,
+                )
+            }
+        }
+        results["baseline: lxml parse of the XML"] = {
+            "median": {
+                "total": round(
+                    statistics.median(baseline(lambda: bare_xml_parse(xml), args.repeat)) * 1000, 1
+                )
+            }
+        }
         from briefing_reader.core.importing import convert_file
 
-        results[f"convert_file of the {PDF_PAGES}-page PDF (no storing)"] = {"median": {
-            "total": round(statistics.median(baseline(lambda: convert_file(PDF_LETTER),
-                                                      args.repeat)) * 1000, 1)}}
+        results[f"convert_file of the {PDF_PAGES}-page PDF (no storing)"] = {
+            "median": {
+                "total": round(
+                    statistics.median(baseline(lambda: convert_file(PDF_LETTER), args.repeat))
+                    * 1000,
+                    1,
+                )
+            }
+        }
     if args.json:
         json.dump(results, sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -57,18 +57,43 @@ PROGRAM = [sys.executable, "-m", "briefing_reader"]
 CLI_QUERY = "statushouders werk"
 QUERY_CLASSES = {
     "1 word": ["statushouders", "gemeenten", "taaleis", "inburgering", "werkgevers"],
-    "2 words": ["statushouders werk", "taaleis bijstand", "open samenleving",
-                "gemeenten inburgering", "discriminatie arbeidsmarkt"],
-    "phrase": ['"open en vrije samenleving"', '"aan het werk"', '"de taaleis"',
-               '"in de bijstand"', '"het kabinet"'],
+    "2 words": [
+        "statushouders werk",
+        "taaleis bijstand",
+        "open samenleving",
+        "gemeenten inburgering",
+        "discriminatie arbeidsmarkt",
+    ],
+    "phrase": [
+        '"open en vrije samenleving"',
+        '"aan het werk"',
+        '"de taaleis"',
+        '"in de bijstand"',
+        '"het kabinet"',
+    ],
     "prefix": ["inburger*", "statush*", "gemeent*", "vergunning*", "discrim*"],
-    "2 words + snippets": ["statushouders werk", "taaleis bijstand", "open samenleving",
-                           "gemeenten inburgering", "discriminatie arbeidsmarkt"],
+    "2 words + snippets": [
+        "statushouders werk",
+        "taaleis bijstand",
+        "open samenleving",
+        "gemeenten inburgering",
+        "discriminatie arbeidsmarkt",
+    ],
 }
-SUBJECTS = ["Voortgang integratiebeleid", "Inburgering en participatie", "Taaleis in de bijstand",
-            "Arbeidsmarktdiscriminatie", "Huisvesting statushouders", "Open en vrije samenleving",
-            "Maatschappelijke begeleiding", "Werk voor nieuwkomers", "Onderwijs en taal",
-            "Gemeentelijke uitvoering", "Evaluatie Wet inburgering", "Antwoord op moties"]
+SUBJECTS = [
+    "Voortgang integratiebeleid",
+    "Inburgering en participatie",
+    "Taaleis in de bijstand",
+    "Arbeidsmarktdiscriminatie",
+    "Huisvesting statushouders",
+    "Open en vrije samenleving",
+    "Maatschappelijke begeleiding",
+    "Werk voor nieuwkomers",
+    "Onderwijs en taal",
+    "Gemeentelijke uitvoering",
+    "Evaluatie Wet inburgering",
+    "Antwoord op moties",
+]
 
 
 # -- the generator ----------------------------------------------------------------
@@ -88,12 +113,20 @@ def letter_text(n: int, pool: list[str]) -> str:
     subject = SUBJECTS[rng.randrange(len(SUBJECTS))]
     day = f"{1 + rng.randrange(28)} {rng.choice(['januari', 'maart', 'juni', 'oktober'])}"
     year = 2021 + rng.randrange(5)
-    lines = ["Tweede Kamer der Staten-Generaal", "",
-             f"Vergaderjaar {year - 1}-{year}", "",
-             f"{dossier // 1000} {dossier % 1000:03d} Dossier {dossier} {subject}", "",
-             f"Nr. {100 + n} BRIEF VAN DE MINISTER OVER {subject.upper()} ({n})", "",
-             "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "",
-             f"Den Haag, {day} {year}", ""]
+    lines = [
+        "Tweede Kamer der Staten-Generaal",
+        "",
+        f"Vergaderjaar {year - 1}-{year}",
+        "",
+        f"{dossier // 1000} {dossier % 1000:03d} Dossier {dossier} {subject}",
+        "",
+        f"Nr. {100 + n} BRIEF VAN DE MINISTER OVER {subject.upper()} ({n})",
+        "",
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+        "",
+        f"Den Haag, {day} {year}",
+        "",
+    ]
     size = sum(len(x) for x in lines)
     section = 0
     while size < 15_000:
@@ -133,14 +166,23 @@ def populate(profile: Path, letters: list[Path]) -> tuple[float, float]:
         converted = convert_file(path)
         meta = converted.meta
         meta["id"] = doc_id = f"gen-{path.stem}"
-        meta["imported"] = {"file": path.name, "format": converted.format,
-                            "encoding": converted.encoding,
-                            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "at": now}
-        meta.setdefault("provenance", {"source": path.name,
-                                       "description": "Imported by Briefing Reader from "
-                                                      "plain text (UTF-8)."})
-        (folder / f"{doc_id}.md").write_text(front_matter(meta) + "\n" + converted.body,
-                                             encoding="utf-8")
+        meta["imported"] = {
+            "file": path.name,
+            "format": converted.format,
+            "encoding": converted.encoding,
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "at": now,
+        }
+        meta.setdefault(
+            "provenance",
+            {
+                "source": path.name,
+                "description": "Imported by Briefing Reader from plain text (UTF-8).",
+            },
+        )
+        (folder / f"{doc_id}.md").write_text(
+            front_matter(meta) + "\n" + converted.body, encoding="utf-8"
+        )
     if letters:  # (seconds, peak MiB): this run catalogues and indexes the rest too
         return run_program(profile, "import", str(letters[-1]), check=True)[:2]
     return 0.0, 0.0
@@ -153,8 +195,12 @@ def run_program(profile: Path, *args: str, check: bool = False) -> tuple[float, 
     """(seconds, peak RSS in MiB, stdout) of one run of the real program."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="")
     started = time.perf_counter()
-    proc = subprocess.Popen([*PROGRAM, "--data-dir", str(profile), *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*PROGRAM, "--data-dir", str(profile), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
@@ -198,8 +244,10 @@ def query_times(profile: Path, rounds: int) -> dict[str, dict[str, float]]:
                             _ = hit.snippet
                     times.append((time.perf_counter() - started) * 1000)
             times.sort()
-            out[name] = {"p50": statistics.median(times),
-                         "p95": times[min(len(times) - 1, int(len(times) * 0.95))]}
+            out[name] = {
+                "p50": statistics.median(times),
+                "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
+            }
     finally:
         index.close()
     return out
@@ -220,10 +268,15 @@ def throughput(work: Path, letters: list[Path]) -> dict[str, float]:
     app_seconds = time.perf_counter() - started
     bare_seconds = bare_writer(work / "bare", letters)
     n = len(letters)
-    return {"letters": n, "MB": megabytes,
-            "app letters/s": n / app_seconds, "app MB/s": megabytes / app_seconds,
-            "bare letters/s": n / bare_seconds, "bare MB/s": megabytes / bare_seconds,
-            "ratio": bare_seconds / app_seconds}
+    return {
+        "letters": n,
+        "MB": megabytes,
+        "app letters/s": n / app_seconds,
+        "app MB/s": megabytes / app_seconds,
+        "bare letters/s": n / bare_seconds,
+        "bare MB/s": megabytes / bare_seconds,
+        "ratio": bare_seconds / app_seconds,
+    }
 
 
 def longest_stall(profile: Path) -> dict[str, float]:
@@ -291,8 +344,12 @@ def bare_writer(folder: Path, letters: list[Path]) -> float:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     started = time.perf_counter()
-    ix = index.create_in(str(folder), fields.Schema(
-        doc=fields.ID(stored=True), body=fields.TEXT(analyzer=dutch_keys(), phrase=False)))
+    ix = index.create_in(
+        str(folder),
+        fields.Schema(
+            doc=fields.ID(stored=True), body=fields.TEXT(analyzer=dutch_keys(), phrase=False)
+        ),
+    )
     writer = ix.writer()
     for path in letters:
         writer.add_document(doc=path.stem, body=path.read_text(encoding="utf-8"))
@@ -331,9 +388,12 @@ def main() -> int:
     parser.add_argument("--throughput", type=int, default=200, help="letters (0: skip)")
     parser.add_argument("--work", type=Path, help="keep generated letters and profiles here")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep libraries of an earlier run in --work (their generation "
-                             "and first-start figures are then not measured again)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep libraries of an earlier run in --work (their generation "
+        "and first-start figures are then not measured again)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="br-library-"))
@@ -352,30 +412,36 @@ def main() -> int:
         generated = time.perf_counter() - started
         first_start = run_program(profile, "--exit-when-ready", check=True)
         first_search = run_program(profile, "search", CLI_QUERY, "--json", check=True)
-        results["library"][size] = {"generate s": generated,
-                                    "real import s": real_import[0],
-                                    "real import MiB": real_import[1],
-                                    "first start s": first_start[0],
-                                    "first start MiB": first_start[1],
-                                    "first search s": first_search[0],
-                                    "first search MiB": first_search[1],
-                                    "runs": {"paint": [], "ready": [], "search": []}}
+        results["library"][size] = {
+            "generate s": generated,
+            "real import s": real_import[0],
+            "real import MiB": real_import[1],
+            "first start s": first_start[0],
+            "first start MiB": first_start[1],
+            "first search s": first_search[0],
+            "first search MiB": first_search[1],
+            "runs": {"paint": [], "ready": [], "search": []},
+        }
         (profile / ".populated").write_text(json.dumps(results["library"][size]))
-        print(f"[{size}] generated in {generated:.1f} s; first start {first_start[0]:.1f} s "
-              f"({first_start[1]:.0f} MiB), first search {first_search[0]:.1f} s "
-              f"({first_search[1]:.0f} MiB)", file=sys.stderr)
+        print(
+            f"[{size}] generated in {generated:.1f} s; first start {first_start[0]:.1f} s "
+            f"({first_start[1]:.0f} MiB), first search {first_search[0]:.1f} s "
+            f"({first_search[1]:.0f} MiB)",
+            file=sys.stderr,
+        )
     for _ in range(args.repeat):  # alternating, so drift hits every size alike
         for size in sizes:
             profile = work / f"lib-{size}"
             runs = results["library"][size]["runs"]
             runs["paint"].append(run_program(profile, "--exit-after-render", check=True)[:2])
             runs["ready"].append(run_program(profile, "--exit-when-ready", check=True)[:2])
-            runs["search"].append(run_program(profile, "search", CLI_QUERY, "--json",
-                                              check=True)[:2])
+            runs["search"].append(
+                run_program(profile, "search", CLI_QUERY, "--json", check=True)[:2]
+            )
     for size in sizes:
         results["library"][size]["queries"] = query_times(work / f"lib-{size}", args.rounds)
     if args.throughput:
-        results["throughput"] = throughput(work, letters[:args.throughput])
+        results["throughput"] = throughput(work, letters[: args.throughput])
         results["stall"] = longest_stall(work / "throughput")
     if args.json:
         json.dump(results, sys.stdout, indent=2, default=str)
@@ -400,27 +466,43 @@ def print_table(results: dict[str, Any]) -> None:
             scale = 1000 if unit == "ms" else 1
             row = [median(s, what, i) * scale for s in sizes]
             ratio = row[-1] / row[0] if row[0] else float("nan")
-            print(f"{label + ' (' + unit + ')':34}" + "".join(f"{v:12.0f}" for v in row)
-                  + f"{ratio:8.2f}x")
-    for key in ("real import s", "real import MiB", "first start s", "first start MiB",
-                "first search s", "first search MiB"):
-        print(f"{'after populating: ' + key:34}"
-              + "".join(f"{results['library'][s][key]:12.1f}" for s in sizes))
+            print(
+                f"{label + ' (' + unit + ')':34}"
+                + "".join(f"{v:12.0f}" for v in row)
+                + f"{ratio:8.2f}x"
+            )
+    for key in (
+        "real import s",
+        "real import MiB",
+        "first start s",
+        "first start MiB",
+        "first search s",
+        "first search MiB",
+    ):
+        print(
+            f"{'after populating: ' + key:34}"
+            + "".join(f"{results['library'][s][key]:12.1f}" for s in sizes)
+        )
     for name in QUERY_CLASSES:
         for p in ("p50", "p95"):
-            print(f"{'query ' + name + ' ' + p + ' (ms)':34}"
-                  + "".join(f"{results['library'][s]['queries'][name][p]:12.1f}"
-                            for s in sizes))
+            print(
+                f"{'query ' + name + ' ' + p + ' (ms)':34}"
+                + "".join(f"{results['library'][s]['queries'][name][p]:12.1f}" for s in sizes)
+            )
     tp = results.get("throughput")
     if tp:
-        print(f"\nimport + index of {tp['letters']} letters ({tp['MB']:.1f} MB): "
-              f"{tp['app letters/s']:.1f} letters/s, {tp['app MB/s']:.2f} MB/s; "
-              f"bare Whoosh writer {tp['bare letters/s']:.1f} letters/s, "
-              f"{tp['bare MB/s']:.2f} MB/s; ratio {tp['ratio']:.2f}")
+        print(
+            f"\nimport + index of {tp['letters']} letters ({tp['MB']:.1f} MB): "
+            f"{tp['app letters/s']:.1f} letters/s, {tp['app MB/s']:.2f} MB/s; "
+            f"bare Whoosh writer {tp['bare letters/s']:.1f} letters/s, "
+            f"{tp['bare MB/s']:.2f} MB/s; ratio {tp['ratio']:.2f}"
+        )
     stall = results.get("stall")
     if stall:
-        print(f"window rebuilding the index of those letters: longest event-loop stall "
-              f"{stall['longest stall ms']:.0f} ms ({stall['index seconds']:.1f} s)")
+        print(
+            f"window rebuilding the index of those letters: longest event-loop stall "
+            f"{stall['longest stall ms']:.0f} ms ({stall['index seconds']:.1f} s)"
+        )
     del base
 
 

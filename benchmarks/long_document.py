@@ -47,9 +47,13 @@ TICK_MS = 10
 def long_markdown(headings: int) -> str:
     parts = ["---", f"id: {LONG}", "kind: imported", "title: Een lang document", "---", ""]
     for n in range(headings):
-        parts += [f"## Hoofdstuk {n}", "",
-                  f"Tekst bij hoofdstuk {n}, lang genoeg om een regel te vullen; "
-                  "de minister schrijft de Kamer over de voortgang.", ""]
+        parts += [
+            f"## Hoofdstuk {n}",
+            "",
+            f"Tekst bij hoofdstuk {n}, lang genoeg om een regel te vullen; "
+            "de minister schrijft de Kamer over de voortgang.",
+            "",
+        ]
     return "\n".join(parts)
 
 
@@ -93,8 +97,9 @@ def run(headings: int, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         run_paths = paths.resolve(tmp)
         run_paths.imported_documents.mkdir(parents=True, exist_ok=True)
-        (run_paths.imported_documents / f"{LONG}.md").write_text(long_markdown(headings),
-                                                                 encoding="utf-8")
+        (run_paths.imported_documents / f"{LONG}.md").write_text(
+            long_markdown(headings), encoding="utf-8"
+        )
         window = build_window(run_paths)
         window.resize(1280, 820)
         window.show()
@@ -102,10 +107,14 @@ def run(headings: int, runs: int) -> None:
         app.processEvents()
         doc = window.library.get(LONG)
         anchors = sum(1 for block in doc.blocks if block.anchor) if doc else 0
-        print(f"generated document: {headings} headings, {anchors} anchors; "
-              f"median of {runs} runs, {app.platformName()}")
+        print(
+            f"generated document: {headings} headings, {anchors} anchors; "
+            f"median of {runs} runs, {app.platformName()}"
+        )
         ways: dict[str, Callable[[QTextDocument, str], None]] = {
-            "old (QTextDocument.setHtml)": old_way, "new (anchored_html)": anchored_html.set_html}
+            "old (QTextDocument.setHtml)": old_way,
+            "new (anchored_html)": anchored_html.set_html,
+        }
         new_way = anchored_html.set_html
         figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for _ in range(runs):

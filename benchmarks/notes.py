@@ -38,12 +38,25 @@ from typing import Any
 from briefing_reader.core.notes import ActionTarget, open_store
 from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector, TextQuoteSelector
 
-TARGET = ActionTarget("kst-32824-456", "actie-taaleis-in-de-bijstand", 2, "0" * 64,
-                      "Taaleis in de bijstand", "Taal is de basis van een goede integratie.")
-ANCHOR = TextAnchor("kst-32824-456", 2, "0" * 64, "1" * 64,
-                    TextQuoteSelector("Taal speelt daarbij een belangrijke rol.",
-                                      "relatief laag.\n", " Inburgering geeft"),
-                    TextPositionSelector(2990, 3030), "p-11")
+TARGET = ActionTarget(
+    "kst-32824-456",
+    "actie-taaleis-in-de-bijstand",
+    2,
+    "0" * 64,
+    "Taaleis in de bijstand",
+    "Taal is de basis van een goede integratie.",
+)
+ANCHOR = TextAnchor(
+    "kst-32824-456",
+    2,
+    "0" * 64,
+    "1" * 64,
+    TextQuoteSelector(
+        "Taal speelt daarbij een belangrijke rol.", "relatief laag.\n", " Inburgering geeft"
+    ),
+    TextPositionSelector(2990, 3030),
+    "p-11",
+)
 NOTE = "Vragen aan de staatssecretaris over de **handhaving** van de taaleis. " * 4
 
 WRITER = """
@@ -66,10 +79,13 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def summary(samples_ms: list[float]) -> dict[str, float]:
-    return {"n": len(samples_ms), "p50_ms": round(statistics.median(samples_ms), 3),
-            "p95_ms": round(percentile(samples_ms, 0.95), 3),
-            "p99_ms": round(percentile(samples_ms, 0.99), 3),
-            "max_ms": round(max(samples_ms), 3)}
+    return {
+        "n": len(samples_ms),
+        "p50_ms": round(statistics.median(samples_ms), 3),
+        "p95_ms": round(percentile(samples_ms, 0.95), 3),
+        "p99_ms": round(percentile(samples_ms, 0.99), 3),
+        "max_ms": round(max(samples_ms), 3),
+    }
 
 
 def timed(call: Callable[[], object], count: int) -> list[float]:
@@ -83,8 +99,9 @@ def timed(call: Callable[[], object], count: int) -> list[float]:
 
 def store_saves(folder: Path, count: int, synchronous: str) -> list[float]:
     """Alternate the two saves of the UI: an action note edit and a new highlight."""
-    store = open_store(folder / f"bench-{synchronous.lower()}.sqlite3",
-                       backup_interval=dt.timedelta(days=365))
+    store = open_store(
+        folder / f"bench-{synchronous.lower()}.sqlite3", backup_interval=dt.timedelta(days=365)
+    )
     try:
         store._db.conn.execute(f"PRAGMA synchronous = {synchronous}")
         counter = iter(range(10**9))
@@ -106,6 +123,7 @@ def append_fsync(folder: Path, count: int) -> list[float]:
     line = (json.dumps({"note": NOTE, "anchor": ANCHOR.selectors()}) + "\n").encode()
     fd = os.open(folder / "baseline.jsonl", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
+
         def save() -> None:
             os.write(fd, line)
             os.fsync(fd)
@@ -123,8 +141,12 @@ def kill_run(folder: Path, trials: int, seed: int) -> dict[str, Any]:
     integrity_failures = 0
     started = time.perf_counter()
     for _ in range(trials):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None
         if proc.stdout.readline().strip() != "ready":
             _out, err = proc.communicate()
@@ -146,20 +168,27 @@ def kill_run(folder: Path, trials: int, seed: int) -> dict[str, Any]:
         present = {row[0] for row in conn.execute("SELECT id FROM highlights")}
     finally:
         conn.close()
-    return {"trials": trials, "confirmed": len(confirmed),
-            "confirmed_present": len(confirmed & present),
-            "lost": len(confirmed - present),
-            "present_not_confirmed": len(present - confirmed),
-            "integrity_failures": integrity_failures,
-            "seconds": round(time.perf_counter() - started, 1)}
+    return {
+        "trials": trials,
+        "confirmed": len(confirmed),
+        "confirmed_present": len(confirmed & present),
+        "lost": len(confirmed - present),
+        "present_not_confirmed": len(present - confirmed),
+        "integrity_failures": integrity_failures,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--saves", type=int, default=1000, help="saves per variant")
     parser.add_argument("--kill-trials", type=int, default=500, help="0 to skip")
-    parser.add_argument("--dir", type=Path, help="where to put the files (default: a temp "
-                        "dir; choose a folder on the disk you care about)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help="where to put the files (default: a temp "
+        "dir; choose a folder on the disk you care about)",
+    )
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
     args = parser.parse_args(argv)
@@ -176,22 +205,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"SQLite {figures['sqlite']}, {args.saves} saves each (alternating action note "
-          "edit / new highlight)")
-    for key, label in (("save_full", "store, WAL + synchronous=FULL"),
-                       ("save_normal", "store, WAL + synchronous=NORMAL"),
-                       ("append_fsync", "baseline: append + fsync")):
+    print(
+        f"SQLite {figures['sqlite']}, {args.saves} saves each (alternating action note "
+        "edit / new highlight)"
+    )
+    for key, label in (
+        ("save_full", "store, WAL + synchronous=FULL"),
+        ("save_normal", "store, WAL + synchronous=NORMAL"),
+        ("append_fsync", "baseline: append + fsync"),
+    ):
         f = figures[key]
-        print(f"  {label:34} p50 {f['p50_ms']:7.3f} ms   p95 {f['p95_ms']:7.3f} ms   "
-              f"p99 {f['p99_ms']:7.3f} ms   max {f['max_ms']:7.3f} ms")
+        print(
+            f"  {label:34} p50 {f['p50_ms']:7.3f} ms   p95 {f['p95_ms']:7.3f} ms   "
+            f"p99 {f['p99_ms']:7.3f} ms   max {f['max_ms']:7.3f} ms"
+        )
     verdict = "meets" if figures["save_full"]["p95_ms"] <= 5 else "MISSES"
     print(f"  target p95 <= 5 ms with synchronous=FULL: {verdict}")
     if "kill9" in figures:
         k = figures["kill9"]
-        print(f"kill -9: {k['trials']} trials in {k['seconds']} s; confirmed {k['confirmed']}, "
-              f"present {k['confirmed_present']}, lost {k['lost']}; committed but killed "
-              f"before printing {k['present_not_confirmed']}; integrity failures "
-              f"{k['integrity_failures']}")
+        print(
+            f"kill -9: {k['trials']} trials in {k['seconds']} s; confirmed {k['confirmed']}, "
+            f"present {k['confirmed_present']}, lost {k['lost']}; committed but killed "
+            f"before printing {k['present_not_confirmed']}; integrity failures "
+            f"{k['integrity_failures']}"
+        )
     return 0 if figures.get("kill9", {}).get("lost", 0) == 0 else 1
 
 

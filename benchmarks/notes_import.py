@@ -46,8 +46,11 @@ def sample(folder: Path) -> list[dict[str, Any]]:
     doc = library.get(LETTER)
     assert doc is not None
     store = open_store(folder / "mine" / "notes.sqlite3", folder / "mine" / "backups")
-    store.update_action(action_target(doc, "actie-taaleis-in-de-bijstand"),
-                        stance="Kritisch", note="Hoe handhaven gemeenten?")
+    store.update_action(
+        action_target(doc, "actie-taaleis-in-de-bijstand"),
+        stance="Kritisch",
+        note="Hoe handhaven gemeenten?",
+    )
     store.add_highlight(anchor_quote(doc, "De NCTV stelt het dreigingsniveau"), note="Sinds?")
     store.add_highlight(anchor_quote(doc, "De onlinewereld speelt een centrale rol"))
     store.add_bookmark(*anchor_place(doc, "s-2-4"))
@@ -62,17 +65,22 @@ def grown(templates: list[dict[str, Any]], count: int) -> dict[str, Any]:
         item = json.loads(json.dumps(templates[number % len(templates)]))
         item["id"] = f"urn:uuid:{uuid.uuid4()}"
         items.append(item)
-    return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
-            "id": f"urn:uuid:{uuid.uuid4()}", "total": count,
-            "first": {"type": "AnnotationPage", "items": items}}
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "total": count,
+        "first": {"type": "AnnotationPage", "items": items},
+    }
 
 
 def run(folder: Path, templates: list[dict[str, Any]], count: int) -> dict[str, float]:
     library = open_library(paths.resolve(folder / "library"))
     path = folder / f"import-{count}.jsonld"
     path.write_text(json.dumps(grown(templates, count)), encoding="utf-8")
-    store = open_store(folder / f"empty-{count}" / "notes.sqlite3",
-                       folder / f"empty-{count}" / "backups")
+    store = open_store(
+        folder / f"empty-{count}" / "notes.sqlite3", folder / f"empty-{count}" / "backups"
+    )
     try:
         with exchange.collector_paused():
             start = time.perf_counter()
@@ -85,9 +93,14 @@ def run(folder: Path, templates: list[dict[str, Any]], count: int) -> dict[str, 
         assert report.added == count, report.message()
     finally:
         store.close()
-    return {"annotations": count, "read_s": round(read, 2),
-            "write_s": round(max(total - read, 0), 2), "import_s": round(total, 2),
-            "us_per_annotation": round(total / count * 1e6, 1), "checked": checked}
+    return {
+        "annotations": count,
+        "read_s": round(read, 2),
+        "write_s": round(max(total - read, 0), 2),
+        "import_s": round(total, 2),
+        "us_per_annotation": round(total / count * 1e6, 1),
+        "checked": checked,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,11 +116,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
         return 0
     base = results[0]["us_per_annotation"]
-    print(f"{'annotations':>11}  {'read s':>7}  {'write s':>7}  {'import s':>8}  "
-          f"{'us/annotation':>13}  vs {results[0]['annotations']}")
+    print(
+        f"{'annotations':>11}  {'read s':>7}  {'write s':>7}  {'import s':>8}  "
+        f"{'us/annotation':>13}  vs {results[0]['annotations']}"
+    )
     for r in results:
-        print(f"{r['annotations']:>11}  {r['read_s']:>7}  {r['write_s']:>7}  {r['import_s']:>8}  "
-              f"{r['us_per_annotation']:>13}  x{r['us_per_annotation'] / base:.2f}")
+        print(
+            f"{r['annotations']:>11}  {r['read_s']:>7}  {r['write_s']:>7}  {r['import_s']:>8}  "
+            f"{r['us_per_annotation']:>13}  x{r['us_per_annotation'] / base:.2f}"
+        )
     return 0
 
 

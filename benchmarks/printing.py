@@ -43,8 +43,7 @@ def timed(work: Callable[[], object], runs: int) -> dict[str, float]:
         start = time.perf_counter()
         work()
         samples.append((time.perf_counter() - start) * 1000)
-    return {"median_ms": statistics.median(samples), "min_ms": min(samples),
-            "max_ms": max(samples)}
+    return {"median_ms": statistics.median(samples), "min_ms": min(samples), "max_ms": max(samples)}
 
 
 def main(argv: list[str]) -> int:
@@ -73,11 +72,13 @@ def main(argv: list[str]) -> int:
     store = open_store(folder / "notes.sqlite3", folder / "backups")
     actions = [node for node in doc.actions() if node.kind == "action"]
     for number, node in enumerate(actions):
-        store.update_action(action_target(doc, node.id),
-                            stance=("Steunen", "Kritisch", "Vragen stellen")[number % 3],
-                            priority="hoog", note=f"Notitie bij **{node.title}**.",
-                            questions=[f"Wanneer komt de evaluatie van {node.title}?",
-                                       "Wat kost dit structureel?"])
+        store.update_action(
+            action_target(doc, node.id),
+            stance=("Steunen", "Kritisch", "Vragen stellen")[number % 3],
+            priority="hoog",
+            note=f"Notitie bij **{node.title}**.",
+            questions=[f"Wanneer komt de evaluatie van {node.title}?", "Wat kost dit structureel?"],
+        )
     store.add_highlight(anchor_quote(doc, "De NCTV stelt het dreigingsniveau"), note="Let op")
 
     def baseline(html: str) -> None:
@@ -95,8 +96,10 @@ def main(argv: list[str]) -> int:
         del writer
         buffer.close()
 
-    requests = {"excerpt": PrintRequest.node(LETTER, "s-1-3", with_notes=True),
-                "pack": PrintRequest.debate_pack()}
+    requests = {
+        "excerpt": PrintRequest.node(LETTER, "s-1-3", with_notes=True),
+        "pack": PrintRequest.debate_pack(),
+    }
     results: dict[str, Any] = {"actions": len(actions), "runs": args.runs}
     for name, request in requests.items():
         composition = compose(library, store, request)
@@ -106,7 +109,8 @@ def main(argv: list[str]) -> int:
             "compose_only": timed(lambda r=request: compose(library, store, r), args.runs),
             "baseline_print_": timed(lambda h=full: baseline(h), args.runs),
             "pages": pdf_bytes(composition)[1],
-            "target_ms": TARGETS_MS[name]}
+            "target_ms": TARGETS_MS[name],
+        }
     store.close()
     del app
     if args.json:
@@ -118,11 +122,13 @@ def main(argv: list[str]) -> int:
         r = results[name]
         ours, base, only = r["ours"], r["baseline_print_"], r["compose_only"]
         verdict = "ok" if ours["median_ms"] < r["target_ms"] else "OVER TARGET"
-        print(f"{name:8} {r['pages']:3d} pages  ours {ours['median_ms']:7.1f} "
-              f"({ours['min_ms']:.1f}-{ours['max_ms']:.1f})  compose {only['median_ms']:6.1f}  "
-              f"baseline QTextDocument.print_ {base['median_ms']:7.1f}  "
-              f"ratio {ours['median_ms'] / base['median_ms']:.2f}  "
-              f"target < {r['target_ms']:.0f}: {verdict}")
+        print(
+            f"{name:8} {r['pages']:3d} pages  ours {ours['median_ms']:7.1f} "
+            f"({ours['min_ms']:.1f}-{ours['max_ms']:.1f})  compose {only['median_ms']:6.1f}  "
+            f"baseline QTextDocument.print_ {base['median_ms']:7.1f}  "
+            f"ratio {ours['median_ms'] / base['median_ms']:.2f}  "
+            f"target < {r['target_ms']:.0f}: {verdict}"
+        )
     return 0
 
 

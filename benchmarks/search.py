@@ -49,8 +49,32 @@ from briefing_reader.session import open_library
 LETTER = "kst-32824-456"
 CLASSES = ("1 word", "2 words", "3 words", "phrase", "prefix", "2 words + snippets")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[.,;:]")
-_STOP_LIKE = {"de", "het", "een", "en", "van", "in", "op", "te", "is", "dat", "die", "voor",
-              "met", "aan", "om", "zijn", "of", "als", "bij", "ook", "er", "we", "ik", "ze"}
+_STOP_LIKE = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "te",
+    "is",
+    "dat",
+    "die",
+    "voor",
+    "met",
+    "aan",
+    "om",
+    "zijn",
+    "of",
+    "als",
+    "bij",
+    "ook",
+    "er",
+    "we",
+    "ik",
+    "ze",
+}
 
 
 # -- the corpus ----------------------------------------------------------------
@@ -60,8 +84,9 @@ def letter_tokens(library: Library) -> list[str]:
     doc = library.get(LETTER)
     if doc is None:
         raise SystemExit(f"the bundled letter {LETTER} is missing")
-    return _WORD.findall(" ".join(b.text for b in doc.blocks
-                                  if b.kind in ("paragraph", "list_item")))
+    return _WORD.findall(
+        " ".join(b.text for b in doc.blocks if b.kind in ("paragraph", "list_item"))
+    )
 
 
 class Chain:
@@ -72,8 +97,7 @@ class Chain:
         self.next: dict[str, list[str]] = defaultdict(list)
         for a, b in pairwise(words):
             self.next[a].append(b)
-        self.starts = [b for a, b in pairwise(words)
-                       if a == "." and b[:1].isupper()]
+        self.starts = [b for a, b in pairwise(words) if a == "." and b[:1].isupper()]
 
     def sentence(self) -> str:
         word = self.rng.choice(self.starts)
@@ -95,8 +119,10 @@ def generate(n: int, chain: Chain, size: int = 5000) -> list[str]:
     for i in range(n):
         rng = chain.rng
         title = json.dumps(chain.sentence()[:70], ensure_ascii=False)
-        parts = [f"---\nid: bench-{i:05d}\nkind: imported\ntitle: {title}\n"
-                 f"date: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n"]
+        parts = [
+            f"---\nid: bench-{i:05d}\nkind: imported\ntitle: {title}\n"
+            f"date: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n---\n"
+        ]
         length = 0
         section = 0
         while length < size:
@@ -128,12 +154,16 @@ def make_queries(tokens: list[str], rng: random.Random, count: int) -> dict[str,
     freq: dict[str, int] = defaultdict(int)
     for w in words:
         freq[fold(w)] += 1
-    content = sorted(w for w, f in freq.items()
-                     if len(w) >= 5 and w.isalpha() and w not in _STOP_LIKE and f >= 2)
+    content = sorted(
+        w for w, f in freq.items() if len(w) >= 5 and w.isalpha() and w not in _STOP_LIKE and f >= 2
+    )
     rare = [w for w in content if freq[w] <= 4] or content
     common = [w for w in content if freq[w] > 4] or content
-    seqs = [tokens[i:i + 3] for i in range(len(tokens) - 3)
-            if all(t[:1].isalpha() for t in tokens[i:i + 3])]
+    seqs = [
+        tokens[i : i + 3]
+        for i in range(len(tokens) - 3)
+        if all(t[:1].isalpha() for t in tokens[i : i + 3])
+    ]
 
     def pick(pool: list[str], k: int) -> str:
         return " ".join(rng.sample(pool, k))
@@ -171,21 +201,29 @@ def run_ours(index: SearchIndex, cls: str, query: str) -> int:
 def build_fts(library: Library, where: Path) -> tuple[sqlite3.Connection, float]:
     started = time.perf_counter()
     db = sqlite3.connect(where)
-    db.execute("CREATE VIRTUAL TABLE units USING fts5(doc UNINDEXED, anchor UNINDEXED, "
-               "kind UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')")
+    db.execute(
+        "CREATE VIRTUAL TABLE units USING fts5(doc UNINDEXED, anchor UNINDEXED, "
+        "kind UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
     with db:
-        db.executemany("INSERT INTO units VALUES (?, ?, ?, ?)",
-                       ((u.doc, u.anchor, u.kind, u.text)
-                        for doc in library for u in units_of(doc)))
+        db.executemany(
+            "INSERT INTO units VALUES (?, ?, ?, ?)",
+            ((u.doc, u.anchor, u.kind, u.text) for doc in library for u in units_of(doc)),
+        )
     return db, time.perf_counter() - started
 
 
 def run_fts(db: sqlite3.Connection, cls: str, query: str) -> int:
-    match = query if query.startswith('"') else " ".join(
-        f'"{w[:-1]}" *' if w.endswith("*") else f'"{w}"' for w in query.split())
+    match = (
+        query
+        if query.startswith('"')
+        else " ".join(f'"{w[:-1]}" *' if w.endswith("*") else f'"{w}"' for w in query.split())
+    )
     if cls.endswith("snippets"):
-        sql = ("SELECT doc, anchor, snippet(units, 3, '<b>', '</b>', '…', 24) FROM units "
-               "WHERE units MATCH ? ORDER BY rank LIMIT 10")
+        sql = (
+            "SELECT doc, anchor, snippet(units, 3, '<b>', '</b>', '…', 24) FROM units "
+            "WHERE units MATCH ? ORDER BY rank LIMIT 10"
+        )
     else:
         sql = "SELECT doc, anchor FROM units WHERE units MATCH ? ORDER BY rank LIMIT 10"
     return len(db.execute(sql, (match,)).fetchall())
@@ -202,9 +240,12 @@ def timed(run: Callable[[str, str], int], queries: dict[str, list[str]]) -> dict
             started = time.perf_counter()
             hits += run(cls, query)
             times.append((time.perf_counter() - started) * 1000)
-        out[cls] = {"p50_ms": round(statistics.median(times), 3),
-                    "p95_ms": round(_p95(times), 3), "max_ms": round(max(times), 3),
-                    "mean_hits": round(hits / len(items), 1)}
+        out[cls] = {
+            "p50_ms": round(statistics.median(times), 3),
+            "p95_ms": round(_p95(times), 3),
+            "max_ms": round(max(times), 3),
+            "mean_hits": round(hits / len(items), 1),
+        }
     return out
 
 
@@ -215,15 +256,18 @@ def _p95(values: list[float]) -> float:
 
 def first_start_seconds() -> float:
     """Bundled corpus indexed from nothing, in a fresh process (Whoosh import included)."""
-    code = ("import time, sys; t = time.perf_counter(); "
-            "from briefing_reader import paths; from briefing_reader.session import open_library; "
-            "from briefing_reader.core.search import SearchIndex; "
-            "lib = open_library(paths.resolve(sys.argv[1])); t1 = time.perf_counter(); "
-            "SearchIndex(paths.resolve(sys.argv[1]).search_index).update(lib); "
-            "print(time.perf_counter() - t1)")
+    code = (
+        "import time, sys; t = time.perf_counter(); "
+        "from briefing_reader import paths; from briefing_reader.session import open_library; "
+        "from briefing_reader.core.search import SearchIndex; "
+        "lib = open_library(paths.resolve(sys.argv[1])); t1 = time.perf_counter(); "
+        "SearchIndex(paths.resolve(sys.argv[1]).search_index).update(lib); "
+        "print(time.perf_counter() - t1)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run([sys.executable, "-c", code, tmp], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code, tmp], capture_output=True, text=True, check=True
+        )
     return float(out.stdout.strip())
 
 
@@ -246,12 +290,16 @@ def maintenance(library: Library, where: Path, extra: str) -> dict[str, float]:
     index.update(library)
     remove = time.perf_counter() - started
     index.close()
-    return {"startup_check_s": round(check, 3), "add_one_s": round(add, 3),
-            "remove_one_s": round(remove, 3)}
+    return {
+        "startup_check_s": round(check, 3),
+        "add_one_s": round(add, 3),
+        "remove_one_s": round(remove, 3),
+    }
 
 
-def compare(library: Library, queries: dict[str, list[str]], tmp: Path,
-            extra: str) -> dict[str, Any]:
+def compare(
+    library: Library, queries: dict[str, list[str]], tmp: Path, extra: str
+) -> dict[str, Any]:
     index, ours_build = build_ours(library, tmp / "whoosh")
     db, fts_build = build_fts(library, tmp / "fts.sqlite3")
     try:
@@ -263,32 +311,48 @@ def compare(library: Library, queries: dict[str, list[str]], tmp: Path,
     updates = maintenance(library, tmp / "whoosh", extra)
     units = sum(len(units_of(doc)) for doc in library)
     return {
-        "documents": len(library), "units": units,
+        "documents": len(library),
+        "units": units,
         "characters": sum(len(u.text) for doc in library for u in units_of(doc)),
-        "build_s": {"ours": round(ours_build, 3), "fts5": round(fts_build, 3),
-                    "ratio": round(ours_build / fts_build, 1)},
+        "build_s": {
+            "ours": round(ours_build, 3),
+            "fts5": round(fts_build, 3),
+            "ratio": round(ours_build / fts_build, 1),
+        },
         "updates": updates,
-        "classes": {cls: {"ours": ours[cls], "fts5": fts[cls],
-                          "p95_ratio": round(ours[cls]["p95_ms"] / max(fts[cls]["p95_ms"],
-                                                                       1e-3), 1)}
-                    for cls in queries},
+        "classes": {
+            cls: {
+                "ours": ours[cls],
+                "fts5": fts[cls],
+                "p95_ratio": round(ours[cls]["p95_ms"] / max(fts[cls]["p95_ms"], 1e-3), 1),
+            }
+            for cls in queries
+        },
     }
 
 
 def print_table(title: str, data: dict[str, Any]) -> None:
     b = data["build_s"]
-    print(f"\n{title}: {data['documents']} documents, {data['units']} units, "
-          f"{data['characters'] / 1e6:.1f} M characters")
+    print(
+        f"\n{title}: {data['documents']} documents, {data['units']} units, "
+        f"{data['characters'] / 1e6:.1f} M characters"
+    )
     print(f"build: ours {b['ours']:.2f} s   FTS5 {b['fts5']:.2f} s   ratio {b['ratio']}x")
     u = data["updates"]
-    print(f"ours, index current at start-up: check {u['startup_check_s']:.2f} s; "
-          f"add one document {u['add_one_s']:.2f} s, remove it {u['remove_one_s']:.2f} s")
-    print(f"{'ms per query':22} {'ours p50':>9} {'p95':>7} {'FTS5 p50':>9} {'p95':>7} "
-          f"{'p95 ours/FTS5':>14}")
+    print(
+        f"ours, index current at start-up: check {u['startup_check_s']:.2f} s; "
+        f"add one document {u['add_one_s']:.2f} s, remove it {u['remove_one_s']:.2f} s"
+    )
+    print(
+        f"{'ms per query':22} {'ours p50':>9} {'p95':>7} {'FTS5 p50':>9} {'p95':>7} "
+        f"{'p95 ours/FTS5':>14}"
+    )
     for cls, row in data["classes"].items():
         o, f = row["ours"], row["fts5"]
-        print(f"{cls:22} {o['p50_ms']:9.2f} {o['p95_ms']:7.2f} {f['p50_ms']:9.2f} "
-              f"{f['p95_ms']:7.2f} {row['p95_ratio']:13.1f}x")
+        print(
+            f"{cls:22} {o['p50_ms']:9.2f} {o['p95_ms']:7.2f} {f['p50_ms']:9.2f} "
+            f"{f['p95_ms']:7.2f} {row['p95_ratio']:13.1f}x"
+        )
 
 
 def profile(library: Library, queries: dict[str, list[str]], cls: str, tmp: Path) -> None:
@@ -309,8 +373,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="queries per class")
     parser.add_argument("--seed", type=int, default=32824)
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--profile", metavar="CLASS", choices=CLASSES,
-                        help="profile our index on one query class instead")
+    parser.add_argument(
+        "--profile",
+        metavar="CLASS",
+        choices=CLASSES,
+        help="profile our index on one query class instead",
+    )
     args = parser.parse_args(argv)
 
     bundled = open_library(paths.resolve(tempfile.mkdtemp(prefix="bench-data-")))
@@ -336,8 +404,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print_table("Generated corpus", report["generated"])
     print_table("Bundled corpus", report["bundled"])
-    print(f"\nfirst start, bundled corpus (fresh process, Whoosh import included): "
-          f"{report['bundled']['first_start_s']:.2f} s")
+    print(
+        f"\nfirst start, bundled corpus (fresh process, Whoosh import included): "
+        f"{report['bundled']['first_start_s']:.2f} s"
+    )
     return 0
 
 

@@ -110,8 +110,9 @@ DEEP_PLACE = "kst-32824-456#s-3"
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -133,18 +134,31 @@ def write_floor_page(target: Path) -> None:
     def outline(node):  # type: ignore[no-untyped-def]
         return [node.title, [outline(child) for child in node.children]]
 
-    page = {"html": style.page_html(letter, "banner"), "css": style.document_css(False),
-            "citation": citation(letter.meta), "outlines": [outline(d.outline) for d in library]}
+    page = {
+        "html": style.page_html(letter, "banner"),
+        "css": style.document_css(False),
+        "citation": citation(letter.meta),
+        "outlines": [outline(d.outline) for d in library],
+    }
     target.write_text(json.dumps(page), encoding="utf-8")
 
 
 def profile_env(home: Path) -> dict[str, str]:
     """The environment of a run on a new profile in ``home``, set to Dutch."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("BRIEFING_READER_DATA_DIR", "BRIEFING_READER_CONTENT_DIR")}
-    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-                "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
-                "XDG_CONFIG_HOME": str(home / "config")})
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("BRIEFING_READER_DATA_DIR", "BRIEFING_READER_CONTENT_DIR")
+    }
+    env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+        }
+    )
     config = home / "config" / APP_ID
     config.mkdir(parents=True)
     (config / "ui.ini").write_text("[ui]\nlanguage=nl\n", encoding="utf-8")
@@ -172,8 +186,9 @@ def main() -> int:
         }
         # One profile per command: each run starts where the last run of the
         # same command left the reader (the top, or the finance section).
-        envs = {name: profile_env(home / f"profile-{number}")
-                for number, name in enumerate(commands)}
+        envs = {
+            name: profile_env(home / f"profile-{number}") for number, name in enumerate(commands)
+        }
         # Warm the file cache, write the first settings and the document cache.
         for name, command in commands.items():
             measure(command, envs[name])
@@ -188,20 +203,29 @@ def main() -> int:
     print(f"runs each: {args.runs} (alternating, offscreen, bytecode compiled)")
     print(f"{'':12} {'median':>9} {'ratio':>6}   {'peak RSS':>9} {'ratio':>6}")
     for name, row in summary.items():
-        print(f"{name:12} {row['median_s'] * 1000:6.1f} ms {row['time_ratio']:5.2f}x   "
-              f"{row['median_rss_mib']:5.1f} MiB {row['memory_ratio']:5.2f}x")
+        print(
+            f"{name:12} {row['median_s'] * 1000:6.1f} ms {row['time_ratio']:5.2f}x   "
+            f"{row['median_rss_mib']:5.1f} MiB {row['memory_ratio']:5.2f}x"
+        )
     print("targets (first paint against bare): time <= 1.5x, memory <= 1.3x")
     return 0
 
 
 def summarise(results: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str, float]]:
-    medians = {name: (statistics.median(t for t, _ in runs),
-                      statistics.median(m for _, m in runs))
-               for name, runs in results.items()}
+    medians = {
+        name: (statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs))
+        for name, runs in results.items()
+    }
     bare_time, bare_memory = medians["bare"]
-    return {name: {"median_s": seconds, "median_rss_mib": memory,
-                   "time_ratio": seconds / bare_time, "memory_ratio": memory / bare_memory}
-            for name, (seconds, memory) in medians.items()}
+    return {
+        name: {
+            "median_s": seconds,
+            "median_rss_mib": memory,
+            "time_ratio": seconds / bare_time,
+            "memory_ratio": memory / bare_memory,
+        }
+        for name, (seconds, memory) in medians.items()
+    }
 
 
 if __name__ == "__main__":

@@ -104,9 +104,14 @@ def reanchor(store: NotesStore, library: Library, paths: Paths) -> str:
     report = reanchor_library(store, library, paths.versions)
     lines = list(report.problems)
     if report.to_review:
-        lines.append(QCoreApplication.translate(
-            "App", "A new version of a document arrived: %d notes need a look "
-                   "(Notes > Notes to check).") % report.to_review)
+        lines.append(
+            QCoreApplication.translate(
+                "App",
+                "A new version of a document arrived: %d notes need a look "
+                "(Notes > Notes to check).",
+            )
+            % report.to_review
+        )
     return "\n".join(lines)
 
 
@@ -115,15 +120,23 @@ def report_start_problems(window: MainWindow) -> None:
     errors = window.library.errors
     if errors:
         QMessageBox.warning(
-            window, QCoreApplication.translate("App", "Some documents could not be opened"),
-            "\n".join(str(error) for error in errors))
+            window,
+            QCoreApplication.translate("App", "Some documents could not be opened"),
+            "\n".join(str(error) for error in errors),
+        )
     if window.notes_message:
-        QMessageBox.information(window, QCoreApplication.translate("App", "Your notes"),
-                                window.notes_message)
+        QMessageBox.information(
+            window, QCoreApplication.translate("App", "Your notes"), window.notes_message
+        )
 
 
-def run_gui(paths: Paths, *, open_address: str | None = None,
-            exit_after_render: bool = False, exit_when_ready: bool = False) -> int:
+def run_gui(
+    paths: Paths,
+    *,
+    open_address: str | None = None,
+    exit_after_render: bool = False,
+    exit_when_ready: bool = False,
+) -> int:
     """The window. ``exit_after_render``: leave after the first paint of the
     letter; ``exit_when_ready``: after notes and search are open too."""
     forget_module_sources()
@@ -138,8 +151,11 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
             print("briefing-reader: already running for this profile; brought it to the front")
             return 0
         if handed is False:
-            print(f"briefing-reader: another instance holds {paths.data / 'instance.lock'} "
-                  "but does not answer", file=sys.stderr)
+            print(
+                f"briefing-reader: another instance holds {paths.data / 'instance.lock'} "
+                "but does not answer",
+                file=sys.stderr,
+            )
             return 1
         owner = True  # the other one closed while we waited
     window = build_frame(paths)
@@ -172,8 +188,7 @@ def run_gui(paths: Paths, *, open_address: str | None = None,
     return code
 
 
-def after_first_paint(window: MainWindow, paths: Paths,
-                      instance: SingleInstance | None) -> bool:
+def after_first_paint(window: MainWindow, paths: Paths, instance: SingleInstance | None) -> bool:
     """Answer later starts and attach notes and search; False when the
     window was closed before its first paint or the features failed."""
     if not window.isVisible():
@@ -192,11 +207,15 @@ def start_features(window: MainWindow, paths: Paths) -> bool:
     except Exception as error:  # the event loop would only print it
         traceback.print_exc()
         QMessageBox.critical(
-            window, QCoreApplication.translate("App", "Notes and search are not available"),
+            window,
+            QCoreApplication.translate("App", "Notes and search are not available"),
             QCoreApplication.translate(
-                "App", "Briefing Reader could not start its notes and search (%s: %s). "
-                       "You can read the documents; your saved notes are kept.")
-            % (type(error).__name__, error))
+                "App",
+                "Briefing Reader could not start its notes and search (%s: %s). "
+                "You can read the documents; your saved notes are kept.",
+            )
+            % (type(error).__name__, error),
+        )
         return False
     forget_module_sources()
     return True
@@ -250,8 +269,9 @@ class FirstPaint(QObject):
     """Calls ``callback`` once, from the event loop, after ``widget`` was first
     painted, or after ``fallback_ms`` if it is never painted (a minimised start)."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None],
-                 fallback_ms: int = 1500) -> None:
+    def __init__(
+        self, widget: QWidget, callback: Callable[[], None], fallback_ms: int = 1500
+    ) -> None:
         super().__init__(widget)
         self._callback: Callable[[], None] | None = callback
         self._widget = widget

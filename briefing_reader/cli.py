@@ -27,24 +27,39 @@ def _feature_modules() -> list[str]:
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The command line; without ``with_commands``, only the global options."""
     parser = argparse.ArgumentParser(
-        prog="briefing-reader", add_help=with_commands,
-        description="Offline reader for Tweede Kamer letters. Without a command, "
-                    "opens the window.")
+        prog="briefing-reader",
+        add_help=with_commands,
+        description="Offline reader for Tweede Kamer letters. Without a command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"keep notes, cache and settings here (env {paths.DATA_DIR_ENV})")
-    parser.add_argument("--content-dir", metavar="DIR",
-                        help="extra documents that replace bundled ones with the same id "
-                             f"(env {paths.CONTENT_DIR_ENV})")
-    parser.add_argument("--exit-after-render", action="store_true",
-                        help="open the window, paint the first document, exit (smoke test)")
-    parser.add_argument("--exit-when-ready", action="store_true",
-                        help="open the window, the notes and the search index, exit "
-                             "(smoke test)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep notes, cache and settings here (env {paths.DATA_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--content-dir",
+        metavar="DIR",
+        help="extra documents that replace bundled ones with the same id "
+        f"(env {paths.CONTENT_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--exit-after-render",
+        action="store_true",
+        help="open the window, paint the first document, exit (smoke test)",
+    )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the window, the notes and the search index, exit (smoke test)",
+    )
     parser.add_argument("--open", metavar="DOC[#ANCHOR]", help="open the window at this place")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation (content, search, rendering, printing) "
-                             "in a temporary folder, print what was checked, exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (content, search, rendering, printing) "
+        "in a temporary folder, print what was checked, exit",
+    )
     if not with_commands:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -72,9 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         import briefing_reader.session  # noqa: F401
         from briefing_reader.app import run_gui  # Qt only when the window is wanted
 
-        return run_gui(run_paths, open_address=args.open,
-                       exit_after_render=args.exit_after_render,
-                       exit_when_ready=args.exit_when_ready)
+        return run_gui(
+            run_paths,
+            open_address=args.open,
+            exit_after_render=args.exit_after_render,
+            exit_when_ready=args.exit_when_ready,
+        )
     try:
         code: int = func(args, run_paths)
     except BrokenPipeError:

@@ -59,9 +59,11 @@ class Paths:
         return self.cache / "search-index"
 
 
-def resolve(data_dir: str | os.PathLike[str] | None = None,
-            content_dir: str | os.PathLike[str] | None = None,
-            environ: dict[str, str] | None = None) -> Paths:
+def resolve(
+    data_dir: str | os.PathLike[str] | None = None,
+    content_dir: str | os.PathLike[str] | None = None,
+    environ: dict[str, str] | None = None,
+) -> Paths:
     """Work out the directories from options, environment and platform."""
     env = os.environ if environ is None else environ
     explicit = data_dir or env.get(DATA_DIR_ENV)
@@ -69,8 +71,9 @@ def resolve(data_dir: str | os.PathLike[str] | None = None,
     override = Path(content).expanduser().resolve() if content else None
     if explicit:
         base = Path(explicit).expanduser().resolve()
-        return Paths(data=base, cache=base / "cache", config=base / "config",
-                     content_override=override)
+        return Paths(
+            data=base, cache=base / "cache", config=base / "config", content_override=override
+        )
     import platformdirs  # only when needed: it costs start-up time
 
     return Paths(

@@ -87,8 +87,7 @@ def check_content(run: Run) -> str:
     actions = [node for node in doc.actions() if node.kind == "action"]
     if len(actions) != LETTER_ACTIONS:
         raise CheckFailed(f"{LETTER_ID} has {len(actions)} actions, expected {LETTER_ACTIONS}")
-    return (f"{len(library)} documents, {LETTER_ID} with {len(actions)} actions "
-            f"in {_ms(start)}")
+    return f"{len(library)} documents, {LETTER_ID} with {len(actions)} actions in {_ms(start)}"
 
 
 def check_notes(run: Run) -> str:
@@ -101,8 +100,10 @@ def check_notes(run: Run) -> str:
         raise CheckFailed(f"{run.dirs.notes_db} was not created")
     import sqlite3
 
-    return f"database created in the temporary folder (SQLite {sqlite3.sqlite_version}) " \
-           f"in {_ms(start)}"
+    return (
+        f"database created in the temporary folder (SQLite {sqlite3.sqlite_version}) "
+        f"in {_ms(start)}"
+    )
 
 
 def check_search(run: Run) -> str:
@@ -124,10 +125,14 @@ def check_search(run: Run) -> str:
     if not result.index_ready or result.total == 0:
         raise CheckFailed(f"'{QUERY}' found nothing")
     if EXPECTED_FORM not in forms:
-        raise CheckFailed(f"'{QUERY}' did not find '{EXPECTED_FORM}' (found: "
-                          f"{', '.join(sorted(forms)) or 'nothing'})")
-    return (f"index of {len(report.added)} documents built in {built}; "
-            f"'{QUERY}' -> {result.total} hits ({EXPECTED_FORM}) in {took}")
+        raise CheckFailed(
+            f"'{QUERY}' did not find '{EXPECTED_FORM}' (found: "
+            f"{', '.join(sorted(forms)) or 'nothing'})"
+        )
+    return (
+        f"index of {len(report.added)} documents built in {built}; "
+        f"'{QUERY}' -> {result.total} hits ({EXPECTED_FORM}) in {took}"
+    )
 
 
 def start_qt(run: Run) -> str:
@@ -153,11 +158,16 @@ def check_translations(run: Run) -> str:
     if not translator.load(name, str(folder)) or translator.isEmpty():
         raise CheckFailed(f"{folder / (name + '.qm')} did not load")
     expected = _expected_translations(folder / f"{name}.ts")
-    wrong = [source for context, source, text in expected
-             if translator.translate(context, source) != text]
+    wrong = [
+        source
+        for context, source, text in expected
+        if translator.translate(context, source) != text
+    ]
     if wrong:
-        raise CheckFailed(f"{len(wrong)} of {len(expected)} strings not translated, "
-                          f"e.g. '{wrong[0]}' (is {name}.qm older than {name}.ts?)")
+        raise CheckFailed(
+            f"{len(wrong)} of {len(expected)} strings not translated, "
+            f"e.g. '{wrong[0]}' (is {name}.qm older than {name}.ts?)"
+        )
     checked = f"{len(expected)} strings checked" if expected else "no .ts to compare"
     return f"{name}.qm loaded, {checked}"
 
@@ -174,9 +184,14 @@ def _expected_translations(ts_file: Path) -> list[tuple[str, str, str]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             source = message.findtext("source")
-            if (translation is None or translation.get("type") or not translation.text
-                    or source is None or message.get("numerus") == "yes"
-                    or message.find("comment") is not None):
+            if (
+                translation is None
+                or translation.get("type")
+                or not translation.text
+                or source is None
+                or message.get("numerus") == "yes"
+                or message.find("comment") is not None
+            ):
                 continue
             out.append((name, source, translation.text))
     return out
@@ -202,9 +217,11 @@ def check_render(run: Run) -> str:
     if image.isNull():
         raise CheckFailed("the reader could not be painted")
     height = qdoc.documentLayout().documentSize().height()
-    return (f"{LETTER_ID}: {len(text)} characters, {len(doc.actions())} (sub-)action anchors, "
-            f"{height:.0f} px tall, painted {image.width()}x{image.height()} "
-            f"in {_ms(start)}")
+    return (
+        f"{LETTER_ID}: {len(text)} characters, {len(doc.actions())} (sub-)action anchors, "
+        f"{height:.0f} px tall, painted {image.width()}x{image.height()} "
+        f"in {_ms(start)}"
+    )
 
 
 def check_print(run: Run) -> str:
@@ -228,8 +245,10 @@ def check_print(run: Run) -> str:
     counted = len(_PDF_PAGE.findall(data))
     if pages not in PRINT_PAGES or counted != pages:
         raise CheckFailed(f"{target}: {pages} pages reported, {counted} in the file")
-    return (f"{LETTER_ID}#{PRINT_ANCHOR}: {pages} page{'s' if pages != 1 else ''}, "
-            f"{len(data) // 1024} KB in {_ms(start)}")
+    return (
+        f"{LETTER_ID}#{PRINT_ANCHOR}: {pages} page{'s' if pages != 1 else ''}, "
+        f"{len(data) // 1024} KB in {_ms(start)}"
+    )
 
 
 def check_pdf_import(run: Run) -> str:
@@ -264,8 +283,10 @@ CHECKS: tuple[tuple[str, Callable[[Run], str]], ...] = (
 def _where() -> str:
     frozen = getattr(sys, "frozen", False)
     kind = "frozen" if frozen else "installed"
-    return (f"briefing-reader {__version__} self-test ({kind}, Python "
-            f"{sys.version.split()[0]}, {sys.platform})")
+    return (
+        f"briefing-reader {__version__} self-test ({kind}, Python "
+        f"{sys.version.split()[0]}, {sys.platform})"
+    )
 
 
 def run_self_test(checks: tuple[tuple[str, Callable[[Run], str]], ...] = CHECKS) -> int:
@@ -273,8 +294,9 @@ def run_self_test(checks: tuple[tuple[str, Callable[[Run], str]], ...] = CHECKS)
     print(_where(), flush=True)
     failed: list[str] = []
     began = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix=f"{APP_ID}-self-test-",
-                                     ignore_cleanup_errors=True) as temp:
+    with tempfile.TemporaryDirectory(
+        prefix=f"{APP_ID}-self-test-", ignore_cleanup_errors=True
+    ) as temp:
         run = Run(paths.resolve(Path(temp) / "data", environ={}))
         for name, check in checks:
             try:
@@ -289,8 +311,11 @@ def run_self_test(checks: tuple[tuple[str, Callable[[Run], str]], ...] = CHECKS)
                 print(f"ok   {name}: {detail}", flush=True)
     seconds = time.perf_counter() - began
     if failed:
-        print(f"self-test FAILED: {', '.join(failed)} ({len(failed)} of {len(checks)} "
-              f"checks, {seconds:.1f} s)", flush=True)
+        print(
+            f"self-test FAILED: {', '.join(failed)} ({len(failed)} of {len(checks)} "
+            f"checks, {seconds:.1f} s)",
+            flush=True,
+        )
         return 1
     print(f"self-test passed: {len(checks)} checks in {seconds:.1f} s", flush=True)
     return 0

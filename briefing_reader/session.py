@@ -22,5 +22,6 @@ def open_library(paths: paths_mod.Paths, *, check: bool = True) -> Library:
         folders.append((paths.content_override, False))
     from briefing_reader.core.content.catalogued import open_catalogued
 
-    return open_catalogued(folders, paths.cache / "library.sqlite3", paths.cache / "documents",
-                           check=check)
+    return open_catalogued(
+        folders, paths.cache / "library.sqlite3", paths.cache / "documents", check=check
+    )

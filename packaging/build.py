@@ -32,23 +32,48 @@ CHECK_TIMEOUT = 300  # seconds; a first start on a cold disk can be slow
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
-                        help="where the app folder goes (default: dist/)")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="PyInstaller's work folder (default: a temporary one)")
-    parser.add_argument("--skip-build", action="store_true",
-                        help="only check an app already built in --dist")
-    parser.add_argument("--no-window", action="store_true",
-                        help="skip the --exit-when-ready check of the window")
+    parser.add_argument(
+        "--dist",
+        type=Path,
+        default=ROOT / "dist",
+        help="where the app folder goes (default: dist/)",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="PyInstaller's work folder (default: a temporary one)",
+    )
+    parser.add_argument(
+        "--skip-build", action="store_true", help="only check an app already built in --dist"
+    )
+    parser.add_argument(
+        "--no-window", action="store_true", help="skip the --exit-when-ready check of the window"
+    )
     return parser.parse_args(argv)
 
 
 def build(dist: Path, work: Path) -> float:
     """Run PyInstaller; returns seconds taken. Raises CalledProcessError."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-                    "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work),
-                    str(SPEC)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return time.perf_counter() - start
 
 
@@ -69,15 +94,19 @@ def add_linux_files(app_dir: Path) -> None:
 
 def folder_size(folder: Path) -> tuple[int, int, list[tuple[int, str]]]:
     """Total bytes, number of files, and the largest files (bytes, relative path)."""
-    sizes = [(path.stat().st_size, str(path.relative_to(folder)))
-             for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
+    sizes = [
+        (path.stat().st_size, str(path.relative_to(folder)))
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    ]
     return sum(size for size, _ in sizes), len(sizes), sorted(sizes, reverse=True)[:8]
 
 
 def run_check(label: str, command: list[str], data_dir: Path | None = None) -> tuple[bool, float]:
     """Run the frozen program; print its output; returns (passed, seconds)."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("BRIEFING_READER_")}
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith("BRIEFING_READER_")
+    }
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) and sys.platform == "linux":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if data_dir is not None:
@@ -85,8 +114,9 @@ def run_check(label: str, command: list[str], data_dir: Path | None = None) -> t
     print(f"--- {label}: {' '.join(command)}", flush=True)
     start = time.perf_counter()
     try:
-        result = subprocess.run(command, capture_output=True, text=True, env=env,
-                                timeout=CHECK_TIMEOUT, check=False)
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=CHECK_TIMEOUT, check=False
+        )
     except subprocess.TimeoutExpired:
         print(f"{label}: no answer after {CHECK_TIMEOUT} s", flush=True)
         return False, time.perf_counter() - start
@@ -109,16 +139,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             import PyInstaller  # noqa: F401
         except ImportError:
-            print("build.py: PyInstaller is not installed: pip install pyinstaller",
-                  file=sys.stderr)
+            print(
+                "build.py: PyInstaller is not installed: pip install pyinstaller", file=sys.stderr
+            )
             return 2
         with tempfile.TemporaryDirectory(prefix=f"{NAME}-build-") as temp:
             work = args.work.resolve() if args.work else Path(temp)
             try:
                 build_seconds = build(dist, work)
             except subprocess.CalledProcessError as exc:
-                print(f"build.py: PyInstaller failed (exit code {exc.returncode})",
-                      file=sys.stderr)
+                print(f"build.py: PyInstaller failed (exit code {exc.returncode})", file=sys.stderr)
                 return 1
         if sys.platform == "linux":
             add_linux_files(app_dir)
@@ -134,13 +164,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_window:
         with tempfile.TemporaryDirectory(prefix=f"{NAME}-window-") as temp:
             window_ok, window_seconds = run_check(
-                "window", [str(program), "--exit-when-ready"], Path(temp) / "profile")
+                "window", [str(program), "--exit-when-ready"], Path(temp) / "profile"
+            )
         passed = passed and window_ok
     built = f"built in {build_seconds:.0f} s, " if build_seconds else ""
     window = f", window {window_seconds:.1f} s" if not args.no_window else ""
     verdict = "passed" if passed else "FAILED"
-    print(f"=== {app_dir}: {total / 2**20:.1f} MB, {files} files; {built}"
-          f"self-test {test_seconds:.1f} s{window}: {verdict}", flush=True)
+    print(
+        f"=== {app_dir}: {total / 2**20:.1f} MB, {files} files; {built}"
+        f"self-test {test_seconds:.1f} s{window}: {verdict}",
+        flush=True,
+    )
     return 0 if passed else 1
 
 

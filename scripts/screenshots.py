@@ -48,20 +48,45 @@ app.exec()
 
 
 def run(*args: str, env: dict[str, str]) -> None:
-    subprocess.run([sys.executable, "-m", "briefing_reader", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "briefing_reader", *args],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def seed(env: dict[str, str]) -> None:
     """A few notes so the pictures show what the app is for."""
-    run("notes", "set-action", "actie-asielzoekers-aan-het-werk", "--stance", "Kritisch",
-        "--priority", "hoog", "--note", "Hoe verhoudt dit zich tot **de spreidingswet**?",
-        "--question", "Wanneer komt de uitgewerkte aanpak naar de Kamer?",
-        "--question", "Wie betaalt de begeleiding door werkgevers?", env=env)
-    run("notes", "set-action", "actie-taaleis-in-de-bijstand", "--stance", "Vragen stellen",
-        env=env)
-    run("notes", "highlight", "kst-32824-456", "--quote",
-        "van 1.840 in 2023 naar ca. 10.880 vorig jaar", "--note", "Zes keer zo veel", env=env)
+    run(
+        "notes",
+        "set-action",
+        "actie-asielzoekers-aan-het-werk",
+        "--stance",
+        "Kritisch",
+        "--priority",
+        "hoog",
+        "--note",
+        "Hoe verhoudt dit zich tot **de spreidingswet**?",
+        "--question",
+        "Wanneer komt de uitgewerkte aanpak naar de Kamer?",
+        "--question",
+        "Wie betaalt de begeleiding door werkgevers?",
+        env=env,
+    )
+    run(
+        "notes", "set-action", "actie-taaleis-in-de-bijstand", "--stance", "Vragen stellen", env=env
+    )
+    run(
+        "notes",
+        "highlight",
+        "kst-32824-456",
+        "--quote",
+        "van 1.840 in 2023 naar ca. 10.880 vorig jaar",
+        "--note",
+        "Zes keer zo veel",
+        env=env,
+    )
 
 
 def main() -> int:
@@ -73,21 +98,35 @@ def main() -> int:
             print(f"needs {tool} (apt-get install xvfb imagemagick)", file=sys.stderr)
             return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    server = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1400x860x24"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", DISPLAY, "-screen", "0", "1400x860x24"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for name, locale, theme, place in SHOTS:
             with tempfile.TemporaryDirectory() as profile:
-                env = {**os.environ, "DISPLAY": DISPLAY, "LANG": locale, "LC_ALL": locale,
-                       "BRIEFING_READER_DATA_DIR": profile, "QT_QPA_PLATFORM": "xcb"}
+                env = {
+                    **os.environ,
+                    "DISPLAY": DISPLAY,
+                    "LANG": locale,
+                    "LC_ALL": locale,
+                    "BRIEFING_READER_DATA_DIR": profile,
+                    "QT_QPA_PLATFORM": "xcb",
+                }
                 env.pop("LANGUAGE", None)
                 seed(env)
                 config = Path(profile) / "config"
                 config.mkdir(parents=True, exist_ok=True)
                 (config / "ui.ini").write_text(
-                    f"[ui]\ntheme={theme}\nwelcomed=true\n", encoding="utf-8")
-                subprocess.run([sys.executable, "-c", SHOOTER, str(args.out / name), place],
-                               env=env, check=True, stderr=subprocess.DEVNULL)
+                    f"[ui]\ntheme={theme}\nwelcomed=true\n", encoding="utf-8"
+                )
+                subprocess.run(
+                    [sys.executable, "-c", SHOOTER, str(args.out / name), place],
+                    env=env,
+                    check=True,
+                    stderr=subprocess.DEVNULL,
+                )
                 print(args.out / name)
     finally:
         server.terminate()

@@ -39,15 +39,28 @@ def update(target: Path | None = None, language: str = "nl") -> Path:
     out = target or ts_file(language)
     if target is not None and ts_file(language).exists():
         out.write_bytes(ts_file(language).read_bytes())
-    subprocess.run([tool("lupdate"), *sources(), "-ts", str(out), "-no-obsolete",
-                    "-locations", "none", "-silent"], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            tool("lupdate"),
+            *sources(),
+            "-ts",
+            str(out),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     return out
 
 
 def build(language: str = "nl", target: Path | None = None) -> Path:
     out = target or ts_file(language).with_suffix(".qm")
-    subprocess.run([tool("lrelease"), "-silent", str(ts_file(language)), "-qm", str(out)],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [tool("lrelease"), "-silent", str(ts_file(language)), "-qm", str(out)], cwd=ROOT, check=True
+    )
     return out
 
 

@@ -48,10 +48,15 @@ def many_headings_md(count: int = 10_000) -> bytes:
 
 def hostile_id_md(*, by_id: bool = True) -> bytes:
     """Three lines that claim to be a newer version of the bundled letter."""
-    claim = (f"id: {LETTER_ID}\nversion: 999" if by_id
-             else "dossier:\n  number: '32824'\nvolgnummer: 456\nversion: 999")
-    return (f"---\n{claim}\nkind: kamerbrief\ntitle: Vervalst\n---\n\n"
-            "# Vervalst\n\nDit is niet de brief.\n").encode()
+    claim = (
+        f"id: {LETTER_ID}\nversion: 999"
+        if by_id
+        else "dossier:\n  number: '32824'\nvolgnummer: 456\nversion: 999"
+    )
+    return (
+        f"---\n{claim}\nkind: kamerbrief\ntitle: Vervalst\n---\n\n"
+        "# Vervalst\n\nDit is niet de brief.\n"
+    ).encode()
 
 
 def docx_bytes(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
@@ -67,8 +72,10 @@ def docx_bytes(document_xml: bytes, extra: dict[str, bytes] | None = None) -> by
 
 
 def document_xml(body: str, declaration: str = "") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{declaration}'
-            f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{declaration}'
+        f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
+    )
 
 
 def docx_bomb(unpacked_mb: int = 25) -> bytes:
@@ -92,14 +99,17 @@ def deeply_nested_json(depth: int = 100_000) -> bytes:
 
 def deep_yaml_md(depth: int = 20_000) -> bytes:
     """Front matter whose one value nests ``depth`` lists deep."""
-    return (f"---\nid: deep\nkind: imported\ntitle: Deep\nx: {'[' * depth}{']' * depth}\n---\n"
-            "\nTekst.\n").encode()
+    return (
+        f"---\nid: deep\nkind: imported\ntitle: Deep\nx: {'[' * depth}{']' * depth}\n---\n"
+        "\nTekst.\n"
+    ).encode()
 
 
 def deep_quotes_md(depth: int = 50_000) -> bytes:
     """Markdown quotes nested ``depth`` deep."""
-    return ("---\nid: quotes\nkind: imported\ntitle: Quotes\n---\n\n" + "> " * depth
-            + "x\n").encode()
+    return (
+        "---\nid: quotes\nkind: imported\ntitle: Quotes\n---\n\n" + "> " * depth + "x\n"
+    ).encode()
 
 
 def docx_long_text(megabytes: int = 15) -> bytes:

@@ -34,37 +34,54 @@ from briefing_reader.core.commitments.links import linked_groups, paragraphs
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    actions = sub.add_parser("actions", help="the actions register: every action and "
-                                             "sub-action with section, organisations, deadlines")
+    actions = sub.add_parser(
+        "actions",
+        help="the actions register: every action and "
+        "sub-action with section, organisations, deadlines",
+    )
     actions.add_argument("--json", action="store_true", help="print JSON")
     actions.add_argument("--doc", metavar="DOC", help="only this document")
     actions.set_defaults(func=cmd_actions)
 
-    commitments = sub.add_parser("commitments", help="what the government promised, by when, "
-                                                     "and what is overdue")
+    commitments = sub.add_parser(
+        "commitments", help="what the government promised, by when, and what is overdue"
+    )
     commitments.add_argument("--json", action="store_true", help="print JSON")
-    commitments.add_argument("--overdue", action="store_true",
-                             help=f"only commitments that are '{DUE_LATE}'")
-    commitments.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date,
-                             help="measure against this day instead of today")
+    commitments.add_argument(
+        "--overdue", action="store_true", help=f"only commitments that are '{DUE_LATE}'"
+    )
+    commitments.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        help="measure against this day instead of today",
+    )
     commitments.add_argument("--doc", metavar="DOC", help="only this document")
-    commitments.add_argument("--kamer", action="store_true",
-                             help="only promises to inform or send something to the Kamer")
+    commitments.add_argument(
+        "--kamer",
+        action="store_true",
+        help="only promises to inform or send something to the Kamer",
+    )
     commitments.set_defaults(func=cmd_commitments)
 
-    status = sub.add_parser("status", help="set the status of a commitment (Openstaand, "
-                                           "Voldaan, Deels voldaan, Vervallen)")
-    status.add_argument("commitment", metavar="COMMITMENT_ID",
-                        help="as 'commitments --json' gives it")
+    status = sub.add_parser(
+        "status",
+        help="set the status of a commitment (Openstaand, Voldaan, Deels voldaan, Vervallen)",
+    )
+    status.add_argument(
+        "commitment", metavar="COMMITMENT_ID", help="as 'commitments --json' gives it"
+    )
     status.add_argument("status", metavar="STATUS")
     status.add_argument("--note", default="", help="a note on the status")
-    status.add_argument("--all-linked", action="store_true",
-                        help="also the same promise elsewhere (see 'linked')")
+    status.add_argument(
+        "--all-linked", action="store_true", help="also the same promise elsewhere (see 'linked')"
+    )
     status.set_defaults(func=cmd_status)
 
     tables = sub.add_parser("tables", help="tables with a 'Totaal' row or column")
-    tables.add_argument("--check", action="store_true",
-                        help="list totals that differ from the sum of their figures")
+    tables.add_argument(
+        "--check", action="store_true", help="list totals that differ from the sum of their figures"
+    )
     tables.add_argument("--json", action="store_true", help="print JSON")
     tables.set_defaults(func=cmd_tables)
 
@@ -78,6 +95,7 @@ def _iso_date(text: str) -> dt.date:
 
 # -- the notes store -------------------------------------------------------
 
+
 def load_statuses(run_paths: paths.Paths) -> dict[str, tuple[str, str]]:
     """The member's (status, note) per commitment id, from the notes store.
 
@@ -90,8 +108,9 @@ def load_statuses(run_paths: paths.Paths) -> dict[str, tuple[str, str]]:
     if store is None:
         return {}
     with store:
-        return {key: (value.status, value.note)
-                for key, value in store.commitment_statuses().items()}
+        return {
+            key: (value.status, value.note) for key, value in store.commitment_statuses().items()
+        }
 
 
 def load_annotations(run_paths: paths.Paths) -> dict[tuple[str, str], Any]:
@@ -100,8 +119,9 @@ def load_annotations(run_paths: paths.Paths) -> dict[tuple[str, str], Any]:
     if store is None:
         return {}
     with store:
-        return {(a.doc_id, a.action_id): a
-                for a in store.action_annotations(include_imported=False)}
+        return {
+            (a.doc_id, a.action_id): a for a in store.action_annotations(include_imported=False)
+        }
 
 
 def _open_notes(run_paths: paths.Paths) -> Any:
@@ -117,6 +137,7 @@ def _open_notes(run_paths: paths.Paths) -> Any:
 
 
 # -- commands --------------------------------------------------------------
+
 
 def cmd_actions(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
@@ -135,17 +156,22 @@ def cmd_actions(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         if row.organisations:
             print(f"{indent}    organisaties: {', '.join(row.organisations)}")
         for deadline in row.deadlines:
-            print(f"{indent}    termijn: {deadline.phrase} ({deadline.earliest} - "
-                  f"{deadline.latest})")
+            print(
+                f"{indent}    termijn: {deadline.phrase} ({deadline.earliest} - {deadline.latest})"
+            )
     return EXIT_OK
 
 
 def _annotated(row: ActionRow, annotation: Any) -> ActionRow:
     if annotation is None:
         return with_notes(row, stance=None, priority=None, has_note=False, question_count=0)
-    return with_notes(row, stance=annotation.stance, priority=annotation.priority,
-                      has_note=bool(annotation.note.strip()),
-                      question_count=len(annotation.questions))
+    return with_notes(
+        row,
+        stance=annotation.stance,
+        priority=annotation.priority,
+        has_note=bool(annotation.note.strip()),
+        question_count=len(annotation.questions),
+    )
 
 
 def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -154,18 +180,24 @@ def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         return fail(f"no document '{args.doc}'")
     errors: list[MarkerError] = []
     every = library_commitments(library, errors=errors)
-    found = [c for c in every
-             if (not args.doc or c.doc == args.doc) and (not args.kamer or c.to_kamer)]
+    found = [
+        c for c in every if (not args.doc or c.doc == args.doc) and (not args.kamer or c.to_kamer)
+    ]
     for error in errors:
         print(f"briefing-reader: skipped marker {error}", file=sys.stderr)
     today = args.today or dt.date.today()
     entries = timeline(found, today, load_statuses(run_paths), overdue_only=args.overdue)
     if args.json:
         links = linked_groups(every, paragraphs(library))
-        print_json({"today": today.isoformat(),
-                    "commitments": [{**entry.to_dict(),
-                                     "linked": list(links.get(entry.commitment.id, ()))}
-                                    for entry in entries]})
+        print_json(
+            {
+                "today": today.isoformat(),
+                "commitments": [
+                    {**entry.to_dict(), "linked": list(links.get(entry.commitment.id, ()))}
+                    for entry in entries
+                ],
+            }
+        )
         return EXIT_OK
     print(f"Toezeggingen op {today.isoformat()}: {len(entries)}")
     for entry in entries:
@@ -200,36 +232,51 @@ def cmd_status(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     for cid in marked:
         print(f"{args.status:12} {cid}")
     if linked and not args.all_linked:
-        print(f"linked: the same promise stands {len(linked)} more time(s); add --all-linked "
-              "to mark them too:")
+        print(
+            f"linked: the same promise stands {len(linked)} more time(s); add --all-linked "
+            "to mark them too:"
+        )
         for cid in linked:
             print(f"    {cid}")
     return EXIT_OK
 
 
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def cmd_tables(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
-    checked = [(doc, block) for doc in library for block in doc.blocks
-               if block.kind == "table" and has_total(table_rows(block.text))]
+    checked = [
+        (doc, block)
+        for doc in library
+        for block in doc.blocks
+        if block.kind == "table" and has_total(table_rows(block.text))
+    ]
     if args.check:
         differences = check_library(library)
         if args.json:
-            print_json({"tables_checked": len(checked),
-                        "differences": [d.to_dict() for d in differences]})
+            print_json(
+                {"tables_checked": len(checked), "differences": [d.to_dict() for d in differences]}
+            )
             return EXIT_OK
         print(f"{len(checked)} tabel(len) met een totaal; {len(differences)} verschil(len)")
         for d in differences:
             note = ", kan afronding zijn" if d.rounding else ""
-            print(f"{d.doc}#{d.anchor}  {d.row} / {d.column}: gedrukt {d.printed}, "
-                  f"berekend {d.computed} (verschil {d.difference}{note})")
+            print(
+                f"{d.doc}#{d.anchor}  {d.row} / {d.column}: gedrukt {d.printed}, "
+                f"berekend {d.computed} (verschil {d.difference}{note})"
+            )
         return EXIT_OK
-    listing = [{"doc": doc.id, "anchor": block.anchor,
-                "section_path": doc.section_path(doc.node_at_block(doc.blocks.index(block))),
-                "rows": len(table_rows(block.text))} for doc, block in checked]
+    listing = [
+        {
+            "doc": doc.id,
+            "anchor": block.anchor,
+            "section_path": doc.section_path(doc.node_at_block(doc.blocks.index(block))),
+            "rows": len(table_rows(block.text)),
+        }
+        for doc, block in checked
+    ]
     if args.json:
         print_json(listing)
         return EXIT_OK

@@ -33,12 +33,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_docs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     if args.json:
-        print_json([meta.summary() for entry in library.entries()
-                    if (meta := library.meta(entry.id)) is not None])
+        print_json(
+            [
+                meta.summary()
+                for entry in library.entries()
+                if (meta := library.meta(entry.id)) is not None
+            ]
+        )
         return EXIT_OK
     for entry in library.entries():  # the catalogue: no document is parsed
-        marker = "" if entry.official else "  (samengesteld door Briefing Reader)" \
-            if entry.kind == "companion" else "  (geen Kamerstuk)"
+        marker = (
+            ""
+            if entry.official
+            else "  (samengesteld door Briefing Reader)"
+            if entry.kind == "companion"
+            else "  (geen Kamerstuk)"
+        )
         print(f"{entry.id:24} {entry.title}{marker}")
     return EXIT_OK
 
@@ -76,7 +86,7 @@ def _text_with_markers(doc: Document, node: OutlineNode | None) -> str:
     The document's plain text keeps the bare digits the reader shows in
     superscript ('motie Flach17'); on a terminal they must stand apart.
     """
-    blocks = doc.blocks if node is None else doc.blocks[node.first:node.stop]
+    blocks = doc.blocks if node is None else doc.blocks[node.first : node.stop]
     lines = []
     for block in blocks:
         if not block.text:

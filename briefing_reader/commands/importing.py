@@ -15,19 +15,30 @@ from briefing_reader.core.content import Library
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    imp = sub.add_parser("import", help="import letters (.docx, .pdf, officiele-publicatie "
-                                        ".xml/.html, OpenTK .txt export, .md, .txt); a folder "
-                                        "is imported with everything inside it")
+    imp = sub.add_parser(
+        "import",
+        help="import letters (.docx, .pdf, officiele-publicatie "
+        ".xml/.html, OpenTK .txt export, .md, .txt); a folder "
+        "is imported with everything inside it",
+    )
     imp.add_argument("files", metavar="FILE_OR_FOLDER", nargs="+")
     imp.add_argument("--json", action="store_true", help="print JSON")
-    imp.add_argument("--date", metavar="YYYY-MM-DD", type=_day,
-                     help="the letter's date, when the file does not say it")
-    imp.add_argument("--as-version-of", metavar="DOC_ID",
-                     help="the file is the next version of this document (notes move along)")
+    imp.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="the letter's date, when the file does not say it",
+    )
+    imp.add_argument(
+        "--as-version-of",
+        metavar="DOC_ID",
+        help="the file is the next version of this document (notes move along)",
+    )
     imp.set_defaults(func=cmd_import)
 
-    sd = sub.add_parser("setdate", help="set the date of an imported letter (anchors its "
-                                        "promises on the timeline)")
+    sd = sub.add_parser(
+        "setdate", help="set the date of an imported letter (anchors its promises on the timeline)"
+    )
     sd.add_argument("doc", metavar="DOC_ID")
     sd.add_argument("date", metavar="YYYY-MM-DD", type=_day)
     sd.set_defaults(func=cmd_setdate)
@@ -50,9 +61,14 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     if args.as_version_of and (folders or len(files) != 1):
         return fail("--as-version-of takes one file")
     library = load_library(run_paths)
-    report = import_files(run_paths, files, roots=args.files if folders else None,
-                          progress=_progress_line(files) if folders else None,
-                          library=library, as_version_of=args.as_version_of)
+    report = import_files(
+        run_paths,
+        files,
+        roots=args.files if folders else None,
+        progress=_progress_line(files) if folders else None,
+        library=library,
+        as_version_of=args.as_version_of,
+    )
     if args.date is not None:
         _date_undated(run_paths, report, args.date)
     if report.changed:
@@ -69,8 +85,10 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             for warning in result.warnings:
                 print(f"{'':10}   note: {warning}")
             if result.ok and not result.dated:
-                print(f"{'':10}   note: geen datum gevonden (no date found); set it with "
-                      f"'briefing-reader setdate {result.doc_id} YYYY-MM-DD'")
+                print(
+                    f"{'':10}   note: geen datum gevonden (no date found); set it with "
+                    f"'briefing-reader setdate {result.doc_id} YYYY-MM-DD'"
+                )
     return EXIT_ERROR if report.by_status(FAILED) else EXIT_OK
 
 
@@ -127,6 +145,7 @@ def _progress_line(files: list[Path]) -> Callable[[int, int], None]:
         line = meter.line(done, files[done - 1] if done else None)
         end = "\n" if not terminal or done == total else ""
         print(f"\r\x1b[K{line}" if terminal else line, end=end, file=sys.stderr, flush=True)
+
     return show
 
 
@@ -188,8 +207,11 @@ def _reanchor(run_paths: paths.Paths, library: Library) -> None:
         for problem in report.problems:
             print(f"briefing-reader: {problem}", file=sys.stderr)
         if report.to_review:
-            print(f"briefing-reader: {report.to_review} note(s) moved to a new version need "
-                  "checking (see 'briefing-reader notes review')", file=sys.stderr)
+            print(
+                f"briefing-reader: {report.to_review} note(s) moved to a new version need "
+                "checking (see 'briefing-reader notes review')",
+                file=sys.stderr,
+            )
     except NotesError as exc:
         print(f"briefing-reader: notes not re-anchored: {exc}", file=sys.stderr)
     finally:

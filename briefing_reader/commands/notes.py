@@ -47,8 +47,11 @@ def notes_subcommands(sub: SubParsers) -> SubParsers:
     parser = sub.choices.get("notes")
     if parser is None:
         parser = sub.add_parser("notes", help="annotations, highlights and bookmarks")
-        parser.set_defaults(func=lambda _args, _paths: fail(
-            "choose a notes command (see 'briefing-reader notes --help')", EXIT_USAGE))
+        parser.set_defaults(
+            func=lambda _args, _paths: fail(
+                "choose a notes command (see 'briefing-reader notes --help')", EXIT_USAGE
+            )
+        )
     existing: SubParsers | None = getattr(parser, "_notes_subparsers", None)
     if existing is not None:
         return existing
@@ -67,28 +70,49 @@ def register(sub: SubParsers) -> None:
 
     action = notes.add_parser("set-action", help="set the annotation of an action")
     action.add_argument("action_id", metavar="ACTION_ID")
-    action.add_argument("--doc", metavar="DOC",
-                        help="the document (default: the one that has this action)")
+    action.add_argument(
+        "--doc", metavar="DOC", help="the document (default: the one that has this action)"
+    )
     action.add_argument("--stance", metavar="S", help="a stance from the stance list")
     action.add_argument("--priority", choices=PRIORITIES)
     action.add_argument("--note", metavar="TEXT", help="the note (markdown)")
-    action.add_argument("--question", metavar="TEXT", action="append",
-                        help="a debate question; repeat for several (replaces the list)")
-    action.add_argument("--tag", metavar="TAG", action="append",
-                        help="a tag; repeat for several (replaces the tags)")
+    action.add_argument(
+        "--question",
+        metavar="TEXT",
+        action="append",
+        help="a debate question; repeat for several (replaces the list)",
+    )
+    action.add_argument(
+        "--tag",
+        metavar="TAG",
+        action="append",
+        help="a tag; repeat for several (replaces the tags)",
+    )
     action.set_defaults(func=cmd_set_action)
 
     highlight = notes.add_parser("highlight", help="highlight a quote in a document")
     highlight.add_argument("doc", metavar="DOC")
-    highlight.add_argument("--quote", required=True, metavar="TEXT",
-                           help="text that occurs exactly in the document")
-    highlight.add_argument("--occurrence", type=int, metavar="N",
-                           help="which occurrence, when the quote occurs more than once")
+    highlight.add_argument(
+        "--quote", required=True, metavar="TEXT", help="text that occurs exactly in the document"
+    )
+    highlight.add_argument(
+        "--occurrence",
+        type=int,
+        metavar="N",
+        help="which occurrence, when the quote occurs more than once",
+    )
     highlight.add_argument("--note", default="", metavar="TEXT")
-    highlight.add_argument("--colour", default="geel", metavar="C",
-                           help=f"{', '.join(COLOURS)} or #rrggbb (default geel)")
-    highlight.add_argument("--key-figure", action="store_true",
-                           help="mark it as a key figure (kerncijfer) for the debate card")
+    highlight.add_argument(
+        "--colour",
+        default="geel",
+        metavar="C",
+        help=f"{', '.join(COLOURS)} or #rrggbb (default geel)",
+    )
+    highlight.add_argument(
+        "--key-figure",
+        action="store_true",
+        help="mark it as a key figure (kerncijfer) for the debate card",
+    )
     highlight.set_defaults(func=cmd_highlight)
 
     bookmark = notes.add_parser("bookmark", help="bookmark a place")
@@ -112,16 +136,19 @@ def register(sub: SubParsers) -> None:
     accept.add_argument("item_id", metavar="ID")
     accept.set_defaults(func=item_command(lambda store, item: store.reviews.accept(item)))
 
-    dismiss = notes.add_parser("dismiss", help="take a note off the list to check "
-                                               "(a fuzzy match is rejected)")
+    dismiss = notes.add_parser(
+        "dismiss", help="take a note off the list to check (a fuzzy match is rejected)"
+    )
     dismiss.add_argument("item_id", metavar="ID")
     dismiss.set_defaults(func=item_command(lambda store, item: store.reviews.dismiss(item)))
 
 
-def item_command(act: Callable[[NotesStore, str], object],
-                 ) -> Callable[[argparse.Namespace, paths.Paths], int]:
+def item_command(
+    act: Callable[[NotesStore, str], object],
+) -> Callable[[argparse.Namespace, paths.Paths], int]:
     """A command that does ``act`` to the item ``args.item_id`` and prints
     the id once the change is committed."""
+
     def run(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         def work(store: NotesStore) -> int:
             act(store, args.item_id)
@@ -133,8 +160,9 @@ def item_command(act: Callable[[NotesStore, str], object],
     return run
 
 
-def with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
-                library: Library | None = None) -> int:
+def with_store(
+    run_paths: paths.Paths, work: Callable[[NotesStore], int], library: Library | None = None
+) -> int:
     """Open the store, tell what recovery did on stderr, re-anchor, run ``work``, close."""
     try:
         store = open_store(run_paths.notes_db, run_paths.backups)
@@ -148,8 +176,11 @@ def with_store(run_paths: paths.Paths, work: Callable[[NotesStore], int],
         for problem in report.problems:
             print(f"briefing-reader: {problem}", file=sys.stderr)
         if report.to_review:
-            print(f"briefing-reader: {report.to_review} note(s) moved to a new version need "
-                  "checking (see 'briefing-reader notes review')", file=sys.stderr)
+            print(
+                f"briefing-reader: {report.to_review} note(s) moved to a new version need "
+                "checking (see 'briefing-reader notes review')",
+                file=sys.stderr,
+            )
         return work(store)
     except NotesError as exc:
         return fail(str(exc))
@@ -183,13 +214,22 @@ def _placed(item: Any, events: dict[str, AnchorEvent]) -> dict[str, Any]:
         data["current_anchor"] = None
     elif hasattr(item, "anchor"):
         a = item.anchor
-        data["current_anchor"] = {"doc_id": a.doc_id, "doc_version": a.doc_version,
-                                  "doc_hash": a.doc_hash, "place": a.place,
-                                  "start": a.position.start, "end": a.position.end,
-                                  "exact": a.quote.exact}
+        data["current_anchor"] = {
+            "doc_id": a.doc_id,
+            "doc_version": a.doc_version,
+            "doc_hash": a.doc_hash,
+            "place": a.place,
+            "start": a.position.start,
+            "end": a.position.end,
+            "exact": a.quote.exact,
+        }
     else:
-        data["current_anchor"] = {"doc_id": item.doc_id, "doc_version": item.doc_version,
-                                  "doc_hash": item.doc_hash, "action_id": item.action_id}
+        data["current_anchor"] = {
+            "doc_id": item.doc_id,
+            "doc_version": item.doc_version,
+            "doc_hash": item.doc_hash,
+            "action_id": item.action_id,
+        }
     return data
 
 
@@ -203,28 +243,36 @@ def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         bookmarks = store.bookmarks(args.doc)
         if args.json:
             events = store.reviews.latest(args.doc)
-            print_json({
-                "database": str(store.path),
-                "actions": [_placed(a, events) for a in actions],
-                "highlights": [_placed(h, events) for h in highlights],
-                "bookmarks": [_placed(b, events) for b in bookmarks],
-                "commitments": {k: _json(v) for k, v in store.commitment_statuses().items()},
-                "settings": {"author": store.author(), "stances": list(store.stances())},
-            })
+            print_json(
+                {
+                    "database": str(store.path),
+                    "actions": [_placed(a, events) for a in actions],
+                    "highlights": [_placed(h, events) for h in highlights],
+                    "bookmarks": [_placed(b, events) for b in bookmarks],
+                    "commitments": {k: _json(v) for k, v in store.commitment_statuses().items()},
+                    "settings": {"author": store.author(), "stances": list(store.stances())},
+                }
+            )
             return EXIT_OK
         for a in actions:
             who = "" if a.is_mine else f"  ({a.author})"
-            print(f"action     {a.id}  {a.doc_id}#{a.action_id}  "
-                  f"{a.stance or '-'} / {a.priority or '-'}{who}"
-                  f"{_MARKS.get(a.anchor_status, '')}")
+            print(
+                f"action     {a.id}  {a.doc_id}#{a.action_id}  "
+                f"{a.stance or '-'} / {a.priority or '-'}{who}"
+                f"{_MARKS.get(a.anchor_status, '')}"
+            )
         for h in highlights:
-            print(f"highlight  {h.id}  {h.doc_id}@{h.anchor.position.start}  "
-                  f"{h.colour}  \"{_short(h.anchor.quote.exact)}\""
-                  f"{'  kerncijfer' if h.key_figure else ''}"
-                  f"{_MARKS.get(h.anchor_status, '')}")
+            print(
+                f"highlight  {h.id}  {h.doc_id}@{h.anchor.position.start}  "
+                f'{h.colour}  "{_short(h.anchor.quote.exact)}"'
+                f"{'  kerncijfer' if h.key_figure else ''}"
+                f"{_MARKS.get(h.anchor_status, '')}"
+            )
         for b in bookmarks:
-            print(f"bookmark   {b.id}  {b.doc_id}#{b.anchor.place or ''}  {b.name}"
-                  f"{_MARKS.get(b.anchor_status, '')}")
+            print(
+                f"bookmark   {b.id}  {b.doc_id}#{b.anchor.place or ''}  {b.name}"
+                f"{_MARKS.get(b.anchor_status, '')}"
+            )
         return EXIT_OK
 
     return with_store(run_paths, work)
@@ -232,7 +280,7 @@ def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
 def _short(text: str, width: int = 50) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[:width - 1] + "…"
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def _action_document(library: Library, action_id: str, doc_id: str | None) -> str:
@@ -244,11 +292,14 @@ def _action_document(library: Library, action_id: str, doc_id: str | None) -> st
         return doc_id
     having = [doc.id for doc in library if any(n.id == action_id for n in doc.actions())]
     if not having:
-        raise ValueError(f"no document has an action '{action_id}' "
-                         "(see 'briefing-reader toc DOC' for the action ids)")
+        raise ValueError(
+            f"no document has an action '{action_id}' "
+            "(see 'briefing-reader toc DOC' for the action ids)"
+        )
     if len(having) > 1:
-        raise ValueError(f"the action '{action_id}' occurs in {', '.join(having)}; "
-                         "choose one with --doc")
+        raise ValueError(
+            f"the action '{action_id}' occurs in {', '.join(having)}; choose one with --doc"
+        )
     return having[0]
 
 
@@ -285,8 +336,9 @@ def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
     def work(store: NotesStore) -> int:
         anchor = anchor_quote(doc, args.quote, args.occurrence)
-        saved = store.add_highlight(anchor, colour=args.colour, note=args.note,
-                                    key_figure=args.key_figure)
+        saved = store.add_highlight(
+            anchor, colour=args.colour, note=args.note, key_figure=args.key_figure
+        )
         print(saved.id, flush=True)
         return EXIT_OK
 
@@ -313,8 +365,18 @@ def cmd_review(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     def work(store: NotesStore) -> int:
         items = store.reviews.open_items()
         if args.json:
-            print_json([{"id": i.item_id, "kind": i.kind, "doc_id": i.doc_id, "label": i.label,
-                         **i.event.to_json()} for i in items])
+            print_json(
+                [
+                    {
+                        "id": i.item_id,
+                        "kind": i.kind,
+                        "doc_id": i.doc_id,
+                        "label": i.label,
+                        **i.event.to_json(),
+                    }
+                    for i in items
+                ]
+            )
             return EXIT_OK
         for i in items:
             print(f"{i.outcome:<9}  {i.item_id}  {i.kind:<9}  {i.doc_id}  {_short(i.label)}")

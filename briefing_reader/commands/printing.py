@@ -24,58 +24,112 @@ from briefing_reader.core.notes import NotesError, NotesStore, open_store
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
 
-SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv", ".jsonld": "jsonld",
-                  ".json": "jsonld"}
+SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".csv": "csv",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+}
 
 
 def register(sub: SubParsers) -> None:
     printing = sub.add_parser("print", help="print excerpts with their citation to a PDF file")
-    printing.add_argument("addresses", nargs="+", metavar="DOC[#ANCHOR]",
-                          help="a document, a place in it (section, theme, action), or "
-                               "DOC@START-END for a range of its plain text")
-    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                          help="a PDF, or a Word file when it ends in .docx")
-    printing.add_argument("--notes", action="store_true",
-                          help="add my stance, note and questions to the actions printed")
-    printing.add_argument("--page-size", choices=("A4", "Letter"),
-                          help="paper size (default: from the locale, A4 outside US/CA)")
+    printing.add_argument(
+        "addresses",
+        nargs="+",
+        metavar="DOC[#ANCHOR]",
+        help="a document, a place in it (section, theme, action), or "
+        "DOC@START-END for a range of its plain text",
+    )
+    printing.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.pdf",
+        help="a PDF, or a Word file when it ends in .docx",
+    )
+    printing.add_argument(
+        "--notes",
+        action="store_true",
+        help="add my stance, note and questions to the actions printed",
+    )
+    printing.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        help="paper size (default: from the locale, A4 outside US/CA)",
+    )
     printing.set_defaults(func=cmd_print)
 
     pack = sub.add_parser("pack", help="the debate-preparation pack (Debatvoorbereiding) as PDF")
-    pack.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                      help="a PDF, or a Word file when it ends in .docx")
-    pack.add_argument("--actions", metavar="ID,...", action="append",
-                      help="actions to include, comma-separated (ACTION or DOC#ACTION); "
-                           "default: every action with a stance or a note")
-    pack.add_argument("--order", choices=("priority", "letter"), default="priority",
-                      help="actions by my priority, then letter order (default), or in "
-                           "letter order")
+    pack.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.pdf",
+        help="a PDF, or a Word file when it ends in .docx",
+    )
+    pack.add_argument(
+        "--actions",
+        metavar="ID,...",
+        action="append",
+        help="actions to include, comma-separated (ACTION or DOC#ACTION); "
+        "default: every action with a stance or a note",
+    )
+    pack.add_argument(
+        "--order",
+        choices=("priority", "letter"),
+        default="priority",
+        help="actions by my priority, then letter order (default), or in letter order",
+    )
     pack.add_argument("--page-size", choices=("A4", "Letter"))
     pack.set_defaults(func=cmd_pack)
 
-    card = sub.add_parser("card", help="the debate card (Debatkaart): one A4 page with "
-                                       "stances, questions, key figures, open commitments")
-    card.add_argument("documents", nargs="*", metavar="DOC",
-                      help="the letters it covers (default: the letters with my notes)")
-    card.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                      help="a PDF, or a Word file when it ends in .docx")
+    card = sub.add_parser(
+        "card",
+        help="the debate card (Debatkaart): one A4 page with "
+        "stances, questions, key figures, open commitments",
+    )
+    card.add_argument(
+        "documents",
+        nargs="*",
+        metavar="DOC",
+        help="the letters it covers (default: the letters with my notes)",
+    )
+    card.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.pdf",
+        help="a PDF, or a Word file when it ends in .docx",
+    )
     card.add_argument("--page-size", choices=("A4", "Letter"))
     card.set_defaults(func=cmd_card)
 
     notes = notes_subcommands(sub)
     export = notes.add_parser("export", help="export notes as Markdown, CSV or Web Annotations")
-    export.add_argument("--format", choices=("md", "csv", "jsonld"),
-                        help="default: from the file's suffix (.md, .csv, .jsonld)")
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the file to write ('-' for standard output)")
+    export.add_argument(
+        "--format",
+        choices=("md", "csv", "jsonld"),
+        help="default: from the file's suffix (.md, .csv, .jsonld)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write ('-' for standard output)",
+    )
     export.add_argument("--mine", action="store_true", help="only my notes, not colleagues'")
     export.set_defaults(func=cmd_export)
 
     imported = notes.add_parser("import", help="merge a colleague's Web Annotation (JSON-LD) file")
     imported.add_argument("file", metavar="FILE")
-    imported.add_argument("--as-mine", action="store_true",
-                          help="the notes are mine (restored from another machine): editable, "
-                               "exported by --mine")
+    imported.add_argument(
+        "--as-mine",
+        action="store_true",
+        help="the notes are mine (restored from another machine): editable, exported by --mine",
+    )
     imported.set_defaults(func=cmd_import)
 
 
@@ -118,16 +172,22 @@ def _open_notes(run_paths: paths.Paths, required: bool) -> NotesStore | None:
     except NotesError as exc:
         if required:
             raise
-        print(f"briefing-reader: printing without highlights: cannot open the notes: {exc}",
-              file=sys.stderr)
+        print(
+            f"briefing-reader: printing without highlights: cannot open the notes: {exc}",
+            file=sys.stderr,
+        )
         return None
     for event in store.report.warnings:
         print(f"briefing-reader: {event.message}", file=sys.stderr)
     return store
 
 
-def _run_output(run_paths: paths.Paths, output: str, required: bool,
-                work: Callable[[Library, NotesStore | None], str]) -> int:
+def _run_output(
+    run_paths: paths.Paths,
+    output: str,
+    required: bool,
+    work: Callable[[Library, NotesStore | None], str],
+) -> int:
     """Check ``output``, open the library and the notes, let ``work`` write the
     file and say what it wrote; close the notes; errors become exit codes."""
     problem = _check_output(output)
@@ -155,8 +215,13 @@ def _pages(count: int) -> str:
     return f"{count} page{'s' if count != 1 else ''}"
 
 
-def _write(run_paths: paths.Paths, output: str, page_size: str | None, required: bool,
-           make: Callable[[Library, NotesStore | None], Any]) -> int:
+def _write(
+    run_paths: paths.Paths,
+    output: str,
+    page_size: str | None,
+    required: bool,
+    make: Callable[[Library, NotesStore | None], Any],
+) -> int:
     """Compose with ``make``, lay out and write the PDF (or Word); report pages."""
 
     def work(library: Library, store: NotesStore | None) -> str:
@@ -221,8 +286,9 @@ def cmd_card(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         gui_application()
         from briefing_reader.printing.card_pdf import write_card
 
-        return _pages(write_card(library, store, docs, args.output,
-                                 page_size=_page_size(args.page_size)))
+        return _pages(
+            write_card(library, store, docs, args.output, page_size=_page_size(args.page_size))
+        )
 
     return _run_output(run_paths, args.output, False, work)
 
@@ -232,8 +298,9 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
     fmt = args.format or SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
     if fmt is None:
-        return fail(f"{args.output}: choose a format with --format md|csv|jsonld "
-                    "(the suffix does not say)")
+        return fail(
+            f"{args.output}: choose a format with --format md|csv|jsonld (the suffix does not say)"
+        )
     if args.output != "-":
         problem = _check_output(args.output)
         if problem:
@@ -245,8 +312,14 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             if fmt == "jsonld":
                 import json
 
-                text = json.dumps(exchange.export_jsonld(store, mine_only=args.mine),
-                                  ensure_ascii=False, indent=2) + "\n"
+                text = (
+                    json.dumps(
+                        exchange.export_jsonld(store, mine_only=args.mine),
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                    + "\n"
+                )
             elif fmt == "md":
                 text = exchange.export_markdown(store, library, mine_only=args.mine)
             else:
@@ -254,10 +327,12 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             sys.stdout.write(text)
             return EXIT_OK
         written: list[Path] = []
-        count = exchange.export_file(store, library, args.output, fmt, mine_only=args.mine,
-                                     written=written)
-        print(f"{', '.join(map(str, written))} ({count} note{'s' if count != 1 else ''})",
-              flush=True)
+        count = exchange.export_file(
+            store, library, args.output, fmt, mine_only=args.mine, written=written
+        )
+        print(
+            f"{', '.join(map(str, written))} ({count} note{'s' if count != 1 else ''})", flush=True
+        )
         return EXIT_OK
 
     return with_store(run_paths, work)

@@ -55,15 +55,22 @@ def cmd_citedby(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     citing: dict[str, dict[str, object]] = {}
     for doc_id, anchor, text, offset in rows:
         other = library.get(doc_id)
-        entry = citing.setdefault(doc_id, {
-            "doc": doc_id, "title": other.title if other else doc_id,
-            "citation": citation(other.meta) if other else None, "places": []})
+        entry = citing.setdefault(
+            doc_id,
+            {
+                "doc": doc_id,
+                "title": other.title if other else doc_id,
+                "citation": citation(other.meta) if other else None,
+                "places": [],
+            },
+        )
         places = entry["places"]
         assert isinstance(places, list)
         places.append({"anchor": anchor, "text": text, "offset": offset})
     if args.json:
-        print_json({"doc": doc.id, "citation": citation(doc.meta),
-                    "cited_by": list(citing.values())})
+        print_json(
+            {"doc": doc.id, "citation": citation(doc.meta), "cited_by": list(citing.values())}
+        )
         return EXIT_OK
     for entry in citing.values():
         places = entry["places"]

@@ -25,15 +25,23 @@ A query word that starts with '-' after the command needs '--' before it:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    search = sub.add_parser("search", help="search every document (Dutch-aware)",
-                            epilog=QUERY_HELP,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
-    search.add_argument("query", metavar="QUERY", nargs="+",
-                        help="the query (several arguments are joined with spaces)")
+    search = sub.add_parser(
+        "search",
+        help="search every document (Dutch-aware)",
+        epilog=QUERY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        nargs="+",
+        help="the query (several arguments are joined with spaces)",
+    )
     search.add_argument("--doc", metavar="ID", help="only this document")
     search.add_argument("--actions", action="store_true", help="only text inside actions")
-    search.add_argument("--limit", metavar="N", type=int, default=20,
-                        help="at most N hits (default 20)")
+    search.add_argument(
+        "--limit", metavar="N", type=int, default=20, help="at most N hits (default 20)"
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=cmd_search)
 
@@ -53,14 +61,12 @@ def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         if index.warning:
             print(f"briefing-reader: {index.warning}", file=sys.stderr)
         try:
-            result = index.search(query, doc=args.doc, actions_only=args.actions,
-                                  limit=args.limit)
+            result = index.search(query, doc=args.doc, actions_only=args.actions, limit=args.limit)
         except SearchError:  # damaged after it was checked: rebuild once, in memory
             index.close()
             index = SearchIndex(None)
             index.update(library)
-            result = index.search(query, doc=args.doc, actions_only=args.actions,
-                                  limit=args.limit)
+            result = index.search(query, doc=args.doc, actions_only=args.actions, limit=args.limit)
         # Snippets are made from the open index (its vocabulary splits compounds).
         if args.json:
             print_json(result.to_json())

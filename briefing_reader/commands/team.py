@@ -24,10 +24,15 @@ def register(sub: SubParsers) -> None:
     author.add_argument("name", metavar="NAME")
     author.set_defaults(func=cmd_author)
 
-    sync = notes.add_parser("sync", help="publish your notes to a team folder and read "
-                                         "your colleagues' notes there")
-    sync.add_argument("--folder", required=True, metavar="DIR",
-                      help="the shared folder (kept in step by a sync engine)")
+    sync = notes.add_parser(
+        "sync", help="publish your notes to a team folder and read your colleagues' notes there"
+    )
+    sync.add_argument(
+        "--folder",
+        required=True,
+        metavar="DIR",
+        help="the shared folder (kept in step by a sync engine)",
+    )
     sync.add_argument("--json", action="store_true", help="print the counts as JSON")
     sync.set_defaults(func=cmd_sync)
 

@@ -98,8 +98,11 @@ def load_yaml(text: str) -> Any:
         yaml.YAMLError: not valid YAML.
     """
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        raise OverBudget(FRONT_MATTER_SIZE, MAX_FRONT_MATTER_BYTES,
-                         f"its front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB")
+        raise OverBudget(
+            FRONT_MATTER_SIZE,
+            MAX_FRONT_MATTER_BYTES,
+            f"its front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB",
+        )
     if json_depth(text) > MAX_YAML_DEPTH:  # flow style ([[[...]]]): PyYAML's scanner
         raise _too_deep()  # slows down with the square of the depth, so count first
     import yaml  # type: ignore[import-untyped,unused-ignore]
@@ -118,8 +121,9 @@ def load_yaml(text: str) -> Any:
 
 
 def _too_deep() -> OverBudget:
-    return OverBudget(YAML_DEPTH, MAX_YAML_DEPTH,
-                      f"its front matter nests deeper than {MAX_YAML_DEPTH} levels")
+    return OverBudget(
+        YAML_DEPTH, MAX_YAML_DEPTH, f"its front matter nests deeper than {MAX_YAML_DEPTH} levels"
+    )
 
 
 def _check_yaml_node(root: Any) -> None:
@@ -133,12 +137,19 @@ def _check_yaml_node(root: Any) -> None:
         if depth > MAX_YAML_DEPTH:
             raise _too_deep()
         if id(node) in seen:
-            raise OverBudget(YAML_ALIASES, 0, "its front matter uses YAML anchors and aliases "
-                                              "(&name, *name), which are not allowed")
+            raise OverBudget(
+                YAML_ALIASES,
+                0,
+                "its front matter uses YAML anchors and aliases "
+                "(&name, *name), which are not allowed",
+            )
         seen.add(id(node))
         if len(seen) > MAX_YAML_NODES:
-            raise OverBudget(YAML_NODES, MAX_YAML_NODES,
-                             f"its front matter has more than {MAX_YAML_NODES} values")
+            raise OverBudget(
+                YAML_NODES,
+                MAX_YAML_NODES,
+                f"its front matter has more than {MAX_YAML_NODES} values",
+            )
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 stack += ((key, depth + 1), (value, depth + 1))

@@ -29,11 +29,18 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "copy_with_citation": "citecopy",
-    "Composition": "composing", "compose": "composing",
-    "default_page_size": "layout", "page_layout": "layout",
-    "pdf_bytes": "painting", "render": "painting", "write_pdf": "painting",
-    "Excerpt": "request", "PrintError": "request", "PrintRequest": "request",
-    "parse_address": "request", "resolve_actions": "request",
+    "Composition": "composing",
+    "compose": "composing",
+    "default_page_size": "layout",
+    "page_layout": "layout",
+    "pdf_bytes": "painting",
+    "render": "painting",
+    "write_pdf": "painting",
+    "Excerpt": "request",
+    "PrintError": "request",
+    "PrintRequest": "request",
+    "parse_address": "request",
+    "resolve_actions": "request",
 }
 
 __all__ = [

@@ -60,12 +60,19 @@ class CardLimits:
 
 def card_levels() -> list[CardLimits]:
     """Limits to try in turn, from everything to the essentials."""
-    return [CardLimits(), CardLimits(12, 4, 5, 3), CardLimits(8, 3, 4, 2),
-            CardLimits(6, 3, 3, 2), CardLimits(4, 2, 3, 1), CardLimits(3, 2, 2, 1)]
+    return [
+        CardLimits(),
+        CardLimits(12, 4, 5, 3),
+        CardLimits(8, 3, 4, 2),
+        CardLimits(6, 3, 3, 2),
+        CardLimits(4, 2, 3, 1),
+        CardLimits(3, 2, 2, 1),
+    ]
 
 
-def card_documents(library: Library, store: NotesStore | None,
-                   doc_ids: Iterable[str] = ()) -> list[Document]:
+def card_documents(
+    library: Library, store: NotesStore | None, doc_ids: Iterable[str] = ()
+) -> list[Document]:
     """The letters the card covers: those named, else the letters with my notes,
     else every letter.
 
@@ -78,8 +85,9 @@ def card_documents(library: Library, store: NotesStore | None,
         for doc_id in named:
             doc = library.get(doc_id)
             if doc is None:
-                raise PrintError(f"no document '{doc_id}' "
-                                 f"(known: {', '.join(sorted(library.documents))})")
+                raise PrintError(
+                    f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})"
+                )
             docs.append(doc)
         return docs
     letters = [doc for doc in library if doc.meta.kind != "companion"]
@@ -91,9 +99,16 @@ def card_documents(library: Library, store: NotesStore | None,
     return letters
 
 
-def compose_card(library: Library, store: NotesStore | None, docs: list[Document], *,
-                 today: dt.date | None = None, language: str = "nl",
-                 limits: CardLimits = CardLimits(), pages: int = 1) -> Composition:
+def compose_card(
+    library: Library,
+    store: NotesStore | None,
+    docs: list[Document],
+    *,
+    today: dt.date | None = None,
+    language: str = "nl",
+    limits: CardLimits = CardLimits(),
+    pages: int = 1,
+) -> Composition:
     """The debate card of ``docs`` at ``limits``; ``pages`` (1 or 2) is said on it."""
     if not docs:
         raise PrintError("no letters to put on the debate card")
@@ -106,16 +121,19 @@ def compose_card(library: Library, store: NotesStore | None, docs: list[Document
     html += _commitments(library, docs, store, words, today, limits)
     html += _motions(docs, words)
     running = [Running("br-run-card", words["card"], words.date(today), "", True)]
-    return Composition("\n".join(html), words["card"], [], running, today,
-                       css=CARD_CSS, labels=words)
+    return Composition(
+        "\n".join(html), words["card"], [], running, today, css=CARD_CSS, labels=words
+    )
 
 
 def _title(docs: list[Document], words: Labels, today: dt.date, pages: int) -> str:
     topics = [d.meta.dossier_title for d in docs if d.meta.dossier_title]
     title = words["card"] + (f" {topics[0]}" if topics else "")
     sub = words.date(today) + (f" · {words['card_pages'].format(pages)}" if pages > 1 else "")
-    return (f'<h1 class="card"><a name="br-run-card"></a>{escape(title)}</h1>'
-            f'<p class="sub">{escape(sub)}</p>')
+    return (
+        f'<h1 class="card"><a name="br-run-card"></a>{escape(title)}</h1>'
+        f'<p class="sub">{escape(sub)}</p>'
+    )
 
 
 def _letters(docs: list[Document], words: Labels) -> str:
@@ -128,8 +146,9 @@ def _letters(docs: list[Document], words: Labels) -> str:
     return f"<h2>{KEEP}{escape(words['letters'])}</h2><ul>{''.join(items)}</ul>"
 
 
-def _actions(library: Library, notes: _Notes, docs: list[Document], words: Labels,
-             limits: CardLimits) -> list[str]:
+def _actions(
+    library: Library, notes: _Notes, docs: list[Document], words: Labels, limits: CardLimits
+) -> list[str]:
     chosen: list[tuple[Document, OutlineNode]] = []
     for doc in docs:
         for node in doc.actions():
@@ -141,59 +160,73 @@ def _actions(library: Library, notes: _Notes, docs: list[Document], words: Label
         return []
     out = [f"<h2>{KEEP}{escape(words['pack_notes'])}</h2>"]
     number = 1
-    for doc, node in chosen[:limits.actions]:
+    for doc, node in chosen[: limits.actions]:
         mine = notes.mine(doc.id, node.id)
         assert mine is not None
         facts = [mine.stance or "", words[mine.priority] if mine.priority else ""]
         fact = " · ".join(escape(f) for f in facts if f)
-        out.append(f'<p class="action">{KEEP}{escape(node.title)}'
-                   f'{" — " + fact if fact else ""}</p>')
-        questions = list(mine.questions)[:limits.questions]
+        out.append(
+            f'<p class="action">{KEEP}{escape(node.title)}{" — " + fact if fact else ""}</p>'
+        )
+        questions = list(mine.questions)[: limits.questions]
         if questions:
-            out.append(f'<ol start="{number}">'
-                       + "".join(f"<li>{escape(q)}</li>" for q in questions) + "</ol>")
+            out.append(
+                f'<ol start="{number}">'
+                + "".join(f"<li>{escape(q)}</li>" for q in questions)
+                + "</ol>"
+            )
             number += len(questions)
-    left = len(chosen) - len(chosen[:limits.actions])
+    left = len(chosen) - len(chosen[: limits.actions])
     if left:
-        out.append(f'<p class="src">+ {left} {escape(words["actions"])} '
-                   f'({escape(words["pack"])})</p>')
+        out.append(
+            f'<p class="src">+ {left} {escape(words["actions"])} ({escape(words["pack"])})</p>'
+        )
     return out
 
 
-def _figures(notes: _Notes, docs: list[Document], words: Labels,
-             limits: CardLimits) -> list[str]:
+def _figures(notes: _Notes, docs: list[Document], words: Labels, limits: CardLimits) -> list[str]:
     found = []
     for doc in docs:
         for item in notes.highlights(doc.id):
             place = locate(doc.plain_text, item.anchor) if item.key_figure else None
             if place is not None:
-                block = next((i for i, b in enumerate(doc.blocks)
-                              if b.text and b.end > place.start), 0)
+                block = next(
+                    (i for i, b in enumerate(doc.blocks) if b.text and b.end > place.start), 0
+                )
                 path = doc.section_path(doc.node_at_block(block))
                 found.append((doc, item, path))
     out = [f"<h2>{KEEP}{escape(words['key_figures'])}</h2>"]
     if not found:
         return [*out, f'<p class="src"><i>{escape(words["no_key_figures"])}</i></p>']
     items = []
-    for doc, item, path in found[:limits.figures]:
+    for doc, item, path in found[: limits.figures]:
         note = f"<br/>{escape(_short(item.note, 160))}" if item.note.strip() else ""
-        items.append(f"<li>“{escape(_short(item.anchor.quote.exact, 220))}”{note}<br/>"
-                     f'<span class="src">{escape(citation(doc.meta) or doc.title)}'
-                     f'{" · " + escape(path) if path else ""}</span></li>')
+        items.append(
+            f"<li>“{escape(_short(item.anchor.quote.exact, 220))}”{note}<br/>"
+            f'<span class="src">{escape(citation(doc.meta) or doc.title)}'
+            f"{' · ' + escape(path) if path else ''}</span></li>"
+        )
     return [*out, f"<ul>{''.join(items)}</ul>"]
 
 
-def _commitments(library: Library, docs: list[Document], store: NotesStore | None,
-                 words: Labels, today: dt.date, limits: CardLimits) -> list[str]:
+def _commitments(
+    library: Library,
+    docs: list[Document],
+    store: NotesStore | None,
+    words: Labels,
+    today: dt.date,
+    limits: CardLimits,
+) -> list[str]:
     entries = open_commitments(library, docs, store, today)
     # Overdue (most recently missed first) and soon due (soonest first), each
     # with at least half of the room when both have some.
-    late = sorted((e for e in entries if e.due == DUE_LATE),
-                  key=lambda e: -e.commitment.latest.toordinal())
+    late = sorted(
+        (e for e in entries if e.due == DUE_LATE), key=lambda e: -e.commitment.latest.toordinal()
+    )
     soon = [e for e in entries if e.due == DUE_SOON]
     room = limits.commitments
     late_room = max(room - len(soon), (room + 1) // 2)
-    shown = late[:late_room] + soon[:room - len(late[:late_room])]
+    shown = late[:late_room] + soon[: room - len(late[:late_room])]
     entries = late + soon
     out = [f"<h2>{KEEP}{escape(words['commitments'])}</h2>"]
     if not entries:
@@ -203,10 +236,12 @@ def _commitments(library: Library, docs: list[Document], store: NotesStore | Non
         item = entry.commitment
         doc = library.get(item.doc)
         cite = (citation(doc.meta) or doc.title) if doc else item.doc
-        items.append(f"<li><b>{escape(words[entry.due])} · "
-                     f"{escape(words['deadline'].format(words.date(item.latest)))}</b><br/>"
-                     f"{escape(_short(item.sentence, 200))}<br/>"
-                     f'<span class="src">{escape(cite)} · {escape(item.section_path)}</span></li>')
+        items.append(
+            f"<li><b>{escape(words[entry.due])} · "
+            f"{escape(words['deadline'].format(words.date(item.latest)))}</b><br/>"
+            f"{escape(_short(item.sentence, 200))}<br/>"
+            f'<span class="src">{escape(cite)} · {escape(item.section_path)}</span></li>'
+        )
     left = len(entries) - len(shown)
     more = f'<p class="src">{escape(words["more_timeline"].format(left))}</p>' if left else ""
     return [*out, f"<ul>{''.join(items)}</ul>{more}"]
@@ -229,9 +264,11 @@ def _motions(docs: list[Document], words: Labels) -> list[str]:
     found = motions(docs)
     if not found:
         return []
-    items = "".join(f"<li>{escape(node.title)} "
-                    f'<span class="src">({escape(_where(doc, node, len(docs) > 1))})</span></li>'
-                    for doc, node in found)
+    items = "".join(
+        f"<li>{escape(node.title)} "
+        f'<span class="src">({escape(_where(doc, node, len(docs) > 1))})</span></li>'
+        for doc, node in found
+    )
     return [f"<h2>{KEEP}{escape(words['motions'])}</h2><ul>{items}</ul>"]
 
 

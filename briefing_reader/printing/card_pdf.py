@@ -27,13 +27,21 @@ if TYPE_CHECKING:
 ONE_PAGE_LEVELS = 3
 
 
-def fitted_card(library: Library, store: NotesStore | None, docs: list[Document], *,
-                today: dt.date | None = None, language: str = "nl",
-                page_size: QPageSize | None = None) -> tuple[Composition, bytes, int]:
+def fitted_card(
+    library: Library,
+    store: NotesStore | None,
+    docs: list[Document],
+    *,
+    today: dt.date | None = None,
+    language: str = "nl",
+    page_size: QPageSize | None = None,
+) -> tuple[Composition, bytes, int]:
     """The card that fits, its PDF and page count (1 or 2)."""
+
     def make(limits: CardLimits, pages: int) -> Composition:
-        return compose_card(library, store, docs, today=today, language=language,
-                            limits=limits, pages=pages)
+        return compose_card(
+            library, store, docs, today=today, language=language, limits=limits, pages=pages
+        )
 
     two_pages: CardLimits | None = None
     levels = card_levels()
@@ -51,9 +59,15 @@ def fitted_card(library: Library, store: NotesStore | None, docs: list[Document]
     return composition, data, pages
 
 
-def write_card(library: Library, store: NotesStore | None, docs: list[Document],
-               path: Path | str, *, language: str = "nl",
-               page_size: QPageSize | None = None) -> int:
+def write_card(
+    library: Library,
+    store: NotesStore | None,
+    docs: list[Document],
+    path: Path | str,
+    *,
+    language: str = "nl",
+    page_size: QPageSize | None = None,
+) -> int:
     """Write the card as a PDF, atomically; returns its page count.
 
     Raises:
@@ -62,8 +76,9 @@ def write_card(library: Library, store: NotesStore | None, docs: list[Document],
     path = Path(path)
     if not path.parent.is_dir():
         raise PrintError(f"{path}: the folder {path.parent} does not exist")
-    _composition, data, pages = fitted_card(library, store, docs, language=language,
-                                            page_size=page_size)
+    _composition, data, pages = fitted_card(
+        library, store, docs, language=language, page_size=page_size
+    )
     try:
         write_atomic(path, data)
     except OSError as exc:

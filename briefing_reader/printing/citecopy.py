@@ -42,8 +42,10 @@ def copy_with_citation(doc: Document, start: int, end: int) -> tuple[str, str]:
     """
     start, end = min(start, end), max(start, end)
     if not 0 <= start < end <= len(doc.plain_text):
-        raise ValueError(f"the selection {start}-{end} is empty or outside the text of "
-                         f"'{doc.id}' (0-{len(doc.plain_text)})")
+        raise ValueError(
+            f"the selection {start}-{end} is empty or outside the text of "
+            f"'{doc.id}' (0-{len(doc.plain_text)})"
+        )
     quote, labels = _selection(doc, start, end)
     from briefing_reader.core.notes.anchors import block_index_at
 
@@ -54,6 +56,7 @@ def copy_with_citation(doc: Document, start: int, end: int) -> tuple[str, str]:
     notes = [f"[{label}] {doc.footnotes.get(label, '')}".rstrip() for label in labels]
     text = "\n".join([f"“{quote}”", f"({source})", *notes])
     paragraphs = "".join(f"<p>{escape(line)}</p>" for line in quote.split("\n"))
-    html = (f"<blockquote>{paragraphs}</blockquote><p><i>({escape(source)})</i></p>"
-            + "".join(f"<p><small>{escape(note)}</small></p>" for note in notes))
+    html = f"<blockquote>{paragraphs}</blockquote><p><i>({escape(source)})</i></p>" + "".join(
+        f"<p><small>{escape(note)}</small></p>" for note in notes
+    )
     return text, html

@@ -178,8 +178,7 @@ def _closing(block: Block) -> str:
     return f"</{tag.group(1) if tag else 'ul'}>"
 
 
-def balanced_html(doc: Document, first: int, stop: int,
-                  after: dict[int, str] | None = None) -> str:
+def balanced_html(doc: Document, first: int, stop: int, after: dict[int, str] | None = None) -> str:
     """The HTML of ``doc.blocks[first:stop]``, with the boxes and lists it
     starts or ends inside opened and closed around it; ``after[i]`` is
     inserted after block ``i``."""
@@ -218,12 +217,16 @@ def footnotes_html(doc: Document, labels: list[str], words: Labels | None = None
     if not labels:
         return ""
     rows = _footnote_rows(doc)
-    body = "".join(rows.get(label) or (f"<tr><td>{escape(label)}</td><td>"
-                                       f"{escape(doc.footnotes.get(label, ''))}</td></tr>")
-                   for label in labels)
+    body = "".join(
+        rows.get(label)
+        or (f"<tr><td>{escape(label)}</td><td>{escape(doc.footnotes.get(label, ''))}</td></tr>")
+        for label in labels
+    )
     head = escape((words or Labels())["footnotes"])
-    return (f'<p class="fn-head">{KEEP}{head}</p>'
-            f'<table class="footnotes" cellpadding="2" cellspacing="0">{body}</table>')
+    return (
+        f'<p class="fn-head">{KEEP}{head}</p>'
+        f'<table class="footnotes" cellpadding="2" cellspacing="0">{body}</table>'
+    )
 
 
 def referenced_labels(blocks: list[Block], keep: tuple[int, int] | None = None) -> list[str]:
@@ -240,8 +243,7 @@ def referenced_labels(blocks: list[Block], keep: tuple[int, int] | None = None) 
     return labels
 
 
-def header_html(doc: Document, path: str, marker: str = "",
-                words: Labels | None = None) -> str:
+def header_html(doc: Document, path: str, marker: str = "", words: Labels | None = None) -> str:
     """The excerpt's title block: formal citation, title, date, section path."""
     meta = doc.meta
     formal = citation(meta)
@@ -268,24 +270,32 @@ def _note_html(markdown: str) -> str:
     return str(parser.render(markdown))
 
 
-def _image_as_alt_text(renderer: Any, tokens: list[Any], index: int, options: Any,
-                       env: Any) -> str:
+def _image_as_alt_text(renderer: Any, tokens: list[Any], index: int, options: Any, env: Any) -> str:
     alt = renderer.renderInlineAsText(tokens[index].children or [], options, env).strip()
     return f'<span class="image">[{escape(alt or "afbeelding", quote=False)}]</span>'
 
 
-def notes_html(item: ActionAnnotation, first_question: int = 1,
-               label: str | None = None, words: Labels | None = None,
-               highlights: list[Highlight] | None = None) -> str:
+def notes_html(
+    item: ActionAnnotation,
+    first_question: int = 1,
+    label: str | None = None,
+    words: Labels | None = None,
+    highlights: list[Highlight] | None = None,
+) -> str:
     """A boxed stance, priority, labels, note, numbered questions and the
     notes on highlights within the action."""
     words = words or Labels()
     if label is None:
         label = words["my_notes"] if item.is_mine else words["note_by"].format(item.author)
-    facts = [f"<b>{escape(name)}:</b> {escape(value)}" for name, value in (
-        (words["stance"], item.stance or ""),
-        (words["priority"], words[item.priority] if item.priority else ""),
-        (words["labels"], ", ".join(item.tags))) if value]
+    facts = [
+        f"<b>{escape(name)}:</b> {escape(value)}"
+        for name, value in (
+            (words["stance"], item.stance or ""),
+            (words["priority"], words[item.priority] if item.priority else ""),
+            (words["labels"], ", ".join(item.tags)),
+        )
+        if value
+    ]
     parts = [f'<p class="notes-label">{KEEP}{escape(label)}</p>']
     if facts:
         parts.append(f"<p>{' &nbsp;·&nbsp; '.join(facts)}</p>")
@@ -293,13 +303,18 @@ def notes_html(item: ActionAnnotation, first_question: int = 1,
         parts.append(_note_html(item.note))
     if item.questions:
         items = "".join(f"<li>{escape(q)}</li>" for q in item.questions)
-        parts.append(f'<p>{KEEP}<b>{escape(words["questions"])}</b></p>'
-                     f'<ol start="{first_question}">{items}</ol>')
+        parts.append(
+            f"<p>{KEEP}<b>{escape(words['questions'])}</b></p>"
+            f'<ol start="{first_question}">{items}</ol>'
+        )
     if highlights:
-        parts.append(f'<p>{KEEP}<b>{escape(words["highlight_notes"])}</b></p>'
-                     + _highlight_items(highlights))
-    return ('<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-            f"{''.join(parts)}</td></tr></table>")
+        parts.append(
+            f"<p>{KEEP}<b>{escape(words['highlight_notes'])}</b></p>" + _highlight_items(highlights)
+        )
+    return (
+        '<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+        f"{''.join(parts)}</td></tr></table>"
+    )
 
 
 # --- excerpts --------------------------------------------------------------------
@@ -310,16 +325,22 @@ def _text_range(blocks: list[Block]) -> tuple[int, int]:
     return (texts[0].start, texts[-1].end) if texts else (0, 0)
 
 
-def _marks(notes: _Notes, doc: Document, span: tuple[int, int]) -> tuple[list[Mark],
-                                                                          list[Highlight]]:
+def _marks(
+    notes: _Notes, doc: Document, span: tuple[int, int]
+) -> tuple[list[Mark], list[Highlight]]:
     marks: list[Mark] = []
     noted: list[Highlight] = []
     for item in notes.highlights(doc.id):
         found = locate(doc.plain_text, item.anchor)
         if found is None or found.end <= span[0] or found.start >= span[1]:
             continue
-        marks.append(Mark(max(found.start, span[0]), min(found.end, span[1]),
-                          COLOURS.get(item.colour, item.colour)))
+        marks.append(
+            Mark(
+                max(found.start, span[0]),
+                min(found.end, span[1]),
+                COLOURS.get(item.colour, item.colour),
+            )
+        )
         if item.note.strip():
             noted.append(item)
     return marks, noted
@@ -329,11 +350,15 @@ def _excerpt_range(doc: Document, excerpt: Excerpt) -> tuple[int, int, OutlineNo
     """Block range of an excerpt and the node whose section path heads it."""
     if excerpt.is_selection:
         assert excerpt.start is not None and excerpt.end is not None
-        hit = [i for i, b in enumerate(doc.blocks)
-               if b.text and b.start < excerpt.end and b.end > excerpt.start]
+        hit = [
+            i
+            for i, b in enumerate(doc.blocks)
+            if b.text and b.start < excerpt.end and b.end > excerpt.start
+        ]
         if not hit or not excerpt.start < excerpt.end:
-            raise PrintError(f"the selection {excerpt.start}-{excerpt.end} holds no text of "
-                             f"'{doc.id}'")
+            raise PrintError(
+                f"the selection {excerpt.start}-{excerpt.end} holds no text of '{doc.id}'"
+            )
         return hit[0], hit[-1] + 1, doc.node_at_block(hit[0])
     if excerpt.anchor is None:
         notes_node = doc.node("voetnoten")
@@ -351,8 +376,9 @@ def _path(doc: Document, node: OutlineNode) -> str:
     return "" if node.kind == "document" else doc.section_path(node)
 
 
-def _excerpt(doc: Document, excerpt: Excerpt, number: int, notes: _Notes,
-             with_notes: bool, words: Labels) -> tuple[str, Part, Running]:
+def _excerpt(
+    doc: Document, excerpt: Excerpt, number: int, notes: _Notes, with_notes: bool, words: Labels
+) -> tuple[str, Part, Running]:
     first, stop, node = _excerpt_range(doc, excerpt)
     path = _path(doc, node)
     blocks = [b for b in doc.blocks[first:stop] if b.text]
@@ -366,33 +392,46 @@ def _excerpt(doc: Document, excerpt: Excerpt, number: int, notes: _Notes,
         annotated = notes.actions(doc.id)
         for action in doc.actions():
             if first <= action.first and action.stop <= stop and action.id in annotated:
-                after[action.stop - 1] = "".join(notes_html(a, words=words)
-                                                 for a in annotated[action.id])
+                after[action.stop - 1] = "".join(
+                    notes_html(a, words=words) for a in annotated[action.id]
+                )
     marker = f"br-run-{number}"
-    html = [header_html(doc, path, marker, words), "<hr/>",
-            balanced_html(doc, first, stop, after)]
+    html = [header_html(doc, path, marker, words), "<hr/>", balanced_html(doc, first, stop, after)]
     if with_notes and noted:
         html.append(_highlight_notes(noted, words))
     html.append(footnotes_html(doc, referenced_labels(blocks, keep), words))
-    running = Running(marker, citation(doc.meta) or doc.title,
-                      dutch_date(doc.meta.date) if doc.meta.date else "", path, True)
+    running = Running(
+        marker,
+        citation(doc.meta) or doc.title,
+        dutch_date(doc.meta.date) if doc.meta.date else "",
+        path,
+        True,
+    )
     return "\n".join(html), Part(marker, doc, blocks, keep, marks), running
 
 
 def _highlight_items(items: list[Highlight]) -> str:
-    return "<ul>" + "".join(f"<li><i>“{escape(_short(h.anchor.quote.exact))}”</i><br/>"
-                            f"{escape(h.note.strip())}</li>" for h in items) + "</ul>"
+    return (
+        "<ul>"
+        + "".join(
+            f"<li><i>“{escape(_short(h.anchor.quote.exact))}”</i><br/>{escape(h.note.strip())}</li>"
+            for h in items
+        )
+        + "</ul>"
+    )
 
 
 def _highlight_notes(items: list[Highlight], words: Labels) -> str:
-    return (f'<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
-            f'<p class="notes-label">{KEEP}{escape(words["highlight_notes"])}</p>'
-            f"{_highlight_items(items)}</td></tr></table>")
+    return (
+        f'<table class="notes" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+        f'<p class="notes-label">{KEEP}{escape(words["highlight_notes"])}</p>'
+        f"{_highlight_items(items)}</td></tr></table>"
+    )
 
 
 def _short(text: str, width: int = 160) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[:width - 1].rstrip() + "…"
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def _document(library: Library, doc_id: str) -> Document:
@@ -402,8 +441,13 @@ def _document(library: Library, doc_id: str) -> Document:
     return doc
 
 
-def compose(library: Library, store: NotesStore | None, request: PrintRequest, *,
-            today: dt.date | None = None) -> Composition:
+def compose(
+    library: Library,
+    store: NotesStore | None,
+    request: PrintRequest,
+    *,
+    today: dt.date | None = None,
+) -> Composition:
     """The HTML and layout instructions of a print job.
 
     Args:
@@ -440,8 +484,9 @@ def compose(library: Library, store: NotesStore | None, request: PrintRequest, *
 # --- the debate-preparation pack ---------------------------------------------------
 
 
-def _pack_actions(library: Library, notes: _Notes,
-                  request: PrintRequest) -> list[tuple[Document, OutlineNode]]:
+def _pack_actions(
+    library: Library, notes: _Notes, request: PrintRequest
+) -> list[tuple[Document, OutlineNode]]:
     chosen: list[tuple[Document, OutlineNode]] = []
     if request.actions is not None:
         for doc_id, action_id in request.actions:
@@ -457,13 +502,16 @@ def _pack_actions(library: Library, notes: _Notes,
             if mine is not None and (mine.stance or mine.note.strip()):
                 chosen.append((doc, node))
     if not chosen:
-        raise PrintError("no action has a stance or a note yet; give some a stance or a note, "
-                         "or choose the actions")
+        raise PrintError(
+            "no action has a stance or a note yet; give some a stance or a note, "
+            "or choose the actions"
+        )
     return chosen
 
 
-def order_actions(chosen: list[tuple[Document, OutlineNode]], notes: _Notes, library: Library,
-                  order: str) -> list[tuple[Document, OutlineNode]]:
+def order_actions(
+    chosen: list[tuple[Document, OutlineNode]], notes: _Notes, library: Library, order: str
+) -> list[tuple[Document, OutlineNode]]:
     """Letter order, or by the member's priority (hoog, middel, laag, none) then letter order."""
     rank = {doc.id: i for i, doc in enumerate(library)}
 
@@ -479,8 +527,9 @@ def order_actions(chosen: list[tuple[Document, OutlineNode]], notes: _Notes, lib
     return sorted(chosen, key=letter)
 
 
-def _group(doc: Document, node: OutlineNode, notes: _Notes, order: str,
-           words: Labels) -> tuple[str, str]:
+def _group(
+    doc: Document, node: OutlineNode, notes: _Notes, order: str, words: Labels
+) -> tuple[str, str]:
     """The group an action is listed under: its priority, or its pillar."""
     if order == "priority":
         mine = notes.mine(doc.id, node.id)
@@ -507,23 +556,27 @@ class _PackBody:
     inside: set[str] = field(default_factory=set)  # highlight ids printed with an action
 
 
-def _pack_action(body: _PackBody, number: int, doc: Document, node: OutlineNode,
-                 notes: _Notes) -> None:
+def _pack_action(
+    body: _PackBody, number: int, doc: Document, node: OutlineNode, notes: _Notes
+) -> None:
     words = body.words
     path = doc.section_path(node)
     cite = citation(doc.meta) or doc.title
     marker = f"br-run-{number}"
     mine = notes.mine(doc.id, node.id)
-    blocks = [b for b in doc.blocks[node.first:node.stop] if b.text]
+    blocks = [b for b in doc.blocks[node.first : node.stop] if b.text]
     marks, noted = _marks(notes, doc, _text_range(blocks))
     body.inside |= {h.id for h in noted}
     body.contents.append((2, node.title, marker))
-    body.html += [f'<h3 class="pack-action"><a name="{marker}"></a>{escape(node.title)}</h3>',
-                  f'<p class="pack-cite">{KEEP}{escape(cite)} · {escape(path)}</p>',
-                  balanced_html(doc, node.first, node.stop)]
+    body.html += [
+        f'<h3 class="pack-action"><a name="{marker}"></a>{escape(node.title)}</h3>',
+        f'<p class="pack-cite">{KEEP}{escape(cite)} · {escape(path)}</p>',
+        balanced_html(doc, node.first, node.stop),
+    ]
     if mine is not None and not mine.is_empty:
-        body.html.append(notes_html(mine, len(body.questions) + 1, words["pack_notes"], words,
-                                    noted))
+        body.html.append(
+            notes_html(mine, len(body.questions) + 1, words["pack_notes"], words, noted)
+        )
         body.questions += [(q, node.title, cite) for q in mine.questions]
     elif noted:
         body.html.append(_highlight_notes(noted, words))
@@ -531,8 +584,9 @@ def _pack_action(body: _PackBody, number: int, doc: Document, node: OutlineNode,
         body.html.append(f'<p class="muted"><i>{escape(words["nothing_yet"])}</i></p>')
     body.html.append(footnotes_html(doc, referenced_labels(blocks), words))
     body.parts.append(Part(marker, doc, blocks, None, marks))
-    body.running.append(Running(marker, cite,
-                                dutch_date(doc.meta.date) if doc.meta.date else "", path))
+    body.running.append(
+        Running(marker, cite, dutch_date(doc.meta.date) if doc.meta.date else "", path)
+    )
 
 
 def _section(body: _PackBody, marker: str, title: str, today: dt.date) -> None:
@@ -541,8 +595,9 @@ def _section(body: _PackBody, marker: str, title: str, today: dt.date) -> None:
     body.running.append(Running(marker, body.words["pack"], body.words.date(today), title))
 
 
-def _other_highlight_notes(body: _PackBody, docs: list[Document], notes: _Notes,
-                           today: dt.date) -> None:
+def _other_highlight_notes(
+    body: _PackBody, docs: list[Document], notes: _Notes, today: dt.date
+) -> None:
     """Notes on highlights outside the actions printed, under their section."""
     by_section: dict[str, list[Highlight]] = {}
     for doc in docs:
@@ -563,16 +618,16 @@ def _other_highlight_notes(body: _PackBody, docs: list[Document], notes: _Notes,
         body.html.append(_highlight_items(items))
 
 
-def open_commitments(library: Library, docs: list[Document], store: NotesStore | None,
-                     today: dt.date) -> list[Any]:
+def open_commitments(
+    library: Library, docs: list[Document], store: NotesStore | None, today: dt.date
+) -> list[Any]:
     """The letters' commitments that are not fulfilled or dropped (timeline order)."""
     from briefing_reader.core.commitments import DUE_CLOSED, library_commitments, timeline
 
     statuses = {}
     if store is not None:
         statuses = {k: (v.status, v.note) for k, v in store.commitment_statuses().items()}
-    return [e for e in timeline(library_commitments(docs), today, statuses)
-            if e.due != DUE_CLOSED]
+    return [e for e in timeline(library_commitments(docs), today, statuses) if e.due != DUE_CLOSED]
 
 
 def commitment_html(entry: Any, library: Library, words: Labels) -> str:
@@ -582,14 +637,21 @@ def commitment_html(entry: Any, library: Library, words: Labels) -> str:
     cite = (citation(doc.meta) or doc.title) if doc else item.doc
     when = words["deadline"].format(words.date(item.latest)) if item.latest else ""
     phrase = f" ({escape(item.phrase)})" if item.phrase else ""
-    return (f'<p>{KEEP}<b>{escape(words[entry.due])}</b>'
-            f'{" · " + escape(when) if when else ""}{phrase}</p>'
-            f'<p style="margin-left: 12px;">{escape(_short(item.sentence, 400))}<br/>'
-            f'<span class="muted">{escape(cite)} · {escape(item.section_path)}</span></p>')
+    return (
+        f"<p>{KEEP}<b>{escape(words[entry.due])}</b>"
+        f"{' · ' + escape(when) if when else ''}{phrase}</p>"
+        f'<p style="margin-left: 12px;">{escape(_short(item.sentence, 400))}<br/>'
+        f'<span class="muted">{escape(cite)} · {escape(item.section_path)}</span></p>'
+    )
 
 
-def _commitments(body: _PackBody, library: Library, docs: list[Document],
-                 store: NotesStore | None, today: dt.date) -> None:
+def _commitments(
+    body: _PackBody,
+    library: Library,
+    docs: list[Document],
+    store: NotesStore | None,
+    today: dt.date,
+) -> None:
     _section(body, "br-run-commitments", body.words["commitments"], today)
     entries = open_commitments(library, docs, store, today)
     dated = [e for e in entries if e.commitment.latest is not None]
@@ -597,14 +659,16 @@ def _commitments(body: _PackBody, library: Library, docs: list[Document],
     if not dated:
         body.html.append(f'<p class="muted"><i>{escape(body.words["no_commitments"])}</i></p>')
     if len(entries) > len(dated):
-        body.html.append(f'<p class="muted">'
-                         f'{escape(body.words["undated"].format(len(entries) - len(dated)))}</p>')
+        body.html.append(
+            f'<p class="muted">'
+            f"{escape(body.words['undated'].format(len(entries) - len(dated)))}</p>"
+        )
 
 
-def _pack(library: Library, notes: _Notes, request: PrintRequest, today: dt.date,
-          words: Labels) -> Composition:
-    chosen = order_actions(_pack_actions(library, notes, request), notes, library,
-                           request.order)
+def _pack(
+    library: Library, notes: _Notes, request: PrintRequest, today: dt.date, words: Labels
+) -> Composition:
+    chosen = order_actions(_pack_actions(library, notes, request), notes, library, request.order)
     docs = list({doc.id: doc for doc, _ in chosen}.values())
     body = _PackBody(words)
     body.running.append(Running("br-run-top", words["pack"], words.date(today), ""))
@@ -619,19 +683,33 @@ def _pack(library: Library, notes: _Notes, request: PrintRequest, today: dt.date
     _commitments(body, library, docs, notes.store, today)
     _section(body, "br-run-questions", words["all_questions"], today)
     if body.questions:
-        body.html.append("<ol>" + "".join(
-            f'<li>{escape(q)}<br/><span class="muted">{escape(title)} ({escape(cite)})'
-            "</span></li>" for q, title, cite in body.questions) + "</ol>")
+        body.html.append(
+            "<ol>"
+            + "".join(
+                f'<li>{escape(q)}<br/><span class="muted">{escape(title)} ({escape(cite)})'
+                "</span></li>"
+                for q, title, cite in body.questions
+            )
+            + "</ol>"
+        )
     else:
         body.html.append(f'<p class="muted"><i>{escape(words["no_questions"])}</i></p>')
     head = [f'<h1 class="pack"><a name="br-run-top"></a>{escape(words["pack"])}</h1>']
     head += [header_html(doc, "", words=words) for doc in docs]
-    head.append(f'<p class="muted">{words.count(len(chosen), "action", "actions")} · '
-                f'{words.count(len(body.questions), "question", "questions_n")} · '
-                f"{escape(words['compiled'].format(words.date(today)))}</p>")
+    head.append(
+        f'<p class="muted">{words.count(len(chosen), "action", "actions")} · '
+        f"{words.count(len(body.questions), 'question', 'questions_n')} · "
+        f"{escape(words['compiled'].format(words.date(today)))}</p>"
+    )
     head += _contents(body.contents, words)
-    return Composition("\n".join(head + body.html), request.title or words["pack"], body.parts,
-                       body.running, today, labels=words)
+    return Composition(
+        "\n".join(head + body.html),
+        request.title or words["pack"],
+        body.parts,
+        body.running,
+        today,
+        labels=words,
+    )
 
 
 def _contents(entries: list[tuple[int, str, str]], words: Labels) -> list[str]:
@@ -640,8 +718,11 @@ def _contents(entries: list[tuple[int, str, str]], words: Labels) -> list[str]:
     for level, text, marker in entries:
         title = f"<b>{escape(text)}</b>" if level == 1 else escape(text)
         indent = 0 if level == 1 else 14
-        rows.append(f'<tr><td style="padding-left: {indent}px;">{title}</td>'
-                    f"{_pages_cell(marker)}</tr>")
-    return [f"<h3>{escape(words['contents'])}</h3>",
-            f'<table class="contents" width="100%" cellspacing="0" cellpadding="1">'
-            f'{"".join(rows)}</table>']
+        rows.append(
+            f'<tr><td style="padding-left: {indent}px;">{title}</td>{_pages_cell(marker)}</tr>'
+        )
+    return [
+        f"<h3>{escape(words['contents'])}</h3>",
+        f'<table class="contents" width="100%" cellspacing="0" cellpadding="1">'
+        f"{''.join(rows)}</table>",
+    ]

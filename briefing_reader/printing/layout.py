@@ -29,8 +29,7 @@ from PySide6.QtGui import (
 from briefing_reader.printing.composing import PAGE_OF, Composition, Part
 from briefing_reader.ui.style import document_css
 
-FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "Nimbus Sans",
-                 "DejaVu Sans"]
+FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "Nimbus Sans", "DejaVu Sans"]
 FONT_POINTS = 10.0
 UNDERLINE = "#2b2b2b"
 #: Blocks that must not end a page: a heading and this many blocks after it.
@@ -47,15 +46,20 @@ NO_LIGATURES = ("liga", "clig", "dlig", "hlig", "rlig")
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
     """A4, or Letter where the locale uses it (United States, Canada)."""
     territory = (locale or QLocale()).territory()
-    size = QPageSize.PageSizeId.Letter if territory in _LETTER_TERRITORIES \
-        else QPageSize.PageSizeId.A4
+    size = (
+        QPageSize.PageSizeId.Letter if territory in _LETTER_TERRITORIES else QPageSize.PageSizeId.A4
+    )
     return QPageSize(size)
 
 
 def page_layout(size: QPageSize | None = None) -> QPageLayout:
     """Portrait, margins 20 mm left and right, 14 mm top and bottom."""
-    return QPageLayout(size or default_page_size(), QPageLayout.Orientation.Portrait,
-                       QMarginsF(20, 14, 20, 14), QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        size or default_page_size(),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(20, 14, 20, 14),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def print_font(points: float = FONT_POINTS) -> QFont:
@@ -129,8 +133,9 @@ class Placed:
     position: int  # QTextDocument position
 
 
-def build_document(composition: Composition, device: QPagedPaintDevice,
-                   body: QSizeF) -> QTextDocument:
+def build_document(
+    composition: Composition, device: QPagedPaintDevice, body: QSizeF
+) -> QTextDocument:
     """The laid-out document, paginated to ``body`` (device pixels)."""
     qdoc = PrintDocument()
     qdoc.documentLayout().setPaintDevice(device)
@@ -144,8 +149,7 @@ def build_document(composition: Composition, device: QPagedPaintDevice,
     # Every change to the text comes before the first layout: Qt's incremental
     # relayout of a paginated document with tables can leave blocks unlaid.
     markers = anchor_positions(qdoc)
-    placed = [place_part(qdoc, part, markers.get(part.marker, 0))
-              for part in composition.parts]
+    placed = [place_part(qdoc, part, markers.get(part.marker, 0)) for part in composition.parts]
     for part, where in zip(composition.parts, placed, strict=True):
         paint_marks(qdoc, part, where)
     for part, where in reversed(list(zip(composition.parts, placed, strict=True))):
@@ -176,8 +180,12 @@ def anchor_positions(qdoc: QTextDocument, prefix: str = "br-") -> dict[str, int]
 
 def _flat(text: str) -> str:
     """Text in one coordinate space: table cells and line breaks as newlines."""
-    return (text.replace("\t", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-            .replace("\xa0", " "))
+    return (
+        text.replace("\t", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+        .replace("\xa0", " ")
+    )
 
 
 def place_part(qdoc: QTextDocument, part: Part, from_position: int) -> list[Placed]:
@@ -232,7 +240,8 @@ def trim(qdoc: QTextDocument, part: Part, where: list[Placed]) -> None:
         _replace(qdoc, cut_end, block_end, " …")
     cut_start = first.position + start - first.start
     if first.start < start < first.start + first.length and _same_block(
-            qdoc, first.position, cut_start):
+        qdoc, first.position, cut_start
+    ):
         _replace(qdoc, first.position, cut_start, "… ")
 
 
@@ -245,9 +254,14 @@ def _replace(qdoc: QTextDocument, lo: int, hi: int, text: str) -> None:
     cursor.setPosition(lo)
     cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
     fmt = cursor.charFormat()
-    for prop in (QTextFormat.Property.BackgroundBrush, QTextFormat.Property.IsAnchor,
-                 QTextFormat.Property.AnchorName, QTextFormat.Property.AnchorHref,
-                 QTextFormat.Property.TextUnderlineStyle, QTextFormat.Property.TextUnderlineColor):
+    for prop in (
+        QTextFormat.Property.BackgroundBrush,
+        QTextFormat.Property.IsAnchor,
+        QTextFormat.Property.AnchorName,
+        QTextFormat.Property.AnchorHref,
+        QTextFormat.Property.TextUnderlineStyle,
+        QTextFormat.Property.TextUnderlineColor,
+    ):
         fmt.clearProperty(prop)
     cursor.removeSelectedText()
     cursor.insertText(text, fmt)
@@ -282,7 +296,7 @@ def fill_page_numbers(qdoc: QTextDocument) -> int:
     targets = anchor_positions(qdoc)
     layout, height = qdoc.documentLayout(), qdoc.pageSize().height()
     for name, at in sorted(wanted.items(), key=lambda pair: -pair[1]):  # from the end
-        target = targets.get(name[len(PAGE_OF):])
+        target = targets.get(name[len(PAGE_OF) :])
         if target is None:
             continue
         page = int(layout.blockBoundingRect(qdoc.findBlock(target)).top() // height) + 1
@@ -348,8 +362,9 @@ def line_pages(qdoc: QTextDocument, block: object) -> list[int]:
     height = qdoc.pageSize().height()
     top = layout.blockBoundingRect(block).top()  # type: ignore[arg-type]
     text_layout = block.layout()  # type: ignore[attr-defined]
-    return [int((top + text_layout.lineAt(i).y() + 1) // height)
-            for i in range(text_layout.lineCount())]
+    return [
+        int((top + text_layout.lineAt(i).y() + 1) // height) for i in range(text_layout.lineCount())
+    ]
 
 
 def stranded(qdoc: QTextDocument, block: object, keep: set[int]) -> bool:

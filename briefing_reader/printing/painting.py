@@ -82,8 +82,16 @@ def _paint(composition: Composition, device: QPagedPaintDevice, painter: QPainte
         if index:
             device.newPage()
         _header(painter, running[index], small, metrics, width, line)
-        _footer(painter, composition.footer, composition.page_label(index + 1, pages), small,
-                metrics, width, height, line)
+        _footer(
+            painter,
+            composition.footer,
+            composition.page_label(index + 1, pages),
+            small,
+            metrics,
+            width,
+            height,
+            line,
+        )
         painter.save()
         painter.translate(body.left(), body.top() - index * body.height())
         clip = QRectF(0, index * body.height(), body.width(), body.height())
@@ -94,8 +102,9 @@ def _paint(composition: Composition, device: QPagedPaintDevice, painter: QPainte
     return pages
 
 
-def _running_by_page(qdoc: QTextDocument, running: list[Running], pages: int,
-                     page_height: float) -> list[Running | None]:
+def _running_by_page(
+    qdoc: QTextDocument, running: list[Running], pages: int, page_height: float
+) -> list[Running | None]:
     """The running header of each page: the one in force at its top, or one
     whose excerpt starts near the top."""
     positions = anchor_positions(qdoc)
@@ -119,8 +128,14 @@ def _running_by_page(qdoc: QTextDocument, running: list[Running], pages: int,
     return out
 
 
-def _header(painter: QPainter, running: Running | None, font: object, metrics: QFontMetricsF,
-            width: float, line: float) -> None:
+def _header(
+    painter: QPainter,
+    running: Running | None,
+    font: object,
+    metrics: QFontMetricsF,
+    width: float,
+    line: float,
+) -> None:
     painter.save()
     painter.setFont(font)  # type: ignore[arg-type]
     if running is not None:
@@ -130,12 +145,15 @@ def _header(painter: QPainter, running: Running | None, font: object, metrics: Q
         painter.setPen(INK)
         right_width = metrics.horizontalAdvance(running.right) + line
         left = QFontMetricsF(bold, painter.device()).elidedText(
-            running.left, Qt.TextElideMode.ElideRight, width - right_width)
+            running.left, Qt.TextElideMode.ElideRight, width - right_width
+        )
         painter.drawText(QPointF(0, metrics.ascent()), left)
         painter.setFont(font)  # type: ignore[arg-type]
         painter.setPen(MUTED)
-        painter.drawText(QPointF(width - metrics.horizontalAdvance(running.right),
-                                 metrics.ascent()), running.right)
+        painter.drawText(
+            QPointF(width - metrics.horizontalAdvance(running.right), metrics.ascent()),
+            running.right,
+        )
         sub = metrics.elidedText(running.sub, Qt.TextElideMode.ElideMiddle, width)
         painter.drawText(QPointF(0, line + metrics.ascent()), sub)
         painter.setPen(QPen(RULE, max(1.0, line / 16)))
@@ -144,8 +162,16 @@ def _header(painter: QPainter, running: Running | None, font: object, metrics: Q
     painter.restore()
 
 
-def _footer(painter: QPainter, left: str, right: str, font: object, metrics: QFontMetricsF,
-            width: float, height: float, line: float) -> None:
+def _footer(
+    painter: QPainter,
+    left: str,
+    right: str,
+    font: object,
+    metrics: QFontMetricsF,
+    width: float,
+    height: float,
+    line: float,
+) -> None:
     painter.save()
     painter.setFont(font)  # type: ignore[arg-type]
     painter.setPen(QPen(RULE, max(1.0, line / 16)))
@@ -174,8 +200,9 @@ def pdf_bytes(composition: Composition, page_size: QPageSize | None = None) -> t
     return bytes(data.data()), pages
 
 
-def write_pdf(composition: Composition, path: Path | str,
-              page_size: QPageSize | None = None) -> int:
+def write_pdf(
+    composition: Composition, path: Path | str, page_size: QPageSize | None = None
+) -> int:
     """Write the composition as a PDF file, atomically; returns the page count.
 
     Raises:

@@ -63,8 +63,7 @@ class PrintRequest:
     language: str = "nl"
 
     @classmethod
-    def selection(cls, doc_id: str, start: int, end: int,
-                  with_notes: bool = False) -> PrintRequest:
+    def selection(cls, doc_id: str, start: int, end: int, with_notes: bool = False) -> PrintRequest:
         """The reader's selection, ``plain_text[start:end]`` of ``doc_id``."""
         return cls((Excerpt(doc_id, None, min(start, end), max(start, end)),), with_notes)
 
@@ -74,17 +73,22 @@ class PrintRequest:
         return cls((Excerpt(doc_id, anchor),), with_notes)
 
     @classmethod
-    def for_actions(cls, refs: Iterable[tuple[str, str]],
-                    with_notes: bool = True) -> PrintRequest:
+    def for_actions(cls, refs: Iterable[tuple[str, str]], with_notes: bool = True) -> PrintRequest:
         """A set of actions, one after another."""
         return cls(tuple(Excerpt(doc_id, action) for doc_id, action in refs), with_notes)
 
     @classmethod
-    def debate_pack(cls, refs: Iterable[tuple[str, str]] | None = None, *,
-                    order: str = "priority", language: str = "nl") -> PrintRequest:
+    def debate_pack(
+        cls,
+        refs: Iterable[tuple[str, str]] | None = None,
+        *,
+        order: str = "priority",
+        language: str = "nl",
+    ) -> PrintRequest:
         """The debate-preparation pack (default: every action with a stance or a note)."""
-        return cls((), True, True, None if refs is None else tuple(refs), order=order,
-                   language=language)
+        return cls(
+            (), True, True, None if refs is None else tuple(refs), order=order, language=language
+        )
 
     def file_stem(self, library: Library | None = None, today: dt.date | None = None) -> str:
         """A file name (without suffix) a person would give it: "Debatvoorbereiding
@@ -93,8 +97,9 @@ class PrintRequest:
         docs = [library.get(e.doc_id) for e in self.excerpts] if library else []
         if self.pack:
             topics = [d.meta.dossier_title for d in (library or []) if d.meta.dossier_title]
-            return human_name(f"Debatvoorbereiding {topics[0] if topics else ''} "
-                              f"{today.isoformat()}")
+            return human_name(
+                f"Debatvoorbereiding {topics[0] if topics else ''} {today.isoformat()}"
+            )
         if not self.excerpts:
             return "Uittreksel"
         first, doc = self.excerpts[0], docs[0] if docs else None
@@ -130,17 +135,20 @@ def parse_address(address: str, library: Library) -> Excerpt:
         if doc is None:
             raise PrintError(_no_document(doc_id, library))
         if not matched or not 0 <= int(matched.group(1)) < int(matched.group(2)) <= len(
-                doc.plain_text):
-            raise PrintError(f"'{address}': the range must be START-END within 0-"
-                             f"{len(doc.plain_text)}")
+            doc.plain_text
+        ):
+            raise PrintError(
+                f"'{address}': the range must be START-END within 0-{len(doc.plain_text)}"
+            )
         return Excerpt(doc_id, None, int(matched.group(1)), int(matched.group(2)))
     doc_id, _, anchor = address.partition("#")
     doc = library.get(doc_id)
     if doc is None:
         raise PrintError(_no_document(doc_id, library))
     if anchor and doc.node(anchor) is None and anchor not in doc.anchors():
-        raise PrintError(f"document '{doc_id}' has no place '#{anchor}' "
-                         "(see 'briefing-reader toc DOC')")
+        raise PrintError(
+            f"document '{doc_id}' has no place '#{anchor}' (see 'briefing-reader toc DOC')"
+        )
     return Excerpt(doc_id, anchor or None)
 
 
@@ -153,14 +161,20 @@ def resolve_actions(refs: Iterable[str], library: Library) -> tuple[tuple[str, s
     out: list[tuple[str, str]] = []
     for ref in refs:
         doc_id, _, action_id = ref.rpartition("#")
-        having = [doc.id for doc in library if (not doc_id or doc.id == doc_id)
-                  and any(n.id == action_id for n in doc.actions())]
+        having = [
+            doc.id
+            for doc in library
+            if (not doc_id or doc.id == doc_id) and any(n.id == action_id for n in doc.actions())
+        ]
         if not having:
-            raise PrintError(f"no document has an action '{ref}' "
-                             "(see 'briefing-reader toc DOC' for the action ids)")
+            raise PrintError(
+                f"no document has an action '{ref}' "
+                "(see 'briefing-reader toc DOC' for the action ids)"
+            )
         if len(having) > 1:
-            raise PrintError(f"the action '{action_id}' occurs in {', '.join(having)}; "
-                             "write it as DOC#ACTION")
+            raise PrintError(
+                f"the action '{action_id}' occurs in {', '.join(having)}; write it as DOC#ACTION"
+            )
         out.append((having[0], action_id))
     return tuple(out)
 

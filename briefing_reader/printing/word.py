@@ -34,8 +34,7 @@ from briefing_reader.printing.composing import APP_NAME, FOOTNOTE_LINKS, Composi
 from briefing_reader.printing.request import PrintError
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_FOOTNOTES_TYPE = ("application/vnd.openxmlformats-officedocument.wordprocessingml."
-                   "footnotes+xml")
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _GREY = RGBColor(0x4A, 0x4A, 0x4A)
 _BLUE = RGBColor(0x15, 0x42, 0x73)
 _CONTAINERS = {"actie", "deelactie", "notes"}
@@ -106,19 +105,24 @@ class _Footnotes:
             self.texts[number] = (label, text)
 
     def xml(self) -> bytes:
-        notes = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-                 '</w:p></w:footnote>',
-                 '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-                 "<w:continuationSeparator/></w:r></w:p></w:footnote>"]
+        notes = [
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+            "</w:p></w:footnote>",
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+            "<w:continuationSeparator/></w:r></w:p></w:footnote>",
+        ]
         for number, (label, text) in self.texts.items():
             notes.append(
                 f'<w:footnote w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign '
                 f'w:val="superscript"/><w:sz w:val="18"/></w:rPr><w:footnoteRef/></w:r>'
                 f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">'
                 f" {xml_escape(text)} ({xml_escape(self.source.format(label))})</w:t></w:r>"
-                f"</w:p></w:footnote>")
-        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                f'<w:footnotes xmlns:w="{_W}">{"".join(notes)}</w:footnotes>').encode()
+                f"</w:p></w:footnote>"
+            )
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:footnotes xmlns:w="{_W}">{"".join(notes)}</w:footnotes>'
+        ).encode()
 
 
 class _WordWriter(HTMLParser):
@@ -153,8 +157,7 @@ class _WordWriter(HTMLParser):
         elif tag in ("td", "th"):
             if self.cells is not None and self._in_table_kind():
                 self.cell = []
-            elif self.tables and self.tables[-1] == "contents" and \
-                    attr.get("align") == "right":
+            elif self.tables and self.tables[-1] == "contents" and attr.get("align") == "right":
                 self.skip += 1
         elif tag == "tr" and self.tables and self.tables[-1] == "contents":
             self._new_paragraph("")
@@ -183,8 +186,14 @@ class _WordWriter(HTMLParser):
             self._new_heading(int(tag[1]), css)
         elif tag == "p":
             self._new_paragraph(css)
-            if self.paragraph is not None and css in ("cite", "doc-title", "date", "path",
-                                                      "pack-cite", "notes-label"):
+            if self.paragraph is not None and css in (
+                "cite",
+                "doc-title",
+                "date",
+                "path",
+                "pack-cite",
+                "notes-label",
+            ):
                 self.paragraph.paragraph_format.keep_with_next = True
 
     def handle_endtag(self, tag: str) -> None:
@@ -252,8 +261,7 @@ class _WordWriter(HTMLParser):
 
     def _new_heading(self, level: int, css: str) -> None:
         self.run_style = (None, None, False)
-        self.paragraph = self.document.add_heading("", level=min(level - 1, 4) if level > 1
-                                                   else 0)
+        self.paragraph = self.document.add_heading("", level=min(level - 1, 4) if level > 1 else 0)
 
     def _new_paragraph(self, css: str) -> None:
         self.run_style = (None, None, False)
@@ -291,9 +299,12 @@ class _WordWriter(HTMLParser):
         number = self.footnotes.reference(label)
         # Word numbers its footnotes itself (a custom mark shows twice in LibreOffice);
         # the footnote's text names the letter's own number.
-        self.paragraph._p.append(parse_xml(
-            f'<w:r xmlns:w="{_W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-            f'<w:footnoteReference w:id="{number}"/></w:r>'))
+        self.paragraph._p.append(
+            parse_xml(
+                f'<w:r xmlns:w="{_W}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:footnoteReference w:id="{number}"/></w:r>'
+            )
+        )
 
     def _end_table(self, kind: str) -> None:
         rows = [row for row in (self.cells or []) if any(cell for cell in row)]
@@ -318,6 +329,7 @@ class _WordWriter(HTMLParser):
         if not self.footnotes.texts:
             return
         main = self.document.part
-        part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, self.footnotes.xml(),
-                    main.package)
+        part = Part(
+            PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, self.footnotes.xml(), main.package
+        )
         main.relate_to(part, RT.FOOTNOTES)

@@ -74,8 +74,9 @@ def _marked(html: str) -> tuple[str, list[list[str]]]:
     return _RUN.sub(replace, html), groups
 
 
-def _anchors_for_markers(qdoc: QTextDocument, positions: list[int],
-                         groups: list[list[str]]) -> None:
+def _anchors_for_markers(
+    qdoc: QTextDocument, positions: list[int], groups: list[list[str]]
+) -> None:
     """Remove each marker and name the character after it, from the end back
     (so the positions before stay right)."""
     undo = qdoc.isUndoRedoEnabled()

@@ -43,9 +43,15 @@ BACKUP_INTERVAL_MS = 10 * 60 * 1000
 class Annotations(QObject):
     """The annotation features of one window, over one store (or none)."""
 
-    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
-                 reader: ReaderView, toc: OutlineTree,
-                 docks: tuple[QDockWidget, QDockWidget, QDockWidget]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        library: Library,
+        store: NotesStore | None,
+        reader: ReaderView,
+        toc: OutlineTree,
+        docks: tuple[QDockWidget, QDockWidget, QDockWidget],
+    ) -> None:
         """``docks`` are the window's (annotation, marks, review) docks to fill."""
         super().__init__(window)
         self.window = window
@@ -102,15 +108,18 @@ class Annotations(QObject):
         for name in COLOURS:
             action = self.highlight_menu.addAction(name)
             action.triggered.connect(lambda _c=False, n=name: self.highlight_selection(n))
-        quick = self._add(menu, self.tr("Highlight with an optional &note…"),
-                          self.highlight_with_note, "Ctrl+H")
+        quick = self._add(
+            menu, self.tr("Highlight with an optional &note…"), self.highlight_with_note, "Ctrl+H"
+        )
         quick.setShortcuts([QKeySequence("Ctrl+H"), QKeySequence("Ctrl+Shift+H")])
-        quick.setStatusTip(self.tr("Highlight the selected text in yellow; a note is "
-                                   "optional (Enter without one)"))
+        quick.setStatusTip(
+            self.tr("Highlight the selected text in yellow; a note is optional (Enter without one)")
+        )
         self._add(menu, self.tr("&Bookmark this place"), self.bookmark_here, "Ctrl+D")
         menu.addSeparator()
-        self.undo_action = self._add(menu, self.tr("&Undo delete"), self.undo_delete,
-                                     QKeySequence.StandardKey.Undo)
+        self.undo_action = self._add(
+            menu, self.tr("&Undo delete"), self.undo_delete, QKeySequence.StandardKey.Undo
+        )
         self.undo_action.setEnabled(False)
         self._add(menu, self.tr("Make a backup no&w"), self.backup_now)
         menu.addSeparator()
@@ -119,8 +128,13 @@ class Annotations(QObject):
         menu.addAction(self.review_dock.toggleViewAction())
         self._add(menu, self.tr("What has &changed in this document…"), self.show_changes)
 
-    def _add(self, menu: QMenu, text: str, slot: object,
-             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = menu.addAction(text)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -138,12 +152,16 @@ class Annotations(QObject):
         keys = self.store.author_keys()
         badges: dict[str, str] = {}
         for note in self.store.action_annotations(doc_id):  # mine come first
-            if note.is_empty or note.action_id in badges or \
-                    not shows(self.choice, keys.get(note.id)):
+            if (
+                note.is_empty
+                or note.action_id in badges
+                or not shows(self.choice, keys.get(note.id))
+            ):
                 continue
             # a colleague's stance is not shown as if it were mine
-            badges[note.action_id] = (note.stance or self.tr("note")) if note.is_mine \
-                else self.tr("colleagues")
+            badges[note.action_id] = (
+                (note.stance or self.tr("note")) if note.is_mine else self.tr("colleagues")
+            )
         return badges
 
     def document_shown(self, doc: Document) -> None:
@@ -166,8 +184,9 @@ class Annotations(QObject):
                 tip = highlight.note or ""
                 colour = COLOURS.get(highlight.colour, COLOURS[DEFAULT_COLOUR])
                 if highlight.imported_from:  # their colour, their name on hover
-                    tip = self.tr("%s (colleague, read-only)") % highlight.author + \
-                        (f": {tip}" if tip else "")
+                    tip = self.tr("%s (colleague, read-only)") % highlight.author + (
+                        f": {tip}" if tip else ""
+                    )
                     colour = tint(key or highlight.imported_from)
                 if highlight.anchor_status == "fuzzy":
                     tip = self.tr("Check: the text changed in a new version. ") + tip
@@ -220,8 +239,11 @@ class Annotations(QObject):
             return
         view.show()
         doc, action_id = self.panel.doc, self.panel.action_id
-        notes = [a for a in self.store.action_annotations(doc.id) if a.action_id == action_id] \
-            if doc is not None and action_id else []
+        notes = (
+            [a for a in self.store.action_annotations(doc.id) if a.action_id == action_id]
+            if doc is not None and action_id
+            else []
+        )
         view.show_notes(notes, self.store.author_keys(), self.choice)
 
     def set_author_filter(self, choice: str) -> None:
@@ -235,7 +257,7 @@ class Annotations(QObject):
         self.paint_highlights()
 
     def take_over(self, item_id: str) -> None:
-        """"Overnemen": a colleague's note becomes (part of) mine; undo-able."""
+        """ "Overnemen": a colleague's note becomes (part of) mine; undo-able."""
         if self.store is None:
             return
         if self.panel.doc is not None:
@@ -265,15 +287,17 @@ class Annotations(QObject):
 
     # -- highlights and bookmarks -------------------------------------------
 
-    def highlight_selection(self, colour: str = DEFAULT_COLOUR, note: str = "",
-                            key_figure: bool = False) -> None:
+    def highlight_selection(
+        self, colour: str = DEFAULT_COLOUR, note: str = "", key_figure: bool = False
+    ) -> None:
         doc, selected = self.reader.document_shown, self.reader.selected_range()
         if self.store is None or doc is None or selected is None or selected[0] == selected[1]:
             self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
             return
         try:
-            self.store.add_highlight(anchor_range(doc, *selected), colour=colour, note=note,
-                                     key_figure=key_figure)
+            self.store.add_highlight(
+                anchor_range(doc, *selected), colour=colour, note=note, key_figure=key_figure
+            )
         except NotesError as error:
             self._report(error.reason)
             return
@@ -292,8 +316,9 @@ class Annotations(QObject):
 
     def highlight_at(self, offset: int) -> str | None:
         """The id of the highlight painted over a plain-text offset, or None."""
-        return next((item_id for start, end, item_id in self._painted
-                     if start <= offset < end), None)
+        return next(
+            (item_id for start, end, item_id in self._painted if start <= offset < end), None
+        )
 
     def edit_highlight_note(self, item_id: str) -> None:
         """Change the note of a highlight afterwards (only my own)."""
@@ -303,8 +328,9 @@ class Annotations(QObject):
         if highlight.imported_from:
             self._report(self.tr("a colleague's highlight cannot be edited; it stays theirs"))
             return
-        answer = ask_highlight(self.window, self.tr("Note of the highlight"), highlight.note,
-                               highlight.key_figure)
+        answer = ask_highlight(
+            self.window, self.tr("Note of the highlight"), highlight.note, highlight.key_figure
+        )
         if answer is None or answer == (highlight.note, highlight.key_figure):
             return
         try:
@@ -360,8 +386,9 @@ class Annotations(QObject):
         position = self.reader.position_at(point)
         item_id = self.highlight_at(self.reader.core_offset(position)) if position >= 0 else None
         if item_id is not None:
-            menu.addAction(self.tr("Edit the highlight's note…"),
-                           lambda: self.edit_highlight_note(item_id))
+            menu.addAction(
+                self.tr("Edit the highlight's note…"), lambda: self.edit_highlight_note(item_id)
+            )
         menu.addAction(self.tr("Bookmark this place"), self.bookmark_here)
         return menu
 
@@ -450,12 +477,19 @@ class Annotations(QObject):
     def _choose_version(self) -> None:
         """Closing with a note changed elsewhere: the user says which stays."""
         answer = QMessageBox.question(
-            self.window, self.tr("This note was changed elsewhere"),
-            self.tr("This note was changed elsewhere. Your version is in the fields; "
-                    "the version saved elsewhere:") + "\n\n"
-            + self.panel.conflict_text.toPlainText() + "\n\n" + self.tr("Keep your version?"),
+            self.window,
+            self.tr("This note was changed elsewhere"),
+            self.tr(
+                "This note was changed elsewhere. Your version is in the fields; "
+                "the version saved elsewhere:"
+            )
+            + "\n\n"
+            + self.panel.conflict_text.toPlainText()
+            + "\n\n"
+            + self.tr("Keep your version?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.panel.keep_my_version()
         else:

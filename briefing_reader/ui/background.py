@@ -49,10 +49,13 @@ class _Runner(QRunnable):
             signal.emit(value)
 
 
-def run_in_background(work: Callable[[Callable[[int, int], None]], Any], parent: QObject,
-                      on_finished: Callable[[Any], None],
-                      on_failed: Callable[[Any], None],
-                      on_progress: Callable[[int, int], None] | None = None) -> Task:
+def run_in_background(
+    work: Callable[[Callable[[int, int], None]], Any],
+    parent: QObject,
+    on_finished: Callable[[Any], None],
+    on_failed: Callable[[Any], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Task:
     """Start ``work(progress)`` in the global thread pool.
 
     The callbacks are connected before the work starts, so a quick result is

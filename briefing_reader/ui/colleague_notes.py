@@ -83,10 +83,12 @@ class AuthorFilter(QComboBox):
         self.addItem(self.tr("Mine"), MINE)
         background = background_of(self)
         for colleague in store.authors() if store is not None else ():
-            self.addItem(swatch(marker(colleague.key, background)), colleague.name,
-                         colleague.key)
-            self.setItemData(self.count() - 1, self.tr("%s: %d note(s)") % (
-                colleague.name, colleague.count), Qt.ItemDataRole.ToolTipRole)
+            self.addItem(swatch(marker(colleague.key, background)), colleague.name, colleague.key)
+            self.setItemData(
+                self.count() - 1,
+                self.tr("%s: %d note(s)") % (colleague.name, colleague.count),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         index = self.findData(choice)
         self.setCurrentIndex(max(index, 0))
         self.blockSignals(blocked)
@@ -120,14 +122,20 @@ class ColleagueNotes(QWidget):
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.detail.setAccessibleName(self.tr("The colleague's note"))
         self.take_over = QPushButton(self.tr("Take over"), self)
         self.take_over.setAccessibleName(self.tr("Take over into my notes"))
-        self.take_over.setToolTip(self.tr("Copy this colleague's note into your own note "
-                                          "on this action; theirs stays as it is"))
+        self.take_over.setToolTip(
+            self.tr(
+                "Copy this colleague's note into your own note "
+                "on this action; theirs stays as it is"
+            )
+        )
         self.take_over.clicked.connect(self._take_over)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Show:"), self))
@@ -147,8 +155,7 @@ class ColleagueNotes(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def show_notes(self, notes: list[ActionAnnotation], keys: dict[str, str],
-                   choice: str) -> None:
+    def show_notes(self, notes: list[ActionAnnotation], keys: dict[str, str], choice: str) -> None:
         """Show colleagues' ``notes`` on one action that pass ``choice``."""
         current = self.list.currentItem()
         keep = current.data(ID_ROLE) if current is not None else None
@@ -190,10 +197,14 @@ class ColleagueNotes(QWidget):
 
     def _show_current(self) -> None:
         item = self.list.currentItem()
-        self.detail.setText(item.data(Qt.ItemDataRole.UserRole + 1) if item else
-                            self.tr("No colleague's note here."))
-        self.take_over.setEnabled(item is not None and self.store is not None
-                                  and not self.store.read_only)
+        self.detail.setText(
+            item.data(Qt.ItemDataRole.UserRole + 1)
+            if item
+            else self.tr("No colleague's note here.")
+        )
+        self.take_over.setEnabled(
+            item is not None and self.store is not None and not self.store.read_only
+        )
 
     def _take_over(self) -> None:
         item = self.list.currentItem()

@@ -58,12 +58,33 @@ def _translate(text: str) -> str:
 class Node:
     """One row: a group, a dossier, a document or an outline node."""
 
-    __slots__ = ("anchor", "children", "doc_id", "entry", "kind", "level", "members",
-                 "outline", "parent", "row", "tip", "title")
+    __slots__ = (
+        "anchor",
+        "children",
+        "doc_id",
+        "entry",
+        "kind",
+        "level",
+        "members",
+        "outline",
+        "parent",
+        "row",
+        "tip",
+        "title",
+    )
 
-    def __init__(self, kind: str, title: str, parent: Node | None, *, doc_id: str = "",
-                 anchor: str = "", entry: Entry | None = None, tip: str = "",
-                 level: int = 0) -> None:
+    def __init__(
+        self,
+        kind: str,
+        title: str,
+        parent: Node | None,
+        *,
+        doc_id: str = "",
+        anchor: str = "",
+        entry: Entry | None = None,
+        tip: str = "",
+        level: int = 0,
+    ) -> None:
         self.kind = kind
         self.title = title
         self.parent = parent
@@ -224,8 +245,15 @@ class ContentsModel(QAbstractItemModel):
             node.children = []
 
     def _outline_node(self, parent: Node, item: OutlineNode, doc_id: str) -> Node:
-        node = Node(item.kind, item.title, parent, doc_id=doc_id, anchor=item.id,
-                    tip=_section_path(item), level=item.level)
+        node = Node(
+            item.kind,
+            item.title,
+            parent,
+            doc_id=doc_id,
+            anchor=item.id,
+            tip=_section_path(item),
+            level=item.level,
+        )
         node.adopt([self._outline_node(node, child, doc_id) for child in item.children])
         return node
 
@@ -265,9 +293,11 @@ class ContentsModel(QAbstractItemModel):
     def _changed_below(self, node: Node) -> None:
         if node.children:
             parent = self.index_of_node(node)
-            self.dataChanged.emit(self.index(0, 0, parent),
-                                  self.index(len(node.children) - 1, 0, parent),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(0, 0, parent),
+                self.index(len(node.children) - 1, 0, parent),
+                [Qt.ItemDataRole.DisplayRole],
+            )
             for child in node.children:
                 self._changed_below(child)
 
@@ -351,8 +381,13 @@ class ContentsModel(QAbstractItemModel):
             title = ACTION_MARK + node.title
         elif node.kind == "subaction":
             title = "• " + node.title
-        elif node.kind == "document" and node.parent is not None \
-                and node.parent.kind == "dossier" and node.entry and node.entry.date:
+        elif (
+            node.kind == "document"
+            and node.parent is not None
+            and node.parent.kind == "dossier"
+            and node.entry
+            and node.entry.date
+        ):
             date = node.entry.date  # a dossier's letters are listed by date: show it
             return f"{date.day:02d}-{date.month:02d}-{date.year}  {node.title}"
         else:
@@ -401,15 +436,26 @@ def _matcher(text: str, cache: dict[str, tuple[str, frozenset[str]]]) -> Callabl
             found = cache[entry.id] = _haystack(entry)
         hay, tokens = found
         return numbers <= tokens and all(word in hay for word in others)
+
     return matches
 
 
 def _haystack(entry: Entry) -> tuple[str, frozenset[str]]:
     date = entry.date
     dates = f"{date.isoformat()} {date.day:02d}-{date.month:02d}-{date.year}" if date else ""
-    hay = " ".join(str(part) for part in (
-        entry.title, entry.id, entry.dossier_number, entry.dossier_title,
-        entry.volgnummer, entry.document_number, dates) if part).lower()
+    hay = " ".join(
+        str(part)
+        for part in (
+            entry.title,
+            entry.id,
+            entry.dossier_number,
+            entry.dossier_title,
+            entry.volgnummer,
+            entry.document_number,
+            dates,
+        )
+        if part
+    ).lower()
     return hay, frozenset(_NUMBER.findall(hay))
 
 

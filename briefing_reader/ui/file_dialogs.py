@@ -13,8 +13,10 @@ OPTIONS = QFileDialog.Option.DontUseNativeDialog
 
 # Labels of Qt's file dialog that Qt's own Dutch catalogue lacks (Qt 6 added
 # their '&'); our catalogue has them, and Qt looks there when its own has none.
-QT_LABELS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-             QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+QT_LABELS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def start_folder(settings: QSettings | None) -> Path:
@@ -39,8 +41,9 @@ def settings_of(widget: QWidget | None) -> QSettings | None:
 
 def open_names(parent: QWidget | None, title: str, filters: str) -> list[str]:
     settings = settings_of(parent)
-    names, _chosen = QFileDialog.getOpenFileNames(parent, title, str(start_folder(settings)),
-                                                  filters, "", OPTIONS)
+    names, _chosen = QFileDialog.getOpenFileNames(
+        parent, title, str(start_folder(settings)), filters, "", OPTIONS
+    )
     if names:
         remember(settings, names[0])
     return list(names)
@@ -48,14 +51,16 @@ def open_names(parent: QWidget | None, title: str, filters: str) -> list[str]:
 
 def open_name(parent: QWidget | None, title: str, filters: str) -> str:
     settings = settings_of(parent)
-    name, _chosen = QFileDialog.getOpenFileName(parent, title, str(start_folder(settings)),
-                                                filters, "", OPTIONS)
+    name, _chosen = QFileDialog.getOpenFileName(
+        parent, title, str(start_folder(settings)), filters, "", OPTIONS
+    )
     remember(settings, name)
     return str(name)
 
 
-def save_name(parent: QWidget | None, title: str, file_name: str, filters: str,
-              folder: Path | None = None) -> tuple[str, str]:
+def save_name(
+    parent: QWidget | None, title: str, file_name: str, filters: str, folder: Path | None = None
+) -> tuple[str, str]:
     """A file name to save to (or ''), and the filter chosen; ``folder``
     overrides the remembered one."""
     settings = settings_of(parent)

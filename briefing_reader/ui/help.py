@@ -20,8 +20,14 @@ from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
 from briefing_reader.ui.reader import OfflineBrowser
 
-DEPENDENCIES = ("PySide6-Essentials", "markdown-it-py", "mdit-py-plugins", "PyYAML", "Whoosh",
-                "platformdirs")
+DEPENDENCIES = (
+    "PySide6-Essentials",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "PyYAML",
+    "Whoosh",
+    "platformdirs",
+)
 WELCOMED_KEY = "ui/welcomed"
 
 
@@ -34,8 +40,11 @@ def _licence(dist: str) -> str:
         return QCoreApplication.translate("Help", "not installed")
     licence = meta.get("License-Expression") or meta.get("License") or ""
     if not licence or len(licence) > 60:
-        classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
-                       if c.startswith("License ::")]
+        classifiers = [
+            c.split(" :: ")[-1]
+            for c in meta.get_all("Classifier") or []
+            if c.startswith("License ::")
+        ]
         licence = ", ".join(classifiers) or licence[:60]
     return f"{meta.get('Version', '')} — {licence}"
 
@@ -53,8 +62,10 @@ def shortcuts_html(window: QMainWindow) -> str:
     title = QCoreApplication.translate("Help", "Keyboard shortcuts")
     moving = QCoreApplication.translate("Help", "Moving around")
     commands = QCoreApplication.translate("Help", "Commands")
-    return (f"<h2>{escape(title)}</h2><h3>{escape(moving)}</h3>{_table(_moving_rows(window))}"
-            f"<h3>{escape(commands)}</h3>{_table(rows)}")
+    return (
+        f"<h2>{escape(title)}</h2><h3>{escape(moving)}</h3>{_table(_moving_rows(window))}"
+        f"<h3>{escape(commands)}</h3>{_table(rows)}"
+    )
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -66,13 +77,21 @@ def _moving_rows(window: QMainWindow) -> list[tuple[str, str]]:
     """Pane and field navigation, which no menu entry shows: Tab, Alt+letter, Esc."""
     translate = QCoreApplication.translate
     rows = [
-        (translate("Help", "Next / previous pane: contents or search, text, annotation, "
-                           "highlights"), "F6, Shift+F6"),
+        (
+            translate(
+                "Help", "Next / previous pane: contents or search, text, annotation, highlights"
+            ),
+            "F6, Shift+F6",
+        ),
         (translate("Help", "In the text: on to the next / previous pane"), "Tab, Shift+Tab"),
-        (translate("Help", "In the text: next / previous link or footnote (Enter opens it)"),
-         "Ctrl+Tab, Ctrl+Shift+Tab"),
-        (translate("Help", "In the note: to the next field / type a tab character"),
-         "Tab, Ctrl+Tab"),
+        (
+            translate("Help", "In the text: next / previous link or footnote (Enter opens it)"),
+            "Ctrl+Tab, Ctrl+Shift+Tab",
+        ),
+        (
+            translate("Help", "In the note: to the next field / type a tab character"),
+            "Tab, Ctrl+Tab",
+        ),
         (translate("Help", "Close a window (register, timeline, help)"), "Esc, Ctrl+W"),
     ]
     panel = getattr(window, "annotation_dock", window)
@@ -85,35 +104,50 @@ def _moving_rows(window: QMainWindow) -> list[tuple[str, str]]:
 
 
 def about_html(paths: Paths | None) -> str:
-    deps = "".join(f"<tr><td>{escape(d)}</td><td>{escape(_licence(d))}</td></tr>"
-                   for d in DEPENDENCIES)
+    deps = "".join(
+        f"<tr><td>{escape(d)}</td><td>{escape(_licence(d))}</td></tr>" for d in DEPENDENCIES
+    )
     data = escape(str(paths.data)) if paths else ""
     what = QCoreApplication.translate("Help", "An offline reader for Tweede Kamer letters.")
     where = QCoreApplication.translate("Help", "Your data")
     ours = QCoreApplication.translate(
-        "Help", "Companion documents are compiled by Briefing Reader from the letter; "
-                "they are not official parliamentary text.")
+        "Help",
+        "Companion documents are compiled by Briefing Reader from the letter; "
+        "they are not official parliamentary text.",
+    )
     used = QCoreApplication.translate("Help", "Software used, and its licences")
-    return (f"<h2>{APP_NAME} {escape(__version__)}</h2><p>{escape(what)}</p>"
-            f"<p><b>{escape(where)}:</b> {data}</p><p>{escape(ours)}</p>"
-            f"<h3>{escape(used)}</h3><table cellpadding='3'>{deps}</table>")
+    return (
+        f"<h2>{APP_NAME} {escape(__version__)}</h2><p>{escape(what)}</p>"
+        f"<p><b>{escape(where)}:</b> {data}</p><p>{escape(ours)}</p>"
+        f"<h3>{escape(used)}</h3><table cellpadding='3'>{deps}</table>"
+    )
 
 
 def welcome_html() -> str:
     translate = QCoreApplication.translate
     items = [
-        translate("Help", "Read the letter with its table of contents; "
-                          "every “Acties” box is an action."),
+        translate(
+            "Help", "Read the letter with its table of contents; every “Acties” box is an action."
+        ),
         translate("Help", "Search every letter with Ctrl+Shift+F: Dutch word forms match."),
-        translate("Help", "Place the cursor in an action to note your stance, a note and "
-                          "questions; they are saved as you type."),
-        translate("Help", "Select text and press Ctrl+H (or Ctrl+Shift+H) to highlight it; "
-                          "it asks for a note, which is optional: Enter without one. "
-                          "Hover a highlight to read its note; change it with a right "
-                          "click or “Note…” in the highlights list. Ctrl+D keeps a "
-                          "bookmark."),
-        translate("Help", "Ctrl+P prints an excerpt with its citation; the File menu makes "
-                          "the debate-preparation pack."),
+        translate(
+            "Help",
+            "Place the cursor in an action to note your stance, a note and "
+            "questions; they are saved as you type.",
+        ),
+        translate(
+            "Help",
+            "Select text and press Ctrl+H (or Ctrl+Shift+H) to highlight it; "
+            "it asks for a note, which is optional: Enter without one. "
+            "Hover a highlight to read its note; change it with a right "
+            "click or “Note…” in the highlights list. Ctrl+D keeps a "
+            "bookmark.",
+        ),
+        translate(
+            "Help",
+            "Ctrl+P prints an excerpt with its citation; the File menu makes "
+            "the debate-preparation pack.",
+        ),
         translate("Help", "Press F1 for all keyboard shortcuts."),
     ]
     body = "".join(f"<li>{escape(item)}</li>" for item in items)
@@ -146,9 +180,14 @@ def _fitting_height(dialog: QDialog, text: OfflineBrowser, buttons: QWidget) -> 
     when the text does not fit."""
     margins = dialog.layout().contentsMargins()
     text.document().setTextWidth(560 - margins.left() - margins.right() - 2 * text.frameWidth())
-    needed = (text.document().size().height() + 2 * text.frameWidth()
-              + buttons.sizeHint().height() + 3 * dialog.layout().spacing()
-              + margins.top() + margins.bottom())
+    needed = (
+        text.document().size().height()
+        + 2 * text.frameWidth()
+        + buttons.sizeHint().height()
+        + 3 * dialog.layout().spacing()
+        + margins.top()
+        + margins.bottom()
+    )
     screen = dialog.screen().availableGeometry().height()
     return int(min(max(needed, 160), screen * 0.85))
 

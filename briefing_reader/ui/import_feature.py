@@ -48,8 +48,9 @@ MAX_DATE_QUESTIONS = 5
 class ImportFeature(QObject):
     """Brings files into the library and takes imported ones out again."""
 
-    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
-                 paths: Paths | None) -> None:
+    def __init__(
+        self, window: QMainWindow, library: Library, store: NotesStore | None, paths: Paths | None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library
@@ -71,9 +72,12 @@ class ImportFeature(QObject):
 
     def choose_files(self) -> None:
         names = file_dialogs.open_names(
-            self.window, self.tr("Import letters"),
-            self.tr("Letters (*.docx *.pdf *.xml *.html *.htm *.txt *.md *.markdown);;"
-                    "All files (*)"))
+            self.window,
+            self.tr("Import letters"),
+            self.tr(
+                "Letters (*.docx *.pdf *.xml *.html *.htm *.txt *.md *.markdown);;All files (*)"
+            ),
+        )
         if names:
             self.import_paths([Path(name) for name in names])
 
@@ -95,8 +99,9 @@ class ImportFeature(QObject):
 
         def work(progress: Callable[[int, int], None]) -> ImportReport:
             inside = files_in(files)  # a dropped folder: everything in it
-            return import_files(paths, inside, roots=files, progress=progress,
-                                ask_bundled=ask_bundled)
+            return import_files(
+                paths, inside, roots=files, progress=progress, ask_bundled=ask_bundled
+            )
 
         run_in_background(work, self, self._imported, self._failed, self._progressed)
 
@@ -118,8 +123,9 @@ class ImportFeature(QObject):
             self._tell(report)
         if report.document_to_open:
             self.window.navigate(report.document_to_open)  # type: ignore[attr-defined]
-        undated = [(r.doc_id, r.title) for r in report.results
-                   if r.stored is not None and not r.dated]
+        undated = [
+            (r.doc_id, r.title) for r in report.results if r.stored is not None and not r.dated
+        ]
         self._ask_dates(undated)
         confirmed = [r.file for r in report.to_ask if self._may_replace_bundled(r)]
         if confirmed:
@@ -129,15 +135,24 @@ class ImportFeature(QObject):
         """The question before an import takes a bundled document's place."""
         doc = self.library.get(result.doc_id or "")
         title = doc.title if doc is not None else result.doc_id
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("New version of a bundled letter?"),
-                          self.tr("“%s” says it is a new version (%s) of “%s”, which came with "
-                                  "the program (version %s).") % (
-                              result.file.name, result.new_version, title, result.old_version),
-                          parent=self.window)
-        box.setInformativeText(self.tr(
-            "%s%% of the letter's sentences are in it. Show it instead of the bundled "
-            "version? Your notes move along with the text; removing the import later "
-            "brings the bundled version back.") % round(100 * (result.shared or 0)))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("New version of a bundled letter?"),
+            self.tr(
+                "“%s” says it is a new version (%s) of “%s”, which came with "
+                "the program (version %s)."
+            )
+            % (result.file.name, result.new_version, title, result.old_version),
+            parent=self.window,
+        )
+        box.setInformativeText(
+            self.tr(
+                "%s%% of the letter's sentences are in it. Show it instead of the bundled "
+                "version? Your notes move along with the text; removing the import later "
+                "brings the bundled version back."
+            )
+            % round(100 * (result.shared or 0))
+        )
         replace = box.addButton(self.tr("Use as new version"), QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(self.tr("Do not import"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)  # Enter keeps the bundled letter
@@ -150,8 +165,11 @@ class ImportFeature(QObject):
         many = len(lines) > MAX_LINES
         if many:  # a folder: the refusals and the counts
             counts = self.tr("%d imported, %d replaced, %d unchanged, %d refused") % (
-                len(report.imported), len(report.replaced), len(report.unchanged),
-                len(report.failed))
+                len(report.imported),
+                len(report.replaced),
+                len(report.unchanged),
+                len(report.failed),
+            )
             lines = [*(self._line(result) for result in report.failed[:MAX_LINES]), counts]
         title = self.tr("Import")
         if report.failed:
@@ -169,7 +187,11 @@ class ImportFeature(QObject):
             return self.tr("%s: imported as “%s”") % (name, result.title)
         if result.status == REPLACED:
             return self.tr("%s: replaces “%s” (version %s → %s)") % (
-                name, result.title, result.old_version, result.new_version)
+                name,
+                result.title,
+                result.old_version,
+                result.new_version,
+            )
         if result.status == FAILED:
             return self.tr("%s: not imported: %s") % (name, self._why(result))
         return self.tr("%s: already in the library at this version") % name
@@ -179,27 +201,33 @@ class ImportFeature(QObject):
         from briefing_reader.core import limits
 
         by_budget = {
-            limits.YAML_ALIASES: self.tr("its front matter uses YAML anchors and aliases "
-                                         "(&name, *name), which are not allowed"),
+            limits.YAML_ALIASES: self.tr(
+                "its front matter uses YAML anchors and aliases "
+                "(&name, *name), which are not allowed"
+            ),
             limits.YAML_NODES: self.tr("its front matter holds too many values"),
             limits.FRONT_MATTER_SIZE: self.tr("its front matter is too large"),
             limits.YAML_DEPTH: self.tr("its front matter nests too deeply"),
-            limits.HEADINGS: self.tr("it has more headings than the reader can show "
-                                     "(at most %s)") % _number(limits.MAX_HEADINGS),
-            limits.ANCHORS: self.tr("it has more paragraphs and headings than the reader can "
-                                    "show (at most %s)") % _number(limits.MAX_ANCHORS),
+            limits.HEADINGS: self.tr("it has more headings than the reader can show (at most %s)")
+            % _number(limits.MAX_HEADINGS),
+            limits.ANCHORS: self.tr(
+                "it has more paragraphs and headings than the reader can show (at most %s)"
+            )
+            % _number(limits.MAX_ANCHORS),
             limits.BLOCKS: self.tr("it has more paragraphs than the reader can show"),
             limits.NESTING: self.tr("it nests quotes or lists too deeply"),
             limits.UNPACKED: self.tr("the Word file unpacks to too much data"),
             limits.MEMBERS: self.tr("the Word file holds too many parts"),
-            limits.XML_ELEMENTS: self.tr("the Word file holds too many XML elements "
-                                         "(more than %s)") % _number(limits.DOCX_MAX_ELEMENTS),
+            limits.XML_ELEMENTS: self.tr("the Word file holds too many XML elements (more than %s)")
+            % _number(limits.DOCX_MAX_ELEMENTS),
         }
         if result.code == "over-budget" and result.budget in by_budget:
             return by_budget[result.budget]
         if result.code == "protected":
-            return self.tr("it claims to be a new version of a letter that came with the "
-                           "program, but its text is not that letter's")
+            return self.tr(
+                "it claims to be a new version of a letter that came with the "
+                "program, but its text is not that letter's"
+            )
         if result.code == "bad-docx" and "DTD" in result.reason:  # the one DTD reason
             return self.tr("its XML declares a DTD (entities), which is refused")
         return str(result.reason)
@@ -211,8 +239,10 @@ class ImportFeature(QObject):
         if self.paths is None or doc is None:
             return
         answer = QMessageBox.question(
-            self.window, self.tr("Remove document"),
-            self.tr("Remove “%s” from the library? Your notes on it are kept.") % doc.title)
+            self.window,
+            self.tr("Remove document"),
+            self.tr("Remove “%s” from the library? Your notes on it are kept.") % doc.title,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         from briefing_reader.core.importing import ImportFailed, remove_document
@@ -230,8 +260,13 @@ class ImportFeature(QObject):
         hundred questions)."""
         if len(undated) > MAX_DATE_QUESTIONS:
             self.window.statusBar().showMessage(
-                self.tr("%d imported letters state no date; set it with "
-                        "'briefing-reader setdate DOC YYYY-MM-DD'.") % len(undated), 30000)
+                self.tr(
+                    "%d imported letters state no date; set it with "
+                    "'briefing-reader setdate DOC YYYY-MM-DD'."
+                )
+                % len(undated),
+                30000,
+            )
             undated = undated[:MAX_DATE_QUESTIONS]
         if not undated:
             return
@@ -285,8 +320,14 @@ class DateDialog(QDialog):
         self.setWindowTitle(self.tr("Date of the letter"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr("No date was found in “%s”. Its date places its promises on "
-                              "the timeline (“voor 1 maart” needs a year).") % title, self)
+        text = QLabel(
+            self.tr(
+                "No date was found in “%s”. Its date places its promises on "
+                "the timeline (“voor 1 maart” needs a year)."
+            )
+            % title,
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.edit = QDateEdit(QDate.currentDate(), self)

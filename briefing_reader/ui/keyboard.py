@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
 
 def first_focusable(pane: QWidget) -> QWidget | None:
     """The first widget in ``pane`` that Tab could reach (``pane`` itself first)."""
+
     def takes_focus(widget: QWidget) -> bool:
-        return (widget.isVisible() and widget.isEnabled()
-                and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+        return (
+            widget.isVisible()
+            and widget.isEnabled()
+            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        )
 
     proxy = pane.focusProxy()
     if proxy is not None and takes_focus(proxy):  # a pane that says where focus goes
@@ -77,8 +81,11 @@ class PaneCycler(QObject):
         for distance in range(1, len(panes) + 1):
             target = first_focusable(panes[(here + direction * distance) % len(panes)])
             if target is not None:
-                target.setFocus(Qt.FocusReason.TabFocusReason if direction > 0
-                                else Qt.FocusReason.BacktabFocusReason)
+                target.setFocus(
+                    Qt.FocusReason.TabFocusReason
+                    if direction > 0
+                    else Qt.FocusReason.BacktabFocusReason
+                )
                 return target
         return None
 
@@ -88,10 +95,13 @@ class _CloseOnEscape(QObject):
     popup or a field used for itself never gets here."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Escape
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier
-                and isinstance(watched, QWidget)):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(watched, QWidget)
+        ):
             watched.close()
             return True
         return False
@@ -100,8 +110,10 @@ class _CloseOnEscape(QObject):
 def closable_by_keyboard(window: QWidget) -> None:
     """Esc and Ctrl+W (the platform's Close key) close ``window``."""
     window.installEventFilter(_CloseOnEscape(window))
-    keys = {QKeySequence("Ctrl+W").toString(),
-            *(key.toString() for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Close))}
+    keys = {
+        QKeySequence("Ctrl+W").toString(),
+        *(key.toString() for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Close)),
+    }
     for key in sorted(keys):
         shortcut = QShortcut(QKeySequence(key), window)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -113,10 +125,13 @@ class _TabLeaves(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kinds = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
-        if (event.type() in kinds and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Tab
-                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-                and isinstance(watched, (QPlainTextEdit, QTextEdit))):
+        if (
+            event.type() in kinds
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and isinstance(watched, (QPlainTextEdit, QTextEdit))
+        ):
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()  # ours, not a window shortcut's
                 return False
@@ -146,6 +161,8 @@ def mnemonic(text: str) -> str:
 
 def menu_mnemonics(menu: QMenu | QMenuBar) -> list[tuple[str, str]]:
     """(letter, text) of every visible entry of ``menu`` (not its submenus)."""
-    return [(mnemonic(action.text()), action.text()) for action in menu.actions()
-            if action.isVisible() and not action.isSeparator() and mnemonic(action.text())]
-
+    return [
+        (mnemonic(action.text()), action.text())
+        for action in menu.actions()
+        if action.isVisible() and not action.isSeparator() and mnemonic(action.text())
+    ]

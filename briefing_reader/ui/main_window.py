@@ -84,8 +84,13 @@ class MainWindow(QMainWindow):
 
     panes_balanced = Signal()
 
-    def __init__(self, library: Library, settings: QSettings, paths: Paths | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: QSettings,
+        paths: Paths | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.library = library
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         """The annotation docks, empty until the features fill them: they exist
         from the start so the saved window state lays them out in the first paint."""
+
         def dock(title: str, name: str) -> QDockWidget:
             widget = QDockWidget(title, self)
             widget.setObjectName(name)
@@ -163,9 +169,11 @@ class MainWindow(QMainWindow):
         self.store = store
         docks = (self.annotation_dock, self.marks_dock, self.review_dock)
         self.annotations: Annotations = Annotations(
-            self, self.library, store, self.reader, self.toc, docks)
+            self, self.library, store, self.reader, self.toc, docks
+        )
         self.search: SearchFeature = SearchFeature(
-            self, self.library, index, self.reader, self.side_tabs)
+            self, self.library, index, self.reader, self.side_tabs
+        )
         self.overviews: Overviews = Overviews(self, self.library, store)
         self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
         self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
@@ -202,8 +210,12 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts --------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                ) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -226,16 +238,19 @@ class MainWindow(QMainWindow):
         panel_focus = self._action(self.tr("&Annotation"), self.focus_annotation, "Ctrl+Shift+A")
         self.panes = keyboard.PaneCycler(self, self._panes)
         next_pane = self._action(self.tr("&Next pane"), lambda: self.panes.step(+1), "F6")
-        previous_pane = self._action(self.tr("&Previous pane"), lambda: self.panes.step(-1),
-                                     "Shift+F6")
+        previous_pane = self._action(
+            self.tr("&Previous pane"), lambda: self.panes.step(-1), "Shift+F6"
+        )
         self.reader.leave_requested.connect(self.panes.step)
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         about = self._action(self.tr("&About Briefing Reader"), self._about)
-        shortcuts = self._action(self.tr("&Keyboard shortcuts"), self._shortcuts,
-                                 QKeySequence.StandardKey.HelpContents)
+        shortcuts = self._action(
+            self.tr("&Keyboard shortcuts"), self._shortcuts, QKeySequence.StandardKey.HelpContents
+        )
         welcome = self._action(self.tr("&Welcome"), self._welcome)
-        self.settings_action = self._action(self.tr("&Settings…"), self._settings,
-                                            QKeySequence.StandardKey.Preferences)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self._settings, QKeySequence.StandardKey.Preferences
+        )
         if not self.settings_action.shortcuts():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
 
@@ -245,8 +260,15 @@ class MainWindow(QMainWindow):
         for action in (zoom_in, zoom_out, zoom_reset):
             self.view_menu.addAction(action)
         go = menu.addMenu(self.tr("&Go"))
-        for action in (self.back_action, self.forward_action, toc_focus, reader_focus,
-                       panel_focus, next_pane, previous_pane):
+        for action in (
+            self.back_action,
+            self.forward_action,
+            toc_focus,
+            reader_focus,
+            panel_focus,
+            next_pane,
+            previous_pane,
+        ):
             go.addAction(action)
         self.search_menu = menu.addMenu(self.tr("Sea&rch"))
         self.notes_menu = menu.addMenu(self.tr("&Notes"))
@@ -267,11 +289,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.view_menu.addSeparator()
         self.references.build_menu(self.view_menu)
-        self.view_menu.addAction(self._action(
-            self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R"))
-        self.view_menu.addAction(self._action(
-            self.tr("&Commitments and deadlines"), self.overviews.show_timeline,
-            "Ctrl+Shift+T"))
+        self.view_menu.addAction(
+            self._action(self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R")
+        )
+        self.view_menu.addAction(
+            self._action(
+                self.tr("&Commitments and deadlines"), self.overviews.show_timeline, "Ctrl+Shift+T"
+            )
+        )
         self.search.build_menu(self.search_menu)
         self.annotations.build_menu(self.notes_menu)
         self.printing.build_notes_menu(self.notes_menu)
@@ -371,8 +396,13 @@ class MainWindow(QMainWindow):
         self.annotation_dock.raise_()
         target = keyboard.first_focusable(panel)
         if target is None:
-            self.statusBar().showMessage(self.tr("No action here: choose one in the contents "
-                                                 "(Ctrl+T) or place the cursor in one."), 5000)
+            self.statusBar().showMessage(
+                self.tr(
+                    "No action here: choose one in the contents "
+                    "(Ctrl+T) or place the cursor in one."
+                ),
+                5000,
+            )
             return
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -462,10 +492,17 @@ class MainWindow(QMainWindow):
         """Totals that do not add up get a red mark with the computed value."""
         from briefing_reader.core.content.tables import check_document
 
-        flags = [(d.anchor, d.row, d.column,
-                  self.tr("Does not add up: the figures sum to %s (printed: %s)")
-                  % (d.computed, d.printed))
-                 for d in check_document(doc) if not d.rounding]
+        flags = [
+            (
+                d.anchor,
+                d.row,
+                d.column,
+                self.tr("Does not add up: the figures sum to %s (printed: %s)")
+                % (d.computed, d.printed),
+            )
+            for d in check_document(doc)
+            if not d.rounding
+        ]
         self.reader.flag_table_cells(flags)
 
     def navigate_to_offset(self, doc_id: str, offset: int) -> None:
@@ -479,8 +516,11 @@ class MainWindow(QMainWindow):
 
     def _remember(self, here: Place | None) -> None:
         there = self.current_place()
-        if here is not None and there is not None and \
-                (here.doc_id, here.position) != (there.doc_id, there.position):
+        if (
+            here is not None
+            and there is not None
+            and (here.doc_id, here.position) != (there.doc_id, there.position)
+        ):
             self._back.append(here)
             self._forward.clear()
         self._update_history_actions()
@@ -542,9 +582,13 @@ class MainWindow(QMainWindow):
         if url.scheme() not in ("http", "https", "mailto"):
             return
         answer = QMessageBox.question(
-            self, self.tr("Open in browser?"),
-            self.tr("This link leads outside Briefing Reader:\n\n%s\n\n"
-                    "Open it in your web browser?") % url.toString())
+            self,
+            self.tr("Open in browser?"),
+            self.tr(
+                "This link leads outside Briefing Reader:\n\n%s\n\nOpen it in your web browser?"
+            )
+            % url.toString(),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
 
@@ -603,11 +647,17 @@ class MainWindow(QMainWindow):
         pane for the text, at any text size; the text keeps 30 characters."""
         self.reader.setMinimumWidth(30 * self.reader.fontMetrics().averageCharWidth())
         width = self.width()
-        self.resizeDocks([self.annotation_dock], [max(int(width * DOCK_SHARE), self._dock_width())],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.annotation_dock],
+            [max(int(width * DOCK_SHARE), self._dock_width())],
+            Qt.Orientation.Horizontal,
+        )
         height = self.annotation_dock.height() + self.marks_dock.height()
-        self.resizeDocks([self.annotation_dock, self.marks_dock],  # the panel, with its note
-                         [int(height * 0.7), int(height * 0.3)], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.annotation_dock, self.marks_dock],  # the panel, with its note
+            [int(height * 0.7), int(height * 0.3)],
+            Qt.Orientation.Vertical,
+        )
         self.layout().activate()  # the splitter's new width, before it is divided
         side = int(width * SIDE_SHARE)
         self.splitter.setSizes([side, max(self.splitter.width() - side, 1)])
@@ -689,12 +739,14 @@ class MainWindow(QMainWindow):
         if doc is None or reason is None:
             return False
         self.statusBar().showMessage(
-            self.tr("“%s” was not opened at the start: %s.") % (doc.title, reason), 30000)
+            self.tr("“%s” was not opened at the start: %s.") % (doc.title, reason), 30000
+        )
         return True
 
     def _bundled_letter(self) -> Entry | None:
-        return next((e for e in self.library.entries()
-                     if e.bundled and e.kind == "kamerbrief"), None)
+        return next(
+            (e for e in self.library.entries() if e.bundled and e.kind == "kamerbrief"), None
+        )
 
     def _settings_offset(self, key: str = "reader/offset") -> int | None:
         try:
@@ -710,8 +762,9 @@ class MainWindow(QMainWindow):
         doc = self.reader.document_shown
         if doc is not None:
             self.settings.setValue("reader/document", doc.id)
-            self.settings.setValue("reader/offset",
-                                   self.reader.core_offset(self.reader.top_position()))
+            self.settings.setValue(
+                "reader/offset", self.reader.core_offset(self.reader.top_position())
+            )
             place = self.current_place()
             if place is not None and place.focus >= 0:  # the reading place, for the panel
                 self.settings.setValue("reader/focus", place.focus)
@@ -730,6 +783,9 @@ def offset_of(doc: Document, anchor: str) -> int | None:
     """The plain-text offset where a node or paragraph begins (its first
     text, not its heading's box label), or None for an unknown anchor."""
     node = doc.node(anchor)
-    blocks = doc.blocks[node.first:node.stop] if node is not None else \
-        [b for b in doc.blocks if b.anchor == anchor]
+    blocks = (
+        doc.blocks[node.first : node.stop]
+        if node is not None
+        else [b for b in doc.blocks if b.anchor == anchor]
+    )
     return next((b.start for b in blocks if b.text), None)

@@ -48,8 +48,9 @@ class MarksPanel(QTabWidget):
     copy_requested = Signal(str)
     filter_chosen = Signal(str)
 
-    def __init__(self, library: Library, store: NotesStore | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, store: NotesStore | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.store = store
@@ -86,8 +87,9 @@ class MarksPanel(QTabWidget):
             buttons.addWidget(note)
             self.take_over = QPushButton(self.tr("Take over"), page)
             self.take_over.setAccessibleName(self.tr("Take over into my highlights"))
-            self.take_over.setToolTip(self.tr("Copy this colleague's highlight into your "
-                                              "own; theirs stays as it is"))
+            self.take_over.setToolTip(
+                self.tr("Copy this colleague's highlight into your own; theirs stays as it is")
+            )
             self.take_over.clicked.connect(self._take_over)
         if bookmarks:
             for text, step in ((self.tr("Up"), -1), (self.tr("Down"), +1)):
@@ -130,13 +132,13 @@ class MarksPanel(QTabWidget):
             for bookmark in self.store.bookmarks():
                 if not shows(self.choice, keys.get(bookmark.id)):
                     continue
-                item = self._item(self.bookmark_list, bookmark.id, bookmark.anchor,
-                                  bookmark.name)
+                item = self._item(self.bookmark_list, bookmark.id, bookmark.anchor, bookmark.name)
                 if bookmark.is_mine:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 else:
-                    self._mark_theirs(self.bookmark_list, item, bookmark.author,
-                                      keys.get(bookmark.id, ""))
+                    self._mark_theirs(
+                        self.bookmark_list, item, bookmark.author, keys.get(bookmark.id, "")
+                    )
         self.bookmark_list.blockSignals(blocked)
         self._enable_buttons()
 
@@ -156,8 +158,7 @@ class MarksPanel(QTabWidget):
         item.setBackground(QBrush(QColor(colour)))
         item.setForeground(QBrush(QColor("#1b1b1b")))
 
-    def _mark_theirs(self, view: QListWidget, item: QListWidgetItem, author: str,
-                     key: str) -> None:
+    def _mark_theirs(self, view: QListWidget, item: QListWidgetItem, author: str, key: str) -> None:
         """A colleague's item: their colour as a marker, their name on hover."""
         # A highlight's row has its tint behind it; a bookmark's the list's own.
         behind = tint(key) if view is self.highlight_list else background_of(view)
@@ -173,8 +174,7 @@ class MarksPanel(QTabWidget):
     def _enable_buttons(self) -> None:
         item = self.highlight_list.currentItem()
         theirs = item is not None and item.data(MINE_ROLE) is False
-        self.take_over.setEnabled(theirs and self.store is not None
-                                  and not self.store.read_only)
+        self.take_over.setEnabled(theirs and self.store is not None and not self.store.read_only)
         self.note_button.setEnabled(item is not None and not theirs)
 
     def _take_over(self) -> None:

@@ -32,12 +32,14 @@ class NoteField(QPlainTextEdit):
 class NoteDialog(QDialog):
     """The note of a highlight; empty is fine (a highlight without a note)."""
 
-    def __init__(self, parent: QWidget | None, title: str, text: str = "",
-                 key_figure: bool | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, text: str = "", key_figure: bool | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        label = QLabel(self.tr("&Note (optional). Enter saves; Shift+Enter starts a new line."),
-                       self)
+        label = QLabel(
+            self.tr("&Note (optional). Enter saves; Shift+Enter starts a new line."), self
+        )
         label.setWordWrap(True)
         self.field = NoteField(self)
         self.field.setAccessibleName(self.tr("Note"))
@@ -47,7 +49,8 @@ class NoteDialog(QDialog):
         self.field.submitted.connect(self.accept)
         label.setBuddy(self.field)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -75,8 +78,9 @@ def ask_note(parent: QWidget | None, title: str, text: str = "") -> str | None:
         dialog.deleteLater()
 
 
-def ask_highlight(parent: QWidget | None, title: str, text: str = "",
-                  key_figure: bool = False) -> tuple[str, bool] | None:
+def ask_highlight(
+    parent: QWidget | None, title: str, text: str = "", key_figure: bool = False
+) -> tuple[str, bool] | None:
     """The note ('' for none) and whether it is a key figure, or None when cancelled."""
     dialog = NoteDialog(parent, title, text, key_figure)
     try:

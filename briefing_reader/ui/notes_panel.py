@@ -48,9 +48,13 @@ def stored_values(annotation: ActionAnnotation | None) -> dict[str, object]:
     """An annotation's fields as the panel holds them ('' and () for nothing)."""
     if annotation is None:
         return {"stance": "", "priority": "", "note": "", "questions": (), "tags": ()}
-    return {"stance": annotation.stance or "", "priority": annotation.priority or "",
-            "note": annotation.note, "questions": tuple(annotation.questions),
-            "tags": tuple(annotation.tags)}
+    return {
+        "stance": annotation.stance or "",
+        "priority": annotation.priority or "",
+        "note": annotation.note,
+        "questions": tuple(annotation.questions),
+        "tags": tuple(annotation.tags),
+    }
 
 
 class NotePreview(OfflineBrowser):
@@ -59,9 +63,11 @@ class NotePreview(OfflineBrowser):
     typed = Signal(QKeyEvent)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                       | Qt.KeyboardModifier.AltModifier
-                                       | Qt.KeyboardModifier.MetaModifier)
+        command = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
         text = event.text()
         typing = (bool(text) and text.isprintable()) or event.key() in EDITING_KEYS
         if typing and not command:
@@ -153,9 +159,11 @@ class ActionNotesPanel(QWidget):
         self.question_input.setAccessibleName(self.tr("New question"))
         self.question_input.returnPressed.connect(self._add_question)
         question_buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Up"), lambda: self._move_question(-1)),
-                           (self.tr("Down"), lambda: self._move_question(+1)),
-                           (self.tr("Remove"), self._remove_question)):
+        for text, slot in (
+            (self.tr("Up"), lambda: self._move_question(-1)),
+            (self.tr("Down"), lambda: self._move_question(+1)),
+            (self.tr("Remove"), self._remove_question),
+        ):
             button = QPushButton(text, self)
             button.setAccessibleName(self.tr("%s (selected question)") % text)
             button.clicked.connect(slot)
@@ -201,12 +209,15 @@ class ActionNotesPanel(QWidget):
         """'Changed elsewhere': their version beside mine (in the fields), and the choice."""
         self.conflict_bar = QFrame(self)
         self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.conflict_bar.setStyleSheet("QFrame { background: #fff3bf; } "
-                                        "QLabel { color: #1b1b1b; }")
-        heading = QLabel(self.tr("This note was changed elsewhere; their version:"),
-                         self.conflict_bar)
-        heading.setToolTip(self.tr("Your version is in the fields below. Choose which "
-                                   "one to keep."))
+        self.conflict_bar.setStyleSheet(
+            "QFrame { background: #fff3bf; } QLabel { color: #1b1b1b; }"
+        )
+        heading = QLabel(
+            self.tr("This note was changed elsewhere; their version:"), self.conflict_bar
+        )
+        heading.setToolTip(
+            self.tr("Your version is in the fields below. Choose which one to keep.")
+        )
         heading.setWordWrap(True)
         self.conflict_text = QPlainTextEdit(self.conflict_bar)  # theirs, to read and copy
         self.conflict_text.setReadOnly(True)
@@ -251,8 +262,12 @@ class ActionNotesPanel(QWidget):
         node = doc.node(action_id) if doc is not None and action_id else None
         if node is None or node.kind not in ("action", "subaction"):
             node, doc, action_id = None, None, ""
-        same = (doc is not None and self.doc is not None and doc.id == self.doc.id
-                and action_id == self.action_id)
+        same = (
+            doc is not None
+            and self.doc is not None
+            and doc.id == self.doc.id
+            and action_id == self.action_id
+        )
         self.doc, self.action_id = doc, action_id
         stored = self._stored()
         if not same or (stored != self._base and not self.dirty_fields()):
@@ -280,8 +295,9 @@ class ActionNotesPanel(QWidget):
             self.path.setText(path)
         else:
             self.title.setText(self.tr("No action at this place"))
-            self.path.setText(self.tr("Choose an action in the table of contents "
-                                      "or click in one in the text."))
+            self.path.setText(
+                self.tr("Choose an action in the table of contents or click in one in the text.")
+            )
         self.stance.clear()
         # "Not chosen", not "no stance": the list may hold "Geen standpunt" itself.
         self.stance.addItem(self.tr("(not chosen)"), "")
@@ -371,9 +387,17 @@ class ActionNotesPanel(QWidget):
         """The preview does not take text: switch to the note and type there."""
         self.note_tabs.setCurrentWidget(self.note)
         self.note.setFocus()
-        QApplication.sendEvent(self.note, QKeyEvent(
-            event.type(), event.key(), event.modifiers(), event.text(),
-            event.isAutoRepeat(), event.count()))
+        QApplication.sendEvent(
+            self.note,
+            QKeyEvent(
+                event.type(),
+                event.key(),
+                event.modifiers(),
+                event.text(),
+                event.isAutoRepeat(),
+                event.count(),
+            ),
+        )
 
     def question_texts(self) -> tuple[str, ...]:
         texts = (self.questions.item(i).text().strip() for i in range(self.questions.count()))
@@ -382,10 +406,13 @@ class ActionNotesPanel(QWidget):
     def field_values(self) -> dict[str, object]:
         """What the fields hold now, in the form of :func:`stored_values`."""
         tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
-        return {"stance": self.stance.currentData() or "",
-                "priority": self.priority.currentData() or "",
-                "note": self.note.toPlainText(), "questions": self.question_texts(),
-                "tags": tags}
+        return {
+            "stance": self.stance.currentData() or "",
+            "priority": self.priority.currentData() or "",
+            "note": self.note.toPlainText(),
+            "questions": self.question_texts(),
+            "tags": tags,
+        }
 
     def dirty_fields(self) -> dict[str, object]:
         """The fields the user changed since they were loaded (only these are saved)."""
@@ -412,9 +439,12 @@ class ActionNotesPanel(QWidget):
         try:
             saved = self.store.update_action(
                 action_target(self.doc, self.action_id),
-                **{name: (value or None) if name in ("stance", "priority") else value
-                   for name, value in changes.items()},  # type: ignore[arg-type]
-                expected_modified=self._base.modified if self._base else None)
+                **{
+                    name: (value or None) if name in ("stance", "priority") else value
+                    for name, value in changes.items()
+                },  # type: ignore[arg-type]
+                expected_modified=self._base.modified if self._base else None,
+            )
         except NotesChangedElsewhereError as error:
             return self._changed_meanwhile(error.current, changes)  # type: ignore[arg-type]
         except NotesError as error:
@@ -428,8 +458,7 @@ class ActionNotesPanel(QWidget):
         self.annotation_saved.emit(self.doc.id, self.action_id)
         return True
 
-    def _changed_meanwhile(self, theirs: ActionAnnotation | None,
-                           mine: dict[str, object]) -> bool:
+    def _changed_meanwhile(self, theirs: ActionAnnotation | None, mine: dict[str, object]) -> bool:
         """A newer version was saved elsewhere. Fields only they changed take
         their value; if they also changed a field I changed, both stay visible
         (mine in the fields, theirs in the bar) until the user chooses."""
@@ -440,8 +469,11 @@ class ActionNotesPanel(QWidget):
             self._set_fields(their_values, untouched)
         finally:
             self._loading = False
-        clashes = [name for name, value in mine.items()
-                   if their_values[name] != base_values[name] and value != their_values[name]]
+        clashes = [
+            name
+            for name, value in mine.items()
+            if their_values[name] != base_values[name] and value != their_values[name]
+        ]
         shown = self.field_values()
         self._base = theirs
         self._shown = {name: _EDITED if name in mine else shown[name] for name in FIELDS}
@@ -457,9 +489,13 @@ class ActionNotesPanel(QWidget):
         return False
 
     def _conflict_text(self, theirs: dict[str, object], clashes: list[str]) -> str:
-        names = {"stance": self.tr("Stance"), "priority": self.tr("Priority"),
-                 "note": self.tr("Note"), "questions": self.tr("Questions for the debate"),
-                 "tags": self.tr("Tags")}
+        names = {
+            "stance": self.tr("Stance"),
+            "priority": self.tr("Priority"),
+            "note": self.tr("Note"),
+            "questions": self.tr("Questions for the debate"),
+            "tags": self.tr("Tags"),
+        }
         lines = []
         for name in clashes:
             value = theirs[name]

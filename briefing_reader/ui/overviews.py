@@ -21,8 +21,7 @@ if TYPE_CHECKING:  # imported when first opened: the commitments rules cost star
 class Overviews(QObject):
     """Opens the register and the timeline, and routes their requests to the window."""
 
-    def __init__(self, window: QMainWindow, library: Library,
-                 store: NotesStore | None) -> None:
+    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None) -> None:
         super().__init__(window)
         self.window = window
         self.library = library

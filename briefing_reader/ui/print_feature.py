@@ -16,15 +16,19 @@ from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
 from briefing_reader.ui.reader import ReaderView
 
-EXPORT_FORMATS = (("md", "Markdown (*.md)"), ("csv", "CSV (*.csv)"),
-                  ("jsonld", "W3C Web Annotation JSON-LD (*.jsonld)"))
+EXPORT_FORMATS = (
+    ("md", "Markdown (*.md)"),
+    ("csv", "CSV (*.csv)"),
+    ("jsonld", "W3C Web Annotation JSON-LD (*.jsonld)"),
+)
 
 
 class PrintFeature(QObject):
     """Print or export what the member is looking at; exchange notes."""
 
-    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
-                 reader: ReaderView) -> None:
+    def __init__(
+        self, window: QMainWindow, library: Library, store: NotesStore | None, reader: ReaderView
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library
@@ -50,8 +54,9 @@ class PrintFeature(QObject):
         letter_order = menu.addAction(self.tr("Debate preparation in &letter order"))
         letter_order.setCheckable(True)
         letter_order.setToolTip(self.tr("Off: actions by priority, then letter order"))
-        letter_order.toggled.connect(lambda on: setattr(self, "pack_order",
-                                                        "letter" if on else "priority"))
+        letter_order.toggled.connect(
+            lambda on: setattr(self, "pack_order", "letter" if on else "priority")
+        )
         self.letter_order_action = letter_order
         notes_toggle = menu.addAction(self.tr("Include my &notes when printing"))
         notes_toggle.setCheckable(True)
@@ -67,8 +72,12 @@ class PrintFeature(QObject):
         """Notes > "Restore my notes…": my own notes from another machine, as mine."""
         menu.addSeparator()
         action = menu.addAction(self.tr("&Restore my notes…"))
-        action.setToolTip(self.tr("Import a file of your own notes (exported on another "
-                                  "computer) as yours: editable, exported as yours"))
+        action.setToolTip(
+            self.tr(
+                "Import a file of your own notes (exported on another "
+                "computer) as yours: editable, exported as yours"
+            )
+        )
         action.triggered.connect(lambda _checked=False: self.import_notes(as_mine=True))
         self.restore_action = action
 
@@ -105,8 +114,12 @@ class PrintFeature(QObject):
         from briefing_reader.printing import PrintRequest
         from briefing_reader.ui.printing import print_preview
 
-        print_preview(self.window, self.library, self.store,
-                      PrintRequest.debate_pack(action_refs, order=self.pack_order))
+        print_preview(
+            self.window,
+            self.library,
+            self.store,
+            PrintRequest.debate_pack(action_refs, order=self.pack_order),
+        )
 
     def export_current_word(self) -> None:
         """What is in view (the selection, section or action, with my notes) as Word."""
@@ -120,8 +133,9 @@ class PrintFeature(QObject):
         from briefing_reader.printing import PrintRequest
         from briefing_reader.ui.printing import export_word
 
-        export_word(self.window, self.library, self.store,
-                    PrintRequest.debate_pack(order=self.pack_order))
+        export_word(
+            self.window, self.library, self.store, PrintRequest.debate_pack(order=self.pack_order)
+        )
 
     def export_card(self) -> None:
         """The debate card (one page) as a PDF."""
@@ -129,13 +143,16 @@ class PrintFeature(QObject):
 
         written = export_card(self.window, self.library, self.store)
         if written is not None:
-            self.window.statusBar().showMessage(self.tr("Debate card saved as %s") % written,
-                                                6000)
+            self.window.statusBar().showMessage(self.tr("Debate card saved as %s") % written, 6000)
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""
-        refs = [(doc.id, action_id) for action_id in action_ids for doc in self.library
-                if doc.node(action_id) is not None]
+        refs = [
+            (doc.id, action_id)
+            for action_id in action_ids
+            for doc in self.library
+            if doc.node(action_id) is not None
+        ]
         self.print_pack(refs)
 
     def copy_with_citation(self) -> None:
@@ -156,16 +173,18 @@ class PrintFeature(QObject):
         if self.store is None:
             return
         filters = ";;".join(label for _, label in EXPORT_FORMATS)
-        name, chosen = file_dialogs.save_name(self.window, self.tr("Export notes"),
-                                              "notities.md", filters)
+        name, chosen = file_dialogs.save_name(
+            self.window, self.tr("Export notes"), "notities.md", filters
+        )
         if not name:
             return
         fmt = next(key for key, label in EXPORT_FORMATS if label == chosen)
         try:
             exchange.export_file(self.store, self.library, Path(name), fmt)
         except (NotesError, OSError) as error:
-            QMessageBox.warning(self.window, self.tr("Export failed"),
-                                getattr(error, "reason", str(error)))
+            QMessageBox.warning(
+                self.window, self.tr("Export failed"), getattr(error, "reason", str(error))
+            )
             return
         self.window.statusBar().showMessage(self.tr("Notes exported to %s") % name, 6000)
 
@@ -176,8 +195,10 @@ class PrintFeature(QObject):
         if self.store is None:
             return
         name = file_dialogs.open_name(
-            self.window, self.tr("Restore my notes") if as_mine else self.tr("Import notes"),
-            "W3C Web Annotation JSON-LD (*.jsonld *.json)")
+            self.window,
+            self.tr("Restore my notes") if as_mine else self.tr("Import notes"),
+            "W3C Web Annotation JSON-LD (*.jsonld *.json)",
+        )
         if not name:
             return
         db_path, backups = self.store.path, self.store.backup_dir
@@ -186,8 +207,9 @@ class PrintFeature(QObject):
             # SQLite connections belong to their thread: the worker opens its own.
             store = open_store(db_path, backups)
             try:
-                return exchange.import_jsonld(store, Path(name), self.library,
-                                              as_mine=as_mine, progress=progress)
+                return exchange.import_jsonld(
+                    store, Path(name), self.library, as_mine=as_mine, progress=progress
+                )
             finally:
                 store.close()
 
@@ -210,7 +232,10 @@ class PrintFeature(QObject):
     def _imported(self, report: object) -> None:
         self._import_progress.close()
         text = self.tr("%d added, %d updated, %d already there.") % (
-            report.added, report.updated, report.unchanged)  # type: ignore[attr-defined]
+            report.added,
+            report.updated,
+            report.unchanged,
+        )  # type: ignore[attr-defined]
         if report.kept_mine:  # type: ignore[attr-defined]
             text += " " + self.tr("%d of yours left as they were.") % report.kept_mine  # type: ignore[attr-defined]
         skipped: list[str] = report.skipped  # type: ignore[attr-defined]

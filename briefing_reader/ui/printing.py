@@ -47,13 +47,15 @@ def _attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
         with _busy():
             return work()
     except (PrintError, NotesError) as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Cannot print"),
-                            str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Printing", "Cannot print"), str(exc)
+        )
         return None
 
 
-def _compose(parent: QWidget | None, library: Library, store: NotesStore | None,
-             request: PrintRequest) -> Composition | None:
+def _compose(
+    parent: QWidget | None, library: Library, store: NotesStore | None, request: PrintRequest
+) -> Composition | None:
     from dataclasses import replace
 
     from briefing_reader.ui.i18n import current_language
@@ -62,8 +64,9 @@ def _compose(parent: QWidget | None, library: Library, store: NotesStore | None,
     return _attempt(parent, lambda: compose(library, store, request))
 
 
-def print_preview(parent: QWidget | None, library: Library, store: NotesStore | None,
-                  request: PrintRequest) -> bool:
+def print_preview(
+    parent: QWidget | None, library: Library, store: NotesStore | None, request: PrintRequest
+) -> bool:
     """Show the print preview of ``request`` (A4 or the locale's paper); True
     when the user printed it."""
     composition = _compose(parent, library, store, request)
@@ -85,18 +88,25 @@ def print_preview(parent: QWidget | None, library: Library, store: NotesStore | 
         dialog.deleteLater()
 
 
-def export_pdf(parent: QWidget | None, library: Library, store: NotesStore | None,
-               request: PrintRequest, directory: str | Path | None = None) -> Path | None:
+def export_pdf(
+    parent: QWidget | None,
+    library: Library,
+    store: NotesStore | None,
+    request: PrintRequest,
+    directory: str | Path | None = None,
+) -> Path | None:
     """Ask for a file name and write ``request`` as a PDF; the file, or None
     when cancelled or failed (the user was told why)."""
     composition = _compose(parent, library, store, request)
     if composition is None:
         return None
     name, _filter = file_dialogs.save_name(
-        parent, QCoreApplication.translate("Printing", "Export as PDF"),
+        parent,
+        QCoreApplication.translate("Printing", "Export as PDF"),
         f"{request.file_stem(library)}.pdf",
         QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
-        Path(directory) if directory else None)
+        Path(directory) if directory else None,
+    )
     if not name:
         return None
     path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
@@ -115,8 +125,12 @@ def copy_to_clipboard(doc: Document, start: int, end: int) -> str:
     return text
 
 
-def export_card(parent: QWidget | None, library: Library, store: NotesStore | None,
-                directory: str | Path | None = None) -> Path | None:
+def export_card(
+    parent: QWidget | None,
+    library: Library,
+    store: NotesStore | None,
+    directory: str | Path | None = None,
+) -> Path | None:
     """Ask for a file name and write the debate card (one page, two at most) as
     a PDF; the file, or None when cancelled or failed (the user was told why)."""
     import datetime as dt
@@ -133,9 +147,12 @@ def export_card(parent: QWidget | None, library: Library, store: NotesStore | No
     stem = human_name(f"Debatkaart {topic} {dt.date.today().isoformat()}")
     word = QCoreApplication.translate("Printing", "Word documents (*.docx)")
     name, chosen = file_dialogs.save_name(
-        parent, QCoreApplication.translate("Printing", "Debate card"), f"{stem}.pdf",
+        parent,
+        QCoreApplication.translate("Printing", "Debate card"),
+        f"{stem}.pdf",
         QCoreApplication.translate("Printing", "PDF files (*.pdf)") + ";;" + word,
-        Path(directory) if directory else None)
+        Path(directory) if directory else None,
+    )
     if not name:
         return None
     suffix = ".docx" if chosen == word or name.lower().endswith(".docx") else ".pdf"
@@ -144,16 +161,27 @@ def export_card(parent: QWidget | None, library: Library, store: NotesStore | No
         from briefing_reader.printing.card import compose_card
         from briefing_reader.printing.word import write_docx
 
-        done = _attempt(parent, lambda: write_docx(compose_card(
-            library, store, docs, language=current_language()), path) or True)
+        done = _attempt(
+            parent,
+            lambda: (
+                write_docx(compose_card(library, store, docs, language=current_language()), path)
+                or True
+            ),
+        )
         return path if done else None
-    written = _attempt(parent, lambda: write_card(library, store, docs, path,
-                                                  language=current_language()))
+    written = _attempt(
+        parent, lambda: write_card(library, store, docs, path, language=current_language())
+    )
     return None if written is None else path
 
 
-def export_word(parent: QWidget | None, library: Library, store: NotesStore | None,
-                request: PrintRequest, directory: str | Path | None = None) -> Path | None:
+def export_word(
+    parent: QWidget | None,
+    library: Library,
+    store: NotesStore | None,
+    request: PrintRequest,
+    directory: str | Path | None = None,
+) -> Path | None:
     """Ask for a file name and write ``request`` (an excerpt, an action with my
     notes, or the pack) as a Word document; the file, or None."""
     from dataclasses import replace
@@ -162,15 +190,18 @@ def export_word(parent: QWidget | None, library: Library, store: NotesStore | No
     from briefing_reader.ui.i18n import current_language
 
     request = replace(request, language=current_language())
-    composition = _attempt(parent, lambda: compose_for_word(
-        lambda: compose(library, store, request)))
+    composition = _attempt(
+        parent, lambda: compose_for_word(lambda: compose(library, store, request))
+    )
     if composition is None:
         return None
     name, _filter = file_dialogs.save_name(
-        parent, QCoreApplication.translate("Printing", "Export as Word"),
+        parent,
+        QCoreApplication.translate("Printing", "Export as Word"),
         f"{request.file_stem(library)}.docx",
         QCoreApplication.translate("Printing", "Word documents (*.docx)"),
-        Path(directory) if directory else None)
+        Path(directory) if directory else None,
+    )
     if not name:
         return None
     path = Path(name if name.lower().endswith(".docx") else f"{name}.docx")

@@ -115,20 +115,24 @@ class ReaderView(OfflineBrowser):
 
     # -- showing a document ---------------------------------------------
 
-    def show_document(self, doc: Document, dark: bool = False,
-                      badges: dict[str, str] | None = None) -> None:
+    def show_document(
+        self, doc: Document, dark: bool = False, badges: dict[str, str] | None = None
+    ) -> None:
         """Render ``doc``; margins are set before the document is attached so
         that Qt lays it out once."""
         qdoc = QTextDocument(self)
         qdoc.setDefaultStyleSheet(style.document_css(dark))
         qdoc.setDefaultFont(self.font())
         qdoc.setDocumentMargin(24)
-        banner = self.tr("Compiled by Briefing Reader from the letter; where a fact comes "
-                         "from elsewhere, the document says so. "
-                         "This is not an official parliamentary document.")
+        banner = self.tr(
+            "Compiled by Briefing Reader from the letter; where a fact comes "
+            "from elsewhere, the document says so. "
+            "This is not an official parliamentary document."
+        )
         if doc.meta.kind != "companion":
-            banner = self.tr("Not a parliamentary document: it has no Kamerstuk number. "
-                             "Imported by you.")
+            banner = self.tr(
+                "Not a parliamentary document: it has no Kamerstuk number. Imported by you."
+            )
         self._set_html(qdoc, doc, style.page_html(doc, banner, badges))
         self.badges = dict(badges or {})
         self._dark = dark
@@ -207,8 +211,11 @@ class ReaderView(OfflineBrowser):
         Survives a re-render with other badges, unlike the core offset, which
         cannot point into a box label (not part of the core's text).
         """
-        name, start = max(((n, p) for n, p in self._positions.items() if p <= position),
-                          key=lambda pair: pair[1], default=("", 0))
+        name, start = max(
+            ((n, p) for n, p in self._positions.items() if p <= position),
+            key=lambda pair: pair[1],
+            default=("", 0),
+        )
         return name, position - start
 
     def _index_anchors(self, doc: Document) -> None:
@@ -216,13 +223,21 @@ class ReaderView(OfflineBrowser):
         known = self._imported_anchors  # the import knows them (4,000: 45 ms less)
         self._positions = dict(known) if known is not None else self._walk_anchors()
         self._anchor_tables_at_first_cell(doc)
-        found = sorted(((self._positions[node.id], node) for node in doc.outline.walk()
-                        if node.kind != "document" and node.id in self._positions),
-                       key=lambda pair: pair[0])
+        found = sorted(
+            (
+                (self._positions[node.id], node)
+                for node in doc.outline.walk()
+                if node.kind != "document" and node.id in self._positions
+            ),
+            key=lambda pair: pair[0],
+        )
         self._anchor_positions = [pos for pos, _ in found]
         self._anchor_nodes = [node for _, node in found]
-        starts = sorted((self._positions[b.anchor], b.start, len(b.text)) for b in doc.blocks
-                        if b.text and b.anchor in self._positions)
+        starts = sorted(
+            (self._positions[b.anchor], b.start, len(b.text))
+            for b in doc.blocks
+            if b.text and b.anchor in self._positions
+        )
         self._text_blocks = starts
         self._qt_starts = [qt for qt, _, _ in starts]
         self._core_starts = sorted((core, qt, length) for qt, core, length in starts)
@@ -318,8 +333,9 @@ class ReaderView(OfflineBrowser):
             cell = self._table_cell(anchor, row_label, column_label)
             if cell is not None:
                 cursor = cell.firstCursorPosition()
-                cursor.setPosition(cell.lastCursorPosition().position(),
-                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(
+                    cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor
+                )
                 self._cell_flags.append(_selection(cursor, "#ffc9c9", tooltip, wavy=True))
         self.set_marks("_cells", [])
 
@@ -331,8 +347,13 @@ class ReaderView(OfflineBrowser):
         table = QTextCursor(block).currentTable() or QTextCursor(block.next()).currentTable()
         if table is None:
             return None
-        text = [[table.cellAt(r, c).firstCursorPosition().block().text()
-                 for c in range(table.columns())] for r in range(table.rows())]
+        text = [
+            [
+                table.cellAt(r, c).firstCursorPosition().block().text()
+                for c in range(table.columns())
+            ]
+            for r in range(table.rows())
+        ]
         rows = [r for r in range(table.rows()) if text[r][0] == row_label]
         columns = [c for c in range(table.columns()) if text[0][c] == column_label]
         return table.cellAt(rows[0], columns[0]) if rows and columns else None
@@ -417,8 +438,11 @@ class ReaderView(OfflineBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "" and url.fragment():
             cursor = self.textCursor()  # a link reached by keyboard is selected
-            origin = (cursor.selectionStart() if cursor.hasSelection() or self._press_position < 0
-                      else self._press_position)
+            origin = (
+                cursor.selectionStart()
+                if cursor.hasSelection() or self._press_position < 0
+                else self._press_position
+            )
             self.anchor_requested.emit(url.fragment(), origin)  # the window jumps
         else:
             self.link_requested.emit(url)
@@ -453,10 +477,12 @@ class ReaderView(OfflineBrowser):
     def position_at(self, point: QPoint) -> int:
         """The Qt position of the character under a viewport point; -1 when
         the point is not on text (a margin, the space after a line)."""
-        content = point + QPoint(self.horizontalScrollBar().value(),
-                                 self.verticalScrollBar().value())
-        return self.document().documentLayout().hitTest(QPointF(content),
-                                                        Qt.HitTestAccuracy.ExactHit)
+        content = point + QPoint(
+            self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        )
+        return (
+            self.document().documentLayout().hitTest(QPointF(content), Qt.HitTestAccuracy.ExactHit)
+        )
 
     def tooltip_at(self, point: QPoint) -> str:
         """The tooltips of the marks under a viewport point (a highlight's
@@ -468,8 +494,11 @@ class ReaderView(OfflineBrowser):
         for selection in self.extraSelections():
             tip = selection.format.toolTip()
             cursor = selection.cursor
-            if tip and cursor.selectionStart() <= position < cursor.selectionEnd() \
-                    and tip not in texts:
+            if (
+                tip
+                and cursor.selectionStart() <= position < cursor.selectionEnd()
+                and tip not in texts
+            ):
                 texts.append(tip)
         return "\n".join(texts)
 
@@ -537,10 +566,14 @@ class ReaderView(OfflineBrowser):
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()
             return
-        if (event.modifiers() & Qt.KeyboardModifier.ControlModifier
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
-            self.step_link(event.key() == Qt.Key.Key_Tab
-                           and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
+            self.step_link(
+                event.key() == Qt.Key.Key_Tab
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
             return
         before = self.textCursor().position()
         super().keyPressEvent(event)
@@ -560,22 +593,27 @@ class ReaderView(OfflineBrowser):
             # there is none: select the first character in view.
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.top_position())
-            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter,
-                                QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+            )
             self.setTextCursor(cursor)
         QTextBrowser.focusNextPrevChild(self, forward)
 
 
-def _selection(cursor: QTextCursor, colour: str, tooltip: str,
-               wavy: bool = False) -> QTextEdit.ExtraSelection:
+def _selection(
+    cursor: QTextCursor, colour: str, tooltip: str, wavy: bool = False
+) -> QTextEdit.ExtraSelection:
     selection = QTextEdit.ExtraSelection()
     selection.cursor = cursor
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(colour))
     fmt.setForeground(QColor("#1b1b1b"))
     # An underline keeps a mark visible in grey-scale.
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if wavy
-                          else QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+        if wavy
+        else QTextCharFormat.UnderlineStyle.SingleUnderline
+    )
     if tooltip:
         fmt.setToolTip(tooltip)
     selection.format = fmt

@@ -44,8 +44,9 @@ SCHEME = "ref"
 class ReferenceFeature(QObject):
     """Links the references of the shown document; answers clicks on them."""
 
-    def __init__(self, window: QMainWindow, library: Library, reader: ReaderView,
-                 paths: Paths | None) -> None:
+    def __init__(
+        self, window: QMainWindow, library: Library, reader: ReaderView, paths: Paths | None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library
@@ -136,18 +137,23 @@ class ReferenceCard(QDialog):
         layout = QVBoxLayout(self)
         self.citation_label = QLabel(cited, self)
         selectable = Qt.TextInteractionFlag
-        self.citation_label.setTextInteractionFlags(selectable.TextSelectableByMouse
-                                                    | selectable.TextSelectableByKeyboard)
+        self.citation_label.setTextInteractionFlags(
+            selectable.TextSelectableByMouse | selectable.TextSelectableByKeyboard
+        )
         font = self.citation_label.font()
         font.setBold(True)
         self.citation_label.setFont(font)
         layout.addWidget(self.citation_label)
         if written != cited:
             layout.addWidget(QLabel(self.tr("Written in the text as: %s") % written, self))
-        help_text = QLabel(self.tr(
-            "This document is not in your library. Save it from officielebekendmakingen.nl "
-            "or tweedekamer.nl (PDF, Word or XML) and import it with File > Import letters "
-            "(Ctrl+O); from then on this reference opens it."), self)
+        help_text = QLabel(
+            self.tr(
+                "This document is not in your library. Save it from officielebekendmakingen.nl "
+                "or tweedekamer.nl (PDF, Word or XML) and import it with File > Import letters "
+                "(Ctrl+O); from then on this reference opens it."
+            ),
+            self,
+        )
         help_text.setWordWrap(True)
         layout.addWidget(help_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -168,8 +174,14 @@ class ReferenceCard(QDialog):
 class DocumentInformation(QDialog):
     """The document's citation and details, and where it is cited ("Cited in")."""
 
-    def __init__(self, doc: Document, library: Library, cited_in: list[tuple[str, str]],
-                 references: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        library: Library,
+        cited_in: list[tuple[str, str]],
+        references: int,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Document information"))
         self.chosen: tuple[str, str] | None = None
@@ -183,9 +195,11 @@ class DocumentInformation(QDialog):
         if doc.meta.version:
             lines.append(self.tr("Version: %s") % doc.meta.version)
         if not doc.meta.official:
-            lines.append(self.tr("Compiled by Briefing Reader, not official text")
-                         if doc.meta.kind == "companion" else
-                         self.tr("Not a parliamentary document (no Kamerstuk number)"))
+            lines.append(
+                self.tr("Compiled by Briefing Reader, not official text")
+                if doc.meta.kind == "companion"
+                else self.tr("Not a parliamentary document (no Kamerstuk number)")
+            )
         lines.append(self.tr("Cites %n document(s)", "", references))
         info = QLabel("<br>".join(lines), self)
         info.setTextFormat(Qt.TextFormat.RichText)
@@ -208,8 +222,9 @@ class DocumentInformation(QDialog):
             item = QListWidgetItem(f"{title}{where}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, (doc_id, anchor))
         if not cited_in:
-            item = QListWidgetItem(self.tr("No document in your library cites this one."),
-                                   self.list)
+            item = QListWidgetItem(
+                self.tr("No document in your library cites this one."), self.list
+            )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.itemActivated.connect(self._go)
         layout.addWidget(self.list)

@@ -1,4 +1,5 @@
 """The data behind the actions register: rows, filter and the in-place editor."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,19 @@ from briefing_reader.core.notes import PRIORITIES, NotesError
 from briefing_reader.ui import style
 from briefing_reader.ui.timeline import date_range_text, due_colour
 
-(COL_ID, COL_DOC, COL_SECTION, COL_TITLE, COL_FIRST, COL_ORGS, COL_DEADLINES, COL_STANCE,
- COL_PRIORITY, COL_NOTE, COL_QUESTIONS) = range(11)
+(
+    COL_ID,
+    COL_DOC,
+    COL_SECTION,
+    COL_TITLE,
+    COL_FIRST,
+    COL_ORGS,
+    COL_DEADLINES,
+    COL_STANCE,
+    COL_PRIORITY,
+    COL_NOTE,
+    COL_QUESTIONS,
+) = range(11)
 WIDTHS = (170, 110, 210, 250, 300, 160, 210, 130, 80, 60, 80)
 EDITABLE = {COL_STANCE: "stance", COL_PRIORITY: "priority"}
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -68,8 +80,9 @@ class RegisterModel(QAbstractTableModel):
 
     write_failed = Signal(str)
 
-    def __init__(self, headers: list[str], labels: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: list[str], labels: dict[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._headers = headers
         self._labels = labels
@@ -84,11 +97,19 @@ class RegisterModel(QAbstractTableModel):
         self.endResetModel()
 
     def _texts(self, row: ActionRow) -> tuple[str, ...]:
-        return (row.id, row.doc, row.section or row.pillar or "",
-                ("↳ " if row.kind == "subaction" else "") + row.title, row.first_sentence,
-                ", ".join(row.organisations), "; ".join(d.phrase for d in row.deadlines),
-                row.stance or "", self._labels.get(row.priority or "", row.priority or ""),
-                self._labels["yes" if row.has_note else "no"], str(row.question_count or 0))
+        return (
+            row.id,
+            row.doc,
+            row.section or row.pillar or "",
+            ("↳ " if row.kind == "subaction" else "") + row.title,
+            row.first_sentence,
+            ", ".join(row.organisations),
+            "; ".join(d.phrase for d in row.deadlines),
+            row.stance or "",
+            self._labels.get(row.priority or "", row.priority or ""),
+            self._labels["yes" if row.has_note else "no"],
+            str(row.question_count or 0),
+        )
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -96,8 +117,9 @@ class RegisterModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -123,16 +145,19 @@ class RegisterModel(QAbstractTableModel):
             if column == COL_SECTION:
                 return row.section_path
             if column == COL_DEADLINES and row.deadlines:
-                return "\n".join(f"{d.phrase}: {date_range_text(d.earliest, d.latest)}"
-                                 for d in row.deadlines)
-            return entry.texts[column] if column in (COL_ID, COL_TITLE, COL_FIRST,
-                                                     COL_ORGS) else None
+                return "\n".join(
+                    f"{d.phrase}: {date_range_text(d.earliest, d.latest)}" for d in row.deadlines
+                )
+            return (
+                entry.texts[column] if column in (COL_ID, COL_TITLE, COL_FIRST, COL_ORGS) else None
+            )
         if role == Qt.ItemDataRole.ForegroundRole:
             dark = style.is_dark()
             if column == COL_DEADLINES and entry.due == DUE_LATE:
                 return QBrush(QColor(due_colour(DUE_LATE, dark)))
-            if (column == COL_NOTE and not row.has_note) \
-                    or (column == COL_QUESTIONS and not row.question_count):
+            if (column == COL_NOTE and not row.has_note) or (
+                column == COL_QUESTIONS and not row.question_count
+            ):
                 return QBrush(QColor(style.colours(dark)["muted"]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NOTE, COL_QUESTIONS):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -143,14 +168,19 @@ class RegisterModel(QAbstractTableModel):
         entry = self.entries[row_index]
         row = entry.row
         keys: dict[int, Any] = {
-            COL_DOC: row.doc, COL_SECTION: entry.section_rank,
-            COL_TITLE: row.title.casefold(), COL_FIRST: row.first_sentence.casefold(),
+            COL_DOC: row.doc,
+            COL_SECTION: entry.section_rank,
+            COL_TITLE: row.title.casefold(),
+            COL_FIRST: row.first_sentence.casefold(),
             COL_ORGS: (not row.organisations, entry.texts[COL_ORGS].casefold()),
             COL_DEADLINES: min((d.latest for d in row.deadlines), default=dt.date.max),
             COL_STANCE: (row.stance is None, (row.stance or "").casefold()),
-            COL_PRIORITY: PRIORITIES.index(row.priority) if row.priority in PRIORITIES
+            COL_PRIORITY: PRIORITIES.index(row.priority)
+            if row.priority in PRIORITIES
             else len(PRIORITIES),
-            COL_NOTE: not row.has_note, COL_QUESTIONS: -(row.question_count or 0)}
+            COL_NOTE: not row.has_note,
+            COL_QUESTIONS: -(row.question_count or 0),
+        }
         return (keys.get(column, row.id), row_index)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -167,8 +197,7 @@ class RegisterModel(QAbstractTableModel):
             self.write_failed.emit(exc.reason)
             return False
         entry.texts = self._texts(entry.row)
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), COL_QUESTIONS))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COL_QUESTIONS))
         return True
 
 
@@ -198,30 +227,35 @@ class RegisterFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         entry = self._model().entries[source_row]
         row = entry.row
-        if not (self.pillar in (ANY, f"{row.doc}#{row.pillar_id}" if row.pillar_id else NONE)
-                and self.stance in (ANY, row.stance or NONE)
-                and (row.has_note or not self.with_note)
-                and (entry.due == DUE_LATE or not self.overdue)):
+        if not (
+            self.pillar in (ANY, f"{row.doc}#{row.pillar_id}" if row.pillar_id else NONE)
+            and self.stance in (ANY, row.stance or NONE)
+            and (row.has_note or not self.with_note)
+            and (entry.due == DUE_LATE or not self.overdue)
+        ):
             return False
         haystack = " ".join((*entry.texts, row.section_path)).casefold()
         return all(word in haystack for word in self.text.casefold().split())
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
         model = self._model()
-        return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(),
-                                                                            right.column())
+        return model.sort_key(left.row(), left.column()) < model.sort_key(
+            right.row(), right.column()
+        )
 
 
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box editor offering (shown text, stored value) choices; picking one saves it."""
 
-    def __init__(self, choices: Callable[[str], list[tuple[str, str]]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: Callable[[str], list[tuple[str, str]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._choices = choices
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         combo = QComboBox(parent)
         for text, value in self._choices(str(index.data(Qt.ItemDataRole.EditRole))):
             combo.addItem(text, value)
@@ -240,4 +274,3 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-

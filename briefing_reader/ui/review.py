@@ -41,10 +41,18 @@ from briefing_reader.ui import keyboard
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 #: Backgrounds and text colours of removed and added text, light and dark.
-_LIGHT = {"removed": ("#fde2e1", "#7a1212"), "added": ("#dcf5e0", "#0f5323"),
-          "muted": "#5a5a5a", "text": "#1b1b1b"}
-_DARK = {"removed": ("#5a1f1f", "#ffd7d5"), "added": ("#1d4a2a", "#c9f5d3"),
-         "muted": "#a8a8a8", "text": "#e6e6e6"}
+_LIGHT = {
+    "removed": ("#fde2e1", "#7a1212"),
+    "added": ("#dcf5e0", "#0f5323"),
+    "muted": "#5a5a5a",
+    "text": "#1b1b1b",
+}
+_DARK = {
+    "removed": ("#5a1f1f", "#ffd7d5"),
+    "added": ("#1d4a2a", "#c9f5d3"),
+    "muted": "#a8a8a8",
+    "text": "#e6e6e6",
+}
 
 
 def _colours() -> dict[str, tuple[str, str] | str]:
@@ -78,9 +86,13 @@ class ReviewPanel(QWidget):
     changed = Signal()
     failed = Signal(str)
 
-    def __init__(self, library: Library, store: NotesStore | None,
-                 selection_anchor: Callable[[], TextAnchor | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        store: NotesStore | None,
+        selection_anchor: Callable[[], TextAnchor | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.store = store
@@ -101,8 +113,12 @@ class ReviewPanel(QWidget):
         self.dismiss_button.setToolTip(self.tr("Take it off the list without its new place"))
         self.go_button = QPushButton(self.tr("Go to"), self)
         buttons = QHBoxLayout()
-        for button in (self.accept_button, self.reattach_button, self.dismiss_button,
-                       self.go_button):
+        for button in (
+            self.accept_button,
+            self.reattach_button,
+            self.dismiss_button,
+            self.go_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -130,8 +146,7 @@ class ReviewPanel(QWidget):
             mark = self.tr("check") if item.outcome == "fuzzy" else self.tr("no place")
             if item.event.reason == MISSING_DOCUMENT:
                 mark = self.tr("document not in the library")
-            row = QListWidgetItem(f"[{mark}] {self._kind(item.kind)}: {item.label[:90]}",
-                                  self.list)
+            row = QListWidgetItem(f"[{mark}] {self._kind(item.kind)}: {item.label[:90]}", self.list)
             row.setData(ID_ROLE, item.item_id)
             doc = self.library.get(item.doc_id)
             row.setToolTip(doc.title if doc else item.doc_id)
@@ -141,10 +156,12 @@ class ReviewPanel(QWidget):
             self.list.setCurrentRow(0)
         fuzzy = sum(1 for i in items if i.outcome == "fuzzy")
         self.summary.setText(
-            self.tr("Nothing to check.") if not items else
-            self.tr("%n note(s) to check after a new version: ", "", len(items))
+            self.tr("Nothing to check.")
+            if not items
+            else self.tr("%n note(s) to check after a new version: ", "", len(items))
             + self.tr("%n with a suggested place, ", "", fuzzy)
-            + self.tr("%n without a place.", "", len(items) - fuzzy))
+            + self.tr("%n without a place.", "", len(items) - fuzzy)
+        )
         self._show_current()
 
     def current(self) -> ReviewItem | None:
@@ -152,8 +169,11 @@ class ReviewPanel(QWidget):
         return None if row is None else self._items.get(row.data(ID_ROLE))
 
     def _kind(self, kind: str) -> str:
-        return {"highlight": self.tr("highlight"), "bookmark": self.tr("bookmark"),
-                "action": self.tr("action note")}.get(kind, kind)
+        return {
+            "highlight": self.tr("highlight"),
+            "bookmark": self.tr("bookmark"),
+            "action": self.tr("action note"),
+        }.get(kind, kind)
 
     def _show_current(self, *_args: object) -> None:
         item = self.current()
@@ -169,19 +189,32 @@ class ReviewPanel(QWidget):
         parts = [f"<p><b>{escape(item.label)}</b></p>"]
         before, after = event.before, event.after
         if event.reason != MISSING_DOCUMENT:
-            parts.append(f'<p style="color:{muted}">' + escape(
-                self.tr("Version %1 → version %2").replace("%1", str(event.from_version or "?"))
-                .replace("%2", str(event.to_version or "?"))) + "</p>")
-        parts.append(f"<p><b>{escape(self.tr('Original'))}</b><br>"
-                     + self._quote_html(before.anchor, before.action, "removed") + "</p>")
+            parts.append(
+                f'<p style="color:{muted}">'
+                + escape(
+                    self.tr("Version %1 → version %2")
+                    .replace("%1", str(event.from_version or "?"))
+                    .replace("%2", str(event.to_version or "?"))
+                )
+                + "</p>"
+            )
+        parts.append(
+            f"<p><b>{escape(self.tr('Original'))}</b><br>"
+            + self._quote_html(before.anchor, before.action, "removed")
+            + "</p>"
+        )
         if after is not None:
-            parts.append(f"<p><b>{escape(self.tr('Suggested new place'))}</b> "
-                         f'<span style="color:{muted}">({escape(self.tr("similarity"))} '
-                         f"{event.score:.0%})</span><br>"
-                         + self._quote_html(after.anchor, after.action, "added") + "</p>")
+            parts.append(
+                f"<p><b>{escape(self.tr('Suggested new place'))}</b> "
+                f'<span style="color:{muted}">({escape(self.tr("similarity"))} '
+                f"{event.score:.0%})</span><br>"
+                + self._quote_html(after.anchor, after.action, "added")
+                + "</p>"
+            )
         elif event.reason == MISSING_DOCUMENT:
-            hint = self.tr("The document is not in the library; the note is placed when it "
-                           "is imported.")
+            hint = self.tr(
+                "The document is not in the library; the note is placed when it is imported."
+            )
             parts.append(f"<p>{escape(hint)}</p>")
         else:
             hint = self.tr("No place in the new version is clearly the same.")
@@ -195,9 +228,11 @@ class ReviewPanel(QWidget):
         assert isinstance(colours, tuple)
         if anchor is not None:
             q = anchor.quote
-            return (f'<span style="color:{c["muted"]}">…{escape(q.prefix)}</span>'
-                    + _span(q.exact, colours)
-                    + f'<span style="color:{c["muted"]}">{escape(q.suffix)}…</span>')
+            return (
+                f'<span style="color:{c["muted"]}">…{escape(q.prefix)}</span>'
+                + _span(q.exact, colours)
+                + f'<span style="color:{c["muted"]}">{escape(q.suffix)}…</span>'
+            )
         title = getattr(action, "title", "") or getattr(action, "action_id", "")
         text = getattr(action, "text", "")
         return _span(title, colours) + "<br>" + escape(text[:400])
@@ -236,8 +271,7 @@ class ReviewPanel(QWidget):
                 store.reviews.reattach(item.item_id, anchor)
                 return
             doc = self.library.get(anchor.doc_id)
-            node = doc.node_at_block(block_index_at(doc, anchor.position.start)) if doc \
-                else None
+            node = doc.node_at_block(block_index_at(doc, anchor.position.start)) if doc else None
             while node is not None and node.kind not in ("action", "subaction"):
                 node = node.parent
             if doc is None or node is None:
@@ -258,12 +292,12 @@ class ReviewPanel(QWidget):
         doc = self.library.get(item.doc_id)
         node = doc.node(placed.action.action_id) if doc and placed.action else None
         if doc is not None and node is not None:
-            start = next((b.start for b in doc.blocks[node.first:node.stop] if b.text), 0)
+            start = next((b.start for b in doc.blocks[node.first : node.stop] if b.text), 0)
             self.jump_requested.emit(doc.id, start)
 
 
 class ChangesDialog(QDialog):
-    """"Wat is gewijzigd": paragraph-level differences between two kept versions.
+    """ "Wat is gewijzigd": paragraph-level differences between two kept versions.
 
     Args:
         versions_dir: where old versions are kept (``paths.data / "versions"``).
@@ -271,8 +305,13 @@ class ChangesDialog(QDialog):
         store: for the notes each change touched (None: no notes shown).
     """
 
-    def __init__(self, versions_dir: Path, doc_id: str, store: NotesStore | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        versions_dir: Path,
+        doc_id: str,
+        store: NotesStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("What has changed"))
         self.versions = list_versions(versions_dir, doc_id)
@@ -324,12 +363,15 @@ class ChangesDialog(QDialog):
         new = self.versions[self.new_box.currentIndex()]
         notes = self.store.reviews.note_spans(self.doc_id) if self.store is not None else []
         self.changes = diff_versions(old, new, notes)
-        counts = {kind: sum(1 for c in self.changes if c.kind == kind)
-                  for kind in ("changed", "added", "removed")}
+        counts = {
+            kind: sum(1 for c in self.changes if c.kind == kind)
+            for kind in ("changed", "added", "removed")
+        }
         self.summary.setText(
             self.tr("%n paragraph(s) changed, ", "", counts["changed"])
             + self.tr("%n added, ", "", counts["added"])
-            + self.tr("%n removed.", "", counts["removed"]))
+            + self.tr("%n removed.", "", counts["removed"])
+        )
         self.view.setHtml(self.changes_html())
 
     def changes_html(self) -> str:
@@ -339,22 +381,35 @@ class ChangesDialog(QDialog):
         assert isinstance(removed, tuple) and isinstance(added, tuple)
         if not self.changes:
             return f"<p>{escape(self.tr('The text of the two versions is the same.'))}</p>"
-        titles = {"removed": self.tr("Removed"), "added": self.tr("Added"),
-                  "changed": self.tr("Changed")}
+        titles = {
+            "removed": self.tr("Removed"),
+            "added": self.tr("Added"),
+            "changed": self.tr("Changed"),
+        }
         out = []
         for change in self.changes:
             out.append(f'<h4 style="color:{c["text"]}">{escape(titles[change.kind])}</h4>')
             if change.kind == "changed":
                 pieces = word_diff(change.old[0].text, change.new[0].text)
-                out.append("<p>" + "".join(
-                    escape(text) if op == "=" else _span(text, removed, True) if op == "-"
-                    else _span(text, added) for op, text in pieces) + "</p>")
+                out.append(
+                    "<p>"
+                    + "".join(
+                        escape(text)
+                        if op == "="
+                        else _span(text, removed, True)
+                        if op == "-"
+                        else _span(text, added)
+                        for op, text in pieces
+                    )
+                    + "</p>"
+                )
             for paragraph in change.old if change.kind == "removed" else ():
                 out.append("<p>" + _span(paragraph.text, removed, True) + "</p>")
             for paragraph in change.new if change.kind == "added" else ():
                 out.append("<p>" + _span(paragraph.text, added) + "</p>")
             if change.notes:
                 labels = ", ".join(f"“{escape(n.label[:80])}”" for n in change.notes)
-                out.append(f'<p style="color:{c["muted"]}">'
-                           f"{escape(self.tr('Notes here:'))} {labels}</p>")
+                out.append(
+                    f'<p style="color:{c["muted"]}">{escape(self.tr("Notes here:"))} {labels}</p>'
+                )
         return "".join(out)

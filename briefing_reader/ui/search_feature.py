@@ -24,8 +24,14 @@ CURRENT_HIT_COLOUR = "#ff9f43"
 class SearchFeature(QObject):
     """Search for one window: owns the panel's tab and the hits in the reader."""
 
-    def __init__(self, window: QMainWindow, library: Library, index: SearchIndex,
-                 reader: ReaderView, tabs: QTabWidget) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        library: Library,
+        index: SearchIndex,
+        reader: ReaderView,
+        tabs: QTabWidget,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library
@@ -58,19 +64,24 @@ class SearchFeature(QObject):
             self.window.addAction(action)
 
         add(self.tr("&Search all documents…"), self.search_all, "Ctrl+Shift+F")
-        add(self.tr("&Find in this document…"), self.find_in_document,
-            QKeySequence.StandardKey.Find)
+        add(
+            self.tr("&Find in this document…"), self.find_in_document, QKeySequence.StandardKey.Find
+        )
         add(self.tr("Find &next"), lambda: self.step(+1), QKeySequence.StandardKey.FindNext)
-        add(self.tr("Find &previous"), lambda: self.step(-1),
-            QKeySequence.StandardKey.FindPrevious)
+        add(self.tr("Find &previous"), lambda: self.step(-1), QKeySequence.StandardKey.FindPrevious)
 
     # -- the index -------------------------------------------------------------
 
     def start_indexing(self) -> None:
         """Build or update the index in the background, with a progress bar."""
         self.progress.show()
-        run_in_background(lambda progress: self.index.update(self.library, progress),
-                          self, self._indexed, self._index_failed, self._progressed)
+        run_in_background(
+            lambda progress: self.index.update(self.library, progress),
+            self,
+            self._indexed,
+            self._index_failed,
+            self._progressed,
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -87,8 +98,7 @@ class SearchFeature(QObject):
 
     def _index_failed(self, error: Exception) -> None:
         self.progress.hide()
-        self.window.statusBar().showMessage(
-            self.tr("Search is unavailable: %s") % error, 15000)
+        self.window.statusBar().showMessage(self.tr("Search is unavailable: %s") % error, 15000)
 
     # -- opening hits ------------------------------------------------------
 
@@ -125,16 +135,22 @@ class SearchFeature(QObject):
 
     def _collect(self, doc: Document) -> None:
         """The query's hits in ``doc`` (passages in reading order) and their words."""
-        result = self.index.search(self._query, doc=doc.id,
-                                   actions_only=self.panel.actions_only.isChecked(),
-                                   limit=MAX_HITS_IN_DOCUMENT)
+        result = self.index.search(
+            self._query,
+            doc=doc.id,
+            actions_only=self.panel.actions_only.isChecked(),
+            limit=MAX_HITS_IN_DOCUMENT,
+        )
         units = {u.anchor: (u.start, u.end) for u in units_of(doc)}
         found = sorted((units[h.anchor], h.anchor) for h in result.hits if h.anchor in units)
         self._passages = [place for place, _ in found]
         self._anchors = [anchor for _, anchor in found]
         starts = [start for start, _ in self._passages]
-        self._spans = [(s, e) for s, e in result.spans(doc.plain_text)
-                       if self._passage_of(s, starts) is not None]
+        self._spans = [
+            (s, e)
+            for s, e in result.spans(doc.plain_text)
+            if self._passage_of(s, starts) is not None
+        ]
 
     def _passage_of(self, offset: int, starts: list[int] | None = None) -> int | None:
         starts = starts if starts is not None else [s for s, _ in self._passages]
@@ -146,8 +162,7 @@ class SearchFeature(QObject):
     def step(self, direction: int) -> None:
         """F3 / Shift+F3: the next or previous hit (passage) in this document."""
         if not self._passages:
-            self.window.statusBar().showMessage(self.tr("No search hits in this document"),
-                                                3000)
+            self.window.statusBar().showMessage(self.tr("No search hits in this document"), 3000)
             return
         if self._current < 0:  # not yet on a hit: the first one after (or before) the view
             top = self.reader.core_offset(self.reader.top_position())
@@ -168,15 +183,22 @@ class SearchFeature(QObject):
         """The status bar counts hits as the list does: passages."""
         if self._passages and self._current >= 0:
             self.window.statusBar().showMessage(
-                self.tr("Hit %d of %d in this document") % (self._current + 1,
-                                                            len(self._passages)), 5000)
+                self.tr("Hit %d of %d in this document") % (self._current + 1, len(self._passages)),
+                5000,
+            )
 
     def _paint(self) -> None:
         current = self._current if self._current >= 0 else None
-        marks = [Mark(start, end, CURRENT_HIT_COLOUR
-                      if current is not None and self._passage_of(start) == current
-                      else HIT_COLOUR)
-                 for start, end in self._spans]
+        marks = [
+            Mark(
+                start,
+                end,
+                CURRENT_HIT_COLOUR
+                if current is not None and self._passage_of(start) == current
+                else HIT_COLOUR,
+            )
+            for start, end in self._spans
+        ]
         self.reader.set_marks("search", marks)
 
     def _query_chosen(self, query: str) -> None:

@@ -36,8 +36,7 @@ class SearchPanel(QWidget):
     hit_chosen = Signal(str, str, str)
     query_chosen = Signal(str)
 
-    def __init__(self, library: Library, index: SearchIndex,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, index: SearchIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.index = index
@@ -46,8 +45,9 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr('Search all letters: taaleis, "exact phrase", '
-                                              "motie OR toezegging, statush*"))
+        self.field.setPlaceholderText(
+            self.tr('Search all letters: taaleis, "exact phrase", motie OR toezegging, statush*')
+        )
         self.field.setAccessibleName(self.tr("Search"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(lambda _text: self._timer.start())
@@ -56,7 +56,8 @@ class SearchPanel(QWidget):
         self.scope.setAccessibleName(self.tr("Search in"))
         # Long letter titles must not widen the whole side pane.
         self.scope.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.scope.setMinimumContentsLength(16)
         self.set_documents(library)
         self.scope.currentIndexChanged.connect(lambda _i: self.run_search())
@@ -111,9 +112,12 @@ class SearchPanel(QWidget):
             self.show_empty_state()
             return
         try:
-            result = self.index.search(query, doc=self.scope.currentData() or None,
-                                       actions_only=self.actions_only.isChecked(),
-                                       limit=RESULT_LIMIT)
+            result = self.index.search(
+                query,
+                doc=self.scope.currentData() or None,
+                actions_only=self.actions_only.isChecked(),
+                limit=RESULT_LIMIT,
+            )
         except SearchError as error:
             self.summary.setText(escape(str(error)))
             return
@@ -127,9 +131,13 @@ class SearchPanel(QWidget):
         if not self.index.ready:
             self.summary.setText(self.tr("The search index is being built…"))
         else:
-            self.summary.setText(self.tr("Type to search every letter. Dutch word forms "
-                                         "match: <i>statushouder</i> also finds "
-                                         "<i>statushouders</i>."))
+            self.summary.setText(
+                self.tr(
+                    "Type to search every letter. Dutch word forms "
+                    "match: <i>statushouder</i> also finds "
+                    "<i>statushouders</i>."
+                )
+            )
         self.results.setHtml(self._help_html())
 
     def _help_html(self) -> str:
@@ -143,8 +151,9 @@ class SearchPanel(QWidget):
             ("doc:moties", self.tr("one document")),
             ("in:acties", self.tr("only text in actions")),
         ]
-        body = "".join(f"<tr><td><code>{escape(q)}</code></td><td>{escape(d)}</td></tr>"
-                       for q, d in rows)
+        body = "".join(
+            f"<tr><td><code>{escape(q)}</code></td><td>{escape(d)}</td></tr>" for q, d in rows
+        )
         title = escape(self.tr("Search language"))
         return f'<p><b>{title}</b></p><table cellpadding="3">{body}</table>'
 
@@ -155,7 +164,9 @@ class SearchPanel(QWidget):
             text = self.tr("No results for “%s”.") % escape(result.query)
             if result.suggestion:
                 text += " " + self.tr("Did you mean <a href='%s'>%s</a>?") % (
-                    escape(result.suggestion, quote=True), escape(result.suggestion))
+                    escape(result.suggestion, quote=True),
+                    escape(result.suggestion),
+                )
             self.summary.setText(text)
         else:
             self.summary.setText(self._summary_html(result))
@@ -171,8 +182,10 @@ class SearchPanel(QWidget):
         if result.missing:
             parts.append(self.tr("not found: %s") % escape(", ".join(result.missing)))
         if result.suggestion:
-            parts.append(self.tr("Did you mean <a href='%s'>%s</a>?") % (
-                escape(result.suggestion, quote=True), escape(result.suggestion)))
+            parts.append(
+                self.tr("Did you mean <a href='%s'>%s</a>?")
+                % (escape(result.suggestion, quote=True), escape(result.suggestion))
+            )
         return " · ".join(parts)
 
     def _results_html(self, result: SearchResult) -> str:
@@ -196,8 +209,10 @@ class SearchPanel(QWidget):
                 if lacking:
                     lacks = self.tr("not found: %s") % ", ".join(lacking)
                     badge += f" <small><i>({escape(lacks)})</i></small>"
-                parts.append(f'<p style="margin-left:12px; margin-top:0px">'
-                             f'<a href="hit:{number[id(hit)]}">{hit.snippet_html}</a>{badge}</p>')
+                parts.append(
+                    f'<p style="margin-left:12px; margin-top:0px">'
+                    f'<a href="hit:{number[id(hit)]}">{hit.snippet_html}</a>{badge}</p>'
+                )
         return "".join(parts)
 
     # -- opening -----------------------------------------------------------

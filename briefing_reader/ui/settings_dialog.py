@@ -34,8 +34,13 @@ from briefing_reader.ui.theme import FONT_SIZE_KEY, LANGUAGE_KEY, THEME_KEY, THE
 class SettingsDialog(QDialog):
     """Edits the settings; ``apply()`` stores them (called on OK)."""
 
-    def __init__(self, settings: QSettings, store: NotesStore | None, paths: Paths,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        store: NotesStore | None,
+        paths: Paths,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
@@ -43,13 +48,17 @@ class SettingsDialog(QDialog):
         self.paths = paths
         self.restored = False
         self.language = QComboBox(self)
-        for code, name in (("", self.tr("As the system (Dutch on a Dutch system)")),
-                           ("nl", "Nederlands"), ("en", "English")):
+        for code, name in (
+            ("", self.tr("As the system (Dutch on a Dutch system)")),
+            ("nl", "Nederlands"),
+            ("en", "English"),
+        ):
             self.language.addItem(name, code)
         self._select(self.language, str(settings.value(LANGUAGE_KEY, "")))
         self.theme = QComboBox(self)
-        for code, name in zip(THEMES, (self.tr("As the system"), self.tr("Light"),
-                                       self.tr("Dark")), strict=True):
+        for code, name in zip(
+            THEMES, (self.tr("As the system"), self.tr("Light"), self.tr("Dark")), strict=True
+        ):
             self.theme.addItem(name, code)
         self._select(self.theme, str(settings.value(THEME_KEY, "system")))
         self.font_size = QSpinBox(self)
@@ -71,8 +80,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Stances (one a line)"), self.stances)
         form.addRow(self.tr("Data folder"), self._data_row())
         form.addRow(self.tr("S&hared folder"), self._team_row())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,9 +96,11 @@ class SettingsDialog(QDialog):
         label = QLabel(str(self.paths.data), row)
         label.setWordWrap(True)
         layout.addWidget(label, 1)
-        for text, slot in ((self.tr("Open folder"), self._open_folder),
-                           (self.tr("Back up now"), self._backup),
-                           (self.tr("Restore a backup…"), self._restore)):
+        for text, slot in (
+            (self.tr("Open folder"), self._open_folder),
+            (self.tr("Back up now"), self._backup),
+            (self.tr("Restore a backup…"), self._restore),
+        ):
             button = QPushButton(text, row)
             button.clicked.connect(slot)
             layout.addWidget(button)
@@ -103,9 +115,12 @@ class SettingsDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.team_folder = QLineEdit(str(self.settings.value(FOLDER_KEY, "") or ""), row)
         self.team_folder.setPlaceholderText(self.tr("None: notes are not shared"))
-        self.team_folder.setToolTip(self.tr(
-            "A folder your group shares (Nextcloud, OneDrive, a network share): your "
-            "notes are written there and your colleagues' notes read from it"))
+        self.team_folder.setToolTip(
+            self.tr(
+                "A folder your group shares (Nextcloud, OneDrive, a network share): your "
+                "notes are written there and your colleagues' notes read from it"
+            )
+        )
         choose = QPushButton(self.tr("Choose…"), row)
         choose.clicked.connect(self._choose_team_folder)
         layout.addWidget(self.team_folder, 1)
@@ -115,8 +130,9 @@ class SettingsDialog(QDialog):
     def _choose_team_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"),
-                                                  self.team_folder.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Shared folder"), self.team_folder.text()
+        )
         if chosen:
             self.team_folder.setText(chosen)
 
@@ -141,14 +157,19 @@ class SettingsDialog(QDialog):
     def _restore(self) -> None:
         backups = list_backups(self.paths.backups)
         if not backups:
-            QMessageBox.information(self, self.tr("Restore a backup"),
-                                    self.tr("There are no backups yet."))
+            QMessageBox.information(
+                self, self.tr("Restore a backup"), self.tr("There are no backups yet.")
+            )
             return
         labels = [b.taken.astimezone().strftime("%d-%m-%Y %H:%M") for b in backups]
-        label, ok = QInputDialog.getItem(self, self.tr("Restore a backup"),
-                                         self.tr("Replace the notes with the backup of "
-                                                 "(the current notes are kept aside):"),
-                                         labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Restore a backup"),
+            self.tr("Replace the notes with the backup of (the current notes are kept aside):"),
+            labels,
+            0,
+            False,
+        )
         if not ok:
             return
         chosen = backups[labels.index(label)]
@@ -159,9 +180,13 @@ class SettingsDialog(QDialog):
         except (ValueError, OSError) as error:
             QMessageBox.warning(self, self.tr("Restore failed"), str(error))
         else:
-            QMessageBox.information(self, self.tr("Backup restored"),
-                                    self.tr("Briefing Reader closes now; start it again "
-                                            "to work with the restored notes."))
+            QMessageBox.information(
+                self,
+                self.tr("Backup restored"),
+                self.tr(
+                    "Briefing Reader closes now; start it again to work with the restored notes."
+                ),
+            )
         self.restored = True  # the store is closed: the window must close too
         self.reject()
 

@@ -97,8 +97,11 @@ class SingleInstance(QObject):
             if deadline.hasExpired():
                 return False
             if not told:
-                print("briefing-reader: waiting for the running instance to answer…",
-                      file=sys.stderr, flush=True)
+                print(
+                    "briefing-reader: waiting for the running instance to answer…",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 told = True
             QThread.msleep(50)
         return True

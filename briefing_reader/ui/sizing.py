@@ -15,14 +15,14 @@ class _KeepLines(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange and isinstance(
-                watched, (QPlainTextEdit, QTextEdit)):
+            watched, (QPlainTextEdit, QTextEdit)
+        ):
             self.fit(watched)
         return False
 
     def fit(self, edit: QPlainTextEdit | QTextEdit) -> None:
         margin = edit.document().documentMargin()
-        height = (self.lines * edit.fontMetrics().lineSpacing() + 2 * margin
-                  + 2 * edit.frameWidth())
+        height = self.lines * edit.fontMetrics().lineSpacing() + 2 * margin + 2 * edit.frameWidth()
         edit.setMinimumHeight(int(height))
 
 

@@ -32,8 +32,9 @@ SETTLE_MS = 2_000
 class TeamFolder(QObject):
     """Keeps my notes and my colleagues' in step with the shared folder."""
 
-    def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None,
-                 settings: QSettings) -> None:
+    def __init__(
+        self, window: QMainWindow, library: Library, store: NotesStore | None, settings: QSettings
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library
@@ -112,16 +113,18 @@ class TeamFolder(QObject):
             return
         self.last_report = report
         folder = self.folder()
-        if folder is not None and folder.is_dir() and str(folder) not in \
-                self.watcher.directories():
+        if folder is not None and folder.is_dir() and str(folder) not in self.watcher.directories():
             self.watcher.addPath(str(folder))
         if report.offline:
             self.window.statusBar().showMessage(
-                self.tr("Shared folder not reachable: %s") % report.offline, 8000)
+                self.tr("Shared folder not reachable: %s") % report.offline, 8000
+            )
         elif report.added or report.updated or report.removed:
             self.window.statusBar().showMessage(
-                self.tr("Colleagues' notes: %d new, %d changed, %d removed") % (
-                    report.added, report.updated, report.removed), 8000)
+                self.tr("Colleagues' notes: %d new, %d changed, %d removed")
+                % (report.added, report.updated, report.removed),
+                8000,
+            )
             refresh = getattr(self.window, "refresh_notes", None)
             if refresh is not None:
                 refresh()
@@ -129,4 +132,5 @@ class TeamFolder(QObject):
     def _failed(self, error: object) -> None:
         self.busy = False
         self.window.statusBar().showMessage(
-            self.tr("Shared folder: %s") % getattr(error, "reason", str(error)), 8000)
+            self.tr("Shared folder: %s") % getattr(error, "reason", str(error)), 8000
+        )

@@ -21,12 +21,18 @@ _system_font: QFont | None = None
 def dark_palette() -> QPalette:
     palette = QPalette()
     colours = {
-        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#181a1b", QPalette.ColorRole.AlternateBase: "#24272a",
-        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#2b2e31",
-        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb4",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2b2e31",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.Window: "#202124",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#181a1b",
+        QPalette.ColorRole.AlternateBase: "#24272a",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#2b2e31",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2b2e31",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.Link: "#8ab4f8",
         QPalette.ColorRole.PlaceholderText: "#9a9a9a",
     }
     for role, colour in colours.items():
@@ -47,8 +53,11 @@ def light_palette(app: QApplication) -> QPalette:
 def _readable_when_disabled(palette: QPalette, colour: str) -> None:
     """Disabled text stays readable (4.5:1): the annotation panel without an
     action still shows its title."""
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
 
 

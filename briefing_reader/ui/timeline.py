@@ -52,10 +52,20 @@ from briefing_reader.ui import keyboard, style
 
 #: Text colours for the due statuses, chosen for contrast on a light and a dark base.
 DUE_COLOURS: dict[bool, dict[str, str]] = {
-    False: {DUE_LATE: "#b3261e", DUE_SOON: "#8a4b00", DUE_LATER: "#1f5f99",
-            DUE_UNDATED: "#5a5a5a", DUE_CLOSED: "#2e6b30"},
-    True: {DUE_LATE: "#ff8a80", DUE_SOON: "#ffc870", DUE_LATER: "#9cc3f0",
-           DUE_UNDATED: "#b0b0b0", DUE_CLOSED: "#a5d6a7"},
+    False: {
+        DUE_LATE: "#b3261e",
+        DUE_SOON: "#8a4b00",
+        DUE_LATER: "#1f5f99",
+        DUE_UNDATED: "#5a5a5a",
+        DUE_CLOSED: "#2e6b30",
+    },
+    True: {
+        DUE_LATE: "#ff8a80",
+        DUE_SOON: "#ffc870",
+        DUE_LATER: "#9cc3f0",
+        DUE_UNDATED: "#b0b0b0",
+        DUE_CLOSED: "#a5d6a7",
+    },
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_DUE, COL_WHEN, COL_PHRASE, COL_SENTENCE, COL_SECTION, COL_KAMER, COL_STATUS = range(7)
@@ -102,8 +112,13 @@ class CommitmentsTimelineView(QWidget):
     open_requested = Signal(str, str)
     status_saved = Signal(str, str)
 
-    def __init__(self, library: Library, store: NotesStore | None, today: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        store: NotesStore | None,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._library = library
         self._store = store
@@ -114,12 +129,25 @@ class CommitmentsTimelineView(QWidget):
         self._links: dict[str, tuple[str, ...]] = {}  # the same promise elsewhere
         self.linked_question: QMessageBox | None = None
         self._current: str | None = None
-        self._due_labels = {DUE_LATE: self.tr("overdue"), DUE_SOON: self.tr("due soon"),
-                            DUE_LATER: self.tr("later"), DUE_UNDATED: self.tr("no date"),
-                            DUE_CLOSED: self.tr("done")}
-        self._status_labels = dict(zip(STATUSES, (
-            self.tr("Open"), self.tr("Fulfilled"), self.tr("Partly fulfilled"),
-            self.tr("Lapsed")), strict=True))
+        self._due_labels = {
+            DUE_LATE: self.tr("overdue"),
+            DUE_SOON: self.tr("due soon"),
+            DUE_LATER: self.tr("later"),
+            DUE_UNDATED: self.tr("no date"),
+            DUE_CLOSED: self.tr("done"),
+        }
+        self._status_labels = dict(
+            zip(
+                STATUSES,
+                (
+                    self.tr("Open"),
+                    self.tr("Fulfilled"),
+                    self.tr("Partly fulfilled"),
+                    self.tr("Lapsed"),
+                ),
+                strict=True,
+            )
+        )
         self._build()
         self.refresh()
 
@@ -134,15 +162,22 @@ class CommitmentsTimelineView(QWidget):
         self.document_filter.setAccessibleName(self.tr("Only commitments of this document"))
         bar = QHBoxLayout()
         bar.addWidget(self.text_filter, 1)
-        for widget in (self.document_filter, self.overdue_only, self.kamer_only,
-                       self.count_label):
+        for widget in (self.document_filter, self.overdue_only, self.kamer_only, self.count_label):
             bar.addWidget(widget)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(self.tr("Commitments by deadline"))
-        self.tree.setHeaderLabels([self.tr("Due"), self.tr("When"), self.tr("Phrase"),
-                                   self.tr("Commitment"), self.tr("Section"),
-                                   self.tr("Kamer"), self.tr("My status"),
-                                   self.tr("Document")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Due"),
+                self.tr("When"),
+                self.tr("Phrase"),
+                self.tr("Commitment"),
+                self.tr("Section"),
+                self.tr("Kamer"),
+                self.tr("My status"),
+                self.tr("Document"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(0)
         self.tree.setUniformRowHeights(True)
@@ -160,8 +195,12 @@ class CommitmentsTimelineView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.editor)
-        for signal in (self.text_filter.textChanged, self.overdue_only.toggled,
-                       self.kamer_only.toggled, self.document_filter.currentIndexChanged):
+        for signal in (
+            self.text_filter.textChanged,
+            self.overdue_only.toggled,
+            self.kamer_only.toggled,
+            self.document_filter.currentIndexChanged,
+        ):
             signal.connect(self._rebuild)
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemClicked.connect(self._on_clicked)
@@ -172,8 +211,7 @@ class CommitmentsTimelineView(QWidget):
         box = QGroupBox(self.tr("My status"), self)
         self.sentence_label = QLabel(box)
         self.sentence_label.setWordWrap(True)
-        self.sentence_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_combo = QComboBox(box)
         for status in STATUSES:
             self.status_combo.addItem(self._status_labels[status], status)
@@ -188,8 +226,12 @@ class CommitmentsTimelineView(QWidget):
         label = QLabel(self.tr("&Status:"), box)
         label.setBuddy(self.status_combo)
         row = QHBoxLayout()
-        for widget, stretch in ((label, 0), (self.status_combo, 0), (self.message_label, 1),
-                                (self.save_button, 0)):
+        for widget, stretch in (
+            (label, 0),
+            (self.status_combo, 0),
+            (self.message_label, 1),
+            (self.save_button, 0),
+        ):
             row.addWidget(widget, stretch)
         layout = QVBoxLayout(box)
         layout.addWidget(self.sentence_label)
@@ -212,8 +254,10 @@ class CommitmentsTimelineView(QWidget):
         message = ""
         if self._store is not None:
             try:
-                statuses = {key: (value.status, value.note)
-                            for key, value in self._store.commitment_statuses().items()}
+                statuses = {
+                    key: (value.status, value.note)
+                    for key, value in self._store.commitment_statuses().items()
+                }
             except NotesError as exc:
                 message = self.tr("Statuses not read: {reason}").format(reason=exc.reason)
         found = library_commitments(self._library, errors=[])
@@ -245,7 +289,7 @@ class CommitmentsTimelineView(QWidget):
         return next((i for i in self._items() if i.data(0, ID_ROLE) == commitment_id), None)
 
     def _fill_document_filter(self) -> None:
-        """"All documents" and each document that has commitments, keeping the choice."""
+        """ "All documents" and each document that has commitments, keeping the choice."""
         chosen = self.document_filter.currentData()
         with QSignalBlocker(self.document_filter):
             self.document_filter.clear()
@@ -255,7 +299,8 @@ class CommitmentsTimelineView(QWidget):
                 if doc.id in having:
                     self.document_filter.addItem(self._document_name(doc.id), doc.id)
             self.document_filter.setCurrentIndex(
-                max(0, self.document_filter.findData(chosen)) if chosen else 0)
+                max(0, self.document_filter.findData(chosen)) if chosen else 0
+            )
 
     def _document_name(self, doc_id: str) -> str:
         doc = self._library.get(doc_id)
@@ -273,8 +318,16 @@ class CommitmentsTimelineView(QWidget):
         if self.kamer_only.isChecked() and not c.to_kamer:
             return False
         words = self.text_filter.text().casefold().split()
-        haystack = " ".join((c.sentence, c.phrase or "", c.section_path, c.doc, entry.note,
-                             self._status_labels[entry.status])).casefold()
+        haystack = " ".join(
+            (
+                c.sentence,
+                c.phrase or "",
+                c.section_path,
+                c.doc,
+                entry.note,
+                self._status_labels[entry.status],
+            )
+        ).casefold()
         return all(word in haystack for word in words)
 
     def _rebuild(self) -> None:
@@ -294,8 +347,9 @@ class CommitmentsTimelineView(QWidget):
             if members:
                 self._add_group(due, members, dark)
         self.tree.blockSignals(False)
-        self.count_label.setText(self.tr("{shown} of {total} shown").format(
-            shown=shown, total=len(self._order)))
+        self.count_label.setText(
+            self.tr("{shown} of {total} shown").format(shown=shown, total=len(self._order))
+        )
         item = self.item_for(keep) if keep else None
         if item is not None:
             self.tree.setCurrentItem(item)
@@ -322,8 +376,9 @@ class CommitmentsTimelineView(QWidget):
         for entry in members:
             self._add_entry(group, entry, dark, link)
 
-    def _add_entry(self, group: QTreeWidgetItem, entry: TimelineEntry, dark: bool,
-                   link: QColor) -> None:
+    def _add_entry(
+        self, group: QTreeWidgetItem, entry: TimelineEntry, dark: bool, link: QColor
+    ) -> None:
         c = entry.commitment
         item = QTreeWidgetItem(group)
         item.setData(0, ID_ROLE, c.id)
@@ -340,8 +395,9 @@ class CommitmentsTimelineView(QWidget):
         item.setFont(COL_SECTION, self._font(underline=True))
         if c.to_kamer:
             item.setText(COL_KAMER, self.tr("to the Kamer"))
-            item.setToolTip(COL_KAMER, self.tr("A promise to inform the Kamer or send it "
-                                               "something"))
+            item.setToolTip(
+                COL_KAMER, self.tr("A promise to inform the Kamer or send it something")
+            )
         item.setText(COL_DOCUMENT, self._document_name(c.doc))
         doc = self._library.get(c.doc)
         item.setToolTip(COL_DOCUMENT, doc.title if doc else c.doc)
@@ -373,8 +429,9 @@ class CommitmentsTimelineView(QWidget):
         else:
             viewport.unsetCursor()
 
-    def _on_current_changed(self, current: QTreeWidgetItem | None,
-                            previous: QTreeWidgetItem | None) -> None:
+    def _on_current_changed(
+        self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None
+    ) -> None:
         self._keep_draft()
         cid = current.data(0, ID_ROLE) if current is not None else None
         self._show_entry(cid or None)
@@ -402,8 +459,11 @@ class CommitmentsTimelineView(QWidget):
             self.note_edit.setPlainText(values[1])
         self.status_combo.setEnabled(editable)
         self.note_edit.setReadOnly(not editable)
-        self.sentence_label.setText(f"“{entry.commitment.sentence}”" if entry else
-                                    self.tr("Select a commitment to set its status."))
+        self.sentence_label.setText(
+            f"“{entry.commitment.sentence}”"
+            if entry
+            else self.tr("Select a commitment to set its status.")
+        )
         if self._store is None or self._store.read_only:
             self._show_message(self.tr("Notes are read-only: statuses cannot be changed."))
         elif cid in self._drafts:
@@ -413,16 +473,18 @@ class CommitmentsTimelineView(QWidget):
         self._update_save_button()
 
     def _dirty(self) -> bool:
-        return (self._current is not None and self.status_combo.isEnabled()
-                and self._editor_values() != self._stored_values(self._current))
+        return (
+            self._current is not None
+            and self.status_combo.isEnabled()
+            and self._editor_values() != self._stored_values(self._current)
+        )
 
     def _update_save_button(self) -> None:
         self.save_button.setEnabled(self._dirty())
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         colour = due_colour(DUE_LATE, style.is_dark()) if error else ""
-        self.message_label.setStyleSheet(
-            f"color: {colour}; font-weight: bold;" if colour else "")
+        self.message_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.message_label.setText(text)
 
     def save_status(self) -> bool:
@@ -439,41 +501,63 @@ class CommitmentsTimelineView(QWidget):
             self._store.set_commitment_status(cid, status, note)
         except NotesError as exc:
             self._drafts[cid] = (status, note)
-            self._show_message(self.tr("Not saved: {reason}. Your edit is kept; try again.")
-                               .format(reason=exc.reason), error=True)
+            self._show_message(
+                self.tr("Not saved: {reason}. Your edit is kept; try again.").format(
+                    reason=exc.reason
+                ),
+                error=True,
+            )
             return False
         self._drafts.pop(cid, None)
         self._set_entry(cid, status, note)
         self._rebuild()
         self._show_message(self.tr("Saved."))
         self.status_saved.emit(cid, status)
-        others = [o for o in self._links.get(cid, ())
-                  if o in self._entries and self._entries[o].status != status]
+        others = [
+            o
+            for o in self._links.get(cid, ())
+            if o in self._entries and self._entries[o].status != status
+        ]
         if others:
             self.ask_linked(cid, others, status, note)
         return True
 
     def _set_entry(self, cid: str, status: str, note: str) -> None:
         old = self._entries[cid]
-        self._entries[cid] = TimelineEntry(old.commitment, status, note,
-                                           due_status(old.commitment.latest, self._today, status))
+        self._entries[cid] = TimelineEntry(
+            old.commitment, status, note, due_status(old.commitment.latest, self._today, status)
+        )
 
     def ask_linked(self, cid: str, others: list[str], status: str, note: str) -> QMessageBox:
         """The same promise stands elsewhere: offer to give it the same status.
 
         The question does not block (``open``): Enter answers yes, Esc no.
         """
-        places = "\n".join(f"• {self._entries[o].commitment.section_path}: "
-                           f"“{self._entries[o].commitment.sentence}”" for o in others)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Same promise elsewhere"),
-                          self.tr("This promise also stands in %n other place(s). Set them to "
-                                  "“%1” too?", "", len(others)).replace("%1", status),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self)
+        places = "\n".join(
+            f"• {self._entries[o].commitment.section_path}: "
+            f"“{self._entries[o].commitment.sentence}”"
+            for o in others
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Same promise elsewhere"),
+            self.tr(
+                "This promise also stands in %n other place(s). Set them to “%1” too?",
+                "",
+                len(others),
+            ).replace("%1", status),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setInformativeText(places)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.finished.connect(lambda answer: self._mark_linked(
-            others, status, note) if answer == QMessageBox.StandardButton.Yes else None)
+        box.finished.connect(
+            lambda answer: (
+                self._mark_linked(others, status, note)
+                if answer == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
         box.open()
         self.linked_question = box
         return box
@@ -486,8 +570,12 @@ class CommitmentsTimelineView(QWidget):
                 self._store.set_commitment_status(other, status, note)
                 self._set_entry(other, status, note)
         except NotesError as exc:
-            self._show_message(self.tr("Not saved: {reason}. Your edit is kept; try again.")
-                               .format(reason=exc.reason), error=True)
+            self._show_message(
+                self.tr("Not saved: {reason}. Your edit is kept; try again.").format(
+                    reason=exc.reason
+                ),
+                error=True,
+            )
         self._rebuild()
         for other in others:
             self.status_saved.emit(other, status)

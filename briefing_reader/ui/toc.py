@@ -58,10 +58,15 @@ class OutlineTree(QTreeView):
 
     def strings(self) -> list[str]:
         """The model's texts, here so lupdate collects them in this context."""
-        return [self.tr("Recently opened"), self.tr("My documents"),
-                self.tr("Dossier %s: %d documents"), self.tr("Action"), self.tr("Sub-action"),
-                self.tr("Compiled by Briefing Reader, not official text"),
-                self.tr("Not a parliamentary document (no Kamerstuk number)")]
+        return [
+            self.tr("Recently opened"),
+            self.tr("My documents"),
+            self.tr("Dossier %s: %d documents"),
+            self.tr("Action"),
+            self.tr("Sub-action"),
+            self.tr("Compiled by Briefing Reader, not official text"),
+            self.tr("Not a parliamentary document (no Kamerstuk number)"),
+        ]
 
     def set_library(self, library: Library, recent: Iterable[str] = ()) -> None:
         self.contents.set_library(library, recent)
@@ -133,8 +138,9 @@ class OutlineTree(QTreeView):
         if not self.contents.is_removable(doc_id):
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("Remove from the library…"),
-                       lambda: self.remove_requested.emit(doc_id))
+        menu.addAction(
+            self.tr("Remove from the library…"), lambda: self.remove_requested.emit(doc_id)
+        )
         menu.exec(self.viewport().mapToGlobal(point))
         menu.deleteLater()
 

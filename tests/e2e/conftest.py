@@ -23,13 +23,20 @@ def program() -> list[str]:
 
 @pytest.fixture
 def run(tmp_path: Path, program: list[str]) -> Runner:
-    def _run(*args: str, timeout: float = 60, check: bool = True,
-             env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "BRIEFING_READER_DATA_DIR": str(tmp_path / "profile"), **(env_extra or {})}
-        result = subprocess.run([*program, *args], capture_output=True, text=True,
-                                env=env, timeout=timeout, check=False)
+    def _run(
+        *args: str, timeout: float = 60, check: bool = True, env_extra: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "BRIEFING_READER_DATA_DIR": str(tmp_path / "profile"),
+            **(env_extra or {}),
+        }
+        result = subprocess.run(
+            [*program, *args], capture_output=True, text=True, env=env, timeout=timeout, check=False
+        )
         if check:
             assert result.returncode == 0, result.stderr
         return result
+
     return _run

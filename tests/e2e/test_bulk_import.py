@@ -25,7 +25,9 @@ def write_letters(folder: Path, count: int) -> None:
             f"36 {100 + n % 4} Dossier {n % 4}\n\n"
             f"Nr. {n + 1} BRIEF VAN DE MINISTER OVER ONDERWERP {n}\n\n"
             f"Den Haag, {n % 27 + 1} maart 2025\n\n"
-            f"De kwartiermaker{n} bericht over de inburgering en de taaleis.\n", encoding="utf-8")
+            f"De kwartiermaker{n} bericht over de inburgering en de taaleis.\n",
+            encoding="utf-8",
+        )
 
 
 def test_a_folder_is_imported_with_progress_and_a_summary(run: Runner, tmp_path: Path) -> None:
@@ -46,15 +48,27 @@ def test_a_folder_is_imported_with_progress_and_a_summary(run: Runner, tmp_path:
 
 
 def test_kill_9_during_a_bulk_import_is_repaired_by_the_next_run(
-        run: Runner, program: list[str], tmp_path: Path) -> None:
+    run: Runner, program: list[str], tmp_path: Path
+) -> None:
     profile = tmp_path / "profile"
-    run("notes", "highlight", LETTER, "--quote", "Taal speelt daarbij een belangrijke rol.",
-        "--note", "blijft")
+    run(
+        "notes",
+        "highlight",
+        LETTER,
+        "--quote",
+        "Taal speelt daarbij een belangrijke rol.",
+        "--note",
+        "blijft",
+    )
     letters = tmp_path / "brieven"
     write_letters(letters, 150)
     env = {**os.environ, "BRIEFING_READER_DATA_DIR": str(profile)}
-    proc = subprocess.Popen([*program, "import", str(letters)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*program, "import", str(letters)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     stored = profile / "documents"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:

@@ -65,9 +65,13 @@ def test_a_bundled_letter_keeps_its_own_date(run):
     assert out.returncode != 0 and "not an imported document" in out.stderr
 
 
-REVISED = LETTER.replace("informeren over de resultaten van de pilots.",
-                         "informeren over de resultaten van alle pilots.") + \
-    "\nIn een bijlage staat het overzicht van de gemeenten.\n"
+REVISED = (
+    LETTER.replace(
+        "informeren over de resultaten van de pilots.",
+        "informeren over de resultaten van alle pilots.",
+    )
+    + "\nIn een bijlage staat het overzicht van de gemeenten.\n"
+)
 
 
 def _highlights(run) -> list[dict]:
@@ -83,7 +87,11 @@ def test_a_revised_letter_becomes_the_next_version_and_its_notes_move(run, tmp_p
     second.write_text(REVISED.format(dateline="Den Haag, 20 november 2026"), encoding="utf-8")
     out = json.loads(run("import", "--json", str(second)).stdout)["results"][0]
     assert (out["status"], out["doc_id"], out["old_version"], out["new_version"]) == (
-        "replaced", DOC, 1, 2)
+        "replaced",
+        DOC,
+        1,
+        2,
+    )
     titles = [d["title"] for d in json.loads(run("docs", "--json").stdout)]
     assert titles.count("Voortgang van de aanpak laaggeletterdheid") == 1
     [note] = _highlights(run)
@@ -99,21 +107,26 @@ def test_the_user_says_which_document_a_file_revises(run, tmp_path: Path):
     run("import", str(first))
     run("notes", "highlight", DOC, "--quote", "voortgang van de aanpak")
     other = tmp_path / "andere-titel.txt"
-    other.write_text("Herziene brief over laaggeletterdheid\n\n" +
-                     REVISED.format(dateline="Den Haag, 20 november 2026"), encoding="utf-8")
+    other.write_text(
+        "Herziene brief over laaggeletterdheid\n\n"
+        + REVISED.format(dateline="Den Haag, 20 november 2026"),
+        encoding="utf-8",
+    )
     out = json.loads(run("import", "--json", "--as-version-of", DOC, str(other)).stdout)
     assert out["results"][0]["status"] == "replaced"
     assert out["results"][0]["doc_id"] == DOC
-    assert [(h["anchor"]["doc_id"], h["anchor"]["doc_version"]) for h in _highlights(run)] \
-        == [(DOC, 2)]
+    assert [(h["anchor"]["doc_id"], h["anchor"]["doc_version"]) for h in _highlights(run)] == [
+        (DOC, 2)
+    ]
     missing = run("import", "--as-version-of", "bestaat-niet", str(other), check=False)
     assert missing.returncode != 0 and "no such document" in missing.stdout
 
 
 def test_a_vng_note_is_listed_as_no_kamerstuk(run, tmp_path: Path):
     note = tmp_path / "vng.txt"
-    note.write_text("Reactie VNG op de integratieagenda\n\nDe VNG vraagt meer middelen.\n",
-                    encoding="utf-8")
+    note.write_text(
+        "Reactie VNG op de integratieagenda\n\nDe VNG vraagt meer middelen.\n", encoding="utf-8"
+    )
     run("import", str(note))
     docs = {d["id"]: d for d in json.loads(run("docs", "--json").stdout)}
     assert docs["reactie-vng-op-de-integratieagenda"]["official"] is False
@@ -131,8 +144,12 @@ def test_marking_a_promise_fulfilled_offers_its_duplicates(run):
     assert "--all-linked" in out and ceder in out
 
     def due() -> tuple[str, str]:
-        rows = {c["id"]: c for c in json.loads(
-            run("commitments", "--json", "--today", "2026-12-06").stdout)["commitments"]}
+        rows = {
+            c["id"]: c
+            for c in json.loads(run("commitments", "--json", "--today", "2026-12-06").stdout)[
+                "commitments"
+            ]
+        }
         return rows[dialoog]["due"], rows[ceder]["due"]
 
     assert due() == ("afgehandeld", "te laat")

@@ -100,12 +100,14 @@ def test_unknown_places_fail_with_a_message(run) -> None:  # type: ignore[no-unt
 
 
 def test_override_folder_replaces_the_bundled_letter_and_reports_broken_files(
-        run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "pack"
     folder.mkdir()
     (folder / "nieuw.md").write_text(
         f"---\nid: {LETTER}\nkind: kamerbrief\ntitle: Nieuwe versie\nversion: 3\n---\n\nTekst.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "kapot.md").write_text("---\nid: [\n---\n", encoding="utf-8")
     result = run("--content-dir", str(folder), "docs", "--json")
     titles = {d["id"]: d["title"] for d in json.loads(result.stdout)}

@@ -27,12 +27,16 @@ def listening(process: subprocess.Popen[str], data_dir: Path) -> bool:
 
 
 @pytest.fixture
-def running(tmp_path: Path, program: list[str], qtbot: QtBot,
-            ) -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
+def running(
+    tmp_path: Path,
+    program: list[str],
+    qtbot: QtBot,
+) -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
     data_dir = (tmp_path / "profile").resolve()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_READER_DATA_DIR": str(data_dir)}
-    process = subprocess.Popen(program, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        program, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         qtbot.waitUntil(lambda: listening(process, data_dir), timeout=30_000)
         yield process, env
@@ -43,8 +47,14 @@ def running(tmp_path: Path, program: list[str], qtbot: QtBot,
 
 def test_second_start_hands_over_and_exits(running, program) -> None:  # type: ignore[no-untyped-def]
     first, env = running
-    second = subprocess.run([*program, "--open", "kst-32824-456#s-2-4"], env=env,
-                            capture_output=True, text=True, timeout=30, check=False)
+    second = subprocess.run(
+        [*program, "--open", "kst-32824-456#s-2-4"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert second.returncode == 0, second.stderr
     assert "already running" in second.stdout
     assert first.poll() is None  # the first instance is still there
@@ -104,10 +114,16 @@ def starting_instance(tmp_path: Path) -> Iterator[tuple[SingleInstance, dict[str
 
 
 def test_a_second_start_waits_for_the_first_to_listen(
-        starting_instance, program: list[str], qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    starting_instance, program: list[str], qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
     holder, env = starting_instance
-    second = subprocess.Popen([*program, "--open", "kst-32824-456#s-2-4"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(
+        [*program, "--open", "kst-32824-456#s-2-4"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _await_line(second.stderr, "waiting for the running instance")
         with qtbot.waitSignal(holder.activation_requested, timeout=30_000) as signal:
@@ -123,10 +139,12 @@ def test_a_second_start_waits_for_the_first_to_listen(
 
 
 def test_a_second_start_takes_over_when_the_first_goes_away(
-        starting_instance, program: list[str], qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    starting_instance, program: list[str], qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
     holder, env = starting_instance
-    second = subprocess.Popen(program, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(
+        program, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         _await_line(second.stderr, "waiting for the running instance")
         holder.release()  # the first one closed before it ever listened

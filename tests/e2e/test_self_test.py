@@ -13,8 +13,7 @@ from pathlib import Path
 #: The ``run`` fixture of tests/e2e/conftest.py.
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 
-CHECKS = ("content", "notes", "search", "qt", "translations", "render", "print",
-          "pdf-import")
+CHECKS = ("content", "notes", "search", "qt", "translations", "render", "print", "pdf-import")
 
 
 def _checks(stdout: str, status: str) -> dict[str, str]:
@@ -53,16 +52,26 @@ def test_it_leaves_the_profile_alone(run: Runner, tmp_path: Path) -> None:
 
 def test_a_failed_check_is_named_and_the_exit_code_is_1(tmp_path: Path) -> None:
     # A frozen build that left Whoosh out: search fails, the rest still runs.
-    code = ("import sys; sys.modules['whoosh'] = None\n"
-            "from briefing_reader.selftest import run_self_test\n"
-            "sys.exit(run_self_test())")
+    code = (
+        "import sys; sys.modules['whoosh'] = None\n"
+        "from briefing_reader.selftest import run_self_test\n"
+        "sys.exit(run_self_test())"
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, cwd=tmp_path, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     failed = _checks(result.stdout, "FAIL")
     assert list(failed) == ["search"]
     assert "whoosh" in failed["search"]
     assert {"content", "render", "print"} <= set(_checks(result.stdout, "ok"))
     assert result.stdout.splitlines()[-1].startswith(
-        f"self-test FAILED: search (1 of {len(CHECKS)} checks")
+        f"self-test FAILED: search (1 of {len(CHECKS)} checks"
+    )

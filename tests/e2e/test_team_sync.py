@@ -24,12 +24,12 @@ from typing import Any
 import pytest
 
 LETTER = "kst-32824-456"
-WSGIDAV = shutil.which("wsgidav", path=str(Path(sys.executable).parent)) or shutil.which(
-    "wsgidav")
+WSGIDAV = shutil.which("wsgidav", path=str(Path(sys.executable).parent)) or shutil.which("wsgidav")
 RCLONE = shutil.which("rclone")
 pytestmark = pytest.mark.skipif(
     WSGIDAV is None or RCLONE is None,
-    reason="needs wsgidav (pip install wsgidav) and rclone (apt-get install rclone)")
+    reason="needs wsgidav (pip install wsgidav) and rclone (apt-get install rclone)",
+)
 
 
 def free_port() -> int:
@@ -53,8 +53,9 @@ def wait_for_line(process: subprocess.Popen[bytes], text: str, seconds: float) -
                 break
             seen += chunk
     if text.encode() not in seen:
-        raise AssertionError(f"wsgidav did not start (no '{text}' in its log):\n"
-                             f"{seen.decode(errors='replace')}")
+        raise AssertionError(
+            f"wsgidav did not start (no '{text}' in its log):\n{seen.decode(errors='replace')}"
+        )
 
 
 @pytest.fixture
@@ -64,10 +65,22 @@ def webdav(tmp_path: Path) -> Iterator[str]:
     port = free_port()
     assert WSGIDAV is not None
     server = subprocess.Popen(
-        [WSGIDAV, "--host", "127.0.0.1", "--port", str(port), "--root", str(root),
-         "--auth", "anonymous", "--no-config"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        [
+            WSGIDAV,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--root",
+            str(root),
+            "--auth",
+            "anonymous",
+            "--no-config",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         wait_for_line(server, "Serving on", 30)
         # Keep reading its log, so a full pipe never stalls the server.
@@ -90,16 +103,24 @@ class Member:
         self.folder = tmp_path / name / "gedeeld"
         self.folder.mkdir(parents=True)
         self.work = tmp_path / name / "rclone"
-        self.env = {**os.environ, "RCLONE_CONFIG": str(tmp_path / "rclone.conf"),
-                    "RCLONE_CONFIG_TEAM_TYPE": "webdav", "RCLONE_CONFIG_TEAM_URL": url,
-                    "RCLONE_CONFIG_TEAM_VENDOR": "owncloud",
-                    "XDG_CACHE_HOME": str(tmp_path / name / "cache")}
+        self.env = {
+            **os.environ,
+            "RCLONE_CONFIG": str(tmp_path / "rclone.conf"),
+            "RCLONE_CONFIG_TEAM_TYPE": "webdav",
+            "RCLONE_CONFIG_TEAM_URL": url,
+            "RCLONE_CONFIG_TEAM_VENDOR": "owncloud",
+            "XDG_CACHE_HOME": str(tmp_path / name / "cache"),
+        }
         self.synced = False
 
     def notes(self, *args: str) -> str:
-        result = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir",
-                                 str(self.data), "notes", *args], capture_output=True,
-                                text=True, timeout=120, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing_reader", "--data-dir", str(self.data), "notes", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 
@@ -109,12 +130,19 @@ class Member:
 
     def bisync(self) -> None:
         """The sync engine: rclone bisync between the local folder and the server."""
-        args = [RCLONE or "rclone", "bisync", str(self.folder), "team:", "--workdir",
-                str(self.work)]
+        args = [
+            RCLONE or "rclone",
+            "bisync",
+            str(self.folder),
+            "team:",
+            "--workdir",
+            str(self.work),
+        ]
         if not self.synced:
             args.append("--resync")
-        result = subprocess.run(args, capture_output=True, text=True, timeout=120,
-                                env=self.env, check=False)
+        result = subprocess.run(
+            args, capture_output=True, text=True, timeout=120, env=self.env, check=False
+        )
         assert result.returncode == 0, result.stderr
         self.synced = True
 
@@ -127,8 +155,9 @@ def test_a_note_travels_and_a_conflict_loses_nothing(tmp_path: Path, webdav: str
     (tmp_path / "rclone.conf").write_text("", encoding="utf-8")
     anna.notes("author", "Anna")
     bart.notes("author", "Bart")
-    anna_note = anna.notes("highlight", LETTER, "--quote",
-                           "De NCTV stelt het dreigingsniveau", "--note", "Van Anna").strip()
+    anna_note = anna.notes(
+        "highlight", LETTER, "--quote", "De NCTV stelt het dreigingsniveau", "--note", "Van Anna"
+    ).strip()
 
     assert anna.share()["published"]
     anna.bisync()
@@ -140,8 +169,14 @@ def test_a_note_travels_and_a_conflict_loses_nothing(tmp_path: Path, webdav: str
     assert seen["imported_from"] is not None
 
     # Bart answers; it reaches Anna the same way.
-    bart.notes("highlight", LETTER, "--quote", "De onlinewereld speelt een centrale rol",
-               "--note", "Van Bart")
+    bart.notes(
+        "highlight",
+        LETTER,
+        "--quote",
+        "De onlinewereld speelt een centrale rol",
+        "--note",
+        "Van Bart",
+    )
     bart.share()
     bart.bisync()
     anna.bisync()
@@ -159,13 +194,22 @@ def test_a_note_travels_and_a_conflict_loses_nothing(tmp_path: Path, webdav: str
     other["total"] = 2
     (bart.folder / anna_file.name).write_text(json.dumps(other), encoding="utf-8")
     anna.notes("delete", anna_note)
-    anna.notes("highlight", LETTER, "--quote", "De NCTV stelt het dreigingsniveau",
-               "--note", "Van Anna, herzien")
+    anna.notes(
+        "highlight",
+        LETTER,
+        "--quote",
+        "De NCTV stelt het dreigingsniveau",
+        "--note",
+        "Van Anna, herzien",
+    )
     anna.share()
     anna.bisync()
     bart.bisync()
-    copies = sorted(p.name for p in bart.folder.iterdir() if p.name.startswith(
-        anna_file.name.removesuffix(".jsonld")))
+    copies = sorted(
+        p.name
+        for p in bart.folder.iterdir()
+        if p.name.startswith(anna_file.name.removesuffix(".jsonld"))
+    )
     assert len(copies) >= 2, copies  # rclone kept both sides
     bart.share()
     notes = sorted(h["note"] for h in bart.listing()["highlights"] if h["author"] == "Anna")

@@ -30,7 +30,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 def painted(reader) -> list[str]:  # type: ignore[no-untyped-def]
     """Texts of the highlight and search marks, without table-sum flags."""
     selections = reader.extraSelections()
-    marks = selections[:len(selections) - len(reader._cell_flags)]
+    marks = selections[: len(selections) - len(reader._cell_flags)]
     return [s.cursor.selectedText() for s in marks]
 
 

@@ -18,14 +18,19 @@ ACTION = "actie-taaleis-in-de-bijstand"
 
 
 def notes_list() -> list[dict]:  # type: ignore[type-arg]
-    result = subprocess.run([sys.executable, "-m", "briefing_reader", "notes", "list", "--json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "notes", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     data = json.loads(result.stdout)
     return data["actions"] if isinstance(data, dict) and "actions" in data else data
 
 
 def test_annotating_an_action_saves_and_survives_a_new_process(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.navigate(LETTER, ACTION)
     panel = window.annotations.panel
     assert panel.action_id == ACTION and panel.isEnabled()
@@ -141,14 +146,16 @@ def test_register_and_timeline_open_from_the_window(window: MainWindow) -> None:
     assert timeline.visible_ids()
 
 
-def test_print_menu_exports_the_section_in_view_as_pdf(window: MainWindow, tmp_path,
-                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_print_menu_exports_the_section_in_view_as_pdf(
+    window: MainWindow, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "uittreksel.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), "PDF (*.pdf)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF (*.pdf)")
+    )
     window.navigate(LETTER, "s-2-4")
     window.printing.export_current()
     text = "".join("".join(page.extract_text() for page in PdfReader(target).pages).split())
@@ -172,7 +179,10 @@ def test_the_panel_follows_sections_and_search_hits_to_their_action(window: Main
     window.navigate(LETTER, "s-2-4")  # a section with one action box
     assert window.annotations.panel.action_id == "actie-taaleis-in-de-bijstand"
     doc = window.library.get(LETTER)
-    inside = next(b for b in doc.blocks  # type: ignore[union-attr]
-                  if b.text.startswith("Een vroege start op de arbeidsmarkt"))
+    inside = next(
+        b
+        for b in doc.blocks  # type: ignore[union-attr]
+        if b.text.startswith("Een vroege start op de arbeidsmarkt")
+    )
     window.navigate(LETTER, inside.anchor or "")  # as a search hit opens a paragraph
     assert window.annotations.panel.action_id == "actie-asielzoekers-vroege-start"

@@ -22,8 +22,10 @@ from tests.ui.conftest import painted
 
 LETTER = "kst-32824-456"
 ACTION = "actie-startbanen"
-QUOTES = {"Piet": "De NCTV stelt het dreigingsniveau",
-          "Anna": "De onlinewereld speelt een centrale rol"}
+QUOTES = {
+    "Piet": "De NCTV stelt het dreigingsniveau",
+    "Anna": "De onlinewereld speelt een centrale rol",
+}
 
 
 def colleague(tmp_path: Path, library: Library, name: str) -> Path:
@@ -33,8 +35,12 @@ def colleague(tmp_path: Path, library: Library, name: str) -> Path:
     doc = library.get(LETTER)
     assert doc is not None
     store.add_highlight(anchor_quote(doc, QUOTES[name]), note=f"markering van {name}")
-    store.update_action(action_target(doc, ACTION), stance="Kritisch",
-                        note=f"{name} vindt dit te duur", questions=[f"Vraag van {name}?"])
+    store.update_action(
+        action_target(doc, ACTION),
+        stance="Kritisch",
+        note=f"{name} vindt dit te duur",
+        questions=[f"Vraag van {name}?"],
+    )
     path = tmp_path / f"{name}.jsonld"
     path.write_text(json.dumps(export_jsonld(store, mine_only=True)), encoding="utf-8")
     store.close()
@@ -65,8 +71,9 @@ def swatch_colour(combo: QComboBox, index: int) -> QColor:
     return image.pixelColor(SWATCH_PX // 2, SWATCH_PX // 2)
 
 
-def test_the_filter_shows_everyone_mine_or_one_colleague(window: MainWindow,
-                                                         team: NotesStore) -> None:
+def test_the_filter_shows_everyone_mine_or_one_colleague(
+    window: MainWindow, team: NotesStore
+) -> None:
     marks = window.annotations.marks
     # never their stance as if mine
     assert window.toc.text_of(LETTER, ACTION).endswith("✎ colleagues")
@@ -87,7 +94,8 @@ def test_the_filter_shows_everyone_mine_or_one_colleague(window: MainWindow,
 
 
 def test_each_person_has_a_readable_colour_and_their_name_on_hover(
-        window: MainWindow, team: NotesStore) -> None:
+    window: MainWindow, team: NotesStore
+) -> None:
     marks = window.annotations.marks
     piet, anna = key_of(team, "Piet"), key_of(team, "Anna")
     assert tint(piet) != tint(anna)
@@ -110,8 +118,7 @@ def test_each_person_has_a_readable_colour_and_their_name_on_hover(
     assert colours == {tint(piet), tint(anna)}
 
 
-def test_taking_over_a_highlight_once_and_undoing_it(window: MainWindow,
-                                                     team: NotesStore) -> None:
+def test_taking_over_a_highlight_once_and_undoing_it(window: MainWindow, team: NotesStore) -> None:
     marks = window.annotations.marks
     marks.highlight_list.setCurrentRow(0)
     assert marks.take_over.isEnabled() and not marks.note_button.isEnabled()
@@ -121,8 +128,11 @@ def test_taking_over_a_highlight_once_and_undoing_it(window: MainWindow,
     assert len(mine) == 1 and mine[0].note == theirs.note  # type: ignore[union-attr]
     assert team.highlight(theirs.id) == theirs  # type: ignore[union-attr]
     assert marks.highlight_list.count() == 3
-    row = next(i for i in range(3) if marks.highlight_list.item(i).data(
-        Qt.ItemDataRole.UserRole) == theirs.id)  # type: ignore[union-attr]
+    row = next(
+        i
+        for i in range(3)
+        if marks.highlight_list.item(i).data(Qt.ItemDataRole.UserRole) == theirs.id
+    )  # type: ignore[union-attr]
     marks.highlight_list.setCurrentRow(row)
     marks.take_over.click()
     assert len(team.highlights()) == 3
@@ -131,8 +141,9 @@ def test_taking_over_a_highlight_once_and_undoing_it(window: MainWindow,
     assert [h for h in team.highlights() if h.is_mine] == []
 
 
-def test_taking_over_an_action_note_from_the_panel(window: MainWindow, qtbot: QtBot,
-                                                   team: NotesStore) -> None:
+def test_taking_over_an_action_note_from_the_panel(
+    window: MainWindow, qtbot: QtBot, team: NotesStore
+) -> None:
     panel, view = window.annotations.panel, window.annotations.colleague_notes
     assert panel.action_id == ACTION and view.isVisible() and view.list.count() == 2
     view.list.setCurrentRow(view.list.count() - 1)  # Piet, by name
@@ -153,10 +164,16 @@ def test_taking_over_an_action_note_from_the_panel(window: MainWindow, qtbot: Qt
 
 
 def test_the_filter_and_take_over_are_keyboard_reachable_with_names(
-        window: MainWindow, team: NotesStore) -> None:
+    window: MainWindow, team: NotesStore
+) -> None:
     view, marks = window.annotations.colleague_notes, window.annotations.marks
-    widgets: list[QWidget] = [view.filter, view.list, view.take_over, marks.author_filter,
-                              marks.take_over]
+    widgets: list[QWidget] = [
+        view.filter,
+        view.list,
+        view.take_over,
+        marks.author_filter,
+        marks.take_over,
+    ]
     for widget in widgets:
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
         assert widget.accessibleName()

@@ -27,15 +27,42 @@ class CatalogueOnly:
 
     def __init__(self) -> None:
         start = dt.date(2022, 1, 1)
-        self._entries = [Entry("kst-32824-456", "kamerbrief", "Voortgang Actieagenda", True,
-                               dt.date(2025, 7, 4), 2, "32 824", "Integratiebeleid", 456, None,
-                               Path("letter.md"), True, "h0")]
+        self._entries = [
+            Entry(
+                "kst-32824-456",
+                "kamerbrief",
+                "Voortgang Actieagenda",
+                True,
+                dt.date(2025, 7, 4),
+                2,
+                "32 824",
+                "Integratiebeleid",
+                456,
+                None,
+                Path("letter.md"),
+                True,
+                "h0",
+            )
+        ]
         for n in range(COUNT):
             dossier = 36100 + n % DOSSIERS
-            self._entries.append(Entry(
-                f"brief-{n:05d}", "kamerbrief", f"Brief over onderwerp {n}", True,
-                start + dt.timedelta(days=n % 1000), None, f"{dossier // 1000} {dossier % 1000}",
-                f"Dossier {n % DOSSIERS}", n, f"2025D{n:05d}", Path(f"b{n}.md"), False, f"h{n}"))
+            self._entries.append(
+                Entry(
+                    f"brief-{n:05d}",
+                    "kamerbrief",
+                    f"Brief over onderwerp {n}",
+                    True,
+                    start + dt.timedelta(days=n % 1000),
+                    None,
+                    f"{dossier // 1000} {dossier % 1000}",
+                    f"Dossier {n % DOSSIERS}",
+                    n,
+                    f"2025D{n:05d}",
+                    Path(f"b{n}.md"),
+                    False,
+                    f"h{n}",
+                )
+            )
         self.outlines_read: list[str] = []
 
     def entries(self) -> list[Entry]:
@@ -66,8 +93,9 @@ def tree(qtbot: QtBot) -> tuple[OutlineTree, CatalogueOnly]:
 
 def documents_below(view: OutlineTree, title: str) -> list[str]:
     model = view.model()
-    top = next(model.index(r, 0) for r in range(model.rowCount())
-               if model.index(r, 0).data() == title)
+    top = next(
+        model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == title
+    )
     ids: list[str] = []
     for r in range(model.rowCount(top)):
         group = model.index(r, 0, top)
@@ -78,7 +106,8 @@ def documents_below(view: OutlineTree, title: str) -> list[str]:
 
 
 def test_ten_thousand_documents_grouped_by_dossier_newest_first(
-        tree: tuple[OutlineTree, CatalogueOnly]) -> None:
+    tree: tuple[OutlineTree, CatalogueOnly],
+) -> None:
     view, library = tree
     assert view.top_titles() == ["Voortgang Actieagenda", "My documents"]
     model = view.model()
@@ -88,15 +117,18 @@ def test_ten_thousand_documents_grouped_by_dossier_newest_first(
     assert first.data() == "36 100 Dossier 0" and first.data(KIND_ROLE) == "dossier"
     assert model.rowCount(first) == 0 and model.hasChildren(first)  # made when opened
     assert len(documents_below(view, "My documents")) == COUNT
-    dates = [library.entries()[int(model.index(i, 0, first).data(DOC_ROLE)[6:]) + 1].date
-             for i in range(model.rowCount(first))]
+    dates = [
+        library.entries()[int(model.index(i, 0, first).data(DOC_ROLE)[6:]) + 1].date
+        for i in range(model.rowCount(first))
+    ]
     assert dates == sorted(dates, reverse=True)
     # only the bundled letter's outline was read, for its open sections
     assert library.outlines_read == ["kst-32824-456"]
 
 
-def test_filter_by_dossier_number_title_and_date(tree: tuple[OutlineTree, CatalogueOnly],
-                                                 qtbot: QtBot) -> None:
+def test_filter_by_dossier_number_title_and_date(
+    tree: tuple[OutlineTree, CatalogueOnly], qtbot: QtBot
+) -> None:
     view, _library = tree
     view.set_filter("36 107")
     found = documents_below(view, "My documents")
@@ -116,7 +148,8 @@ def test_filter_by_dossier_number_title_and_date(tree: tuple[OutlineTree, Catalo
 
 
 def test_expanding_a_document_reads_its_outline_and_a_click_selects(
-        tree: tuple[OutlineTree, CatalogueOnly], qtbot: QtBot) -> None:
+    tree: tuple[OutlineTree, CatalogueOnly], qtbot: QtBot
+) -> None:
     view, library = tree
     index = view.index_of("brief-00042")
     assert index.isValid() and view.model().rowCount(index) == 0
@@ -128,19 +161,23 @@ def test_expanding_a_document_reads_its_outline_and_a_click_selects(
     assert section.data() == "1. Aanleiding"
     view.expand(section)
     action = view.model().index(0, 0, section)
-    assert action.data() == "▶ Een actie" and action.data(Qt.ItemDataRole.ToolTipRole) \
-        == "Action: 1. Aanleiding > Een actie"
+    assert (
+        action.data() == "▶ Een actie"
+        and action.data(Qt.ItemDataRole.ToolTipRole) == "Action: 1. Aanleiding > Een actie"
+    )
     view.scrollTo(action)
     with qtbot.waitSignal(view.node_activated) as chosen:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=view.visualRect(action).center())
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(action).center()
+        )
     assert chosen.args == ["brief-00042", "actie-een"]
     view.set_badges("brief-00042", {"actie-een": "Steunen"})
     assert view.text_of("brief-00042", "actie-een") == "▶ Een actie  ✎ Steunen"
 
 
-def test_selecting_a_place_in_an_unopened_document(tree: tuple[OutlineTree, CatalogueOnly],
-                                                    qtbot: QtBot) -> None:
+def test_selecting_a_place_in_an_unopened_document(
+    tree: tuple[OutlineTree, CatalogueOnly], qtbot: QtBot
+) -> None:
     view, _library = tree
     view.select_node("brief-09999", "actie-een")
     current = view.currentIndex()

@@ -23,11 +23,15 @@ Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 
 def luminance(colour: QColor) -> float:
     """WCAG 2 relative luminance."""
+
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
 
 
 def contrast(text: QColor | str, background: QColor | str) -> float:
@@ -50,16 +54,28 @@ def light_palette() -> QPalette:
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_palette_pairs(dark: bool) -> None:
     palette = theme.dark_palette() if dark else light_palette()
-    pairs = [(Role.WindowText, Role.Window), (Role.Text, Role.Base),
-             (Role.Text, Role.AlternateBase), (Role.ButtonText, Role.Button),
-             (Role.HighlightedText, Role.Highlight), (Role.ToolTipText, Role.ToolTipBase),
-             (Role.Link, Role.Base), (Role.PlaceholderText, Role.Base)]
-    low = [(fg.name, bg.name, round(contrast(palette.color(fg), palette.color(bg)), 2))
-           for fg, bg in pairs if contrast(palette.color(fg), palette.color(bg)) < AA]
+    pairs = [
+        (Role.WindowText, Role.Window),
+        (Role.Text, Role.Base),
+        (Role.Text, Role.AlternateBase),
+        (Role.ButtonText, Role.Button),
+        (Role.HighlightedText, Role.Highlight),
+        (Role.ToolTipText, Role.ToolTipBase),
+        (Role.Link, Role.Base),
+        (Role.PlaceholderText, Role.Base),
+    ]
+    low = [
+        (fg.name, bg.name, round(contrast(palette.color(fg), palette.color(bg)), 2))
+        for fg, bg in pairs
+        if contrast(palette.color(fg), palette.color(bg)) < AA
+    ]
     assert low == []
     # our own disabled colours: the empty annotation panel must stay legible
-    for fg, bg in ((Role.WindowText, Role.Window), (Role.Text, Role.Base),
-                   (Role.ButtonText, Role.Button)):
+    for fg, bg in (
+        (Role.WindowText, Role.Window),
+        (Role.Text, Role.Base),
+        (Role.ButtonText, Role.Button),
+    ):
         assert contrast(palette.color(Group.Disabled, fg), palette.color(bg)) >= AA
 
 
@@ -68,26 +84,37 @@ def test_document_and_overview_colours(dark: bool) -> None:
     c = style.colours(dark)
     base = (theme.dark_palette() if dark else light_palette()).color(Role.Base)
     backgrounds = {"base": base.name(), "box": c["box"], "sub": c["sub"], "banner": c["banner"]}
-    low = [(fg, bg, round(contrast(c[fg], colour), 2))
-           for fg in ("text", "muted", "heading", "link", "label", "badge", "action")
-           for bg, colour in backgrounds.items() if contrast(c[fg], colour) < AA]
+    low = [
+        (fg, bg, round(contrast(c[fg], colour), 2))
+        for fg in ("text", "muted", "heading", "link", "label", "badge", "action")
+        for bg, colour in backgrounds.items()
+        if contrast(c[fg], colour) < AA
+    ]
     alternate = (theme.dark_palette() if dark else light_palette()).color(Role.AlternateBase)
-    low += [(due, bg.name(), round(contrast(colour, bg), 2))
-            for due, colour in DUE_COLOURS[dark].items() for bg in (base, alternate)
-            if contrast(colour, bg) < AA]
+    low += [
+        (due, bg.name(), round(contrast(colour, bg), 2))
+        for due, colour in DUE_COLOURS[dark].items()
+        for bg in (base, alternate)
+        if contrast(colour, bg) < AA
+    ]
     assert low == []
 
 
 def test_marks_keep_dark_text_on_their_light_colours() -> None:
-    backgrounds = [*COLOURS.values(), HIT_COLOUR, CURRENT_HIT_COLOUR, style.HIT_BACKGROUND,
-                   "#ffc9c9"]
+    backgrounds = [
+        *COLOURS.values(),
+        HIT_COLOUR,
+        CURRENT_HIT_COLOUR,
+        style.HIT_BACKGROUND,
+        "#ffc9c9",
+    ]
     assert [bg for bg in backgrounds if contrast(style.MARK_TEXT, bg) < AA] == []
 
 
 # -- what is on screen: every fragment of the rendered documents -----------------
 
-def effective_background(qdoc: QTextDocument, position: int, brush: QBrush,
-                         base: QColor) -> QColor:
+
+def effective_background(qdoc: QTextDocument, position: int, brush: QBrush, base: QColor) -> QColor:
     if brush.style() != brush.style().NoBrush:
         return brush.color()
     table = QTextCursor(qdoc)
@@ -119,8 +146,9 @@ def low_contrast_fragments(view: QTextBrowser) -> list[tuple[str, str, str, floa
             brush = fmt.foreground()
             plain = brush.style() == brush.style().NoBrush
             fg = palette.color(Role.Text) if plain else brush.color()
-            bg = effective_background(qdoc, fragment.position(), fmt.background(),
-                                      palette.color(Role.Base))
+            bg = effective_background(
+                qdoc, fragment.position(), fmt.background(), palette.color(Role.Base)
+            )
             ratio = contrast(fg, bg)
             if ratio < AA:
                 low.append((fragment.text()[:30], fg.name(), bg.name(), round(ratio, 2)))
@@ -145,8 +173,9 @@ def set_theme(window: MainWindow, choice: str) -> None:
 def test_every_rendered_text_meets_aa(themed: MainWindow, qtbot: QtBot, choice: str) -> None:
     window = themed
     window.search.start_indexing()
-    qtbot.waitUntil(lambda: window.search.index.ready and window.search.progress.isHidden(),
-                    timeout=60000)
+    qtbot.waitUntil(
+        lambda: window.search.index.ready and window.search.progress.isHidden(), timeout=60000
+    )
     window.search.panel.field.setText("taaleis")
     window.search.panel.run_search()
     set_theme(window, "light" if choice == "dark" else "dark")

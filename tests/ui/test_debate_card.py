@@ -43,13 +43,19 @@ def store(tmp_path: Path, library: Library) -> Iterator[NotesStore]:
     doc = library.get(LETTER)
     assert doc is not None
     notes = open_store(tmp_path / "notes.sqlite3", tmp_path / "backups")
-    notes.add_highlight(anchor_quote(doc, FIGURE), note="Bijstand na twee jaar",
-                        key_figure=True)
+    notes.add_highlight(anchor_quote(doc, FIGURE), note="Bijstand na twee jaar", key_figure=True)
     notes.add_highlight(anchor_quote(doc, "De onlinewereld speelt"))  # not a key figure
-    for action, priority in (("actie-imamopleiding", "laag"), ("actie-startbanen", "hoog"),
-                             ("actie-taaleis-in-de-bijstand", "middel")):
-        notes.update_action(action_target(doc, action), stance="Kritisch", priority=priority,
-                            questions=[f"Wat kost {action} in 2027?"])
+    for action, priority in (
+        ("actie-imamopleiding", "laag"),
+        ("actie-startbanen", "hoog"),
+        ("actie-taaleis-in-de-bijstand", "middel"),
+    ):
+        notes.update_action(
+            action_target(doc, action),
+            stance="Kritisch",
+            priority=priority,
+            questions=[f"Wat kost {action} in 2027?"],
+        )
     yield notes
     notes.close()
 
@@ -59,34 +65,54 @@ def _texts(data: bytes) -> list[str]:
 
 
 def test_card_is_one_page_with_everything_in_order(
-        qapp: Any, library: Library, store: NotesStore) -> None:
+    qapp: Any, library: Library, store: NotesStore
+) -> None:
     docs = card_documents(library, store)
     assert [doc.id for doc in docs] == [LETTER]
     # On 1 December 2025 some promises are overdue and some due within a month.
     _composition, data, pages = fitted_card(library, store, docs, today=dt.date(2025, 12, 1))
     [text] = _texts(data)
     assert pages == 1
-    for part in ("Debatkaart", "Kamerstukken II 2024/25, 32 824, nr. 456",
-                 "Startbanen — Kritisch · hoog", "Wat kost actie-startbanen in 2027?",
-                 "Kerncijfers", FIGURE, "Bijstand na twee jaar", "Pijler 2 > 2.2 Startbanen",
-                 "Openstaande toezeggingen", "te laat · uiterlijk", "binnenkort · uiterlijk",
-                 "Moties waarop de brieven antwoorden", "Motie-Van Dijk"):
+    for part in (
+        "Debatkaart",
+        "Kamerstukken II 2024/25, 32 824, nr. 456",
+        "Startbanen — Kritisch · hoog",
+        "Wat kost actie-startbanen in 2027?",
+        "Kerncijfers",
+        FIGURE,
+        "Bijstand na twee jaar",
+        "Pijler 2 > 2.2 Startbanen",
+        "Openstaande toezeggingen",
+        "te laat · uiterlijk",
+        "binnenkort · uiterlijk",
+        "Moties waarop de brieven antwoorden",
+        "Motie-Van Dijk",
+    ):
         assert squash(part) in text, part
     assert squash("De onlinewereld speelt") not in text
-    order = [text.index(squash(t)) for t in ("Startbanen—", "Taaleis in de bijstand—",
-                                             "Imamopleiding—")]
+    order = [
+        text.index(squash(t)) for t in ("Startbanen—", "Taaleis in de bijstand—", "Imamopleiding—")
+    ]
     assert order == sorted(order)
     assert "pagina's" not in text
 
 
 def test_a_full_card_fits_two_pages_at_most_and_says_so(
-        qapp: Any, library: Library, store: NotesStore) -> None:
+    qapp: Any, library: Library, store: NotesStore
+) -> None:
     doc = library.get(LETTER)
     assert doc is not None
     for action in doc.actions():
-        store.update_action(action_target(doc, action.id), stance="Steunen", priority="hoog",
-                            questions=[f"Een lange vraag over {action.title} " * 3 + "?",
-                                       "Tweede vraag?", "Derde vraag?"])
+        store.update_action(
+            action_target(doc, action.id),
+            stance="Steunen",
+            priority="hoog",
+            questions=[
+                f"Een lange vraag over {action.title} " * 3 + "?",
+                "Tweede vraag?",
+                "Derde vraag?",
+            ],
+        )
     _composition, data, pages = fitted_card(library, store, [doc], today=TODAY)
     texts = _texts(data)
     assert pages == len(texts) <= 2
@@ -98,9 +124,11 @@ def test_a_full_card_fits_two_pages_at_most_and_says_so(
 
 
 def test_card_in_english_keeps_citations_dutch(
-        qapp: Any, library: Library, store: NotesStore) -> None:
-    _c, data, _pages = fitted_card(library, store, card_documents(library, store),
-                                   today=TODAY, language="en")
+    qapp: Any, library: Library, store: NotesStore
+) -> None:
+    _c, data, _pages = fitted_card(
+        library, store, card_documents(library, store), today=TODAY, language="en"
+    )
     text = "".join(_texts(data))
     assert squash("Debate card") in text and squash("Key figures") in text
     assert squash("Kamerstukken II 2024/25, 32 824, nr. 456") in text
@@ -110,9 +138,11 @@ def test_motions_are_the_parts_headed_motie(library: Library) -> None:
     doc = library.get(LETTER)
     assert doc is not None
     titles = [node.title for _doc, node in motions([doc])]
-    assert titles[:3] == ["Motie-Van Dijk, Kamerstuk 36 651, nr. 26",
-                          "Motie-Becker, Kamerstuk 35 228, nr.45",
-                          "Motie Ceder Kamerstuk 36 600 XV, nr. 82"]
+    assert titles[:3] == [
+        "Motie-Van Dijk, Kamerstuk 36 651, nr. 26",
+        "Motie-Becker, Kamerstuk 35 228, nr.45",
+        "Motie Ceder Kamerstuk 36 600 XV, nr. 82",
+    ]
 
 
 def test_unknown_document_is_named(library: Library) -> None:
@@ -121,15 +151,20 @@ def test_unknown_document_is_named(library: Library) -> None:
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           *args], capture_output=True, text=True, timeout=180,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 def test_cli_card_writes_one_page(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    assert run(data, "notes", "highlight", LETTER, "--quote", FIGURE,
-               "--key-figure").returncode == 0
+    assert (
+        run(data, "notes", "highlight", LETTER, "--quote", FIGURE, "--key-figure").returncode == 0
+    )
     out = tmp_path / "kaart.pdf"
     done = run(data, "card", LETTER, "-o", str(out))
     assert done.returncode == 0, done.stderr
@@ -166,8 +201,9 @@ def test_key_figure_checkbox_in_the_highlight_dialog(window: Any, qtbot: Any) ->
     assert highlight.key_figure and highlight.anchor.quote.exact == FIGURE
 
 
-def test_file_menu_writes_the_debate_card(window: Any, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_menu_writes_the_debate_card(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     offered: list[str] = []
@@ -185,8 +221,9 @@ def test_file_menu_writes_the_debate_card(window: Any, tmp_path: Path,
     assert squash("Debatkaart") in text and squash("Openstaande toezeggingen") in text
 
 
-def test_window_exports_word_next_to_pdf(window: Any, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_window_exports_word_next_to_pdf(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import docx
     from PySide6.QtWidgets import QFileDialog
 
@@ -199,8 +236,9 @@ def test_window_exports_word_next_to_pdf(window: Any, tmp_path: Path,
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
     doc = window.library.get(LETTER)
-    window.store.update_action(action_target(doc, "actie-startbanen"), stance="Kritisch",
-                               questions=["Hoeveel startbanen?"])
+    window.store.update_action(
+        action_target(doc, "actie-startbanen"), stance="Kritisch", questions=["Hoeveel startbanen?"]
+    )
     file_menu = window.menuBar().actions()[0].menu()
     labels = [a.text().replace("&", "") for a in file_menu.actions()]
     assert labels.index("Export as Word…") == labels.index("Export as PDF…") + 1

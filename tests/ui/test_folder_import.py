@@ -21,20 +21,21 @@ def write_letters(folder: Path, count: int) -> None:
             f"---\nid: brief-{n:02d}\nkind: kamerbrief\ntitle: Brief nummer {n}\n"
             f"date: 2025-02-{n % 27 + 1:02d}\ndossier:\n  number: 36 {400 + n % 2}\n"
             f"  title: Dossier {n % 2}\nvolgnummer: {n + 1}\n---\n\n{{#s-1}}\n## 1. Kern\n\n"
-            f"De kwartiermaker{n} schrijft.\n", encoding="utf-8")
+            f"De kwartiermaker{n} schrijft.\n",
+            encoding="utf-8",
+        )
 
 
 def test_a_dropped_folder_is_imported_and_grouped_by_dossier(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     folder = tmp_path / "brieven"
     write_letters(folder, MAX_LINES + 2)
     window.importing.import_paths([folder])
     qtbot.waitUntil(lambda: not window.importing.busy and bool(told), timeout=60_000)
-    assert told[0].splitlines() == [f"{MAX_LINES + 2} imported, 0 replaced, 0 unchanged, "
-                                    "0 refused"]
+    assert told[0].splitlines() == [f"{MAX_LINES + 2} imported, 0 replaced, 0 unchanged, 0 refused"]
     assert all(window.library.get(f"brief-{n:02d}") is not None for n in range(MAX_LINES + 2))
     model = window.toc.model()
     mine = model.index(len(window.toc.top_titles()) - 1, 0)

@@ -28,8 +28,9 @@ def point_at(window: MainWindow, position: int) -> QPoint:
 
 def hover(window: MainWindow, point: QPoint) -> str:
     viewport = window.reader.viewport()
-    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
-                                                viewport.mapToGlobal(point)))
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
     return QToolTip.text() if QToolTip.isVisible() else ""
 
 
@@ -71,7 +72,8 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardM
 
 
 def test_ctrl_h_asks_for_an_optional_note_and_enter_saves_it(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     start = select(window, QUOTE)
     seen = answer_note(qtbot, "Waarom nu pas?")
     press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
@@ -84,8 +86,12 @@ def test_ctrl_h_asks_for_an_optional_note_and_enter_saves_it(
 def test_enter_alone_highlights_without_a_note(window: MainWindow, qtbot: QtBot) -> None:
     select(window, QUOTE)
     answer_note(qtbot, "")
-    press(qtbot, window, Qt.Key.Key_H,
-          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     highlight = only_highlight(window)
     assert highlight.anchor.quote.exact == QUOTE and highlight.note == ""
 
@@ -109,7 +115,8 @@ def test_the_note_is_edited_from_the_highlights_list(window: MainWindow, qtbot: 
 
 
 def test_the_note_is_edited_from_the_highlight_in_the_text(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     doc = window.library.get(LETTER)
     assert window.store is not None and doc is not None
     window.store.add_highlight(anchor_quote(doc, QUOTE), note="")

@@ -21,8 +21,7 @@ import hostile_files as hostile
 EXPORT = Path(__file__).resolve().parents[2] / "content" / "sources" / f"{hostile.LETTER_ID}.txt"
 
 
-def _refused(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-             file: Path) -> str:
+def _refused(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, file: Path) -> str:
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
     before = set(window.library.documents)
@@ -32,16 +31,25 @@ def _refused(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     return told[0]
 
 
-@pytest.mark.parametrize("name, data, says", [
-    ("laughs.md", hostile.billion_laughs_md(), "anchors and aliases"),
-    ("bomb.docx", hostile.docx_bomb(12), "too many XML elements"),
-    ("koppen.md", hostile.many_headings_md(10_000), "more headings than the reader can show"),
-    ("utf16.docx", hostile.utf16_dtd_docx(), "declares a DTD"),
-    ("vervalst.md", hostile.hostile_id_md(), "its text is not that letter's"),
-])
+@pytest.mark.parametrize(
+    "name, data, says",
+    [
+        ("laughs.md", hostile.billion_laughs_md(), "anchors and aliases"),
+        ("bomb.docx", hostile.docx_bomb(12), "too many XML elements"),
+        ("koppen.md", hostile.many_headings_md(10_000), "more headings than the reader can show"),
+        ("utf16.docx", hostile.utf16_dtd_docx(), "declares a DTD"),
+        ("vervalst.md", hostile.hostile_id_md(), "its text is not that letter's"),
+    ],
+)
 def test_a_hostile_file_is_refused_by_name_and_reason(
-        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-        name: str, data: bytes, says: str) -> None:
+    window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    name: str,
+    data: bytes,
+    says: str,
+) -> None:
     file = tmp_path / name
     file.write_bytes(data)
     told = _refused(window, qtbot, monkeypatch, file)
@@ -51,15 +59,17 @@ def test_a_hostile_file_is_refused_by_name_and_reason(
 
 def _newer_letter(tmp_path: Path) -> Path:
     newer = tmp_path / "kst-32824-456-v3.txt"
-    newer.write_text(EXPORT.read_text(encoding="utf-8").replace(
-        "versie: 2 (versie 1)", "versie: 3 (versie 2)"), encoding="utf-8")
+    newer.write_text(
+        EXPORT.read_text(encoding="utf-8").replace("versie: 2 (versie 1)", "versie: 3 (versie 2)"),
+        encoding="utf-8",
+    )
     return newer
 
 
 @pytest.mark.parametrize("answer", ["Use as new version", "Do not import"])
 def test_a_new_version_of_the_bundled_letter_is_asked_first(
-        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-        answer: str) -> None:
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, answer: str
+) -> None:
     asked: list[str] = []
 
     def click(box: QMessageBox) -> int:
@@ -73,8 +83,9 @@ def test_a_new_version_of_the_bundled_letter_is_asked_first(
     qtbot.waitUntil(lambda: bool(asked) and not window.importing.busy, timeout=30_000)
     assert "says it is a new version (3)" in asked[0] and "100% of the letter" in asked[0]
     expected = 3 if answer == "Use as new version" else 2
-    qtbot.waitUntil(lambda: window.library.get(hostile.LETTER_ID).meta.version == expected,
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.library.get(hostile.LETTER_ID).meta.version == expected, timeout=30_000
+    )
     stored = list(paths.resolve().imported_documents.glob("*.md"))
     assert len(stored) == (1 if expected == 3 else 0)
     qtbot.waitUntil(lambda: window.search.progress.isHidden(), timeout=30_000)
@@ -95,8 +106,9 @@ def test_a_document_that_hung_is_not_reopened_at_the_start(qtbot: QtBot) -> None
     assert "Begrippen" in message and "the program stopped while opening it" in message
 
 
-def test_a_slow_long_document_is_remembered(window: MainWindow,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_slow_long_document_is_remembered(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(limits, "LONG_DOCUMENT_ANCHORS", 10)
     monkeypatch.setattr(limits, "SLOW_OPEN_SECONDS", 0.0)
     window.show_document("begrippen")

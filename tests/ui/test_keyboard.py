@@ -29,8 +29,11 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 ACTION = "actie-taaleis-in-de-bijstand"
 
 
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-          ) -> QWidget:
+def press(
+    qtbot: QtBot,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> QWidget:
     """One key, where the keyboard focus is (as a user's key press goes)."""
     target = QApplication.focusWidget()
     assert target is not None, "nothing has the keyboard focus"
@@ -80,15 +83,19 @@ def test_an_action_is_annotated_with_key_presses_only(window: MainWindow, qtbot:
 
     store = window.store
     assert store is not None
-    qtbot.waitUntil(lambda: (saved := store.action_annotation(LETTER_ID, action_id)) is not None
-                    and saved.questions == ("Wat kost dit?",), timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            (saved := store.action_annotation(LETTER_ID, action_id)) is not None
+            and saved.questions == ("Wat kost dit?",)
+        ),
+        timeout=3000,
+    )
     saved = store.action_annotation(LETTER_ID, action_id)
     assert saved is not None
     assert (saved.stance, saved.note) == (stance, "Vraag naar de kosten")
 
 
-def test_f6_cycles_the_shown_panes_and_shift_f6_goes_back(window: MainWindow,
-                                                         qtbot: QtBot) -> None:
+def test_f6_cycles_the_shown_panes_and_shift_f6_goes_back(window: MainWindow, qtbot: QtBot) -> None:
     window.activateWindow()
     window.navigate(LETTER_ID, ACTION)
     window.toc.setFocus()
@@ -108,7 +115,8 @@ def test_f6_cycles_the_shown_panes_and_shift_f6_goes_back(window: MainWindow,
 
 
 def test_ctrl_shift_a_goes_to_the_panel_and_alt_letters_to_its_fields(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.activateWindow()
     window.navigate(LETTER_ID, ACTION)
     window.annotation_dock.hide()
@@ -116,9 +124,13 @@ def test_ctrl_shift_a_goes_to_the_panel_and_alt_letters_to_its_fields(
     panel = window.annotations.panel
     assert press(qtbot, Qt.Key.Key_A, CTRL | SHIFT) is panel.stance
     assert window.annotation_dock.isVisible()
-    fields = {Qt.Key.Key_P: panel.priority, Qt.Key.Key_O: panel.note,
-              Qt.Key.Key_Q: panel.question_input, Qt.Key.Key_T: panel.tags,
-              Qt.Key.Key_S: panel.stance}
+    fields = {
+        Qt.Key.Key_P: panel.priority,
+        Qt.Key.Key_O: panel.note,
+        Qt.Key.Key_Q: panel.question_input,
+        Qt.Key.Key_T: panel.tags,
+        Qt.Key.Key_S: panel.stance,
+    }
     for key, field in fields.items():
         assert press(qtbot, key, ALT) is field, key
 
@@ -177,17 +189,23 @@ def test_tab_leaves_every_multi_line_field(window: MainWindow, qtbot: QtBot) -> 
         assert field.tabChangesFocus(), field.accessibleName()
 
 
-@pytest.mark.parametrize("key", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
-                                 (Qt.Key.Key_W, CTRL)])
-def test_escape_and_ctrl_w_close_the_secondary_windows(window: MainWindow, qtbot: QtBot,
-                                                       key: tuple[Qt.Key, Qt.KeyboardModifier],
-                                                       ) -> None:
+@pytest.mark.parametrize(
+    "key", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_W, CTRL)]
+)
+def test_escape_and_ctrl_w_close_the_secondary_windows(
+    window: MainWindow,
+    qtbot: QtBot,
+    key: tuple[Qt.Key, Qt.KeyboardModifier],
+) -> None:
     from briefing_reader.ui import help
 
     window.overviews.show_register()
     window.overviews.show_timeline()
-    frames = [window.overviews.register_window, window.overviews.timeline_window,
-              help.show_html(window, "Help", help.shortcuts_html(window))]
+    frames = [
+        window.overviews.register_window,
+        window.overviews.timeline_window,
+        help.show_html(window, "Help", help.shortcuts_html(window)),
+    ]
     for frame in frames:
         assert frame is not None
         frame.activateWindow()
@@ -198,8 +216,7 @@ def test_escape_and_ctrl_w_close_the_secondary_windows(window: MainWindow, qtbot
         assert not frame.isVisible(), frame.windowTitle()
 
 
-def test_escape_in_a_cell_editor_leaves_the_register_open(window: MainWindow,
-                                                         qtbot: QtBot) -> None:
+def test_escape_in_a_cell_editor_leaves_the_register_open(window: MainWindow, qtbot: QtBot) -> None:
     view = window.overviews.show_register()
     frame = window.overviews.register_window
     assert frame is not None
@@ -217,8 +234,20 @@ def test_f1_lists_pane_navigation_and_the_new_keys(window: MainWindow) -> None:
     from briefing_reader.ui import help
 
     html = help.shortcuts_html(window)
-    for key in ("F6", "Shift+F6", "Ctrl+Shift+A", "Tab, Shift+Tab", "Ctrl+Tab", "Esc, Ctrl+W",
-                "Alt+S", "Alt+P", "Alt+O", "Alt+Q", "Alt+T", "Ctrl+Shift+H"):
+    for key in (
+        "F6",
+        "Shift+F6",
+        "Ctrl+Shift+A",
+        "Tab, Shift+Tab",
+        "Ctrl+Tab",
+        "Esc, Ctrl+W",
+        "Alt+S",
+        "Alt+P",
+        "Alt+O",
+        "Alt+Q",
+        "Alt+T",
+        "Ctrl+Shift+H",
+    ):
         assert re.search(rf"<b>([^<]*, )?{re.escape(key)}", html), key
 
 
@@ -237,6 +266,7 @@ def test_f1_dialog_is_as_tall_as_its_text_needs(window: MainWindow, qtbot: QtBot
 
 # -- mnemonics, in both languages ---------------------------------------------
 
+
 def duplicates(letters: list[tuple[str, str]]) -> list[str]:
     counts = Counter(letter for letter, _text in letters)
     return [text for letter, text in letters if counts[letter] > 1]
@@ -245,22 +275,28 @@ def duplicates(letters: list[tuple[str, str]]) -> list[str]:
 def test_mnemonics_are_unique_in_menus_and_the_panel(language_window: MainWindow) -> None:
     win = language_window
     bar = keyboard.menu_mnemonics(win.menuBar())
-    panel = [(keyboard.mnemonic(label.text()), label.text())
-             for label in win.annotations.panel.findChildren(QLabel)
-             if keyboard.mnemonic(label.text())]
+    panel = [
+        (keyboard.mnemonic(label.text()), label.text())
+        for label in win.annotations.panel.findChildren(QLabel)
+        if keyboard.mnemonic(label.text())
+    ]
     assert len(bar) == 6 and len(panel) == 5
     assert duplicates(bar + panel) == []  # Alt+letter reaches one thing in the window
     menus = [action.menu() for action in win.menuBar().actions()]
     menus += [action.menu() for menu in menus for action in menu.actions() if action.menu()]
     for menu in menus:
         assert duplicates(keyboard.menu_mnemonics(menu)) == [], menu.title()
-    stance = next(label for label in win.annotations.panel.findChildren(QLabel)
-                  if label.buddy() is win.annotations.panel.stance)
+    stance = next(
+        label
+        for label in win.annotations.panel.findChildren(QLabel)
+        if label.buddy() is win.annotations.panel.stance
+    )
     assert keyboard.mnemonic(stance.text()) == "s"  # Alt+S: the stance, in both languages
 
 
-def test_mnemonics_are_unique_in_the_settings_dialog(language_window: MainWindow,
-                                                    qtbot: QtBot) -> None:
+def test_mnemonics_are_unique_in_the_settings_dialog(
+    language_window: MainWindow, qtbot: QtBot
+) -> None:
     from briefing_reader.ui.settings_dialog import SettingsDialog
 
     window = language_window
@@ -274,6 +310,7 @@ def test_mnemonics_are_unique_in_the_settings_dialog(language_window: MainWindow
 
 
 # -- accessible names -------------------------------------------------------------
+
 
 def controls(pane: QWidget) -> list[QWidget]:
     """What a keyboard or screen-reader user meets: focusable widgets and buttons."""
@@ -293,11 +330,22 @@ def unnamed(widget: QWidget) -> bool:
 
 
 def test_every_control_of_the_main_panes_has_an_accessible_name(window: MainWindow) -> None:
-    panes = [window.toc, window.reader, window.annotations.panel, window.search.panel,
-             window.toolbar_search, window.annotations.marks, window.annotations.review,
-             window.side_tabs.tabBar()]
-    missing = [f"{type(w).__name__} in {type(pane).__name__}"
-               for pane in panes for w in controls(pane)
-               if unnamed(w) and w.window() is pane.window()  # not a combo box's popup
-               and not isinstance(w.parentWidget(), QLineEdit)]  # a field's clear button
+    panes = [
+        window.toc,
+        window.reader,
+        window.annotations.panel,
+        window.search.panel,
+        window.toolbar_search,
+        window.annotations.marks,
+        window.annotations.review,
+        window.side_tabs.tabBar(),
+    ]
+    missing = [
+        f"{type(w).__name__} in {type(pane).__name__}"
+        for pane in panes
+        for w in controls(pane)
+        if unnamed(w)
+        and w.window() is pane.window()  # not a combo box's popup
+        and not isinstance(w.parentWidget(), QLineEdit)
+    ]  # a field's clear button
     assert missing == [], missing

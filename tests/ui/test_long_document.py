@@ -36,8 +36,7 @@ def long_markdown(headings: int = HEADINGS) -> str:
     parts = ["---", f"id: {LONG}", "kind: imported", "title: Een lang document", "---", ""]
     for n in range(headings):
         rare = " Over de inburgeringsplicht." if n == 1750 else ""  # one search hit
-        parts += [f"## Hoofdstuk {n}", "",
-                  f"Tekst waarin {QUOTE[:-4]}{n}.{rare}", ""]
+        parts += [f"## Hoofdstuk {n}", "", f"Tekst waarin {QUOTE[:-4]}{n}.{rare}", ""]
         if n % 500 == 0:  # a table now and then: its anchor goes before a block
             parts += ["| | Bedrag |", "|---|---|", f"| Post {n} | {n} |", ""]
     return "\n".join(parts)
@@ -78,18 +77,21 @@ def assert_same(qts: QTextDocument, ours: QTextDocument) -> None:
 
 @pytest.mark.parametrize("doc_id", ["kst-32824-456", "begrippen", "dossier-32824", "moties"])
 def test_every_bundled_document_comes_out_as_qts_own_import_makes_it(
-        window: MainWindow, doc_id: str) -> None:
+    window: MainWindow, doc_id: str
+) -> None:
     doc = window.library.get(doc_id)
     assert doc is not None
     badges = window.annotations.badges(doc_id) or {
-        node.id: "Steunen" for node in doc.outline.walk() if node.kind == "action"}
+        node.id: "Steunen" for node in doc.outline.walk() if node.kind == "action"
+    }
     qts, ours = both_ways(style.page_html(doc, "Samengesteld", badges))
     assert len(anchors(qts)) > 30
     assert_same(qts, ours)
 
 
 def test_a_long_document_comes_out_the_same_with_its_anchors_as_single_strings(
-        qapp: QApplication) -> None:
+    qapp: QApplication,
+) -> None:
     html = style.page_html(long_document(), "Samengesteld")
     qts, ours = both_ways(html)
     assert len(anchors(qts)) == 2 * HEADINGS + 4 + 1  # + the tables and the title's "top"
@@ -100,20 +102,20 @@ def test_a_long_document_comes_out_the_same_with_its_anchors_as_single_strings(
     # What makes it linear: one name is stored as a string (Qt hashes it by its
     # value), not as Qt's list (hashed by its type alone, so all anchors collide).
     block = ours.findBlock(dict(anchors(ours))["hoofdstuk-1500"])
-    kinds = {type(block.begin().fragment().charFormat().property(
-        QTextFormat.Property.AnchorName))}
+    kinds = {type(block.begin().fragment().charFormat().property(QTextFormat.Property.AnchorName))}
     assert kinds == {str}
 
 
-def test_text_that_holds_the_marker_character_is_imported_as_qt_does(
-        qapp: QApplication) -> None:
+def test_text_that_holds_the_marker_character_is_imported_as_qt_does(qapp: QApplication) -> None:
     html = f'<p><a name="a"></a>Een {anchored_html.MARKER} teken</p><p><a name="b"></a>Twee</p>'
     assert_same(*both_ways(html))
 
 
 def test_anchors_after_the_last_text_and_in_a_row_stay_qts(qapp: QApplication) -> None:
-    html = ('<table><tr><td><a name="box"></a>\n<p><a name="title"></a><b>Titel</b></p>'
-            '<p><a name="p-1"></a>Tekst</p></td></tr></table><p><a name="leeg"></a></p>')
+    html = (
+        '<table><tr><td><a name="box"></a>\n<p><a name="title"></a><b>Titel</b></p>'
+        '<p><a name="p-1"></a>Tekst</p></td></tr></table><p><a name="leeg"></a></p>'
+    )
     qts, ours = both_ways(html)
     assert ("box", 0) not in anchors(ours) and len(anchors(ours)) == len(anchors(qts))
     assert_same(qts, ours)
@@ -138,7 +140,8 @@ def long_window(qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 def test_a_long_document_says_it_is_opening_and_stops_saying_so(
-        long_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    long_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     messages: list[str] = []
     long_window.statusBar().messageChanged.connect(messages.append)
     during: list[bool] = []
@@ -168,7 +171,8 @@ def assert_positions_as_walked(reader) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_jump_into_a_long_document_lands_and_back_returns(
-        long_window: MainWindow, qtbot: QtBot) -> None:
+    long_window: MainWindow, qtbot: QtBot
+) -> None:
     reader = long_window.reader
     assert_positions_as_walked(reader)  # the letter's
     long_window.navigate(LONG, "hoofdstuk-1500")
@@ -179,8 +183,9 @@ def test_a_jump_into_a_long_document_lands_and_back_returns(
     doc = reader.document_shown
     assert doc is not None and long_window.current_place().doc_id == LONG  # type: ignore[union-attr]
     paragraph = next(b for b in doc.blocks if b.text.endswith("hoofdstuk 1500."))
-    assert reader.core_offset(reader.anchor_position(paragraph.anchor or "") or 0) \
-        == paragraph.start  # the positions map to the core's text, far down too
+    assert (
+        reader.core_offset(reader.anchor_position(paragraph.anchor or "") or 0) == paragraph.start
+    )  # the positions map to the core's text, far down too
     long_window.go_back()
     assert reader.document_shown.id == LETTER  # type: ignore[union-attr]
     long_window.go_forward()
@@ -198,7 +203,8 @@ def test_a_note_on_a_long_document_shows_over_its_text(long_window: MainWindow) 
 
 
 def test_a_search_hit_far_down_a_long_document_is_marked_in_view(
-        long_window: MainWindow, qtbot: QtBot) -> None:
+    long_window: MainWindow, qtbot: QtBot
+) -> None:
     search = long_window.search
     search.start_indexing()
     qtbot.waitUntil(lambda: search.index.ready and search.progress.isHidden(), timeout=60_000)

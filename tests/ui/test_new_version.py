@@ -31,8 +31,8 @@ def new_version(folder: Path) -> None:
 
 
 def test_notes_follow_a_new_version_and_orphans_wait_for_review(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = window.store
     assert store is not None
     doc = window.library.get(LETTER)

@@ -28,23 +28,29 @@ def _grown(path: Path, window: MainWindow, tmp_path: Path, count: int) -> None:
         copy = json.loads(json.dumps(item))
         copy["id"] = f"urn:uuid:00000000-0000-4000-8000-{number:012d}"
         items.append(copy)
-    path.write_text(json.dumps({"@context": exchange.CONTEXT, "type": "AnnotationPage",
-                                "items": items}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"@context": exchange.CONTEXT, "type": "AnnotationPage", "items": items}),
+        encoding="utf-8",
+    )
 
 
 def _dialogs(monkeypatch: pytest.MonkeyPatch, name: Path) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(name), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(name), ""))
+    )
     for kind in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(
-            lambda _parent, title, text, _kind=kind: shown.append((title, text))))
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda _parent, title, text, _kind=kind: shown.append((title, text))),
+        )
     return shown
 
 
 def test_a_large_import_runs_off_the_gui_thread_with_progress(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "piet.jsonld"
     _grown(path, window, tmp_path, 3000)
     shown = _dialogs(monkeypatch, path)
@@ -58,22 +64,22 @@ def test_a_large_import_runs_off_the_gui_thread_with_progress(
 
 
 def test_a_refused_file_shows_the_reason_in_a_dialog(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "diep.jsonld"
     path.write_bytes(b"[" * 5000 + b"]" * 5000)
     shown = _dialogs(monkeypatch, path)
     window.printing.import_notes()
     qtbot.wait_until(lambda: bool(shown), timeout=20_000)
-    (title, text), = shown
+    ((title, text),) = shown
     assert title == "Import failed"
     assert str(path) in text and "nested 5000 levels deep" in text
     assert window.printing.store.highlights() == []
 
 
 def test_restore_my_notes_in_the_notes_menu_makes_them_mine(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "mijn.jsonld"
     _grown(path, window, tmp_path, 2)
     titles = [a.text() for a in window.notes_menu.actions()]

@@ -34,8 +34,12 @@ os._exit(0)
 
 def lose_the_wal(profile: paths.Paths) -> None:
     open_store(profile.notes_db, profile.backups).close()
-    subprocess.run([sys.executable, "-c", WRITE_AND_DIE, str(profile.notes_db),
-                    str(profile.backups)], check=True, timeout=60, env=dict(os.environ))
+    subprocess.run(
+        [sys.executable, "-c", WRITE_AND_DIE, str(profile.notes_db), str(profile.backups)],
+        check=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
     profile.notes_db.with_name(profile.notes_db.name + "-wal").unlink()
 
 
@@ -44,8 +48,7 @@ def test_the_window_is_told_that_saved_changes_were_lost(qtbot: QtBot) -> None:
     lose_the_wal(profile)
     window = build_window(profile)
     qtbot.addWidget(window)
-    assert "2 saved change(s) to your notes are missing from notes.sqlite3" in \
-        window.notes_message
+    assert "2 saved change(s) to your notes are missing from notes.sqlite3" in window.notes_message
     # the first highlight was backed up at once, so that backup is put back
     assert "restored from the backup notes-" in window.notes_message
     assert store_highlights(window) == 1
@@ -73,10 +76,24 @@ def store_highlights(window: object) -> int:
 
 def test_a_restored_backup_is_named_in_dutch(qapp: QApplication) -> None:
     profile = paths.resolve()
-    result = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir",
-                             str(profile.data), "notes", "set-action", "actie-startbanen",
-                             "--note", "bewaard"], capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing_reader",
+            "--data-dir",
+            str(profile.data),
+            "notes",
+            "set-action",
+            "actie-startbanen",
+            "--note",
+            "bewaard",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     profile.notes_db.write_bytes(os.urandom(8192))
     with open_store(profile.notes_db, profile.backups) as store:

@@ -16,8 +16,7 @@ from pytestqt.qtbot import QtBot
 from briefing_reader.ui.reader import OfflineBrowser
 
 
-def test_a_note_naming_files_shows_no_image_and_reads_none(qtbot: QtBot,
-                                                            tmp_path: Path) -> None:
+def test_a_note_naming_files_shows_no_image_and_reads_none(qtbot: QtBot, tmp_path: Path) -> None:
     photo = tmp_path / "photo.png"
     image = QImage(400, 300, QImage.Format.Format_RGB32)
     image.fill(QColor("#c03030"))

@@ -62,8 +62,9 @@ def click_toc(window: MainWindow, qtbot: QtBot, doc_id: str, anchor: str) -> Non
 
 def built(window: MainWindow, qtbot: QtBot) -> None:
     window.search.start_indexing()
-    qtbot.waitUntil(lambda: window.search.index.ready and window.search.progress.isHidden(),
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.search.index.ready and window.search.progress.isHidden(), timeout=30_000
+    )
 
 
 def marker_position(window: MainWindow, label: str) -> int:
@@ -89,6 +90,7 @@ def point_of(window: MainWindow, position: int) -> QPoint:
 
 # -- the contents tree -------------------------------------------------------
 
+
 def test_contents_tree_action_and_section(on_startbanen: MainWindow, qtbot: QtBot) -> None:
     window = on_startbanen
     click_toc(window, qtbot, LETTER, "s-2-4")  # a section with one action
@@ -98,7 +100,8 @@ def test_contents_tree_action_and_section(on_startbanen: MainWindow, qtbot: QtBo
 
 
 def test_contents_tree_on_a_place_without_action_shows_none(
-        on_startbanen: MainWindow, qtbot: QtBot) -> None:
+    on_startbanen: MainWindow, qtbot: QtBot
+) -> None:
     window = on_startbanen
     click_toc(window, qtbot, LETTER, "pijler-2")  # several sections, no single action
     assert_agree(window, "")
@@ -114,15 +117,20 @@ def test_opening_a_document_from_the_contents(on_startbanen: MainWindow, qtbot: 
 
 # -- search hits and F3 --------------------------------------------------------
 
+
 def test_search_hit_in_another_document_leaves_no_action_behind(
-        on_startbanen: MainWindow, qtbot: QtBot) -> None:
+    on_startbanen: MainWindow, qtbot: QtBot
+) -> None:
     window = on_startbanen
     built(window, qtbot)
     panel = window.search.panel
     panel.field.setText("motie")
     qtbot.waitUntil(lambda: panel.result is not None and panel.result.total > 0)
-    index = next(i for i, hit in enumerate(panel.result.hits)  # type: ignore[union-attr]
-                 if hit.doc == "moties")
+    index = next(
+        i
+        for i, hit in enumerate(panel.result.hits)  # type: ignore[union-attr]
+        if hit.doc == "moties"
+    )
     with qtbot.waitSignal(window.annotations.panel.action_shown) as signal:
         panel.open_hit(index)
     assert signal.args == ["", ""]
@@ -138,9 +146,20 @@ def test_search_hit_inside_an_action_shows_it(on_startbanen: MainWindow, qtbot: 
     qtbot.waitUntil(lambda: panel.result is not None and panel.result.total > 0)
     doc = window.library.get(LETTER)
     hits = panel.result.hits  # type: ignore[union-attr]
-    index = next(i for i, hit in enumerate(hits) if hit.doc == LETTER
-                 and action_at(doc, next(b.start for b in doc.blocks  # type: ignore[union-attr]
-                                         if b.anchor == hit.anchor)) is not None)
+    index = next(
+        i
+        for i, hit in enumerate(hits)
+        if hit.doc == LETTER
+        and action_at(
+            doc,
+            next(
+                b.start
+                for b in doc.blocks  # type: ignore[union-attr]
+                if b.anchor == hit.anchor
+            ),
+        )
+        is not None
+    )
     with qtbot.waitSignal(window.annotations.panel.action_shown) as signal:
         panel.open_hit(index)
     assert signal.args[1] and signal.args[1] != STARTBANEN
@@ -165,15 +184,18 @@ def test_f3_and_shift_f3_move_the_panel_with_the_hit(window: MainWindow, qtbot: 
 
 # -- footnotes, links, back and forward ----------------------------------------
 
+
 def test_footnote_jump_and_back_return_to_the_marker(
-        on_startbanen: MainWindow, qtbot: QtBot) -> None:
+    on_startbanen: MainWindow, qtbot: QtBot
+) -> None:
     window = on_startbanen
     window.navigate(LETTER, "s-2-2")
     marker = marker_position(window, "20")
     window.reader.scroll_to_position(marker)
     before = window.reader.top_position()
-    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
-                     pos=point_of(window, marker))
+    qtbot.mouseClick(
+        window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point_of(window, marker)
+    )
     footnote = window.reader.anchor_position("fn-20")
     assert footnote is not None and window.reader.is_visible(footnote)
     assert_agree(window, "")  # the footnotes hold no action
@@ -188,15 +210,15 @@ def test_footnote_jump_and_back_return_to_the_marker(
 
 
 def test_back_after_a_search_hit_returns_to_the_action_read_before(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     built(window, qtbot)
     window.navigate(LETTER, TAALEIS)
     before = window.reader.top_position()
     window.search.panel.field.setText("motie")
     qtbot.waitUntil(lambda: window.search.panel.result is not None)
     window.search.panel.open_first()
-    assert window.reader.top_position() != before or \
-        window.reader.document_shown.id != LETTER  # type: ignore[union-attr]
+    assert window.reader.top_position() != before or window.reader.document_shown.id != LETTER  # type: ignore[union-attr]
     window.go_back()
     assert window.reader.document_shown.id == LETTER  # type: ignore[union-attr]
     assert window.reader.top_position() == before
@@ -216,15 +238,19 @@ def test_back_and_forward_between_documents(on_startbanen: MainWindow) -> None:
 
 # -- "Ga naar" on a highlight or bookmark ----------------------------------------
 
+
 def test_go_to_a_highlight_and_a_bookmark(on_startbanen: MainWindow, qtbot: QtBot) -> None:
     window = on_startbanen
     store = window.store
     doc = window.library.get(LETTER)
     assert store is not None and doc is not None
     store.add_highlight(anchor_quote(doc, "Taal is de basis van een goede integratie"))
-    taaleis_start = next(b for b in doc.blocks if b.anchor == TAALEIS or
-                         (action_at(doc, b.start) is not None
-                          and action_at(doc, b.start).id == TAALEIS))  # type: ignore[union-attr]
+    taaleis_start = next(
+        b
+        for b in doc.blocks
+        if b.anchor == TAALEIS
+        or (action_at(doc, b.start) is not None and action_at(doc, b.start).id == TAALEIS)
+    )  # type: ignore[union-attr]
     store.add_bookmark(anchor_quote(doc, taaleis_start.text[:40]), "Taaleis")
     marks = window.annotations.marks
     marks.refresh()
@@ -246,8 +272,10 @@ def test_go_to_a_highlight_and_a_bookmark(on_startbanen: MainWindow, qtbot: QtBo
 
 # -- the cursor, and the place restored at start-up --------------------------------
 
+
 def test_clicking_in_the_text_moves_the_panel_to_that_action(
-        on_startbanen: MainWindow, qtbot: QtBot) -> None:
+    on_startbanen: MainWindow, qtbot: QtBot
+) -> None:
     window = on_startbanen
     window.navigate(LETTER, "s-2-4")
     found = window.reader.document().find("Taal is de basis")
@@ -255,8 +283,11 @@ def test_clicking_in_the_text_moves_the_panel_to_that_action(
     window.navigate(LETTER, STARTBANEN)
     window.reader.scroll_to_position(found.selectionStart())
     with qtbot.waitSignal(window.annotations.panel.action_shown):
-        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
-                         pos=point_of(window, found.selectionStart() + 2))
+        qtbot.mouseClick(
+            window.reader.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=point_of(window, found.selectionStart() + 2),
+        )
     doc = window.library.get(LETTER)
     expected = action_at(doc, window.reader.core_offset(found.selectionStart()))  # type: ignore[arg-type]
     assert expected is not None
@@ -286,28 +317,41 @@ def test_the_place_restored_at_start_up_shows_its_action(qtbot: QtBot, tmp_path:
     assert_agree(again, TAALEIS)
 
 
-def test_opening_an_imported_letter(on_startbanen: MainWindow, qtbot: QtBot,
-                                    tmp_path: Path) -> None:
+def test_opening_an_imported_letter(
+    on_startbanen: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = on_startbanen
     letter = tmp_path / "brief.md"
-    letter.write_text("---\nid: mijn-brief\nkind: imported\ntitle: Mijn brief\n---\n\n"
-                      "{#h-een}\n# Een\n\nGewone tekst zonder actie.\n", encoding="utf-8")
+    letter.write_text(
+        "---\nid: mijn-brief\nkind: imported\ntitle: Mijn brief\n---\n\n"
+        "{#h-een}\n# Een\n\nGewone tekst zonder actie.\n",
+        encoding="utf-8",
+    )
     window.importing.import_paths([letter])
-    qtbot.waitUntil(lambda: window.reader.document_shown is not None
-                    and window.reader.document_shown.id == "mijn-brief", timeout=30_000)
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.document_shown is not None
+            and window.reader.document_shown.id == "mijn-brief"
+        ),
+        timeout=30_000,
+    )
     assert_agree(window, "")
     # the import re-indexes in the background: let it finish before the window goes
     qtbot.waitUntil(window.search.progress.isHidden, timeout=30_000)
 
 
 def test_saving_a_note_keeps_the_contents_on_the_action(
-        on_startbanen: MainWindow, qtbot: QtBot) -> None:
+    on_startbanen: MainWindow, qtbot: QtBot
+) -> None:
     window = on_startbanen
     window.navigate(LETTER, "s-2-2")
     found = window.reader.document().find("Daarom werken we aan een")
     assert not found.isNull()
-    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
-                     pos=point_of(window, found.selectionStart() + 3))
+    qtbot.mouseClick(
+        window.reader.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=point_of(window, found.selectionStart() + 3),
+    )
     assert_agree(window, "actie-startbanen-proeven-in-gemeenten")
     panel = window.annotations.panel
     with qtbot.waitSignal(panel.annotation_saved, timeout=5000):

@@ -24,8 +24,12 @@ KLANTMANAGERS = "actie-vrouwelijke-statushouders-klantmanagers-zijn-aan-zet"
 
 def set_action(*args: str) -> None:
     """The command line as a second writer, in its own process."""
-    subprocess.run([sys.executable, "-m", "briefing_reader", "notes", "set-action", *args],
-                   capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "notes", "set-action", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
 
 
 def saved(window: MainWindow, action_id: str = TAALEIS):  # type: ignore[no-untyped-def]
@@ -42,6 +46,7 @@ def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 # -- the note field takes what is typed ----------------------------------------
 
+
 def test_a_new_action_opens_on_the_edit_tab(window: MainWindow) -> None:
     panel = window.annotations.panel
     window.navigate(LETTER, TAALEIS)
@@ -51,7 +56,8 @@ def test_a_new_action_opens_on_the_edit_tab(window: MainWindow) -> None:
 
 
 def test_typing_in_the_preview_goes_into_the_note_and_is_saved(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     panel = window.annotations.panel
     window.navigate(LETTER, TAALEIS)
     panel.note_tabs.setCurrentWidget(panel.preview)
@@ -65,14 +71,23 @@ def test_typing_in_the_preview_goes_into_the_note_and_is_saved(
 
 # -- a newer note saved elsewhere -------------------------------------------------
 
+
 def test_typing_after_the_command_line_saved_does_not_clobber_it(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     panel = window.annotations.panel
     window.navigate(LETTER, TAALEIS)
     with qtbot.waitSignal(panel.annotation_saved, timeout=5000):
         type_note(qtbot, window, "Mijn eerste")
-    set_action(TAALEIS, "--note", "Van de commandoregel", "--stance", "Kritisch",
-               "--question", "Vraag van elders")
+    set_action(
+        TAALEIS,
+        "--note",
+        "Van de commandoregel",
+        "--stance",
+        "Kritisch",
+        "--question",
+        "Vraag van elders",
+    )
     elsewhere = saved(window)
     with qtbot.waitSignal(panel.changed_elsewhere, timeout=5000):
         type_note(qtbot, window, " en meer")
@@ -109,8 +124,7 @@ def test_their_version_can_be_taken_instead(window: MainWindow, qtbot: QtBot) ->
     assert saved(window).note == "Nieuwer en verder"
 
 
-def test_a_change_to_another_field_is_kept_without_asking(
-        window: MainWindow, qtbot: QtBot) -> None:
+def test_a_change_to_another_field_is_kept_without_asking(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.annotations.panel
     window.navigate(LETTER, TAALEIS)
     with qtbot.waitSignal(panel.annotation_saved, timeout=5000):
@@ -125,6 +139,7 @@ def test_a_change_to_another_field_is_kept_without_asking(
 
 
 # -- nothing written without an edit ----------------------------------------------
+
 
 def all_annotations(window: MainWindow) -> list[tuple[str, str, str]]:
     assert window.store is not None
@@ -169,7 +184,8 @@ def test_opening_moving_settings_and_closing_write_nothing(qtbot: QtBot) -> None
 
 
 def test_closing_with_a_version_to_choose_asks_and_keeps_the_choice(
-        window: MainWindow, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     panel = window.annotations.panel
     window.navigate(LETTER, TAALEIS)
     with qtbot.waitSignal(panel.annotation_saved, timeout=5000):
@@ -190,7 +206,8 @@ def test_closing_with_a_version_to_choose_asks_and_keeps_the_choice(
 
 
 def test_a_note_the_field_would_normalise_is_not_rewritten(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     set_action(TAALEIS, "--note", "€ 10\u00a0mln\r\ntweede regel", "--tag", "geld")
     stored = saved(window)
     panel = window.annotations.panel

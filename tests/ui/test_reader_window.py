@@ -31,8 +31,7 @@ def test_toc_lists_documents_and_every_action(window: MainWindow) -> None:
         assert toc_item(window, node.id).data().endswith(node.title)
 
 
-def test_clicking_a_toc_node_scrolls_the_reader_there(window: MainWindow,
-                                                      qtbot: QtBot) -> None:
+def test_clicking_a_toc_node_scrolls_the_reader_there(window: MainWindow, qtbot: QtBot) -> None:
     item = toc_item(window, "s-2-4")
     window.toc.scrollTo(item)
     rect = window.toc.visualRect(item)
@@ -63,8 +62,9 @@ def test_footnote_marker_jumps_to_its_text(window: MainWindow, qtbot: QtBot) -> 
 
 def test_hovering_a_footnote_marker_shows_its_text(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr("PySide6.QtWidgets.QToolTip.showText",
-                        lambda pos, text, *rest: shown.append(text))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QToolTip.showText", lambda pos, text, *rest: shown.append(text)
+    )
     window.reader.highlighted.emit(QUrl("#fn-8"))
     assert shown == ["8. Kamerstuk 32 824, nr. 450"]
 
@@ -88,7 +88,8 @@ def test_doc_links_open_other_documents(window: MainWindow) -> None:
 
 
 def test_web_links_ask_first_and_open_nothing_when_declined(
-        window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     asked: list[str] = []
     opened: list[QUrl] = []
 
@@ -138,8 +139,7 @@ def test_reading_place_and_zoom_survive_a_restart(window: MainWindow, qtbot: QtB
 
 def test_totals_that_do_not_add_up_are_flagged_in_the_table(window: MainWindow) -> None:
     window.navigate(LETTER, "s-3")
-    flagged = {s.cursor.selectedText(): s.format.toolTip()
-               for s in window.reader.extraSelections()}
+    flagged = {s.cursor.selectedText(): s.format.toolTip() for s in window.reader.extraSelections()}
     assert set(flagged) == {"5", "11,6"}
     assert "6,3" in flagged["5"] and "10,6" in flagged["11,6"]
 

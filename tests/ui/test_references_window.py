@@ -85,8 +85,9 @@ def test_reference_in_the_library_opens_it(window: MainWindow) -> None:
     assert window.reader.document_shown.id == "notitie-taal"
 
 
-def test_reference_not_in_the_library_shows_the_card(window: MainWindow, qtbot: QtBot,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reference_not_in_the_library_shows_the_card(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown: list[references.ReferenceCard] = []
 
     def exec_card(card: references.ReferenceCard) -> int:
@@ -96,8 +97,9 @@ def test_reference_not_in_the_library_shows_the_card(window: MainWindow, qtbot: 
 
     monkeypatch.setattr(references.ReferenceCard, "exec", exec_card)
     window.navigate(LETTER)
-    href = next(h for h, text in links(window) if text == "Kamerstuk II, 2023 -2024, 32 824, "
-                                                          "nr. 418")
+    href = next(
+        h for h, text in links(window) if text == "Kamerstuk II, 2023 -2024, 32 824, nr. 418"
+    )
     window.reader.anchorClicked.emit(QUrl(href))
     assert len(shown) == 1
     card = shown[0]
@@ -106,14 +108,18 @@ def test_reference_not_in_the_library_shows_the_card(window: MainWindow, qtbot: 
     assert window.reader.document_shown.id == LETTER
 
 
-def test_document_information_shows_cited_in(window: MainWindow,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_document_information_shows_cited_in(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[references.DocumentInformation] = []
 
     def exec_info(dialog: references.DocumentInformation) -> int:
         seen.append(dialog)
-        row = next(i for i in range(dialog.list.count())
-                   if dialog.list.item(i).text().startswith("Notitie taal"))
+        row = next(
+            i
+            for i in range(dialog.list.count())
+            if dialog.list.item(i).text().startswith("Notitie taal")
+        )
         dialog.list.itemActivated.emit(dialog.list.item(row))
         return int(dialog.result())
 

@@ -98,33 +98,41 @@ def annotate(library: Library, store: NotesStore, action_id: str, **fields: obje
 
 # -- the register ------------------------------------------------------------
 
-def test_register_lists_every_action_and_sub_action(register: ActionsRegisterView,
-                                                    library: Library) -> None:
+
+def test_register_lists_every_action_and_sub_action(
+    register: ActionsRegisterView, library: Library
+) -> None:
     doc = library.get(LETTER)
     assert doc is not None
     expected = [node.id for node in doc.actions()]
     assert shown_ids(register) == expected  # reading order before any sort
-    kinds = [register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole).kind
-             for r in range(register.proxy.rowCount())]
+    kinds = [
+        register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole).kind
+        for r in range(register.proxy.rowCount())
+    ]
     assert kinds.count("action") == 20 and kinds.count("subaction") == len(expected) - 20
     assert register.count_label.text() == f"{len(expected)} of {len(expected)}"
     title = cell(register, "actie-imamopleiding-planning", COL_TITLE).data()
     assert title == "↳ Planning"
 
 
-def test_sorting_by_title_deadline_and_questions(register: ActionsRegisterView,
-                                                 library: Library, store: NotesStore) -> None:
+def test_sorting_by_title_deadline_and_questions(
+    register: ActionsRegisterView, library: Library, store: NotesStore
+) -> None:
     register.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
-    titles = [register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole).title.casefold()
-              for r in range(register.proxy.rowCount())]
+    titles = [
+        register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole).title.casefold()
+        for r in range(register.proxy.rowCount())
+    ]
     assert titles == sorted(titles)
     register.table.sortByColumn(COL_TITLE, Qt.SortOrder.DescendingOrder)
-    assert register.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole).title.casefold() \
-        == titles[-1]
+    assert register.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole).title.casefold() == titles[-1]
 
     register.table.sortByColumn(COL_DEADLINES, Qt.SortOrder.AscendingOrder)
-    rows = [register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
-            for r in range(register.proxy.rowCount())]
+    rows = [
+        register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(register.proxy.rowCount())
+    ]
     latest = [min((d.latest for d in row.deadlines), default=dt.date.max) for row in rows]
     assert latest == sorted(latest) and latest[0] < dt.date.max and latest[-1] == dt.date.max
 
@@ -137,25 +145,32 @@ def test_sorting_by_title_deadline_and_questions(register: ActionsRegisterView,
 
 def test_text_and_pillar_filters(register: ActionsRegisterView) -> None:
     register.text_filter.setText("imamopleiding")
-    assert shown_ids(register) == ["actie-imamopleiding",
-                                   "actie-imamopleiding-evaluatie-eerdere-poging",
-                                   "actie-imamopleiding-planning"]
+    assert shown_ids(register) == [
+        "actie-imamopleiding",
+        "actie-imamopleiding-evaluatie-eerdere-poging",
+        "actie-imamopleiding-planning",
+    ]
     register.text_filter.setText("NCTV")  # an organisation named in the action
-    assert "actie-professionaliseren-van-gemeenten-en-versterken-regionale-samenwerking" \
+    assert (
+        "actie-professionaliseren-van-gemeenten-en-versterken-regionale-samenwerking"
         in shown_ids(register)
+    )
     register.text_filter.clear()
     combo = register.pillar_combo
     combo.setCurrentIndex(combo.findData(f"{LETTER}#pijler-2"))
-    shown = [register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
-             for r in range(register.proxy.rowCount())]
+    shown = [
+        register.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(register.proxy.rowCount())
+    ]
     assert shown and {row.pillar_id for row in shown} == {"pijler-2"}
     assert "actie-imamopleiding" not in shown_ids(register)
     combo.setCurrentIndex(0)
     assert register.proxy.rowCount() == register.model.rowCount()
 
 
-def test_stance_and_note_filters(register: ActionsRegisterView, library: Library,
-                                 store: NotesStore) -> None:
+def test_stance_and_note_filters(
+    register: ActionsRegisterView, library: Library, store: NotesStore
+) -> None:
     annotate(library, store, "actie-startbanen", stance="Kritisch")
     annotate(library, store, "actie-imamopleiding", note="Navragen bij OCW")
     register.refresh()
@@ -170,8 +185,9 @@ def test_stance_and_note_filters(register: ActionsRegisterView, library: Library
     assert shown_ids(register) == ["actie-imamopleiding"]
 
 
-def test_overdue_filter_measures_against_the_given_day(qtbot: QtBot, library: Library,
-                                                      store: NotesStore) -> None:
+def test_overdue_filter_measures_against_the_given_day(
+    qtbot: QtBot, library: Library, store: NotesStore
+) -> None:
     statuses: dict[str, tuple[str, str]] = {}
     expected = [r.id for r in build_register(library) if row_due(r, TODAY, statuses) == DUE_LATE]
     assert "actie-verbeteren-regelgeving-versterkte-gebedsoproep" in expected
@@ -185,16 +201,15 @@ def test_overdue_filter_measures_against_the_given_day(qtbot: QtBot, library: Li
     assert shown_ids(before) == []
 
 
-def test_double_click_and_enter_ask_to_open_the_action(register: ActionsRegisterView,
-                                                       qtbot: QtBot) -> None:
+def test_double_click_and_enter_ask_to_open_the_action(
+    register: ActionsRegisterView, qtbot: QtBot
+) -> None:
     index = cell(register, "actie-startbanen", COL_TITLE)
     register.table.scrollTo(index)
     rect = register.table.visualRect(index)
     with qtbot.waitSignal(register.open_requested) as blocker:
-        qtbot.mouseClick(register.table.viewport(), Qt.MouseButton.LeftButton,
-                         pos=rect.center())
-        qtbot.mouseDClick(register.table.viewport(), Qt.MouseButton.LeftButton,
-                          pos=rect.center())
+        qtbot.mouseClick(register.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(register.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [LETTER, "actie-startbanen"]
     register.table.setCurrentIndex(cell(register, "actie-imamopleiding", COL_ID))
     register.table.setFocus()
@@ -203,8 +218,9 @@ def test_double_click_and_enter_ask_to_open_the_action(register: ActionsRegister
     assert blocker.args == [LETTER, "actie-imamopleiding"]
 
 
-def test_editing_a_stance_in_place_is_saved_in_the_store(register: ActionsRegisterView,
-                                                         qtbot: QtBot) -> None:
+def test_editing_a_stance_in_place_is_saved_in_the_store(
+    register: ActionsRegisterView, qtbot: QtBot
+) -> None:
     index = cell(register, "actie-startbanen", COL_STANCE)
     register.table.setCurrentIndex(index)
     with qtbot.waitSignal(register.annotation_saved) as blocker:
@@ -220,8 +236,8 @@ def test_editing_a_stance_in_place_is_saved_in_the_store(register: ActionsRegist
 
 
 def test_a_refused_write_shows_the_reason_and_keeps_the_old_value(
-        register: ActionsRegisterView, store: NotesStore, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    register: ActionsRegisterView, store: NotesStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise NotesError("the disk is full")
 
@@ -244,15 +260,22 @@ def test_without_a_store_the_register_is_read_only(qtbot: QtBot, library: Librar
     assert blocker.args == [LETTER, "actie-startbanen"]
 
 
-def test_print_carries_the_selected_ids_in_the_order_shown(register: ActionsRegisterView,
-                                                           qtbot: QtBot) -> None:
+def test_print_carries_the_selected_ids_in_the_order_shown(
+    register: ActionsRegisterView, qtbot: QtBot
+) -> None:
     assert not register.print_button.isEnabled()
-    for action_id, modifier in (("actie-startbanen", Qt.KeyboardModifier.NoModifier),
-                                ("actie-imamopleiding", Qt.KeyboardModifier.ControlModifier)):
+    for action_id, modifier in (
+        ("actie-startbanen", Qt.KeyboardModifier.NoModifier),
+        ("actie-imamopleiding", Qt.KeyboardModifier.ControlModifier),
+    ):
         index = cell(register, action_id, COL_ID)
         register.table.scrollTo(index)
-        qtbot.mouseClick(register.table.viewport(), Qt.MouseButton.LeftButton, modifier,
-                         register.table.visualRect(index).center())
+        qtbot.mouseClick(
+            register.table.viewport(),
+            Qt.MouseButton.LeftButton,
+            modifier,
+            register.table.visualRect(index).center(),
+        )
     assert register.print_button.isEnabled()
     with qtbot.waitSignal(register.print_requested) as blocker:
         qtbot.mouseClick(register.print_button, Qt.MouseButton.LeftButton)
@@ -261,23 +284,29 @@ def test_print_carries_the_selected_ids_in_the_order_shown(register: ActionsRegi
 
 # -- the timeline ------------------------------------------------------------
 
+
 def test_date_ranges_read_as_dutch() -> None:
     assert date_range_text(dt.date(2025, 7, 4), dt.date(2025, 7, 4)) == "4 juli 2025"
-    assert date_range_text(dt.date(2025, 9, 1), dt.date(2025, 12, 31)) \
+    assert (
+        date_range_text(dt.date(2025, 9, 1), dt.date(2025, 12, 31))
         == "1 september – 31 december 2025"
-    assert date_range_text(dt.date(2025, 9, 1), dt.date(2026, 3, 31)) \
+    )
+    assert (
+        date_range_text(dt.date(2025, 9, 1), dt.date(2026, 3, 31))
         == "1 september 2025 – 31 maart 2026"
+    )
     assert date_range_text(dt.date(2025, 7, 1), dt.date(2025, 7, 31)) == "1 – 31 juli 2025"
     assert date_range_text(None, None) == ""
 
 
 def test_timeline_is_in_deadline_order_grouped_by_due_status(
-        timeline_view: CommitmentsTimelineView, library: Library) -> None:
+    timeline_view: CommitmentsTimelineView, library: Library
+) -> None:
     entries = timeline(library_commitments(library, errors=[]), TODAY)
     shown = timeline_view.visible_ids()
     assert sorted(shown) == sorted(e.commitment.id for e in entries)
     late = [e.commitment.id for e in entries if e.due == DUE_LATE]
-    assert late and shown[:len(late)] == late  # overdue first, by deadline
+    assert late and shown[: len(late)] == late  # overdue first, by deadline
     deadlines = [timeline_view.entry(cid).commitment.latest for cid in shown]  # type: ignore[union-attr]
     dated = [d for d in deadlines if d is not None]
     assert dated == sorted(dated) and deadlines[-1] is None  # undated last
@@ -294,22 +323,29 @@ def test_timeline_is_in_deadline_order_grouped_by_due_status(
 def test_timeline_filters(timeline_view: CommitmentsTimelineView) -> None:
     timeline_view.overdue_only.setChecked(True)
     assert timeline_view.visible_ids()
-    assert all(timeline_view.entry(c).due == DUE_LATE  # type: ignore[union-attr]
-               for c in timeline_view.visible_ids())
+    assert all(
+        timeline_view.entry(c).due == DUE_LATE  # type: ignore[union-attr]
+        for c in timeline_view.visible_ids()
+    )
     timeline_view.overdue_only.setChecked(False)
     timeline_view.kamer_only.setChecked(True)
     kamer = timeline_view.visible_ids()
-    assert kamer and all(timeline_view.entry(c).commitment.to_kamer  # type: ignore[union-attr]
-                         for c in kamer)
+    assert kamer and all(
+        timeline_view.entry(c).commitment.to_kamer  # type: ignore[union-attr]
+        for c in kamer
+    )
     timeline_view.kamer_only.setChecked(False)
     timeline_view.text_filter.setText("holocausteducatie")
     shown = timeline_view.visible_ids()
-    assert shown and all("Holocausteducatie" in timeline_view.entry(c).commitment.section_path  # type: ignore[union-attr]
-                         for c in shown)
+    assert shown and all(
+        "Holocausteducatie" in timeline_view.entry(c).commitment.section_path  # type: ignore[union-attr]
+        for c in shown
+    )
 
 
 def test_clicking_the_section_link_asks_to_open_the_paragraph(
-        timeline_view: CommitmentsTimelineView, qtbot: QtBot) -> None:
+    timeline_view: CommitmentsTimelineView, qtbot: QtBot
+) -> None:
     cid = timeline_view.visible_ids()[0]
     item = timeline_view.item_for(cid)
     assert item is not None
@@ -317,13 +353,17 @@ def test_clicking_the_section_link_asks_to_open_the_paragraph(
     x = timeline_view.tree.header().sectionViewportPosition(COL_SECTION) + 10
     commitment = timeline_view.entry(cid).commitment  # type: ignore[union-attr]
     with qtbot.waitSignal(timeline_view.open_requested) as blocker:
-        qtbot.mouseClick(timeline_view.tree.viewport(), Qt.MouseButton.LeftButton,
-                         pos=QPoint(x, rect.center().y()))
+        qtbot.mouseClick(
+            timeline_view.tree.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(x, rect.center().y()),
+        )
     assert blocker.args == [commitment.doc, commitment.anchor]
 
 
 def test_setting_a_status_with_a_note_is_saved_and_closes_it(
-        timeline_view: CommitmentsTimelineView, qtbot: QtBot) -> None:
+    timeline_view: CommitmentsTimelineView, qtbot: QtBot
+) -> None:
     cid = timeline_view.visible_ids()[0]
     timeline_view.tree.setCurrentItem(timeline_view.item_for(cid))
     assert not timeline_view.save_button.isEnabled()
@@ -342,9 +382,12 @@ def test_setting_a_status_with_a_note_is_saved_and_closes_it(
     assert timeline_view.message_label.text() == "Saved."
 
 
-def test_a_failed_status_save_keeps_the_edit(timeline_view: CommitmentsTimelineView,
-                                            store: NotesStore, qtbot: QtBot,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_status_save_keeps_the_edit(
+    timeline_view: CommitmentsTimelineView,
+    store: NotesStore,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise NotesError("the notes file is read-only")
 
@@ -367,10 +410,14 @@ def test_a_failed_status_save_keeps_the_edit(timeline_view: CommitmentsTimelineV
 
 
 def test_a_closed_commitment_no_longer_makes_its_action_overdue(
-        register: ActionsRegisterView, store: NotesStore, library: Library) -> None:
+    register: ActionsRegisterView, store: NotesStore, library: Library
+) -> None:
     register.overdue_check.setChecked(True)
-    row = next(r for r in build_register(library)
-               if r.id == "actie-verbeteren-regelgeving-versterkte-gebedsoproep")
+    row = next(
+        r
+        for r in build_register(library)
+        if r.id == "actie-verbeteren-regelgeving-versterkte-gebedsoproep"
+    )
     assert row.id in shown_ids(register)
     for deadline in row.deadlines:
         if deadline.commitment_id:
@@ -379,8 +426,7 @@ def test_a_closed_commitment_no_longer_makes_its_action_overdue(
     assert row.id not in shown_ids(register)
 
 
-def test_timeline_has_a_document_column_and_filter(
-        timeline_view: CommitmentsTimelineView) -> None:
+def test_timeline_has_a_document_column_and_filter(timeline_view: CommitmentsTimelineView) -> None:
     from briefing_reader.ui.timeline import COL_DOCUMENT
 
     everything = timeline_view.visible_ids()
@@ -394,7 +440,8 @@ def test_timeline_has_a_document_column_and_filter(
     combo.setCurrentIndex(1)
     assert timeline_view.visible_ids() == everything
     timeline_view._entries[everything[0]] = _other_document(  # a commitment of another letter
-        timeline_view._entries[everything[0]])
+        timeline_view._entries[everything[0]]
+    )
     timeline_view._rebuild()
     assert everything[0] not in timeline_view.visible_ids()
     combo.setCurrentIndex(0)
@@ -408,7 +455,8 @@ def _other_document(entry):  # type: ignore[no-untyped-def]
 
 
 def test_marking_a_promise_offers_to_mark_its_duplicates(
-        timeline_view: CommitmentsTimelineView, qtbot: QtBot) -> None:
+    timeline_view: CommitmentsTimelineView, qtbot: QtBot
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     dialoog, ceder = "kst-32824-456:p-80:c2cb86ca8f", "kst-32824-456:p-142:b3f6b896d8"
@@ -426,8 +474,7 @@ def test_marking_a_promise_offers_to_mark_its_duplicates(
         assert again.commitment_statuses()[ceder].status == "Voldaan"
 
 
-def test_declining_leaves_the_duplicate_as_it_was(
-        timeline_view: CommitmentsTimelineView) -> None:
+def test_declining_leaves_the_duplicate_as_it_was(timeline_view: CommitmentsTimelineView) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     dialoog, ceder = "kst-32824-456:p-80:c2cb86ca8f", "kst-32824-456:p-142:b3f6b896d8"

@@ -43,9 +43,11 @@ def setup(tmp_path: Path) -> Iterator[tuple[NotesStore, Library, Path, dict[str,
     new = version(3, (HANDHAVEN, NEW_HANDHAVEN), (ROUTE, ""))
     versions = tmp_path / "versions"
     with open_store(tmp_path / "notes.sqlite3", tmp_path / "backups") as store:
-        ids = {"handhaven": store.add_highlight(anchor_quote(old, HANDHAVEN), note="vraag").id,
-               "route": store.add_highlight(anchor_quote(old, ROUTE)).id,
-               "taal": store.add_highlight(anchor_quote(old, TAAL)).id}
+        ids = {
+            "handhaven": store.add_highlight(anchor_quote(old, HANDHAVEN), note="vraag").id,
+            "route": store.add_highlight(anchor_quote(old, ROUTE)).id,
+            "taal": store.add_highlight(anchor_quote(old, TAAL)).id,
+        }
         reanchor_library(store, Library(documents={LETTER: old}), versions)
         library = Library(documents={LETTER: new})
         reanchor_library(store, library, versions)
@@ -61,7 +63,8 @@ def select(panel: ReviewPanel, item_id: str) -> None:
 
 
 def test_panel_lists_fuzzy_and_orphaned_with_original_and_candidate(
-        qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]]) -> None:
+    qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]]
+) -> None:
     store, library, _versions, ids = setup
     panel = ReviewPanel(library, store, lambda: None)
     qtbot.addWidget(panel)
@@ -78,7 +81,8 @@ def test_panel_lists_fuzzy_and_orphaned_with_original_and_candidate(
 
 
 def test_accept_reattach_and_dismiss_each_tell_the_window(
-        qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]]) -> None:
+    qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]]
+) -> None:
     store, library, _versions, ids = setup
     selection: list[TextAnchor | None] = [None]
     panel = ReviewPanel(library, store, lambda: selection[0])
@@ -102,7 +106,8 @@ def test_accept_reattach_and_dismiss_each_tell_the_window(
 
 
 def test_dismissing_a_fuzzy_match_orphans_it(
-        qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]]) -> None:
+    qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]]
+) -> None:
     store, library, _versions, ids = setup
     panel = ReviewPanel(library, store, lambda: None)
     qtbot.addWidget(panel)
@@ -115,11 +120,12 @@ def test_dismissing_a_fuzzy_match_orphans_it(
 
 
 def test_action_note_is_reattached_to_the_action_around_the_selection(
-        qtbot: QtBot, tmp_path: Path) -> None:
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     old = version(2)
     action = "actie-taaleis-in-de-bijstand"
     start = SOURCE.index("{#actie-taaleis-in-de-bijstand}")
-    new = version(3, (SOURCE[start:SOURCE.index("{#s-2-5}")], ""))
+    new = version(3, (SOURCE[start : SOURCE.index("{#s-2-5}")], ""))
     with open_store(tmp_path / "n.sqlite3", tmp_path / "b") as store:
         note = store.update_action(action_target(old, action), stance="Kritisch")
         reanchor_library(store, Library(documents={LETTER: old}), tmp_path / "v")
@@ -138,8 +144,8 @@ def test_action_note_is_reattached_to_the_action_around_the_selection(
 
 @pytest.mark.parametrize("dark", [False, True])
 def test_changes_dialog_shows_paragraph_changes_and_touched_notes(
-        qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]],
-        dark: bool) -> None:
+    qtbot: QtBot, setup: tuple[NotesStore, Library, Path, dict[str, str]], dark: bool
+) -> None:
     store, _library, versions, _ids = setup
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
@@ -174,12 +180,23 @@ def test_a_note_on_a_document_not_in_the_library_says_so(qtbot: QtBot, tmp_path:
     from briefing_reader.core.notes import exchange
 
     path = tmp_path / "elders.jsonld"
-    path.write_text(json.dumps([{
-        "@context": exchange.CONTEXT, "id": "http://example.org/7", "type": "Annotation",
-        "bodyValue": "Later lezen", "target": {
-            "source": "urn:briefing-reader:doc:kst-99999-1",
-            "selector": {"type": "TextQuoteSelector", "exact": "een zin"}}}]),
-        encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "@context": exchange.CONTEXT,
+                    "id": "http://example.org/7",
+                    "type": "Annotation",
+                    "bodyValue": "Later lezen",
+                    "target": {
+                        "source": "urn:briefing-reader:doc:kst-99999-1",
+                        "selector": {"type": "TextQuoteSelector", "exact": "een zin"},
+                    },
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     library = Library(documents={LETTER: version(2)})
     with open_store(tmp_path / "notes.sqlite3", tmp_path / "backups") as store:
         exchange.import_jsonld(store, path, library)

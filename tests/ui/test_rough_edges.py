@@ -35,7 +35,7 @@ def test_a_bookmark_is_named_after_the_action_it_was_made_in(window: MainWindow)
     assert doc is not None
     node = doc.node(ACTION)
     assert node is not None
-    start = next(block.start for block in doc.blocks[node.first:node.stop] if block.text)
+    start = next(block.start for block in doc.blocks[node.first : node.stop] if block.text)
     window.navigate_to_offset(LETTER_ID, start - 300)  # the theme's text above the action
     window.annotations.panel.show_action(doc, ACTION)  # the member works in the action
     window.annotations.bookmark_here()
@@ -59,7 +59,8 @@ def test_the_register_shows_title_stance_and_priority_first(window: MainWindow) 
 
 
 def test_file_dialogs_are_qts_own_and_start_in_the_last_folder(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[tuple[Any, ...]] = []
     chosen = tmp_path / "stukken" / "brief.docx"
     chosen.parent.mkdir()
@@ -82,9 +83,15 @@ def test_file_dialogs_are_qts_own_and_start_in_the_last_folder(
 def test_qts_file_dialog_speaks_dutch(language_window: MainWindow) -> None:
     dialog = QFileDialog(language_window)
     dialog.setOption(file_dialogs.OPTIONS)
-    labels = [dialog.labelText(label) for label in (
-        QFileDialog.DialogLabel.LookIn, QFileDialog.DialogLabel.FileType,
-        QFileDialog.DialogLabel.FileName, QFileDialog.DialogLabel.Accept)]
+    labels = [
+        dialog.labelText(label)
+        for label in (
+            QFileDialog.DialogLabel.LookIn,
+            QFileDialog.DialogLabel.FileType,
+            QFileDialog.DialogLabel.FileName,
+            QFileDialog.DialogLabel.Accept,
+        )
+    ]
     english = ["&Look in:", "Files of &type:", "File &name:", "&Open"]
     if language_window.file_menu.title() == "&Bestand":
         assert not set(labels) & set(english), labels
@@ -92,16 +99,20 @@ def test_qts_file_dialog_speaks_dutch(language_window: MainWindow) -> None:
         assert labels == english
 
 
-def test_links_in_the_note_preview_open(window: MainWindow, qtbot: QtBot,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_links_in_the_note_preview_open(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.navigate(LETTER_ID, ACTION)
     preview = window.annotations.panel.preview
     preview.anchorClicked.emit(QUrl("#s-2-2"))  # a link to a place in this letter
     assert window.reader.current_node_id() == "s-2-2"
     asked: list[str] = []
     opened: list[QUrl] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text: asked.append(text)
-                        or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.No,
+    )
     monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
     preview.anchorClicked.emit(QUrl("https://www.tweedekamer.nl/"))
     assert asked and "tweedekamer.nl" in asked[0] and opened == []

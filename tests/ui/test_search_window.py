@@ -12,12 +12,14 @@ LETTER = "kst-32824-456"
 
 def built(window: MainWindow, qtbot: QtBot) -> None:
     window.search.start_indexing()
-    qtbot.waitUntil(lambda: window.search.index.ready and window.search.progress.isHidden(),
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.search.index.ready and window.search.progress.isHidden(), timeout=30_000
+    )
 
 
 def test_typing_a_query_shows_grouped_results_and_opens_the_hit(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     built(window, qtbot)
     window.search.search_all()
     panel = window.search.panel
@@ -46,7 +48,8 @@ def test_f3_steps_through_the_hits_of_the_document(window: MainWindow, qtbot: Qt
     # one count: a hit is a passage, in the list, the status bar and for F3
     in_list = [h for h in panel._hits if h.doc == LETTER]
     assert panel.result is not None and panel.summary.text().startswith(
-        f"{panel.result.total} hits")
+        f"{panel.result.total} hits"
+    )
     assert len(search._passages) == len(in_list) > 3
     total = len(in_list)
     first = search._current
@@ -54,7 +57,8 @@ def test_f3_steps_through_the_hits_of_the_document(window: MainWindow, qtbot: Qt
     search.step(+1)
     assert search._current == (first + 1) % total
     assert window.statusBar().currentMessage() == (
-        f"Hit {search._current + 1} of {total} in this document")
+        f"Hit {search._current + 1} of {total} in this document"
+    )
     start, end = search._passages[search._current]
     words = [s for s, _ in search._spans if start <= s < end]
     assert words and window.reader.is_visible(window.reader.qt_position(words[0]))
@@ -89,8 +93,9 @@ def test_the_toolbar_field_searches_too(window: MainWindow, qtbot: QtBot) -> Non
     built(window, qtbot)
     qtbot.keyClicks(window.toolbar_search, "taaleis")
     assert window.side_tabs.currentWidget() is window.search.panel
-    qtbot.waitUntil(lambda: window.search.panel.result is not None
-                    and window.search.panel.result.total > 0)
+    qtbot.waitUntil(
+        lambda: window.search.panel.result is not None and window.search.panel.result.total > 0
+    )
 
 
 def test_a_hit_in_a_table_is_highlighted_exactly(window: MainWindow, qtbot: QtBot) -> None:
@@ -105,16 +110,19 @@ def test_a_hit_in_a_table_is_highlighted_exactly(window: MainWindow, qtbot: QtBo
     doc = reader.document_shown
     assert doc is not None
     table = next(b for b in doc.blocks if b.kind == "table")
-    in_table = [text for text, (start, _end) in zip(painted(reader), window.search._spans,
-                                                    strict=True)
-                if table.start <= start < table.end]
+    in_table = [
+        text
+        for text, (start, _end) in zip(painted(reader), window.search._spans, strict=True)
+        if table.start <= start < table.end
+    ]
     assert in_table == ["Taaleis"]
     position = reader.anchor_position(table.anchor or "")
     assert position is not None and reader.is_visible(position)
 
 
 def test_clicking_a_suggestion_fills_every_box_and_opens_its_first_hit(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     built(window, qtbot)
     panel = window.search.panel
     qtbot.keyClicks(window.toolbar_search, "integartie")
@@ -137,12 +145,13 @@ def test_the_opening_is_listed_under_its_own_name(window: MainWindow, qtbot: QtB
     panel.run_search()
     number = next(i for i, h in enumerate(panel._hits) if (h.doc, h.anchor) == (LETTER, "p-11"))
     html = panel._results_html(panel.result)  # type: ignore[arg-type]
-    before = html[:html.index(f'href="hit:{number}"')]
-    assert before[before.rindex("<i>") + 3:].startswith("Opening</i>")
+    before = html[: html.index(f'href="hit:{number}"')]
+    assert before[before.rindex("<i>") + 3 :].startswith("Opening</i>")
 
 
 def test_the_first_hit_is_the_letters_passage_holding_the_word(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     built(window, qtbot)
     panel = window.search.panel
     panel.field.setText("huwelijksdwang")

@@ -91,8 +91,9 @@ def test_top_position_agrees_with_a_scan_of_every_block(qtbot: QtBot, fraction: 
     layout = qdoc.documentLayout()
     bar = reader.verticalScrollBar()
     bar.setValue(int(bar.maximum() * fraction))
-    tops = [layout.blockBoundingRect(qdoc.findBlockByNumber(n)).top()
-            for n in range(qdoc.blockCount())]
+    tops = [
+        layout.blockBoundingRect(qdoc.findBlockByNumber(n)).top() for n in range(qdoc.blockCount())
+    ]
     expected = max([0] + [n for n, top in enumerate(tops) if top <= bar.value() + 1])
     got = qdoc.findBlock(reader.top_position()).blockNumber()
     # Where the view starts in a block's bottom margin, the next block is the top.
@@ -175,15 +176,19 @@ def test_a_window_closed_before_its_paint_starts_nothing(qtbot: QtBot) -> None:
 
 
 def test_a_failure_to_start_the_features_is_told_and_reading_goes_on(
-        qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     told: list[str] = []
 
     def broken(*_args: object) -> None:
         raise OSError("disk on fire")
 
     monkeypatch.setattr(app_module, "attach_features", broken)
-    monkeypatch.setattr(app_module.QMessageBox, "critical",
-                        lambda _parent, title, text: told.append(f"{title}: {text}"))
+    monkeypatch.setattr(
+        app_module.QMessageBox,
+        "critical",
+        lambda _parent, title, text: told.append(f"{title}: {text}"),
+    )
     window = shown_frame(qtbot)
     assert start_features(window, paths.resolve()) is False
     assert told and "disk on fire" in told[0]

@@ -15,8 +15,9 @@ from briefing_reader.ui.team_feature import FOLDER_KEY
 LETTER = "kst-32824-456"
 
 
-def test_colleagues_notes_arrive_and_mine_are_published(window: MainWindow, qtbot: QtBot,
-                                                        tmp_path: Path) -> None:
+def test_colleagues_notes_arrive_and_mine_are_published(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     doc = window.library.get(LETTER)
     assert doc is not None
     folder = tmp_path / "gedeeld"
@@ -30,27 +31,27 @@ def test_colleagues_notes_arrive_and_mine_are_published(window: MainWindow, qtbo
     assert store is not None
     window.settings.setValue(FOLDER_KEY, str(folder))
     window.team.configure()
-    qtbot.wait_until(lambda: any(h.author == "Piet" for h in store.highlights()),
-                     timeout=30_000)
+    qtbot.wait_until(lambda: any(h.author == "Piet" for h in store.highlights()), timeout=30_000)
     mine = folder / own_file_name(store)
     qtbot.wait_until(mine.exists, timeout=30_000)
     assert str(folder) in window.team.watcher.directories()
 
     # Piet adds a note: the watcher sees his file change and it is read again.
-    piet.add_highlight(anchor_quote(doc, "De onlinewereld speelt een centrale rol"),
-                       note="Piet 2")
+    piet.add_highlight(anchor_quote(doc, "De onlinewereld speelt een centrale rol"), note="Piet 2")
     sync(piet, folder, window.library)
     piet.close()
-    qtbot.wait_until(lambda: sorted(h.note for h in store.highlights()) == [
-        "Piet 1", "Piet 2"], timeout=30_000)
+    qtbot.wait_until(
+        lambda: sorted(h.note for h in store.highlights()) == ["Piet 1", "Piet 2"], timeout=30_000
+    )
     assert window.team.last_report.offline is None
     window.settings.setValue(FOLDER_KEY, "")
     window.team.configure()
     assert not window.team.publisher.isActive()
 
 
-def test_my_new_note_is_published_within_seconds(window: MainWindow, qtbot: QtBot,
-                                                 tmp_path: Path) -> None:
+def test_my_new_note_is_published_within_seconds(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     folder = tmp_path / "gedeeld"
     folder.mkdir()
     store = window.printing.store

@@ -35,9 +35,13 @@ def set_size(window: MainWindow, qtbot: QtBot, points: int) -> None:
 
 def layout(window: MainWindow) -> dict[str, int]:
     panel = window.annotations.panel
-    return {"side": window.side_tabs.width(), "reader": window.reader.width(),
-            "dock": window.annotation_dock.width(), "note": panel.note.height(),
-            "title": panel.title.height()}
+    return {
+        "side": window.side_tabs.width(),
+        "reader": window.reader.width(),
+        "dock": window.annotation_dock.width(),
+        "note": panel.note.height(),
+        "title": panel.title.height(),
+    }
 
 
 def check(window: MainWindow, points: int) -> None:
@@ -83,8 +87,9 @@ def drawn_size(widget: QWidget, font: QFont) -> int:
     return font.resolve(widget.font()).pointSize()
 
 
-def test_layout_holds_from_8_to_20_points_and_10_restores_it(sized: MainWindow,
-                                                             qtbot: QtBot) -> None:
+def test_layout_holds_from_8_to_20_points_and_10_restores_it(
+    sized: MainWindow, qtbot: QtBot
+) -> None:
     window = sized
     set_size(window, qtbot, 10)
     at_ten = layout(window)

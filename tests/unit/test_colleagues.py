@@ -39,8 +39,13 @@ def colleague_file(tmp_path: Path, library: Library, name: str, note: str) -> Pa
     doc = library.get(LETTER)
     assert doc is not None
     store.add_highlight(anchor_quote(doc, QUOTE), colour="groen", note=f"{note} (markering)")
-    store.update_action(action_target(doc, ACTION), stance="Kritisch", note=note,
-                        questions=["Wat kost het?"], tags=["werk"])
+    store.update_action(
+        action_target(doc, ACTION),
+        stance="Kritisch",
+        note=note,
+        questions=["Wat kost het?"],
+        tags=["werk"],
+    )
     path = tmp_path / f"{name}.jsonld"
     path.write_text(json.dumps(export_jsonld(store, mine_only=True)), encoding="utf-8")
     store.close()
@@ -79,7 +84,10 @@ def test_taking_over_a_highlight_copies_it_once_and_leaves_theirs(mine: NotesSto
     copy = mine.highlight(copied.item_id)
     assert copy is not None and copy.is_mine and copy.author == "Ik"
     assert (copy.note, copy.colour, copy.anchor.quote) == (
-        source.note, source.colour, source.anchor.quote)
+        source.note,
+        source.colour,
+        source.anchor.quote,
+    )
     assert mine.highlight(source.id) == source  # theirs unchanged
     again = mine.copy_to_mine(source.id)
     assert (again.item_id, again.created, again.changed) == (copied.item_id, False, False)
@@ -92,8 +100,9 @@ def test_taking_over_a_highlight_copies_it_once_and_leaves_theirs(mine: NotesSto
     assert back.created and kept is not None and kept.note == "nu van mij"
 
 
-def test_taking_over_an_action_note_fills_mine_and_never_doubles(mine: NotesStore,
-                                                                 library: Library) -> None:
+def test_taking_over_an_action_note_fills_mine_and_never_doubles(
+    mine: NotesStore, library: Library
+) -> None:
     doc = library.get(LETTER)
     assert doc is not None
     piet = theirs(mine, "action", "Piet")
@@ -101,7 +110,11 @@ def test_taking_over_an_action_note_fills_mine_and_never_doubles(mine: NotesStor
     made = mine.action_annotation(LETTER, ACTION)
     assert first.created and made is not None and made.id == first.item_id
     assert (made.stance, made.note, made.questions, made.tags) == (
-        "Kritisch", "Piet vindt", ("Wat kost het?",), ("werk",))
+        "Kritisch",
+        "Piet vindt",
+        ("Wat kost het?",),
+        ("werk",),
+    )
     assert mine.copy_to_mine(piet).changed is False
     anna = mine.copy_to_mine(theirs(mine, "action", "Anna"))
     merged = mine.action_annotation(LETTER, ACTION)
@@ -117,7 +130,8 @@ def test_taking_over_an_action_note_fills_mine_and_never_doubles(mine: NotesStor
 
 
 def test_my_own_note_cannot_be_taken_over_and_theirs_cannot_be_edited(
-        mine: NotesStore, library: Library) -> None:
+    mine: NotesStore, library: Library
+) -> None:
     doc = library.get(LETTER)
     assert doc is not None
     own = mine.add_highlight(anchor_quote(doc, QUOTE))

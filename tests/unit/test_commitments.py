@@ -48,8 +48,9 @@ from briefing_reader.core.content import Document, Library, parse_document
 from briefing_reader.session import open_library
 
 LETTER_ID = "kst-32824-456"
-LABELS = json.loads((Path(__file__).parent / "data" / "letter_commitments.json")
-                    .read_text(encoding="utf-8"))
+LABELS = json.loads(
+    (Path(__file__).parent / "data" / "letter_commitments.json").read_text(encoding="utf-8")
+)
 DATED: list[dict[str, Any]] = LABELS["dated"]
 UNDATED: list[dict[str, Any]] = LABELS["undated"]
 
@@ -72,8 +73,13 @@ def found(letter: Document) -> list[Commitment]:
 
 
 def _match(items: list[Commitment], label: dict[str, Any]) -> list[Commitment]:
-    return [c for c in items if c.anchor == label["anchor"] and label["fragment"] in c.sentence
-            and c.phrase == label["phrase"]]
+    return [
+        c
+        for c in items
+        if c.anchor == label["anchor"]
+        and label["fragment"] in c.sentence
+        and c.phrase == label["phrase"]
+    ]
 
 
 def d(text: str) -> dt.date:
@@ -82,9 +88,11 @@ def d(text: str) -> dt.date:
 
 # -- the hand-labelled letter ------------------------------------------------
 
+
 @pytest.mark.parametrize("label", DATED, ids=[f"{x['anchor']}:{x['phrase']}" for x in DATED])
-def test_every_labelled_dated_commitment_is_found(found: list[Commitment],
-                                                  label: dict[str, Any]) -> None:
+def test_every_labelled_dated_commitment_is_found(
+    found: list[Commitment], label: dict[str, Any]
+) -> None:
     matches = _match(found, label)
     assert len(matches) == 1, [c.sentence for c in found if c.anchor == label["anchor"]]
     (item,) = matches
@@ -94,15 +102,19 @@ def test_every_labelled_dated_commitment_is_found(found: list[Commitment],
 
 def test_no_dated_commitment_beyond_the_labelled_ones(found: list[Commitment]) -> None:
     labelled = {id(c) for label in DATED for c in _match(found, label)}
-    extra = [f"{c.anchor}: {c.phrase!r} in {c.sentence!r}" for c in found
-             if c.dated and id(c) not in labelled]
+    extra = [
+        f"{c.anchor}: {c.phrase!r} in {c.sentence!r}"
+        for c in found
+        if c.dated and id(c) not in labelled
+    ]
     assert extra == []
     assert len([c for c in found if c.dated]) == len(DATED) == 24  # "vanaf" is no deadline
 
 
 @pytest.mark.parametrize("label", UNDATED, ids=[x["fragment"][:40] for x in UNDATED])
-def test_labelled_undated_commitments_are_listed_without_date(found: list[Commitment],
-                                                              label: dict[str, Any]) -> None:
+def test_labelled_undated_commitments_are_listed_without_date(
+    found: list[Commitment], label: dict[str, Any]
+) -> None:
     (item,) = _match(found, label)
     assert (item.earliest, item.latest) == (None, None)
     assert item.to_kamer is label["to_kamer"]
@@ -110,7 +122,8 @@ def test_labelled_undated_commitments_are_listed_without_date(found: list[Commit
 
 @pytest.mark.parametrize("fragment", LABELS["not_commitments"])
 def test_sentences_that_look_back_or_describe_are_no_commitments(
-        found: list[Commitment], letter: Document, fragment: str) -> None:
+    found: list[Commitment], letter: Document, fragment: str
+) -> None:
     assert fragment in letter.plain_text.replace("\n", " ")
     assert [c.sentence for c in found if fragment in c.sentence] == []
 
@@ -130,8 +143,9 @@ def test_ids_are_stable_and_unique(found: list[Commitment]) -> None:
     assert len({c.id for c in found}) == len(found)
     (item,) = [c for c in found if c.anchor == "p-31" and c.dated]
     digest = hashlib.sha1(item.sentence.encode("utf-8")).hexdigest()[:10]
-    assert item.id == f"{LETTER_ID}:p-31:{digest}" == commitment_id(LETTER_ID, "p-31",
-                                                                     item.sentence)
+    assert (
+        item.id == f"{LETTER_ID}:p-31:{digest}" == commitment_id(LETTER_ID, "p-31", item.sentence)
+    )
 
 
 def test_one_sentence_can_hold_two_commitments(found: list[Commitment]) -> None:
@@ -156,22 +170,29 @@ def test_the_library_lists_letters_not_our_companions(library: Library) -> None:
 
 def test_abbreviations_do_not_end_a_sentence() -> None:
     text = "Dit geldt o.a. voor gemeenten, zie nr. 26. Ook J.N.J. Nobel tekende. Klaar."
-    assert split_sentences(text) == ["Dit geldt o.a. voor gemeenten, zie nr. 26.",
-                                     "Ook J.N.J. Nobel tekende.", "Klaar."]
+    assert split_sentences(text) == [
+        "Dit geldt o.a. voor gemeenten, zie nr. 26.",
+        "Ook J.N.J. Nobel tekende.",
+        "Klaar.",
+    ]
 
 
 # -- due status and the timeline ---------------------------------------------
 
-@pytest.mark.parametrize(("latest", "status", "expected"), [
-    ("2025-09-30", "Openstaand", DUE_LATE),
-    ("2025-10-01", "Openstaand", DUE_SOON),
-    ("2025-10-31", "Openstaand", DUE_SOON),
-    ("2025-11-01", "Openstaand", DUE_LATER),
-    (None, "Openstaand", DUE_UNDATED),
-    ("2025-09-30", "Deels voldaan", DUE_LATE),
-    ("2025-09-30", "Voldaan", DUE_CLOSED),
-    ("2026-09-30", "Vervallen", DUE_CLOSED),
-])
+
+@pytest.mark.parametrize(
+    ("latest", "status", "expected"),
+    [
+        ("2025-09-30", "Openstaand", DUE_LATE),
+        ("2025-10-01", "Openstaand", DUE_SOON),
+        ("2025-10-31", "Openstaand", DUE_SOON),
+        ("2025-11-01", "Openstaand", DUE_LATER),
+        (None, "Openstaand", DUE_UNDATED),
+        ("2025-09-30", "Deels voldaan", DUE_LATE),
+        ("2025-09-30", "Voldaan", DUE_CLOSED),
+        ("2026-09-30", "Vervallen", DUE_CLOSED),
+    ],
+)
 def test_due_status_on_1_october_2025(latest: str | None, status: str, expected: str) -> None:
     assert due_status(d(latest) if latest else None, d("2025-10-01"), status) == expected
 
@@ -180,8 +201,9 @@ def _dues(found: list[Commitment], today: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for entry in timeline(found, d(today)):
         if entry.commitment.dated:
-            out.setdefault(entry.due, []).append(f"{entry.commitment.anchor} "
-                                                 f"{entry.commitment.phrase}")
+            out.setdefault(entry.due, []).append(
+                f"{entry.commitment.anchor} {entry.commitment.phrase}"
+            )
     return out
 
 
@@ -194,9 +216,13 @@ def test_on_the_day_of_the_letter(found: list[Commitment]) -> None:
 
 def test_on_1_october_2025(found: list[Commitment]) -> None:
     dues = _dues(found, "2025-10-01")
-    assert dues[DUE_LATE] == ["p-96 in de eerste helft van 2025", "p-93 begin Q3",
-                              "p-35 Voor het eind van de zomer", "p-93 Q3",
-                              "p-97 in het derde kwartaal van 2025"]
+    assert dues[DUE_LATE] == [
+        "p-96 in de eerste helft van 2025",
+        "p-93 begin Q3",
+        "p-35 Voor het eind van de zomer",
+        "p-93 Q3",
+        "p-97 in het derde kwartaal van 2025",
+    ]
     assert DUE_SOON not in dues
     assert len(dues[DUE_LATER]) == 19
 
@@ -220,15 +246,18 @@ def test_timeline_sorts_by_deadline_with_undated_last(found: list[Commitment]) -
     latest = [e.commitment.latest for e in entries]
     dated = [x for x in latest if x is not None]
     assert dated == sorted(dated)
-    assert latest[len(dated):] == [None] * (len(latest) - len(dated))
-    assert {e.due for e in entries[len(dated):]} == {DUE_UNDATED}
+    assert latest[len(dated) :] == [None] * (len(latest) - len(dated))
+    assert {e.due for e in entries[len(dated) :]} == {DUE_UNDATED}
 
 
 def test_stored_statuses_change_the_due_status(found: list[Commitment]) -> None:
     peiling = next(c for c in found if c.anchor == "p-96" and c.dated)
     zomer = next(c for c in found if c.anchor == "p-35" and c.dated)
-    stored = {peiling.id: ("Voldaan", "Peiling staat online"),
-              zomer.id: ("Deels voldaan", ""), "unknown:id": ("Vervallen", "")}
+    stored = {
+        peiling.id: ("Voldaan", "Peiling staat online"),
+        zomer.id: ("Deels voldaan", ""),
+        "unknown:id": ("Vervallen", ""),
+    }
     entries = {e.commitment.id: e for e in timeline(found, d("2025-10-01"), stored)}
     assert (entries[peiling.id].status, entries[peiling.id].due) == ("Voldaan", DUE_CLOSED)
     assert entries[peiling.id].note == "Peiling staat online"
@@ -286,31 +315,65 @@ def _doc(text: str, tmp_path: Path) -> Document:
 
 def test_markers_override_the_rules(tmp_path: Path) -> None:
     items = extract_commitments(_doc(MARKED, tmp_path))
-    plain = [(c.anchor, c.sentence, c.phrase, c.earliest, c.latest, c.to_kamer, c.explicit)
-             for c in items]
+    plain = [
+        (c.anchor, c.sentence, c.phrase, c.earliest, c.latest, c.to_kamer, c.explicit)
+        for c in items
+    ]
     assert plain == [
-        ("p-1", "De minister kijkt hiernaar.", None, d("2025-12-31"), d("2025-12-31"), False,
-         True),
-        ("eigen-toezegging", "Het rapport volgt.", None, d("2025-09-01"), d("2025-10-31"),
-         True, True),
-        ("p-3", "Ik zal uw Kamer in het najaar informeren.", "in het najaar", d("2025-09-01"),
-         d("2025-12-21"), True, True),
-        ("p-5", "Ik zal uw Kamer voor het einde van het jaar informeren over de stand.",
-         "voor het einde van het jaar", d("2025-07-04"), d("2025-12-31"), True, False),
-        ("p-6", "We starten in 2026 een project.", "in 2026", d("2026-01-01"),
-         d("2026-12-31"), False, True),
+        ("p-1", "De minister kijkt hiernaar.", None, d("2025-12-31"), d("2025-12-31"), False, True),
+        (
+            "eigen-toezegging",
+            "Het rapport volgt.",
+            None,
+            d("2025-09-01"),
+            d("2025-10-31"),
+            True,
+            True,
+        ),
+        (
+            "p-3",
+            "Ik zal uw Kamer in het najaar informeren.",
+            "in het najaar",
+            d("2025-09-01"),
+            d("2025-12-21"),
+            True,
+            True,
+        ),
+        (
+            "p-5",
+            "Ik zal uw Kamer voor het einde van het jaar informeren over de stand.",
+            "voor het einde van het jaar",
+            d("2025-07-04"),
+            d("2025-12-31"),
+            True,
+            False,
+        ),
+        (
+            "p-6",
+            "We starten in 2026 een project.",
+            "in 2026",
+            d("2026-01-01"),
+            d("2026-12-31"),
+            False,
+            True,
+        ),
     ]
     assert all(c.rule == "marker" for c in items if c.explicit)
 
 
-@pytest.mark.parametrize(("attrs", "reason"), [
-    ('datum="eind dit jaar"', "not a date"),
-    ('van="2025-10-01" tot="2025-09-01"', "later than tot"),
-    ('zin="bestaat niet"', "in no sentence"),
-])
+@pytest.mark.parametrize(
+    ("attrs", "reason"),
+    [
+        ('datum="eind dit jaar"', "not a date"),
+        ('van="2025-10-01" tot="2025-09-01"', "later than tot"),
+        ('zin="bestaat niet"', "in no sentence"),
+    ],
+)
 def test_unreadable_markers_are_reported(tmp_path: Path, attrs: str, reason: str) -> None:
-    text = MARKED.split("{.toezegging datum")[0] + f"{{.toezegging {attrs}}}\nIk doe iets.\n\n" \
+    text = (
+        MARKED.split("{.toezegging datum")[0] + f"{{.toezegging {attrs}}}\nIk doe iets.\n\n"
         "Ik zal uw Kamer in 2026 informeren.\n"
+    )
     doc = _doc(text, tmp_path)
     with pytest.raises(MarkerError, match=reason) as caught:
         extract_commitments(doc)
@@ -326,7 +389,10 @@ def test_a_document_without_a_date_gives_undated_commitments(tmp_path: Path) -> 
     items = extract_commitments(_doc(text, tmp_path))
     rule_hit = next(c for c in items if c.anchor == "p-5")
     assert (rule_hit.phrase, rule_hit.earliest, rule_hit.latest) == (
-        "voor het einde van het jaar", None, None)
+        "voor het einde van het jaar",
+        None,
+        None,
+    )
     marked = next(c for c in items if c.anchor == "p-1")
     assert marked.latest == d("2025-12-31")  # an explicit date needs no document date
     by_rule = next(c for c in items if c.anchor == "p-3")
@@ -334,6 +400,7 @@ def test_a_document_without_a_date_gives_undated_commitments(tmp_path: Path) -> 
 
 
 # -- the actions register ------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def rows(library: Library) -> list[ActionRow]:
@@ -352,7 +419,11 @@ def test_a_row_for_every_action_and_sub_action(rows: list[ActionRow], letter: Do
 def test_a_row_knows_its_place_and_first_sentence(rows: list[ActionRow]) -> None:
     row = _row(rows, "actie-taaleis-in-de-bijstand")
     assert (row.doc, row.pillar_id, row.section_id, row.title) == (
-        LETTER_ID, "pijler-2", "s-2-4", "Taaleis in de bijstand")
+        LETTER_ID,
+        "pijler-2",
+        "s-2-4",
+        "Taaleis in de bijstand",
+    )
     assert row.section == "2.4 Taaleis in de bijstand"
     assert row.first_sentence == "Taal is de basis van een goede integratie in Nederland."
     assert row.address == f"{LETTER_ID}#actie-taaleis-in-de-bijstand"
@@ -360,8 +431,9 @@ def test_a_row_knows_its_place_and_first_sentence(rows: list[ActionRow]) -> None
     assert untitled.first_sentence.startswith("Het organiseren van regionale sessies")
 
 
-def test_organisations_named_come_from_the_glossary(rows: list[ActionRow],
-                                                   library: Library) -> None:
+def test_organisations_named_come_from_the_glossary(
+    rows: list[ActionRow], library: Library
+) -> None:
     glossary = {e.term: e for e in load_glossary(library.get("begrippen"))}
     assert glossary["COA"].organisation and glossary["SZW"].organisation
     assert glossary["Schiphol"].organisation and glossary["VNO-NCW"].organisation
@@ -372,19 +444,24 @@ def test_organisations_named_come_from_the_glossary(rows: list[ActionRow],
     assert row.organisation_ids[0] == "afk-abu"
     # the letter writes "Raad van de Kinderbescherming", the glossary "voor"; a footnote
     # marker follows the name
-    assert "Raad voor de Kinderbescherming" in _row(
-        rows, "actie-kennisontwikkeling-en-kennisdeling").organisations
+    assert (
+        "Raad voor de Kinderbescherming"
+        in _row(rows, "actie-kennisontwikkeling-en-kennisdeling").organisations
+    )
 
 
 def test_deadlines_inside_an_action(rows: list[ActionRow], found: list[Commitment]) -> None:
     row = _row(rows, "actie-problematisch-gedrag")
     assert [(x.phrase, x.latest) for x in row.deadlines] == [
         ("aan het einde van dit jaar", d("2025-12-31")),
-        ("in het eerste kwartaal van 2026", d("2026-03-31"))]
+        ("in het eerste kwartaal van 2026", d("2026-03-31")),
+    ]
     assert {x.commitment_id for x in row.deadlines} <= {c.id for c in found}
     window = _row(rows, "actie-werkgevers-subsidieregeling")
     assert [(x.phrase, x.commitment_id) for x in window.deadlines] == [
-        ("tot en met 30 september 2025", None), ("tot in 2029", None)]
+        ("tot en met 30 september 2025", None),
+        ("tot in 2029", None),
+    ]
     looking_back = _row(rows, "actie-imamopleiding-evaluatie-eerdere-poging")
     assert looking_back.deadlines == ()  # "begin 2024", "begin 2025" are history
 
@@ -392,8 +469,7 @@ def test_deadlines_inside_an_action(rows: list[ActionRow], found: list[Commitmen
 def test_the_members_fields_are_placeholders(rows: list[ActionRow]) -> None:
     row = _row(rows, "actie-startbanen")
     assert (row.stance, row.priority, row.has_note, row.question_count) == (None,) * 4
-    filled = with_notes(row, stance="Kritisch", priority="hoog", has_note=True,
-                        question_count=2)
+    filled = with_notes(row, stance="Kritisch", priority="hoog", has_note=True, question_count=2)
     assert (filled.stance, filled.question_count, row.stance) == ("Kritisch", 2, None)
     assert filled.to_dict()["priority"] == "hoog"
 
@@ -405,15 +481,20 @@ def test_row_due_takes_the_most_urgent_commitment(rows: list[ActionRow]) -> None
     first = row.deadlines[0].commitment_id
     assert first is not None
     assert row_due(row, d("2026-01-15"), {first: ("Voldaan", "")}) == DUE_LATER
-    assert row_due(_row(rows, "actie-werkgevers-subsidieregeling"), d("2026-01-01")) \
-        == DUE_UNDATED
+    assert row_due(_row(rows, "actie-werkgevers-subsidieregeling"), d("2026-01-01")) == DUE_UNDATED
 
 
 # -- the command line ----------------------------------------------------------
 
+
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           *args], capture_output=True, text=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_cli_commitments_json(tmp_path: Path) -> None:
@@ -422,11 +503,26 @@ def test_cli_commitments_json(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["today"] == "2025-10-01"
     first = data["commitments"][0]
-    for key in ("id", "doc", "anchor", "section_path", "sentence", "phrase", "earliest",
-                "latest", "to_kamer", "status", "due"):
+    for key in (
+        "id",
+        "doc",
+        "anchor",
+        "section_path",
+        "sentence",
+        "phrase",
+        "earliest",
+        "latest",
+        "to_kamer",
+        "status",
+        "due",
+    ):
         assert key in first
     assert (first["anchor"], first["latest"], first["status"], first["due"]) == (
-        "p-96", "2025-06-30", "Openstaand", DUE_LATE)
+        "p-96",
+        "2025-06-30",
+        "Openstaand",
+        DUE_LATE,
+    )
     assert any(c["latest"] is None and c["due"] == DUE_UNDATED for c in data["commitments"])
     assert not (tmp_path / "notes.sqlite3").exists()  # reading never creates the notes file
 
@@ -435,8 +531,12 @@ def test_cli_commitments_overdue_and_readable(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "commitments", "--json", "--overdue", "--today", "2025-10-01")
     overdue = json.loads(result.stdout)["commitments"]
     assert [c["phrase"] for c in overdue] == [
-        "in de eerste helft van 2025", "begin Q3", "Voor het eind van de zomer", "Q3",
-        "in het derde kwartaal van 2025"]
+        "in de eerste helft van 2025",
+        "begin Q3",
+        "Voor het eind van de zomer",
+        "Q3",
+        "in het derde kwartaal van 2025",
+    ]
     text = run_cli(tmp_path, "commitments", "--today", "2025-10-01", "--kamer")
     assert text.returncode == 0
     assert "te laat" in text.stdout and "[Kamer]" in text.stdout
@@ -461,22 +561,30 @@ def test_cli_actions(tmp_path: Path) -> None:
     assert "organisaties: ABU, AWVN, COA" in text.stdout
 
 
-def test_cli_reads_statuses_and_stances_from_the_notes_store(tmp_path: Path,
-                                                            letter: Document) -> None:
+def test_cli_reads_statuses_and_stances_from_the_notes_store(
+    tmp_path: Path, letter: Document
+) -> None:
     notes = pytest.importorskip("briefing_reader.core.notes")
     run_paths = paths.resolve(tmp_path)
     peiling = next(c for c in extract_commitments(letter) if c.anchor == "p-96" and c.dated)
     with notes.open_store(run_paths.notes_db, run_paths.backups) as store:
         store.set_commitment_status(peiling.id, "Voldaan", "Peiling gepubliceerd")
-        store.update_action(notes.action_target(letter, "actie-startbanen"),
-                            stance="Kritisch", note="Navragen", questions=["Hoeveel?"])
-    data = json.loads(run_cli(tmp_path, "commitments", "--json", "--today",
-                              "2025-10-01").stdout)
+        store.update_action(
+            notes.action_target(letter, "actie-startbanen"),
+            stance="Kritisch",
+            note="Navragen",
+            questions=["Hoeveel?"],
+        )
+    data = json.loads(run_cli(tmp_path, "commitments", "--json", "--today", "2025-10-01").stdout)
     item = next(c for c in data["commitments"] if c["id"] == peiling.id)
     assert (item["status"], item["status_note"], item["due"]) == (
-        "Voldaan", "Peiling gepubliceerd", DUE_CLOSED)
-    overdue = json.loads(run_cli(tmp_path, "commitments", "--json", "--overdue", "--today",
-                                 "2025-10-01").stdout)["commitments"]
+        "Voldaan",
+        "Peiling gepubliceerd",
+        DUE_CLOSED,
+    )
+    overdue = json.loads(
+        run_cli(tmp_path, "commitments", "--json", "--overdue", "--today", "2025-10-01").stdout
+    )["commitments"]
     assert len(overdue) == 4
     rows = json.loads(run_cli(tmp_path, "actions", "--json").stdout)
     row = next(r for r in rows if r["id"] == "actie-startbanen")
@@ -485,7 +593,8 @@ def test_cli_reads_statuses_and_stances_from_the_notes_store(tmp_path: Path,
 
 def test_the_examples_in_the_content_format_document(tmp_path: Path) -> None:
     doc_text = (Path(__file__).resolve().parents[2] / "docs" / "content-format.md").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     section = doc_text.split("## Commitments", 1)[1]
     example = section.split("```markdown\n", 1)[1].split("```", 1)[0]
     text = "---\nid: voorbeeld\nkind: kamerbrief\ntitle: Voorbeeld\ndate: 2025-07-04\n---\n\n"

@@ -25,7 +25,7 @@ def _place_text(letter: Document, anchor: str) -> str:
     """The text at a place of the letter, with the footnotes its markers point to."""
     node = letter.node(anchor)
     if node is not None:
-        blocks = letter.blocks[node.first:node.stop]
+        blocks = letter.blocks[node.first : node.stop]
     elif anchor == "opening":  # the text before the first heading
         first = next(i for i, b in enumerate(letter.blocks) if b.kind == "heading")
         blocks = letter.blocks[:first]
@@ -43,10 +43,14 @@ def test_every_place_the_glossary_names_holds_the_term(library: Library) -> None
     for entry in load_glossary(glossary):
         node = glossary.node(entry.id)
         assert node is not None
-        where = "".join(b.html for b in glossary.blocks[node.first:node.stop]
-                        if b.text.startswith("Komt voor in"))
+        where = "".join(
+            b.html
+            for b in glossary.blocks[node.first : node.stop]
+            if b.text.startswith("Komt voor in")
+        )
         names = {n.lower() for n in entry.names} | {
-            n.lower().removeprefix("ministerie van ") for n in entry.names}
+            n.lower().removeprefix("ministerie van ") for n in entry.names
+        }
         for anchor in _LINK.findall(where):
             text = _place_text(letter, anchor).lower()
             assert any(name in text for name in names), (entry.term, anchor)
@@ -67,7 +71,7 @@ def test_glossary_corrections(library: Library) -> None:
     assert "zo voluit in de tekst van 1.8" in npvhe
     # TK occurs only in the letter's metadata, shown in the dossier's activities
     tk = glossary.node("afk-tk")
-    tk_html = "".join(b.html for b in glossary.blocks[tk.first:tk.stop])  # type: ignore[union-attr]
+    tk_html = "".join(b.html for b in glossary.blocks[tk.first : tk.stop])  # type: ignore[union-attr]
     assert "doc:kst-32824-456#opening" not in tk_html
     assert "doc:dossier-32824#activiteiten" in tk_html
     assert "TK" not in re.findall(r"\w+", letter.plain_text)

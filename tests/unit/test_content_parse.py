@@ -10,7 +10,9 @@ from briefing_reader.core.content import ContentError, load_document, load_libra
 
 HEAD = "---\nid: voorbeeld\nkind: kamerbrief\ntitle: Voorbeeld\n---\n"
 
-SAMPLE = HEAD + """
+SAMPLE = (
+    HEAD
+    + """
 {#pijler-1 .pillar}
 # Pijler 1 Normen
 
@@ -43,6 +45,7 @@ Na het kader.
 
 [^1]: Adviesraad Migratie, 2025.
 """
+)
 
 
 def write(tmp_path: Path, text: str, name: str = "doc.md") -> Path:
@@ -55,9 +58,13 @@ def test_outline_kinds_and_nesting(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, SAMPLE))
     flat = [(n.id, n.kind) for n in doc.outline.walk()]
     assert flat == [
-        ("voorbeeld", "document"), ("pijler-1", "pillar"), ("s-1-1", "section"),
-        ("t-verandering", "theme"), ("actie-verandering", "action"),
-        ("actie-verandering-vroeg", "subaction"), ("s-3", "section"),
+        ("voorbeeld", "document"),
+        ("pijler-1", "pillar"),
+        ("s-1-1", "section"),
+        ("t-verandering", "theme"),
+        ("actie-verandering", "action"),
+        ("actie-verandering-vroeg", "subaction"),
+        ("s-3", "section"),
         ("voetnoten", "section"),
     ]
     action = doc.node("actie-verandering")
@@ -69,7 +76,8 @@ def test_node_text_is_exactly_its_own_blocks(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, SAMPLE))
     action = doc.node("actie-verandering")
     assert doc.text(action) == (
-        "Ik wil ervoor zorgen. Dat is alles.\nVroege start\nEen vroege start.")
+        "Ik wil ervoor zorgen. Dat is alles.\nVroege start\nEen vroege start."
+    )
     theme = doc.node("t-verandering")
     assert doc.text(theme).endswith("Na het kader.")
     assert "Financiën" not in doc.text(theme)
@@ -80,14 +88,15 @@ def test_block_offsets_index_the_plain_text(tmp_path: Path) -> None:
     plain = doc.plain_text
     for block in doc.blocks:
         if block.text:
-            assert plain[block.start:block.end] == block.text
+            assert plain[block.start : block.end] == block.text
 
 
 def test_section_path_reads_like_a_citation(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, SAMPLE))
     node = doc.node("actie-verandering-vroeg")
     assert doc.section_path(node) == (  # type: ignore[arg-type]
-        "Pijler 1 > 1.1 Recht op zelfbeschikking > Verandering van binnenuit > Vroege start")
+        "Pijler 1 > 1.1 Recht op zelfbeschikking > Verandering van binnenuit > Vroege start"
+    )
 
 
 def test_footnotes_link_both_ways(tmp_path: Path) -> None:
@@ -111,7 +120,8 @@ def test_raw_html_images_and_remote_links_load_nothing(tmp_path: Path) -> None:
     text = HEAD + (
         "Een <img src='http://example.org/x.png'> en <script>x</script>.\n\n"
         "![logo](https://example.org/logo.png) [site](https://example.org) "
-        "[kwaad](javascript:alert(1)) [bestand](file:///etc/passwd)\n")
+        "[kwaad](javascript:alert(1)) [bestand](file:///etc/passwd)\n"
+    )
     html = load_document(write(tmp_path, text)).html()
     assert "<img" not in html and "<script" not in html
     assert "&lt;img" in html  # raw HTML shows as text
@@ -120,19 +130,23 @@ def test_raw_html_images_and_remote_links_load_nothing(tmp_path: Path) -> None:
     assert 'href="https://example.org"' in html  # kept, but opened only on confirmation
 
 
-@pytest.mark.parametrize(("text", "line", "reason"), [
-    ("no front matter\n", 1, "no front matter"),
-    ("---\nid: x\nkind: brief\n---\n", 1, "lacks 'title'"),
-    ("---\nid: Bad Id\nkind: k\ntitle: t\n---\n", 2, "may only hold"),
-    ("---\nid: x\nkind: k\ntitle: t\ndate: [\n---\n", None, "not valid YAML"),
-    ("---\nid: x\nkind: k\ntitle: t\ndate: gisteren\n---\n", 5, "must be a date"),
-    ("---\nid: x\nkind: k\ntitle: t\nmissing_footnotes: 5\n---\n", 5, "must be a list"),
-    (HEAD + "\n{#a}\n# A\n\n{#a}\n# B\n", 11, "used twice"),
-    (HEAD + "\n::: actie\ntekst\n:::\n", 7, "needs an id"),
-    (HEAD + "\nEen voetnoot[^9] zonder tekst.\n", 7, "has no text"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("no front matter\n", 1, "no front matter"),
+        ("---\nid: x\nkind: brief\n---\n", 1, "lacks 'title'"),
+        ("---\nid: Bad Id\nkind: k\ntitle: t\n---\n", 2, "may only hold"),
+        ("---\nid: x\nkind: k\ntitle: t\ndate: [\n---\n", None, "not valid YAML"),
+        ("---\nid: x\nkind: k\ntitle: t\ndate: gisteren\n---\n", 5, "must be a date"),
+        ("---\nid: x\nkind: k\ntitle: t\nmissing_footnotes: 5\n---\n", 5, "must be a list"),
+        (HEAD + "\n{#a}\n# A\n\n{#a}\n# B\n", 11, "used twice"),
+        (HEAD + "\n::: actie\ntekst\n:::\n", 7, "needs an id"),
+        (HEAD + "\nEen voetnoot[^9] zonder tekst.\n", 7, "has no text"),
+    ],
+)
 def test_broken_documents_name_file_line_and_reason(
-        tmp_path: Path, text: str, line: int | None, reason: str) -> None:
+    tmp_path: Path, text: str, line: int | None, reason: str
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(ContentError) as info:
         load_document(path)
@@ -170,7 +184,8 @@ def test_later_folder_replaces_a_document_with_the_same_id(tmp_path: Path) -> No
 
 
 def test_paragraph_attributes_are_kept_for_later_features(tmp_path: Path) -> None:
-    text = HEAD + ('\n{.toezegging datum="2025-12-31"}\n'
-                   "Ik stuur u voor het einde van het jaar een brief.\n")
+    text = HEAD + (
+        '\n{.toezegging datum="2025-12-31"}\nIk stuur u voor het einde van het jaar een brief.\n'
+    )
     block = next(b for b in load_document(write(tmp_path, text)).blocks if b.text)
     assert block.attrs == {"class": "toezegging", "datum": "2025-12-31"}

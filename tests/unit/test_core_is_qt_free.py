@@ -20,15 +20,21 @@ def test_no_core_module_imports_qt() -> None:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in
-                          ("PySide6", "PyQt5", "PyQt6", "shiboken6")]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "shiboken6")
+            ]
     assert offenders == []
 
 
 def test_cli_commands_run_without_loading_qt() -> None:
-    code = ("import sys; from briefing_reader.cli import main; "
-            "main(['docs', '--json']); "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    code = (
+        "import sys; from briefing_reader.cli import main; "
+        "main(['docs', '--json']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr

@@ -63,12 +63,19 @@ def test_desktop_entry_has_the_required_keys() -> None:
         assert entry[key].endswith(";"), f"{key}: a list ends with ';'"
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-validate not installed (apt-get install "
-                           "desktop-file-utils); the structure is checked above")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate not installed (apt-get install "
+    "desktop-file-utils); the structure is checked above",
+)
 def test_desktop_file_validate_accepts_it() -> None:
-    result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
-                            text=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout.lower(), result.stdout
 
@@ -117,12 +124,18 @@ def test_the_release_is_this_version() -> None:
     assert len(newest.get("date", "")) == len("2025-07-04")
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None,
-                    reason="appstreamcli not installed (apt-get install appstream); "
-                           "the structure is checked above")
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None,
+    reason="appstreamcli not installed (apt-get install appstream); the structure is checked above",
+)
 def test_appstreamcli_validate_accepts_it() -> None:
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

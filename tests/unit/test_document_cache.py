@@ -35,11 +35,13 @@ def same(one: Library, other: Library) -> None:
         assert again.footnotes == doc.footnotes
         assert again.source_hash == doc.source_hash
         assert [n.to_dict() for n in again.outline.walk()] == [
-            n.to_dict() for n in doc.outline.walk()]
+            n.to_dict() for n in doc.outline.walk()
+        ]
 
 
 def test_a_cached_document_is_the_parsed_document(
-        content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     parsed = load(content, None)
     load(content, tmp_path / "cache")  # writes the entry
     entries = list((tmp_path / "cache").glob("*.json"))
@@ -56,8 +58,12 @@ def test_an_edited_file_is_parsed_again(content: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     load(content, cache)
     letter = content / LETTER
-    letter.write_text(letter.read_text(encoding="utf-8").replace(
-        "Voortgang Actieagenda", "Voortgang Actie-agenda", 1), encoding="utf-8")
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace(
+            "Voortgang Actieagenda", "Voortgang Actie-agenda", 1
+        ),
+        encoding="utf-8",
+    )
     edited = load(content, cache)
     assert "Voortgang Actie-agenda" in edited.documents["kst-32824-456"].title
     assert len(list(cache.glob("*.json"))) == 2  # one per version of the file
@@ -74,13 +80,16 @@ def test_a_damaged_entry_is_parsed_again(content: Path, tmp_path: Path) -> None:
 def test_entries_of_another_parser_version_are_removed(content: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
-    old = [cache / "0123456789abcdef0123456789abcdef.json",  # SHA-256 names, before
-           cache / f"1a2b-00000000ffffffff-{'0' * 16}.json"]
+    old = [
+        cache / "0123456789abcdef0123456789abcdef.json",  # SHA-256 names, before
+        cache / f"1a2b-00000000ffffffff-{'0' * 16}.json",
+    ]
     for entry in old:
         entry.write_text("{}", encoding="utf-8")
     load(content, cache)
     assert [e.name for e in cache.glob("*.json")] == [
-        e.name for e in cache.glob(f"*-{parser_fingerprint()}.json")]
+        e.name for e in cache.glob(f"*-{parser_fingerprint()}.json")
+    ]
     assert not any(entry.exists() for entry in old)
 
 

@@ -31,8 +31,7 @@ from briefing_reader.session import open_library
 LETTER = "kst-32824-456"
 ACTION = "actie-taaleis-in-de-bijstand"
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-MOTIVATIONS = {"commenting", "highlighting", "bookmarking", "tagging", "questioning",
-               "classifying"}
+MOTIVATIONS = {"commenting", "highlighting", "bookmarking", "tagging", "questioning", "classifying"}
 
 
 @pytest.fixture(scope="module")
@@ -51,15 +50,22 @@ def store(tmp_path: Path, library: Library) -> Iterator[NotesStore]:
     assert doc is not None
     mine = new_store(tmp_path / "mine")
     mine.set_author("Jan de Vries")
-    mine.update_action(action_target(doc, ACTION), stance="Kritisch", priority="hoog",
-                       note="Hoe **handhaven** gemeenten?\n\nTweede alinea.",
-                       questions=["Wanneer komt de evaluatie?", "Wat kost dit?"],
-                       tags=["taal", "bijstand"])
+    mine.update_action(
+        action_target(doc, ACTION),
+        stance="Kritisch",
+        priority="hoog",
+        note="Hoe **handhaven** gemeenten?\n\nTweede alinea.",
+        questions=["Wanneer komt de evaluatie?", "Wat kost dit?"],
+        tags=["taal", "bijstand"],
+    )
     mine.update_action(action_target(doc, "actie-startbanen"), stance="Steunen")
-    mine.add_highlight(anchor_quote(doc, "De NCTV stelt het dreigingsniveau"), colour="#12abef",
-                       note="Sinds wanneer?", tags=["nctv"])
-    mine.add_highlight(anchor_quote(doc, "De onlinewereld speelt een centrale rol"),
-                       colour="blauw")
+    mine.add_highlight(
+        anchor_quote(doc, "De NCTV stelt het dreigingsniveau"),
+        colour="#12abef",
+        note="Sinds wanneer?",
+        tags=["nctv"],
+    )
+    mine.add_highlight(anchor_quote(doc, "De onlinewereld speelt een centrale rol"), colour="blauw")
     anchor, name = anchor_place(doc, "s-2-4")
     mine.add_bookmark(anchor, name)
     yield mine
@@ -73,8 +79,10 @@ def items(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def table_rows(store: NotesStore) -> dict[str, list[tuple[Any, ...]]]:
     conn = sqlite3.connect(store.path)
     try:
-        return {table: sorted(tuple(row) for row in conn.execute(f"SELECT * FROM {table}"))
-                for table in ("action_notes", "highlights", "bookmarks")}
+        return {
+            table: sorted(tuple(row) for row in conn.execute(f"SELECT * FROM {table}"))
+            for table in ("action_notes", "highlights", "bookmarks")
+        }
     finally:
         conn.close()
 
@@ -90,12 +98,19 @@ def test_jsonld_follows_the_web_annotation_model(store: NotesStore) -> None:
     for item in collection["first"]["items"]:
         assert item["@context"] == CONTEXT and item["type"] == "Annotation"
         assert str(uuid.UUID(item["id"].removeprefix("urn:uuid:"))) in item["id"]
-        assert item["creator"] == {"id": store.creator_id(), "type": "Person",
-                                   "name": "Jan de Vries"}
+        assert item["creator"] == {
+            "id": store.creator_id(),
+            "type": "Person",
+            "name": "Jan de Vries",
+        }
         assert store.creator_id().startswith("urn:uuid:")
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", item["created"])
-        assert set(item["motivation"] if isinstance(item["motivation"], list)
-                   else [item["motivation"]]) <= MOTIVATIONS
+        assert (
+            set(
+                item["motivation"] if isinstance(item["motivation"], list) else [item["motivation"]]
+            )
+            <= MOTIVATIONS
+        )
         bodies = item.get("body", [])
         for body in bodies if isinstance(bodies, list) else [bodies]:
             assert body["purpose"] in MOTIVATIONS | {"describing"}
@@ -104,26 +119,35 @@ def test_jsonld_follows_the_web_annotation_model(store: NotesStore) -> None:
                 assert body["language"] == "nl"
         target = item["target"]
         assert target["type"] == "SpecificResource"
-        assert target["source"] == {"id": f"urn:briefing-reader:doc:{LETTER}:v2", "type": "Text",
-                                    "canonical": f"urn:briefing-reader:doc:{LETTER}"}
+        assert target["source"] == {
+            "id": f"urn:briefing-reader:doc:{LETTER}:v2",
+            "type": "Text",
+            "canonical": f"urn:briefing-reader:doc:{LETTER}",
+        }
         states = target["state"] if isinstance(target["state"], list) else [target["state"]]
         for state in states:
             assert state["type"] == "TimeState" and state["sourceDate"] == item["modified"]
-            assert re.fullmatch(r"ni:///sha-256;[A-Za-z0-9_-]{43}\?ct=text/(plain|markdown)",
-                                state["cached"])
+            assert re.fullmatch(
+                r"ni:///sha-256;[A-Za-z0-9_-]{43}\?ct=text/(plain|markdown)", state["cached"]
+            )
 
     by_motivation = {json.dumps(i["motivation"]): i for i in collection["first"]["items"]}
     action = by_motivation[json.dumps(["classifying", "commenting", "questioning", "tagging"])]
     assert action["target"]["selector"][0] == {
-        "type": "FragmentSelector", "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
-        "value": ACTION}
+        "type": "FragmentSelector",
+        "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+        "value": ACTION,
+    }
     purposes = [(b["purpose"], b.get("value", b.get("source"))) for b in action["body"]]
-    assert purposes == [("classifying", "Kritisch"),
-                        ("classifying", "urn:briefing-reader:priority:hoog"),
-                        ("commenting", "Hoe **handhaven** gemeenten?\n\nTweede alinea."),
-                        ("questioning", "Wanneer komt de evaluatie?"),
-                        ("questioning", "Wat kost dit?"),
-                        ("tagging", "taal"), ("tagging", "bijstand")]
+    assert purposes == [
+        ("classifying", "Kritisch"),
+        ("classifying", "urn:briefing-reader:priority:hoog"),
+        ("commenting", "Hoe **handhaven** gemeenten?\n\nTweede alinea."),
+        ("questioning", "Wanneer komt de evaluatie?"),
+        ("questioning", "Wat kost dit?"),
+        ("tagging", "taal"),
+        ("tagging", "bijstand"),
+    ]
     comment = by_motivation[json.dumps(["highlighting", "commenting"])]
     selectors = comment["target"]["selector"]
     assert [s["type"] for s in selectors] == ["TextQuoteSelector", "TextPositionSelector"]
@@ -135,8 +159,9 @@ def test_jsonld_follows_the_web_annotation_model(store: NotesStore) -> None:
     assert bookmark["body"]["value"] == "2.4 Taaleis in de bijstand"
 
 
-def test_jsonld_round_trips_through_an_empty_profile(store: NotesStore, tmp_path: Path,
-                                                     library: Library) -> None:
+def test_jsonld_round_trips_through_an_empty_profile(
+    store: NotesStore, tmp_path: Path, library: Library
+) -> None:
     first = tmp_path / "mine.jsonld"
     assert exchange.export_file(store, library, first, "jsonld") == 5
     colleague = new_store(tmp_path / "colleague")
@@ -158,7 +183,8 @@ def test_jsonld_round_trips_through_an_empty_profile(store: NotesStore, tmp_path
 
 
 def test_reimport_changes_nothing_and_mine_is_never_overwritten(
-        store: NotesStore, tmp_path: Path, library: Library) -> None:
+    store: NotesStore, tmp_path: Path, library: Library
+) -> None:
     path = tmp_path / "mine.jsonld"
     exchange.export_file(store, library, path, "jsonld")
     colleague = new_store(tmp_path / "colleague")
@@ -177,7 +203,8 @@ def test_reimport_changes_nothing_and_mine_is_never_overwritten(
 
 
 def test_a_colleagues_note_sits_beside_mine_and_newer_versions_update_it(
-        store: NotesStore, tmp_path: Path, library: Library) -> None:
+    store: NotesStore, tmp_path: Path, library: Library
+) -> None:
     data = exchange.export_jsonld(store)
     theirs = copy.deepcopy(data)
     for item in theirs["first"]["items"]:
@@ -199,8 +226,7 @@ def test_a_colleagues_note_sits_beside_mine_and_newer_versions_update_it(
     path.write_text(json.dumps(newer), encoding="utf-8")
     report = exchange.import_jsonld(store, path, library)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 4)
-    assert {a.stance for a in store.action_annotations(LETTER) if a.author == "Piet"} == {
-        "Steunen"}
+    assert {a.stance for a in store.action_annotations(LETTER) if a.author == "Piet"} == {"Steunen"}
     assert store.action_annotation(LETTER, ACTION).stance == "Kritisch"
 
 
@@ -208,6 +234,7 @@ def _break(mutate: Any) -> Any:
     def apply(data: dict[str, Any]) -> Any:
         mutate(data)
         return data
+
     return apply
 
 
@@ -215,29 +242,48 @@ BROKEN = {
     "not-json": (lambda data: "{ not json", "is not valid JSON (line 1"),
     "no-context": (_break(lambda d: d.pop("@context")), "not a W3C Web Annotation file"),
     "not-a-collection": (_break(lambda d: d.update(type="Thing")), "AnnotationCollection"),
-    "bad-uuid": (_break(lambda d: d["first"]["items"][-1].update(id="urn:uuid:nope")),
-                 "not a valid UUID"),
-    "no-target": (_break(lambda d: d["first"]["items"][-1].pop("target")),
-                  "it has no target"),
-    "foreign-source": (_break(lambda d: d["first"]["items"][-1]["target"].update(
-        source="https://example.org/brief")), "not a document Briefing Reader knows"),
-    "bad-position": (_break(lambda d: d["first"]["items"][-1]["target"]["selector"][1].update(
-        start=9, end=2)), "0 <= start <= end"),
-    "bad-priority": (_break(lambda d: next(
-        i for i in d["first"]["items"] if isinstance(i["motivation"], list))["body"][1].update(
-        source="urn:briefing-reader:priority:dringend")), "unknown priority 'dringend'"),
-    "bad-date": (_break(lambda d: d["first"]["items"][-1].update(created="gisteren")),
-                 "'created' is not an ISO 8601 date-time"),
-    "duplicate-id": (_break(lambda d: d["first"]["items"].append(d["first"]["items"][0])),
-                     "the id occurs twice"),
-    "page-by-reference": (_break(lambda d: d.update(first="https://example.org/page1")),
-                          "only self-contained collections"),
+    "bad-uuid": (
+        _break(lambda d: d["first"]["items"][-1].update(id="urn:uuid:nope")),
+        "not a valid UUID",
+    ),
+    "no-target": (_break(lambda d: d["first"]["items"][-1].pop("target")), "it has no target"),
+    "foreign-source": (
+        _break(
+            lambda d: d["first"]["items"][-1]["target"].update(source="https://example.org/brief")
+        ),
+        "not a document Briefing Reader knows",
+    ),
+    "bad-position": (
+        _break(lambda d: d["first"]["items"][-1]["target"]["selector"][1].update(start=9, end=2)),
+        "0 <= start <= end",
+    ),
+    "bad-priority": (
+        _break(
+            lambda d: next(i for i in d["first"]["items"] if isinstance(i["motivation"], list))[
+                "body"
+            ][1].update(source="urn:briefing-reader:priority:dringend")
+        ),
+        "unknown priority 'dringend'",
+    ),
+    "bad-date": (
+        _break(lambda d: d["first"]["items"][-1].update(created="gisteren")),
+        "'created' is not an ISO 8601 date-time",
+    ),
+    "duplicate-id": (
+        _break(lambda d: d["first"]["items"].append(d["first"]["items"][0])),
+        "the id occurs twice",
+    ),
+    "page-by-reference": (
+        _break(lambda d: d.update(first="https://example.org/page1")),
+        "only self-contained collections",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_invalid_files_are_refused_whole(case: str, store: NotesStore, tmp_path: Path,
-                                         library: Library) -> None:
+def test_invalid_files_are_refused_whole(
+    case: str, store: NotesStore, tmp_path: Path, library: Library
+) -> None:
     mutate, reason = BROKEN[case]
     data = mutate(exchange.export_jsonld(store))
     path = tmp_path / f"{case}.jsonld"
@@ -253,9 +299,9 @@ def test_invalid_files_are_refused_whole(case: str, store: NotesStore, tmp_path:
         empty.close()
 
 
-def test_a_failing_write_rolls_back_everything(store: NotesStore, tmp_path: Path,
-                                               library: Library,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_write_rolls_back_everything(
+    store: NotesStore, tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "mine.jsonld"
     exchange.export_file(store, library, path, "jsonld")
     empty = new_store(tmp_path / "empty")
@@ -281,7 +327,8 @@ def test_a_failing_write_rolls_back_everything(store: NotesStore, tmp_path: Path
 
 
 def test_markdown_groups_by_document_and_section_and_links_resolve(
-        store: NotesStore, library: Library) -> None:
+    store: NotesStore, library: Library
+) -> None:
     text = exchange.export_markdown(store, library)
     assert "## Kamerstukken II 2024/25, 32 824, nr. 456, Voortgang Actieagenda" in text
     assert "### Pijler 1 > 1.3 Preventie radicalisering en extremisme" in text
@@ -296,16 +343,22 @@ def test_markdown_groups_by_document_and_section_and_links_resolve(
         assert doc is not None and anchor in doc.anchors(), (doc_id, anchor)
 
 
-def test_csv_has_one_row_per_note_with_fixed_columns(store: NotesStore, tmp_path: Path,
-                                                     library: Library) -> None:
+def test_csv_has_one_row_per_note_with_fixed_columns(
+    store: NotesStore, tmp_path: Path, library: Library
+) -> None:
     path = tmp_path / "notes.csv"
     assert exchange.export_file(store, library, path, "csv") == 5
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, so spreadsheets read the accents
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert tuple(rows[0]) == exchange.CSV_COLUMNS
-    assert sorted(r["kind"] for r in rows) == ["action", "action", "bookmark", "highlight",
-                                               "highlight"]
+    assert sorted(r["kind"] for r in rows) == [
+        "action",
+        "action",
+        "bookmark",
+        "highlight",
+        "highlight",
+    ]
     action = next(r for r in rows if r["anchor"] == ACTION)
     assert action["questions"] == "Wanneer komt de evaluatie?\nWat kost dit?"
     assert action["citation"] == "Kamerstukken II 2024/25, 32 824, nr. 456"

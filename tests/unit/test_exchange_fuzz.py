@@ -35,8 +35,11 @@ LETTER = "kst-32824-456"
 # Text that includes lone surrogates (category Cs), which json.dumps writes as \\udXXX.
 TEXT = st.text(st.characters(categories=["L", "N", "P", "Zs", "Cs"]), max_size=12)
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | TEXT
-JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(TEXT, inner, max_size=4), max_leaves=20)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+    max_leaves=20,
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +53,14 @@ def exported(library: Library, tmp_path_factory: pytest.TempPathFactory) -> dict
     doc = library.get(LETTER)
     assert doc is not None
     store = open_store(folder / "notes.sqlite3", folder / "backups")
-    store.update_action(action_target(doc, "actie-taaleis-in-de-bijstand"), stance="Kritisch",
-                        priority="hoog", note="n", questions=["q"], tags=["t"])
+    store.update_action(
+        action_target(doc, "actie-taaleis-in-de-bijstand"),
+        stance="Kritisch",
+        priority="hoog",
+        note="n",
+        questions=["q"],
+        tags=["t"],
+    )
     store.add_highlight(anchor_quote(doc, "De NCTV stelt het dreigingsniveau"), note="x")
     store.add_bookmark(*anchor_place(doc, "actie-startbanen"))
     data = exchange.export_jsonld(store)
@@ -70,8 +79,10 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NotesStore]:
 def snapshot(store: NotesStore) -> list[Any]:
     conn = sqlite3.connect(store.path)
     try:
-        return [sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in (
-            "action_notes", "highlights", "bookmarks", "anchor_events")]
+        return [
+            sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
+            for table in ("action_notes", "highlights", "bookmarks", "anchor_events")
+        ]
     finally:
         conn.close()
 
@@ -111,48 +122,61 @@ def replaced(data: Any, where: tuple[Any, ...], value: Any) -> Any:
     return data
 
 
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @FUZZ
 @given(data=JSON)
-def test_arbitrary_json_never_raises_anything_else(store: NotesStore, library: Library,
-                                                   data: Any) -> None:
+def test_arbitrary_json_never_raises_anything_else(
+    store: NotesStore, library: Library, data: Any
+) -> None:
     check(store, library, json.dumps(data).encode())
 
 
 @FUZZ
 @given(choice=st.data(), value=JSON)
-def test_a_real_export_with_any_value_anywhere(store: NotesStore, library: Library,
-                                               exported: dict[str, Any], choice: st.DataObject,
-                                               value: Any) -> None:
+def test_a_real_export_with_any_value_anywhere(
+    store: NotesStore, library: Library, exported: dict[str, Any], choice: st.DataObject, value: Any
+) -> None:
     where = choice.draw(st.sampled_from(paths_in(exported)))
     check(store, library, json.dumps(replaced(exported, where, value)).encode())
 
 
 @FUZZ
 @given(choice=st.data(), value=JSON, depth=st.integers(1, 6000))
-def test_deep_nesting_anywhere(store: NotesStore, library: Library, exported: dict[str, Any],
-                               choice: st.DataObject, value: Any, depth: int) -> None:
+def test_deep_nesting_anywhere(
+    store: NotesStore,
+    library: Library,
+    exported: dict[str, Any],
+    choice: st.DataObject,
+    value: Any,
+    depth: int,
+) -> None:
     where = choice.draw(st.sampled_from(paths_in(exported)))
     text = json.dumps(replaced(exported, where, "@@"))
     nested = "[" * depth + json.dumps(value) + "]" * depth
     check(store, library, text.replace('"@@"', nested, 1).encode())
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda a: a.update(motivation={"oops": ["highlighting"]}),
-    lambda a: a.update(motivation=[{"a": 1}, "commenting"]),
-    lambda a: a.update(id={"id": "urn:uuid:x"}),
-    lambda a: a.update(body=[["nested"]]),
-    lambda a: a.update(target={"source": {"id": ["x"]}}),
-    lambda a: a.update(created=12),
-    lambda a: a.update(creator=[{"name": {"first": "x"}}]),
-])
-def test_named_odd_values_are_refused_or_read(store: NotesStore, library: Library,
-                                              exported: dict[str, Any], mutate: Any) -> None:
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda a: a.update(motivation={"oops": ["highlighting"]}),
+        lambda a: a.update(motivation=[{"a": 1}, "commenting"]),
+        lambda a: a.update(id={"id": "urn:uuid:x"}),
+        lambda a: a.update(body=[["nested"]]),
+        lambda a: a.update(target={"source": {"id": ["x"]}}),
+        lambda a: a.update(created=12),
+        lambda a: a.update(creator=[{"name": {"first": "x"}}]),
+    ],
+)
+def test_named_odd_values_are_refused_or_read(
+    store: NotesStore, library: Library, exported: dict[str, Any], mutate: Any
+) -> None:
     data = copy.deepcopy(exported)
     for item in data["first"]["items"]:
         mutate(item)
@@ -161,12 +185,28 @@ def test_named_odd_values_are_refused_or_read(store: NotesStore, library: Librar
 
 def test_the_cli_exits_1_with_the_reason_and_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "kapot.jsonld"
-    bad.write_text('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", '
-                   '"id": "http://x.org/1", "motivation": {"o": 1}, "bodyValue": "\\ud800", '
-                   '"target": "urn:briefing-reader:doc:kst-32824-456"}', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir",
-                             str(tmp_path / "data"), "notes", "import", str(bad)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    bad.write_text(
+        '{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", '
+        '"id": "http://x.org/1", "motivation": {"o": 1}, "bodyValue": "\\ud800", '
+        '"target": "urn:briefing-reader:doc:kst-32824-456"}',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing_reader",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "notes",
+            "import",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 1
     assert str(bad) in result.stderr and "lone surrogate" in result.stderr
     assert "Traceback" not in result.stderr

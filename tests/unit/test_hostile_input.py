@@ -49,7 +49,8 @@ def _nothing_stored(run_paths: paths.Paths) -> None:
 
 
 def test_billion_laughs_front_matter_is_refused_by_name_and_reason(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     result = _import_one(run_paths, tmp_path, "laughs.md", hostile.billion_laughs_md())
     assert result.status == FAILED
     assert result.code == "over-budget" and result.budget == limits.YAML_ALIASES
@@ -94,7 +95,8 @@ def test_deeply_nested_front_matter_is_refused(depth: int) -> None:
 
 
 def test_docx_bomb_under_the_file_size_limit_is_refused(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     data = hostile.docx_bomb(12)
     assert len(data) < 100_000  # small packed, 12 MB unpacked
     result = _import_one(run_paths, tmp_path, "bomb.docx", data)
@@ -104,11 +106,13 @@ def test_docx_bomb_under_the_file_size_limit_is_refused(
 
 
 def test_docx_unpacked_bytes_are_counted_not_taken_from_the_zip_directory(
-        run_paths: paths.Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_paths: paths.Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(limits, "DOCX_MAX_UNPACKED", 1024 * 1024)
     picture = bytes(2 * 1024 * 1024)
-    data = hostile.docx_bytes(hostile.document_xml("<w:p/>").encode(),
-                              {"word/media/image1.png": picture})
+    data = hostile.docx_bytes(
+        hostile.document_xml("<w:p/>").encode(), {"word/media/image1.png": picture}
+    )
     result = _import_one(run_paths, tmp_path, "big-picture.docx", _lie_about_sizes(data))
     assert result.status == FAILED
     assert result.code in ("over-budget", "bad-docx")  # counted, or truncated and refused
@@ -122,7 +126,7 @@ def _lie_about_sizes(data: bytes) -> bytes:
     signature = b"PK\x01\x02"
     at = archive.find(signature, start)
     while at != -1:
-        archive[at + 24: at + 28] = (1).to_bytes(4, "little")
+        archive[at + 24 : at + 28] = (1).to_bytes(4, "little")
         at = archive.find(signature, at + 4)
     return bytes(archive)
 
@@ -138,14 +142,16 @@ def test_utf16_xml_with_a_dtd_is_refused(run_paths: paths.Paths, tmp_path: Path)
 
 
 def test_xml_in_an_encoding_word_does_not_write_is_refused(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     xml = hostile.document_xml("<w:p/>").replace('encoding="UTF-8"', 'encoding="UTF-7"')
     result = _import_one(run_paths, tmp_path, "utf7.docx", hostile.docx_bytes(xml.encode()))
     assert result.status == FAILED and "UTF-7".lower() in result.reason.lower()
 
 
 def test_xml_labelled_utf16_but_written_in_ascii_is_refused(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     xml = hostile.document_xml("<w:p/>", '<!DOCTYPE w:document [<!ENTITY x "y">]>')
     xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
     result = _import_one(run_paths, tmp_path, "label.docx", hostile.docx_bytes(xml.encode()))
@@ -155,8 +161,9 @@ def test_xml_labelled_utf16_but_written_in_ascii_is_refused(
 def test_utf16_xml_without_a_dtd_still_imports(run_paths: paths.Paths, tmp_path: Path) -> None:
     xml = hostile.document_xml("<w:p><w:r><w:t>Hallo wereld</w:t></w:r></w:p>")
     xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')
-    result = _import_one(run_paths, tmp_path, "utf16-ok.docx",
-                         hostile.docx_bytes(xml.encode("utf-16")))
+    result = _import_one(
+        run_paths, tmp_path, "utf16-ok.docx", hostile.docx_bytes(xml.encode("utf-16"))
+    )
     assert result.ok, result.reason
 
 
@@ -164,7 +171,8 @@ def test_utf16_xml_without_a_dtd_still_imports(run_paths: paths.Paths, tmp_path:
 
 
 def test_ten_thousand_headings_are_refused_with_a_reason(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     result = _import_one(run_paths, tmp_path, "headings.md", hostile.many_headings_md(10_000))
     assert result.status == FAILED and result.budget == limits.HEADINGS
     assert "10000 headings" in result.reason
@@ -172,14 +180,16 @@ def test_ten_thousand_headings_are_refused_with_a_reason(
 
 
 def test_text_over_the_parse_budget_is_refused_before_parsing(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     big = b"Een zin van een brief die lang is. " * (limits.MAX_DOCUMENT_BYTES // 30)
     result = _import_one(run_paths, tmp_path, "groot.txt", big)
     assert result.status == FAILED and result.code == "too-large" and "2 MB" in result.reason
 
 
 def test_headings_are_counted_before_markdown_it_parses(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefing_reader.core.content import parse
 
     monkeypatch.setattr(parse, "markdown_parser", lambda: pytest.fail("parsed"))
@@ -205,8 +215,11 @@ def test_markdown_nesting_is_refused_not_cut_off(tmp_path: Path) -> None:
 
 def test_budget_error_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as error:
-        parse_document(hostile.many_headings_md(limits.MAX_HEADINGS + 1).decode(),
-                       tmp_path / "long.md", bundled=False)
+        parse_document(
+            hostile.many_headings_md(limits.MAX_HEADINGS + 1).decode(),
+            tmp_path / "long.md",
+            bundled=False,
+        )
     assert error.value.path.name == "long.md" and error.value.budget == limits.HEADINGS
 
 
@@ -238,8 +251,7 @@ def test_an_edited_cache_entry_never_changes_the_letter(run_paths: paths.Paths) 
     assert "VERVALST" not in rebuilt  # dropped and written again from the source
 
 
-def test_a_cache_entry_moved_to_another_documents_name_is_dropped(
-        run_paths: paths.Paths) -> None:
+def test_a_cache_entry_moved_to_another_documents_name_is_dropped(run_paths: paths.Paths) -> None:
     open_library(run_paths)
     cache = run_paths.cache / "documents"
     letter = _letter_entry(cache)
@@ -253,10 +265,14 @@ def test_a_cache_entry_moved_to_another_documents_name_is_dropped(
 def test_a_bad_cache_file_is_rebuilt_never_fatal(run_paths: paths.Paths, damage: str) -> None:
     expected = open_library(run_paths).get(hostile.LETTER_ID).plain_text
     entry = _letter_entry(run_paths.cache / "documents")
-    entry.write_bytes({"nested": hostile.deeply_nested_json(),
-                       "garbage": b"\x00\xff" * 1000,
-                       "empty": b"",
-                       "huge-header": b"{" * 100_000 + b"\n{}"}[damage])
+    entry.write_bytes(
+        {
+            "nested": hostile.deeply_nested_json(),
+            "garbage": b"\x00\xff" * 1000,
+            "empty": b"",
+            "huge-header": b"{" * 100_000 + b"\n{}",
+        }[damage]
+    )
     library = open_library(run_paths)
     assert not library.errors
     assert library.get(hostile.LETTER_ID).plain_text == expected
@@ -276,7 +292,8 @@ EXPORT = Path(__file__).resolve().parents[2] / "content" / "sources" / f"{hostil
 
 @pytest.mark.parametrize("by_id", [True, False], ids=["id", "kamerstuk"])
 def test_a_file_claiming_the_letters_identity_is_refused(
-        run_paths: paths.Paths, tmp_path: Path, by_id: bool) -> None:
+    run_paths: paths.Paths, tmp_path: Path, by_id: bool
+) -> None:
     result = _import_one(run_paths, tmp_path, "vervalst.md", hostile.hostile_id_md(by_id=by_id))
     assert result.status == FAILED and result.code == "protected"
     assert "bundled document" in result.reason and "0% of its sentences" in result.reason
@@ -286,8 +303,9 @@ def test_a_file_claiming_the_letters_identity_is_refused(
 
 
 def _newer_export(tmp_path: Path, drop: str = "") -> Path:
-    text = EXPORT.read_text(encoding="utf-8").replace("versie: 2 (versie 1)",
-                                                      "versie: 3 (versie 2)")
+    text = EXPORT.read_text(encoding="utf-8").replace(
+        "versie: 2 (versie 1)", "versie: 3 (versie 2)"
+    )
     if drop:
         assert drop in text
         text = text.replace(drop, "")
@@ -297,7 +315,8 @@ def _newer_export(tmp_path: Path, drop: str = "") -> Path:
 
 
 def test_the_letters_own_text_may_become_its_new_version_after_a_question(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     from briefing_reader.core.importing import ASK, REPLACED
 
     newer = _newer_export(tmp_path)
@@ -310,7 +329,8 @@ def test_the_letters_own_text_may_become_its_new_version_after_a_question(
 
 
 def test_an_accepted_new_version_does_not_open_the_door_to_a_fake_one(
-        run_paths: paths.Paths, tmp_path: Path) -> None:
+    run_paths: paths.Paths, tmp_path: Path
+) -> None:
     from briefing_reader.core.importing import REPLACED
 
     [done] = import_files(run_paths, [_newer_export(tmp_path)]).results
@@ -334,8 +354,13 @@ SENTENCE = "Taal speelt daarbij een belangrijke rol."
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           *args], capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_removing_an_import_re_anchors_its_notes_to_the_bundled_letter(tmp_path: Path) -> None:
@@ -364,9 +389,15 @@ def test_five_concurrent_imports_of_one_file_make_one_document(tmp_path: Path) -
     file = tmp_path / "basis-brief.md"
     file.write_text("# Basis brief\n\nEen brief met een zin erin.\n", encoding="utf-8")
     assert _cli(data, "docs").returncode == 0  # a warm cache, so the five start together
-    runs = [subprocess.Popen([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                              "import", str(file)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(5)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "import", str(file)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(5)
+    ]
     statuses = sorted(run.communicate(timeout=120)[0].split()[0] for run in runs)
     assert statuses == ["imported", "unchanged", "unchanged", "unchanged", "unchanged"]
     stored = sorted(p.name for p in (data / "documents").glob("*.md"))
@@ -375,7 +406,8 @@ def test_five_concurrent_imports_of_one_file_make_one_document(tmp_path: Path) -
 
 def test_a_document_with_too_many_paragraphs_is_refused(tmp_path: Path) -> None:
     many = "---\nid: many\nkind: imported\ntitle: Many\n---\n\n" + "".join(
-        f"Alinea {n}.\n\n" for n in range(limits.MAX_ANCHORS + 1))
+        f"Alinea {n}.\n\n" for n in range(limits.MAX_ANCHORS + 1)
+    )
     with pytest.raises(ContentError) as error:
         parse_document(many, tmp_path / "many.md", bundled=False)
     assert error.value.budget == limits.ANCHORS

@@ -29,8 +29,10 @@ LETTER = "Brief over taal\n\nDe taaleis blijft. Gemeenten handhaven haar beter.\
 
 
 def md_letter(version: int, doc_id: str = "brief-taal") -> str:
-    return (f"---\nid: {doc_id}\nkind: imported\ntitle: Brief over taal\nversion: {version}\n"
-            f"---\n\n# Taal\n\nVersie {version} van de brief.\n")
+    return (
+        f"---\nid: {doc_id}\nkind: imported\ntitle: Brief over taal\nversion: {version}\n"
+        f"---\n\n# Taal\n\nVersie {version} van de brief.\n"
+    )
 
 
 def folder_state(run: paths.Paths) -> dict[str, bytes]:
@@ -64,13 +66,16 @@ def run() -> paths.Paths:
 # -- types and contents ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, data", [
-    ("pagina.html", b"hallo, geen html"),
-    ("script.py", b"print('hallo')\n"),
-    ("brief.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
-    ("brief.docm", b"PK\x03\x04rest"),
-    ("plaatje", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("pagina.html", b"hallo, geen html"),
+        ("script.py", b"print('hallo')\n"),
+        ("brief.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
+        ("brief.docm", b"PK\x03\x04rest"),
+        ("plaatje", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50),
+    ],
+)
 def test_unsupported_types(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -79,12 +84,15 @@ def test_unsupported_types(tmp_path: Path, name: str, data: bytes) -> None:
     assert ".docx" in error.reason or "not text" in error.reason
 
 
-@pytest.mark.parametrize("name, data", [
-    ("nul.txt", b"Tekst met\x00NUL-bytes"),
-    ("plaatje.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"),
-    ("archief.md", b"PK\x03\x04\x14\x00\x00\x00"),
-    ("stuur.txt", bytes(range(1, 32)) * 20),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("nul.txt", b"Tekst met\x00NUL-bytes"),
+        ("plaatje.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"),
+        ("archief.md", b"PK\x03\x04\x14\x00\x00\x00"),
+        ("stuur.txt", bytes(range(1, 32)) * 20),
+    ],
+)
 def test_binary_content(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -172,8 +180,10 @@ def test_docx_zip_with_a_broken_document(tmp_path: Path) -> None:
 # -- names and places ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["brief\x07.txt", "brief\nnaam.txt", "brief\u202etxt.md",
-                                  "..brief.txt", "x" * 300 + ".txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["brief\x07.txt", "brief\nnaam.txt", "brief\u202etxt.md", "..brief.txt", "x" * 300 + ".txt"],
+)
 def test_odd_names(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     if len(name) < 250:
@@ -238,8 +248,9 @@ def test_the_chosen_file_itself_as_root(tmp_path: Path, run: paths.Paths) -> Non
 # -- batches, versions, removal ------------------------------------------------------
 
 
-def test_a_batch_reports_per_file_and_imports_the_good_ones(tmp_path: Path,
-                                                            run: paths.Paths) -> None:
+def test_a_batch_reports_per_file_and_imports_the_good_ones(
+    tmp_path: Path, run: paths.Paths
+) -> None:
     good = tmp_path / "goed.md"
     good.write_text(md_letter(1), encoding="utf-8")
     text = tmp_path / "notitie.txt"  # another title: the same title would be a new version
@@ -251,25 +262,41 @@ def test_a_batch_reports_per_file_and_imports_the_good_ones(tmp_path: Path,
     box = tmp_path / "doos.md"
     box.write_text("# Kop\n\n::: actie\nZonder id.\n:::\n", encoding="utf-8")
     seen: list[tuple[int, int]] = []
-    report = import_files(run, [good, bad, text, broken, box, tmp_path / "weg.txt"],
-                          progress=lambda done, total: seen.append((done, total)))
-    assert [r.status for r in report.results] == [IMPORTED, FAILED, IMPORTED, FAILED, FAILED,
-                                                  FAILED]
-    assert [r.code for r in report.failed] == ["bad-docx", "invalid-content", "invalid-content",
-                                               "not-found"]
+    report = import_files(
+        run,
+        [good, bad, text, broken, box, tmp_path / "weg.txt"],
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert [r.status for r in report.results] == [
+        IMPORTED,
+        FAILED,
+        IMPORTED,
+        FAILED,
+        FAILED,
+        FAILED,
+    ]
+    assert [r.code for r in report.failed] == [
+        "bad-docx",
+        "invalid-content",
+        "invalid-content",
+        "not-found",
+    ]
     assert "front matter" in report.results[3].reason and report.results[3].line == 3
     assert "needs an id" in report.results[4].reason
     assert seen == [(n, 6) for n in range(1, 7)]
     assert sorted(p.name for p in run.imported_documents.iterdir()) == [
-        "brief-taal.md", "notitie-over-taal.md"]
+        "brief-taal.md",
+        "notitie-over-taal.md",
+    ]
     assert report.document_to_open is None
     library = open_library(run)
     assert library.errors == []
     assert {"brief-taal", "notitie-over-taal"} <= set(library.documents)
 
 
-def test_same_version_unchanged_higher_replaced_lower_unchanged(tmp_path: Path,
-                                                                run: paths.Paths) -> None:
+def test_same_version_unchanged_higher_replaced_lower_unchanged(
+    tmp_path: Path, run: paths.Paths
+) -> None:
     files = {}
     for version in (1, 2, 3):
         files[version] = tmp_path / f"v{version}.md"
@@ -291,8 +318,9 @@ def test_same_version_unchanged_higher_replaced_lower_unchanged(tmp_path: Path,
 
 def test_an_id_of_another_document_is_not_overwritten(tmp_path: Path, run: paths.Paths) -> None:
     path = tmp_path / "kaper.md"
-    path.write_text("---\nid: begrippen\nkind: imported\ntitle: Iets anders\n---\n\nTekst.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "---\nid: begrippen\nkind: imported\ntitle: Iets anders\n---\n\nTekst.\n", encoding="utf-8"
+    )
     # shares the id of a bundled companion, says no version: another document
     [result] = import_files(run, [path]).results
     assert (result.status, result.doc_id) == (IMPORTED, "begrippen-2")
@@ -301,8 +329,7 @@ def test_an_id_of_another_document_is_not_overwritten(tmp_path: Path, run: paths
     assert import_files(run, [path]).results[0].status == UNCHANGED  # same bytes
 
 
-def test_plain_text_identity_is_its_bytes_then_its_title(tmp_path: Path,
-                                                         run: paths.Paths) -> None:
+def test_plain_text_identity_is_its_bytes_then_its_title(tmp_path: Path, run: paths.Paths) -> None:
     path = tmp_path / "notitie.txt"
     path.write_text(LETTER, encoding="utf-8")
     assert import_files(run, [path]).results[0].status == IMPORTED
@@ -343,12 +370,15 @@ def test_removing_a_bundled_or_unknown_document_is_refused(run: paths.Paths) -> 
 
 
 def test_removing_an_import_that_replaced_a_bundled_letter_reverts_it(
-        tmp_path: Path, run: paths.Paths) -> None:
+    tmp_path: Path, run: paths.Paths
+) -> None:
     path = tmp_path / "v9.md"
     letter = (paths.bundled_content_dir() / "kst-32824-456.md").read_text(encoding="utf-8")
     title = next(line for line in letter.splitlines() if line.startswith("title:"))
-    path.write_text(letter.replace("version: 2\n", "version: 9\n", 1).replace(
-        title, "title: Nieuwe versie", 1), encoding="utf-8")  # its text: a version of it
+    path.write_text(
+        letter.replace("version: 2\n", "version: 9\n", 1).replace(title, "title: Nieuwe versie", 1),
+        encoding="utf-8",
+    )  # its text: a version of it
     [result] = import_files(run, [path]).results
     assert (result.status, result.doc_id) == (REPLACED, "kst-32824-456")
     assert open_library(run).get("kst-32824-456").title == "Nieuwe versie"
@@ -367,19 +397,24 @@ def test_unwritable_library_folder_fails_cleanly(tmp_path: Path, run: paths.Path
     assert run.imported_documents.read_text(encoding="utf-8") == "not a folder"
 
 
-@pytest.mark.parametrize("line", [
-    "Acties • a" + " " * 200_000 + "b",
-    "kamerstukdossier 1 -1" + " " * 200_000 + "x",
-    "---|" * 50_000 + "x",
-    "# kop" + " " * 200_000 + "#x",
-    "Eerste ondertekenaar: a," + " " * 200_000 + "x",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Acties • a" + " " * 200_000 + "b",
+        "kamerstukdossier 1 -1" + " " * 200_000 + "x",
+        "---|" * 50_000 + "x",
+        "# kop" + " " * 200_000 + "#x",
+        "Eerste ondertekenaar: a," + " " * 200_000 + "x",
+    ],
+)
 def test_long_odd_lines_do_not_hang(tmp_path: Path, line: str) -> None:
     import time
 
-    for suffix, text in ((".txt", "Titel\n" + line + "\n"),
-                         (".txt", "Titel\nX\nBrief regering\nNummer: 2025D00001\n" + line),
-                         (".md", line + "\n")):
+    for suffix, text in (
+        (".txt", "Titel\n" + line + "\n"),
+        (".txt", "Titel\nX\nBrief regering\nNummer: 2025D00001\n" + line),
+        (".md", line + "\n"),
+    ):
         path = tmp_path / f"lang{suffix}"
         path.write_text(text, encoding="utf-8")
         start = time.perf_counter()
@@ -388,8 +423,9 @@ def test_long_odd_lines_do_not_hang(tmp_path: Path, line: str) -> None:
         assert time.perf_counter() - start < 5
 
 
-def test_command_line_import_and_remove(tmp_path: Path, run: paths.Paths,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_import_and_remove(
+    tmp_path: Path, run: paths.Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
     from briefing_reader.cli import main
 
     good = tmp_path / "brief.md"
@@ -413,7 +449,8 @@ def test_command_line_import_and_remove(tmp_path: Path, run: paths.Paths,
 
 
 def test_a_name_taken_meanwhile_by_another_process_is_not_overwritten(
-        tmp_path: Path, run: paths.Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, run: paths.Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefing_reader.core.importing import library as import_library
 
     real = import_library.validate
@@ -432,4 +469,6 @@ def test_a_name_taken_meanwhile_by_another_process_is_not_overwritten(
     assert (result.status, result.doc_id) == (IMPORTED, "brief-taal-2")
     assert other.read_text(encoding="utf-8") == "van een ander proces"
     assert sorted(p.name for p in run.imported_documents.iterdir()) == [
-        "brief-taal-2.md", "brief-taal.md"]
+        "brief-taal-2.md",
+        "brief-taal.md",
+    ]

@@ -11,22 +11,28 @@ from briefing_reader.core.importing import plaintext
 from briefing_reader.core.importing.letterhead import text_date
 
 
-@pytest.mark.parametrize(("line", "day"), [
-    ("Den Haag, 14 november 2026", dt.date(2026, 11, 14)),
-    ("Utrecht, 3 maart 2026.", dt.date(2026, 3, 3)),
-    ("Datum: 1 februari 2027", dt.date(2027, 2, 1)),
-    ("vrijdag 4 juli 2025", dt.date(2025, 7, 4)),
-    ("14 November 2026", dt.date(2026, 11, 14)),
-])
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Den Haag, 14 november 2026", dt.date(2026, 11, 14)),
+        ("Utrecht, 3 maart 2026.", dt.date(2026, 3, 3)),
+        ("Datum: 1 februari 2027", dt.date(2027, 2, 1)),
+        ("vrijdag 4 juli 2025", dt.date(2025, 7, 4)),
+        ("14 November 2026", dt.date(2026, 11, 14)),
+    ],
+)
 def test_a_dated_line_gives_the_date(line: str, day: dt.date) -> None:
     assert text_date(["Titel", "", line, "Geachte voorzitter,"]) == day
 
 
-@pytest.mark.parametrize("line", [
-    "Ik zal uw Kamer voor 1 maart 2027 informeren.",   # a deadline in a sentence
-    "Den Haag, 31 februari 2026",                      # no such day
-    "Den Haag, 14 brumaire 2026",                      # no such month
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ik zal uw Kamer voor 1 maart 2027 informeren.",  # a deadline in a sentence
+        "Den Haag, 31 februari 2026",  # no such day
+        "Den Haag, 14 brumaire 2026",  # no such month
+    ],
+)
 def test_no_date_from_other_lines(line: str) -> None:
     assert text_date(["Titel", line]) is None
 
@@ -49,11 +55,15 @@ def test_plain_text_letter_without_date_has_none() -> None:
 
 
 def test_a_text_without_kamerstuk_letterhead_is_not_official() -> None:
-    note = plaintext.convert("Reactie VNG\n\nUtrecht, 2 december 2026\n\nDe VNG vraagt meer.\n",
-                             Path("vng.txt")).meta
+    note = plaintext.convert(
+        "Reactie VNG\n\nUtrecht, 2 december 2026\n\nDe VNG vraagt meer.\n", Path("vng.txt")
+    ).meta
     assert note["official"] is False and note["date"] == dt.date(2026, 12, 2)
-    letter = plaintext.convert("32 824 Integratiebeleid\n\nNr. 500 Brief van de minister\n\n"
-                               "Den Haag, 2 december 2026\n\nTekst.\n", Path("k.txt")).meta
+    letter = plaintext.convert(
+        "32 824 Integratiebeleid\n\nNr. 500 Brief van de minister\n\n"
+        "Den Haag, 2 december 2026\n\nTekst.\n",
+        Path("k.txt"),
+    ).meta
     assert "official" not in letter and letter["kind"] == "kamerbrief"
 
 
@@ -65,9 +75,13 @@ def test_markdown_with_its_own_other_id_is_not_a_version_by_title(tmp_path: Path
     files = []
     for doc_id in ("notitie-a", "notitie-b"):
         f = tmp_path / f"{doc_id}.md"
-        f.write_text(f"---\nid: {doc_id}\nkind: imported\ntitle: Notitie\n---\n\nTekst "
-                     f"van {doc_id}.\n", encoding="utf-8")
+        f.write_text(
+            f"---\nid: {doc_id}\nkind: imported\ntitle: Notitie\n---\n\nTekst van {doc_id}.\n",
+            encoding="utf-8",
+        )
         files.append(f)
     results = import_files(run, files).results
-    assert [(r.status, r.doc_id) for r in results] == [(IMPORTED, "notitie-a"),
-                                                       (IMPORTED, "notitie-b")]
+    assert [(r.status, r.doc_id) for r in results] == [
+        (IMPORTED, "notitie-a"),
+        (IMPORTED, "notitie-b"),
+    ]

@@ -30,19 +30,24 @@ FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:r><w:t xml:space="preserve"> Zie www.example.org [1] *niet* vet</w:t></w:r></w:p>
 <w:p><w:r><w:t>Tweede regel.</w:t></w:r></w:p></w:footnote>
 </w:footnotes>"""
-FOOTNOTE_REL = ('<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/'
-                'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>')
-FOOTNOTE_TYPE = ('<Override PartName="/word/footnotes.xml" ContentType="application/'
-                 'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>')
+FOOTNOTE_REL = (
+    '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+)
+FOOTNOTE_TYPE = (
+    '<Override PartName="/word/footnotes.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+)
 
 
 def _ref(note_id: int) -> str:
-    return (f'</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-            f'<w:footnoteReference w:id="{note_id}"/></w:r><w:r><w:t xml:space="preserve">')
+    return (
+        f'</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:footnoteReference w:id="{note_id}"/></w:r><w:r><w:t xml:space="preserve">'
+    )
 
 
-def with_footnotes(data: bytes, extra: dict[str, bytes] | None = None,
-                   document_edit=None) -> bytes:
+def with_footnotes(data: bytes, extra: dict[str, bytes] | None = None, document_edit=None) -> bytes:
     """Add word/footnotes.xml and turn [[FN n]] in the text into footnote references."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -57,8 +62,9 @@ def with_footnotes(data: bytes, extra: dict[str, bytes] | None = None,
                     text = document_edit(text)
                 body = text.encode("utf-8")
             elif item.filename == "word/_rels/document.xml.rels":
-                body = body.replace(b"</Relationships>", FOOTNOTE_REL.encode() +
-                                    b"</Relationships>")
+                body = body.replace(
+                    b"</Relationships>", FOOTNOTE_REL.encode() + b"</Relationships>"
+                )
             elif item.filename == "[Content_Types].xml":
                 body = body.replace(b"</Types>", FOOTNOTE_TYPE.encode() + b"</Types>")
             dst.writestr(item, body)
@@ -87,8 +93,10 @@ def letter_docx() -> bytes:
     d.add_paragraph("Nr. 7 Brief van de minister van Sociale Zaken en Werkgelegenheid")
     d.add_paragraph("Den Haag, 3 oktober 2025")
     d.add_heading("1. Inleiding", level=1)
-    d.add_paragraph("De taaleis blijft.[[FN1]] Zie ook de brief.[[FN2]] En 1. geen lijst | "
-                    "*geen* nadruk & <geen> html.")
+    d.add_paragraph(
+        "De taaleis blijft.[[FN1]] Zie ook de brief.[[FN2]] En 1. geen lijst | "
+        "*geen* nadruk & <geen> html."
+    )
     d.add_heading("1.1 Taal en werk", level=2)
     d.add_paragraph("Eerste punt", style="List Bullet")
     d.add_paragraph("Tweede punt", style="List Bullet")
@@ -137,17 +145,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_headings_from_styles(letter: Path) -> None:
     doc, _ = _load(letter)
     nodes = [(n.kind, n.id, n.title, n.level) for n in doc.outline.walk()][1:]
-    assert nodes[:4] == [("section", "s-1", "1. Inleiding", 1),
-                         ("section", "s-1-1", "1.1 Taal en werk", 2),
-                         ("theme", "t-gemeenten", "Gemeenten", 3),
-                         ("action", "actie-gemeenten", "Gemeenten", 99)]
+    assert nodes[:4] == [
+        ("section", "s-1", "1. Inleiding", 1),
+        ("section", "s-1-1", "1.1 Taal en werk", 2),
+        ("theme", "t-gemeenten", "Gemeenten", 3),
+        ("action", "actie-gemeenten", "Gemeenten", 99),
+    ]
 
 
 def test_paragraph_text_is_kept_exactly(letter: Path) -> None:
     doc, _ = _load(letter)
     texts = [b.text for b in doc.blocks if b.kind == "paragraph"]
-    assert "De taaleis blijft.1 Zie ook de brief.2 En 1. geen lijst | *geen* nadruk & " \
-           "<geen> html." in texts
+    assert (
+        "De taaleis blijft.1 Zie ook de brief.2 En 1. geen lijst | *geen* nadruk & "
+        "<geen> html." in texts
+    )
     assert "De minister van Sociale Zaken en Werkgelegenheid," in texts
 
 
@@ -170,7 +182,7 @@ def test_footnotes_from_footnotes_xml(letter: Path) -> None:
     assert doc.footnotes["1"] == "Kamerstuk 32 824, nr. 450"
     assert doc.footnotes["2"] == "Zie www.example.org [1] *niet* vet\nTweede regel."
     marked = [b for b in doc.blocks if b.markers]
-    assert marked[0].text[marked[0].markers[0][0]:marked[0].markers[0][1]] == "1"
+    assert marked[0].text[marked[0].markers[0][0] : marked[0].markers[0][1]] == "1"
     # the third reference points at a footnote the file does not have
     assert doc.footnotes["3"] == "Tekst ontbreekt in de bron."
     assert doc.meta.missing_footnotes == ("3",)
@@ -251,7 +263,7 @@ def test_xml_with_a_dtd_is_refused(tmp_path: Path) -> None:
 
     def add_dtd(text: str) -> str:
         decl, rest = text.split("?>", 1)
-        return (decl + '?><!DOCTYPE w:document [<!ENTITY lol "lol">]>' + rest)
+        return decl + '?><!DOCTYPE w:document [<!ENTITY lol "lol">]>' + rest
 
     path = tmp_path / "dtd.docx"
     path.write_bytes(with_footnotes(buf.getvalue(), document_edit=add_dtd))

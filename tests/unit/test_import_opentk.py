@@ -49,9 +49,23 @@ def _doc(imported: tuple[Document, list[str]]) -> Document:
 
 def test_front_matter_is_the_curated_one(imported, curated) -> None:
     raw, want = _doc(imported).meta.raw, curated.meta.raw
-    for key in ("id", "kind", "official", "title", "dossier", "volgnummer", "document_number",
-                "date", "parliamentary_year", "version", "updated", "signatory", "committee",
-                "zaak", "missing_footnotes"):
+    for key in (
+        "id",
+        "kind",
+        "official",
+        "title",
+        "dossier",
+        "volgnummer",
+        "document_number",
+        "date",
+        "parliamentary_year",
+        "version",
+        "updated",
+        "signatory",
+        "committee",
+        "zaak",
+        "missing_footnotes",
+    ):
         assert raw[key] == want[key], key
     assert raw["imported"]["format"] == "opentk"
     assert raw["imported"]["encoding"] == "UTF-8"
@@ -78,12 +92,26 @@ def test_outline_equal_in_kinds_titles_and_levels(imported, curated) -> None:
     assert outline(_doc(imported)) == outline(curated)
 
 
-@pytest.mark.parametrize("node_id", [f"s-1-{n}" for n in range(1, 9)]
-                         + [f"s-2-{n}" for n in range(1, 7)]
-                         + ["s-3", "s-4", "pijler-1", "pijler-2", "opening", "ondertekening",
-                            "motie-van-dijk", "motie-becker", "motie-ceder",
-                            "t-verandering-van-binnenuit", "t-statelijke-inmenging",
-                            "t-maatschappelijke-spanningen", "t-burgerschap"])
+@pytest.mark.parametrize(
+    "node_id",
+    [f"s-1-{n}" for n in range(1, 9)]
+    + [f"s-2-{n}" for n in range(1, 7)]
+    + [
+        "s-3",
+        "s-4",
+        "pijler-1",
+        "pijler-2",
+        "opening",
+        "ondertekening",
+        "motie-van-dijk",
+        "motie-becker",
+        "motie-ceder",
+        "t-verandering-van-binnenuit",
+        "t-statelijke-inmenging",
+        "t-maatschappelijke-spanningen",
+        "t-burgerschap",
+    ],
+)
 def test_section_and_theme_ids(imported, curated, node_id) -> None:
     ours, theirs = _doc(imported), curated
     if node_id in ("opening", "ondertekening"):
@@ -103,8 +131,11 @@ def test_theme_ids_equal(imported, curated) -> None:
 
 def test_twenty_actions_with_the_curated_ids(imported, curated) -> None:
     def actions(doc: Document) -> list[tuple[str, str, str | None]]:
-        return [(n.id, n.title, n.parent.id if n.parent else None)
-                for n in doc.outline.walk() if n.kind == "action"]
+        return [
+            (n.id, n.title, n.parent.id if n.parent else None)
+            for n in doc.outline.walk()
+            if n.kind == "action"
+        ]
 
     ours = actions(_doc(imported))
     assert len(ours) == 20
@@ -113,8 +144,11 @@ def test_twenty_actions_with_the_curated_ids(imported, curated) -> None:
 
 def test_subactions_with_the_curated_titles_and_parents(imported, curated) -> None:
     def subs(doc: Document) -> list[tuple[str, str | None]]:
-        return [(n.title, n.parent.id if n.parent else None)
-                for n in doc.outline.walk() if n.kind == "subaction"]
+        return [
+            (n.title, n.parent.id if n.parent else None)
+            for n in doc.outline.walk()
+            if n.kind == "subaction"
+        ]
 
     ours = subs(_doc(imported))
     assert len(ours) == 22  # 18 titled parts of boxes, 4 plans in 1.4
@@ -129,8 +163,10 @@ def test_22_footnote_markers_two_texts_missing_and_reported(imported, curated) -
     assert doc.footnotes == curated.footnotes
     assert doc.meta.missing_footnotes == ("20", "22")
     assert doc.footnotes["20"] == doc.footnotes["22"] == "Tekst ontbreekt in de bron."
-    assert any("22 footnote markers" in w and "20 footnote texts" in w
-               and "20 and 22" in w for w in warnings)
+    assert any(
+        "22 footnote markers" in w and "20 footnote texts" in w and "20 and 22" in w
+        for w in warnings
+    )
     markers = sum(len(b.markers) for b in doc.blocks if b.kind != "footnote")
     assert markers == 22
 
@@ -161,14 +197,14 @@ def test_the_bundled_letter_at_the_same_version_is_unchanged(isolated_dirs) -> N
     assert "already in the library at this version" in result.reason
     assert not report.changed
     assert not paths.resolve().imported_documents.exists() or not any(
-        paths.resolve().imported_documents.iterdir())
+        paths.resolve().imported_documents.iterdir()
+    )
 
 
 def test_a_newer_version_of_the_export_replaces_the_bundled_letter(tmp_path) -> None:
     text = SOURCE.read_text(encoding="utf-8")
     newer = tmp_path / "kst-32824-456-v3.txt"
-    newer.write_text(text.replace("versie: 2 (versie 1)", "versie: 3 (versie 2)"),
-                     encoding="utf-8")
+    newer.write_text(text.replace("versie: 2 (versie 1)", "versie: 3 (versie 2)"), encoding="utf-8")
     run = paths.resolve()
     report = import_files(run, [newer])
     [result] = report.results
@@ -185,9 +221,14 @@ def test_alignment_leaves_the_unmatched_markers_without_text() -> None:
     assert align(["a", "b"], [set(), set(), set()]) == [0, 1, None]  # no evidence: last missing
 
 
-@pytest.mark.parametrize("day, year", [(dt.date(2025, 7, 4), "2024/25"),
-                                       (dt.date(2025, 9, 15), "2024/25"),
-                                       (dt.date(2025, 9, 16), "2025/26"),
-                                       (dt.date(1999, 12, 31), "1999/00")])
+@pytest.mark.parametrize(
+    "day, year",
+    [
+        (dt.date(2025, 7, 4), "2024/25"),
+        (dt.date(2025, 9, 15), "2024/25"),
+        (dt.date(2025, 9, 16), "2025/26"),
+        (dt.date(1999, 12, 31), "1999/00"),
+    ],
+)
 def test_parliamentary_year_starts_on_prinsjesdag(day, year) -> None:
     assert parliamentary_year(day) == year

@@ -85,8 +85,11 @@ def test_footnotes_are_footnotes(which: str, word_document: Document) -> None:
     doc = pdf_document() if which == "pdf" else word_document
     ours = bundled().footnotes
     assert len(doc.footnotes) == len(ours) == 22
-    same = [label for label in ours if " ".join(doc.footnotes.get(label, "").split())
-            == " ".join(ours[label].split())]
+    same = [
+        label
+        for label in ours
+        if " ".join(doc.footnotes.get(label, "").split()) == " ".join(ours[label].split())
+    ]
     assert len(same) >= 21, set(ours) - set(same)
     markers = sum(len(b.markers) for b in doc.blocks if b.kind != "footnote")
     assert markers == 22
@@ -122,8 +125,10 @@ def test_letterhead_goes_to_the_front_matter() -> None:
     assert meta["id"] == "kst-32824-456" and meta["volgnummer"] == 456
     assert meta["dossier"] == {"number": "32 824", "title": "Integratiebeleid"}
     assert str(meta["date"]) == "2025-07-04" and meta["parliamentary_year"] == "2024/25"
-    assert meta["signatory"] == {"name": "J.N.J. Nobel", "role": "staatssecretaris van Sociale "
-                                 "Zaken en Werkgelegenheid"}
+    assert meta["signatory"] == {
+        "name": "J.N.J. Nobel",
+        "role": "staatssecretaris van Sociale Zaken en Werkgelegenheid",
+    }
     assert meta["title"] == bundled().title
 
 
@@ -146,10 +151,12 @@ def test_encrypted_pdf_is_refused_naming_the_file(tmp_path: Path) -> None:
 
 def _image_only_pdf() -> bytes:
     content = b"q 100 0 0 100 50 50 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -160,8 +167,9 @@ def _image_only_pdf() -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -188,14 +196,17 @@ def test_page_budget() -> None:
     assert info.value.code == "too-large" and "pages" in info.value.reason
 
 
-@pytest.mark.parametrize("lines, joined", [
-    (["de integratie-", "en participatiebeleid"], "de integratie- en participatiebeleid"),
-    (["veel mkb-", "bedrijven doen mee"], "veel mkb-bedrijven doen mee"),
-    (["het participatie-", "beleid"], "het participatiebeleid"),
-    (["de Noord-", "Hollandse kust"], "de Noord-Hollandse kust"),
-    (["een zacht\u00ad", "afgebroken woord"], "een zachtafgebroken woord"),
-    (["gewoon", "door"], "gewoon door"),
-])
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        (["de integratie-", "en participatiebeleid"], "de integratie- en participatiebeleid"),
+        (["veel mkb-", "bedrijven doen mee"], "veel mkb-bedrijven doen mee"),
+        (["het participatie-", "beleid"], "het participatiebeleid"),
+        (["de Noord-", "Hollandse kust"], "de Noord-Hollandse kust"),
+        (["een zacht\u00ad", "afgebroken woord"], "een zachtafgebroken woord"),
+        (["gewoon", "door"], "gewoon door"),
+    ],
+)
 def test_line_end_hyphens(lines: list[str], joined: str) -> None:
     assert join_lines(lines) == joined
 
@@ -212,20 +223,30 @@ def _piece(text: str, top: float, size: float = 10.0, x0: float = 72.0) -> Piece
 def test_running_heads_and_a_footnote_over_two_pages() -> None:
     pages = []
     for number in (1, 2, 3):
-        pieces = [_piece("Tweede Kamer, vergaderjaar 2024–2025, 36 000, nr. 5", 30),
-                  _piece(str(number), 45, x0=300),
-                  _piece(f"Tekst van bladzijde {number}.", 100)]
+        pieces = [
+            _piece("Tweede Kamer, vergaderjaar 2024–2025, 36 000, nr. 5", 30),
+            _piece(str(number), 45, x0=300),
+            _piece(f"Tekst van bladzijde {number}.", 100),
+        ]
         if number == 1:
-            pieces += [_piece("Meer tekst", 115), _piece("7", 113, 6.0, x0=130),
-                       _piece("7 ", 700, 8.0), _piece("Een voetnoot die", 700, 8.0, x0=80)]
+            pieces += [
+                _piece("Meer tekst", 115),
+                _piece("7", 113, 6.0, x0=130),
+                _piece("7 ", 700, 8.0),
+                _piece("Een voetnoot die", 700, 8.0, x0=80),
+            ]
         if number == 2:
             pieces += [_piece("verder loopt.", 700, 8.0)]
         pieces.append(_piece(f"- {number} -", 760, x0=300))
         pages.append(PdfPage(number, 600, 800, pieces))
     laid = lay_out(pages)
     texts = [line.text for line in laid.body]
-    assert texts == ["Tekst van bladzijde 1.", "Meer tekst", "Tekst van bladzijde 2.",
-                     "Tekst van bladzijde 3."]
+    assert texts == [
+        "Tekst van bladzijde 1.",
+        "Meer tekst",
+        "Tekst van bladzijde 2.",
+        "Tekst van bladzijde 3.",
+    ]
     assert ("note", "7") in laid.body[1].parts
     assert laid.notes == {"7": ["Een voetnoot die", "verder loopt."]}
 
@@ -256,27 +277,37 @@ def _blocks(page: PdfPage) -> tuple[str, list[str]]:
 
 
 def test_numbered_and_bulleted_lists() -> None:
-    body, _ = _blocks(_page([("Dit zijn de stappen:", 72)],
-                            [("1.", 72), ("Eerst de taal.", 100)],
-                            [("2.", 72), ("Dan het werk.", 100)],
-                            [("12.", 72), ("Tot slot de rest.", 100)]))
+    body, _ = _blocks(
+        _page(
+            [("Dit zijn de stappen:", 72)],
+            [("1.", 72), ("Eerst de taal.", 100)],
+            [("2.", 72), ("Dan het werk.", 100)],
+            [("12.", 72), ("Tot slot de rest.", 100)],
+        )
+    )
     assert "1. Eerst de taal.\n2. Dan het werk.\n3. Tot slot de rest." in body
     body, _ = _blocks(_page([("•", 72), ("taal", 100)], [("•", 72), ("werk", 100)]))
     assert "- taal\n- werk" in body
 
 
 def test_a_table_without_rules_stays_text_with_a_warning() -> None:
-    body, warnings = _blocks(_page([("Regeling", 72), ("2025", 300), ("2026", 400)],
-                                   [("Taaleis", 72), ("3,7", 300), ("10,6", 400)],
-                                   [("Startbanen", 72), ("1,3", 300), ("0", 400)]))
+    body, warnings = _blocks(
+        _page(
+            [("Regeling", 72), ("2025", 300), ("2026", 400)],
+            [("Taaleis", 72), ("3,7", 300), ("10,6", 400)],
+            [("Startbanen", 72), ("1,3", 300), ("0", 400)],
+        )
+    )
     assert "Regeling 2025 2026\\\nTaaleis 3,7 10,6\\\nStartbanen 1,3 0" in body
     assert warnings == ["page 1: a table without ruling lines was kept as text, line by line"]
 
 
 def test_bold_headings_in_the_body_size_take_their_level_from_the_numbering() -> None:
-    bold = [Piece("1 Inleiding", 72, 100, 200, 110, 10.0, True, 108),
-            Piece("Tekst van de inleiding.", 72, 114, 300, 124, 10.0, False, 122),
-            Piece("1.1 Aanleiding", 72, 140, 200, 150, 10.0, True, 148),
-            Piece("Meer tekst hier.", 72, 154, 300, 164, 10.0, False, 162)]
+    bold = [
+        Piece("1 Inleiding", 72, 100, 200, 110, 10.0, True, 108),
+        Piece("Tekst van de inleiding.", 72, 114, 300, 124, 10.0, False, 122),
+        Piece("1.1 Aanleiding", 72, 140, 200, 150, 10.0, True, 148),
+        Piece("Meer tekst hier.", 72, 154, 300, 164, 10.0, False, 162),
+    ]
     body, _ = _blocks(PdfPage(1, 600, 800, bold))
     assert "{#s-1}\n# 1 Inleiding" in body and "{#s-1-1}\n## 1.1 Aanleiding" in body

@@ -33,27 +33,68 @@ from briefing_reader.core.importing.mdwriter import front_matter
 from briefing_reader.core.importing.textdecode import decode
 
 # IMPORT_EXAMPLES=600 for a longer run by hand.
-SETTINGS = settings(max_examples=int(os.environ.get("IMPORT_EXAMPLES", "60")), deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
-HEADER = ("Titel van de brief\nDossier\nBrief regering\n"
-          "Nummer: 2025D00001, datum: 2025-07-04, bijgewerkt: 2025-07-15 13:18, versie: 2\n"
-          "Onderdeel van kamerstukdossier 32824 -999 Integratiebeleid.\n"
-          "Preview document (🔗 origineel)\n")
-TRICKY_LINES = ["Acties", "|", "---|", "Acties • Een plan |", "1.1 Een kop", "3. Kop",
-                "Pijler 3 Nog een pijler", "2025 | 2026 |", "a | b | c |", "---|---|---|",
-                "Een titel", "Dit gaat door:", "Het organiseren van iets;",
-                "Het ontwikkelen van iets.", "Tekst met voetnoot.1 En meer", "Bron.↩︎",
-                "Tweede bron↩︎", "32824 Integratiebeleid", "Nr. 999 Brief van iemand",
-                "Den Haag, 4 juli 2025", "De minister van Iets,", "A. Naam", "- lijst",
-                "* ster", "> quote", "# hekje", "{#id}", "::: actie", "[^1]: noot",
-                "<b>html</b>", "`code`", "    ingesprongen", "[link](http://x)", "&amp;",
-                "1) een", "\\ backslash", "=====", "~~~", "***", "_onder_", ""]
-WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl",
-                                                                          "Zp", "Cf", "Co")),
-                min_size=1, max_size=12)
-LINES = st.one_of(st.sampled_from(TRICKY_LINES),
-                  st.lists(WORDS, min_size=1, max_size=12).map(" ".join))
+SETTINGS = settings(
+    max_examples=int(os.environ.get("IMPORT_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+HEADER = (
+    "Titel van de brief\nDossier\nBrief regering\n"
+    "Nummer: 2025D00001, datum: 2025-07-04, bijgewerkt: 2025-07-15 13:18, versie: 2\n"
+    "Onderdeel van kamerstukdossier 32824 -999 Integratiebeleid.\n"
+    "Preview document (🔗 origineel)\n"
+)
+TRICKY_LINES = [
+    "Acties",
+    "|",
+    "---|",
+    "Acties • Een plan |",
+    "1.1 Een kop",
+    "3. Kop",
+    "Pijler 3 Nog een pijler",
+    "2025 | 2026 |",
+    "a | b | c |",
+    "---|---|---|",
+    "Een titel",
+    "Dit gaat door:",
+    "Het organiseren van iets;",
+    "Het ontwikkelen van iets.",
+    "Tekst met voetnoot.1 En meer",
+    "Bron.↩︎",
+    "Tweede bron↩︎",
+    "32824 Integratiebeleid",
+    "Nr. 999 Brief van iemand",
+    "Den Haag, 4 juli 2025",
+    "De minister van Iets,",
+    "A. Naam",
+    "- lijst",
+    "* ster",
+    "> quote",
+    "# hekje",
+    "{#id}",
+    "::: actie",
+    "[^1]: noot",
+    "<b>html</b>",
+    "`code`",
+    "    ingesprongen",
+    "[link](http://x)",
+    "&amp;",
+    "1) een",
+    "\\ backslash",
+    "=====",
+    "~~~",
+    "***",
+    "_onder_",
+    "",
+]
+WORDS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Cf", "Co")),
+    min_size=1,
+    max_size=12,
+)
+LINES = st.one_of(
+    st.sampled_from(TRICKY_LINES), st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
+)
 BODIES = st.lists(LINES, min_size=1, max_size=40).map("\n".join)
 
 
@@ -65,8 +106,9 @@ def _loads(converted, path: Path) -> str | None:
     refuses such a file (``invalid-content``); None here.
     """
     meta = dict(converted.meta)
-    meta["id"] = meta.get("id") if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", str(
-        meta.get("id"))) else "x"
+    meta["id"] = (
+        meta.get("id") if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", str(meta.get("id"))) else "x"
+    )
     try:
         doc = parse_document(front_matter(meta) + "\n" + converted.body, path, bundled=False)
     except ContentError as exc:
@@ -166,13 +208,16 @@ def test_random_markdown_only_raises_import_failed(text: str) -> None:
 
 
 @SETTINGS
-@given(front=st.dictionaries(st.sampled_from(["id", "kind", "title", "version", "date",
-                                              "missing_footnotes", "dossier"]),
-                             st.one_of(st.integers(), st.text(max_size=20), st.none(),
-                                       st.lists(st.integers(), max_size=3))),
-       body=st.text(max_size=200))
-def test_random_front_matter_is_refused_or_loads(library_dir: Path, front: dict,
-                                                 body: str) -> None:
+@given(
+    front=st.dictionaries(
+        st.sampled_from(["id", "kind", "title", "version", "date", "missing_footnotes", "dossier"]),
+        st.one_of(
+            st.integers(), st.text(max_size=20), st.none(), st.lists(st.integers(), max_size=3)
+        ),
+    ),
+    body=st.text(max_size=200),
+)
+def test_random_front_matter_is_refused_or_loads(library_dir: Path, front: dict, body: str) -> None:
     import yaml
 
     text = "---\n" + yaml.safe_dump(front) + "---\n" + body
@@ -211,15 +256,28 @@ def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
 
 
 @SETTINGS
-@given(member=st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml",
-                               "[Content_Types].xml", "word/_rels/document.xml.rels",
-                               "docProps/core.xml"]),
-       content=st.one_of(st.binary(max_size=400),
-                         st.text(max_size=400).map(lambda t: (
-                             '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
-                             'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
-                             f"<w:r><w:t>{t}</w:t></w:r></w:p></w:body></w:document>"
-                         ).encode("utf-8", "surrogatepass"))))
+@given(
+    member=st.sampled_from(
+        [
+            "word/document.xml",
+            "word/styles.xml",
+            "word/numbering.xml",
+            "[Content_Types].xml",
+            "word/_rels/document.xml.rels",
+            "docProps/core.xml",
+        ]
+    ),
+    content=st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=400).map(
+            lambda t: (
+                '<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+                'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
+                f"<w:r><w:t>{t}</w:t></w:r></w:p></w:body></w:document>"
+            ).encode("utf-8", "surrogatepass")
+        ),
+    ),
+)
 def test_damaged_docx_only_raises_import_failed(member: str, content: bytes) -> None:
     data = _replace_member(BASE_DOCX, member, content)
     try:
@@ -231,8 +289,10 @@ def test_damaged_docx_only_raises_import_failed(member: str, content: bytes) -> 
 
 
 @SETTINGS
-@given(position=st.integers(min_value=0, max_value=len(BASE_DOCX) - 1),
-       value=st.integers(min_value=0, max_value=255))
+@given(
+    position=st.integers(min_value=0, max_value=len(BASE_DOCX) - 1),
+    value=st.integers(min_value=0, max_value=255),
+)
 def test_flipped_byte_docx_only_raises_import_failed(position: int, value: int) -> None:
     data = bytearray(BASE_DOCX)
     data[position] = value
@@ -258,17 +318,23 @@ def _folder_is_whole(run: paths.Paths) -> None:
 
 
 @SETTINGS
-@given(files=st.lists(st.tuples(st.binary(max_size=1500),
-                                st.sampled_from([".txt", ".md", ".docx", ""])),
-                      min_size=1, max_size=4))
-def test_a_batch_of_random_files_never_half_writes_the_library(library_dir: Path,
-                                                               files) -> None:
+@given(
+    files=st.lists(
+        st.tuples(st.binary(max_size=1500), st.sampled_from([".txt", ".md", ".docx", ""])),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_batch_of_random_files_never_half_writes_the_library(library_dir: Path, files) -> None:
     run = paths.resolve(library_dir / "data")
     keep = run.imported_documents / "bestaand.md"
     if not keep.exists():
         keep.parent.mkdir(parents=True, exist_ok=True)
-        keep.write_text("---\nid: bestaand\nkind: imported\ntitle: Bestaand\nversion: 1\n---\n\n"
-                        "Mijn eerdere import.\n", encoding="utf-8")
+        keep.write_text(
+            "---\nid: bestaand\nkind: imported\ntitle: Bestaand\nversion: 1\n---\n\n"
+            "Mijn eerdere import.\n",
+            encoding="utf-8",
+        )
     before = keep.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
         paths_in = []

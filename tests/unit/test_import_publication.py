@@ -46,29 +46,39 @@ def test_front_matter_from_meta(path: Path) -> None:
     assert meta["dossier"] == {"number": "32 824", "title": "Integratiebeleid"}
     assert meta["volgnummer"] == 456 and str(meta["date"]) == "2025-07-04"
     assert meta["parliamentary_year"] == "2024/25"
-    assert meta["signatory"] == {"name": "J.N.J. Nobel", "role": "staatssecretaris van Sociale "
-                                 "Zaken en Werkgelegenheid"}
+    assert meta["signatory"] == {
+        "name": "J.N.J. Nobel",
+        "role": "staatssecretaris van Sociale Zaken en Werkgelegenheid",
+    }
 
 
 @pytest.mark.parametrize("path", [XML, HTML], ids=["xml", "html"])
 def test_structure(path: Path) -> None:
     doc = parsed(path)
     headings = [(b.anchor, b.text) for b in doc.blocks if b.kind == "heading"]
-    assert ("pijler-1", "Pijler 1 De normen en waarden van onze open en vrije samenleving") \
-        in headings
-    assert ("s-1-1", "1.1 Recht op zelfbeschikking en de preventie van schadelijke praktijken") \
-        in headings
+    assert (
+        "pijler-1",
+        "Pijler 1 De normen en waarden van onze open en vrije samenleving",
+    ) in headings
+    assert (
+        "s-1-1",
+        "1.1 Recht op zelfbeschikking en de preventie van schadelijke praktijken",
+    ) in headings
     assert ("s-3", "3. Financiën") in headings
     section = doc.node("s-1-1")
     assert section is not None and section.level > doc.node("pijler-1").level
     actions = [n.id for n in doc.outline.walk() if n.kind == "action"]
     assert actions == ["actie-verandering-van-binnenuit"]
-    assert doc.footnotes == {"1": "Adviesraad Migratie, 2025, Talenten benutten. Het onbenutte "
-                                  "arbeidspotentieel van migranten",
-                             "8": "Kamerstuk 32 824, nr. 450"}
+    assert doc.footnotes == {
+        "1": "Adviesraad Migratie, 2025, Talenten benutten. Het onbenutte "
+        "arbeidspotentieel van migranten",
+        "8": "Kamerstuk 32 824, nr. 450",
+    }
     items = [b.text for b in doc.blocks if b.kind == "list_item"]
-    assert items == ["De eerste: De normen en waarden van onze open en vrije samenleving;",
-                     "De tweede: Nieuwkomers aan het werk."]
+    assert items == [
+        "De eerste: De normen en waarden van onze open en vrije samenleving;",
+        "De tweede: Nieuwkomers aan het werk.",
+    ]
     table = next(b for b in doc.blocks if b.kind == "table")
     assert "Startbanen (2.2)" in table.text and "17,4" in table.text
     assert "Taaleis (2.4)*" in table.text
@@ -106,14 +116,25 @@ def test_web_page_furniture_is_left_out() -> None:
     assert "Home" not in text and "Zoeken" not in text and "logo" not in text
 
 
-@pytest.mark.parametrize("name, data", [
-    ("dtd.xml", b'<?xml version="1.0"?>\n<!DOCTYPE officiele-publicatie SYSTEM '
-                b'"http://example.org/op.dtd"><officiele-publicatie/>'),
-    ("entity.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM '
-                   b'"file:///etc/passwd">]><officiele-publicatie>&e;</officiele-publicatie>'),
-    ("lol.html", b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">]><html><body><p>&a;</p>'
-                 b'</body></html>'),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        (
+            "dtd.xml",
+            b'<?xml version="1.0"?>\n<!DOCTYPE officiele-publicatie SYSTEM '
+            b'"http://example.org/op.dtd"><officiele-publicatie/>',
+        ),
+        (
+            "entity.xml",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM '
+            b'"file:///etc/passwd">]><officiele-publicatie>&e;</officiele-publicatie>',
+        ),
+        (
+            "lol.html",
+            b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">]><html><body><p>&a;</p></body></html>',
+        ),
+    ],
+)
 def test_declarations_are_refused(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -137,17 +158,26 @@ def test_other_xml_and_broken_xml_are_refused(tmp_path: Path) -> None:
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "diep.xml"
-    path.write_bytes(b'<?xml version="1.0"?><officiele-publicatie>' + b"<divisie>" * 250
-                     + b"</divisie>" * 250 + b"</officiele-publicatie>")
+    path.write_bytes(
+        b'<?xml version="1.0"?><officiele-publicatie>'
+        + b"<divisie>" * 250
+        + b"</divisie>" * 250
+        + b"</officiele-publicatie>"
+    )
     with pytest.raises(ImportFailed) as info:
         convert_file(path)
     assert info.value.code == "too-large"
 
 
-@pytest.mark.parametrize("source, name, kind", [
-    (XML, "brief", "xml"), (HTML, "pagina", "html"), (HTML, "brief.htm", "html"),
-    (XML, "brief.html", "xml"),
-])
+@pytest.mark.parametrize(
+    "source, name, kind",
+    [
+        (XML, "brief", "xml"),
+        (HTML, "pagina", "html"),
+        (HTML, "brief.htm", "html"),
+        (XML, "brief.html", "xml"),
+    ],
+)
 def test_recognised_by_content(tmp_path: Path, source: Path, name: str, kind: str) -> None:
     path = tmp_path / name
     path.write_bytes(source.read_bytes())
@@ -166,8 +196,11 @@ def test_import_stores_the_publication(tmp_path: Path) -> None:
 
 def test_a_second_reference_to_a_footnote(tmp_path: Path) -> None:
     path = tmp_path / "nootref.xml"
-    path.write_bytes(XML.read_bytes().replace(
-        b"<al>De waarden van de open en vrije samenleving zijn geen vanzelfsprekendheid.</al>",
-        b'<al>De waarden zijn geen vanzelfsprekendheid.<nootref refid="ID-1"/></al>'))
+    path.write_bytes(
+        XML.read_bytes().replace(
+            b"<al>De waarden van de open en vrije samenleving zijn geen vanzelfsprekendheid.</al>",
+            b'<al>De waarden zijn geen vanzelfsprekendheid.<nootref refid="ID-1"/></al>',
+        )
+    )
     body = convert_file(path).body
     assert "vanzelfsprekendheid.[^1]" in body and body.count("[^1]:") == 1

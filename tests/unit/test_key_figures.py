@@ -31,8 +31,7 @@ def test_key_figure_is_stored_and_changed(tmp_path: Path) -> None:
         assert {h.id for h in again.highlights() if h.key_figure} == {plain.id, key.id}
 
 
-def test_a_version_3_database_gains_the_column_and_keeps_its_highlights(
-        tmp_path: Path) -> None:
+def test_a_version_3_database_gains_the_column_and_keeps_its_highlights(tmp_path: Path) -> None:
     doc = open_library(paths.resolve(tmp_path / "lib")).get(LETTER)
     assert doc is not None
     path = tmp_path / "notes.sqlite3"
@@ -52,10 +51,29 @@ def test_a_version_3_database_gains_the_column_and_keeps_its_highlights(
 
 def test_cli_marks_a_key_figure(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    done = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           "notes", "highlight", LETTER, "--quote", QUOTE, "--key-figure"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing_reader",
+            "--data-dir",
+            str(data),
+            "notes",
+            "highlight",
+            LETTER,
+            "--quote",
+            QUOTE,
+            "--key-figure",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
-    listed = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                             "notes", "list"], capture_output=True, text=True, timeout=120)
+    listed = subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes", "list"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "kerncijfer" in listed.stdout

@@ -29,12 +29,19 @@ def letter() -> Document:
 
 def test_outline_has_the_letters_structure(letter: Document) -> None:
     top = [(n.id, n.kind) for n in letter.outline.children]
-    assert top == [("eerste-uitwerking", "section"), ("pijler-1", "pillar"),
-                   ("pijler-2", "pillar"), ("s-3", "section"), ("s-4", "section"),
-                   ("voetnoten", "section")]
+    assert top == [
+        ("eerste-uitwerking", "section"),
+        ("pijler-1", "pillar"),
+        ("pijler-2", "pillar"),
+        ("s-3", "section"),
+        ("s-4", "section"),
+        ("voetnoten", "section"),
+    ]
     sections = [n.title.split()[0] for n in letter.outline.walk() if n.id.startswith("s-")]
     assert sections == [f"1.{i}" for i in range(1, 9)] + [f"2.{i}" for i in range(1, 7)] + [
-        "3.", "4."]
+        "3.",
+        "4.",
+    ]
 
 
 def test_burgerschap_is_a_topic_of_pillar_1_between_1_6_and_1_7(letter: Document) -> None:
@@ -62,8 +69,9 @@ def test_twenty_actions_with_unique_ids_under_their_themes(letter: Document) -> 
         assert letter.text(action)  # every box holds text
     by_id = {a.id: a for a in actions}
     assert by_id["actie-maatschappelijke-spanningen"].title == "Maatschappelijke spanningen"
-    assert letter.text(by_id["actie-tegengaan-discriminatie-en-verdiepend-onderzoek-"
-                             "triggerfactoren"]).startswith("Herhaling en verdieping")
+    assert letter.text(
+        by_id["actie-tegengaan-discriminatie-en-verdiepend-onderzoek-triggerfactoren"]
+    ).startswith("Herhaling en verdieping")
 
 
 def test_sub_actions_are_addressable(letter: Document) -> None:
@@ -95,21 +103,35 @@ def test_finance_table_keeps_the_printed_values(letter: Document) -> None:
     startbanen = next(r for r in rows if r[0] == "Startbanen (2.2)")
     assert [c for c in startbanen[1:] if c] == ["1,3", "0"]
     assert next(r for r in rows if r[0] == "Totaal")[1:8] == [
-        "5", "11,6", "15,6", "22,3", "26,6", "22", "17,4"]
+        "5",
+        "11,6",
+        "15,6",
+        "22,3",
+        "26,6",
+        "22",
+        "17,4",
+    ]
 
 
 def test_citation_in_dutch_parliamentary_style(letter: Document) -> None:
     assert citation(letter.meta) == "Kamerstukken II 2024/25, 32 824, nr. 456"
     assert full_citation(letter.meta) == (
         "Kamerstukken II 2024/25, 32 824, nr. 456, Voortgang Actieagenda Integratie en de "
-        "Open en Vrije Samenleving, 4 juli 2025")
+        "Open en Vrije Samenleving, 4 juli 2025"
+    )
 
 
-@pytest.mark.parametrize(("day", "year"), [
-    (dt.date(2025, 7, 4), "2024/25"), (dt.date(2025, 9, 15), "2024/25"),
-    (dt.date(2025, 9, 16), "2025/26"), (dt.date(2024, 9, 17), "2024/25"),
-    (dt.date(2026, 1, 1), "2025/26"), (dt.date(1999, 12, 31), "1999/00"),
-])
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (dt.date(2025, 7, 4), "2024/25"),
+        (dt.date(2025, 9, 15), "2024/25"),
+        (dt.date(2025, 9, 16), "2025/26"),
+        (dt.date(2024, 9, 17), "2024/25"),
+        (dt.date(2026, 1, 1), "2025/26"),
+        (dt.date(1999, 12, 31), "1999/00"),
+    ],
+)
 def test_parliamentary_year_starts_on_prinsjesdag(day: dt.date, year: str) -> None:
     assert parliamentary_year(day) == year
 

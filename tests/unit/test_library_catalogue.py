@@ -18,16 +18,19 @@ LETTER = "kst-32824-456"
 
 
 def letter(doc_id: str, title: str, body: str = "Eerste alinea.") -> str:
-    return (f"---\nid: {doc_id}\nkind: kamerbrief\ntitle: {title}\n"
-            f"date: 2025-03-0{len(title) % 9 + 1}\ndossier:\n  number: 36 123\n"
-            f"  title: Testdossier\nvolgnummer: {len(title)}\n---\n\n"
-            f"{{#s-1}}\n## 1. Aanleiding\n\n{body}\n\n{{#s-2}}\n## 2. Verder\n\nTweede.\n")
+    return (
+        f"---\nid: {doc_id}\nkind: kamerbrief\ntitle: {title}\n"
+        f"date: 2025-03-0{len(title) % 9 + 1}\ndossier:\n  number: 36 123\n"
+        f"  title: Testdossier\nvolgnummer: {len(title)}\n---\n\n"
+        f"{{#s-1}}\n## 1. Aanleiding\n\n{body}\n\n{{#s-2}}\n## 2. Verder\n\nTweede.\n"
+    )
 
 
 def open_lib(tmp_path: Path) -> CataloguedLibrary:
     folders = [(paths.bundled_content_dir(), True), (tmp_path / "mine", False)]
-    return open_catalogued(folders, tmp_path / "cache" / "library.sqlite3",
-                           tmp_path / "cache" / "documents")
+    return open_catalogued(
+        folders, tmp_path / "cache" / "library.sqlite3", tmp_path / "cache" / "documents"
+    )
 
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,13 +64,18 @@ def test_files_added_changed_and_removed_outside_the_app_are_noticed(tmp_path: P
     assert "brief-b" not in again.documents and again.get("brief-b") is None
     assert again.entry("brief-c") is not None
     # the catalogue holds exactly the files there are
-    rows = {Path(p).name for (p,) in again.catalogue.conn.execute(
-        "SELECT path FROM files WHERE path LIKE ?", (f"{mine}%",))}
+    rows = {
+        Path(p).name
+        for (p,) in again.catalogue.conn.execute(
+            "SELECT path FROM files WHERE path LIKE ?", (f"{mine}%",)
+        )
+    }
     assert rows == {"a.md", "c.md"}
 
 
 def test_same_size_and_time_is_not_read_again_but_a_touch_is_checked(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()
     path = mine / "a.md"
@@ -85,7 +93,8 @@ def test_same_size_and_time_is_not_read_again_but_a_touch_is_checked(
 
 
 def test_contents_docs_and_outline_come_from_the_catalogue_without_parsing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     full = open_lib(tmp_path)
     expected = [n.id for n in full.get(LETTER).outline.walk()]  # type: ignore[union-attr]
     meta = full.get(LETTER).meta  # type: ignore[union-attr]
@@ -101,8 +110,9 @@ def test_contents_docs_and_outline_come_from_the_catalogue_without_parsing(
     assert library.hashes()[LETTER] == library.entry(LETTER).source_hash  # type: ignore[union-attr]
 
 
-def test_parsed_documents_are_kept_in_a_bounded_cache(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parsed_documents_are_kept_in_a_bounded_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()
     for n in range(12):

@@ -39,7 +39,8 @@ def two_stores(tmp_path: Path) -> Iterator[tuple[NotesStore, NotesStore]]:
 
 
 def test_a_save_on_an_old_version_is_refused_and_says_what_is_stored(
-        letter: Document, two_stores: tuple[NotesStore, NotesStore]) -> None:
+    letter: Document, two_stores: tuple[NotesStore, NotesStore]
+) -> None:
     window, other = two_stores
     target = action_target(letter, ACTION)
     opened = window.update_action(target, note="eerste")
@@ -52,7 +53,8 @@ def test_a_save_on_an_old_version_is_refused_and_says_what_is_stored(
 
 
 def test_a_save_on_the_current_version_goes_through(
-        letter: Document, two_stores: tuple[NotesStore, NotesStore]) -> None:
+    letter: Document, two_stores: tuple[NotesStore, NotesStore]
+) -> None:
     window, _ = two_stores
     target = action_target(letter, ACTION)
     first = window.update_action(target, note="een", expected_modified=None)
@@ -61,7 +63,8 @@ def test_a_save_on_the_current_version_goes_through(
 
 
 def test_expecting_no_annotation_is_refused_when_one_was_made_meanwhile(
-        letter: Document, two_stores: tuple[NotesStore, NotesStore]) -> None:
+    letter: Document, two_stores: tuple[NotesStore, NotesStore]
+) -> None:
     window, other = two_stores
     other.update_action(action_target(letter, ACTION), priority="hoog")
     with pytest.raises(NotesChangedElsewhereError):
@@ -69,7 +72,8 @@ def test_expecting_no_annotation_is_refused_when_one_was_made_meanwhile(
 
 
 def test_modified_moves_on_even_within_one_millisecond(
-        letter: Document, two_stores: tuple[NotesStore, NotesStore]) -> None:
+    letter: Document, two_stores: tuple[NotesStore, NotesStore]
+) -> None:
     window, _ = two_stores
     target = action_target(letter, ACTION)
     times = [window.update_action(target, note=str(n)).modified for n in range(30)]

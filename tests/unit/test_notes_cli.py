@@ -20,9 +20,13 @@ ACTION = "actie-taaleis-in-de-bijstand"
 
 def run(data: Path, *args: str, content: Path | None = None) -> subprocess.CompletedProcess[str]:
     extra = ["--content-dir", str(content)] if content else []
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           *extra, "notes", *args], capture_output=True, text=True, timeout=60,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *extra, "notes", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def saved_id(result: subprocess.CompletedProcess[str]) -> str:
@@ -39,15 +43,34 @@ def listing(data: Path) -> dict[str, Any]:
 
 
 def test_set_action_finds_the_document_and_updates_in_place(tmp_path: Path) -> None:
-    first = saved_id(run(tmp_path, "set-action", ACTION, "--stance", "Kritisch", "--priority",
-                         "hoog", "--note", "Hoe **handhaven** gemeenten?", "--question", "Eén?",
-                         "--question", "Twee?", "--tag", "taal"))
+    first = saved_id(
+        run(
+            tmp_path,
+            "set-action",
+            ACTION,
+            "--stance",
+            "Kritisch",
+            "--priority",
+            "hoog",
+            "--note",
+            "Hoe **handhaven** gemeenten?",
+            "--question",
+            "Eén?",
+            "--question",
+            "Twee?",
+            "--tag",
+            "taal",
+        )
+    )
     second = saved_id(run(tmp_path, "set-action", ACTION, "--note", "Nieuwe notitie"))
     assert second == first
     [action] = listing(tmp_path)["actions"]
     assert action["id"] == first and action["doc_id"] == LETTER
     assert (action["stance"], action["priority"], action["note"]) == (
-        "Kritisch", "hoog", "Nieuwe notitie")
+        "Kritisch",
+        "hoog",
+        "Nieuwe notitie",
+    )
     assert action["questions"] == ["Eén?", "Twee?"] and action["tags"] == ["taal"]
     assert action["action_title"] == "Taaleis in de bijstand"
     assert action["doc_version"] == 2 and len(action["doc_hash"]) == 64
@@ -76,15 +99,35 @@ def test_set_action_in_two_documents_needs_doc(tmp_path: Path) -> None:
     assert ambiguous.returncode == 1
     assert "kst-32824-456, kst-32824-456-kopie" in ambiguous.stderr
     assert "--doc" in ambiguous.stderr
-    chosen = saved_id(run(data, "set-action", ACTION, "--doc", "kst-32824-456-kopie",
-                          "--note", "x", content=content))
+    chosen = saved_id(
+        run(
+            data,
+            "set-action",
+            ACTION,
+            "--doc",
+            "kst-32824-456-kopie",
+            "--note",
+            "x",
+            content=content,
+        )
+    )
     assert [a["id"] for a in listing(data)["actions"]] == [chosen]
 
 
 def test_highlight_needs_an_exact_unambiguous_quote(tmp_path: Path) -> None:
-    made = saved_id(run(tmp_path, "highlight", LETTER, "--quote",
-                        "Taal speelt daarbij een belangrijke rol.", "--note", "kern",
-                        "--colour", "groen"))
+    made = saved_id(
+        run(
+            tmp_path,
+            "highlight",
+            LETTER,
+            "--quote",
+            "Taal speelt daarbij een belangrijke rol.",
+            "--note",
+            "kern",
+            "--colour",
+            "groen",
+        )
+    )
     [highlight] = listing(tmp_path)["highlights"]
     assert highlight["id"] == made and highlight["note"] == "kern"
     assert highlight["colour"] == "groen"
@@ -98,8 +141,9 @@ def test_highlight_needs_an_exact_unambiguous_quote(tmp_path: Path) -> None:
     saved_id(run(tmp_path, "highlight", LETTER, "--quote", "Taal", "--occurrence", "6"))
     missing = run(tmp_path, "highlight", LETTER, "--quote", "niet in de brief")
     assert missing.returncode == 1 and "does not occur" in missing.stderr
-    colour = run(tmp_path, "highlight", LETTER, "--quote", "Integreren is meedoen.",
-                 "--colour", "paars")
+    colour = run(
+        tmp_path, "highlight", LETTER, "--quote", "Integreren is meedoen.", "--colour", "paars"
+    )
     assert colour.returncode == 1 and "unknown colour" in colour.stderr
     no_doc = run(tmp_path, "highlight", "geen-brief", "--quote", "x")
     assert no_doc.returncode == 1 and "no document 'geen-brief'" in no_doc.stderr
@@ -148,11 +192,14 @@ def test_notes_without_a_command_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_notes_commands_do_not_load_qt(tmp_path: Path) -> None:
-    code = ("import sys; from briefing_reader.cli import main; "
-            f"main(['--data-dir', {str(tmp_path)!r}, 'notes', 'list', '--json']); "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    code = (
+        "import sys; from briefing_reader.cli import main; "
+        f"main(['--data-dir', {str(tmp_path)!r}, 'notes', 'list', '--json']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -44,10 +44,16 @@ for failure in failures[:5]:
 
 def test_two_processes_lose_nothing_and_never_see_locked(tmp_path: Path) -> None:
     db = tmp_path / "shared.sqlite3"
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), name, str(ROUNDS)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-             for name in ("a", "b")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), name, str(ROUNDS)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
     try:
         for proc in procs:  # both have opened the store (and raced on creating it)
             assert proc.stdout is not None and proc.stderr is not None
@@ -75,10 +81,12 @@ def test_two_processes_lose_nothing_and_never_see_locked(tmp_path: Path) -> None
         assert len(questions) == 2 * ROUNDS
         for name in ("a", "b"):  # every write present, each writer's in its own order
             assert [q for q in questions if q.startswith(f"{name}-")] == [
-                f"{name}-{i}" for i in range(ROUNDS)]
+                f"{name}-{i}" for i in range(ROUNDS)
+            ]
         bookmarks = store.bookmarks()
         assert sorted(b.name for b in bookmarks) == sorted(
-            f"{name}-{i}" for name in ("a", "b") for i in range(ROUNDS))
+            f"{name}-{i}" for name in ("a", "b") for i in range(ROUNDS)
+        )
         assert [b.order for b in bookmarks] == list(range(1, 2 * ROUNDS + 1))
         assert store.integrity_problem() is None
 

@@ -51,8 +51,9 @@ def _present(db: Path) -> tuple[str, set[str], set[str], set[str]]:
         check = ";".join(row[0] for row in conn.execute("PRAGMA integrity_check"))
         highlights = {row[0] for row in conn.execute("SELECT id FROM highlights")}
         bookmarks = {row[0] for row in conn.execute("SELECT id FROM bookmarks")}
-        row = conn.execute("SELECT questions FROM action_notes WHERE action_id = 'actie-crash'"
-                           ).fetchone()
+        row = conn.execute(
+            "SELECT questions FROM action_notes WHERE action_id = 'actie-crash'"
+        ).fetchone()
         questions = set(json.loads(row[0])) if row else set()
     finally:
         conn.close()
@@ -64,8 +65,12 @@ def test_sigkill_during_writes_loses_nothing_confirmed(tmp_path: Path) -> None:
     rng = random.Random(20250715)
     confirmed: dict[str, set[str]] = {"h": set(), "b": set(), "q": set()}
     for trial in range(LOOP_TRIALS):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(trial)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(trial)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None
         report = proc.stdout.readline()
         assert report.startswith("report"), proc.stderr.read() if proc.stderr else ""
@@ -96,10 +101,24 @@ def test_sigkill_during_the_real_cli(tmp_path: Path) -> None:
     duration = 0.0
     for trial in range(CLI_TRIALS):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes",
-             "highlight", "kst-32824-456", "--quote", "Taal speelt daarbij een belangrijke rol.",
-             "--note", f"poging {trial}"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                "-m",
+                "briefing_reader",
+                "--data-dir",
+                str(data),
+                "notes",
+                "highlight",
+                "kst-32824-456",
+                "--quote",
+                "Taal speelt daarbij een belangrijke rol.",
+                "--note",
+                f"poging {trial}",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         started = time.monotonic()
         # The first two runs complete: a database to check, and how long a warm run takes.
         try:

@@ -26,8 +26,14 @@ from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector, T
 
 LETTER = "kst-32824-456"
 TARGET = ActionTarget(LETTER, "actie-taaleis-in-de-bijstand", 2, "hash", "Taaleis", "tekst")
-ANCHOR = TextAnchor(LETTER, 2, "hash", "thash", TextQuoteSelector("Taal speelt daarbij"),
-                    TextPositionSelector(2990, 3009))
+ANCHOR = TextAnchor(
+    LETTER,
+    2,
+    "hash",
+    "thash",
+    TextQuoteSelector("Taal speelt daarbij"),
+    TextPositionSelector(2990, 3009),
+)
 
 
 def _writable(folder: Path) -> bool:
@@ -52,13 +58,15 @@ def read_only(folder: Path) -> Iterator[str]:
     undo: Callable[[], None]
     if os.geteuid() == 0:
         method = "chattr +i"
-        done = subprocess.run(["chattr", "+i", *map(str, entries)], capture_output=True,
-                              text=True, check=False)
+        done = subprocess.run(
+            ["chattr", "+i", *map(str, entries)], capture_output=True, text=True, check=False
+        )
         if done.returncode != 0:
-            subprocess.run(["chattr", "-i", *map(str, entries)], capture_output=True,
-                           check=False)
-            pytest.fail(f"running as root and 'chattr +i' failed ({done.stderr.strip()}); "
-                        "cannot make a folder read-only for root here")
+            subprocess.run(["chattr", "-i", *map(str, entries)], capture_output=True, check=False)
+            pytest.fail(
+                f"running as root and 'chattr +i' failed ({done.stderr.strip()}); "
+                "cannot make a folder read-only for root here"
+            )
 
         def undo() -> None:
             subprocess.run(["chattr", "-i", *map(str, entries)], check=True)
@@ -71,6 +79,7 @@ def read_only(folder: Path) -> Iterator[str]:
         def undo() -> None:
             for path in reversed(entries):
                 path.chmod(modes[path])
+
     try:
         assert not _writable(folder), f"{method} did not make {folder} read-only"
         yield method
@@ -88,9 +97,13 @@ def _saved_profile(data: Path) -> tuple[Path, str, str]:
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           "notes", *args], capture_output=True, text=True, timeout=60,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_read_only_folder_shows_notes_and_refuses_writes(tmp_path: Path) -> None:
@@ -106,8 +119,7 @@ def test_read_only_folder_shows_notes_and_refuses_writes(tmp_path: Path) -> None
         with pytest.raises(NotesReadOnlyError) as caught:
             store.update_action(TARGET, note="onbewaard")
         assert caught.value.path == db and "read-only" in str(caught.value)
-        assert caught.value.pending == PendingEdit("update_action", TARGET,
-                                                   {"note": "onbewaard"})
+        assert caught.value.pending == PendingEdit("update_action", TARGET, {"note": "onbewaard"})
         with pytest.raises(NotesReadOnlyError):
             store.delete(highlight_id)
     assert db.read_bytes() == before
@@ -149,9 +161,12 @@ def test_damaged_database_in_a_read_only_folder_is_left_alone(tmp_path: Path) ->
     with read_only(data), pytest.raises(NotesCorruptError, match="cannot be repaired"):
         open_store(db, data / "backups")
     assert db.read_bytes() == garbage
-    assert sorted(p.name for p in data.iterdir()) == ["backups", "notes.sqlite3",
-                                                      "notes.sqlite3-commits",
-                                                      "notes.sqlite3.lock"]
+    assert sorted(p.name for p in data.iterdir()) == [
+        "backups",
+        "notes.sqlite3",
+        "notes.sqlite3-commits",
+        "notes.sqlite3.lock",
+    ]
 
 
 def test_data_folder_that_cannot_be_created(tmp_path: Path) -> None:
@@ -207,16 +222,34 @@ shift
 
 
 def _in_small_filesystem(folder: Path, script: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["unshare", "--mount", "sh", "-c", MOUNT_SCRIPT, "sh", str(folder),
-                           sys.executable, "-c", script, str(folder)],
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [
+            "unshare",
+            "--mount",
+            "sh",
+            "-c",
+            MOUNT_SCRIPT,
+            "sh",
+            str(folder),
+            sys.executable,
+            "-c",
+            script,
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_really_full_disk_through_the_cli(tmp_path: Path) -> None:
     """A real ENOSPC, on a 4 MB tmpfs in a private mount namespace (root only)."""
     if shutil.which("unshare") is None or os.geteuid() != 0:
-        pytest.skip("needs root and unshare to mount a small filesystem; the full-disk path "
-                    "is covered by test_full_database_keeps_saved_notes_and_returns_the_edit")
+        pytest.skip(
+            "needs root and unshare to mount a small filesystem; the full-disk path "
+            "is covered by test_full_database_keeps_saved_notes_and_returns_the_edit"
+        )
     probe = _in_small_filesystem(tmp_path, "pass")
     if probe.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {probe.stderr.strip()}")

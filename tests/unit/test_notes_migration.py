@@ -59,19 +59,24 @@ def make_v1(path: Path) -> None:
             "INSERT INTO action_notes VALUES (?, 'kst-32824-456', 'actie-taaleis-in-de-bijstand', "
             "'Kritisch', 'hoog', 'oude **notitie**', '[\"Vraag 1\", \"Vraag 2\"]', '[\"taal\"]', "
             "'Taaleis in de bijstand', 1, 'abc', 'Eerste Versie', ?, ?, NULL)",
-            (ACTION_ID, T0, T0))
+            (ACTION_ID, T0, T0),
+        )
         for item_id, deleted in ((HIGHLIGHT_ID, None), (DELETED_ID, RECENT)):
             conn.execute(
                 "INSERT INTO highlights VALUES (?, 'kst-32824-456', 'Taal speelt', 'laag.\n', "
                 "' daarbij', 2990, 3001, 'geel', 'met notitie', 1, 'abc', 'Eerste Versie', "
                 "?, ?, ?)",
-                (item_id, T0, T0, deleted))
+                (item_id, T0, T0, deleted),
+            )
         conn.execute(
             "INSERT INTO bookmarks VALUES (?, 'kst-32824-456', 's-1-1', '1.1 Recht', '', ' op', "
             "5033, 5042, 'Zelfbeschikking', 1, 1, 'abc', 'Eerste Versie', ?, ?, NULL)",
-            (BOOKMARK_ID, T0, T0))
-        conn.execute("INSERT INTO reading_positions VALUES ('kst-32824-456', 4000, 'p-20', 1, "
-                     "'abc', ?)", (T0,))
+            (BOOKMARK_ID, T0, T0),
+        )
+        conn.execute(
+            "INSERT INTO reading_positions VALUES ('kst-32824-456', 4000, 'p-20', 1, 'abc', ?)",
+            (T0,),
+        )
         conn.commit()
     finally:
         conn.close()
@@ -89,22 +94,30 @@ def test_v1_database_is_migrated_with_data_kept_and_a_backup(tmp_path: Path) -> 
         assert action is not None
         assert (action.id, action.stance, action.priority) == (ACTION_ID, "Kritisch", "hoog")
         assert action.questions == ("Vraag 1", "Vraag 2") and action.tags == ("taal",)
-        assert (action.note, action.created, action.author) == ("oude **notitie**", T0,
-                                                                "Eerste Versie")
+        assert (action.note, action.created, action.author) == (
+            "oude **notitie**",
+            T0,
+            "Eerste Versie",
+        )
         assert action.is_mine and action.anchor_status == "exact"
 
         [highlight] = store.highlights()
         assert highlight.id == HIGHLIGHT_ID
         assert highlight.anchor.quote.exact == "Taal speelt"
-        assert (highlight.anchor.quote.prefix, highlight.anchor.quote.suffix) == ("laag.\n",
-                                                                                  " daarbij")
+        assert (highlight.anchor.quote.prefix, highlight.anchor.quote.suffix) == (
+            "laag.\n",
+            " daarbij",
+        )
         assert (highlight.anchor.position.start, highlight.anchor.position.end) == (2990, 3001)
         assert highlight.motivation == "commenting" and highlight.note == "met notitie"
         assert [t.id for t in store.trash()] == [DELETED_ID]
 
         [bookmark] = store.bookmarks()
         assert (bookmark.id, bookmark.name, bookmark.anchor.place) == (
-            BOOKMARK_ID, "Zelfbeschikking", "s-1-1")
+            BOOKMARK_ID,
+            "Zelfbeschikking",
+            "s-1-1",
+        )
         position = store.reading_position("kst-32824-456")
         assert position is not None and (position.offset, position.place) == (4000, "p-20")
         assert store.commitment_statuses() == {}
@@ -115,8 +128,9 @@ def test_v1_database_is_migrated_with_data_kept_and_a_backup(tmp_path: Path) -> 
     conn = sqlite3.connect(before[0].path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-        row = conn.execute("SELECT exact, note FROM highlights WHERE id = ?",
-                           (HIGHLIGHT_ID,)).fetchone()
+        row = conn.execute(
+            "SELECT exact, note FROM highlights WHERE id = ?", (HIGHLIGHT_ID,)
+        ).fetchone()
         assert row == ("Taal speelt", "met notitie")
     finally:
         conn.close()
@@ -128,18 +142,25 @@ def test_selectors_are_stored_as_w3c_json_after_migration(tmp_path: Path) -> Non
     open_store(db).close()
     conn = sqlite3.connect(db)
     try:
-        selectors = json.loads(conn.execute("SELECT selectors FROM highlights WHERE id = ?",
-                                            (HIGHLIGHT_ID,)).fetchone()[0])
+        selectors = json.loads(
+            conn.execute(
+                "SELECT selectors FROM highlights WHERE id = ?", (HIGHLIGHT_ID,)
+            ).fetchone()[0]
+        )
     finally:
         conn.close()
     assert selectors == [
-        {"type": "TextQuoteSelector", "exact": "Taal speelt", "prefix": "laag.\n",
-         "suffix": " daarbij"},
-        {"type": "TextPositionSelector", "start": 2990, "end": 3001}]
+        {
+            "type": "TextQuoteSelector",
+            "exact": "Taal speelt",
+            "prefix": "laag.\n",
+            "suffix": " daarbij",
+        },
+        {"type": "TextPositionSelector", "start": 2990, "end": 3001},
+    ]
 
 
-def test_failed_migration_leaves_v1_intact(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_leaves_v1_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "notes.sqlite3"
     make_v1(db)
 
@@ -173,5 +194,7 @@ def test_database_from_a_newer_app_is_refused_not_touched(tmp_path: Path) -> Non
     with pytest.raises(NotesSchemaError, match="newer version"):
         open_store(db)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("notes")) == [
-        "notes.sqlite3", "notes.sqlite3.lock"]  # nothing moved aside
+        "notes.sqlite3",
+        "notes.sqlite3.lock",
+    ]  # nothing moved aside
     assert not (tmp_path / "backups").exists()  # and no backup taken

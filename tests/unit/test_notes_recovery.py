@@ -24,13 +24,20 @@ TARGET = ActionTarget("doc", "actie-een", 1, "hash", "Een", "tekst")
 
 
 def anchor(i: int) -> TextAnchor:
-    return TextAnchor("doc", 1, "hash", "thash", TextQuoteSelector(f"citaat {i}", "voor", "na"),
-                      TextPositionSelector(i, i + 9))
+    return TextAnchor(
+        "doc",
+        1,
+        "hash",
+        "thash",
+        TextQuoteSelector(f"citaat {i}", "voor", "na"),
+        TextPositionSelector(i, i + 9),
+    )
 
 
 def fill(store: NotesStore, count: int, label: str) -> list[str]:
-    return [store.add_highlight(anchor(i), note=f"{label} {i} " + "x" * 400).id
-            for i in range(count)]
+    return [
+        store.add_highlight(anchor(i), note=f"{label} {i} " + "x" * 400).id for i in range(count)
+    ]
 
 
 def profile(tmp_path: Path) -> tuple[Path, Path]:
@@ -59,8 +66,13 @@ def saved_then_damaged(tmp_path: Path) -> tuple[Path, Path, list[str], list[str]
     with open_store(db, backups) as store:
         kept = fill(store, 60, "bewaard")
         store.update_action(TARGET, stance="Steunen", note="in de backup")
-    killed = subprocess.run([sys.executable, "-c", KILLED_RUN, str(db), str(backups)],
-                            capture_output=True, text=True, timeout=60, check=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, str(db), str(backups)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     after = killed.stdout.split()
     assert len(after) == 3
     return db, backups, kept, after
@@ -68,8 +80,9 @@ def saved_then_damaged(tmp_path: Path) -> tuple[Path, Path, list[str], list[str]
 
 def aside(db: Path) -> list[Path]:
     """The files moved aside, without the commit counter's side file that went along."""
-    return sorted(p for p in db.parent.iterdir()
-                  if ".damaged-" in p.name and not p.name.endswith("-commits"))
+    return sorted(
+        p for p in db.parent.iterdir() if ".damaged-" in p.name and not p.name.endswith("-commits")
+    )
 
 
 def test_garbage_file_is_moved_aside_and_backup_restored(tmp_path: Path) -> None:
@@ -78,8 +91,9 @@ def test_garbage_file_is_moved_aside_and_backup_restored(tmp_path: Path) -> None
     db.write_bytes(garbage)
     with open_store(db, backups) as store:
         assert store.report.kinds()[:2] == ["moved_aside", "restored"]
-        assert "damaged" in store.report.message and "restored from the backup" in \
-            store.report.message
+        assert (
+            "damaged" in store.report.message and "restored from the backup" in store.report.message
+        )
         ids = {h.id for h in store.highlights()}
         assert ids == set(kept)  # the backup's notes; the later three were only in the bad file
         note = store.action_annotation("doc", "actie-een")
@@ -166,8 +180,10 @@ def test_backups_rotate_and_respect_the_interval(tmp_path: Path) -> None:
     db, backups = profile(tmp_path)
     start = dt.datetime(2025, 7, 15, 9, 0, tzinfo=dt.UTC)
     with open_store(db, backups, backup_keep=3, now=start) as store:
-        taken = [store.maybe_backup(now=start + dt.timedelta(minutes=m))
-                 for m in (10, 61, 90, 125, 190, 260)]
+        taken = [
+            store.maybe_backup(now=start + dt.timedelta(minutes=m))
+            for m in (10, 61, 90, 125, 190, 260)
+        ]
         assert [t is not None for t in taken] == [False, True, False, True, True, True]
         regular = list_backups(backups)
         assert len(regular) == 3
@@ -218,9 +234,13 @@ os._exit(0)
 
 
 def write_and_die(db: Path, backups: Path, count: int, backup_after: int = 0) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", WRITE_AND_DIE, str(db), str(backups),
-                           str(count), str(backup_after)],
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", WRITE_AND_DIE, str(db), str(backups), str(count), str(backup_after)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert db.with_name(db.name + "-wal").stat().st_size > 0  # the commits sit in the WAL
     return done.stdout.split()
 
@@ -263,7 +283,8 @@ def test_four_notes_come_back_from_the_backup_named_with_its_time(tmp_path: Path
 
 
 def test_a_run_that_changed_notes_is_backed_up_at_its_end_and_the_backups_rotate(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     db, backups = profile(tmp_path)
     for run in range(6):
         with open_store(db, backups, backup_keep=3) as store:
@@ -306,8 +327,7 @@ def test_a_deleted_wal_is_reported_with_the_number_of_lost_changes(tmp_path: Pat
         assert "changes_lost" not in store.report.kinds()
 
 
-def test_a_truncated_wal_keeps_what_it_can_and_says_how_much_is_missing(
-        tmp_path: Path) -> None:
+def test_a_truncated_wal_keeps_what_it_can_and_says_how_much_is_missing(tmp_path: Path) -> None:
     db, backups = profile(tmp_path)
     with open_store(db, backups) as store:
         kept = fill(store, 2, "bewaard")
@@ -323,7 +343,7 @@ def test_a_truncated_wal_keeps_what_it_can_and_says_how_much_is_missing(
         lost = store.report.events[0]
         assert lost.kind == "changes_lost"
         assert int(lost.args[0]) == len(written) - len(survived) > 0
-        assert survived == set(written[:len(survived)])
+        assert survived == set(written[: len(survived)])
     [left] = [p for p in db.parent.iterdir() if ".changes-lost-" in p.name]
     assert left.stat().st_size == size // 2  # what was left of the WAL, kept
 
@@ -349,9 +369,23 @@ def test_the_command_line_says_that_saved_changes_were_lost(tmp_path: Path) -> N
     write_and_die(db, backups, 2)
     db.with_name(db.name + "-wal").unlink()
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_READER_DATA_DIR"}
-    result = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                             "notes", "list", "--json"], capture_output=True, text=True,
-                            timeout=60, check=False, env=env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing_reader",
+            "--data-dir",
+            str(data),
+            "notes",
+            "list",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert "2 saved change(s) to your notes are missing from notes.sqlite3" in result.stderr
     assert "notes.sqlite3-wal" in result.stderr and "No backup holds them" in result.stderr

@@ -15,9 +15,13 @@ ACTION = "actie-taaleis-in-de-bijstand"
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           "notes", *args], capture_output=True, text=True, timeout=60,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def ok(data: Path, *args: str) -> str:
@@ -33,8 +37,7 @@ def listing(data: Path) -> dict[str, Any]:
 def test_notes_restored_as_mine_are_mine_in_every_way(tmp_path: Path) -> None:
     old, new = tmp_path / "old-laptop", tmp_path / "new-laptop"
     action_id = ok(old, "set-action", ACTION, "--stance", "Kritisch", "--note", "Eerst")
-    ok(old, "highlight", LETTER, "--quote", "De NCTV stelt het dreigingsniveau",
-       "--note", "Sinds?")
+    ok(old, "highlight", LETTER, "--quote", "De NCTV stelt het dreigingsniveau", "--note", "Sinds?")
     ok(old, "bookmark", f"{LETTER}#actie-startbanen")
     backup = tmp_path / "mijn-notities.jsonld"
     ok(old, "export", "-o", str(backup), "--mine")

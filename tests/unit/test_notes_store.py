@@ -68,15 +68,21 @@ def test_new_store_has_current_schema_wal_and_full_sync(tmp_path: Path) -> None:
         assert store.author()
 
 
-def test_action_annotation_create_update_and_partial_change(store: NotesStore,
-                                                            letter: Document) -> None:
+def test_action_annotation_create_update_and_partial_change(
+    store: NotesStore, letter: Document
+) -> None:
     target = action_target(letter, ACTION)
     assert target.title == "Taaleis in de bijstand"
     assert "taaleis" in target.text
     assert store.action_annotation(LETTER, ACTION) is None
-    first = store.update_action(target, stance="Kritisch", priority="hoog",
-                                note="**Let op** de uitvoering", questions=["Wanneer?", "Hoe?"],
-                                tags=["taal", " werk ", "taal", ""])
+    first = store.update_action(
+        target,
+        stance="Kritisch",
+        priority="hoog",
+        note="**Let op** de uitvoering",
+        questions=["Wanneer?", "Hoe?"],
+        tags=["taal", " werk ", "taal", ""],
+    )
     assert _is_uuid(first.id)
     assert (first.stance, first.priority, first.tags) == ("Kritisch", "hoog", ("taal", "werk"))
     assert first.questions == ("Wanneer?", "Hoe?")
@@ -113,8 +119,9 @@ def test_action_validation_keeps_saved_value(store: NotesStore, letter: Document
         action_target(letter, "s-1-1")
 
 
-def test_stance_list_is_editable_and_removed_stance_is_kept(store: NotesStore,
-                                                            letter: Document) -> None:
+def test_stance_list_is_editable_and_removed_stance_is_kept(
+    store: NotesStore, letter: Document
+) -> None:
     target = action_target(letter, ACTION)
     store.update_action(target, stance="Motie overwegen")
     assert store.set_stances(["Voor", " Tegen "]) == ("Voor", "Tegen")
@@ -211,8 +218,9 @@ def test_purge_removes_only_old_trash(store: NotesStore, letter: Document) -> No
     store.delete(old.id)
     store.delete(recent.id)
     long_ago = "2000-01-01T00:00:00.000Z"
-    store._db.write(lambda c: c.execute("UPDATE highlights SET deleted_at = ? WHERE id = ?",
-                                        (long_ago, old.id)))
+    store._db.write(
+        lambda c: c.execute("UPDATE highlights SET deleted_at = ? WHERE id = ?", (long_ago, old.id))
+    )
     assert store.purge_trash() == 1
     assert [t.id for t in store.trash()] == [recent.id]
     assert [h.id for h in store.highlights()] == [kept.id]
@@ -261,7 +269,7 @@ def test_anchor_selectors_have_context_and_more_for_short_quotes(letter: Documen
     short = anchor_quote(letter, "Taal speelt")
     assert len(short.quote.prefix) == len(short.quote.suffix) == 64
     start = short.position.start
-    assert text[start - 64:start] == short.quote.prefix
+    assert text[start - 64 : start] == short.quote.prefix
     at_start = anchor_range(letter, 0, 5)
     assert at_start.quote.prefix == "" and at_start.place == "opening"
     with pytest.raises(NotesAnchorError):
@@ -269,7 +277,8 @@ def test_anchor_selectors_have_context_and_more_for_short_quotes(letter: Documen
     with pytest.raises(NotesAnchorError, match="occurs 6 times"):
         anchor_quote(letter, "Taal")
     assert anchor_quote(letter, "Taal", occurrence=2).position.start == text.find(
-        "Taal", text.find("Taal") + 1)
+        "Taal", text.find("Taal") + 1
+    )
     with pytest.raises(NotesAnchorError, match="occurrence 7"):
         anchor_quote(letter, "Taal", occurrence=7)
 
@@ -280,7 +289,7 @@ def test_locate_uses_position_then_a_unique_quote(letter: Document) -> None:
     assert locate(text, anchor) == anchor.position
     shifted = "Nieuwe eerste regel.\n" + text
     moved = locate(shifted, anchor)
-    assert moved is not None and shifted[moved.start:moved.end] == anchor.quote.exact
+    assert moved is not None and shifted[moved.start : moved.end] == anchor.quote.exact
     word = anchor_quote(letter, "Taal", occurrence=3)
     found = locate("X" + text, word)  # several occurrences: the context decides
     assert found is not None and found.start == word.position.start + 1
@@ -289,9 +298,12 @@ def test_locate_uses_position_then_a_unique_quote(letter: Document) -> None:
 
 def test_colleague_note_cannot_be_edited(store: NotesStore, letter: Document) -> None:
     made = store.add_highlight(anchor_quote(letter, "Taal speelt daarbij"))
-    store._db.write(lambda c: c.execute(
-        "UPDATE highlights SET imported_from = 'collega.jsonld', author = 'B' WHERE id = ?",
-        (made.id,)))
+    store._db.write(
+        lambda c: c.execute(
+            "UPDATE highlights SET imported_from = 'collega.jsonld', author = 'B' WHERE id = ?",
+            (made.id,),
+        )
+    )
     with pytest.raises(NotesConflictError, match="colleague"):
         store.update_highlight(made.id, note="mijn tekst")
     assert not store.highlights()[0].is_mine
@@ -304,7 +316,8 @@ def test_colleague_action_note_sits_beside_mine(store: NotesStore, letter: Docum
         conn.execute(
             "INSERT INTO action_notes (id, doc_id, action_id, stance, author, created, "
             "modified, imported_from) VALUES (?, ?, ?, 'Kritisch', 'B', ?, ?, 'collega')",
-            (str(uuid.uuid4()), LETTER, ACTION, mine.created, mine.created))
+            (str(uuid.uuid4()), LETTER, ACTION, mine.created, mine.created),
+        )
 
     store._db.write(insert_theirs)
     both = store.action_annotations(LETTER)

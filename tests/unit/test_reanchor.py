@@ -47,8 +47,9 @@ def edited(*replacements: tuple[str, str], version: int = 3) -> Document:
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)
-    return document_from_bytes(text.encode("utf-8"), Path(f"/v{version}/{LETTER}.md"),
-                               bundled=False)
+    return document_from_bytes(
+        text.encode("utf-8"), Path(f"/v{version}/{LETTER}.md"), bundled=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +78,15 @@ def test_paragraph_inserted_before_moves_with_exact_boundaries(letter: Document)
     match = Reanchorer(new).text_anchor(anchor)  # no old text needed
     assert match.outcome == "moved" and match.anchor is not None
     start = new.plain_text.index(TAAL)
-    assert (match.anchor.position.start, match.anchor.position.end) == (start,
-                                                                        start + len(TAAL))
+    assert (match.anchor.position.start, match.anchor.position.end) == (start, start + len(TAAL))
     assert match.anchor.doc_hash == new.source_hash and match.anchor.place
 
 
 def test_sentence_reworded_inside_quote_is_fuzzy_on_the_new_wording(letter: Document) -> None:
-    quote = "Ik ben met gemeenten in gesprek over de knelpunten die zij zien bij de " \
-            "uitvoering van de taaleis. " + HANDHAVEN
+    quote = (
+        "Ik ben met gemeenten in gesprek over de knelpunten die zij zien bij de "
+        "uitvoering van de taaleis. " + HANDHAVEN
+    )
     anchor = anchor_quote(letter, quote)
     reworded = "Het is nodig dat gemeenten de taaleis strenger gaan handhaven."
     new = edited((HANDHAVEN, reworded))
@@ -108,13 +110,14 @@ def test_word_changed_where_it_also_occurs_earlier_never_jumps_there(letter: Doc
     word = "Schiphol"
     later = text.index(word, text.index(word) + 1)
     anchor = anchor_range(letter, later, later + len(word))
-    context = text[later - 60:later], text[later + len(word):later + len(word) + 60]
+    context = text[later - 60 : later], text[later + len(word) : later + len(word) + 60]
     assert word in SOURCE
     sentence_start = SOURCE.index(context[0][-25:])
     cut = SOURCE.index(word, sentence_start)
-    source = SOURCE[:cut] + "Lelystad" + SOURCE[cut + len(word):]
-    new = document_from_bytes(source.replace("version: 2\n", "version: 3\n").encode(),
-                              Path("/v3/x.md"), bundled=False)
+    source = SOURCE[:cut] + "Lelystad" + SOURCE[cut + len(word) :]
+    new = document_from_bytes(
+        source.replace("version: 2\n", "version: 3\n").encode(), Path("/v3/x.md"), bundled=False
+    )
     match = reanchorer(new, letter).text_anchor(anchor)
     assert match.outcome == "fuzzy" and match.anchor is not None
     assert match.anchor.quote.exact == "Lelystad"  # never the earlier "Schiphol"
@@ -136,7 +139,7 @@ def test_short_quote_needs_its_context(letter: Document) -> None:
     text = letter.plain_text
     at = text.index("Daarom", 20000)
     anchor = anchor_range(letter, at, at + len("Daarom"))
-    before = text[at - 70:at]
+    before = text[at - 70 : at]
     assert text.count("Daarom") > 5 and before in SOURCE
     new = edited((before + "Daarom", "Een geheel andere aanloop van deze zin. Daarom"))
     match = reanchorer(new, letter).text_anchor(anchor)
@@ -154,8 +157,9 @@ def _with_block_text(doc: Document, index: int, text: str) -> Document:
     return dataclasses.replace(doc, blocks=blocks, source_hash="f" * 64)
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_edits_elsewhere_keep_exact_boundaries(letter: Document, data: st.DataObject) -> None:
     texts = [i for i, b in enumerate(letter.blocks) if len(b.text) > 120]
@@ -170,8 +174,7 @@ def test_edits_elsewhere_keep_exact_boundaries(letter: Document, data: st.DataOb
     match = reanchorer(new, letter).text_anchor(anchor)
     assert match.anchor is not None and match.outcome in ("exact", "moved")
     shift = len(insert) if other < quoted else 0
-    assert (match.anchor.position.start, match.anchor.position.end) == (start + shift,
-                                                                        end + shift)
+    assert (match.anchor.position.start, match.anchor.position.end) == (start + shift, end + shift)
 
 
 def test_action_follows_its_id_else_title_else_orphaned(letter: Document) -> None:
@@ -183,8 +186,10 @@ def test_action_follows_its_id_else_title_else_orphaned(letter: Document) -> Non
     renamed = edited(("{#actie-taaleis-in-de-bijstand}", "{#actie-taaleis}"))
     moved = reanchor_action(renamed, ACTION, title, body)
     assert (moved.outcome, moved.action_id) == ("moved", "actie-taaleis")
-    retitled = edited(("{#actie-taaleis-in-de-bijstand}", "{#actie-taal}"),
-                      ("## 2.4 Taaleis in de bijstand", "## 2.4 De taaleis"))
+    retitled = edited(
+        ("{#actie-taaleis-in-de-bijstand}", "{#actie-taal}"),
+        ("## 2.4 Taaleis in de bijstand", "## 2.4 De taaleis"),
+    )
     fuzzy = reanchor_action(retitled, ACTION, title, body)
     assert fuzzy.action_id == "actie-taal" and fuzzy.outcome in ("moved", "fuzzy")
     start = SOURCE.index("{#actie-taaleis-in-de-bijstand}")
@@ -207,8 +212,9 @@ def library_of(*docs: Document) -> Library:
     return Library(documents={d.id: d for d in docs})
 
 
-def test_reanchor_library_stores_outcomes_and_never_deletes(store: NotesStore, letter: Document,
-                                                            tmp_path: Path) -> None:
+def test_reanchor_library_stores_outcomes_and_never_deletes(
+    store: NotesStore, letter: Document, tmp_path: Path
+) -> None:
     versions = tmp_path / "versions"
     taal = store.add_highlight(anchor_quote(letter, TAAL))
     handhaven = store.add_highlight(anchor_quote(letter, HANDHAVEN), note="vraag")
@@ -220,9 +226,11 @@ def test_reanchor_library_stores_outcomes_and_never_deletes(store: NotesStore, l
     store.add_bookmark(mark, name)
     first = reanchor_library(store, library_of(letter), versions)
     assert first.documents == [] and len(first.versions_kept) == 1
-    new = edited(("## 1.1 Recht", "Nieuw.\n\n## 1.1 Recht"),
-                 (HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven."),
-                 (ROUTE, ""))
+    new = edited(
+        ("## 1.1 Recht", "Nieuw.\n\n## 1.1 Recht"),
+        (HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven."),
+        (ROUTE, ""),
+    )
     report = reanchor_library(store, library_of(new), versions)
     assert report.documents == [LETTER]
     assert report.outcomes == {"moved": 2, "exact": 1, "fuzzy": 1, "orphaned": 1}
@@ -257,8 +265,9 @@ def test_reanchor_library_stores_outcomes_and_never_deletes(store: NotesStore, l
     assert [e.review for e in store.reviews.history(route.id)] == ["dismissed", "reattached"]
 
 
-def test_dismissing_a_fuzzy_match_restores_the_original(store: NotesStore, letter: Document,
-                                                        tmp_path: Path) -> None:
+def test_dismissing_a_fuzzy_match_restores_the_original(
+    store: NotesStore, letter: Document, tmp_path: Path
+) -> None:
     item = store.add_highlight(anchor_quote(letter, HANDHAVEN))
     reanchor_library(store, library_of(letter), tmp_path / "v")
     new = edited((HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven."))
@@ -266,16 +275,19 @@ def test_dismissing_a_fuzzy_match_restores_the_original(store: NotesStore, lette
     store.reviews.dismiss(item.id)
     back = store.highlight(item.id)
     assert back is not None and back.anchor == item.anchor and back.anchor_status == "orphaned"
-    newer = edited((HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven."),
-                   ("## 1.1 Recht", "Nieuw.\n\n## 1.1 Recht"), version=4)
+    newer = edited(
+        (HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven."),
+        ("## 1.1 Recht", "Nieuw.\n\n## 1.1 Recht"),
+        version=4,
+    )
     report = reanchor_library(store, library_of(newer), tmp_path / "v")
     assert report.outcomes == {"fuzzy": 1}  # a new version: a new candidate to check
     assert [i.item_id for i in store.reviews.open_items()] == [item.id]
 
 
-def test_unconfirmed_candidate_stays_fuzzy_in_the_next_version(store: NotesStore,
-                                                               letter: Document,
-                                                               tmp_path: Path) -> None:
+def test_unconfirmed_candidate_stays_fuzzy_in_the_next_version(
+    store: NotesStore, letter: Document, tmp_path: Path
+) -> None:
     item = store.add_highlight(anchor_quote(letter, HANDHAVEN))
     reanchor_library(store, library_of(letter), tmp_path / "v")
     reworded = (HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven.")
@@ -306,10 +318,12 @@ def test_v2_database_migrates_to_v3_with_a_backup(tmp_path: Path, letter: Docume
             schema_mod.MIGRATIONS[version](conn)
         conn.execute("PRAGMA user_version = 2")
         anchor = anchor_quote(letter, TAAL)
-        conn.execute("INSERT INTO highlights (id, doc_id, selectors, colour, doc_hash, "
-                     "author, created, modified) VALUES ('h1', ?, ?, 'geel', 'old', 'ik', "
-                     "'2025-07-15T00:00:00.000Z', '2025-07-15T00:00:00.000Z')",
-                     (LETTER, json.dumps(anchor.selectors())))
+        conn.execute(
+            "INSERT INTO highlights (id, doc_id, selectors, colour, doc_hash, "
+            "author, created, modified) VALUES ('h1', ?, ?, 'geel', 'old', 'ik', "
+            "'2025-07-15T00:00:00.000Z', '2025-07-15T00:00:00.000Z')",
+            (LETTER, json.dumps(anchor.selectors())),
+        )
     finally:
         conn.close()
     with open_store(db, tmp_path / "backups") as store:
@@ -325,9 +339,13 @@ def test_v2_database_migrates_to_v3_with_a_backup(tmp_path: Path, letter: Docume
 
 def cli(data: Path, *args: str, content: Path | None = None) -> subprocess.CompletedProcess[str]:
     extra = ["--content-dir", str(content)] if content else []
-    result = subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                             *extra, "notes", *args], capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *extra, "notes", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return result
 
@@ -340,9 +358,12 @@ def test_cli_notes_survive_a_new_version_from_content_dir(tmp_path: Path) -> Non
     action = cli(data, "set-action", ACTION, "--stance", "Kritisch").stdout.strip()
     content = tmp_path / "pack"
     content.mkdir()
-    source = SOURCE.replace("version: 2\n", "version: 3\n", 1).replace(
-        HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven.").replace(
-        ROUTE, "").replace("## 1.1 Recht", "Nieuw.\n\n## 1.1 Recht", 1)
+    source = (
+        SOURCE.replace("version: 2\n", "version: 3\n", 1)
+        .replace(HANDHAVEN, "Het is nodig dat gemeenten de taaleis strenger gaan handhaven.")
+        .replace(ROUTE, "")
+        .replace("## 1.1 Recht", "Nieuw.\n\n## 1.1 Recht", 1)
+    )
     (content / f"{LETTER}.md").write_text(source, "utf-8")
     listed = cli(data, "list", "--json", content=content)
     assert "need checking" in listed.stderr
@@ -370,7 +391,7 @@ def test_cli_notes_survive_a_new_version_from_content_dir(tmp_path: Path) -> Non
 
 
 def source_text_offset(content: Path, quote: str) -> int:
-    doc = document_from_bytes((content / f"{LETTER}.md").read_bytes(),
-                              content / f"{LETTER}.md", bundled=False)
+    doc = document_from_bytes(
+        (content / f"{LETTER}.md").read_bytes(), content / f"{LETTER}.md", bundled=False
+    )
     return doc.plain_text.index(quote)
-

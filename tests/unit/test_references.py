@@ -18,18 +18,38 @@ from briefing_reader.session import open_library
 # (as written in letters, dossier, number, normalised citation)
 SPELLINGS = [
     ("Kamerstuk 32 824, nr. 450", "32 824", 450, "Kamerstuk 32 824, nr. 450"),
-    ("Kamerstuk 2023 – 2024 36 272, nr. 17", "36 272", 17,
-     "Kamerstukken II 2023/24, 36 272, nr. 17"),
-    ("Kamerstuk II, 2023 -2024, 32 824, nr. 418", "32 824", 418,
-     "Kamerstukken II 2023/24, 32 824, nr. 418"),
-    ("Kamerstukken II 2024-2025, 32 824, nr. 454", "32 824", 454,
-     "Kamerstukken II 2024/25, 32 824, nr. 454"),
+    (
+        "Kamerstuk 2023 – 2024 36 272, nr. 17",
+        "36 272",
+        17,
+        "Kamerstukken II 2023/24, 36 272, nr. 17",
+    ),
+    (
+        "Kamerstuk II, 2023 -2024, 32 824, nr. 418",
+        "32 824",
+        418,
+        "Kamerstukken II 2023/24, 32 824, nr. 418",
+    ),
+    (
+        "Kamerstukken II 2024-2025, 32 824, nr. 454",
+        "32 824",
+        454,
+        "Kamerstukken II 2024/25, 32 824, nr. 454",
+    ),
     ("Kamerstuk 36 600 XV, nr. 82", "36 600 XV", 82, "Kamerstuk 36 600 XV, nr. 82"),
     ("35 228, nr.45", "35 228", 45, "Kamerstuk 35 228, nr. 45"),
-    ("Kamerstukken II 2024/25, 32824, nrs. 12", "32 824", 12,
-     "Kamerstukken II 2024/25, 32 824, nr. 12"),
-    ("Aanhangsel Handelingen II 2024/25, nr. 753", None, 753,
-     "Aanhangsel Handelingen II 2024/25, nr. 753"),
+    (
+        "Kamerstukken II 2024/25, 32824, nrs. 12",
+        "32 824",
+        12,
+        "Kamerstukken II 2024/25, 32 824, nr. 12",
+    ),
+    (
+        "Aanhangsel Handelingen II 2024/25, nr. 753",
+        None,
+        753,
+        "Aanhangsel Handelingen II 2024/25, nr. 753",
+    ),
 ]
 
 
@@ -41,10 +61,17 @@ def test_every_spelling(text: str, dossier: str | None, number: int, cited: str)
     assert (ref.text, ref.dossier, ref.volgnummer, ref.citation) == (text, dossier, number, cited)
 
 
-@pytest.mark.parametrize("text", [
-    "op 4 (substantieel) en 91 %", "na 18 maanden, nr. 3 van de lijst", "€22 mln per jaar",
-    "Den Haag, 4 juli 2025", "in 2023 – 2024 kwamen 36 272 mensen", "nr. 5",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "op 4 (substantieel) en 91 %",
+        "na 18 maanden, nr. 3 van de lijst",
+        "€22 mln per jaar",
+        "Den Haag, 4 juli 2025",
+        "in 2023 – 2024 kwamen 36 272 mensen",
+        "nr. 5",
+    ],
+)
 def test_no_false_references(text: str) -> None:
     assert find_references(text) == []
 
@@ -57,18 +84,40 @@ _FORMS = [
     "Kamerstukken II {y1}-{y2} {d}, nr.{n}",
     "{d}, nr. {n}",
 ]
-_WORDS = st.lists(st.sampled_from(["de", "brief", "van", "motie", "Kamer", "gemeenten", "(",
-                                   ")", "en", "maart", "over", "taal"]),
-                  max_size=8).map(" ".join)
+_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "de",
+            "brief",
+            "van",
+            "motie",
+            "Kamer",
+            "gemeenten",
+            "(",
+            ")",
+            "en",
+            "maart",
+            "over",
+            "taal",
+        ]
+    ),
+    max_size=8,
+).map(" ".join)
 
 
 @settings(max_examples=200, deadline=None)
-@given(digits=st.integers(10_000, 99_999), suffix=st.sampled_from(["", "XV", "VII", "A"]),
-       number=st.integers(1, 9_999), year=st.integers(1995, 2030), form=st.sampled_from(_FORMS),
-       before=_WORDS, after=_WORDS)
-def test_written_any_way_the_citation_is_the_same(digits: int, suffix: str, number: int,
-                                                  year: int, form: str, before: str,
-                                                  after: str) -> None:
+@given(
+    digits=st.integers(10_000, 99_999),
+    suffix=st.sampled_from(["", "XV", "VII", "A"]),
+    number=st.integers(1, 9_999),
+    year=st.integers(1995, 2030),
+    form=st.sampled_from(_FORMS),
+    before=_WORDS,
+    after=_WORDS,
+)
+def test_written_any_way_the_citation_is_the_same(
+    digits: int, suffix: str, number: int, year: int, form: str, before: str, after: str
+) -> None:
     dossier = f"{str(digits)[:2]} {str(digits)[2:]}" + (f" {suffix}" if suffix else "")
     written = form.format(d=dossier, n=number, y1=year, y2=year + 1, y2s=f"{(year + 1) % 100:02d}")
     refs = find_references(f"{before} {written} {after}".strip())
@@ -84,7 +133,7 @@ def test_written_any_way_the_citation_is_the_same(digits: int, suffix: str, numb
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_any_text_parses_without_error_and_spans_are_exact(text: str) -> None:
     for ref in find_references(text):
-        assert text[ref.start:ref.end] == ref.text
+        assert text[ref.start : ref.end] == ref.text
         assert "nr" in ref.text
 
 
@@ -117,7 +166,8 @@ def test_references_in_text_and_footnotes_resolve_to_the_library(run: paths.Path
     found = document_references(doc)
     assert [(f.ref.text, f.anchor) for f in found] == [
         ("Kamerstukken II 2024/25, 32 824, nr. 456", "inleiding"),
-        ("Kamerstuk 32 824, nr. 450", "fn-1")]
+        ("Kamerstuk 32 824, nr. 450", "fn-1"),
+    ]
     resolver = Resolver(d.meta for d in library)
     target = resolver.target(found[0].ref)
     assert target is not None and target.id == "kst-32824-456"
@@ -145,9 +195,15 @@ def test_cli_refs_and_citedby(run: paths.Paths, capsys: pytest.CaptureFixture[st
     assert main(["refs", "notitie-taal", "--json"]) == 0
     refs = json.loads(capsys.readouterr().out)["refs"]
     assert refs[0] | {"offset": 0} == {
-        "text": "Kamerstukken II 2024/25, 32 824, nr. 456", "dossier": "32 824",
-        "volgnummer": 456, "citation": "Kamerstukken II 2024/25, 32 824, nr. 456",
-        "target": "kst-32824-456", "in_library": True, "anchor": "inleiding", "offset": 0}
+        "text": "Kamerstukken II 2024/25, 32 824, nr. 456",
+        "dossier": "32 824",
+        "volgnummer": 456,
+        "citation": "Kamerstukken II 2024/25, 32 824, nr. 456",
+        "target": "kst-32824-456",
+        "in_library": True,
+        "anchor": "inleiding",
+        "offset": 0,
+    }
     assert refs[1]["target"] is None and refs[1]["in_library"] is False
     assert main(["refs", "kst-32824-456", "--json"]) == 0
     letter_refs = json.loads(capsys.readouterr().out)["refs"]

@@ -17,9 +17,11 @@ from briefing_reader.session import open_library
 
 
 def letter(n: int) -> str:
-    return (f"---\nid: brief-{n}\nkind: kamerbrief\ntitle: Brief {n}\ndate: 2025-01-0{n % 9 + 1}"
-            f"\n---\n\n{{#s-1}}\n## 1. Aanleiding\n\nDe tewerkstellingsvergunningen van brief"
-            f" {n} en de kwartiermaker{n}.\n")
+    return (
+        f"---\nid: brief-{n}\nkind: kamerbrief\ntitle: Brief {n}\ndate: 2025-01-0{n % 9 + 1}"
+        f"\n---\n\n{{#s-1}}\n## 1. Aanleiding\n\nDe tewerkstellingsvergunningen van brief"
+        f" {n} en de kwartiermaker{n}.\n"
+    )
 
 
 def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -37,8 +39,9 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def test_a_cli_search_parses_no_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_cli_search_parses_no_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     assert cli.main(["--data-dir", str(data), "search", "statushouders", "--json"]) == 0
     capsys.readouterr()
@@ -53,7 +56,8 @@ def test_a_cli_search_parses_no_document(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_a_new_index_object_splits_compounds_with_the_stored_vocabulary(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run_paths = paths.resolve(tmp_path / "data")
     with SearchIndex(run_paths.search_index) as index:
         index.update(open_library(run_paths))
@@ -66,7 +70,8 @@ def test_a_new_index_object_splits_compounds_with_the_stored_vocabulary(
 
 
 def test_an_interrupted_build_is_completed_not_restarted(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run_paths = paths.resolve(tmp_path / "data")
     folder = run_paths.imported_documents
     folder.mkdir(parents=True)

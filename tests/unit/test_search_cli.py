@@ -13,7 +13,11 @@ LETTER = "kst-32824-456"
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "search", *args],
-        capture_output=True, text=True, check=False, timeout=60)
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
 
 
 def test_json_shape(tmp_path: Path) -> None:
@@ -26,8 +30,15 @@ def test_json_shape(tmp_path: Path) -> None:
     assert (data["partial"], data["missing"]) == (False, [])
     assert len(data["hits"]) == 5 and data["total"] > 5
     for hit in data["hits"]:
-        assert hit.keys() == {"doc", "anchor", "section_path", "kind", "snippet", "score",
-                              "missing"}
+        assert hit.keys() == {
+            "doc",
+            "anchor",
+            "section_path",
+            "kind",
+            "snippet",
+            "score",
+            "missing",
+        }
         assert hit["missing"] == []
         assert isinstance(hit["score"], float)
         assert "statushouder" in hit["snippet"].lower()
@@ -69,7 +80,9 @@ def test_readable_list(tmp_path: Path) -> None:
     assert "#s-2-4" in out
     assert "[Taaleis] [in] [de] [bijstand]" in out
     assert run(tmp_path, "statushoudres").stdout.splitlines()[:2] == [
-        "Bedoelde u: statushouders", "Geen resultaten voor: statushoudres"]
+        "Bedoelde u: statushouders",
+        "Geen resultaten voor: statushoudres",
+    ]
 
 
 def test_malformed_query_and_bad_options(tmp_path: Path) -> None:
@@ -89,11 +102,14 @@ def test_unwritable_cache_still_searches_with_one_message(tmp_path: Path) -> Non
 
 
 def test_does_not_load_qt(tmp_path: Path) -> None:
-    code = ("import sys; from briefing_reader.cli import main; "
-            f"main(['--data-dir', {str(tmp_path)!r}, 'search', 'taal', '--json']); "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False, timeout=60)
+    code = (
+        "import sys; from briefing_reader.cli import main; "
+        f"main(['--data-dir', {str(tmp_path)!r}, 'search', 'taal', '--json']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
     assert result.returncode == 0, result.stderr
 
 

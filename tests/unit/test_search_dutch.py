@@ -75,12 +75,16 @@ def _whole_word(hit_text: str, query: str, terms: DutchTerms) -> bool:
     return any(terms.key(fold(w)) == key for _s, _e, w in tokens(hit_text))
 
 
-@pytest.mark.parametrize(("query", "compound"), [
-    ("vergunning", "tewerkstellingsvergunningen"),
-    ("integratie", "integratiebeleid"),
-])
+@pytest.mark.parametrize(
+    ("query", "compound"),
+    [
+        ("vergunning", "tewerkstellingsvergunningen"),
+        ("integratie", "integratiebeleid"),
+    ],
+)
 def test_compound_parts_are_found_and_ranked_below_whole_words(
-        index: SearchIndex, query: str, compound: str) -> None:
+    index: SearchIndex, query: str, compound: str
+) -> None:
     result = index.search(query, limit=500)
     terms = index.terms()
     whole = [_whole_word(h.text, query, terms) for h in result.hits]

@@ -101,13 +101,17 @@ def test_fingerprint_follows_ids_and_source_hashes(tmp_path: Path, bundled: Libr
 
 def _index_files(directory: Path) -> list[Path]:
     """The table of contents and the segments' files (not the lock)."""
-    return [p for p in directory.iterdir() if p.name.startswith(("_units", "units"))
-            and not p.name.endswith("WRITELOCK")]
+    return [
+        p
+        for p in directory.iterdir()
+        if p.name.startswith(("_units", "units")) and not p.name.endswith("WRITELOCK")
+    ]
 
 
 @pytest.mark.parametrize("damage", ["segment", "toc", "truncate"])
-def test_a_corrupted_index_is_rebuilt_silently(tmp_path: Path, bundled: Library,
-                                               damage: str) -> None:
+def test_a_corrupted_index_is_rebuilt_silently(
+    tmp_path: Path, bundled: Library, damage: str
+) -> None:
     directory = tmp_path / "ix"
     SearchIndex(directory).update(bundled)
     for path in _index_files(directory):
@@ -125,7 +129,8 @@ def test_a_corrupted_index_is_rebuilt_silently(tmp_path: Path, bundled: Library,
 
 
 def test_an_index_failing_during_a_search_is_rebuilt_by_the_next_update(
-        tmp_path: Path, bundled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, bundled: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefing_reader.core.search import SearchError, searching
 
     index = SearchIndex(tmp_path / "ix")
@@ -144,8 +149,7 @@ def test_an_index_failing_during_a_search_is_rebuilt_by_the_next_update(
     assert index.search("taaleis").total > 0
 
 
-def test_an_index_of_another_schema_version_is_replaced(tmp_path: Path,
-                                                        bundled: Library) -> None:
+def test_an_index_of_another_schema_version_is_replaced(tmp_path: Path, bundled: Library) -> None:
     directory = tmp_path / "ix"
     directory.mkdir()
     (directory / "_units_v0_1.toc").write_bytes(b"old")
@@ -160,7 +164,8 @@ def test_an_index_of_another_schema_version_is_replaced(tmp_path: Path,
 
 
 def test_unwritable_cache_dir_falls_back_to_memory_with_one_message(
-        tmp_path: Path, bundled: Library) -> None:
+    tmp_path: Path, bundled: Library
+) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache directory should be")
     index = SearchIndex(blocker / "search-index")
@@ -176,8 +181,9 @@ def test_unwritable_cache_dir_falls_back_to_memory_with_one_message(
     assert index.warning == message  # one message, not one per update
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="needs POSIX permissions and a non-root user")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions and a non-root user"
+)
 def test_read_only_cache_dir_falls_back_to_memory(tmp_path: Path, bundled: Library) -> None:
     directory = tmp_path / "ix"
     directory.mkdir()
@@ -192,7 +198,8 @@ def test_read_only_cache_dir_falls_back_to_memory(tmp_path: Path, bundled: Libra
 
 
 def test_disk_failing_mid_build_falls_back_to_memory(
-        tmp_path: Path, bundled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, bundled: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefing_reader.core.search import schema
 
     real = schema.make_writer
@@ -200,9 +207,11 @@ def test_disk_failing_mid_build_falls_back_to_memory(
     def failing_writer(ix: object) -> object:
         writer = real(ix)
         if type(ix.storage).__name__ == "FileStorage":  # type: ignore[attr-defined]
+
             def commit(*args: object, **kwargs: object) -> None:
                 writer.cancel()
                 raise OSError(28, "No space left on device")
+
             writer.commit = commit
         return writer
 
@@ -215,14 +224,17 @@ def test_disk_failing_mid_build_falls_back_to_memory(
 
 
 def test_a_reopened_current_index_highlights_compounds_as_indexed(
-        tmp_path: Path, bundled: Library) -> None:
+    tmp_path: Path, bundled: Library
+) -> None:
     SearchIndex(tmp_path / "ix").update(bundled)
     index = SearchIndex(tmp_path / "ix")
     assert index.update(bundled).added == ()
     marker = index.highlighter("vergunning")
     text = "een verblijfsvergunning en tewerkstellingsvergunningen, geen vergunningq"
     assert [text[s:e] for s, e in marker.spans(text)] == [
-        "verblijfsvergunning", "tewerkstellingsvergunningen"]
+        "verblijfsvergunning",
+        "tewerkstellingsvergunningen",
+    ]
 
 
 def test_in_memory_index_updates_incrementally(tmp_path: Path) -> None:
@@ -236,7 +248,8 @@ def test_in_memory_index_updates_incrementally(tmp_path: Path) -> None:
 
 
 def test_a_writer_of_another_process_means_memory_not_waiting_forever(
-        tmp_path: Path, bundled: Library) -> None:
+    tmp_path: Path, bundled: Library
+) -> None:
     from briefing_reader.core.search._whoosh import FileStorage
 
     directory = tmp_path / "ix"
@@ -293,8 +306,9 @@ def test_searching_while_another_thread_commits(tmp_path: Path) -> None:
 def test_two_threads_updating_take_turns(tmp_path: Path, bundled: Library) -> None:
     index = SearchIndex(tmp_path / "ix")
     reports = []
-    threads = [threading.Thread(target=lambda: reports.append(index.update(bundled)))
-               for _ in range(3)]
+    threads = [
+        threading.Thread(target=lambda: reports.append(index.update(bundled))) for _ in range(3)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

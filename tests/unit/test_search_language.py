@@ -58,8 +58,11 @@ def test_or(index: SearchIndex) -> None:
     either = index.search("taaleis OR startbanen").total
     assert either > index.search("taaleis").total
     assert either > index.search("startbanen").total
-    words = {fold(w) for h in index.search("taaleis OR startbanen", limit=200).hits
-             for w in h.matched_words}
+    words = {
+        fold(w)
+        for h in index.search("taaleis OR startbanen", limit=200).hits
+        for w in h.matched_words
+    }
     assert words <= {"taaleis", "startbanen", "startbaan"}
 
 
@@ -83,7 +86,9 @@ def test_fuzzy(index: SearchIndex) -> None:
     result = index.search("statushoudres~")
     assert result.total > 0
     assert {fold(w) for h in result.hits for w in h.matched_words} <= {
-        "statushouders", "statushouder"}
+        "statushouders",
+        "statushouder",
+    }
     assert index.search("taaleiss~1").total > 0
 
 
@@ -115,8 +120,15 @@ def test_hits_carry_where_they_are(index: SearchIndex) -> None:
     assert hit.anchor.startswith("p-")
     assert hit.section_path.startswith("Pijler 1 > ")
     assert "<b>" in hit.snippet_html
-    assert hit.to_json().keys() == {"doc", "anchor", "section_path", "kind", "snippet", "score",
-                                    "missing"}
+    assert hit.to_json().keys() == {
+        "doc",
+        "anchor",
+        "section_path",
+        "kind",
+        "snippet",
+        "score",
+        "missing",
+    }
 
 
 def test_footnotes_have_their_own_anchor(index: SearchIndex) -> None:
@@ -132,8 +144,10 @@ def test_limit_and_total(index: SearchIndex) -> None:
     # whole words before compound parts, then the letters before our documents,
     # then by score
     key = index.terms().key
-    order = [("werk" not in {key(w) for w in WORD.findall(fold(h.text))}, h.doc in OURS,
-              -h.score) for h in hits]
+    order = [
+        ("werk" not in {key(w) for w in WORD.findall(fold(h.text))}, h.doc in OURS, -h.score)
+        for h in hits
+    ]
     assert order == sorted(order)
     assert order[0][:2] == (False, False) and (False, True) in [o[:2] for o in order]
 
@@ -163,9 +177,28 @@ def test_empty_query(index: SearchIndex) -> None:
     assert result.suggestion is None
 
 
-@pytest.mark.parametrize("query", ['"open en', "OR", "taal OR", "NOT", "-", "*", "~", "doc:",
-                                   "in:", "in:nergens taal", '""', "((taal", "taal~9",
-                                   "doc:bestaat-niet taal", "\\", "'", "a" * 300])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"open en',
+        "OR",
+        "taal OR",
+        "NOT",
+        "-",
+        "*",
+        "~",
+        "doc:",
+        "in:",
+        "in:nergens taal",
+        '""',
+        "((taal",
+        "taal~9",
+        "doc:bestaat-niet taal",
+        "\\",
+        "'",
+        "a" * 300,
+    ],
+)
 def test_malformed_queries_never_raise(index: SearchIndex, query: str) -> None:
     result = index.search(query)
     assert result.query == query
@@ -177,10 +210,10 @@ def test_malformed_query_is_searched_as_plain_words(index: SearchIndex) -> None:
     assert result.total == index.search("taaleis bijstand").total > 0
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list('taleisgmnd "*~-:()ORNTdocin\u00eb\t')),
-               max_size=30))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=st.sampled_from(list('taleisgmnd "*~-:()ORNTdocin\u00eb\t')), max_size=30))
 def test_any_query_never_raises(index: SearchIndex, query: str) -> None:
     result = index.search(query, limit=5)
     assert result.total >= len(result.hits)

@@ -43,19 +43,24 @@ def test_the_letter_ranks_above_our_documents_for_equal_relevance(index: SearchI
 
 
 def test_a_whole_word_in_our_documents_ranks_above_a_compound_part_in_the_letter(
-        index: SearchIndex) -> None:
+    index: SearchIndex,
+) -> None:
     # The glossary's "Specifieke uitkering" holds the word; the letter's
     # "bijstandsuitkering" only holds it as a part.
     places = [(h.doc, h.anchor) for h in index.search("uitkering", limit=200).hits]
     glossary = places.index(("begrippen", "p-119"))
-    part_only = [i for i, h in enumerate(index.search("uitkering", limit=200).hits)
-                 if "bijstandsuitkering" in h.text and " uitkering" not in h.text]
+    part_only = [
+        i
+        for i, h in enumerate(index.search("uitkering", limit=200).hits)
+        if "bijstandsuitkering" in h.text and " uitkering" not in h.text
+    ]
     assert part_only and glossary < min(part_only)
     assert places[0][0] == LETTER  # the letter's own "uitkeringen" come first
 
 
 def test_a_verb_form_the_stemmer_does_not_join_finds_the_forms_the_letter_uses(
-        index: SearchIndex) -> None:
+    index: SearchIndex,
+) -> None:
     # p-128 holds "gemeenten", "taaleis" and "handhaven"; nothing holds "handhaaft".
     assert index.search("handhaaft taaleis").total > 0
     result = index.search("taaleis gemeenten handhaaft")
@@ -70,8 +75,7 @@ def test_a_form_the_library_holds_is_not_joined_to_look_alike_verbs(index: Searc
     assert not any("bieden" in h.matched_words for h in index.search("gebied").hits)
 
 
-def test_words_in_one_section_but_no_one_paragraph_give_partial_matches(
-        index: SearchIndex) -> None:
+def test_words_in_one_section_but_no_one_paragraph_give_partial_matches(index: SearchIndex) -> None:
     # 2.4 has "knelpunten" in one paragraph and "bijstandsuitkering" in others.
     result = index.search("knelpunten bijstand", limit=500)
     assert result.partial and result.missing == []
@@ -105,21 +109,24 @@ def test_a_query_that_finds_everything_is_not_partial(index: SearchIndex) -> Non
 
 def test_a_table_hit_reads_as_its_row_with_named_cells(index: SearchIndex) -> None:
     hit = next(h for h in index.search("taaleis", limit=50).hits if h.kind == "table")
-    assert hit.snippet == ("Taaleis (2.4)* | 2025: 0 | 2026: 0 | 2027: 3,7 | 2028: 10,6 | "
-                           "2029: 17,4 | 2030: 22 | Struc.: 17,4")
+    assert hit.snippet == (
+        "Taaleis (2.4)* | 2025: 0 | 2026: 0 | 2027: 3,7 | 2028: 10,6 | "
+        "2029: 17,4 | 2030: 22 | Struc.: 17,4"
+    )
     assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["Taaleis"]
     header = next(h for h in index.search("2027", limit=50).hits if h.kind == "table")
     assert header.snippet.startswith("2025 | 2026 | 2027")
 
 
 def test_section_paths_of_the_text_before_the_first_pillar(index: SearchIndex) -> None:
-    paths_of = {h.anchor: h.section_path for h in index.search("taaleis", limit=50).hits
-                if h.doc == LETTER}
+    paths_of = {
+        h.anchor: h.section_path for h in index.search("taaleis", limit=50).hits if h.doc == LETTER
+    }
     assert paths_of["p-11"] == ""  # the opening: no heading above it ("Opening" in lists)
     hits = index.search("actieagenda tweede pijlers", limit=50).hits
-    assert ("p-13", "Eerste uitwerking Actieagenda") in {(h.anchor, h.section_path)
-                                                          for h in hits}
+    assert ("p-13", "Eerste uitwerking Actieagenda") in {(h.anchor, h.section_path) for h in hits}
     intro = index.search("huwelijksdwang eer gerelateerd").hits[0]
     assert (intro.anchor, intro.section_path) == ("p-16", "Pijler 1")
     assert index.search("burgerschap expertisepunt").hits[0].section_path == (
-        "Pijler 1 > Burgerschap")
+        "Pijler 1 > Burgerschap"
+    )

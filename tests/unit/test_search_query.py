@@ -16,12 +16,15 @@ def test_words_are_all_required_and_folded() -> None:
 
 def test_phrase_keeps_stop_words() -> None:
     assert parse('"open en vrije samenleving"').required == [
-        [Phrase(("open", "en", "vrije", "samenleving"))]]
+        [Phrase(("open", "en", "vrije", "samenleving"))]
+    ]
 
 
 def test_or_binds_tighter_than_and() -> None:
     assert parse("taal OR werk gemeenten").required == [
-        [Word("taal"), Word("werk")], [Word("gemeenten")]]
+        [Word("taal"), Word("werk")],
+        [Word("gemeenten")],
+    ]
 
 
 def test_not_and_minus_exclude() -> None:
@@ -49,14 +52,16 @@ def test_hyphenated_word_is_a_phrase() -> None:
 
 
 def test_malformed_queries_become_plain_words() -> None:
-    for text, words in [('"open en vrij', ["open", "en", "vrij"]),
-                        ("taal OR", ["taal"]),
-                        ("OR taal", ["taal"]),
-                        ("taal NOT", ["taal"]),
-                        ("in:nergens taal", ["in", "nergens", "taal"]),
-                        ("doc: taal", ["doc", "taal"]),
-                        ("taal OR OR werk", ["taal", "werk"]),
-                        ("ta*al*", ["ta", "al"])]:
+    for text, words in [
+        ('"open en vrij', ["open", "en", "vrij"]),
+        ("taal OR", ["taal"]),
+        ("OR taal", ["taal"]),
+        ("taal NOT", ["taal"]),
+        ("in:nergens taal", ["in", "nergens", "taal"]),
+        ("doc: taal", ["doc", "taal"]),
+        ("taal OR OR werk", ["taal", "werk"]),
+        ("ta*al*", ["ta", "al"]),
+    ]:
         q = parse(text)
         assert q.malformed, text
         assert q.required == [[Word(w)] for w in words], text

@@ -14,10 +14,23 @@ from briefing_reader import paths
 from briefing_reader.core.search import SearchIndex, collect, searching
 from briefing_reader.session import open_library
 
-QUERIES = ["gemeenten", "taaleis bijstand", "uitkering", "huwelijksdwang", "inburger*",
-           '"open en vrije samenleving"', '"in de bijstand"', "taal OR werk",
-           "gemeenten -asiel", "statushoudres~", "handhaaft taaleis",
-           "taaleis xyzzyqq", "doc:kst-32824-456 gemeenten", "in:acties gemeenten", "de het"]
+QUERIES = [
+    "gemeenten",
+    "taaleis bijstand",
+    "uitkering",
+    "huwelijksdwang",
+    "inburger*",
+    '"open en vrije samenleving"',
+    '"in de bijstand"',
+    "taal OR werk",
+    "gemeenten -asiel",
+    "statushoudres~",
+    "handhaaft taaleis",
+    "taaleis xyzzyqq",
+    "doc:kst-32824-456 gemeenten",
+    "in:acties gemeenten",
+    "de het",
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +44,19 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 
 def answer(index: SearchIndex, query: str) -> dict[str, Any]:
     result = index.search(query, limit=400)
-    return {"total": result.total, "partial": result.partial, "missing": result.missing,
-            "hits": [(h.doc, h.anchor, h.missing) for h in result.hits],
-            "scores": [h.score for h in result.hits]}
+    return {
+        "total": result.total,
+        "partial": result.partial,
+        "missing": result.missing,
+        "hits": [(h.doc, h.anchor, h.missing) for h in result.hits],
+        "scores": [h.score for h in result.hits],
+    }
 
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_set_ranking_gives_what_the_whoosh_collector_gives(
-        index: SearchIndex, query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    index: SearchIndex, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fast = answer(index, query)
 
     def unsupported(*args: Any) -> Any:
@@ -52,7 +70,8 @@ def test_the_set_ranking_gives_what_the_whoosh_collector_gives(
 
 
 def test_a_big_tier_is_ranked_from_its_best_combinations_alone(
-        index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Force the shortcut for tiers of any size: the order must not change.
     everything = answer(index, "gemeenten")
     monkeypatch.setattr(searching, "TIER_FIRST", 3)

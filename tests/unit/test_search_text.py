@@ -28,22 +28,30 @@ def test_fold_lowers_and_removes_accents() -> None:
 def test_tokens_split_on_punctuation_with_offsets() -> None:
     text = "rol. Staten-Generaal, 2024/25"
     assert [(s, e, w) for s, e, w in tokens(text)] == [
-        (0, 3, "rol"), (5, 11, "Staten"), (12, 20, "Generaal"), (22, 26, "2024"), (27, 29, "25")]
+        (0, 3, "rol"),
+        (5, 11, "Staten"),
+        (12, 20, "Generaal"),
+        (22, 26, "2024"),
+        (27, 29, "25"),
+    ]
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("statushouder", "statushouders"),
-    ("gemeente", "gemeenten"),
-    ("motie", "moties"),
-    ("actie", "acties"),
-    ("financiele", "financiële"),
-    ("geinitieerd", "geïnitieerd"),
-    ("gezin", "gezinnen"),
-    ("brief", "brieven"),
-    ("huis", "huizen"),
-    ("kind", "kinderen"),
-    ("categorie", "categorieën"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("statushouder", "statushouders"),
+        ("gemeente", "gemeenten"),
+        ("motie", "moties"),
+        ("actie", "acties"),
+        ("financiele", "financiële"),
+        ("geinitieerd", "geïnitieerd"),
+        ("gezin", "gezinnen"),
+        ("brief", "brieven"),
+        ("huis", "huizen"),
+        ("kind", "kinderen"),
+        ("categorie", "categorieën"),
+    ],
+)
 def test_singular_and_plural_share_a_key(terms: DutchTerms, a: str, b: str) -> None:
     assert terms.key(fold(a)) == terms.key(fold(b))
 
@@ -69,8 +77,9 @@ def test_keys_of_text(terms: DutchTerms) -> None:
 
 
 def test_compound_parts_against_the_vocabulary() -> None:
-    vocab = vocabulary_of(["vergunning vergunningen integratie beleid taal eis plicht",
-                           "inburgering werk"])
+    vocab = vocabulary_of(
+        ["vergunning vergunningen integratie beleid taal eis plicht", "inburgering werk"]
+    )
     split = CompoundSplitter(vocab)
     assert "vergunningen" in split.parts("tewerkstellingsvergunningen")
     assert set(split.parts("integratiebeleid")) == {"integratie", "beleid"}

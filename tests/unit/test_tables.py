@@ -29,31 +29,40 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     return open_library(paths.resolve(tmp_path_factory.mktemp("data")))
 
 
-@pytest.mark.parametrize(("cell", "value"), [
-    ("10,6", Decimal("10.6")),
-    ("5,0", Decimal("5.0")),
-    ("22", Decimal(22)),
-    ("1.000", Decimal(1000)),
-    ("1.234.567,89", Decimal("1234567.89")),
-    ("€ 5,0", Decimal("5.0")),
-    ("17,4*", Decimal("17.4")),
-    ("-3,5", Decimal("-3.5")),
-    ("2.5", Decimal("2.5")),
-    ("", Decimal(0)),
-    ("-", Decimal(0)),
-    (" ", Decimal(0)),
-    ("n.v.t.", None),
-    ("Totaal", None),
-    ("10,6 mln", None),
-])
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("10,6", Decimal("10.6")),
+        ("5,0", Decimal("5.0")),
+        ("22", Decimal(22)),
+        ("1.000", Decimal(1000)),
+        ("1.234.567,89", Decimal("1234567.89")),
+        ("€ 5,0", Decimal("5.0")),
+        ("17,4*", Decimal("17.4")),
+        ("-3,5", Decimal("-3.5")),
+        ("2.5", Decimal("2.5")),
+        ("", Decimal(0)),
+        ("-", Decimal(0)),
+        (" ", Decimal(0)),
+        ("n.v.t.", None),
+        ("Totaal", None),
+        ("10,6 mln", None),
+    ],
+)
 def test_parse_dutch_numbers(cell: str, value: Decimal | None) -> None:
     assert parse_number(cell) == value
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (Decimal("6.3"), "6,3"), (Decimal("10.60"), "10,6"), (Decimal(1000), "1000"),
-    (Decimal("-1.0"), "-1"), (Decimal(0), "0"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("6.3"), "6,3"),
+        (Decimal("10.60"), "10,6"),
+        (Decimal(1000), "1000"),
+        (Decimal("-1.0"), "-1"),
+        (Decimal(0), "0"),
+    ],
+)
 def test_format_numbers_the_dutch_way(value: Decimal, text: str) -> None:
     assert format_number(value) == text
 
@@ -65,17 +74,28 @@ def test_a_total_row_that_adds_up_is_quiet() -> None:
 
 
 def test_a_total_row_that_does_not_add_up() -> None:
-    rows = [["", "2025", "2026"], ["A", "1,5", "2,0"], ["B", "2,5", "3,0"],
-            ["Totaal", "4,0", "6,0"]]
+    rows = [
+        ["", "2025", "2026"],
+        ["A", "1,5", "2,0"],
+        ["B", "2,5", "3,0"],
+        ["Totaal", "4,0", "6,0"],
+    ]
     (diff,) = check_rows(rows, doc="d", anchor="tabel-1")
     assert (diff.doc, diff.anchor, diff.row, diff.column) == ("d", "tabel-1", "Totaal", "2026")
     assert (diff.printed, diff.computed, diff.difference, diff.rounding) == (
-        "6,0", "5", "-1", False)
+        "6,0",
+        "5",
+        "-1",
+        False,
+    )
 
 
 def test_a_total_column() -> None:
-    rows = [["Post", "Rijk", "Gemeenten", "Totaal"], ["A", "1.000", "250", "1.250"],
-            ["B", "10", "5", "18"]]
+    rows = [
+        ["Post", "Rijk", "Gemeenten", "Totaal"],
+        ["A", "1.000", "250", "1.250"],
+        ["B", "10", "5", "18"],
+    ]
     (diff,) = check_rows(rows)
     assert (diff.row, diff.column, diff.printed, diff.computed) == ("B", "Totaal", "18", "15")
     assert not diff.rounding
@@ -115,19 +135,28 @@ def test_the_letters_finance_table(library: Library) -> None:
     (table,) = [b for b in letter.blocks if b.kind == "table"]
     rows = table_rows(table.text)
     assert rows[2][:3] == ["Startbanen (2.2)", "1,3", "0"]
-    found = [(d.row, d.column, d.printed, d.computed, d.difference, d.rounding)
-             for d in check_document(letter)]
+    found = [
+        (d.row, d.column, d.printed, d.computed, d.difference, d.rounding)
+        for d in check_document(letter)
+    ]
     # 2025: 5,0 + 1,3 + 0 = 6,3 where 5 is printed; 2026: 10,6 + 0 + 0 = 10,6 where 11,6
     # is printed. The Startbanen row's 1,3 is not in the 2025 total; 2027-2030 and
     # Struc. add up.
-    assert found == [("Totaal", "2025", "5", "6,3", "1,3", False),
-                     ("Totaal", "2026", "11,6", "10,6", "-1", False)]
+    assert found == [
+        ("Totaal", "2025", "5", "6,3", "1,3", False),
+        ("Totaal", "2026", "11,6", "10,6", "-1", False),
+    ]
     assert check_library(library) == check_document(letter)
 
 
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing_reader", "--data-dir", str(data),
-                           *args], capture_output=True, text=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_cli_tables_check(tmp_path: Path) -> None:
@@ -135,9 +164,9 @@ def test_cli_tables_check(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["tables_checked"] == 1
-    assert [(d["column"], d["printed"], d["computed"], d["rounding"])
-            for d in data["differences"]] == [("2025", "5", "6,3", False),
-                                              ("2026", "11,6", "10,6", False)]
+    assert [
+        (d["column"], d["printed"], d["computed"], d["rounding"]) for d in data["differences"]
+    ] == [("2025", "5", "6,3", False), ("2026", "11,6", "10,6", False)]
     text = run_cli(tmp_path, "tables", "--check")
     assert "Totaal / 2025: gedrukt 5, berekend 6,3" in text.stdout
     listing = run_cli(tmp_path, "tables")

@@ -44,7 +44,8 @@ def highlight(store: NotesStore, library: Library, quote: str, note: str) -> str
 
 
 def test_notes_travel_both_ways_and_each_writes_only_their_own_file(
-        two: tuple[NotesStore, NotesStore, Path], library: Library) -> None:
+    two: tuple[NotesStore, NotesStore, Path], library: Library
+) -> None:
     anna, bart, folder = two
     highlight(anna, library, QUOTES[0], "van Anna")
     highlight(bart, library, QUOTES[1], "van Bart")
@@ -54,7 +55,8 @@ def test_notes_travel_both_ways_and_each_writes_only_their_own_file(
     assert (report.authors, report.added) == (1, 1)
     assert sync(anna, folder, library).added == 1
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [own_file_name(anna), own_file_name(bart)])
+        [own_file_name(anna), own_file_name(bart)]
+    )
     theirs = [h for h in anna.highlights() if not h.is_mine]
     assert [(h.note, h.author) for h in theirs] == [("van Bart", "Bart")]
     again = sync(anna, folder, library)
@@ -62,14 +64,15 @@ def test_notes_travel_both_ways_and_each_writes_only_their_own_file(
 
 
 def test_a_half_written_file_waits_and_changes_nothing(
-        two: tuple[NotesStore, NotesStore, Path], library: Library) -> None:
+    two: tuple[NotesStore, NotesStore, Path], library: Library
+) -> None:
     anna, bart, folder = two
     highlight(anna, library, QUOTES[0], "een")
     sync(anna, folder, library)
     sync(bart, folder, library)
     own = folder / own_file_name(anna)
     whole = own.read_bytes()
-    own.write_bytes(whole[:len(whole) // 2])
+    own.write_bytes(whole[: len(whole) // 2])
     report = sync(bart, folder, library)
     assert len(report.skipped) == 1 and own.name in report.skipped[0]
     assert report.removed == 0 and len(bart.highlights()) == 1
@@ -78,7 +81,8 @@ def test_a_half_written_file_waits_and_changes_nothing(
 
 
 def test_conflict_copies_merge_by_id_and_modified(
-        two: tuple[NotesStore, NotesStore, Path], library: Library) -> None:
+    two: tuple[NotesStore, NotesStore, Path], library: Library
+) -> None:
     anna, bart, folder = two
     kept = highlight(anna, library, QUOTES[0], "oud")
     sync(anna, folder, library)
@@ -88,8 +92,7 @@ def test_conflict_copies_merge_by_id_and_modified(
     newer["modified"] = "2099-01-01T00:00:00.000Z"
     newer["body"]["value"] = "nieuw"
     stem = own.name.removesuffix(".jsonld")
-    for name in (f"{stem} (conflicted copy 2026-12-06 101500).jsonld",
-                 f"{stem}.jsonld..path1"):
+    for name in (f"{stem} (conflicted copy 2026-12-06 101500).jsonld", f"{stem}.jsonld..path1"):
         (folder / name).write_text(json.dumps(data), encoding="utf-8")
     assert author_of(folder / name) == stem
     report = sync(bart, folder, library)
@@ -99,7 +102,8 @@ def test_conflict_copies_merge_by_id_and_modified(
 
 
 def test_a_deleted_note_disappears_at_colleagues(
-        two: tuple[NotesStore, NotesStore, Path], library: Library) -> None:
+    two: tuple[NotesStore, NotesStore, Path], library: Library
+) -> None:
     anna, bart, folder = two
     gone = highlight(anna, library, QUOTES[0], "weg")
     highlight(anna, library, QUOTES[1], "blijft")
@@ -114,7 +118,8 @@ def test_a_deleted_note_disappears_at_colleagues(
 
 
 def test_my_own_conflict_copy_brings_notes_from_my_other_computer(
-        two: tuple[NotesStore, NotesStore, Path], library: Library, tmp_path: Path) -> None:
+    two: tuple[NotesStore, NotesStore, Path], library: Library, tmp_path: Path
+) -> None:
     anna, _bart, folder = two
     sync(anna, folder, library)
     laptop = open_store(tmp_path / "laptop" / "n.sqlite3", tmp_path / "laptop" / "b")
@@ -129,28 +134,35 @@ def test_my_own_conflict_copy_brings_notes_from_my_other_computer(
     assert [(h.note, h.is_mine) for h in anna.highlights()] == [("op de laptop", True)]
 
 
-def test_an_offline_folder_is_no_error(two: tuple[NotesStore, NotesStore, Path],
-                                       library: Library, tmp_path: Path) -> None:
+def test_an_offline_folder_is_no_error(
+    two: tuple[NotesStore, NotesStore, Path], library: Library, tmp_path: Path
+) -> None:
     anna, _bart, _folder = two
     report = sync(anna, tmp_path / "niet-aangekoppeld", library)
     assert report.offline and "not reachable" in report.message()
     assert not (tmp_path / "niet-aangekoppeld").exists()
 
 
-@pytest.mark.parametrize("name, author", [
-    ("0a1b2c3d-0000-4000-8000-000000000001.jsonld", "0a1b2c3d-0000-4000-8000-000000000001"),
-    ("0A1B2C3D-0000-4000-8000-000000000001-DESKTOP-7.jsonld",
-     "0a1b2c3d-0000-4000-8000-000000000001"),
-    (".0a1b2c3d-0000-4000-8000-000000000001.jsonld.x.tmp", None),
-    ("notities.jsonld", None),
-    ("0a1b2c3d-0000-4000-8000-000000000001.txt", None),
-])
+@pytest.mark.parametrize(
+    "name, author",
+    [
+        ("0a1b2c3d-0000-4000-8000-000000000001.jsonld", "0a1b2c3d-0000-4000-8000-000000000001"),
+        (
+            "0A1B2C3D-0000-4000-8000-000000000001-DESKTOP-7.jsonld",
+            "0a1b2c3d-0000-4000-8000-000000000001",
+        ),
+        (".0a1b2c3d-0000-4000-8000-000000000001.jsonld.x.tmp", None),
+        ("notities.jsonld", None),
+        ("0a1b2c3d-0000-4000-8000-000000000001.txt", None),
+    ],
+)
 def test_which_files_belong_to_whom(name: str, author: str | None) -> None:
     assert author_of(Path(name)) == author
 
 
-def test_an_unchanged_file_is_not_written_again(two: tuple[NotesStore, NotesStore, Path],
-                                                library: Library) -> None:
+def test_an_unchanged_file_is_not_written_again(
+    two: tuple[NotesStore, NotesStore, Path], library: Library
+) -> None:
     anna, _bart, folder = two
     highlight(anna, library, QUOTES[0], "een")
     own = Path(sync(anna, folder, library).published or "")

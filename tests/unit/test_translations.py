@@ -32,11 +32,15 @@ def test_every_ui_string_has_a_dutch_translation(tmp_path: Path) -> None:
     fresh = translations.update(tmp_path / "check.ts")  # lupdate over the current code
     found = messages(fresh)
     assert len(found) >= 20
-    untranslated = [src for src, (text, kind) in found.items()
-                    if not text or kind in ("unfinished", "vanished", "obsolete")]
+    untranslated = [
+        src
+        for src, (text, kind) in found.items()
+        if not text or kind in ("unfinished", "vanished", "obsolete")
+    ]
     assert untranslated == [], "run scripts/translations.py update and translate these"
-    assert set(found) == set(messages(translations.ts_file("nl"))), \
+    assert set(found) == set(messages(translations.ts_file("nl"))), (
         "the .ts file is out of date: run scripts/translations.py update"
+    )
 
 
 def test_shipped_catalogue_is_compiled_from_the_ts_file(tmp_path: Path) -> None:

@@ -43,8 +43,7 @@ def letter() -> Document:
     return edited(version=2)
 
 
-def test_a_version_is_kept_once_atomically_and_read_back(tmp_path: Path,
-                                                         letter: Document) -> None:
+def test_a_version_is_kept_once_atomically_and_read_back(tmp_path: Path, letter: Document) -> None:
     moment = dt.datetime(2025, 7, 15, 13, 18, tzinfo=dt.UTC)
     path = save_version(tmp_path, letter, moment)
     assert path == version_path(tmp_path, LETTER, 2, letter.source_hash)
@@ -58,8 +57,9 @@ def test_a_version_is_kept_once_atomically_and_read_back(tmp_path: Path,
     assert load_version(tmp_path, LETTER, "0" * 64) is None
 
 
-def test_versions_are_listed_oldest_first_and_damage_is_ignored(tmp_path: Path,
-                                                                letter: Document) -> None:
+def test_versions_are_listed_oldest_first_and_damage_is_ignored(
+    tmp_path: Path, letter: Document
+) -> None:
     newer = edited((ROUTE, ""), version=3)
     save_version(tmp_path, newer)
     save_version(tmp_path, letter)
@@ -68,8 +68,9 @@ def test_versions_are_listed_oldest_first_and_damage_is_ignored(tmp_path: Path,
     assert list_versions(tmp_path, "../etc") == []
 
 
-def test_unusable_ids_and_unwritable_folders_raise_typed_errors(tmp_path: Path,
-                                                                 letter: Document) -> None:
+def test_unusable_ids_and_unwritable_folders_raise_typed_errors(
+    tmp_path: Path, letter: Document
+) -> None:
     with pytest.raises(VersionsError):
         version_path(tmp_path, "../x", 1, "ab")
     blocker = tmp_path / "file"
@@ -89,11 +90,13 @@ def test_offsets_follow_unchanged_paragraphs_and_stay_in_changed_ones() -> None:
     assert mapping.unchanged_parts(8, 22) == [(14, 18)]  # only "vier" is as it was
 
 
-def test_diff_lists_removed_added_and_changed_paragraphs_with_their_notes(
-        letter: Document) -> None:
+def test_diff_lists_removed_added_and_changed_paragraphs_with_their_notes(letter: Document) -> None:
     new_para = "Een geheel nieuwe alinea over de voortgang."
-    newer = edited((ROUTE, "De snelste route naar zelfbeschikking is betaald werk."),
-                   ("## 1.1 Recht", f"{new_para}\n\n## 1.1 Recht"), version=3)
+    newer = edited(
+        (ROUTE, "De snelste route naar zelfbeschikking is betaald werk."),
+        ("## 1.1 Recht", f"{new_para}\n\n## 1.1 Recht"),
+        version=3,
+    )
     old, new = snapshot(letter), snapshot(newer)
     at = letter.plain_text.index(ROUTE)
     note = NoteSpan("h1", "highlight", "route", letter.source_hash, at, at + len(ROUTE))
@@ -105,8 +108,14 @@ def test_diff_lists_removed_added_and_changed_paragraphs_with_their_notes(
     changed = changes[1]
     assert ROUTE in changed.old[0].text and "betaald werk" in changed.new[0].text
     assert [n.item_id for n in changed.notes] == ["h1"]
-    gone = diff_versions(old, snapshot(edited((SOURCE[SOURCE.index("Iedereen moet volop"):
-                                                      SOURCE.index(ROUTE) + len(ROUTE)], ""))))
+    gone = diff_versions(
+        old,
+        snapshot(
+            edited(
+                (SOURCE[SOURCE.index("Iedereen moet volop") : SOURCE.index(ROUTE) + len(ROUTE)], "")
+            )
+        ),
+    )
     assert [c.kind for c in gone] == ["removed"]
 
 

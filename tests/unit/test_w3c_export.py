@@ -26,12 +26,14 @@ from briefing_reader.core.notes import (
 from briefing_reader.session import open_library
 
 REPO = Path(__file__).resolve().parents[2]
-SUITE = Path(os.environ.get("W3C_ANNOTATION_TESTS",
-                            REPO.parent / "shared" / "w3c-annotation-tests"))
+SUITE = Path(
+    os.environ.get("W3C_ANNOTATION_TESTS", REPO.parent / "shared" / "w3c-annotation-tests")
+)
 pytestmark = pytest.mark.skipif(
     not (SUITE / "annotations" / "annotationMusts.test").is_file(),
     reason=f"the W3C annotation test suite is not at {SUITE} (CI has it at "
-           "../shared/w3c-annotation-tests; set W3C_ANNOTATION_TESTS to run this here)")
+    "../shared/w3c-annotation-tests; set W3C_ANNOTATION_TESTS to run this here)",
+)
 LETTER = "kst-32824-456"
 
 
@@ -56,30 +58,72 @@ def profile(folder: Path, library: Library) -> NotesStore:
     assert doc is not None
     store = open_store(folder / "notes.sqlite3", folder / "backups")
     store.set_author("Jan de Vries")
-    store.update_action(action_target(doc, "actie-taaleis-in-de-bijstand"), stance="Kritisch",
-                        priority="hoog", note="Hoe **handhaven** gemeenten?",
-                        questions=["Wanneer?", "Wat kost het?"], tags=["taal"])
+    store.update_action(
+        action_target(doc, "actie-taaleis-in-de-bijstand"),
+        stance="Kritisch",
+        priority="hoog",
+        note="Hoe **handhaven** gemeenten?",
+        questions=["Wanneer?", "Wat kost het?"],
+        tags=["taal"],
+    )
     store.update_action(action_target(doc, "actie-startbanen"), priority="laag")
-    store.add_highlight(anchor_quote(doc, "De NCTV stelt het dreigingsniveau"),
-                        colour="#12abef", note="Sinds wanneer?", tags=["nctv"])
+    store.add_highlight(
+        anchor_quote(doc, "De NCTV stelt het dreigingsniveau"),
+        colour="#12abef",
+        note="Sinds wanneer?",
+        tags=["nctv"],
+    )
     store.add_highlight(anchor_quote(doc, "De onlinewereld speelt een centrale rol"))
     store.add_bookmark(*anchor_place(doc, "actie-startbanen"))
     theirs = folder / "hypothesis.json"
-    theirs.write_text(json.dumps({"rows": [{
-        "id": "Xy7_aBc", "uri": f"https://zoek.officielebekendmakingen.nl/{LETTER}.html",
-        "text": "Zie **ook**", "user": "acct:piet@hypothes.is",
-        "created": "2025-07-20T10:00:00+00:00", "updated": "2025-07-21T10:00:00+00:00",
-        "target": [{"source": f"https://zoek.officielebekendmakingen.nl/{LETTER}.html",
-                    "selector": [{"type": "TextQuoteSelector",
-                                  "exact": "De onlinewereld speelt"}]}]}]}),
-        encoding="utf-8")
+    theirs.write_text(
+        json.dumps(
+            {
+                "rows": [
+                    {
+                        "id": "Xy7_aBc",
+                        "uri": f"https://zoek.officielebekendmakingen.nl/{LETTER}.html",
+                        "text": "Zie **ook**",
+                        "user": "acct:piet@hypothes.is",
+                        "created": "2025-07-20T10:00:00+00:00",
+                        "updated": "2025-07-21T10:00:00+00:00",
+                        "target": [
+                            {
+                                "source": f"https://zoek.officielebekendmakingen.nl/{LETTER}.html",
+                                "selector": [
+                                    {"type": "TextQuoteSelector", "exact": "De onlinewereld speelt"}
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     waiting = folder / "elders.jsonld"
-    waiting.write_text(json.dumps([{
-        "@context": exchange.CONTEXT, "id": "http://example.org/anno/7", "type": "Annotation",
-        "body": {"type": "TextualBody", "value": "Later", "language": "en"},
-        "target": {"source": "urn:briefing-reader:doc:kst-99999-1", "selector": {
-            "type": "TextQuoteSelector", "exact": "een zin", "prefix": "Hier ",
-            "suffix": " komt"}}}]), encoding="utf-8")
+    waiting.write_text(
+        json.dumps(
+            [
+                {
+                    "@context": exchange.CONTEXT,
+                    "id": "http://example.org/anno/7",
+                    "type": "Annotation",
+                    "body": {"type": "TextualBody", "value": "Later", "language": "en"},
+                    "target": {
+                        "source": "urn:briefing-reader:doc:kst-99999-1",
+                        "selector": {
+                            "type": "TextQuoteSelector",
+                            "exact": "een zin",
+                            "prefix": "Hier ",
+                            "suffix": " komt",
+                        },
+                    },
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     for path in (theirs, waiting):
         exchange.import_jsonld(store, path, library)
     return store
@@ -88,12 +132,14 @@ def profile(folder: Path, library: Library) -> NotesStore:
 def failures(suite: Any, test: str, instance: Any) -> list[str]:
     results = suite.run(test, instance)
     assert results and all(r.kind in ("must", "should", "may") for r in results)
-    return [f"{r.assertion}: {r.message}" for r in results
-            if r.kind == "must" and r.status != "pass"]
+    return [
+        f"{r.assertion}: {r.message}" for r in results if r.kind == "must" and r.status != "pass"
+    ]
 
 
-def test_every_exported_annotation_passes_every_must(suite: Any, library: Library,
-                                                     tmp_path: Path) -> None:
+def test_every_exported_annotation_passes_every_must(
+    suite: Any, library: Library, tmp_path: Path
+) -> None:
     store = profile(tmp_path, library)
     try:
         collection = exchange.export_jsonld(store)
@@ -136,14 +182,31 @@ def test_bodies_creator_and_motivations(library: Library, tmp_path: Path) -> Non
 
 def test_the_runner_catches_what_the_suite_forbids(suite: Any) -> None:
     """The runner is not a rubber stamp: the defects of issue 16 fail."""
-    annotation = {"@context": exchange.CONTEXT, "id": "urn:uuid:1", "type": "Annotation",
-                  "target": {"source": "urn:x", "state": {"type": "TimeState",
-                                                          "cached": ["ni:///a", "ni:///b"]}}}
-    assert any("4.3.1-timeStateValid" in f
-               for f in failures(suite, "annotations/annotationMusts.test", annotation))
-    both = {**annotation, "target": "urn:x", "body": {"type": "TextualBody", "value": "x"},
-            "bodyValue": "y"}
-    assert any("notBodyBodyValue" in f
-               for f in failures(suite, "annotations/annotationMusts.test", both))
-    assert any("annotationCreatedValidated" in f for f in failures(
-        suite, "annotations/annotationMusts.test", {**both, "created": "gisteren"}))
+    annotation = {
+        "@context": exchange.CONTEXT,
+        "id": "urn:uuid:1",
+        "type": "Annotation",
+        "target": {
+            "source": "urn:x",
+            "state": {"type": "TimeState", "cached": ["ni:///a", "ni:///b"]},
+        },
+    }
+    assert any(
+        "4.3.1-timeStateValid" in f
+        for f in failures(suite, "annotations/annotationMusts.test", annotation)
+    )
+    both = {
+        **annotation,
+        "target": "urn:x",
+        "body": {"type": "TextualBody", "value": "x"},
+        "bodyValue": "y",
+    }
+    assert any(
+        "notBodyBodyValue" in f for f in failures(suite, "annotations/annotationMusts.test", both)
+    )
+    assert any(
+        "annotationCreatedValidated" in f
+        for f in failures(
+            suite, "annotations/annotationMusts.test", {**both, "created": "gisteren"}
+        )
+    )

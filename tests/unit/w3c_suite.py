@@ -30,19 +30,26 @@ from referencing.jsonschema import DRAFT4
 
 # ajv's "fast" formats (what JSONtest.js asks ajv for).
 _FAST = {
-    "date-time": re.compile(r"^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)"
-                            r"(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE),
+    "date-time": re.compile(
+        r"^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)"
+        r"(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$",
+        re.IGNORECASE,
+    ),
     "uri": re.compile(r"^(?:[a-z][a-z0-9+\-.]*:)(?:/?/)?[^\s]*$", re.IGNORECASE),
-    "email": re.compile(r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-                        r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$", re.IGNORECASE),
+    "email": re.compile(
+        r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+        r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$",
+        re.IGNORECASE,
+    ),
 }
 
 
 def _format_checker() -> FormatChecker:
     checker = FormatChecker(formats=())
     for name, pattern in _FAST.items():
-        checker.checks(name)(lambda value, pattern=pattern: not isinstance(value, str)
-                             or bool(pattern.match(value)))
+        checker.checks(name)(
+            lambda value, pattern=pattern: not isinstance(value, str) or bool(pattern.match(value))
+        )
     return checker
 
 
@@ -64,8 +71,12 @@ class Suite:
         resources = []
         for path in sorted((root / "definitions").glob("*.json")):
             schema = json.loads(path.read_text(encoding="utf-8"))
-            resources.append((schema.get("id", path.name),
-                              Resource.from_contents(schema, default_specification=DRAFT4)))
+            resources.append(
+                (
+                    schema.get("id", path.name),
+                    Resource.from_contents(schema, default_specification=DRAFT4),
+                )
+            )
         self.registry: Registry = Registry().with_resources(resources)
         self.checker = _format_checker()
         self._schemas: dict[str, dict[str, Any]] = {}
@@ -89,8 +100,7 @@ class Suite:
             if skipping:
                 results.append(Result(name, kind, "skipped", ""))
                 continue
-            validator = Draft4Validator(schema, registry=self.registry,
-                                        format_checker=self.checker)
+            validator = Draft4Validator(schema, registry=self.registry, format_checker=self.checker)
             valid = validator.is_valid(instance)
             expected = schema.get("expectedResult", "valid") == "valid"
             status = "pass"
@@ -98,6 +108,9 @@ class Suite:
                 on_unexpected = schema.get("onUnexpectedResult", "failAndContinue")
                 status = "pass" if on_unexpected.startswith("pass") else "fail"
                 skipping = on_unexpected.endswith("Skip")
-            results.append(Result(name, kind, status, schema.get("errorMessage", "")
-                                  if status == "fail" else ""))
+            results.append(
+                Result(
+                    name, kind, status, schema.get("errorMessage", "") if status == "fail" else ""
+                )
+            )
         return results

@@ -34,8 +34,7 @@ _COMBOS = (
 _VERB = rf"\b(?:(?:te\s+)?(?:{_SIMPLE})|{_SEPARABLE_TE}|{_COMBOS})\b"
 _TE_VERB = rf"\b(?:te\s+(?:{_SIMPLE})|{_SEPARABLE_TE}|{_COMBOS})\b"
 
-_GOVERNMENT = re.compile(
-    r"\b(?:ik|we|wij|kabinet|regering|minister|staatssecretaris|ministerie)\b")
+_GOVERNMENT = re.compile(r"\b(?:ik|we|wij|kabinet|regering|minister|staatssecretaris|ministerie)\b")
 _MODAL = re.compile(r"\b(?:zal|zullen|ga|gaan|gaat|wil|willen)\b(?P<rest>.{0,160})")
 _VERB_RE = re.compile(_VERB)
 # The infinitive of a modal stands before a subordinate clause starts.
@@ -46,26 +45,30 @@ _STRONG: dict[str, re.Pattern[str]] = {
     "toegezegd": re.compile(rf"\btoegezegd\b.{{0,160}}?{_TE_VERB}"),
     "gevraagd": re.compile(
         rf"\b(?:(?:heb|hebben)\s+(?:ik|we|wij)|(?:ik|we|wij)\s+(?:heb|hebben))\b"
-        rf".{{0,80}}?\bgevraagd\b.{{0,120}}?{_TE_VERB}"),
+        rf".{{0,80}}?\bgevraagd\b.{{0,120}}?{_TE_VERB}"
+    ),
     "passief": re.compile(
         r"\b(?:wordt|worden)\b(?:(?!\b(?:wordt|worden|werd|werden)\b).){0,160}?"
         r"\b(?:verzonden|gestuurd|toegestuurd|verstuurd|opgestuurd|toegezonden|opgeleverd|"
         r"geleverd|aangeleverd|geïnformeerd|gepubliceerd|openbaar\s+gemaakt|aanbesteed|"
         r"geïnitieerd|gestart|georganiseerd|aangeboden|gedeeld|voorgelegd|ingediend|"
-        r"besloten|vastgesteld|gepresenteerd|afgerond|opgesteld)\b"),
+        r"besloten|vastgesteld|gepresenteerd|afgerond|opgesteld)\b"
+    ),
     "ik doe": re.compile(
         r"\b(?:(?:start|organiseer|ontwikkel|initieer|informeer|stuur|deel|lever|publiceer|"
         r"verken|onderzoek|laat)\s+ik|ik\s+(?:start|organiseer|ontwikkel|initieer|informeer|"
         r"stuur|deel|lever|publiceer|verken|onderzoek|laat)|(?:beginnen|starten|organiseren|"
         r"ontwikkelen)\s+(?:we|wij)|(?:we|wij)\s+(?:beginnen|starten|organiseren|ontwikkelen))"
-        r"\b"),
+        r"\b"
+    ),
     "stel beschikbaar": re.compile(r"\b(?:stel\s+ik|ik\s+stel)\b.{0,80}?\bbeschikbaar\b"),
     "breid uit": re.compile(r"\b(?:breid\s+ik|ik\s+breid)\b.{0,80}?\buit\b"),
     "kom terug": re.compile(r"\b(?:kom\s+ik|ik\s+kom)\b.{0,80}?\bterug\b"),
     "informeer kamer": re.compile(r"\binformeer\s+(?:ik\s+)?(?:uw|de)\s+kamer\b"),
     "u ontvangt": re.compile(
         r"\bu\s+ontvangt\b|\bontvangt\s+u\b|\b(?:uw|de)\s+kamer\s+ontvangt\b|"
-        r"\bontvangt\s+(?:uw|de)\s+kamer\b"),
+        r"\bontvangt\s+(?:uw|de)\s+kamer\b"
+    ),
 }
 
 _WEAK: dict[str, re.Pattern[str]] = {
@@ -78,7 +81,8 @@ _WEAK: dict[str, re.Pattern[str]] = {
     "passief verwacht": re.compile(
         r"\b(?:wordt|worden)\b(?:(?!\b(?:wordt|worden|werd|werden)\b).){0,160}?"
         r"\b(?:verwacht|meegenomen|uitgebreid|gehouden|gevoerd|uitgevoerd|ontwikkeld|"
-        r"uitgewerkt)\b"),
+        r"uitgewerkt)\b"
+    ),
 }
 
 _NOMINAL_ITEM = re.compile(r"^het\s+(?:\(\w+\))?\w+en(?:\s+en\s+\w+en)?\s+van\b")
@@ -88,7 +92,8 @@ _SEND = re.compile(
     r"\b(?:informeren|informeer|informeert|geïnformeerd|sturen|stuur|stuurt|gestuurd|"
     r"versturen|verstuurt|verstuurd|zendt|deelt|"
     r"toesturen|toegestuurd|zenden|verzonden|toezenden|toegezonden|delen|deel|gedeeld|"
-    r"aanbieden|aangeboden|voorleggen|voorgelegd|rapporteren|terugkomen|terug)\b")
+    r"aanbieden|aangeboden|voorleggen|voorgelegd|rapporteren|terugkomen|terug)\b"
+)
 
 
 def normalise(text: str) -> str:

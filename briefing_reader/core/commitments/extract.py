@@ -40,9 +40,39 @@ NO_MARKER_CLASS = "geen-toezegging"
 SKIPPED_DOC_KINDS = ("companion",)  # our own summaries quote the letters
 _UNDATED_REF = dt.date(2000, 1, 1)  # stands in for a missing document date; dates dropped
 
-_ABBREVIATIONS = {"o.a", "c.s", "ca", "jl", "nr", "mln", "mld", "struc", "e.d", "bijv",
-                  "m.n", "i.v.m", "t.z.t", "a.s", "z.s.m", "dhr", "mevr", "drs", "dr", "prof",
-                  "mr", "ir", "blz", "art", "vgl", "zgn", "resp", "etc", "d.d", "e.a", "o.m"}
+_ABBREVIATIONS = {
+    "o.a",
+    "c.s",
+    "ca",
+    "jl",
+    "nr",
+    "mln",
+    "mld",
+    "struc",
+    "e.d",
+    "bijv",
+    "m.n",
+    "i.v.m",
+    "t.z.t",
+    "a.s",
+    "z.s.m",
+    "dhr",
+    "mevr",
+    "drs",
+    "dr",
+    "prof",
+    "mr",
+    "ir",
+    "blz",
+    "art",
+    "vgl",
+    "zgn",
+    "resp",
+    "etc",
+    "d.d",
+    "e.a",
+    "o.m",
+}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9À-Þ])")
 _JOINER = re.compile(r"^\s*(?:,|en|of|tot|-|–|,\s*en|,\s*of)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+en\s+|\s+maar\s+|\s+terwijl\s+", re.IGNORECASE)
@@ -92,12 +122,18 @@ class Commitment:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready fields (dates as ISO strings or None)."""
         return {
-            "id": self.id, "doc": self.doc, "anchor": self.anchor, "node": self.node,
-            "section_path": self.section_path, "sentence": self.sentence,
+            "id": self.id,
+            "doc": self.doc,
+            "anchor": self.anchor,
+            "node": self.node,
+            "section_path": self.section_path,
+            "sentence": self.sentence,
             "phrase": self.phrase,
             "earliest": self.earliest.isoformat() if self.earliest else None,
             "latest": self.latest.isoformat() if self.latest else None,
-            "to_kamer": self.to_kamer, "explicit": self.explicit, "rule": self.rule,
+            "to_kamer": self.to_kamer,
+            "explicit": self.explicit,
+            "rule": self.rule,
         }
 
 
@@ -134,11 +170,11 @@ def split_sentences(text: str) -> list[str]:
     for line in text.split("\n"):
         start = 0
         for m in _SENTENCE_END.finditer(line):
-            before = line[start:m.start()].split()
+            before = line[start : m.start()].split()
             word = before[-1].rstrip(".").lower() if before else ""
             if word in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)*\w", word):
                 continue  # "o.a.", "nr.", initials such as "J.N.J."
-            sentences.append(line[start:m.start()].strip())
+            sentences.append(line[start : m.start()].strip())
             start = m.end()
         sentences.append(line[start:].strip())
     return [" ".join(s.split()) for s in sentences if s.strip()]
@@ -158,11 +194,11 @@ def _dated_groups(sentence: str, found: list[TimeExpression]) -> list[_Group]:
     for expr in found:
         if not expr.dated or expr.earliest is None or expr.latest is None:
             continue
-        if expr.rule.endswith("date") and _REFERENCE.search(sentence[:expr.start]):
+        if expr.rule.endswith("date") and _REFERENCE.search(sentence[: expr.start]):
             continue  # "in mijn brief van 7 februari 2025": a reference, not a date to meet
         if expr.phrase.lower().endswith("jl."):
             continue
-        if groups and _JOINER.match(sentence[groups[-1].end:expr.start]):
+        if groups and _JOINER.match(sentence[groups[-1].end : expr.start]):
             last = groups[-1]
             last.end = expr.end
             last.earliest = min(last.earliest, expr.earliest)
@@ -180,8 +216,9 @@ def dated_phrases(sentence: str, ref: dt.date) -> list[tuple[str, dt.date, dt.da
     "sinds ..." are left out.
     """
     found = [e for e in find_expressions(sentence, ref) if e.kind != KIND_SINCE]
-    return [(sentence[g.start:g.end], g.earliest, g.latest)
-            for g in _dated_groups(sentence, found)]
+    return [
+        (sentence[g.start : g.end], g.earliest, g.latest) for g in _dated_groups(sentence, found)
+    ]
 
 
 def _clauses(sentence: str, groups: list[_Group]) -> list[tuple[_Group, str]]:
@@ -191,7 +228,7 @@ def _clauses(sentence: str, groups: list[_Group]) -> list[tuple[_Group, str]]:
     merged: list[_Group] = [groups[0]]
     cuts: list[int] = []
     for group in groups[1:]:
-        between = sentence[merged[-1].end:group.start]
+        between = sentence[merged[-1].end : group.start]
         breaks = list(_CLAUSE_BREAK.finditer(between))
         if not breaks:
             last = merged[-1]
@@ -202,11 +239,12 @@ def _clauses(sentence: str, groups: list[_Group]) -> list[tuple[_Group, str]]:
         cuts.append(merged[-1].end + breaks[-1].start())
         merged.append(group)
     bounds = [0, *cuts, len(sentence)]
-    return [(g, sentence[bounds[i]:bounds[i + 1]]) for i, g in enumerate(merged)]
+    return [(g, sentence[bounds[i] : bounds[i + 1]]) for i, g in enumerate(merged)]
 
 
-def find_in_sentence(sentence: str, ref: dt.date, *,
-                     list_item_in_action: bool = False) -> list[Found]:
+def find_in_sentence(
+    sentence: str, ref: dt.date, *, list_item_in_action: bool = False
+) -> list[Found]:
     """The commitments one sentence holds, by the rules alone.
 
     Args:
@@ -219,22 +257,39 @@ def find_in_sentence(sentence: str, ref: dt.date, *,
     results: list[Found] = []
     for group, clause in groups:
         norm = cues.normalise(clause)
-        cue = (cues.strong_cue(norm, list_item_in_action=list_item_in_action)
-               or cues.weak_cue(norm))
+        cue = cues.strong_cue(norm, list_item_in_action=list_item_in_action) or cues.weak_cue(norm)
         if cue is None:
             continue
-        results.append(Found(sentence, sentence[group.start:group.end], group.earliest,
-                             group.latest, cues.to_kamer(norm), cue, sentence))
+        results.append(
+            Found(
+                sentence,
+                sentence[group.start : group.end],
+                group.earliest,
+                group.latest,
+                cues.to_kamer(norm),
+                cue,
+                sentence,
+            )
+        )
     if not groups:
         norm = cues.normalise(sentence)
         cue = cues.strong_cue(norm, list_item_in_action=list_item_in_action)
         if cue is not None:
             vague = next((e.phrase for e in found if e.kind in (KIND_VAGUE, KIND_START)), None)
-            results.append(Found(sentence, vague, None, None, cues.to_kamer(norm), cue,
-                                 sentence))
+            results.append(Found(sentence, vague, None, None, cues.to_kamer(norm), cue, sentence))
     if len(results) > 1:
-        results = [Found(r.sentence, r.phrase, r.earliest, r.latest, r.to_kamer, r.rule,
-                         f"{r.sentence}\n{r.phrase}") for r in results]
+        results = [
+            Found(
+                r.sentence,
+                r.phrase,
+                r.earliest,
+                r.latest,
+                r.to_kamer,
+                r.rule,
+                f"{r.sentence}\n{r.phrase}",
+            )
+            for r in results
+        ]
     return results
 
 
@@ -244,12 +299,14 @@ def _parse_date(doc: Document, anchor: str, name: str, value: str | None) -> dt.
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise MarkerError(doc.id, anchor,
-                          f"{name}=\"{value}\" is not a date like 2025-12-31") from exc
+        raise MarkerError(
+            doc.id, anchor, f'{name}="{value}" is not a date like 2025-12-31'
+        ) from exc
 
 
-def _explicit(doc: Document, block: Block, sentences: list[str],
-              rule_hits: list[Found], ref: dt.date | None) -> Found:
+def _explicit(
+    doc: Document, block: Block, sentences: list[str], rule_hits: list[Found], ref: dt.date | None
+) -> Found:
     """The one commitment a ``{.toezegging}`` paragraph makes.
 
     Dates written on the marker win; otherwise the rules' dates, which need
@@ -261,14 +318,17 @@ def _explicit(doc: Document, block: Block, sentences: list[str],
     if fragment:
         sentence = next((s for s in sentences if fragment in s.lower()), "")
         if not sentence:
-            raise MarkerError(doc.id, anchor, f"zin=\"{attrs['zin']}\" is in no sentence")
+            raise MarkerError(doc.id, anchor, f'zin="{attrs["zin"]}" is in no sentence')
         hit = next((h for h in rule_hits if h.sentence == sentence), None)
     else:
         hit = next((h for h in rule_hits if h.latest), rule_hits[0] if rule_hits else None)
         sentence = hit.sentence if hit else sentences[0] if sentences else ""
     exprs = [e for e in find_expressions(sentence, ref or _UNDATED_REF) if e.kind != KIND_SINCE]
-    phrase = hit.phrase if hit else next((e.phrase for e in exprs if e.dated),
-                                         exprs[0].phrase if exprs else None)
+    phrase = (
+        hit.phrase
+        if hit
+        else next((e.phrase for e in exprs if e.dated), exprs[0].phrase if exprs else None)
+    )
     day = _parse_date(doc, anchor, "datum", attrs.get("datum"))
     first = _parse_date(doc, anchor, "van", attrs.get("van")) or day
     last = _parse_date(doc, anchor, "tot", attrs.get("tot")) or day
@@ -288,8 +348,9 @@ def _explicit(doc: Document, block: Block, sentences: list[str],
     return Found(sentence, phrase, first, last, to_kamer, "marker", sentence)
 
 
-def extract_commitments(doc: Document, *,
-                        errors: list[MarkerError] | None = None) -> list[Commitment]:
+def extract_commitments(
+    doc: Document, *, errors: list[MarkerError] | None = None
+) -> list[Commitment]:
     """Every commitment in a document, in reading order.
 
     Args:
@@ -311,13 +372,18 @@ def extract_commitments(doc: Document, *,
             continue
         node = doc.node_at_block(index)
         in_action = block.kind == "list_item" and any(
-            n.kind in ("action", "subaction") for n in node.path())
+            n.kind in ("action", "subaction") for n in node.path()
+        )
         sentences = split_sentences(block_text(block))
-        hits = [h for s in sentences
-                for h in find_in_sentence(s, ref or _UNDATED_REF, list_item_in_action=in_action)]
+        hits = [
+            h
+            for s in sentences
+            for h in find_in_sentence(s, ref or _UNDATED_REF, list_item_in_action=in_action)
+        ]
         if ref is None:
-            hits = [Found(h.sentence, h.phrase, None, None, h.to_kamer, h.rule, h.key)
-                    for h in hits]
+            hits = [
+                Found(h.sentence, h.phrase, None, None, h.to_kamer, h.rule, h.key) for h in hits
+            ]
         explicit = MARKER_CLASS in classes
         if explicit:
             try:
@@ -329,16 +395,33 @@ def extract_commitments(doc: Document, *,
                 continue
         anchor = block.anchor or f"block-{index}"
         for hit in hits:
-            results.append(Commitment(
-                id=commitment_id(doc.id, anchor, hit.key), doc=doc.id, anchor=anchor,
-                block=index, node=node.id, section_path=doc.section_path(node),
-                sentence=hit.sentence, phrase=hit.phrase, earliest=hit.earliest,
-                latest=hit.latest, to_kamer=hit.to_kamer, explicit=explicit, rule=hit.rule))
+            results.append(
+                Commitment(
+                    id=commitment_id(doc.id, anchor, hit.key),
+                    doc=doc.id,
+                    anchor=anchor,
+                    block=index,
+                    node=node.id,
+                    section_path=doc.section_path(node),
+                    sentence=hit.sentence,
+                    phrase=hit.phrase,
+                    earliest=hit.earliest,
+                    latest=hit.latest,
+                    to_kamer=hit.to_kamer,
+                    explicit=explicit,
+                    rule=hit.rule,
+                )
+            )
     return results
 
 
-def library_commitments(documents: Library | Iterable[Document], *,
-                        errors: list[MarkerError] | None = None) -> list[Commitment]:
+def library_commitments(
+    documents: Library | Iterable[Document], *, errors: list[MarkerError] | None = None
+) -> list[Commitment]:
     """The commitments of every letter in the library (not of our companions)."""
-    return [c for doc in documents if doc.meta.kind not in SKIPPED_DOC_KINDS
-            for c in extract_commitments(doc, errors=errors)]
+    return [
+        c
+        for doc in documents
+        if doc.meta.kind not in SKIPPED_DOC_KINDS
+        for c in extract_commitments(doc, errors=errors)
+    ]

@@ -31,12 +31,43 @@ MAX_COMPARED = 5000
 """At most this many commitments are compared pairwise (a bound on the work)."""
 
 _WORD = re.compile(r"\w{4,}")
-_COMMON = frozenset({
-    "deze", "door", "voor", "zijn", "wordt", "worden", "heeft", "hebben", "over", "naar",
-    "zoals", "onder", "meer", "ook", "maar", "niet", "waar", "waarbij", "daarbij", "omdat",
-    "welke", "hierin", "hiervoor", "tussen", "zullen", "zal", "gaan", "kunnen", "kabinet",
-    "minister", "staatssecretaris", "kamer", "brief",
-})
+_COMMON = frozenset(
+    {
+        "deze",
+        "door",
+        "voor",
+        "zijn",
+        "wordt",
+        "worden",
+        "heeft",
+        "hebben",
+        "over",
+        "naar",
+        "zoals",
+        "onder",
+        "meer",
+        "ook",
+        "maar",
+        "niet",
+        "waar",
+        "waarbij",
+        "daarbij",
+        "omdat",
+        "welke",
+        "hierin",
+        "hiervoor",
+        "tussen",
+        "zullen",
+        "zal",
+        "gaan",
+        "kunnen",
+        "kabinet",
+        "minister",
+        "staatssecretaris",
+        "kamer",
+        "brief",
+    }
+)
 
 Paragraph = Callable[[Commitment], str]
 
@@ -49,8 +80,9 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def linked_groups(commitments: Iterable[Commitment],
-                  paragraph: Paragraph | None = None) -> dict[str, tuple[str, ...]]:
+def linked_groups(
+    commitments: Iterable[Commitment], paragraph: Paragraph | None = None
+) -> dict[str, tuple[str, ...]]:
     """For every linked commitment, the ids of the others of its group (reading order).
 
     Args:
@@ -74,9 +106,8 @@ def linked_groups(commitments: Iterable[Commitment],
         by_deadline.setdefault(c.latest, []).append(i)
     for group in by_deadline.values():
         for n, i in enumerate(group):
-            for j in group[n + 1:]:
-                if _same(items[i], items[j], sentences[i], sentences[j], contexts[i],
-                         contexts[j]):
+            for j in group[n + 1 :]:
+                if _same(items[i], items[j], sentences[i], sentences[j], contexts[i], contexts[j]):
                     parent[root(j)] = root(i)
     members: dict[int, list[int]] = {}
     for i in range(len(items)):
@@ -89,8 +120,14 @@ def linked_groups(commitments: Iterable[Commitment],
     return links
 
 
-def _same(a: Commitment, b: Commitment, sa: frozenset[str], sb: frozenset[str],
-          ca: frozenset[str], cb: frozenset[str]) -> bool:
+def _same(
+    a: Commitment,
+    b: Commitment,
+    sa: frozenset[str],
+    sb: frozenset[str],
+    ca: frozenset[str],
+    cb: frozenset[str],
+) -> bool:
     if a.doc == b.doc and a.anchor == b.anchor:
         return False  # two promises in one paragraph are two promises
     if _similar(sa, sb) >= SAME_SENTENCE:
@@ -100,9 +137,11 @@ def _same(a: Commitment, b: Commitment, sa: frozenset[str], sb: frozenset[str],
 
 def paragraphs(library: Library) -> Paragraph:
     """The text of the paragraph a commitment stands in, from the library."""
+
     def text(c: Commitment) -> str:
         doc = library.get(c.doc)
         if doc is None or not 0 <= c.block < len(doc.blocks):
             return c.sentence
         return block_text(doc.blocks[c.block])
+
     return text

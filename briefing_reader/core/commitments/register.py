@@ -46,10 +46,14 @@ GLOSSARY_ID = "begrippen"
 _ORG_NAME = re.compile(
     r"\b(?:ministerie|\w*bond|\w*vereniging|\w*dienst|\w*bureau|orgaan|coördinator|"
     r"\w*instituut|\w*raad|centrum|datacentrum|hogeschool|\w*organisatie|expertise-unit|"
-    r"samenwerkingsverband|netwerk|stichting|partij|kamer)\b", re.IGNORECASE)
+    r"samenwerkingsverband|netwerk|stichting|partij|kamer)\b",
+    re.IGNORECASE,
+)
 _ORG_DESCRIPTION = re.compile(
     r"\b(?:\w*organisatie|samenwerkingsverband|netwerk|stichting|partij|\w*vereniging|"
-    r"partner)\b", re.IGNORECASE)
+    r"partner)\b",
+    re.IGNORECASE,
+)
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _URGENCY = (DUE_LATE, DUE_SOON, DUE_LATER, DUE_UNDATED, DUE_CLOSED)
 
@@ -74,8 +78,9 @@ class GlossaryEntry:
         """Whole-word, case-sensitive; "van" and "voor" stand for each other."""
         parts = []
         for name in self.names:
-            words = [r"(?:van|voor)" if w in ("van", "voor") else re.escape(w)
-                     for w in name.split()]
+            words = [
+                r"(?:van|voor)" if w in ("van", "voor") else re.escape(w) for w in name.split()
+            ]
             parts.append(r"\s+".join(words))
         return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
 
@@ -88,8 +93,7 @@ def load_glossary(doc: Document | None) -> list[GlossaryEntry]:
     for node in doc.outline.walk():
         if not node.id.startswith(("afk-", "org-")):
             continue
-        first = next((b for b in doc.blocks[node.first:node.stop] if b.kind == "paragraph"),
-                     None)
+        first = next((b for b in doc.blocks[node.first : node.stop] if b.kind == "paragraph"), None)
         bold = _BOLD.search(first.html) if first else None
         full = html.unescape(re.sub(r"<[^>]+>", "", bold.group(1))).strip(" .") if bold else ""
         description = split_sentences(first.text)[0] if first and first.text else ""
@@ -132,9 +136,14 @@ class Deadline:
     commitment_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"phrase": self.phrase, "earliest": self.earliest.isoformat(),
-                "latest": self.latest.isoformat(), "anchor": self.anchor,
-                "sentence": self.sentence, "commitment_id": self.commitment_id}
+        return {
+            "phrase": self.phrase,
+            "earliest": self.earliest.isoformat(),
+            "latest": self.latest.isoformat(),
+            "anchor": self.anchor,
+            "sentence": self.sentence,
+            "commitment_id": self.commitment_id,
+        }
 
 
 @dataclass
@@ -170,13 +179,22 @@ class ActionRow:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "doc": self.doc, "kind": self.kind, "title": self.title,
-            "pillar": self.pillar, "pillar_id": self.pillar_id, "section": self.section,
-            "section_id": self.section_id, "section_path": self.section_path,
-            "first_sentence": self.first_sentence, "organisations": list(self.organisations),
+            "id": self.id,
+            "doc": self.doc,
+            "kind": self.kind,
+            "title": self.title,
+            "pillar": self.pillar,
+            "pillar_id": self.pillar_id,
+            "section": self.section,
+            "section_id": self.section_id,
+            "section_path": self.section_path,
+            "first_sentence": self.first_sentence,
+            "organisations": list(self.organisations),
             "organisation_ids": list(self.organisation_ids),
-            "deadlines": [d.to_dict() for d in self.deadlines], "stance": self.stance,
-            "priority": self.priority, "has_note": self.has_note,
+            "deadlines": [d.to_dict() for d in self.deadlines],
+            "stance": self.stance,
+            "priority": self.priority,
+            "has_note": self.has_note,
             "question_count": self.question_count,
         }
 
@@ -185,8 +203,9 @@ def _nearest(node: OutlineNode, kind: str) -> OutlineNode | None:
     return next((n for n in reversed(node.path()) if n.kind == kind), None)
 
 
-def _deadlines(doc: Document, node: OutlineNode,
-               commitments: list[Commitment]) -> tuple[Deadline, ...]:
+def _deadlines(
+    doc: Document, node: OutlineNode, commitments: list[Commitment]
+) -> tuple[Deadline, ...]:
     if doc.meta.date is None:
         return ()
     by_place = {(c.block, c.sentence, c.phrase): c.id for c in commitments}
@@ -199,13 +218,24 @@ def _deadlines(doc: Document, node: OutlineNode,
             for phrase, earliest, latest in dated_phrases(sentence, doc.meta.date):
                 if latest < doc.meta.date:
                     continue  # looks back ("in 2024 gestart")
-                found.append(Deadline(phrase, earliest, latest, block.anchor or "", sentence,
-                                      by_place.get((index, sentence, phrase))))
+                found.append(
+                    Deadline(
+                        phrase,
+                        earliest,
+                        latest,
+                        block.anchor or "",
+                        sentence,
+                        by_place.get((index, sentence, phrase)),
+                    )
+                )
     return tuple(found)
 
 
-def action_rows(doc: Document, glossary: Iterable[GlossaryEntry] = (),
-                commitments: list[Commitment] | None = None) -> list[ActionRow]:
+def action_rows(
+    doc: Document,
+    glossary: Iterable[GlossaryEntry] = (),
+    commitments: list[Commitment] | None = None,
+) -> list[ActionRow]:
     """A row for every action and sub-action of one document, in reading order.
 
     Args:
@@ -218,47 +248,65 @@ def action_rows(doc: Document, glossary: Iterable[GlossaryEntry] = (),
     rows: list[ActionRow] = []
     for node in doc.actions():
         pillar, section = _nearest(node, "pillar"), _nearest(node, "section")
-        first = next((b for b in doc.blocks[node.first:node.stop]
-                      if b.kind in SOURCE_KINDS and b.text), None)
+        first = next(
+            (b for b in doc.blocks[node.first : node.stop] if b.kind in SOURCE_KINDS and b.text),
+            None,
+        )
         sentences = split_sentences(block_text(first)) if first else []
-        text = "\n".join(block_text(b) for b in doc.blocks[node.first:node.stop] if b.text)
+        text = "\n".join(block_text(b) for b in doc.blocks[node.first : node.stop] if b.text)
         orgs = organisations_in(text, entries)
-        rows.append(ActionRow(
-            id=node.id, doc=doc.id, kind=node.kind, title=node.title,
-            pillar=pillar.title if pillar else None, pillar_id=pillar.id if pillar else None,
-            section=section.title if section else None,
-            section_id=section.id if section else None,
-            section_path=doc.section_path(node),
-            first_sentence=sentences[0] if sentences else "",
-            organisations=tuple(e.term for e in orgs),
-            organisation_ids=tuple(e.id for e in orgs),
-            deadlines=_deadlines(doc, node, found)))
+        rows.append(
+            ActionRow(
+                id=node.id,
+                doc=doc.id,
+                kind=node.kind,
+                title=node.title,
+                pillar=pillar.title if pillar else None,
+                pillar_id=pillar.id if pillar else None,
+                section=section.title if section else None,
+                section_id=section.id if section else None,
+                section_path=doc.section_path(node),
+                first_sentence=sentences[0] if sentences else "",
+                organisations=tuple(e.term for e in orgs),
+                organisation_ids=tuple(e.id for e in orgs),
+                deadlines=_deadlines(doc, node, found),
+            )
+        )
     return rows
 
 
 def build_register(library: Library, glossary_id: str = GLOSSARY_ID) -> list[ActionRow]:
     """The register over every letter of the library (not our companions)."""
     glossary = load_glossary(library.get(glossary_id))
-    return [row for doc in library if doc.meta.kind not in SKIPPED_DOC_KINDS
-            for row in action_rows(doc, glossary)]
+    return [
+        row
+        for doc in library
+        if doc.meta.kind not in SKIPPED_DOC_KINDS
+        for row in action_rows(doc, glossary)
+    ]
 
 
-def with_notes(row: ActionRow, *, stance: str | None, priority: str | None,
-               has_note: bool, question_count: int) -> ActionRow:
+def with_notes(
+    row: ActionRow, *, stance: str | None, priority: str | None, has_note: bool, question_count: int
+) -> ActionRow:
     """A copy of ``row`` with the member's fields filled in."""
-    return replace(row, stance=stance, priority=priority, has_note=has_note,
-                   question_count=question_count)
+    return replace(
+        row, stance=stance, priority=priority, has_note=has_note, question_count=question_count
+    )
 
 
-def row_due(row: ActionRow, today: dt.date, statuses: Statuses | None = None,
-            soon_days: int = SOON_DAYS) -> str:
+def row_due(
+    row: ActionRow, today: dt.date, statuses: Statuses | None = None, soon_days: int = SOON_DAYS
+) -> str:
     """The most urgent due status of the commitments among a row's deadlines.
 
     "zonder datum" when the row has no deadline that is a commitment; the
     register's "te laat" filter keeps rows where this is "te laat".
     """
     stored: Mapping[str, tuple[str, str]] = statuses or {}
-    dues = [due_status(d.latest, today, stored.get(d.commitment_id, (DEFAULT_STATUS, ""))[0],
-                       soon_days)
-            for d in row.deadlines if d.commitment_id]
+    dues = [
+        due_status(d.latest, today, stored.get(d.commitment_id, (DEFAULT_STATUS, ""))[0], soon_days)
+        for d in row.deadlines
+        if d.commitment_id
+    ]
     return min(dues, key=_URGENCY.index) if dues else DUE_UNDATED

@@ -45,13 +45,13 @@ def check_status(status: str) -> str:
         UnknownStatusError: naming the allowed values.
     """
     if status not in STATUSES:
-        raise UnknownStatusError(
-            f"unknown status '{status}' (choose from {', '.join(STATUSES)})")
+        raise UnknownStatusError(f"unknown status '{status}' (choose from {', '.join(STATUSES)})")
     return status
 
 
-def due_status(latest: dt.date | None, today: dt.date, status: str = DEFAULT_STATUS,
-               soon_days: int = SOON_DAYS) -> str:
+def due_status(
+    latest: dt.date | None, today: dt.date, status: str = DEFAULT_STATUS, soon_days: int = SOON_DAYS
+) -> str:
     """The due status of a commitment with deadline ``latest`` on ``today``."""
     if status in CLOSED_STATUSES:
         return DUE_CLOSED
@@ -93,13 +93,17 @@ class TimelineEntry:
 
 def _sort_key(entry: TimelineEntry) -> tuple[bool, dt.date, dt.date, str, int]:
     c = entry.commitment
-    return (c.latest is None, c.latest or dt.date.max, c.earliest or dt.date.min, c.doc,
-            c.block)
+    return (c.latest is None, c.latest or dt.date.max, c.earliest or dt.date.min, c.doc, c.block)
 
 
-def timeline(commitments: Iterable[Commitment], today: dt.date,
-             statuses: Statuses | None = None, *, overdue_only: bool = False,
-             soon_days: int = SOON_DAYS) -> list[TimelineEntry]:
+def timeline(
+    commitments: Iterable[Commitment],
+    today: dt.date,
+    statuses: Statuses | None = None,
+    *,
+    overdue_only: bool = False,
+    soon_days: int = SOON_DAYS,
+) -> list[TimelineEntry]:
     """Commitments sorted by deadline (undated last), each with its statuses.
 
     Args:
@@ -116,8 +120,7 @@ def timeline(commitments: Iterable[Commitment], today: dt.date,
         status, note = stored.get(item.id, (DEFAULT_STATUS, ""))
         if status not in STATUSES:
             status = DEFAULT_STATUS
-        entry = TimelineEntry(item, status, note,
-                              due_status(item.latest, today, status, soon_days))
+        entry = TimelineEntry(item, status, note, due_status(item.latest, today, status, soon_days))
         if not overdue_only or entry.overdue:
             entries.append(entry)
     return sorted(entries, key=_sort_key)

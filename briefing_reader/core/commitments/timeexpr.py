@@ -43,14 +43,23 @@ from dataclasses import dataclass
 from briefing_reader.core.content.citation import MONTHS_NL
 
 MONTHS = {name: number for number, name in enumerate(MONTHS_NL, start=1)}
-_ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3,
-             "vierde": 4, "4e": 4}
-_SEASON_NAMES = {"voorjaar": "voorjaar", "lente": "voorjaar", "zomer": "zomer",
-                 "zomerreces": "zomer", "najaar": "najaar", "herfst": "najaar",
-                 "winter": "winter"}
+_ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4}
+_SEASON_NAMES = {
+    "voorjaar": "voorjaar",
+    "lente": "voorjaar",
+    "zomer": "zomer",
+    "zomerreces": "zomer",
+    "najaar": "najaar",
+    "herfst": "najaar",
+    "winter": "winter",
+}
 # (month, day) of the first and the last day; winter ends in the next year.
-_SEASONS = {"voorjaar": ((3, 1), (6, 20)), "zomer": ((6, 1), (9, 22)),
-            "najaar": ((9, 1), (12, 21)), "winter": ((12, 1), (3, 20))}
+_SEASONS = {
+    "voorjaar": ((3, 1), (6, 20)),
+    "zomer": ((6, 1), (9, 22)),
+    "najaar": ((9, 1), (12, 21)),
+    "winter": ((12, 1), (3, 20)),
+}
 SUMMER_RECESS_START = (7, 7)  # the latest day the summer recess can start
 
 KIND_DATED, KIND_VAGUE, KIND_SINCE = "dated", "vague", "since"
@@ -102,57 +111,103 @@ class _Vague(Exception):
 
 _MONTH = "|".join(MONTHS)
 _SEASON = "|".join(_SEASON_NAMES)
-_YEAR = (r"(?:19|20)\d{2}|dit\s+jaar|het\s+lopende\s+jaar|het\s+volgende\s+jaar|"
-         r"volgend\s+jaar|komend\s+jaar|vorig\s+jaar|het\s+jaar")
-_PREFIX = (r"(?:(?P<prefix>uiterlijk(?:\s+(?:op|in|v[oó]{2}r))?|nog\s+v[oó]{2}r|nog|"
-           r"(?<!gepland\s)v[oó]{2}r|tot\s+en\s+met|tot\s+in|tot|vanaf|per|op|"
-           r"in\s+de\s+loop\s+van|in|na|sinds|gedurende)\s+)?")
-_PART = (r"(?:(?:aan\s+)?(?:het\s+)?(?P<part>begin|start|eind|einde|medio|halverwege|midden)"
-         r"(?:\s+van)?\s+)?")
+_YEAR = (
+    r"(?:19|20)\d{2}|dit\s+jaar|het\s+lopende\s+jaar|het\s+volgende\s+jaar|"
+    r"volgend\s+jaar|komend\s+jaar|vorig\s+jaar|het\s+jaar"
+)
+_PREFIX = (
+    r"(?:(?P<prefix>uiterlijk(?:\s+(?:op|in|v[oó]{2}r))?|nog\s+v[oó]{2}r|nog|"
+    r"(?<!gepland\s)v[oó]{2}r|tot\s+en\s+met|tot\s+in|tot|vanaf|per|op|"
+    r"in\s+de\s+loop\s+van|in|na|sinds|gedurende)\s+)?"
+)
+_PART = (
+    r"(?:(?:aan\s+)?(?:het\s+)?(?P<part>begin|start|eind|einde|medio|halverwege|midden)"
+    r"(?:\s+van)?\s+)?"
+)
 _SUFFIX = r"(?P<suffix>\s+of\s+eerder)?"
 _START = r"(?<![\w-])"
 _END = r"(?![\w-])"
 
 _CORES = {
-    "date": (r"(?P<day>\d{1,2})\s+(?P<month>" + _MONTH + r")(?:\s+(?P<year>(?:19|20)\d{2}))?"
-             r"(?:\s+(?P<rel>jl\.|a\.s\.))?"),
+    "date": (
+        r"(?P<day>\d{1,2})\s+(?P<month>" + _MONTH + r")(?:\s+(?P<year>(?:19|20)\d{2}))?"
+        r"(?:\s+(?P<rel>jl\.|a\.s\.))?"
+    ),
     "numdate": r"(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>(?:19|20)\d{2})",
-    "month": (_PART + r"(?:de\s+maand\s+)?(?P<month>" + _MONTH + r")"
-              r"(?:\s+(?:van\s+)?(?P<year>" + _YEAR + r"))?"),
-    "quarter": (_PART + r"(?:(?:het\s+)?(?P<ord>eerste|tweede|derde|vierde|1e|2e|3e|4e)"
-                r"\s+kwartaal|Q(?P<num>[1-4]))(?:[\s-]+(?:van\s+)?(?P<year>" + _YEAR + r"))?"),
+    "month": (
+        _PART + r"(?:de\s+maand\s+)?(?P<month>" + _MONTH + r")"
+        r"(?:\s+(?:van\s+)?(?P<year>" + _YEAR + r"))?"
+    ),
+    "quarter": (
+        _PART + r"(?:(?:het\s+)?(?P<ord>eerste|tweede|derde|vierde|1e|2e|3e|4e)"
+        r"\s+kwartaal|Q(?P<num>[1-4]))(?:[\s-]+(?:van\s+)?(?P<year>" + _YEAR + r"))?"
+    ),
     "relquarter": _PART + r"(?P<rel>dit|deze|komend|komende|volgend|volgende)\s+kwartaal",
-    "half": (_PART + r"(?:de\s+)?(?P<ord>eerste|tweede)\s+(?:jaar)?helft"
-             r"(?:\s+(?:van\s+)?(?P<year>" + _YEAR + r"))?"),
-    "season": (_PART + r"(?:(?P<rel>dit|deze|komend|komende|volgend|volgende|het|de)\s+)?"
-               r"(?P<season>" + _SEASON + r")(?:\s+(?:van\s+)?(?P<year>" + _YEAR + r"))?"),
-    "yearseason": (r"(?P<year>volgend\s+jaar|komend\s+jaar|dit\s+jaar)\s+"
-                   r"(?P<season>" + _SEASON + ")"),
+    "half": (
+        _PART + r"(?:de\s+)?(?P<ord>eerste|tweede)\s+(?:jaar)?helft"
+        r"(?:\s+(?:van\s+)?(?P<year>" + _YEAR + r"))?"
+    ),
+    "season": (
+        _PART + r"(?:(?P<rel>dit|deze|komend|komende|volgend|volgende|het|de)\s+)?"
+        r"(?P<season>" + _SEASON + r")(?:\s+(?:van\s+)?(?P<year>" + _YEAR + r"))?"
+    ),
+    "yearseason": (
+        r"(?P<year>volgend\s+jaar|komend\s+jaar|dit\s+jaar)\s+"
+        r"(?P<season>" + _SEASON + ")"
+    ),
     "year": _PART + r"(?P<year>" + _YEAR + r")",
     "between": r"tussen\s+(?P<year>(?:19|20)\d{2})\s+en\s+(?P<year2>(?:19|20)\d{2})",
 }
-_RULES = {name: re.compile(_START + _PREFIX + core + _SUFFIX + _END, re.IGNORECASE)
-          for name, core in _CORES.items()}
+_RULES = {
+    name: re.compile(_START + _PREFIX + core + _SUFFIX + _END, re.IGNORECASE)
+    for name, core in _CORES.items()
+}
 
 # A finite verb that starts the main clause after "zodra ..." without a comma.
 _MAIN_VERB = r"(?:zal|zullen|wordt|worden|ga|gaat|gaan|wil|willen|kan|kunnen|moet|moeten)"
-_VAGUE = re.compile(_START + r"(?:"
-                    r"op\s+(?:korte|middellange|(?:de\s+)?lange(?:re)?)\s+termijn|"
-                    r"(?:voor\s+)?de\s+lange(?:re)?\s+termijn|op\s+termijn|"
-                    r"zo\s+(?:snel|spoedig)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|"
-                    r"(?:in\s+)?(?:de|het)\s+komende\s+(?:\w+\s+)?"
-                    r"(?:tijd|periode|jaren|jaar|maanden|weken|kabinetsperiode)|"
-                    r"in\s+de\s+nabije\s+toekomst|zodra\s(?:(?!\s" + _MAIN_VERB + r"\s)[^,.;:])+"
-                    r")" + _END, re.IGNORECASE)
+_VAGUE = re.compile(
+    _START + r"(?:"
+    r"op\s+(?:korte|middellange|(?:de\s+)?lange(?:re)?)\s+termijn|"
+    r"(?:voor\s+)?de\s+lange(?:re)?\s+termijn|op\s+termijn|"
+    r"zo\s+(?:snel|spoedig)\s+mogelijk|binnenkort|te\s+zijner\s+tijd|"
+    r"(?:in\s+)?(?:de|het)\s+komende\s+(?:\w+\s+)?"
+    r"(?:tijd|periode|jaren|jaar|maanden|weken|kabinetsperiode)|"
+    r"in\s+de\s+nabije\s+toekomst|zodra\s(?:(?!\s" + _MAIN_VERB + r"\s)[^,.;:])+"
+    r")" + _END,
+    re.IGNORECASE,
+)
 
 # Prefixes after which a bare numeric year is a time expression.
-_YEAR_PREFIXES = {"in", "vanaf", "per", "tot in", "tot en met", "tot", "uiterlijk",
-                  "uiterlijk in", "sinds", "in de loop van", "gedurende", "na"}
-_UNTIL_PREFIXES = {"voor", "nog voor", "nog", "uiterlijk", "uiterlijk op", "uiterlijk in",
-                   "uiterlijk voor", "tot en met", "tot in", "tot"}
+_YEAR_PREFIXES = {
+    "in",
+    "vanaf",
+    "per",
+    "tot in",
+    "tot en met",
+    "tot",
+    "uiterlijk",
+    "uiterlijk in",
+    "sinds",
+    "in de loop van",
+    "gedurende",
+    "na",
+}
+_UNTIL_PREFIXES = {
+    "voor",
+    "nog voor",
+    "nog",
+    "uiterlijk",
+    "uiterlijk op",
+    "uiterlijk in",
+    "uiterlijk voor",
+    "tot en met",
+    "tot in",
+    "tot",
+}
 
 
 # -- calendar helpers ------------------------------------------------------
+
 
 def _month_end(year: int, month: int) -> dt.date:
     first_next = dt.date(year + month // 12, month % 12 + 1, 1)
@@ -204,13 +259,18 @@ def _year_of(text: str | None, ref: dt.date) -> tuple[int, bool]:
 
 def _part(period: _Period, part: str) -> _Period:
     """'begin', 'eind' or 'medio' of a period."""
-    part = {"start": "begin", "einde": "eind", "halverwege": "medio",
-            "midden": "medio"}.get(part, part)
+    part = {"start": "begin", "einde": "eind", "halverwege": "medio", "midden": "medio"}.get(
+        part, part
+    )
     start, end, unit = period.start, period.end, period.unit
     if unit == "year":
         bounds = {"begin": (1, 3), "eind": (10, 12), "medio": (4, 9)}[part]
-        return _Period(dt.date(start.year, bounds[0], 1), _month_end(start.year, bounds[1]),
-                       "span", period.implicit_year)
+        return _Period(
+            dt.date(start.year, bounds[0], 1),
+            _month_end(start.year, bounds[1]),
+            "span",
+            period.implicit_year,
+        )
     if unit == "quarter":
         month = start.month + {"begin": 0, "medio": 1, "eind": 2}[part]
         chosen = _month_period(start.year, month)
@@ -219,12 +279,17 @@ def _part(period: _Period, part: str) -> _Period:
         if part == "medio":
             return _Period(start, end, "span", period.implicit_year)
         first = start.month + (0 if part == "begin" else 3)
-        return _Period(dt.date(start.year, first, 1), _month_end(start.year, first + 2), "span",
-                       period.implicit_year)
+        return _Period(
+            dt.date(start.year, first, 1),
+            _month_end(start.year, first + 2),
+            "span",
+            period.implicit_year,
+        )
     if unit == "month":
         days = {"begin": (1, 15), "eind": (16, end.day), "medio": (8, 22)}[part]
-        return _Period(start.replace(day=days[0]), start.replace(day=days[1]), "span",
-                       period.implicit_year)
+        return _Period(
+            start.replace(day=days[0]), start.replace(day=days[1]), "span", period.implicit_year
+        )
     if unit == "season":
         span = dt.timedelta(days=44)
         if part == "begin":
@@ -237,8 +302,10 @@ def _part(period: _Period, part: str) -> _Period:
 
 # -- resolving one match ---------------------------------------------------
 
-def _relative_choice(rel: str, ref: dt.date, make: Callable[[int], _Period],
-                     years: tuple[int, ...]) -> _Period:
+
+def _relative_choice(
+    rel: str, ref: dt.date, make: Callable[[int], _Period], years: tuple[int, ...]
+) -> _Period:
     """The period that dit/komend/volgend names among candidates in ``years``."""
     candidates = [make(y) for y in years]
     if rel in ("dit", "deze"):
@@ -258,8 +325,9 @@ def _base(rule: str, m: re.Match[str], ref: dt.date) -> _Period:
         rel = (g.get("rel") or "").lower()
         try:
             if g["year"]:
-                return _Period(dt.date(int(g["year"]), month, day), dt.date(int(g["year"]),
-                               month, day), "day")
+                return _Period(
+                    dt.date(int(g["year"]), month, day), dt.date(int(g["year"]), month, day), "day"
+                )
             this_year = dt.date(ref.year, month, day)
             if rel == "jl." and this_year > ref:
                 this_year = this_year.replace(year=ref.year - 1)
@@ -278,9 +346,12 @@ def _base(rule: str, m: re.Match[str], ref: dt.date) -> _Period:
         period = _quarter_period(year, quarter)
         return _Period(period.start, period.end, "quarter", implicit)
     if rule == "relquarter":
-        return _relative_choice(g["rel"].lower(), ref,
-                                lambda i: _quarter_period(ref.year + i // 4, i % 4 + 1),
-                                tuple(range(8)))
+        return _relative_choice(
+            g["rel"].lower(),
+            ref,
+            lambda i: _quarter_period(ref.year + i // 4, i % 4 + 1),
+            tuple(range(8)),
+        )
     if rule == "half":
         year, implicit = _year_of(g["year"], ref)
         period = _half_period(year, _ORDINALS[g["ord"].lower()])
@@ -291,8 +362,9 @@ def _base(rule: str, m: re.Match[str], ref: dt.date) -> _Period:
         if g["year"] or rule == "yearseason":
             return _season(_year_of(g["year"], ref)[0], season)
         if rel in ("dit", "deze", "komend", "komende", "volgend", "volgende"):
-            return _relative_choice(rel, ref, lambda y: _season(y, season),
-                                    (ref.year - 1, ref.year, ref.year + 1))
+            return _relative_choice(
+                rel, ref, lambda y: _season(y, season), (ref.year - 1, ref.year, ref.year + 1)
+            )
         return _season(ref.year, season, implicit=True)
     if rule == "year":
         year, _ = _year_of(g["year"], ref)
@@ -367,14 +439,17 @@ def find_expressions(text: str, ref: dt.date) -> list[TimeExpression]:
             try:
                 earliest, latest, kind = _resolve(rule, m, ref)
             except _Vague:
-                candidates.append(TimeExpression(m.group(0), m.start(), m.end(), None, None,
-                                                 KIND_VAGUE, name))
+                candidates.append(
+                    TimeExpression(m.group(0), m.start(), m.end(), None, None, KIND_VAGUE, name)
+                )
                 continue
-            candidates.append(TimeExpression(m.group(0), m.start(), m.end(), earliest, latest,
-                                             kind, name))
+            candidates.append(
+                TimeExpression(m.group(0), m.start(), m.end(), earliest, latest, kind, name)
+            )
     for m in _VAGUE.finditer(text):
-        candidates.append(TimeExpression(m.group(0).strip(), m.start(), m.end(), None, None,
-                                         KIND_VAGUE, "vague"))
+        candidates.append(
+            TimeExpression(m.group(0).strip(), m.start(), m.end(), None, None, KIND_VAGUE, "vague")
+        )
     chosen: list[TimeExpression] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):

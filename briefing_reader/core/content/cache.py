@@ -84,8 +84,9 @@ class DocumentCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             encoded = body.encode("utf-8")
-            header = json.dumps({"source": checksum(data),
-                                 "entry": checksum(self._secret() + encoded)})
+            header = json.dumps(
+                {"source": checksum(data), "entry": checksum(self._secret() + encoded)}
+            )
             write_atomic(self._entry(data), header.encode("utf-8") + b"\n" + encoded)
         except OSError:
             return
@@ -159,8 +160,10 @@ def _document_to_json(doc: Document) -> dict[str, Any]:
     meta = {name: getattr(doc.meta, name) for name in Meta.__dataclass_fields__}
     return {
         "meta": meta,
-        "blocks": [[b.kind, b.html, b.text, b.anchor, b.start, b.line, b.markers, b.attrs]
-                   for b in doc.blocks],
+        "blocks": [
+            [b.kind, b.html, b.text, b.anchor, b.start, b.line, b.markers, b.attrs]
+            for b in doc.blocks
+        ],
         "outline": _node_to_json(doc.outline),
         "footnotes": doc.footnotes,
         "source_hash": doc.source_hash,
@@ -168,8 +171,16 @@ def _document_to_json(doc: Document) -> dict[str, Any]:
 
 
 def _node_to_json(node: OutlineNode) -> list[Any]:
-    return [node.id, node.title, node.kind, node.level, node.first, node.stop, node.line,
-            [_node_to_json(child) for child in node.children]]
+    return [
+        node.id,
+        node.title,
+        node.kind,
+        node.level,
+        node.first,
+        node.stop,
+        node.line,
+        [_node_to_json(child) for child in node.children],
+    ]
 
 
 def _node_from_json(raw: list[Any], parent: OutlineNode | None) -> OutlineNode:
@@ -184,9 +195,16 @@ def _document_from_json(raw: dict[str, Any], path: Path, bundled: bool) -> Docum
     for key in ("date", "updated"):
         meta[key] = dt.date.fromisoformat(meta[key]) if meta[key] else None
     meta["missing_footnotes"] = tuple(meta["missing_footnotes"])
-    blocks = [Block(kind, html, text, anchor, start, line, [tuple(m) for m in markers], attrs)
-              for kind, html, text, anchor, start, line, markers, attrs in raw["blocks"]]
-    return Document(meta=Meta(**meta), path=path, blocks=blocks,
-                    outline=_node_from_json(raw["outline"], None),
-                    footnotes=raw["footnotes"], source_hash=raw["source_hash"],
-                    bundled=bundled)
+    blocks = [
+        Block(kind, html, text, anchor, start, line, [tuple(m) for m in markers], attrs)
+        for kind, html, text, anchor, start, line, markers, attrs in raw["blocks"]
+    ]
+    return Document(
+        meta=Meta(**meta),
+        path=path,
+        blocks=blocks,
+        outline=_node_from_json(raw["outline"], None),
+        footnotes=raw["footnotes"],
+        source_hash=raw["source_hash"],
+        bundled=bundled,
+    )

@@ -104,8 +104,7 @@ class Catalogue:
 
     # -- keeping it current ------------------------------------------------
 
-    def sync(self, folders: Iterable[tuple[Path, bool]], load: Loader,
-             parser: str) -> SyncReport:
+    def sync(self, folders: Iterable[tuple[Path, bool]], load: Loader, parser: str) -> SyncReport:
         """Bring the rows in line with the ``*.md`` files of ``folders``.
 
         Args:
@@ -114,16 +113,25 @@ class Catalogue:
             parser: the parser's fingerprint; rows of another parser are
                 loaded again (their outline may differ).
         """
-        known = {row[0]: row[1:] for row in self.conn.execute(
-            "SELECT path, rank, bundled, size, mtime_ns, parser, source_hash FROM files")}
+        known = {
+            row[0]: row[1:]
+            for row in self.conn.execute(
+                "SELECT path, rank, bundled, size, mtime_ns, parser, source_hash FROM files"
+            )
+        }
         seen: set[str] = set()
         todo: list[tuple[Path, int, bool, os.stat_result]] = []
         for rank, (folder, bundled) in enumerate(folders):
             for key, stat in _markdown_files(folder):
                 seen.add(key)
                 row = known.get(key)
-                if row is None or row[:5] != (rank, int(bundled), stat.st_size,
-                                              stat.st_mtime_ns, parser):
+                if row is None or row[:5] != (
+                    rank,
+                    int(bundled),
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                    parser,
+                ):
                     todo.append((Path(key), rank, bundled, stat))
         removed = tuple(sorted(set(known) - seen))
         added: list[str] = []
@@ -132,21 +140,29 @@ class Catalogue:
             with self._writing() as conn:
                 if start == 0 and removed:
                     conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
-                    conn.executemany("DELETE FROM outline WHERE path = ?",
-                                     [(p,) for p in removed])
-                for path, rank, bundled, stat in todo[start:start + BATCH]:
+                    conn.executemany("DELETE FROM outline WHERE path = ?", [(p,) for p in removed])
+                for path, rank, bundled, stat in todo[start : start + BATCH]:
                     old = known.get(str(path))
-                    new_hash = self._store(conn, path, rank, bundled, stat, load, parser,
-                                           old[5] if old else None)
+                    new_hash = self._store(
+                        conn, path, rank, bundled, stat, load, parser, old[5] if old else None
+                    )
                     if old is None:
                         added.append(str(path))
                     elif new_hash != old[5]:
                         changed.append(str(path))
         return SyncReport(tuple(added), tuple(changed), removed)
 
-    def _store(self, conn: sqlite3.Connection, path: Path, rank: int, bundled: bool,
-               stat: os.stat_result, load: Loader, parser: str,
-               old_hash: str | None) -> str | None:
+    def _store(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        rank: int,
+        bundled: bool,
+        stat: os.stat_result,
+        load: Loader,
+        parser: str,
+        old_hash: str | None,
+    ) -> str | None:
         """Load one file and write its row (and outline); its new hash."""
         key = str(path)
         try:
@@ -156,21 +172,49 @@ class Catalogue:
             conn.execute(
                 "INSERT OR REPLACE INTO files (path, rank, bundled, size, mtime_ns, parser, "
                 "error, error_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, rank, int(bundled), stat.st_size, stat.st_mtime_ns, parser,
-                 exc.reason, exc.line))
+                (
+                    key,
+                    rank,
+                    int(bundled),
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                    parser,
+                    exc.reason,
+                    exc.line,
+                ),
+            )
             return None
         meta = doc.meta
         conn.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             " ?, ?, ?, NULL, NULL)",
-            (key, rank, int(bundled), stat.st_size, stat.st_mtime_ns, parser,
-             doc.source_hash, doc.id, meta.kind, meta.title, int(meta.official),
-             _iso(meta.date), meta.version, meta.dossier_number, meta.dossier_title,
-             meta.volgnummer, meta.document_number, _meta_json(meta)))
+            (
+                key,
+                rank,
+                int(bundled),
+                stat.st_size,
+                stat.st_mtime_ns,
+                parser,
+                doc.source_hash,
+                doc.id,
+                meta.kind,
+                meta.title,
+                int(meta.official),
+                _iso(meta.date),
+                meta.version,
+                meta.dossier_number,
+                meta.dossier_title,
+                meta.volgnummer,
+                meta.document_number,
+                _meta_json(meta),
+            ),
+        )
         if doc.source_hash != old_hash or old_hash is None:
             conn.execute("DELETE FROM outline WHERE path = ?", (key,))
-            conn.executemany("INSERT INTO outline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             _outline_rows(key, doc.outline))
+            conn.executemany(
+                "INSERT INTO outline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _outline_rows(key, doc.outline),
+            )
         return doc.source_hash
 
     @contextlib.contextmanager
@@ -190,16 +234,35 @@ class Catalogue:
         rows = self.conn.execute(
             "SELECT doc_id, kind, title, official, date, version, dossier_number, "
             "dossier_title, volgnummer, document_number, path, bundled, source_hash, rank "
-            "FROM files WHERE error IS NULL ORDER BY rank, path")
-        return [Entry(r[0], r[1], r[2], bool(r[3]), _date(r[4]), r[5], r[6], r[7], r[8], r[9],
-                      r[10], bool(r[11]), r[12], r[13]) for r in rows]
+            "FROM files WHERE error IS NULL ORDER BY rank, path"
+        )
+        return [
+            Entry(
+                r[0],
+                r[1],
+                r[2],
+                bool(r[3]),
+                _date(r[4]),
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                bool(r[11]),
+                r[12],
+                r[13],
+            )
+            for r in rows
+        ]
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
 
     def errors(self) -> list[ContentError]:
         rows = self.conn.execute(
-            "SELECT path, error, error_line FROM files WHERE error IS NOT NULL ORDER BY rank, path")
+            "SELECT path, error, error_line FROM files WHERE error IS NOT NULL ORDER BY rank, path"
+        )
         return [ContentError(Path(path), reason, line) for path, reason, line in rows]
 
     def meta(self, path: Path | str) -> Meta | None:
@@ -211,7 +274,9 @@ class Catalogue:
         """The outline tree of the file at ``path`` (None when not catalogued)."""
         rows = self.conn.execute(
             "SELECT node_id, title, kind, level, first, stop, line, parent FROM outline "
-            "WHERE path = ? ORDER BY ord", (str(path),)).fetchall()
+            "WHERE path = ? ORDER BY ord",
+            (str(path),),
+        ).fetchall()
         nodes: list[OutlineNode] = []
         for node_id, title, kind, level, first, stop, line, parent in rows:
             up = nodes[parent] if parent is not None else None
@@ -225,9 +290,21 @@ class Catalogue:
 def entry_of(doc: Document) -> Entry:
     """The catalogue entry of a parsed document."""
     meta = doc.meta
-    return Entry(doc.id, meta.kind, meta.title, meta.official, meta.date, meta.version,
-                 meta.dossier_number, meta.dossier_title, meta.volgnummer,
-                 meta.document_number, str(doc.path), doc.bundled, doc.source_hash)
+    return Entry(
+        doc.id,
+        meta.kind,
+        meta.title,
+        meta.official,
+        meta.date,
+        meta.version,
+        meta.dossier_number,
+        meta.dossier_title,
+        meta.volgnummer,
+        meta.document_number,
+        str(doc.path),
+        doc.bundled,
+        doc.source_hash,
+    )
 
 
 def _markdown_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
@@ -249,8 +326,20 @@ def _outline_rows(key: str, root: OutlineNode) -> list[tuple[Any, ...]]:
     for node in root.walk():
         index[id(node)] = len(rows)
         parent = index.get(id(node.parent)) if node.parent is not None else None
-        rows.append((key, len(rows), node.id, node.title, node.kind, node.level, node.first,
-                     node.stop, node.line, parent))
+        rows.append(
+            (
+                key,
+                len(rows),
+                node.id,
+                node.title,
+                node.kind,
+                node.level,
+                node.first,
+                node.stop,
+                node.line,
+                parent,
+            )
+        )
     return rows
 
 

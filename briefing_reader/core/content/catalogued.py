@@ -59,9 +59,15 @@ class CataloguedLibrary(Library):
         keep: parsed documents kept in memory.
     """
 
-    def __init__(self, catalogue: Catalogue, folders: list[tuple[Path, bool]],
-                 cache: DocumentCache | None, keep: int = KEEP_PARSED, *,
-                 check: bool = True) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        folders: list[tuple[Path, bool]],
+        cache: DocumentCache | None,
+        keep: int = KEEP_PARSED,
+        *,
+        check: bool = True,
+    ) -> None:
         super().__init__(errors=[], cache=cache)
         self.catalogue = catalogue
         self.folders = folders
@@ -179,8 +185,13 @@ class CataloguedLibrary(Library):
         self.refresh()
 
 
-def open_catalogued(folders: list[tuple[Path, bool]], catalogue_path: Path | None,
-                    cache_dir: Path | None, *, check: bool = True) -> CataloguedLibrary:
+def open_catalogued(
+    folders: list[tuple[Path, bool]],
+    catalogue_path: Path | None,
+    cache_dir: Path | None,
+    *,
+    check: bool = True,
+) -> CataloguedLibrary:
     """The library of ``folders`` as catalogued at ``catalogue_path``.
 
     ``check``: look at the files now (else the caller runs

@@ -6,8 +6,20 @@ import datetime as dt
 
 from briefing_reader.core.content.model import Meta
 
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
-             "augustus", "september", "oktober", "november", "december")
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def dutch_date(day: dt.date) -> str:

@@ -111,12 +111,18 @@ def refs_json(doc: Document, resolver: Resolver) -> list[dict[str, Any]]:
     out = []
     for found in document_references(doc):
         target = resolver.target(found.ref)
-        out.append({"text": found.ref.text, "dossier": found.ref.dossier,
-                    "volgnummer": found.ref.volgnummer,
-                    "citation": resolver.citation(found.ref),
-                    "target": target.id if target is not None else None,
-                    "in_library": target is not None, "anchor": found.anchor,
-                    "offset": found.offset})
+        out.append(
+            {
+                "text": found.ref.text,
+                "dossier": found.ref.dossier,
+                "volgnummer": found.ref.volgnummer,
+                "citation": resolver.citation(found.ref),
+                "target": target.id if target is not None else None,
+                "in_library": target is not None,
+                "anchor": found.anchor,
+                "offset": found.offset,
+            }
+        )
     return out
 
 
@@ -149,7 +155,8 @@ class CitationIndex:
                 "CREATE TABLE cites (doc TEXT NOT NULL, key TEXT NOT NULL, anchor TEXT,"
                 " text TEXT NOT NULL, offset INTEGER NOT NULL);"
                 "CREATE INDEX cites_key ON cites (key);"
-                f"PRAGMA user_version = {SCHEMA_VERSION};")
+                f"PRAGMA user_version = {SCHEMA_VERSION};"
+            )
             self.db.commit()
 
     def close(self) -> None:
@@ -169,8 +176,11 @@ class CitationIndex:
                 self.db.execute("INSERT INTO sources VALUES (?, ?)", (doc_id, doc.source_hash))
                 self.db.executemany(
                     "INSERT INTO cites VALUES (?, ?, ?, ?, ?)",
-                    [(doc_id, _key_text(f.ref.key), f.anchor, f.ref.text, f.offset)
-                     for f in document_references(doc)])
+                    [
+                        (doc_id, _key_text(f.ref.key), f.anchor, f.ref.text, f.offset)
+                        for f in document_references(doc)
+                    ],
+                )
                 changed += 1
         return changed
 
@@ -187,7 +197,9 @@ class CitationIndex:
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
             f"SELECT doc, anchor, text, offset FROM cites WHERE key IN ({marks}) AND doc != ? "
-            f"ORDER BY doc, offset", (*keys, meta.id)).fetchall()
+            f"ORDER BY doc, offset",
+            (*keys, meta.id),
+        ).fetchall()
         return [(str(d), a, str(t), int(o)) for d, a, t, o in rows]
 
 

@@ -16,8 +16,9 @@ class ContentError(Exception):
             its name; else ''.
     """
 
-    def __init__(self, path: Path | str, reason: str, line: int | None = None,
-                 budget: str = "") -> None:
+    def __init__(
+        self, path: Path | str, reason: str, line: int | None = None, budget: str = ""
+    ) -> None:
         self.path = Path(path)
         self.line = line
         self.reason = reason

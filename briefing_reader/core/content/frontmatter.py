@@ -35,8 +35,9 @@ def parse_front_matter(source: str, path: Path) -> Meta:
             raise ContentError(path, f"front matter lacks '{key}'", _key_line(source, key))
     doc_id = str(data["id"])
     if not _ID.match(doc_id):
-        raise ContentError(path, f"id '{doc_id}' may only hold a-z, 0-9 and '-'",
-                           _key_line(source, "id"))
+        raise ContentError(
+            path, f"id '{doc_id}' may only hold a-z, 0-9 and '-'", _key_line(source, "id")
+        )
     dossier = data.get("dossier") if isinstance(data.get("dossier"), dict) else {}
     return Meta(
         id=doc_id,
@@ -72,8 +73,11 @@ def _labels(value: Any, source: str, path: Path) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise ContentError(path, "'missing_footnotes' must be a list like [\"20\", \"22\"]",
-                           _key_line(source, "missing_footnotes"))
+        raise ContentError(
+            path,
+            '\'missing_footnotes\' must be a list like ["20", "22"]',
+            _key_line(source, "missing_footnotes"),
+        )
     return tuple(str(label) for label in value)
 
 
@@ -94,8 +98,9 @@ def _date(value: Any, key: str, source: str, path: Path) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise ContentError(path, f"'{key}' must be a date like 2025-07-04",
-                           _key_line(source, key)) from exc
+        raise ContentError(
+            path, f"'{key}' must be a date like 2025-07-04", _key_line(source, key)
+        ) from exc
 
 
 def _int(value: Any, key: str, source: str, path: Path) -> int | None:
@@ -106,5 +111,4 @@ def _int(value: Any, key: str, source: str, path: Path) -> int | None:
     try:
         return int(value)
     except ValueError as exc:
-        raise ContentError(path, f"'{key}' must be a whole number",
-                           _key_line(source, key)) from exc
+        raise ContentError(path, f"'{key}' must be a whole number", _key_line(source, key)) from exc

@@ -17,9 +17,12 @@ from markdown_it.token import Token
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "doc:", "#")
 
 _TAGS = {
-    "em_open": "<i>", "em_close": "</i>",
-    "strong_open": "<b>", "strong_close": "</b>",
-    "s_open": "<s>", "s_close": "</s>",
+    "em_open": "<i>",
+    "em_close": "</i>",
+    "strong_open": "<b>",
+    "strong_close": "</b>",
+    "s_open": "<s>",
+    "s_close": "</s>",
 }
 
 

@@ -134,8 +134,7 @@ def entry_sort_key(entry: Entry) -> tuple[int, str, str]:
     return (_KIND_ORDER.get(entry.kind, 1), date, entry.title)
 
 
-def load_library(folders: Iterable[tuple[Path, bool]],
-                 cache_dir: Path | None = None) -> Library:
+def load_library(folders: Iterable[tuple[Path, bool]], cache_dir: Path | None = None) -> Library:
     """Load folders in order (later ones replace earlier documents by id).
 
     Args:

@@ -35,10 +35,21 @@ class Meta:
 
     def summary(self) -> dict[str, Any]:
         """The main fields as JSON-ready data (``docs --json``)."""
-        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "title": self.title,
-                               "official": self.official}
-        for key in ("date", "version", "updated", "dossier_number", "dossier_title",
-                    "volgnummer", "document_number"):
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "official": self.official,
+        }
+        for key in (
+            "date",
+            "version",
+            "updated",
+            "dossier_number",
+            "dossier_title",
+            "volgnummer",
+            "document_number",
+        ):
             value = getattr(self, key)
             out[key] = value.isoformat() if isinstance(value, dt.date) else value
         return out
@@ -152,8 +163,7 @@ class Document:
         return None
 
     def anchors(self) -> set[str]:
-        return {b.anchor for b in self.blocks if b.anchor} | {
-            n.id for n in self.outline.walk()}
+        return {b.anchor for b in self.blocks if b.anchor} | {n.id for n in self.outline.walk()}
 
     def actions(self) -> list[OutlineNode]:
         return [n for n in self.outline.walk() if n.kind in ("action", "subaction")]
@@ -180,12 +190,12 @@ class Document:
 
     def html(self, node: OutlineNode | None = None) -> str:
         """HTML of the whole document, or of one outline node."""
-        chosen = self.blocks if node is None else self.blocks[node.first:node.stop]
+        chosen = self.blocks if node is None else self.blocks[node.first : node.stop]
         return "\n".join(block.html for block in chosen)
 
     def text(self, node: OutlineNode | None = None) -> str:
         """Plain text of the whole document, or of one outline node."""
-        chosen = self.blocks if node is None else self.blocks[node.first:node.stop]
+        chosen = self.blocks if node is None else self.blocks[node.first : node.stop]
         return "\n".join(block.text for block in chosen if block.text)
 
 

@@ -35,8 +35,15 @@ _BOX_LABEL = "Acties"
 def markdown_parser() -> MarkdownIt:
     """The one markdown dialect of the app (see docs/content-format.md)."""
     return (
-        MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
-                                  "maxNesting": limits.MAX_NESTING})
+        MarkdownIt(
+            "commonmark",
+            {
+                "html": False,
+                "linkify": False,
+                "typographer": False,
+                "maxNesting": limits.MAX_NESTING,
+            },
+        )
         .use(front_matter_plugin)
         .use(footnote_plugin)
         .use(attrs_block_plugin)
@@ -79,8 +86,11 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
     builder.walk(tokens[1:])
     anchors = sum(1 for block in builder.blocks if block.anchor)
     if anchors > limits.MAX_ANCHORS:
-        raise ContentError(path, f"has {anchors} paragraphs and headings; at most "
-                                 f"{limits.MAX_ANCHORS} can be shown", budget=limits.ANCHORS)
+        raise ContentError(
+            path,
+            f"has {anchors} paragraphs and headings; at most {limits.MAX_ANCHORS} can be shown",
+            budget=limits.ANCHORS,
+        )
     return Document(
         meta=meta,
         path=path,
@@ -104,28 +114,43 @@ def _count_before_parsing(text: str, path: Path) -> None:
     """
     headings = len(_HEADING_LINE.findall(text))
     if headings > 2 * limits.MAX_HEADINGS:
-        raise ContentError(path, f"has {headings} headings; at most {limits.MAX_HEADINGS} "
-                                 "can be shown", budget=limits.HEADINGS)
+        raise ContentError(
+            path,
+            f"has {headings} headings; at most {limits.MAX_HEADINGS} can be shown",
+            budget=limits.HEADINGS,
+        )
     blocks = len(_BLOCK_START.findall(text))
     if blocks > 2 * limits.MAX_ANCHORS:
-        raise ContentError(path, f"has {blocks} paragraphs and headings; at most "
-                                 f"{limits.MAX_ANCHORS} can be shown", budget=limits.ANCHORS)
+        raise ContentError(
+            path,
+            f"has {blocks} paragraphs and headings; at most {limits.MAX_ANCHORS} can be shown",
+            budget=limits.ANCHORS,
+        )
 
 
 def _check_budgets(tokens: list[Token], path: Path) -> None:
     """Refuse a document too long to show before any HTML is built for it."""
     headings = sum(1 for tok in tokens if tok.type == "heading_open")
     if headings > limits.MAX_HEADINGS:
-        raise ContentError(path, f"has {headings} headings; at most {limits.MAX_HEADINGS} "
-                                 "can be shown", budget=limits.HEADINGS)
+        raise ContentError(
+            path,
+            f"has {headings} headings; at most {limits.MAX_HEADINGS} can be shown",
+            budget=limits.HEADINGS,
+        )
     if any(tok.level >= limits.MAX_NESTING - 1 for tok in tokens):
         # markdown-it stops reading at this depth: refuse rather than cut the rest off
-        raise ContentError(path, f"nests quotes or lists deeper than {limits.MAX_NESTING} "
-                                 "levels", budget=limits.NESTING)
+        raise ContentError(
+            path,
+            f"nests quotes or lists deeper than {limits.MAX_NESTING} levels",
+            budget=limits.NESTING,
+        )
     blocks = sum(1 for tok in tokens if tok.nesting == 1)
     if blocks > limits.MAX_BLOCKS:
-        raise ContentError(path, f"has more than {limits.MAX_BLOCKS} paragraphs, list items "
-                                 "and table cells", budget=limits.BLOCKS)
+        raise ContentError(
+            path,
+            f"has more than {limits.MAX_BLOCKS} paragraphs, list items and table cells",
+            budget=limits.BLOCKS,
+        )
 
 
 def _line(token: Token) -> int | None:
@@ -148,8 +173,15 @@ class _Builder:
 
     # -- helpers -------------------------------------------------------
 
-    def _add(self, kind: str, html: str, text: str = "", anchor: str | None = None,
-             line: int | None = None, markers: list[tuple[int, int]] | None = None) -> None:
+    def _add(
+        self,
+        kind: str,
+        html: str,
+        text: str = "",
+        anchor: str | None = None,
+        line: int | None = None,
+        markers: list[tuple[int, int]] | None = None,
+    ) -> None:
         if anchor:
             self._claim(anchor, line)
         if text and self._offset:
@@ -168,8 +200,11 @@ class _Builder:
         self._open.append(node)
 
     def _close_headings(self, level: int) -> None:
-        while (len(self._open) > 1 and self._open[-1].kind not in ("action", "subaction")
-               and self._open[-1].level >= level):
+        while (
+            len(self._open) > 1
+            and self._open[-1].kind not in ("action", "subaction")
+            and self._open[-1].level >= level
+        ):
             self._open.pop().stop = len(self.blocks)
 
     def _heading_context(self) -> OutlineNode | None:
@@ -205,8 +240,13 @@ class _Builder:
         html_level = min(level + 1, 6)  # h1 is the document's own title
         self._push(OutlineNode(anchor, title, kind, level, len(self.blocks), 0, _line(tok)))
         body = inline.render_html(content.children or [])
-        self._add("heading", f'<h{html_level} class="{kind}"><a name="{escape(anchor)}"></a>'
-                  f"{body}</h{html_level}>", title, anchor, _line(tok))
+        self._add(
+            "heading",
+            f'<h{html_level} class="{kind}"><a name="{escape(anchor)}"></a>{body}</h{html_level}>',
+            title,
+            anchor,
+            _line(tok),
+        )
         return i + 3
 
     def _on_paragraph_open(self, tokens: list[Token], i: int) -> int:
@@ -214,8 +254,9 @@ class _Builder:
         self._paragraph(content, _line(tok), tok.attrs, tight_item=tok.hidden)
         return i + 3
 
-    def _paragraph(self, content: Token, line: int | None, attrs: dict[str, Any],
-                   tight_item: bool) -> None:
+    def _paragraph(
+        self, content: Token, line: int | None, attrs: dict[str, Any], tight_item: bool
+    ) -> None:
         children = content.children or []
         runs = inline.text_runs(children)
         text = "".join(t for t, _ in runs)
@@ -273,8 +314,7 @@ class _Builder:
 
     def _on_fence(self, tokens: list[Token], i: int) -> int:
         code = tokens[i].content.rstrip("\n")
-        self._add("code", f"<pre>{escape(code, quote=False)}</pre>", code, None,
-                  _line(tokens[i]))
+        self._add("code", f"<pre>{escape(code, quote=False)}</pre>", code, None, _line(tokens[i]))
         return i + 1
 
     _on_code_block = _on_fence
@@ -300,15 +340,27 @@ class _Builder:
         node = OutlineNode(anchor, title, kind, 99, len(self.blocks), 0, line)
         self._push(node)
         css = "actie" if kind == "action" else "deelactie"
-        label = (f'<p class="box-label"><a name="{escape(anchor)}"></a>{_BOX_LABEL}</p>'
-                 if kind == "action" else f'<a name="{escape(anchor)}"></a>')
+        label = (
+            f'<p class="box-label"><a name="{escape(anchor)}"></a>{_BOX_LABEL}</p>'
+            if kind == "action"
+            else f'<a name="{escape(anchor)}"></a>'
+        )
         self._claim(anchor, line)
-        self._add("box_open", f'<table class="{css}" width="100%" cellspacing="0" '
-                  f'cellpadding="{10 if kind == "action" else 6}"><tr><td>{label}')
+        self._add(
+            "box_open",
+            f'<table class="{css}" width="100%" cellspacing="0" '
+            f'cellpadding="{10 if kind == "action" else 6}"><tr><td>{label}',
+        )
         if kind == "subaction" and tok.attrs.get("title"):
             title_anchor = f"{anchor}--titel"
-            self._add("subaction_title", f'<p class="subaction-title"><a name="{title_anchor}">'
-                      f"</a><b>{escape(title)}</b></p>", title, title_anchor, line)
+            self._add(
+                "subaction_title",
+                f'<p class="subaction-title"><a name="{title_anchor}">'
+                f"</a><b>{escape(title)}</b></p>",
+                title,
+                title_anchor,
+                line,
+            )
 
     def _on_container_actie_close(self, tokens: list[Token], i: int) -> int:
         return self._close_box(i)
@@ -320,7 +372,7 @@ class _Builder:
         self._add("box_close", "</td></tr></table>")
         node.stop = len(self.blocks)
         if not node.title:
-            first = next((b.text for b in self.blocks[node.first:node.stop] if b.text), "")
+            first = next((b.text for b in self.blocks[node.first : node.stop] if b.text), "")
             node.title = _first_sentence(first)
         return i + 1
 
@@ -338,15 +390,16 @@ class _Builder:
                 text = inline.plain_text(cell.children or [])
                 rows[-1].append(text)
                 align = ' align="right"' if _looks_numeric(text) else ""
-                html_rows.append(f"<{tag}{align}>{inline.render_html(cell.children or [])}"
-                                 f"</{tag}>")
+                html_rows.append(f"<{tag}{align}>{inline.render_html(cell.children or [])}</{tag}>")
             elif tokens[j].type == "tr_close":
                 html_rows.append("</tr>")
             j += 1
         self._tables += 1
         anchor = f"tabel-{self._tables}"
-        html = (f'<a name="{anchor}"></a><table class="data" border="1" cellspacing="0" '
-                f'cellpadding="4">{"".join(html_rows)}</table>')
+        html = (
+            f'<a name="{anchor}"></a><table class="data" border="1" cellspacing="0" '
+            f'cellpadding="4">{"".join(html_rows)}</table>'
+        )
         text = "\n".join("\t".join(row) for row in rows)
         self._add("table", html, text, anchor, _line(tokens[i]))
         return j + 1
@@ -357,8 +410,9 @@ class _Builder:
         self._close_headings(1)
         self._push(OutlineNode("voetnoten", "Voetnoten", "section", 1, len(self.blocks), 0))
         self._claim("voetnoten", None)
-        self._add("heading", '<h2 class="section"><a name="voetnoten"></a>Voetnoten</h2>',
-                  "Voetnoten")
+        self._add(
+            "heading", '<h2 class="section"><a name="voetnoten"></a>Voetnoten</h2>', "Voetnoten"
+        )
         self._add("list_open", '<table class="footnotes" cellpadding="2">')
         return i + 1
 
@@ -377,8 +431,10 @@ class _Builder:
         self.footnotes[label] = text
         missing = label in self.meta.missing_footnotes
         body = f'<span class="editorial">{" ".join(htmls)}</span>' if missing else " ".join(htmls)
-        html = (f'<tr><td valign="top"><a name="fn-{escape(label)}"></a>{escape(label)}</td>'
-                f"<td>{body}</td></tr>")
+        html = (
+            f'<tr><td valign="top"><a name="fn-{escape(label)}"></a>{escape(label)}</td>'
+            f"<td>{body}</td></tr>"
+        )
         self._add("footnote", html, f"{label} {text}", f"fn-{label}", _line(tokens[i]))
         return j + 1
 

@@ -31,11 +31,13 @@ _DOSSIER = rf"(?P<dossier>\d{{2}}[ \u00a0]?\d{{3}}){_SUFFIX}?"
 _NUMBER = r"\s*,?\s*nrs?\.\s?(?P<nr>\d{1,5})(?!\d)"
 _CHAMBER = r"(?:\s+(?P<chamber>II|I)\b)?"
 KAMERSTUK = re.compile(
-    rf"\bKamerstuk(?:ken)?{_CHAMBER}\s*,?\s*(?:{_YEAR}\s*,?\s*)?(?<!\d){_DOSSIER}{_NUMBER}")
+    rf"\bKamerstuk(?:ken)?{_CHAMBER}\s*,?\s*(?:{_YEAR}\s*,?\s*)?(?<!\d){_DOSSIER}{_NUMBER}"
+)
 BARE = re.compile(rf"(?<![\d.,/-])(?<![\d] ){_DOSSIER}{_NUMBER}")
 AANHANGSEL = re.compile(
     rf"\bAanhangsel(?:\s+(?:van\s+de|bij\s+de))?\s+Handelingen{_CHAMBER}\s*,?\s*"
-    rf"(?:{_YEAR})?\s*,?\s*nr\.\s?(?P<nr>\d{{1,5}})(?!\d)")
+    rf"(?:{_YEAR})?\s*,?\s*nr\.\s?(?P<nr>\d{{1,5}})(?!\d)"
+)
 MAX_TEXT = 2_000_000  # characters searched per text; a letter has some 60 000
 
 
@@ -58,8 +60,11 @@ class Reference:
         cites such letters elsewhere: 'Kamerstuk 32 824, nr. 450'."""
         if self.kind == "ah":
             head = f"Aanhangsel Handelingen {self.chamber}"
-            return f"{head} {self.year}, nr. {self.volgnummer}" if self.year else \
-                f"{head}, nr. {self.volgnummer}"
+            return (
+                f"{head} {self.year}, nr. {self.volgnummer}"
+                if self.year
+                else f"{head}, nr. {self.volgnummer}"
+            )
         return kamerstuk_citation(self.dossier or "", self.volgnummer, self.year, self.chamber)
 
     @property
@@ -71,12 +76,16 @@ class Reference:
         return ("kst", dossier_key(self.dossier or ""), str(self.volgnummer))
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "dossier": self.dossier, "volgnummer": self.volgnummer,
-                "year": self.year, "citation": self.citation}
+        return {
+            "text": self.text,
+            "dossier": self.dossier,
+            "volgnummer": self.volgnummer,
+            "year": self.year,
+            "citation": self.citation,
+        }
 
 
-def kamerstuk_citation(dossier: str, volgnummer: int, year: str | None,
-                       chamber: str = "II") -> str:
+def kamerstuk_citation(dossier: str, volgnummer: int, year: str | None, chamber: str = "II") -> str:
     if year:
         return f"Kamerstukken {chamber} {year}, {dossier}, nr. {volgnummer}"
     return f"Kamerstuk {dossier}, nr. {volgnummer}"
@@ -109,9 +118,16 @@ def _reference(match: re.Match[str], kind: str) -> Reference:
         dossier = f"{digits[:2]} {digits[2:]}"
         if groups.get("suffix"):
             dossier += f" {groups['suffix']}"
-    return Reference(match.start(), match.end(), match.group(0), kind, dossier,
-                     int(groups["nr"]), _year(groups.get("y1"), groups.get("y2")),
-                     groups.get("chamber") or "II")
+    return Reference(
+        match.start(),
+        match.end(),
+        match.group(0),
+        kind,
+        dossier,
+        int(groups["nr"]),
+        _year(groups.get("y1"), groups.get("y2")),
+        groups.get("chamber") or "II",
+    )
 
 
 def _year(first: str | None, second: str | None) -> str | None:

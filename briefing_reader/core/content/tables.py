@@ -28,8 +28,10 @@ from briefing_reader.core.content.model import Document
 
 _TOTAL = re.compile(r"^\s*totaal\b", re.IGNORECASE)
 _SUBTOTAL = re.compile(r"^\s*subtotaal\b", re.IGNORECASE)
-_NUMBER = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^[-−–]?\d+(?:,\d+)?$|"
-                     r"^[-−–]?\d+\.\d{1,2}$")
+_NUMBER = re.compile(
+    r"^[-−–]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^[-−–]?\d+(?:,\d+)?$|"
+    r"^[-−–]?\d+\.\d{1,2}$"
+)
 _EMPTY = {"", "-", "–", "—"}
 
 
@@ -58,9 +60,16 @@ class SumDifference:
     rounding: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc": self.doc, "anchor": self.anchor, "row": self.row,
-                "column": self.column, "printed": self.printed, "computed": self.computed,
-                "difference": self.difference, "rounding": self.rounding}
+        return {
+            "doc": self.doc,
+            "anchor": self.anchor,
+            "row": self.row,
+            "column": self.column,
+            "printed": self.printed,
+            "computed": self.computed,
+            "difference": self.difference,
+            "rounding": self.rounding,
+        }
 
 
 def parse_number(cell: str) -> Decimal | None:
@@ -131,9 +140,18 @@ def check_rows(rows: list[list[str]], *, doc: str = "", anchor: str = "") -> lis
             result = _check_line(row[col], [r[col] for r in above])
             if result:
                 computed, printed, rounding = result
-                found.append(SumDifference(doc, anchor, row[0], header[col], row[col],
-                                           format_number(computed),
-                                           format_number(computed - printed), rounding))
+                found.append(
+                    SumDifference(
+                        doc,
+                        anchor,
+                        row[0],
+                        header[col],
+                        row[col],
+                        format_number(computed),
+                        format_number(computed - printed),
+                        rounding,
+                    )
+                )
     for col in range(1, width):
         if not _TOTAL.match(header[col]):
             continue
@@ -141,9 +159,18 @@ def check_rows(rows: list[list[str]], *, doc: str = "", anchor: str = "") -> lis
             result = _check_line(row[col], row[1:col])
             if result:
                 computed, printed, rounding = result
-                found.append(SumDifference(doc, anchor, row[0], header[col], row[col],
-                                           format_number(computed),
-                                           format_number(computed - printed), rounding))
+                found.append(
+                    SumDifference(
+                        doc,
+                        anchor,
+                        row[0],
+                        header[col],
+                        row[col],
+                        format_number(computed),
+                        format_number(computed - printed),
+                        rounding,
+                    )
+                )
     return found
 
 
@@ -154,8 +181,9 @@ def table_rows(text: str) -> list[list[str]]:
 
 def has_total(rows: list[list[str]]) -> bool:
     """Whether a table has a "Totaal" row or column to check."""
-    return bool(rows) and (any(r and _TOTAL.match(r[0]) for r in rows[1:])
-                           or any(_TOTAL.match(c) for c in rows[0][1:]))
+    return bool(rows) and (
+        any(r and _TOTAL.match(r[0]) for r in rows[1:]) or any(_TOTAL.match(c) for c in rows[0][1:])
+    )
 
 
 def check_document(doc: Document) -> list[SumDifference]:

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 _FENCE = "---\n"
 
 
-def set_date(paths: Paths, doc_id: str, day: dt.date, *,
-             library: Library | None = None) -> str:
+def set_date(paths: Paths, doc_id: str, day: dt.date, *, library: Library | None = None) -> str:
     """Give an imported document a date; returns its title.
 
     Raises:
@@ -40,8 +39,9 @@ def set_date(paths: Paths, doc_id: str, day: dt.date, *,
         if doc is None:
             raise ImportFailed(doc_id, "is not in the library", NOT_FOUND)
         if resolved(doc.path.parent) != resolved(paths.imported_documents):
-            raise ImportFailed(doc_id, "is not an imported document; its date cannot be "
-                                       "changed", NOT_REMOVABLE)
+            raise ImportFailed(
+                doc_id, "is not an imported document; its date cannot be changed", NOT_REMOVABLE
+            )
         meta, body = _split(doc.path.read_text(encoding="utf-8"), doc_id)
         from briefing_reader.core.importing.opentk import parliamentary_year
 
@@ -58,7 +58,7 @@ def _split(text: str, doc_id: str) -> tuple[dict[str, object], str]:
     from briefing_reader.core.limits import load_yaml
 
     end = text.find("\n" + _FENCE, len(_FENCE) - 1)
-    data = load_yaml(text[len(_FENCE):end + 1]) if text.startswith(_FENCE) and end > 0 else None
+    data = load_yaml(text[len(_FENCE) : end + 1]) if text.startswith(_FENCE) and end > 0 else None
     if not isinstance(data, dict):
         raise ImportFailed(doc_id, "has no front matter we can change", INVALID)
-    return data, text[end + 1 + len(_FENCE):]
+    return data, text[end + 1 + len(_FENCE) :]

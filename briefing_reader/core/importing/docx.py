@@ -63,12 +63,16 @@ def convert(data: bytes, path: Path) -> Converted:
     except ImportFailed:
         raise
     except Exception as exc:  # malformed XML inside a valid zip
-        raise ImportFailed(path, f"could not be read as a Word document ({_why(exc)})",
-                           BAD_DOCX) from exc
+        raise ImportFailed(
+            path, f"could not be read as a Word document ({_why(exc)})", BAD_DOCX
+        ) from exc
     warnings += walker.warnings
     title = _title(document, walker, path)
-    meta: dict[str, Any] = {"id": slugify(title)[:60].strip("-") or "document",
-                            "kind": "imported", "title": title}
+    meta: dict[str, Any] = {
+        "id": slugify(title)[:60].strip("-") or "document",
+        "kind": "imported",
+        "title": title,
+    }
     apply_letterhead(meta, letterhead_meta(walker.first_lines))
     apply_date(meta, walker.first_lines, _core_date(document))
     if walker.missing:
@@ -109,26 +113,41 @@ def _check_package(data: bytes, path: Path) -> list[str]:
                 warnings.append("the file contains macros; they were ignored (never run)")
     except ImportFailed:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-            NotImplementedError, RuntimeError, zlib.error) as exc:
-        raise ImportFailed(path, f"is not a valid Word document ({_why(exc)})",
-                           BAD_DOCX) from exc
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as exc:
+        raise ImportFailed(path, f"is not a valid Word document ({_why(exc)})", BAD_DOCX) from exc
     return warnings
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], path: Path) -> None:
     """What the zip directory claims, refused early when the claim alone is too much."""
     if len(infos) > limits.DOCX_MAX_MEMBERS:
-        raise over_budget(path, OverBudget(
-            limits.MEMBERS, limits.DOCX_MAX_MEMBERS,
-            f"holds more than {limits.DOCX_MAX_MEMBERS} files in its zip archive"))
+        raise over_budget(
+            path,
+            OverBudget(
+                limits.MEMBERS,
+                limits.DOCX_MAX_MEMBERS,
+                f"holds more than {limits.DOCX_MAX_MEMBERS} files in its zip archive",
+            ),
+        )
     if sum(i.file_size for i in infos) > limits.DOCX_MAX_UNPACKED:
         raise over_budget(path, _unpacked_too_large())
 
 
 def _unpacked_too_large() -> OverBudget:
-    return OverBudget(limits.UNPACKED, limits.DOCX_MAX_UNPACKED,
-                      f"unpacks to more than {limits.DOCX_MAX_UNPACKED // (1024 * 1024)} MB")
+    return OverBudget(
+        limits.UNPACKED,
+        limits.DOCX_MAX_UNPACKED,
+        f"unpacks to more than {limits.DOCX_MAX_UNPACKED // (1024 * 1024)} MB",
+    )
 
 
 class _Unpacked:
@@ -161,15 +180,25 @@ class _Unpacked:
         if is_xml:
             self.xml += size
             if self.xml > limits.DOCX_MAX_XML_BYTES:
-                raise over_budget(self.path, OverBudget(
-                    limits.UNPACKED, limits.DOCX_MAX_XML_BYTES,
-                    f"holds more than {limits.DOCX_MAX_XML_BYTES // (1024 * 1024)} MB of XML"))
+                raise over_budget(
+                    self.path,
+                    OverBudget(
+                        limits.UNPACKED,
+                        limits.DOCX_MAX_XML_BYTES,
+                        f"holds more than {limits.DOCX_MAX_XML_BYTES // (1024 * 1024)} MB of XML",
+                    ),
+                )
 
     def _check_elements(self) -> None:
         if self.elements > limits.DOCX_MAX_ELEMENTS:
-            raise over_budget(self.path, OverBudget(
-                limits.XML_ELEMENTS, limits.DOCX_MAX_ELEMENTS,
-                f"holds more than {limits.DOCX_MAX_ELEMENTS:,} XML elements".replace(",", " ")))
+            raise over_budget(
+                self.path,
+                OverBudget(
+                    limits.XML_ELEMENTS,
+                    limits.DOCX_MAX_ELEMENTS,
+                    f"holds more than {limits.DOCX_MAX_ELEMENTS:,} XML elements".replace(",", " "),
+                ),
+            )
 
 
 class _XmlScanner:
@@ -199,17 +228,22 @@ class _XmlScanner:
             chunk, self.head = self.head, b""
         text = self.tail + self.decoder.decode(chunk, final)
         if _DTD_TEXT.search(text):
-            raise ImportFailed(self.path, "is not a valid Word document (its XML declares a "
-                                          "DTD)", BAD_DOCX)
-        counted = text[len(self.tail):]
-        self.tail = text[-self._TAIL:]
+            raise ImportFailed(
+                self.path, "is not a valid Word document (its XML declares a DTD)", BAD_DOCX
+            )
+        counted = text[len(self.tail) :]
+        self.tail = text[-self._TAIL :]
         return counted.count("<") - counted.count("</") - counted.count("<?")
 
     def _encoding(self) -> str:
         head = self.head
-        for mark, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                           (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                           (codecs.BOM_UTF16_BE, "utf-16")):
+        for mark, name in (
+            (codecs.BOM_UTF8, "utf-8-sig"),
+            (codecs.BOM_UTF32_LE, "utf-32"),
+            (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF16_LE, "utf-16"),
+            (codecs.BOM_UTF16_BE, "utf-16"),
+        ):
             if head.startswith(mark):
                 return self._allowed(name)
         if head.startswith(b"<\x00\x00\x00") or head.startswith(b"\x00\x00\x00<"):
@@ -227,11 +261,21 @@ class _XmlScanner:
         return self._allowed(name, labelled_only=True)
 
     def _allowed(self, name: str, labelled_only: bool = False) -> str:
-        if not labelled_only and name in ("utf-8-sig", "utf-16", "utf-16le", "utf-16be",
-                                          "utf-16-le", "utf-16-be"):
+        if not labelled_only and name in (
+            "utf-8-sig",
+            "utf-16",
+            "utf-16le",
+            "utf-16be",
+            "utf-16-le",
+            "utf-16-be",
+        ):
             return name
-        raise ImportFailed(self.path, f"is not a valid Word document (its XML is in the "
-                                      f"encoding {name[:20]}, not UTF-8 or UTF-16)", BAD_DOCX)
+        raise ImportFailed(
+            self.path,
+            f"is not a valid Word document (its XML is in the "
+            f"encoding {name[:20]}, not UTF-8 or UTF-16)",
+            BAD_DOCX,
+        )
 
 
 def _title(document: Any, walker: DocxWalker, path: Path) -> str:

@@ -31,8 +31,17 @@ _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>]+$", re.IGNORECASE)
 _HEADING_NAME = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+\S")
 _SKIP_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
-_INLINE_WRAPPERS = {"ins", "moveTo", "smartTag", "fldSimple", "customXml", "sdt", "sdtContent",
-                    "bdo", "dir"}
+_INLINE_WRAPPERS = {
+    "ins",
+    "moveTo",
+    "smartTag",
+    "fldSimple",
+    "customXml",
+    "sdt",
+    "sdtContent",
+    "bdo",
+    "dir",
+}
 _TITLE_LEVEL = 0
 
 
@@ -41,8 +50,14 @@ def w(tag: str) -> str:
 
 
 def _safe_parser() -> Any:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
 
 
 class DocxWalker:
@@ -122,13 +137,14 @@ class DocxWalker:
         number = _NUMBERED.match(plain)
         if number:
             wanted = "s-" + number.group(1).replace(".", "-")
-            self._context = plain[number.end() - 1:].strip()
+            self._context = plain[number.end() - 1 :].strip()
         else:
             wanted = slugify(plain) if level <= 2 else "t-" + slugify(plain)
             self._context = plain
         text = markdown.replace("\\\n", " ")
-        self.nodes.append(Node("raw", text=attr_line(self._id(wanted)) + "\n"
-                               + "#" * min(level, 6) + " " + text))
+        self.nodes.append(
+            Node("raw", text=attr_line(self._id(wanted)) + "\n" + "#" * min(level, 6) + " " + text)
+        )
 
     def _id(self, wanted: str) -> str:
         base = wanted.strip("-") or "kop"
@@ -191,8 +207,9 @@ class DocxWalker:
         return " ".join(p.replace("\\\n", " ") for p in parts if p).strip()
 
     def _is_box(self, tc: Any) -> bool:
-        first = next((self._plain(p).strip() for p in tc.iter(w("p")) if self._plain(p).strip()),
-                     "")
+        first = next(
+            (self._plain(p).strip() for p in tc.iter(w("p")) if self._plain(p).strip()), ""
+        )
         return first in ("Acties", "Actie")
 
     def _box(self, rows: list[list[Any]]) -> None:
@@ -292,19 +309,22 @@ class DocxWalker:
                 lines = [MISSING_TEXT]
             result.append((label, lines))
         if self.missing:
-            self.warnings.append(f"no text for note(s) {', '.join(self.missing)} "
-                                 "(shown as missing)")
+            self.warnings.append(
+                f"no text for note(s) {', '.join(self.missing)} (shown as missing)"
+            )
         for kind, found in texts.items():
             unused = [i for i in found if (kind, i) not in self._labels]
             if unused:
-                self.warnings.append(f"{len(unused)} {kind} text(s) have no reference in the "
-                                     "text and were left out")
+                self.warnings.append(
+                    f"{len(unused)} {kind} text(s) have no reference in the text and were left out"
+                )
         return result
 
     def _notes(self, kind: str) -> dict[str, list[str]]:
         reltype = RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES
-        rel = next((r for r in self._rels.values()
-                    if r.reltype == reltype and not r.is_external), None)
+        rel = next(
+            (r for r in self._rels.values() if r.reltype == reltype and not r.is_external), None
+        )
         if rel is None:
             return {}
         root = etree.fromstring(rel.target_part.blob, _safe_parser())
@@ -358,7 +378,8 @@ class DocxWalker:
             if name.lower() in ("title", "titel"):
                 return _TITLE_LEVEL
         outline = _val(p, f"{w('pPr')}/{w('outlineLvl')}") or next(
-            (s["outline"] for s in self._chain(style_id) if s["outline"]), None)
+            (s["outline"] for s in self._chain(style_id) if s["outline"]), None
+        )
         if outline and outline.isdigit() and int(outline) < 9:
             return int(outline) + 1
         return None
@@ -382,17 +403,24 @@ class DocxWalker:
         return min(depth, 8), fmt not in ("bullet", "none")
 
     def _read_numbering(self) -> dict[tuple[str, str], str]:
-        rel = next((r for r in self._rels.values()
-                    if r.reltype == RT.NUMBERING and not r.is_external), None)
+        rel = next(
+            (r for r in self._rels.values() if r.reltype == RT.NUMBERING and not r.is_external),
+            None,
+        )
         if rel is None:
             return {}
         part = rel.target_part
-        root = part.element if hasattr(part, "element") else etree.fromstring(
-            part.blob, _safe_parser())
+        root = (
+            part.element
+            if hasattr(part, "element")
+            else etree.fromstring(part.blob, _safe_parser())
+        )
         abstract: dict[str, dict[str, str]] = {}
         for item in root.findall(w("abstractNum")):
-            levels = {lvl.get(w("ilvl"), "0"): _val(lvl, w("numFmt")) or "decimal"
-                      for lvl in item.findall(w("lvl"))}
+            levels = {
+                lvl.get(w("ilvl"), "0"): _val(lvl, w("numFmt")) or "decimal"
+                for lvl in item.findall(w("lvl"))
+            }
             abstract[item.get(w("abstractNumId"), "")] = levels
         formats: dict[tuple[str, str], str] = {}
         for num in root.findall(w("num")):

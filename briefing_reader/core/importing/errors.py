@@ -46,8 +46,14 @@ class ImportFailed(Exception):
             :mod:`briefing_reader.core.limits`), else ''.
     """
 
-    def __init__(self, path: Path | str, reason: str, code: str = INVALID,
-                 line: int | None = None, budget: str = "") -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str,
+        code: str = INVALID,
+        line: int | None = None,
+        budget: str = "",
+    ) -> None:
         self.path = Path(path) if not isinstance(path, Path) else path
         self.reason = reason
         self.code = code

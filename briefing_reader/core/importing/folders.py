@@ -78,11 +78,14 @@ def format_duration(seconds: float) -> str:
 def summary(report: ImportReport) -> list[str]:
     """Lines: counts per outcome, then each reason for refusal with its count."""
     counts = Counter(result.status for result in report.results)
-    lines = [f"imported {counts['imported']}, replaced {counts['replaced']}, "
-             f"unchanged {counts['unchanged']}, refused {counts[FAILED]}"]
+    lines = [
+        f"imported {counts['imported']}, replaced {counts['replaced']}, "
+        f"unchanged {counts['unchanged']}, refused {counts[FAILED]}"
+    ]
     reasons = Counter(result.reason for result in report.results if result.status == FAILED)
     for reason, count in reasons.most_common():
-        examples = [r.file.name for r in report.results
-                    if r.status == FAILED and r.reason == reason][:3]
+        examples = [
+            r.file.name for r in report.results if r.status == FAILED and r.reason == reason
+        ][:3]
         lines.append(f"  refused {count}: {reason} (e.g. {', '.join(examples)})")
     return lines

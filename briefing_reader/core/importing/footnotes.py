@@ -20,11 +20,44 @@ from briefing_reader.core.importing.mdwriter import Span
 
 NOTE_END = "\u21a9"  # "↩", in the export followed by the text-style selector U+FE0E
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_STOP = frozenset([
-    "deze", "dat", "die", "het", "een", "van", "voor", "met", "door", "naar", "over", "zijn",
-    "haar", "hun", "wordt", "worden", "werd", "heeft", "hebben", "niet", "ook", "maar", "als",
-    "dan", "wel", "meer", "zich", "zij", "wij", "ons", "onze", "zoals", "bij", "uit",
-])
+_STOP = frozenset(
+    [
+        "deze",
+        "dat",
+        "die",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "met",
+        "door",
+        "naar",
+        "over",
+        "zijn",
+        "haar",
+        "hun",
+        "wordt",
+        "worden",
+        "werd",
+        "heeft",
+        "hebben",
+        "niet",
+        "ook",
+        "maar",
+        "als",
+        "dan",
+        "wel",
+        "meer",
+        "zich",
+        "zij",
+        "wij",
+        "ons",
+        "onze",
+        "zoals",
+        "bij",
+        "uit",
+    ]
+)
 _CONTEXT_BEFORE = 30
 _CONTEXT_AFTER = 6
 _MAX_CELLS = 2_000_000
@@ -36,8 +69,7 @@ def split_notes(lines: Sequence[str]) -> tuple[list[str], list[list[str]]]:
     The notes are the lines at the end of the file, each note ending with
     "↩︎" (a note may span lines).
     """
-    ends = [i for i, line in enumerate(lines) if line.rstrip().endswith(("\u21a9\ufe0e",
-                                                                          NOTE_END))]
+    ends = [i for i, line in enumerate(lines) if line.rstrip().endswith(("\u21a9\ufe0e", NOTE_END))]
     if not ends:
         return list(lines), []
     start = ends[0]
@@ -60,11 +92,11 @@ def split_notes(lines: Sequence[str]) -> tuple[list[str], list[list[str]]]:
 def _pattern(number: int) -> re.Pattern[str]:
     digits = str(number)
     return re.compile(
-        r"(?:(?<=[^\W\d_])"                         # glued to a word: Flach17
+        r"(?:(?<=[^\W\d_])"  # glued to a word: Flach17
         r"|(?<=[.;:)\]’”\"'])(?<!\b\d\.)(?<!\b\d\d\.)"  # after punctuation: rol.1, 2015.3
-        r"|(?<=[^\d],)"                             # after a comma, not a decimal: 8,5
-        r"|(?<=[.)] ))"                             # standing apart: meldpunt. 10
-        + digits + r"(?!\d)(?=[\s.,;:)\]]|$)")
+        r"|(?<=[^\d],)"  # after a comma, not a decimal: 8,5
+        r"|(?<=[.)] ))" + digits + r"(?!\d)(?=[\s.,;:)\]]|$)"  # standing apart: meldpunt. 10
+    )
 
 
 def find_markers(spans: Sequence[Span]) -> list[tuple[int, int, int]]:

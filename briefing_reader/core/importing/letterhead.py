@@ -10,11 +10,30 @@ from typing import Any
 
 _DOSSIER = re.compile(r"^(?P<num>\d{2}\s?\d{3})(?:[ -](?P<suffix>[A-Z]{1,5}))?\s+(?P<title>\S.*)$")
 _NR = re.compile(r"^Nr\.\s*(?P<nr>\d+)\s*(?P<rest>.*)$")
-_MONTHS = {name: n for n, name in enumerate(
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-     "september", "oktober", "november", "december"], start=1)}
-_PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]+,\s*(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+"
-                         r"(?P<year>\d{4})$")
+_MONTHS = {
+    name: n
+    for n, name in enumerate(
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_PLACE_DATE = re.compile(
+    r"^[A-Z][\w'’. -]+,\s*(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+"
+    r"(?P<year>\d{4})$"
+)
 
 
 def letterhead_meta(lines: Iterable[str], limit: int = 12) -> dict[str, Any]:
@@ -70,10 +89,12 @@ def apply_letterhead(meta: dict[str, Any], found: dict[str, Any]) -> None:
 
 # A dated line near the top of a letter without a Kamerstuk letterhead:
 # "Den Haag, 14 november 2026", "Datum: 14 november 2026", "Utrecht, 3 maart 2026".
-_DATED_LINE = re.compile(r"^(?:(?:[A-Z][\w'’. -]{0,40}|Datum|Date)\s*[,:]\s*)?"
-                         r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-                         r"\s+)?(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+(?P<year>\d{4})\.?$",
-                         re.IGNORECASE)
+_DATED_LINE = re.compile(
+    r"^(?:(?:[A-Z][\w'’. -]{0,40}|Datum|Date)\s*[,:]\s*)?"
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"\s+)?(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+(?P<year>\d{4})\.?$",
+    re.IGNORECASE,
+)
 DATE_LINES = 20  # how far down a date line is looked for
 
 
@@ -98,8 +119,7 @@ def text_date(lines: Iterable[str], limit: int = DATE_LINES) -> dt.date | None:
     return None
 
 
-def apply_date(meta: dict[str, Any], lines: Iterable[str],
-               fallback: dt.date | None = None) -> None:
+def apply_date(meta: dict[str, Any], lines: Iterable[str], fallback: dt.date | None = None) -> None:
     """Date a document without a letterhead date: a dated line, else ``fallback``
     (the file's own metadata), else nothing (the caller asks the user)."""
     if "date" in meta:

@@ -56,13 +56,17 @@ Progress = Callable[[int, int], None]
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
-def import_files(paths: Paths, files: Iterable[Path | str],
-                 roots: Iterable[Path | str] | None = None,
-                 progress: Progress | None = None, *,
-                 library: Library | None = None,
-                 now: dt.datetime | None = None,
-                 ask_bundled: bool = False,
-                 as_version_of: str | None = None) -> ImportReport:
+def import_files(
+    paths: Paths,
+    files: Iterable[Path | str],
+    roots: Iterable[Path | str] | None = None,
+    progress: Progress | None = None,
+    *,
+    library: Library | None = None,
+    now: dt.datetime | None = None,
+    ask_bundled: bool = False,
+    as_version_of: str | None = None,
+) -> ImportReport:
     """Convert and store files; one result per file, in order.
 
     A failed file changes nothing in the library; the others are imported.
@@ -93,8 +97,16 @@ def import_files(paths: Paths, files: Iterable[Path | str],
     """
     files = list(files)
     with import_lock(paths):
-        return _import_all(paths, files, None if roots is None else list(roots), progress,
-                           _current(paths, library), now, ask_bundled, as_version_of)
+        return _import_all(
+            paths,
+            files,
+            None if roots is None else list(roots),
+            progress,
+            _current(paths, library),
+            now,
+            ask_bundled,
+            as_version_of,
+        )
 
 
 @contextlib.contextmanager
@@ -123,31 +135,45 @@ def _current(paths: Paths, library: Library | None) -> Library | None:
         on_disk = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
     except OSError:
         return library
-    known = {doc.path.name for doc in library.documents.values()
-             if resolved(doc.path.parent) == resolved(folder)}
+    known = {
+        doc.path.name
+        for doc in library.documents.values()
+        if resolved(doc.path.parent) == resolved(folder)
+    }
     known |= {error.path.name for error in library.errors}
     return library if on_disk <= known else None  # None: load it again
 
 
-def _import_all(paths: Paths, files: list[Path | str], root_list: list[Path | str] | None,
-                progress: Progress | None, library: Library | None,
-                now: dt.datetime | None, ask_bundled: bool,
-                as_version_of: str | None = None) -> ImportReport:
+def _import_all(
+    paths: Paths,
+    files: list[Path | str],
+    root_list: list[Path | str] | None,
+    progress: Progress | None,
+    library: Library | None,
+    now: dt.datetime | None,
+    ask_bundled: bool,
+    as_version_of: str | None = None,
+) -> ImportReport:
     state = _State.load(paths, library)
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     report = ImportReport()
     for done, file in enumerate(files, start=1):
         path = Path(file)
         try:
-            result = _import_one(path, root_list, paths.imported_documents, state, moment,
-                                 ask_bundled, as_version_of)
+            result = _import_one(
+                path, root_list, paths.imported_documents, state, moment, ask_bundled, as_version_of
+            )
         except ImportFailed as exc:
-            result = FileResult(path, FAILED, reason=exc.reason, code=exc.code, line=exc.line,
-                                budget=exc.budget)
+            result = FileResult(
+                path, FAILED, reason=exc.reason, code=exc.code, line=exc.line, budget=exc.budget
+            )
         except Exception as exc:  # a bug in one converter must not stop the batch
-            result = FileResult(path, FAILED, code=INTERNAL,
-                                reason=f"could not be imported (internal error: "
-                                       f"{type(exc).__name__}: {exc})")
+            result = FileResult(
+                path,
+                FAILED,
+                code=INTERNAL,
+                reason=f"could not be imported (internal error: {type(exc).__name__}: {exc})",
+            )
         report.results.append(result)
         if progress is not None:
             progress(done, len(files))
@@ -175,9 +201,13 @@ def convert_source(source: sniff.Source) -> Converted:
     from briefing_reader.core.importing.textdecode import CP1252, decode
 
     if len(source.data) > limits.MAX_DOCUMENT_BYTES:  # text is parsed as it is: bound it
-        raise ImportFailed(source.path, f"is larger than "
-                                        f"{limits.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
-                                        "(the limit for text and markdown)", TOO_LARGE)
+        raise ImportFailed(
+            source.path,
+            f"is larger than "
+            f"{limits.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
+            "(the limit for text and markdown)",
+            TOO_LARGE,
+        )
     decoded = decode(source.data, source.path)
     if source.kind == sniff.MARKDOWN:
         from briefing_reader.core.importing import markdown
@@ -206,19 +236,31 @@ def convert_file(path: Path | str, roots: Iterable[Path | str] | None = None) ->
 # -- one file ------------------------------------------------------------------
 
 
-def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
-                state: _State, now: dt.datetime, ask_bundled: bool = False,
-                as_version_of: str | None = None) -> FileResult:
+def _import_one(
+    path: Path,
+    roots: Sequence[Path | str] | None,
+    folder: Path,
+    state: _State,
+    now: dt.datetime,
+    ask_bundled: bool = False,
+    as_version_of: str | None = None,
+) -> FileResult:
     source = sniff.read_source(path, roots)
     converted = convert_source(source)
     digest = hashlib.sha256(source.data).hexdigest()
     meta = converted.meta
     keys = identity_keys(meta, digest, converted.explicit_id)
     version = _int_or_none(meta.get("version"))
-    result = FileResult(path, IMPORTED, title=str(meta.get("title", "")),
-                        format=converted.format, encoding=converted.encoding,
-                        new_version=version, warnings=list(converted.warnings),
-                        missing_footnotes=list(converted.missing_footnotes))
+    result = FileResult(
+        path,
+        IMPORTED,
+        title=str(meta.get("title", "")),
+        format=converted.format,
+        encoding=converted.encoding,
+        new_version=version,
+        warnings=list(converted.warnings),
+        missing_footnotes=list(converted.missing_footnotes),
+    )
     match, how = state.find(keys)
     if how == "id" and (version is None or _conflicts(keys, match)):
         match = None  # only the id is shared: another document that chose the same id
@@ -227,8 +269,11 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
     if as_version_of is not None:
         match, how = state.entries.get(as_version_of), "user"
         if match is None:
-            raise ImportFailed(path, f"cannot be a new version of '{as_version_of}': no such "
-                                     "document in the library", NOT_FOUND)
+            raise ImportFailed(
+                path,
+                f"cannot be a new version of '{as_version_of}': no such document in the library",
+                NOT_FOUND,
+            )
     if match is not None and how in ("title", "user"):
         version = _next_version(match, converted, version)
         result.new_version = version
@@ -249,22 +294,29 @@ def _import_one(path: Path, roots: Sequence[Path | str] | None, folder: Path,
             _check_bundled_text(path, match, converted, target, result)
             if ask_bundled:
                 result.status = ASK
-                result.reason = (f"would become version {version} of the bundled document "
-                                 f"'{match.title}' (now version {match.version})")
+                result.reason = (
+                    f"would become version {version} of the bundled document "
+                    f"'{match.title}' (now version {match.version})"
+                )
                 return result
     else:
-        doc_id = state.free_id(str(meta.get("id") or ""), str(meta.get("title") or path.stem),
-                               folder)
+        doc_id = state.free_id(
+            str(meta.get("id") or ""), str(meta.get("title") or path.stem), folder
+        )
         target = folder / f"{doc_id}.md"
         if converted.explicit_id and doc_id != meta.get("id"):
-            result.warnings.append(f"the id '{meta.get('id')}' is taken by another document; "
-                                   f"stored as '{doc_id}'")
-    meta["imported"] = {"file": path.name, "format": converted.format,
-                        "encoding": converted.encoding, "sha256": digest,
-                        "at": now.isoformat()}
+            result.warnings.append(
+                f"the id '{meta.get('id')}' is taken by another document; stored as '{doc_id}'"
+            )
+    meta["imported"] = {
+        "file": path.name,
+        "format": converted.format,
+        "encoding": converted.encoding,
+        "sha256": digest,
+        "at": now.isoformat(),
+    }
     if converted.format != "markdown":
-        meta.setdefault("provenance", {"source": path.name, "description": _describe(
-            converted)})
+        meta.setdefault("provenance", {"source": path.name, "description": _describe(converted)})
     for _attempt in range(20):
         meta["id"] = doc_id
         text = front_matter(meta) + "\n" + converted.body
@@ -304,8 +356,9 @@ def _same_body(stored: Path, body: str) -> bool:
     return text.endswith("\n" + body) or text.endswith("---\n" + body)
 
 
-def _check_bundled_text(path: Path, match: _Entry, converted: Converted, target: Path,
-                        result: FileResult) -> None:
+def _check_bundled_text(
+    path: Path, match: _Entry, converted: Converted, target: Path, result: FileResult
+) -> None:
     """A file may only become a bundled document's new version when it holds its text.
 
     Raises:
@@ -315,10 +368,13 @@ def _check_bundled_text(path: Path, match: _Entry, converted: Converted, target:
     new = validate(front_matter(converted.meta) + "\n" + converted.body, target, path)
     result.shared = shared_sentences(match.bundled.plain_text, new.plain_text)
     if result.shared < limits.MIN_SHARED_SENTENCES:
-        raise ImportFailed(path, f"claims to be a new version of the bundled document "
-                                 f"'{match.title}' ({match.id}), but its text is not that "
-                                 f"document's ({result.shared:.0%} of its sentences in common)",
-                           PROTECTED)
+        raise ImportFailed(
+            path,
+            f"claims to be a new version of the bundled document "
+            f"'{match.title}' ({match.id}), but its text is not that "
+            f"document's ({result.shared:.0%} of its sentences in common)",
+            PROTECTED,
+        )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
@@ -347,8 +403,9 @@ def _sentences(text: str) -> set[str]:
     return found
 
 
-def identity_keys(meta: dict[str, Any], digest: str | None = None,
-                  explicit_id: bool = False) -> set[tuple[str, ...]]:
+def identity_keys(
+    meta: dict[str, Any], digest: str | None = None, explicit_id: bool = False
+) -> set[tuple[str, ...]]:
     """What makes a document the same document (see the module docstring)."""
     keys: set[tuple[str, ...]] = set()
     number = meta.get("document_number")
@@ -363,8 +420,11 @@ def identity_keys(meta: dict[str, Any], digest: str | None = None,
         keys.add(("id", str(meta["id"])))
     title = " ".join(_WORD.findall(str(meta.get("title") or "").lower()))
     if title:  # a revision keeps its title and its numbers (or lack of them)
-        digits = re.sub(r"\s+", "", str(dossier.get("number") or "")).lower() \
-            if isinstance(dossier, dict) else ""
+        digits = (
+            re.sub(r"\s+", "", str(dossier.get("number") or "")).lower()
+            if isinstance(dossier, dict)
+            else ""
+        )
         keys.add(("title", title, digits, "" if volgnummer is None else str(volgnummer)))
     if digest:
         keys.add(("sha256", digest))
@@ -385,16 +445,23 @@ def _conflicts(keys: set[tuple[str, ...]], entry: _Entry | None) -> bool:
 
 def _unchanged_reason(new: int | None, old: int | None) -> str:
     if (new or 0) == (old or 0):
-        return ("already in the library at this version" if old is not None
-                else "already in the library")
+        return (
+            "already in the library at this version"
+            if old is not None
+            else "already in the library"
+        )
     return f"the library already has version {old}, newer than this file's version {new}"
 
 
 def _describe(converted: Converted) -> str:
-    what = {"opentk": "the OpenTK text export", "docx": "a Word document",
-            "text": "plain text", "pdf": "a PDF file",
-            "xml": "an officiele-publicatie XML file", "html": "an officiele-publicatie "
-            "web page"}.get(converted.format, converted.format)
+    what = {
+        "opentk": "the OpenTK text export",
+        "docx": "a Word document",
+        "text": "plain text",
+        "pdf": "a PDF file",
+        "xml": "an officiele-publicatie XML file",
+        "html": "an officiele-publicatie web page",
+    }.get(converted.format, converted.format)
     encoding = f" ({converted.encoding})" if converted.encoding else ""
     return f"Imported by Briefing Reader from {what}{encoding}."
 
@@ -451,8 +518,7 @@ class _State:
             in_folder = resolved(doc.path.parent) == folder
             # an import that replaced a bundled document is checked against the original
             original = bundled.get(doc.id)
-            state.add(_Entry(doc.id, doc.title, doc.version, doc.path, in_folder, keys,
-                             original))
+            state.add(_Entry(doc.id, doc.title, doc.version, doc.path, in_folder, keys, original))
         if paths.imported_documents.is_dir():
             state.taken_files = {p.name.lower() for p in paths.imported_documents.iterdir()}
         return state
@@ -486,8 +552,9 @@ def _bundled_documents(paths: Paths) -> dict[str, Document]:
     from briefing_reader import paths as paths_mod
     from briefing_reader.core.content import load_library
 
-    return load_library([(paths_mod.bundled_content_dir(), True)],
-                        cache_dir=paths.cache / "documents").documents
+    return load_library(
+        [(paths_mod.bundled_content_dir(), True)], cache_dir=paths.cache / "documents"
+    ).documents
 
 
 def resolved(path: Path) -> Path:

@@ -46,15 +46,17 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             problem = getattr(exc, "problem", None) or "invalid YAML"
-            raise ImportFailed(path, f"its front matter is not valid YAML ({problem})",
-                               INVALID, line) from exc
+            raise ImportFailed(
+                path, f"its front matter is not valid YAML ({problem})", INVALID, line
+            ) from exc
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise ImportFailed(path, "its front matter must be a list of 'key: value' lines",
-                               INVALID, 2)
+            raise ImportFailed(
+                path, "its front matter must be a list of 'key: value' lines", INVALID, 2
+            )
         meta = {str(k): v for k, v in data.items()}
-        body = text[match.end():]
+        body = text[match.end() :]
     explicit = bool(meta.get("id"))
     candidates = (meta.get("title"), _first_title(body), path.stem, "Document")
     title = next(t for t in (" ".join(str(c or "").split()) for c in candidates) if t)
@@ -62,8 +64,7 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     doc_id = str(meta.get("id") or "")
     if doc_id and not _ID.match(doc_id):
         fixed = slugify(doc_id)[:80].strip("-") or slugify(title)[:60].strip("-")
-        warnings.append(f"the id '{doc_id}' may only hold a-z, 0-9 and '-'; "
-                        f"stored as '{fixed}'")
+        warnings.append(f"the id '{doc_id}' may only hold a-z, 0-9 and '-'; stored as '{fixed}'")
         doc_id = fixed
     meta["id"] = doc_id or slugify(title)[:60].strip("-") or "document"
     meta.setdefault("kind", "imported")
@@ -71,8 +72,9 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     ordered.update(meta)
     listed = ordered.get("missing_footnotes")
     missing = [str(x) for x in listed] if isinstance(listed, list) else []
-    return Converted(ordered, body.lstrip("\n"), FORMAT, encoding, warnings, missing,
-                     explicit_id=explicit)
+    return Converted(
+        ordered, body.lstrip("\n"), FORMAT, encoding, warnings, missing, explicit_id=explicit
+    )
 
 
 def _first_title(body: str) -> str:

@@ -129,9 +129,12 @@ def render(nodes: list[Node], footnotes: list[tuple[str, list[str]]]) -> str:
 
     for node in nodes:
         if node.kind == "heading":
-            block(attr_line(node.id, node.classes),
-                  "#" * node.level + " " + _HEADING_TEXT.sub(lambda m: "\\" + m.group(),
-                                                             " ".join(node.text.split())))
+            block(
+                attr_line(node.id, node.classes),
+                "#" * node.level
+                + " "
+                + _HEADING_TEXT.sub(lambda m: "\\" + m.group(), " ".join(node.text.split())),
+            )
         elif node.kind == "para":
             body = "\\\n".join(span.markdown() for span in node.spans)
             block(attr_line(node.id), body)
@@ -147,8 +150,10 @@ def render(nodes: list[Node], footnotes: list[tuple[str, list[str]]]) -> str:
         elif node.kind == "raw":
             block(node.text)
     text = _join_blocks(out, nodes)
-    notes = [f"[^{label}]: " + "\\\n    ".join(escape(line) for line in lines)
-             for label, lines in footnotes]
+    notes = [
+        f"[^{label}]: " + "\\\n    ".join(escape(line) for line in lines)
+        for label, lines in footnotes
+    ]
     if notes:
         text += "\n\n" + "\n".join(notes)
     return text + "\n"
@@ -197,6 +202,7 @@ def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter between '---' lines."""
     import yaml  # type: ignore[import-untyped,unused-ignore]
 
-    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100000,
-                          default_flow_style=False)
+    body = yaml.safe_dump(
+        meta, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False
+    )
     return f"---\n{body}---\n"

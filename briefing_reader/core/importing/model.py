@@ -85,22 +85,33 @@ class FileResult:
         if self.status == IMPORTED:
             return f"{name}: imported as '{self.title}' ({self.doc_id})"
         if self.status == REPLACED:
-            return (f"{name}: replaced '{self.title}' ({self.doc_id}), version "
-                    f"{_v(self.old_version)} -> {_v(self.new_version)}")
+            return (
+                f"{name}: replaced '{self.title}' ({self.doc_id}), version "
+                f"{_v(self.old_version)} -> {_v(self.new_version)}"
+            )
         if self.status in (UNCHANGED, ASK):
             return f"{name}: {self.reason} ({self.doc_id})"
         return f"{name}: {self.reason}"
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "file": str(self.file), "status": self.status, "doc_id": self.doc_id,
-            "title": self.title, "format": self.format, "encoding": self.encoding,
-            "old_version": self.old_version, "new_version": self.new_version,
-            "reason": self.reason, "code": self.code, "line": self.line,
+            "file": str(self.file),
+            "status": self.status,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "format": self.format,
+            "encoding": self.encoding,
+            "old_version": self.old_version,
+            "new_version": self.new_version,
+            "reason": self.reason,
+            "code": self.code,
+            "line": self.line,
             "warnings": list(self.warnings),
             "missing_footnotes": list(self.missing_footnotes),
             "stored": str(self.stored) if self.stored else None,
-            "budget": self.budget, "shared": self.shared, "dated": self.dated,
+            "budget": self.budget,
+            "shared": self.shared,
+            "dated": self.dated,
         }
 
 
@@ -141,8 +152,7 @@ class ImportReport:
 
     @property
     def changed_ids(self) -> list[str]:
-        return [r.doc_id for r in self.results
-                if r.status in (IMPORTED, REPLACED) and r.doc_id]
+        return [r.doc_id for r in self.results if r.status in (IMPORTED, REPLACED) and r.doc_id]
 
     @property
     def document_to_open(self) -> str | None:
@@ -152,10 +162,11 @@ class ImportReport:
         return None
 
     def to_json(self) -> dict[str, Any]:
-        return {"results": [r.to_json() for r in self.results],
-                "changed_ids": self.changed_ids,
-                "counts": {s: len(self.by_status(s))
-                           for s in (IMPORTED, REPLACED, UNCHANGED, FAILED)}}
+        return {
+            "results": [r.to_json() for r in self.results],
+            "changed_ids": self.changed_ids,
+            "counts": {s: len(self.by_status(s)) for s in (IMPORTED, REPLACED, UNCHANGED, FAILED)},
+        }
 
 
 @dataclass
@@ -176,8 +187,12 @@ class RemoveResult:
     reverted_to_bundled: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "title": self.title, "removed": str(self.removed),
-                "reverted_to_bundled": self.reverted_to_bundled}
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "removed": str(self.removed),
+            "reverted_to_bundled": self.reverted_to_bundled,
+        }
 
 
 def _v(version: int | None) -> str:

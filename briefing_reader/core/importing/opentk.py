@@ -28,8 +28,10 @@ _DATE = re.compile(r"\bdatum:\s*(\d{4}-\d{2}-\d{2})")
 _UPDATED = re.compile(r"\bbijgewerkt:\s*(\d{4}-\d{2}-\d{2})")
 _VERSION = re.compile(r"\bversie:\s*(\d+)")
 _SIGNER = re.compile(r"Eerste ondertekenaar:\s*(?P<name>[^,]+?),\s*(?P<role>.+?)\s*$")
-_DOSSIER = re.compile(r"kamerstukdossier\s+(?P<num>\d+)(?:[ -]?(?P<suffix>[A-Z]{1,5}))?\s*-\s*"
-                      r"(?P<nr>\d+)\s*(?P<title>.*?)\.?\s*$")
+_DOSSIER = re.compile(
+    r"kamerstukdossier\s+(?P<num>\d+)(?:[ -]?(?P<suffix>[A-Z]{1,5}))?\s*-\s*"
+    r"(?P<nr>\d+)\s*(?P<title>.*?)\.?\s*$"
+)
 _ZAAK = re.compile(r"Onderdeel van zaak\s+(\d{4}Z\d+)")
 _INDIENER = re.compile(r"^-\s*Indiener:\s*(?P<name>[^,]+?),\s*(?P<role>.+?)\s*$")
 _COMMITTEE = re.compile(r"^-\s*Voortouwcommissie:\s*(.+?)\s*$")
@@ -43,7 +45,8 @@ def looks_like_opentk(text: str) -> bool:
     """The first lines hold the export's "Nummer: 2025D..." line or its preview marker."""
     head = text.split("\n", 30)[:30]
     return any(_NUMBER.match(line) for line in head) or any(
-        line.startswith(_HEADER_END) for line in head)
+        line.startswith(_HEADER_END) for line in head
+    )
 
 
 def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
@@ -63,8 +66,9 @@ def _header_end(lines: Sequence[str]) -> int:
             return i + 1
     last = 0
     for i, line in enumerate(lines[:40]):
-        if _NUMBER.match(line) or line.startswith(("- ", "Onderdeel van", "Gerelateerde",
-                                                   "Directe link")):
+        if _NUMBER.match(line) or line.startswith(
+            ("- ", "Onderdeel van", "Gerelateerde", "Directe link")
+        ):
             last = i + 1
     return last
 
@@ -92,13 +96,19 @@ def header_meta(header: Sequence[str], path: Path) -> dict[str, Any]:
         elif activity := _ACTIVITY.match(line):
             activities.append(_activity(activity))
     kind_line = lines[2] if len(lines) > 2 else ""
-    meta: dict[str, Any] = {"id": "", "kind": "kamerbrief" if "brief" in kind_line.lower()
-                            else "imported", "official": True, "title": title}
+    meta: dict[str, Any] = {
+        "id": "",
+        "kind": "kamerbrief" if "brief" in kind_line.lower() else "imported",
+        "official": True,
+        "title": title,
+    }
     dossier = found.get("dossier")
     if dossier is not None:
         number = _spaced(dossier["num"]) + (f" {dossier['suffix']}" if dossier["suffix"] else "")
-        meta["dossier"] = {"number": number,
-                           "title": dossier["title"] or (lines[1] if len(lines) > 1 else "")}
+        meta["dossier"] = {
+            "number": number,
+            "title": dossier["title"] or (lines[1] if len(lines) > 1 else ""),
+        }
         meta["volgnummer"] = int(dossier["nr"])
         suffix = f"-{dossier['suffix'].lower()}" if dossier["suffix"] else ""
         meta["id"] = f"kst-{dossier['num']}{suffix}-{dossier['nr']}"
@@ -142,7 +152,7 @@ def _activity(match: re.Match[str]) -> dict[str, Any]:
     close = rest.rfind("), ")
     if close != -1 and "(" in rest[:close]:
         open_at = rest.rfind("(", 0, close)
-        subject, kind, body = rest[:open_at].strip(), rest[open_at + 1:close], rest[close + 3:]
+        subject, kind, body = rest[:open_at].strip(), rest[open_at + 1 : close], rest[close + 3 :]
     elif ", " in rest:
         subject, body = rest.rsplit(", ", 1)
     item: dict[str, Any] = {}
@@ -184,7 +194,8 @@ def body_markdown(lines: Sequence[str], title: str) -> tuple[str, list[str], lis
         contexts = [context_words(builder.spans[s], start) for s, start, _ in hits]
         owners = align([" ".join(n) for n in notes], contexts)
         for number, ((span_index, start, stop), owner) in enumerate(
-                zip(hits, owners, strict=True), start=1):
+            zip(hits, owners, strict=True), start=1
+        ):
             label = str(number)
             builder.spans[span_index].markers.append((start, stop, label))
             if owner is None:
@@ -197,8 +208,9 @@ def body_markdown(lines: Sequence[str], title: str) -> tuple[str, list[str], lis
             warnings.append(_mismatch(len(hits), len(notes), missing))
         unplaced = [" ".join(notes[i]) for i in range(len(notes)) if i not in used]
         for text in unplaced:
-            warnings.append(f"a footnote text has no marker in the text and was left out: "
-                            f"{text[:80]}")
+            warnings.append(
+                f"a footnote text has no marker in the text and was left out: {text[:80]}"
+            )
     return render(builder.nodes, footnotes), missing, warnings
 
 

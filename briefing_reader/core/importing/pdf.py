@@ -27,8 +27,11 @@ from briefing_reader.core.importing.pdflayout import lay_out
 from briefing_reader.core.importing.pdfread import read_pages
 
 FORMAT = "pdf"
-_SIGNER_ROLE = re.compile(r"^(De|Het)\s+(minister|staatssecretaris|minister-president|"
-                          r"voorzitter|secretaris)\b.*,?$", re.IGNORECASE)
+_SIGNER_ROLE = re.compile(
+    r"^(De|Het)\s+(minister|staatssecretaris|minister-president|"
+    r"voorzitter|secretaris)\b.*,?$",
+    re.IGNORECASE,
+)
 
 
 def convert(data: bytes, path: Path) -> Converted:
@@ -45,8 +48,11 @@ def convert(data: bytes, path: Path) -> Converted:
     first_lines = [line.text for line in laid.body[:12]]
     found = letterhead_meta(first_lines)
     title = _title(data, found, builder.title, path)
-    meta: dict[str, Any] = {"id": slugify(title)[:60].strip("-") or "document",
-                            "kind": "imported", "title": title}
+    meta: dict[str, Any] = {
+        "id": slugify(title)[:60].strip("-") or "document",
+        "kind": "imported",
+        "title": title,
+    }
     apply_letterhead(meta, found)
     apply_date(meta, [line.text for line in laid.body[:40]], _pdf_date(data))
     signer = signatory(builder.paragraph_texts)
@@ -58,8 +64,9 @@ def convert(data: bytes, path: Path) -> Converted:
     return Converted(meta, render(nodes, footnotes), FORMAT, None, warnings, missing)
 
 
-def _footnotes(markers: list[str], notes: dict[str, list[str]],
-               order: list[str]) -> tuple[list[tuple[str, list[str]]], list[str], list[str]]:
+def _footnotes(
+    markers: list[str], notes: dict[str, list[str]], order: list[str]
+) -> tuple[list[tuple[str, list[str]]], list[str], list[str]]:
     """Note texts for the markers in the text, in order; missing ones marked."""
     out: list[tuple[str, list[str]]] = []
     missing: list[str] = []
@@ -73,11 +80,17 @@ def _footnotes(markers: list[str], notes: dict[str, list[str]],
         else:
             missing.append(label)
             out.append((label, [MISSING_TEXT]))
-    warnings = [f"footnote {label} has no marker in the text and was left out: "
-                f"{join_lines(notes[label])[:80]}" for label in order if label not in seen]
+    warnings = [
+        f"footnote {label} has no marker in the text and was left out: "
+        f"{join_lines(notes[label])[:80]}"
+        for label in order
+        if label not in seen
+    ]
     if missing:
-        warnings.append(f"no text found for footnote{'s' if len(missing) > 1 else ''} "
-                        f"{', '.join(missing)} (shown as missing)")
+        warnings.append(
+            f"no text found for footnote{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)} (shown as missing)"
+        )
     return out, missing, warnings
 
 
@@ -107,8 +120,11 @@ def _pdf_title(data: bytes) -> str:
         title = str(document.get_metadata_dict().get("Title", "")).strip()
     finally:
         document.close()
-    if not title or title.lower().startswith(("microsoft word", "untitled")) or (
-            title.lower().endswith((".docx", ".doc", ".pdf"))):
+    if (
+        not title
+        or title.lower().startswith(("microsoft word", "untitled"))
+        or (title.lower().endswith((".docx", ".doc", ".pdf")))
+    ):
         return ""
     return title
 

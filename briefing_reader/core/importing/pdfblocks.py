@@ -63,7 +63,7 @@ def join_lines(lines: list[str], vocabulary: set[str] | frozenset[str] = frozens
 
 
 def _elided(after: str) -> bool:
-    """"integratie-" + "en participatiebeleid": the hyphen stands for a shared part."""
+    """ "integratie-" + "en participatiebeleid": the hyphen stands for a shared part."""
     return after.split(" ", 1)[0].lower() in _CONJUNCTIONS
 
 
@@ -144,8 +144,11 @@ class BlockBuilder:
     def _continues(self, line: Line, following: Line, frame: Frame | None) -> bool:
         if not _same_frame(following.frame, line.frame, following):
             return False
-        if following.bullet or abs(following.size - line.size) > 0.6 or (
-                following.bold != line.bold):
+        if (
+            following.bullet
+            or abs(following.size - line.size) > 0.6
+            or (following.bold != line.bold)
+        ):
             return False
         if following.page != line.page:
             return not _ENDS_SENTENCE.search(line.text) or following.text[:1].islower()
@@ -165,16 +168,22 @@ class BlockBuilder:
 
     def _is_heading(self, group: list[Line]) -> bool:
         text = " ".join(line.text for line in group)
-        if not text or len(text) > _HEADING_MAX or any(
-                kind == "note" for line in group for kind, _ in line.parts):
+        if (
+            not text
+            or len(text) > _HEADING_MAX
+            or any(kind == "note" for line in group for kind, _ in line.parts)
+        ):
             return False
         if group[0].size >= self.size * 1.1:
             return True
         return all(line.bold for line in group) and not _ENDS_SENTENCE.search(text)
 
     def _heading_levels(self) -> dict[float, int]:
-        sizes = Counter(round(line.size, 1) for line in self.lines
-                        if line.size >= self.size * 1.1 and line.frame is None)
+        sizes = Counter(
+            round(line.size, 1)
+            for line in self.lines
+            if line.size >= self.size * 1.1 and line.frame is None
+        )
         ranked = sorted(sizes, reverse=True)
         levels = {size: min(index + 1, 3) for index, size in enumerate(ranked)}
         return levels
@@ -189,15 +198,16 @@ class BlockBuilder:
             self._context = text
         elif number := _NUMBERED.match(text):
             wanted = "s-" + number.group(1).replace(".", "-")
-            self._context = text[number.end():]
+            self._context = text[number.end() :]
             if size not in self._levels:  # set in the body's size: the numbering tells
                 level = min(number.group(1).count(".") + 1 + (1 if self._levels else 0), 3)
         else:
             wanted = slugify(text) if level <= 2 else "t-" + slugify(text)
             self._context = text
         self.title = self.title or text
-        self.nodes.append(Node("heading", text=text, level=level, id=self._id(wanted),
-                               classes=classes))
+        self.nodes.append(
+            Node("heading", text=text, level=level, id=self._id(wanted), classes=classes)
+        )
 
     def _span(self, group: list[Line]) -> Span:
         texts: list[str] = []
@@ -226,18 +236,25 @@ class BlockBuilder:
         """Three or more lines with wide gaps between their pieces: a table without
         rules. Kept as text, line by line, with a warning (returns the end, or i)."""
         j = i
-        while (j < len(self.lines) and self.lines[j].frame is None and self.lines[j].gaps() >= 1
-               and self.lines[j].page == self.lines[i].page):
+        while (
+            j < len(self.lines)
+            and self.lines[j].frame is None
+            and self.lines[j].gaps() >= 1
+            and self.lines[j].page == self.lines[i].page
+        ):
             j += 1
         if j - i < 3 or not any(line.gaps() >= 2 for line in self.lines[i:j]):
             return i
         if emit:
-            spans = [Span(" ".join(p.text.strip() for p in line.pieces))
-                     for line in self.lines[i:j]]
+            spans = [
+                Span(" ".join(p.text.strip() for p in line.pieces)) for line in self.lines[i:j]
+            ]
             self.nodes.append(Node("para", spans=spans))
             self.paragraph_texts.extend(span.text for span in spans)
-            self.warnings.append(f"page {self.lines[i].page}: a table without ruling lines "
-                                 f"was kept as text, line by line")
+            self.warnings.append(
+                f"page {self.lines[i].page}: a table without ruling lines "
+                f"was kept as text, line by line"
+            )
         return j
 
     # -- lists -------------------------------------------------------------------
@@ -245,17 +262,36 @@ class BlockBuilder:
     def _list(self, i: int, into: list[Node], frame: Frame | None = None) -> int:
         items: list[Span] = []
         start = i
-        while i < len(self.lines) and self.lines[i].bullet and (i == start or _same_frame(
-                self.lines[i].frame, self.lines[i - 1].frame, self.lines[i])):
+        while (
+            i < len(self.lines)
+            and self.lines[i].bullet
+            and (
+                i == start
+                or _same_frame(self.lines[i].frame, self.lines[i - 1].frame, self.lines[i])
+            )
+        ):
             first = self.lines[i]
-            stripped = Line(first.page, first.top, first.bottom, first.pieces[1].x0, first.x1,
-                            first.size, first.bold, _without_bullet(first), first.pieces[1:],
-                            first.frame, first.baseline)
+            stripped = Line(
+                first.page,
+                first.top,
+                first.bottom,
+                first.pieces[1].x0,
+                first.x1,
+                first.size,
+                first.bold,
+                _without_bullet(first),
+                first.pieces[1:],
+                first.frame,
+                first.baseline,
+            )
             group = [stripped]
             j = i + 1
-            while (j < len(self.lines) and not self.lines[j].bullet
-                   and self.lines[j].x0 >= stripped.x0 - 2
-                   and self._continues(group[-1], self.lines[j], frame)):
+            while (
+                j < len(self.lines)
+                and not self.lines[j].bullet
+                and self.lines[j].x0 >= stripped.x0 - 2
+                and self._continues(group[-1], self.lines[j], frame)
+            ):
                 group.append(self.lines[j])
                 j += 1
             items.append(self._span(group))
@@ -270,8 +306,9 @@ class BlockBuilder:
         assert frame is not None
         j = i
         j = i + 1
-        while j < len(self.lines) and _same_frame(self.lines[j].frame, self.lines[j - 1].frame,
-                                                  self.lines[j]):
+        while j < len(self.lines) and _same_frame(
+            self.lines[j].frame, self.lines[j - 1].frame, self.lines[j]
+        ):
             j += 1
         lines = self.lines[i:j]
         if frame.columns:
@@ -281,8 +318,11 @@ class BlockBuilder:
         else:
             k = i
             while k < j:
-                k = self._list(k, self.nodes, frame) if self.lines[k].bullet else (
-                    self._paragraph(k, self.nodes, frame))
+                k = (
+                    self._list(k, self.nodes, frame)
+                    if self.lines[k].bullet
+                    else (self._paragraph(k, self.nodes, frame))
+                )
         return j
 
     def _box(self, start: int, stop: int) -> None:
@@ -295,15 +335,24 @@ class BlockBuilder:
             line = self.lines[k]
             if line.bold and not _ENDS_SENTENCE.search(line.text) and not line.bullet:
                 group = [line]
-                while k + 1 < stop and self.lines[k + 1].bold and self._continues(
-                        group[-1], self.lines[k + 1], frame):
+                while (
+                    k + 1 < stop
+                    and self.lines[k + 1].bold
+                    and self._continues(group[-1], self.lines[k + 1], frame)
+                ):
                     k += 1
                     group.append(self.lines[k])
                 if sub_open:
                     self.nodes.append(Node("close", text="deelactie"))
                 title_text = join_lines([g.text for g in group])
-                self.nodes.append(Node("open", text="deelactie", title=title_text,
-                                       id=self._id("actie-" + slugify(title_text, 6))))
+                self.nodes.append(
+                    Node(
+                        "open",
+                        text="deelactie",
+                        title=title_text,
+                        id=self._id("actie-" + slugify(title_text, 6)),
+                    )
+                )
                 sub_open = True
                 k += 1
                 continue
@@ -364,8 +413,7 @@ def _continues_row(previous: list[str], row: list[str]) -> bool:
 
 def _without_bullet(line: Line) -> list[tuple[str, str]]:
     """The line's parts without its first piece (the bullet or the item's number)."""
-    parts = list(line.parts[1:]) if line.parts and line.parts[0][0] == "text" else list(
-        line.parts)
+    parts = list(line.parts[1:]) if line.parts and line.parts[0][0] == "text" else list(line.parts)
     while parts and parts[0] == ("text", " "):
         parts.pop(0)
     return parts or [("text", "")]

@@ -26,14 +26,22 @@ from briefing_reader.core.importing.pdfread import PdfPage, Piece, Rule
 
 MARGIN = 0.12  # top and bottom share of a page where running heads live
 _BULLETS = {"\uf0b7", "•", "◦", "▪", "‣", "·", "-", "–", "\uf0a7", "\uf0d8", "o"}
-_PAGE_NUMBER = re.compile(r"^(?:pagina\s+|page\s+|blz\.\s*)?[-–]?\s*\d{1,4}\s*[-–]?"
-                          r"(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(?:pagina\s+|page\s+|blz\.\s*)?[-–]?\s*\d{1,4}\s*[-–]?"
+    r"(?:\s*(?:van|of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d+")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[a-z])[.)]$")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:[.)])?\s+(?=\S)")
-_CLEAN = str.maketrans({**{chr(c): unicodedata.normalize("NFKC", chr(c))
-                            for c in range(0xFB00, 0xFB07)},
-                         "\r": " ", "\n": " ", "\x02": "-"})
+_CLEAN = str.maketrans(
+    {
+        **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)},
+        "\r": " ",
+        "\n": " ",
+        "\x02": "-",
+    }
+)
 
 
 @dataclass
@@ -86,8 +94,11 @@ class Line:
 
     def gaps(self) -> int:
         """Wide gaps between the pieces of the line (columns of an unruled table)."""
-        return sum(1 for a, b in zip(self.pieces, self.pieces[1:], strict=False)
-                   if b.x0 - a.x1 > 1.5 * self.size)
+        return sum(
+            1
+            for a, b in zip(self.pieces, self.pieces[1:], strict=False)
+            if b.x0 - a.x1 > 1.5 * self.size
+        )
 
 
 @dataclass
@@ -167,17 +178,30 @@ def _line(page: int, pieces: list[Piece]) -> Line:
     previous: Piece | None = None
     for piece in pieces:
         text = _clean(piece.text)
-        if (piece.size < main * 0.8 and text.strip().isdigit() and len(text.strip()) <= 3
-                and piece.baseline < baseline - 0.15 * main):
+        if (
+            piece.size < main * 0.8
+            and text.strip().isdigit()
+            and len(text.strip()) <= 3
+            and piece.baseline < baseline - 0.15 * main
+        ):
             parts.append(("note", text.strip()))
         else:
             if previous is not None and _needs_space(previous, piece, parts):
                 parts.append(("text", " "))
             parts.append(("text", text))
         previous = piece
-    return Line(page, min(p.top for p in pieces), max(p.bottom for p in pieces),
-                pieces[0].x0, pieces[-1].x1, main, all(p.bold for p in mains), parts, pieces,
-                baseline=baseline)
+    return Line(
+        page,
+        min(p.top for p in pieces),
+        max(p.bottom for p in pieces),
+        pieces[0].x0,
+        pieces[-1].x1,
+        main,
+        all(p.bold for p in mains),
+        parts,
+        pieces,
+        baseline=baseline,
+    )
 
 
 def _clean(text: str) -> str:
@@ -189,8 +213,12 @@ def _needs_space(previous: Piece, piece: Piece, parts: list[tuple[str, str]]) ->
     last = parts[-1][1] if parts else ""
     if parts and parts[-1][0] == "note":
         return not piece.text.startswith(" ") and gap > 0.15 * piece.size
-    return (gap > 0.2 * piece.size and not last.endswith(" ") and not piece.text.startswith(" ")
-            and piece.text[:1] not in ".,;:!?)]’”%")
+    return (
+        gap > 0.2 * piece.size
+        and not last.endswith(" ")
+        and not piece.text.startswith(" ")
+        and piece.text[:1] not in ".,;:!?)]’”%"
+    )
 
 
 def body_size(lines: list[Line]) -> float:
@@ -215,8 +243,16 @@ def _drop_running(per_page: list[list[Line]], pages: list[PdfPage]) -> None:
         seen.update(keys)
     needed = max(2, (len(pages) + 1) // 2)
     for lines, page in zip(per_page, pages, strict=True):
-        lines[:] = [line for line in lines if not (_in_margin(line, page) and (
-            _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and seen[_key(line)] >= needed)))]
+        lines[:] = [
+            line
+            for line in lines
+            if not (
+                _in_margin(line, page)
+                and (
+                    _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and seen[_key(line)] >= needed)
+                )
+            )
+        ]
 
 
 def _key(line: Line) -> str:
@@ -247,8 +283,9 @@ def _note_number(line: Line) -> str | None:
     return match.group(1) if match else None
 
 
-def _add_note_line(line: Line, notes: dict[str, list[str]], order: list[str],
-                   current: str | None) -> str | None:
+def _add_note_line(
+    line: Line, notes: dict[str, list[str]], order: list[str], current: str | None
+) -> str | None:
     number = _note_number(line)
     text = line.text
     if number is not None and line.parts[0][0] != "note":
@@ -270,19 +307,52 @@ def find_frames(page: PdfPage) -> list[Frame]:
     verticals = _merged_verticals(page.rules)
     frames: list[Frame] = []
     for i, left in enumerate(verticals):
-        right = max((r for r in verticals[i + 1:] if r.x0 - left.x0 > 20
-                     and abs(r.top - left.top) < 3 and abs(r.bottom - left.bottom) < 3),
-                    key=lambda r: r.x0, default=None)
-        if right is None or any(f.left <= left.x0 <= f.right and f.top <= left.top + 1
-                                and left.bottom <= f.bottom + 1 for f in frames):
+        right = max(
+            (
+                r
+                for r in verticals[i + 1 :]
+                if r.x0 - left.x0 > 20
+                and abs(r.top - left.top) < 3
+                and abs(r.bottom - left.bottom) < 3
+            ),
+            key=lambda r: r.x0,
+            default=None,
+        )
+        if right is None or any(
+            f.left <= left.x0 <= f.right and f.top <= left.top + 1 and left.bottom <= f.bottom + 1
+            for f in frames
+        ):
             continue
-        inner = sorted({round(r.x0) for r in verticals if left.x0 + 3 < r.x0 < right.x0 - 3
-                        and r.top >= left.top - 2 and r.bottom <= left.bottom + 2})
-        rows = sorted({round(r.top) for r in page.rules if r.horizontal
-                       and left.top + 3 < r.top < left.bottom - 3
-                       and r.x0 <= left.x0 + 3 and r.x1 >= right.x1 - 3})
-        frames.append(Frame(page.number, left.x0, right.x1, left.top, left.bottom,
-                            [float(x) for x in inner], [float(y) for y in rows]))
+        inner = sorted(
+            {
+                round(r.x0)
+                for r in verticals
+                if left.x0 + 3 < r.x0 < right.x0 - 3
+                and r.top >= left.top - 2
+                and r.bottom <= left.bottom + 2
+            }
+        )
+        rows = sorted(
+            {
+                round(r.top)
+                for r in page.rules
+                if r.horizontal
+                and left.top + 3 < r.top < left.bottom - 3
+                and r.x0 <= left.x0 + 3
+                and r.x1 >= right.x1 - 3
+            }
+        )
+        frames.append(
+            Frame(
+                page.number,
+                left.x0,
+                right.x1,
+                left.top,
+                left.bottom,
+                [float(x) for x in inner],
+                [float(y) for y in rows],
+            )
+        )
     return frames
 
 
@@ -301,7 +371,10 @@ def _merged_verticals(rules: list[Rule]) -> list[Rule]:
 def _frame_of(line: Line, frames: list[Frame]) -> Frame | None:
     middle = (line.top + line.bottom) / 2
     for frame in frames:
-        if frame.left - 1 <= line.x0 and line.x1 <= frame.right + 1 and (
-                frame.top <= middle <= frame.bottom):
+        if (
+            frame.left - 1 <= line.x0
+            and line.x1 <= frame.right + 1
+            and (frame.top <= middle <= frame.bottom)
+        ):
             return frame
     return None

@@ -70,8 +70,9 @@ class PdfPage:
     images: int = 0
 
 
-def read_pages(data: bytes, path: Path, *, max_pages: int = MAX_PAGES,
-               budget: float = TIME_BUDGET) -> list[PdfPage]:
+def read_pages(
+    data: bytes, path: Path, *, max_pages: int = MAX_PAGES, budget: float = TIME_BUDGET
+) -> list[PdfPage]:
     """The pages of a PDF as pieces and rules.
 
     Raises:
@@ -85,30 +86,41 @@ def read_pages(data: bytes, path: Path, *, max_pages: int = MAX_PAGES,
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise ImportFailed(path, "is an encrypted PDF (it needs a password); save an "
-                                     "unprotected copy first", ENCRYPTED) from exc
+            raise ImportFailed(
+                path,
+                "is an encrypted PDF (it needs a password); save an unprotected copy first",
+                ENCRYPTED,
+            ) from exc
         raise ImportFailed(path, f"is not a readable PDF ({exc})", BAD_PDF) from exc
     try:
         if raw.FPDF_GetSecurityHandlerRevision(document.raw) != -1:
-            raise ImportFailed(path, "is an encrypted PDF; save an unprotected copy first",
-                               ENCRYPTED)
+            raise ImportFailed(
+                path, "is an encrypted PDF; save an unprotected copy first", ENCRYPTED
+            )
         count = len(document)
         if count > max_pages:
-            raise ImportFailed(path, f"has {count} pages; at most {max_pages} can be imported",
-                               TOO_LARGE)
+            raise ImportFailed(
+                path, f"has {count} pages; at most {max_pages} can be imported", TOO_LARGE
+            )
         started = time.monotonic()
         pages = []
         for index in range(count):
             if time.monotonic() - started > budget:
-                raise ImportFailed(path, f"takes too long to read (over {budget:g} s at page "
-                                         f"{index + 1} of {count})", TOO_LARGE)
+                raise ImportFailed(
+                    path,
+                    f"takes too long to read (over {budget:g} s at page {index + 1} of {count})",
+                    TOO_LARGE,
+                )
             pages.append(_read_page(document[index], index + 1, path, raw))
     finally:
         document.close()
     if not any(page.pieces for page in pages):
         what = "a scan" if any(page.images for page in pages) else "empty"
-        raise ImportFailed(path, f"is a PDF without a text layer ({what}); only PDFs with "
-                                 f"text can be imported", NO_TEXT)
+        raise ImportFailed(
+            path,
+            f"is a PDF without a text layer ({what}); only PDFs with text can be imported",
+            NO_TEXT,
+        )
     return pages
 
 
@@ -139,16 +151,18 @@ def _read_page(page: Any, number: int, path: Path, raw: Any) -> PdfPage:
     state = _PageState(raw, textpage.raw, height)
     try:
         count = raw.FPDFPage_CountObjects(page.raw)
-        _read_objects([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], state, out,
-                      path, depth=0)
+        _read_objects(
+            [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], state, out, path, depth=0
+        )
     finally:
         textpage.close()
         page.close()
     return out
 
 
-def _read_objects(objects: list[Any], state: _PageState, out: PdfPage, path: Path,
-                  depth: int) -> None:
+def _read_objects(
+    objects: list[Any], state: _PageState, out: PdfPage, path: Path, depth: int
+) -> None:
     raw = state.raw
     for obj in objects:
         kind = raw.FPDFPageObj_GetType(obj)
@@ -157,8 +171,7 @@ def _read_objects(objects: list[Any], state: _PageState, out: PdfPage, path: Pat
             if piece is not None:
                 out.pieces.append(piece)
                 if len(out.pieces) > MAX_PIECES:
-                    raise ImportFailed(path, f"has too much text on page {out.number}",
-                                       TOO_LARGE)
+                    raise ImportFailed(path, f"has too much text on page {out.number}", TOO_LARGE)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             rule = Rule(*state.bounds(obj))
             if rule.vertical or rule.horizontal:
@@ -167,8 +180,13 @@ def _read_objects(objects: list[Any], state: _PageState, out: PdfPage, path: Pat
             out.images += 1
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
             count = raw.FPDFFormObj_CountObjects(obj)
-            _read_objects([raw.FPDFFormObj_GetObject(obj, i) for i in range(count)], state, out,
-                          path, depth + 1)
+            _read_objects(
+                [raw.FPDFFormObj_GetObject(obj, i) for i in range(count)],
+                state,
+                out,
+                path,
+                depth + 1,
+            )
 
 
 def _piece(obj: Any, state: _PageState) -> Piece | None:
@@ -188,8 +206,16 @@ def _piece(obj: Any, state: _PageState) -> Piece | None:
     raw.FPDFPageObj_GetMatrix(obj, matrix)
     scale = abs(matrix.d) or abs(matrix.b) or 1.0
     left, top, right, bottom = state.bounds(obj)
-    return Piece(text, left, top, right, bottom, round(state.size.value * scale, 1),
-                 _bold(obj, raw, state.fonts), state.height - matrix.f)
+    return Piece(
+        text,
+        left,
+        top,
+        right,
+        bottom,
+        round(state.size.value * scale, 1),
+        _bold(obj, raw, state.fonts),
+        state.height - matrix.f,
+    )
 
 
 def _bold(obj: Any, raw: Any, fonts: dict[int, bool]) -> bool:
@@ -202,5 +228,6 @@ def _bold(obj: Any, raw: Any, fonts: dict[int, bool]) -> bool:
         raw.FPDFFont_GetBaseFontName(font, buffer, 128)
         name = buffer.value.decode("latin-1").lower()
         fonts[key] = raw.FPDFFont_GetWeight(font) >= 600 or any(
-            word in name for word in ("bold", "black", "heavy", "semibold", "demi"))
+            word in name for word in ("bold", "black", "heavy", "semibold", "demi")
+        )
     return fonts[key]

@@ -30,8 +30,11 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     lines = text.split("\n")
     found = letterhead_meta(line for line in lines if line.strip())
     title = _title(lines, found, path)
-    meta: dict[str, Any] = {"id": slugify(title)[:60].strip("-") or "document",
-                            "kind": "imported", "title": title}
+    meta: dict[str, Any] = {
+        "id": slugify(title)[:60].strip("-") or "document",
+        "kind": "imported",
+        "title": title,
+    }
     apply_letterhead(meta, found)
     apply_date(meta, lines)
     body, missing, warnings = body_markdown(lines, title)

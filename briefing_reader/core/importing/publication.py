@@ -40,8 +40,20 @@ _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s")
 _PILLAR = re.compile(r"^Pijler\s+(\d+)\b")
-_NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december")
+_NL_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _PLACE_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(_NL_MONTHS) + r")\s+(\d{4})")
 
 
@@ -73,27 +85,41 @@ def _parse(data: bytes, path: Path, kind: str) -> Any:
 
     head = data[:1_000_000]
     if (kind == "xml" and _DTD.search(head)) or _ENTITY.search(data):
-        raise ImportFailed(path, "is not a valid publication (it declares a DTD or entities, "
-                                 "which are never read)", INVALID)
+        raise ImportFailed(
+            path,
+            "is not a valid publication (it declares a DTD or entities, which are never read)",
+            INVALID,
+        )
     try:
         if kind == "xml":
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                     dtd_validation=False, huge_tree=False,
-                                     remove_comments=True, remove_pis=True)
+            parser = etree.XMLParser(
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                dtd_validation=False,
+                huge_tree=False,
+                remove_comments=True,
+                remove_pis=True,
+            )
             root = etree.fromstring(data, parser)
         else:
-            parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                     default_doctype=False)
+            parser = html.HTMLParser(
+                no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
+            )
             root = html.fromstring(data, parser=parser)
     except (etree.XMLSyntaxError, etree.ParserError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
-        raise ImportFailed(path, f"is not well-formed {kind.upper()} ({exc})", INVALID,
-                           line=line) from exc
+        raise ImportFailed(
+            path, f"is not well-formed {kind.upper()} ({exc})", INVALID, line=line
+        ) from exc
     if root is None:
         raise ImportFailed(path, f"holds no {kind.upper()} document", INVALID)
     if kind == "xml" and _local(root.tag) != "officiele-publicatie":
-        raise ImportFailed(path, f"is XML but not an officiele-publicatie (its root is "
-                                 f"'{_local(root.tag)[:40]}')", INVALID)
+        raise ImportFailed(
+            path,
+            f"is XML but not an officiele-publicatie (its root is '{_local(root.tag)[:40]}')",
+            INVALID,
+        )
     return root
 
 
@@ -104,8 +130,7 @@ def _check_size(root: Any, path: Path) -> None:
         element, depth = stack.pop()
         count += 1
         if depth > MAX_DEPTH:
-            raise ImportFailed(path, f"is nested too deeply (over {MAX_DEPTH} levels)",
-                               TOO_LARGE)
+            raise ImportFailed(path, f"is nested too deeply (over {MAX_DEPTH} levels)", TOO_LARGE)
         if count > MAX_ELEMENTS:
             raise ImportFailed(path, f"has too many elements (over {MAX_ELEMENTS})", TOO_LARGE)
         stack.extend((child, depth + 1) for child in element)
@@ -173,12 +198,19 @@ class _Walker:
             self._context = text
         elif number := _NUMBERED.match(text):
             wanted = "s-" + number.group(1).replace(".", "-")
-            self._context = text[number.end():]
+            self._context = text[number.end() :]
         else:
             wanted = slugify(text) if level <= 2 else "t-" + slugify(text)
             self._context = text
-        self.nodes.append(Node("heading", text=text, level=max(1, min(level, 6)),
-                               id=self._id(wanted), classes=classes))
+        self.nodes.append(
+            Node(
+                "heading",
+                text=text,
+                level=max(1, min(level, 6)),
+                id=self._id(wanted),
+                classes=classes,
+            )
+        )
 
     def table(self, rows: list[list[str]], paragraphs: list[Span] | None = None) -> None:
         if not rows:
@@ -197,17 +229,28 @@ class _Walker:
         identifier = values.get("DC.identifier", "")
         dossier = values.get("OVERHEIDop.dossiernummer") or found.get("dossier", "")
         number = values.get("OVERHEIDop.ondernummer") or found.get("volgnummer", "")
-        title = (values.get("OVERHEIDop.documenttitel") or found.get("title")
-                 or values.get("DC.title") or path.stem)
-        meta: dict[str, Any] = {"id": "", "kind": "imported", "official": True,
-                                "title": " ".join(str(title).split())[:200]}
+        title = (
+            values.get("OVERHEIDop.documenttitel")
+            or found.get("title")
+            or values.get("DC.title")
+            or path.stem
+        )
+        meta: dict[str, Any] = {
+            "id": "",
+            "kind": "imported",
+            "official": True,
+            "title": " ".join(str(title).split())[:200],
+        }
         digits = re.sub(r"\D", "", dossier.split(";")[0]) if dossier else ""
         suffix_match = re.search(r"\b([A-Z]{1,5})\s*$", dossier.split(";")[0]) if dossier else None
         suffix = suffix_match.group(1) if suffix_match else ""
         if digits and str(number).strip().isdigit():
             spaced = f"{digits[:-3]} {digits[-3:]}" + (f" {suffix}" if suffix else "")
-            meta["kind"] = "kamerbrief" if "brief" in (found.get("stuktitel", "") + values.get(
-                "DC.title", "")).lower() else "kamerstuk"
+            meta["kind"] = (
+                "kamerbrief"
+                if "brief" in (found.get("stuktitel", "") + values.get("DC.title", "")).lower()
+                else "kamerstuk"
+            )
             meta["dossier"] = {"number": spaced, "title": found.get("dossier_title", "")}
             meta["volgnummer"] = int(str(number).strip())
             meta["id"] = f"kst-{digits}{'-' + suffix.lower() if suffix else ''}-{number}"
@@ -215,8 +258,12 @@ class _Walker:
             meta["id"] = slugify(identifier)[:80]
         if not meta["id"]:
             meta["id"] = slugify(str(meta["title"]))[:60].strip("-") or "document"
-        day = _date(values.get("DCTERMS.issued") or values.get("OVERHEIDop.datumOndertekening")
-                    or values.get("DC.date") or "") or found.get("date")
+        day = _date(
+            values.get("DCTERMS.issued")
+            or values.get("OVERHEIDop.datumOndertekening")
+            or values.get("DC.date")
+            or ""
+        ) or found.get("date")
         if day:
             meta["date"] = day
         year = values.get("OVERHEIDop.vergaderjaar") or found.get("vergaderjaar", "")
@@ -240,8 +287,9 @@ def _date(text: str) -> dt.date | None:
         pass
     if match := _PLACE_DATE.search(text):
         try:
-            return dt.date(int(match.group(3)), _NL_MONTHS.index(match.group(2)) + 1,
-                           int(match.group(1)))
+            return dt.date(
+                int(match.group(3)), _NL_MONTHS.index(match.group(2)) + 1, int(match.group(1))
+            )
         except ValueError:
             return None
     return None
@@ -289,8 +337,13 @@ class _XmlWalker(_Walker):
         if number is not None:
             self.found["dossier"] = _text(number)
             self.found["dossier_title"] = _text(title) if title is not None else ""
-            self.nodes.append(Node("para", id=self._id("opening"), spans=[
-                Span(f"{_text(number)} {self.found['dossier_title']}".strip())]))
+            self.nodes.append(
+                Node(
+                    "para",
+                    id=self._id("opening"),
+                    spans=[Span(f"{_text(number)} {self.found['dossier_title']}".strip())],
+                )
+            )
 
     def _stuk(self, element: Any) -> None:
         for child in element:
@@ -335,7 +388,8 @@ class _XmlWalker(_Walker):
 
     def _lijst(self, element: Any) -> None:
         ordered = element.get("type") in ("expliciet",) and any(
-            (_text(nr) or "x")[0].isdigit() for nr in element.iter() if _local(nr.tag) == "li.nr")
+            (_text(nr) or "x")[0].isdigit() for nr in element.iter() if _local(nr.tag) == "li.nr"
+        )
         spans = []
         for item in element:
             if _local(item.tag) != "li":
@@ -348,8 +402,10 @@ class _XmlWalker(_Walker):
         rows: list[list[str]] = []
         spans: list[Span] = []
         for group in (e for e in element.iter() if _local(e.tag) == "tgroup"):
-            names = [c.get("colname") or str(i + 1) for i, c in enumerate(
-                e for e in group if _local(e.tag) == "colspec")]
+            names = [
+                c.get("colname") or str(i + 1)
+                for i, c in enumerate(e for e in group if _local(e.tag) == "colspec")
+            ]
             width = int(group.get("cols") or len(names) or 1)
             for row in (e for e in group.iter() if _local(e.tag) == "row"):
                 cells: list[str] = []
@@ -369,11 +425,15 @@ class _XmlWalker(_Walker):
         function = next((_text(e) for e in element.iter() if _local(e.tag) == "functie"), "")
         name = next((_text(e) for e in element.iter() if _local(e.tag) == "naam"), "")
         if function and name:
-            role = function.rstrip(",").split(" ", 1)[-1] if function.startswith(
-                ("De ", "Het ")) else function.rstrip(",")
+            role = (
+                function.rstrip(",").split(" ", 1)[-1]
+                if function.startswith(("De ", "Het "))
+                else function.rstrip(",")
+            )
             self.found["signatory"] = {"name": name, "role": role}
-        self.nodes.append(Node("para", id=self._id("ondertekening"),
-                               spans=[Span(line) for line in lines]))
+        self.nodes.append(
+            Node("para", id=self._id("ondertekening"), spans=[Span(line) for line in lines])
+        )
 
     # -- inline ------------------------------------------------------------------------
 
@@ -399,8 +459,7 @@ class _XmlWalker(_Walker):
 
     def _note(self, element: Any) -> str:
         number = next((_text(e) for e in element if _local(e.tag) == "noot.nr"), "")
-        label = number if number and number not in self._note_numbers else str(
-            len(self.notes) + 1)
+        label = number if number and number not in self._note_numbers else str(len(self.notes) + 1)
         if label in self._note_numbers:
             return label
         self._note_numbers.add(label)
@@ -459,13 +518,15 @@ class _HtmlWalker(_Walker):
 
     def __init__(self, root: Any) -> None:
         super().__init__()
-        self._targets = {e.get("id"): e for e in root.iter() if isinstance(e.tag, str)
-                         and e.get("id")}
+        self._targets = {
+            e.get("id"): e for e in root.iter() if isinstance(e.tag, str) and e.get("id")
+        }
         self._note_ids: set[str] = set()
         self._note_elements: set[Any] = set()
         # the web page sets the stuk's title in h1, so its headings start at h2
-        self._shift = 1 if any("stuktitel" in (h.get("class") or "") for h in root.iter("h1")) \
-            else 0
+        self._shift = (
+            1 if any("stuktitel" in (h.get("class") or "") for h in root.iter("h1")) else 0
+        )
         for sup in root.iter("sup"):
             link = sup.find(".//a")
             if link is not None and (link.get("href") or "").startswith("#"):
@@ -496,8 +557,9 @@ class _HtmlWalker(_Walker):
 
     def _holds_only_notes(self, element: Any) -> bool:
         classes = (element.get("class") or "").split()
-        return any(c in ("noten", "voetnoten", "footnotes", "voetnoot", "kamerstukkop")
-                   for c in classes)
+        return any(
+            c in ("noten", "voetnoten", "footnotes", "voetnoot", "kamerstukkop") for c in classes
+        )
 
     def _element(self, element: Any) -> None:
         tag = element.tag.lower()
@@ -512,8 +574,11 @@ class _HtmlWalker(_Walker):
             if span.text or span.markers:
                 self._paragraph(element, span)
         elif tag in ("ul", "ol"):
-            items = [self._span(li) for li in element if isinstance(li.tag, str)
-                     and li.tag.lower() == "li"]
+            items = [
+                self._span(li)
+                for li in element
+                if isinstance(li.tag, str) and li.tag.lower() == "li"
+            ]
             self.nodes.append(Node("list", spans=items, ordered=tag == "ol"))
         elif tag == "table":
             self._table(element)
@@ -581,8 +646,11 @@ class _HtmlWalker(_Walker):
                 parts.append(child.tail)
 
     def _note(self, target_id: str, shown: str) -> str:
-        label = shown if shown.isdigit() and shown not in {n for n, _ in self.notes} else str(
-            len(self.notes) + 1)
+        label = (
+            shown
+            if shown.isdigit() and shown not in {n for n, _ in self.notes}
+            else str(len(self.notes) + 1)
+        )
         if target_id in self._note_ids:
             return next((n for n, _ in self.notes if n == shown), label)
         self._note_ids.add(target_id)

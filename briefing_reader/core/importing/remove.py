@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from briefing_reader.paths import Paths
 
 
-def remove_document(paths: Paths, doc_id: str, *,
-                    library: Library | None = None) -> RemoveResult:
+def remove_document(paths: Paths, doc_id: str, *, library: Library | None = None) -> RemoveResult:
     """Delete an imported document's file. Its notes are kept (as orphans).
 
     Removing an import that replaced a bundled document shows the bundled
@@ -53,11 +52,13 @@ def _remove(paths: Paths, doc_id: str, library: Library | None) -> RemoveResult:
         if resolved(doc.path.parent) == folder:
             target = doc.path
         elif doc.bundled:
-            raise ImportFailed(doc_id, "is a bundled document and cannot be removed",
-                               NOT_REMOVABLE)
+            raise ImportFailed(doc_id, "is a bundled document and cannot be removed", NOT_REMOVABLE)
         else:
-            raise ImportFailed(doc_id, "is not an imported document (it comes from the "
-                                       "--content-dir folder)", NOT_REMOVABLE)
+            raise ImportFailed(
+                doc_id,
+                "is not an imported document (it comes from the --content-dir folder)",
+                NOT_REMOVABLE,
+            )
     else:
         broken = paths.imported_documents / f"{doc_id}.md"
         if ID_PATTERN.match(doc_id) and broken.is_file():
@@ -69,9 +70,11 @@ def _remove(paths: Paths, doc_id: str, library: Library | None) -> RemoveResult:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise ImportFailed(doc_id, f"could not be removed ({exc.strerror or exc})",
-                           WRITE_FAILED) from exc
+        raise ImportFailed(
+            doc_id, f"could not be removed ({exc.strerror or exc})", WRITE_FAILED
+        ) from exc
     sync_folder(target.parent)
-    bundled = load_library([(paths_mod.bundled_content_dir(), True)],
-                           cache_dir=paths.cache / "documents")
+    bundled = load_library(
+        [(paths_mod.bundled_content_dir(), True)], cache_dir=paths.cache / "documents"
+    )
     return RemoveResult(doc_id, title, target, reverted_to_bundled=doc_id in bundled.documents)

@@ -35,14 +35,24 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME = 255
 DOCX, MARKDOWN, TEXT = "docx", "markdown", "text"
 PDF, XML, HTML = "pdf", "xml", "html"
-EXTENSIONS = {".docx": DOCX, ".md": MARKDOWN, ".markdown": MARKDOWN, ".txt": TEXT,
-              ".text": TEXT, ".pdf": PDF, ".xml": XML, ".html": HTML, ".htm": HTML}
+EXTENSIONS = {
+    ".docx": DOCX,
+    ".md": MARKDOWN,
+    ".markdown": MARKDOWN,
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".pdf": PDF,
+    ".xml": XML,
+    ".html": HTML,
+    ".htm": HTML,
+}
 SUPPORTED_TEXT = ".docx, .pdf, .xml, .html, .txt, .md"
 
 _KNOWN_OTHERS = {
     ".doc": "an old Word file (.doc): save it as .docx first",
     ".docm": "a Word file with macros (.docm): save it as .docx first",
-    ".dotx": "a Word template", ".dotm": "a Word template with macros",
+    ".dotx": "a Word template",
+    ".dotm": "a Word template with macros",
     ".odt": "an OpenDocument file: save it as .docx first",
     ".rtf": "an RTF file: save it as .docx first",
 }
@@ -50,9 +60,12 @@ _MAGIC = [
     (b"%PDF", "a PDF file"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc)"),
     (b"{\\rtf", "an RTF file"),
-    (b"\x89PNG", "an image"), (b"\xff\xd8\xff", "an image"), (b"GIF8", "an image"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
     (b"\x7fELF", "a program"),
-    (b"\x1f\x8b", "a compressed archive"), (b"7z\xbc\xaf", "a compressed archive"),
+    (b"\x1f\x8b", "a compressed archive"),
+    (b"7z\xbc\xaf", "a compressed archive"),
 ]
 
 
@@ -73,8 +86,9 @@ class Source:
     kind: str
 
 
-def read_source(path: Path | str, roots: Iterable[Path | str] | None = None,
-                max_bytes: int | None = None) -> Source:
+def read_source(
+    path: Path | str, roots: Iterable[Path | str] | None = None, max_bytes: int | None = None
+) -> Source:
     """Check a file the user chose and read it.
 
     Args:
@@ -114,8 +128,12 @@ def check_name(path: Path) -> None:
         raise ImportFailed(path, "has an odd name ('..'): choose the file itself", ODD_NAME)
     odd = [c for c in str(path) if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
     if odd:
-        raise ImportFailed(path, f"has an odd name (it contains the invisible character "
-                                 f"U+{ord(odd[0]):04X}): rename the file", ODD_NAME)
+        raise ImportFailed(
+            path,
+            f"has an odd name (it contains the invisible character "
+            f"U+{ord(odd[0]):04X}): rename the file",
+            ODD_NAME,
+        )
     if len(name) > MAX_NAME or len(name.encode("utf-8")) > MAX_NAME or len(str(path)) > 4096:
         raise ImportFailed(path, "has a name that is too long: rename the file", ODD_NAME)
 
@@ -131,19 +149,20 @@ def detect(path: Path, data: bytes) -> str:
         raise ImportFailed(path, "is empty", EMPTY)
     if suffix and suffix not in EXTENSIONS:
         what = _KNOWN_OTHERS.get(suffix, f"a '{suffix}' file")
-        raise ImportFailed(path, f"is {what}; only {SUPPORTED_TEXT} can be imported",
-                           UNSUPPORTED)
+        raise ImportFailed(path, f"is {what}; only {SUPPORTED_TEXT} can be imported", UNSUPPORTED)
     is_zip = data.startswith((b"PK\x03\x04", b"PK\x05\x06"))
     if suffix == ".docx":
         if not is_zip:
-            raise ImportFailed(path, "is not a valid Word file (it is not a zip archive)",
-                               BAD_DOCX)
+            raise ImportFailed(path, "is not a valid Word file (it is not a zip archive)", BAD_DOCX)
         return DOCX
     if not suffix and is_zip:
         if _zip_has(data, "word/document.xml"):
             return DOCX
-        raise ImportFailed(path, f"is a zip archive, not a Word document; only "
-                                 f"{SUPPORTED_TEXT} can be imported", UNSUPPORTED)
+        raise ImportFailed(
+            path,
+            f"is a zip archive, not a Word document; only {SUPPORTED_TEXT} can be imported",
+            UNSUPPORTED,
+        )
     published = _published_kind(data)
     if suffix in (".pdf", "") and data[:1024].lstrip().startswith(b"%PDF-"):
         return PDF
@@ -152,8 +171,12 @@ def detect(path: Path, data: bytes) -> str:
     if published is not None and suffix in ("", ".xml", ".html", ".htm"):
         return published
     if suffix in (".xml", ".html", ".htm"):
-        raise ImportFailed(path, f"is not an officiele-publicatie {suffix[1:].upper()} file; "
-                                 f"only {SUPPORTED_TEXT} can be imported", UNSUPPORTED)
+        raise ImportFailed(
+            path,
+            f"is not an officiele-publicatie {suffix[1:].upper()} file; "
+            f"only {SUPPORTED_TEXT} can be imported",
+            UNSUPPORTED,
+        )
     magic = next((what for sig, what in _MAGIC if data.startswith(sig)), None)
     if is_zip:
         magic = "a zip archive"

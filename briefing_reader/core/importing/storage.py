@@ -26,8 +26,9 @@ def validate(text: str, target: Path, path: Path) -> Document:
     from briefing_reader.core.content.parse import MAX_BYTES, parse_document
 
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise ImportFailed(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB once "
-                                 "converted", TOO_LARGE)
+        raise ImportFailed(
+            path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB once converted", TOO_LARGE
+        )
     try:
         return parse_document(text, target, bundled=False)
     except ContentError as exc:
@@ -35,8 +36,7 @@ def validate(text: str, target: Path, path: Path) -> Document:
             raise ImportFailed(path, exc.reason, OVER_BUDGET, exc.line, exc.budget) from exc
         raise ImportFailed(path, f"cannot be shown: {exc.reason}", INVALID) from exc
     except Exception as exc:  # the reader must never meet a file it cannot load
-        raise ImportFailed(path, f"cannot be shown ({type(exc).__name__}: {exc})",
-                           INVALID) from exc
+        raise ImportFailed(path, f"cannot be shown ({type(exc).__name__}: {exc})", INVALID) from exc
 
 
 def write_atomic(target: Path, text: str, path: Path, *, replace: bool = True) -> None:
@@ -55,8 +55,9 @@ def write_atomic(target: Path, text: str, path: Path, *, replace: bool = True) -
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
     except OSError as exc:
-        raise ImportFailed(path, f"could not be stored ({exc.strerror or exc})",
-                           WRITE_FAILED) from exc
+        raise ImportFailed(
+            path, f"could not be stored ({exc.strerror or exc})", WRITE_FAILED
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -70,8 +71,9 @@ def write_atomic(target: Path, text: str, path: Path, *, replace: bool = True) -
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
-            raise ImportFailed(path, f"could not be stored ({exc.strerror or exc})",
-                               WRITE_FAILED) from exc
+            raise ImportFailed(
+                path, f"could not be stored ({exc.strerror or exc})", WRITE_FAILED
+            ) from exc
         raise
     sync_folder(target.parent)
 

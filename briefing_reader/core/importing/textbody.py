@@ -44,9 +44,9 @@ _HEADING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)\s+(\S.*)
 _PILLAR = re.compile(r"^Pijler\s+(\d+)\b")
 _MONTHS = "|".join(MONTHS_NL)
 _OPENING = [
-    re.compile(r"^\d{2}\s?\d{3}(?:[ -][A-Z]{1,5})?\s+\S"),     # 32824 Integratiebeleid
-    re.compile(r"^Nr\.\s*\d+\b"),                               # Nr. 456 Brief van ...
-    re.compile(r"^Aan (de|het)\b"),                             # Aan de Voorzitter ...
+    re.compile(r"^\d{2}\s?\d{3}(?:[ -][A-Z]{1,5})?\s+\S"),  # 32824 Integratiebeleid
+    re.compile(r"^Nr\.\s*\d+\b"),  # Nr. 456 Brief van ...
+    re.compile(r"^Aan (de|het)\b"),  # Aan de Voorzitter ...
     re.compile(rf"^[A-Z][\w'’. -]+,\s*\d{{1,2}}\s+({_MONTHS})\s+\d{{4}}$"),  # Den Haag, 4 juli
 ]
 _PLAN = re.compile(r"^Het\s+(?:\([a-z]+\))?[a-z]+en\b")
@@ -87,7 +87,7 @@ def is_separator(line: str) -> bool:
 def inline_box_text(line: str) -> str:
     """The text of an "Acties • text |" line."""
     match = _INLINE_BOX.match(line)
-    text = line[match.end():] if match else line
+    text = line[match.end() :] if match else line
     return text.rstrip().removesuffix("|").strip()
 
 
@@ -121,10 +121,10 @@ class BodyBuilder:
         self.kinds = [kind_of(line) for line in self.lines]
         self.doc_title = doc_title
         self.nodes: list[Node] = []
-        self.spans: list[Span] = []      # running text, in reading order, for markers
+        self.spans: list[Span] = []  # running text, in reading order, for markers
         self.used: set[str] = set()
         self.topics: set[str] = set()
-        self.context = ""                # title of the heading the text stands under
+        self.context = ""  # title of the heading the text stands under
         self.action: str | None = None
         self.sub = False
         self.last = "start"
@@ -153,11 +153,18 @@ class BodyBuilder:
         self.nodes.append(Node("list", spans=spans))
         self.last = "list"
 
-    def _heading(self, level: int, text: str, node_id: str, classes: tuple[str, ...] = (),
-                 context: str | None = None) -> None:
+    def _heading(
+        self,
+        level: int,
+        text: str,
+        node_id: str,
+        classes: tuple[str, ...] = (),
+        context: str | None = None,
+    ) -> None:
         self._close_box()
-        self.nodes.append(Node("heading", text=text, level=level, id=self._id(node_id),
-                               classes=classes))
+        self.nodes.append(
+            Node("heading", text=text, level=level, id=self._id(node_id), classes=classes)
+        )
         self.context = text if context is None else context
         self.headings += 1
 
@@ -206,8 +213,11 @@ class BodyBuilder:
 
     def _opening(self) -> int:
         i, texts = 0, []
-        while i < len(self.lines) and (not self.lines[i].strip() or any(
-                p.match(self.lines[i]) for p in _OPENING)) and self.kinds[i] != HEADING:
+        while (
+            i < len(self.lines)
+            and (not self.lines[i].strip() or any(p.match(self.lines[i]) for p in _OPENING))
+            and self.kinds[i] != HEADING
+        ):
             if self.lines[i].strip():
                 texts.append(self.lines[i])
             i += 1
@@ -223,9 +233,15 @@ class BodyBuilder:
         start = len(self.lines)
         while len(idx) >= 2:
             role, name = self.lines[idx[-2]], self.lines[idx[-1]]
-            if not (self.kinds[idx[-2]] == TEXT and self.kinds[idx[-1]] == TEXT
-                    and role.endswith(",") and role[:1].isupper() and len(role) <= TITLE_MAX
-                    and len(name) <= 60 and not name.endswith((":", ";", ","))):
+            if not (
+                self.kinds[idx[-2]] == TEXT
+                and self.kinds[idx[-1]] == TEXT
+                and role.endswith(",")
+                and role[:1].isupper()
+                and len(role) <= TITLE_MAX
+                and len(name) <= 60
+                and not name.endswith((":", ";", ","))
+            ):
                 break
             start = idx[-2]
             idx = idx[:-2]
@@ -277,8 +293,7 @@ class BodyBuilder:
             match = _HEADING.match(text)
             assert match is not None
             numbers = [g for g in match.group(1, 2, 3) if g]
-            self._heading(len(numbers), text, "s-" + "-".join(numbers),
-                          context=match.group(5))
+            self._heading(len(numbers), text, "s-" + "-".join(numbers), context=match.group(5))
         self.last = "heading"
         return i
 
@@ -350,7 +365,8 @@ class BodyBuilder:
         if _ends_sentence(line):
             # The next word did not fit; unless the next line is a short title.
             return _overflows(line, following) and (
-                len(following) >= 60 or _ends_sentence(following))
+                len(following) >= 60 or _ends_sentence(following)
+            )
         return True
 
     def _colon_list(self, j: int, end: int) -> int:

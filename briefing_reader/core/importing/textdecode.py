@@ -69,7 +69,11 @@ def _strict(data: bytes, codec: str, path: Path, label: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start: exc.start + 1].hex()
+        byte = data[exc.start : exc.start + 1].hex()
         what = f"neither UTF-8 nor {CP1252}" if label == CP1252 else f"not valid {label}"
-        raise ImportFailed(path, f"is not readable text: it is {what} "
-                                 f"(byte 0x{byte} at line {line})", UNDECODABLE, line) from exc
+        raise ImportFailed(
+            path,
+            f"is not readable text: it is {what} (byte 0x{byte} at line {line})",
+            UNDECODABLE,
+            line,
+        ) from exc

@@ -24,14 +24,17 @@ from briefing_reader.core.notes.model import (
 
 def mine(conn: sqlite3.Connection, doc_id: str, action_id: str) -> ActionAnnotation | None:
     """My live annotation of an action, or None."""
-    row = conn.execute("SELECT * FROM action_notes WHERE doc_id = ? AND action_id = ? "
-                       "AND imported_from IS NULL AND deleted_at IS NULL",
-                       (doc_id, action_id)).fetchone()
+    row = conn.execute(
+        "SELECT * FROM action_notes WHERE doc_id = ? AND action_id = ? "
+        "AND imported_from IS NULL AND deleted_at IS NULL",
+        (doc_id, action_id),
+    ).fetchone()
     return None if row is None else rows.action_from(row)
 
 
-def update(conn: sqlite3.Connection, target: ActionTarget,
-           changes: dict[str, Any]) -> ActionAnnotation:
+def update(
+    conn: sqlite3.Connection, target: ActionTarget, changes: dict[str, Any]
+) -> ActionAnnotation:
     """Create my annotation of ``target`` or change it; fields not in ``changes`` stay.
 
     The action's title, text, version and hash are refreshed from ``target``.
@@ -47,10 +50,12 @@ def update(conn: sqlite3.Connection, target: ActionTarget,
         "priority": current.priority if current else None,
         "note": current.note if current else "",
         "questions": current.questions if current else (),
-        "tags": current.tags if current else ()}
+        "tags": current.tags if current else (),
+    }
     values.update(changes)
-    values["stance"] = rows.check_stance(values["stance"], settings.stances(conn),
-                                         current.stance if current else None)
+    values["stance"] = rows.check_stance(
+        values["stance"], settings.stances(conn), current.stance if current else None
+    )
     values["priority"] = rows.check_priority(values["priority"])
     values["note"] = rows.check_text(values["note"], "note")
     values["questions"] = rows.check_questions(values["questions"])
@@ -59,21 +64,33 @@ def update(conn: sqlite3.Connection, target: ActionTarget,
     if current and parse_time(now) <= parse_time(current.modified):
         now = later_than(current.modified)  # two saves in one millisecond: still a new version
     item_id = current.id if current else str(uuid.uuid4())
-    params = (values["stance"], values["priority"], values["note"],
-              rows.json_list(values["questions"]), rows.json_list(values["tags"]),
-              target.title, target.text, target.doc_version, target.doc_hash, now)
+    params = (
+        values["stance"],
+        values["priority"],
+        values["note"],
+        rows.json_list(values["questions"]),
+        rows.json_list(values["tags"]),
+        target.title,
+        target.text,
+        target.doc_version,
+        target.doc_hash,
+        now,
+    )
     if current:
-        conn.execute("UPDATE action_notes SET stance = ?, priority = ?, note = ?, "
-                     "questions = ?, tags = ?, action_title = ?, action_text = ?, "
-                     "doc_version = ?, doc_hash = ?, modified = ? WHERE id = ?",
-                     (*params, item_id))
+        conn.execute(
+            "UPDATE action_notes SET stance = ?, priority = ?, note = ?, "
+            "questions = ?, tags = ?, action_title = ?, action_text = ?, "
+            "doc_version = ?, doc_hash = ?, modified = ? WHERE id = ?",
+            (*params, item_id),
+        )
     else:
-        conn.execute("INSERT INTO action_notes (stance, priority, note, questions, tags, "
-                     "action_title, action_text, doc_version, doc_hash, modified, id, "
-                     "doc_id, action_id, author, created) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (*params, item_id, target.doc_id, target.action_id,
-                      settings.author(conn), now))
+        conn.execute(
+            "INSERT INTO action_notes (stance, priority, note, questions, tags, "
+            "action_title, action_text, doc_version, doc_hash, modified, id, "
+            "doc_id, action_id, author, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*params, item_id, target.doc_id, target.action_id, settings.author(conn), now),
+        )
     row = conn.execute("SELECT * FROM action_notes WHERE id = ?", (item_id,)).fetchone()
     return rows.action_from(row)
 

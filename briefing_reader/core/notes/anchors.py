@@ -47,8 +47,11 @@ def context_length(quote_length: int) -> int:
 def quote_selector(text: str, start: int, end: int) -> TextQuoteSelector:
     """The TextQuoteSelector for ``text[start:end]``."""
     width = context_length(end - start)
-    return TextQuoteSelector(exact=text[start:end], prefix=text[max(0, start - width):start],
-                             suffix=text[end:end + width])
+    return TextQuoteSelector(
+        exact=text[start:end],
+        prefix=text[max(0, start - width) : start],
+        suffix=text[end : end + width],
+    )
 
 
 def find_quote(text: str, exact: str) -> list[int]:
@@ -80,7 +83,7 @@ def block_index_at(doc: Document, offset: int) -> int:
 def place_at(doc: Document, offset: int) -> str | None:
     """The anchor id nearest before ``offset``: its block's, else the section's."""
     index = block_index_at(doc, offset)
-    for block in reversed(doc.blocks[:index + 1]):
+    for block in reversed(doc.blocks[: index + 1]):
         if block.anchor:
             return block.anchor
     node = doc.node_at_block(index)
@@ -103,11 +106,17 @@ def anchor_range(doc: Document, start: int, end: int) -> TextAnchor:
     if not 0 <= start < end <= len(text):
         raise NotesAnchorError(
             f"the selection {start}-{end} is empty or outside the text of '{doc.id}' "
-            f"(0-{len(text)})")
+            f"(0-{len(text)})"
+        )
     return TextAnchor(
-        doc_id=doc.id, doc_version=doc.meta.version, doc_hash=doc.source_hash,
-        text_hash=text_hash(text), quote=quote_selector(text, start, end),
-        position=TextPositionSelector(start, end), place=place_at(doc, start))
+        doc_id=doc.id,
+        doc_version=doc.meta.version,
+        doc_hash=doc.source_hash,
+        text_hash=text_hash(text),
+        quote=quote_selector(text, start, end),
+        position=TextPositionSelector(start, end),
+        place=place_at(doc, start),
+    )
 
 
 def anchor_quote(doc: Document, exact: str, occurrence: int | None = None) -> TextAnchor:
@@ -127,17 +136,20 @@ def anchor_quote(doc: Document, exact: str, occurrence: int | None = None) -> Te
     if not found:
         raise NotesAnchorError(
             f"the quote does not occur in '{doc.id}' (it must match the text exactly, "
-            "including capitals, punctuation and spaces)")
+            "including capitals, punctuation and spaces)"
+        )
     if occurrence is None:
         if len(found) > 1:
             raise NotesAnchorError(
                 f"the quote occurs {len(found)} times in '{doc.id}'; choose one with "
-                f"--occurrence N (1-{len(found)}) or quote more text")
+                f"--occurrence N (1-{len(found)}) or quote more text"
+            )
         occurrence = 1
     if not 1 <= occurrence <= len(found):
         raise NotesAnchorError(
             f"the quote occurs {len(found)} time(s) in '{doc.id}'; occurrence {occurrence} "
-            "does not exist")
+            "does not exist"
+        )
     start = found[occurrence - 1]
     return anchor_range(doc, start, start + len(exact))
 
@@ -176,7 +188,7 @@ def anchor_place(doc: Document, place: str | None = None) -> tuple[TextAnchor, s
     block = blocks[index]
     exact = block.text[:BOOKMARK_QUOTE]
     if len(block.text) > BOOKMARK_QUOTE and " " in exact[SHORT_QUOTE:]:
-        exact = exact[:exact.rindex(" ")]
+        exact = exact[: exact.rindex(" ")]
     anchor = anchor_range(doc, block.start, block.start + len(exact))
     node = doc.node(place) if place else None
     if node is not None and node.kind != "document":
@@ -186,8 +198,15 @@ def anchor_place(doc: Document, place: str | None = None) -> tuple[TextAnchor, s
     else:
         name = section_title_at(doc, block.start)
     if place is not None:
-        anchor = TextAnchor(anchor.doc_id, anchor.doc_version, anchor.doc_hash,
-                            anchor.text_hash, anchor.quote, anchor.position, place)
+        anchor = TextAnchor(
+            anchor.doc_id,
+            anchor.doc_version,
+            anchor.doc_hash,
+            anchor.text_hash,
+            anchor.quote,
+            anchor.position,
+            place,
+        )
     return anchor, name
 
 
@@ -200,8 +219,14 @@ def action_target(doc: Document, action_id: str) -> ActionTarget:
     node = doc.node(action_id)
     if node is None or node.kind not in ("action", "subaction"):
         raise NotesAnchorError(f"document '{doc.id}' has no action '{action_id}'")
-    return ActionTarget(doc_id=doc.id, action_id=action_id, doc_version=doc.meta.version,
-                        doc_hash=doc.source_hash, title=node.title, text=doc.text(node))
+    return ActionTarget(
+        doc_id=doc.id,
+        action_id=action_id,
+        doc_version=doc.meta.version,
+        doc_hash=doc.source_hash,
+        title=node.title,
+        text=doc.text(node),
+    )
 
 
 def locate(text: str, anchor: TextAnchor) -> TextPositionSelector | None:
@@ -217,13 +242,16 @@ def locate(text: str, anchor: TextAnchor) -> TextPositionSelector | None:
         anchor: a stored anchor.
     """
     quote, position = anchor.quote, anchor.position
-    if text[position.start:position.end] == quote.exact and quote.exact:
+    if text[position.start : position.end] == quote.exact and quote.exact:
         return position
     found = find_quote(text, quote.exact)
     if len(found) > 1:
-        found = [at for at in found
-                 if text.endswith(quote.prefix, 0, at)
-                 and text.startswith(quote.suffix, at + len(quote.exact))]
+        found = [
+            at
+            for at in found
+            if text.endswith(quote.prefix, 0, at)
+            and text.startswith(quote.suffix, at + len(quote.exact))
+        ]
     if len(found) != 1:
         return None
     return TextPositionSelector(found[0], found[0] + len(quote.exact))
@@ -232,6 +260,12 @@ def locate(text: str, anchor: TextAnchor) -> TextPositionSelector | None:
 def reading_position(doc: Document, offset: int) -> ReadingPosition:
     """A reading position at ``offset`` in ``doc`` (``modified`` is set on save)."""
     offset = max(0, min(offset, len(doc.plain_text)))
-    return ReadingPosition(doc_id=doc.id, offset=offset, place=place_at(doc, offset),
-                           doc_version=doc.meta.version, doc_hash=doc.source_hash,
-                           modified="", text_hash=text_hash(doc.plain_text))
+    return ReadingPosition(
+        doc_id=doc.id,
+        offset=offset,
+        place=place_at(doc, offset),
+        doc_version=doc.meta.version,
+        doc_hash=doc.source_hash,
+        modified="",
+        text_hash=text_hash(doc.plain_text),
+    )

@@ -90,8 +90,13 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: info.taken, reverse=True)
 
 
-def make_backup(conn: sqlite3.Connection, backup_dir: Path, *,
-                before_version: int | None = None, now: dt.datetime | None = None) -> Path:
+def make_backup(
+    conn: sqlite3.Connection,
+    backup_dir: Path,
+    *,
+    before_version: int | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
     """Write a backup of the database behind ``conn`` into ``backup_dir``.
 
     Args:
@@ -145,8 +150,10 @@ def rotate(backup_dir: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
 def holds_notes(conn: sqlite3.Connection) -> bool:
     """Whether the database holds any action note, highlight or bookmark."""
     try:
-        return any(conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
-                   for table in _NOTE_TABLES)
+        return any(
+            conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in _NOTE_TABLES
+        )
     except sqlite3.OperationalError:  # no such table: no schema yet
         return False
 
@@ -179,9 +186,13 @@ def newest_facts(backup_dir: Path) -> BackupFacts | None:
     return backup_facts(found[0].path) if found else None
 
 
-def backup_if_changed(conn: sqlite3.Connection, backup_dir: Path, *,
-                      keep: int | None = DEFAULT_KEEP,
-                      now: dt.datetime | None = None) -> Path | None:
+def backup_if_changed(
+    conn: sqlite3.Connection,
+    backup_dir: Path,
+    *,
+    keep: int | None = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+) -> Path | None:
     """Take a backup when the database's commit counter differs from the
     newest backup's, or there is none; returns it, or None.
 
@@ -217,9 +228,14 @@ class FirstNotesBackup:
         return path
 
 
-def maybe_backup(conn: sqlite3.Connection, backup_dir: Path, *,
-                 interval: dt.timedelta = DEFAULT_INTERVAL, keep: int = DEFAULT_KEEP,
-                 now: dt.datetime | None = None) -> Path | None:
+def maybe_backup(
+    conn: sqlite3.Connection,
+    backup_dir: Path,
+    *,
+    interval: dt.timedelta = DEFAULT_INTERVAL,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+) -> Path | None:
     """Take a backup unless a regular one is younger than ``interval``.
 
     Returns:

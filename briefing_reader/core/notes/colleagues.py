@@ -71,11 +71,12 @@ class Copied:
 
 def luminance(colour: str) -> float:
     """WCAG 2 relative luminance of ``#rrggbb``."""
+
     def channel(value: int) -> float:
         v = value / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
 
 
@@ -122,8 +123,10 @@ def marker(key: str, background: str) -> str:
 
 
 def _has_meta(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchange_meta'"
-                        ).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchange_meta'").fetchone()
+        is not None
+    )
 
 
 def _theirs(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -136,7 +139,8 @@ def _theirs(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         found += conn.execute(
             f"SELECT t.id AS id, t.author AS author, t.modified AS modified, {key} AS key "
             f"FROM {table} t {join} WHERE t.imported_from IS NOT NULL "
-            "AND t.deleted_at IS NULL").fetchall()
+            "AND t.deleted_at IS NULL"
+        ).fetchall()
     return found
 
 
@@ -172,8 +176,9 @@ def copy_to_mine(conn: sqlite3.Connection, item_id: str, my_creator: str) -> Cop
     if found is None or found[1] is not None:
         raise NotesNotFoundError(f"there is no note '{item_id}'")
     kind = found[0]
-    row = conn.execute(f"SELECT * FROM {trash_mod.TABLES[kind]} WHERE id = ?",
-                       (item_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT * FROM {trash_mod.TABLES[kind]} WHERE id = ?", (item_id,)
+    ).fetchone()
     if row["imported_from"] is None:
         raise NotesConflictError("this note is yours already")
     if kind == "highlight":
@@ -197,13 +202,28 @@ def _copy_highlight(conn: sqlite3.Connection, row: sqlite3.Row, my_creator: str)
         trash_mod.restore(conn, new_id)
         return Copied("highlight", new_id, created=True, changed=True)
     now = utc_now()
-    values: dict[str, Any] = {name: row[name] for name in (
-        "doc_id", "place", "selectors", "colour", "note", "tags", "motivation",
-        "doc_version", "doc_hash", "text_hash", "anchor_status")}
+    values: dict[str, Any] = {
+        name: row[name]
+        for name in (
+            "doc_id",
+            "place",
+            "selectors",
+            "colour",
+            "note",
+            "tags",
+            "motivation",
+            "doc_version",
+            "doc_hash",
+            "text_hash",
+            "anchor_status",
+        )
+    }
     values.update(id=new_id, author=settings.author(conn), created=now, modified=now)
     names = ", ".join(f'"{name}"' for name in values)
-    conn.execute(f"INSERT INTO highlights ({names}) VALUES "
-                 f"({', '.join('?' for _ in values)})", tuple(values.values()))
+    conn.execute(
+        f"INSERT INTO highlights ({names}) VALUES ({', '.join('?' for _ in values)})",
+        tuple(values.values()),
+    )
     return Copied("highlight", new_id, created=True, changed=True)
 
 
@@ -215,8 +235,14 @@ def _copy_action(conn: sqlite3.Connection, theirs: ActionAnnotation) -> Copied:
     if not changes:
         assert mine is not None
         return Copied("action", mine.id, created=False, changed=False, before=mine)
-    target = ActionTarget(theirs.doc_id, theirs.action_id, theirs.doc_version,
-                          theirs.doc_hash, theirs.action_title, theirs.action_text)
+    target = ActionTarget(
+        theirs.doc_id,
+        theirs.action_id,
+        theirs.doc_version,
+        theirs.doc_hash,
+        theirs.action_title,
+        theirs.action_text,
+    )
     saved = actions.update(conn, target, changes)
     return Copied("action", saved.id, created=mine is None, changed=True, before=mine)
 
@@ -226,9 +252,13 @@ def merged_fields(mine: ActionAnnotation | None, theirs: ActionAnnotation) -> di
     value; their note is added below mine (with their name) unless mine holds
     it; their questions and tags that I lack are added. Mine never shrinks."""
     if mine is None:
-        changes: dict[str, Any] = {"stance": theirs.stance, "priority": theirs.priority,
-                                   "note": theirs.note, "questions": theirs.questions,
-                                   "tags": theirs.tags}
+        changes: dict[str, Any] = {
+            "stance": theirs.stance,
+            "priority": theirs.priority,
+            "note": theirs.note,
+            "questions": theirs.questions,
+            "tags": theirs.tags,
+        }
         return changes if not theirs.is_empty else {"note": theirs.note}
     changes = {}
     if not mine.stance and theirs.stance:
@@ -236,8 +266,9 @@ def merged_fields(mine: ActionAnnotation | None, theirs: ActionAnnotation) -> di
     if not mine.priority and theirs.priority:
         changes["priority"] = theirs.priority
     if theirs.note.strip() and theirs.note.strip() not in mine.note:
-        changes["note"] = (mine.note.rstrip() + "\n\n" if mine.note.strip() else "") + \
-            f"{theirs.author}:\n\n{theirs.note.strip()}"
+        changes["note"] = (
+            mine.note.rstrip() + "\n\n" if mine.note.strip() else ""
+        ) + f"{theirs.author}:\n\n{theirs.note.strip()}"
     extra = tuple(q for q in theirs.questions if q not in mine.questions)
     if extra:
         changes["questions"] = mine.questions + extra
@@ -249,8 +280,22 @@ def merged_fields(mine: ActionAnnotation | None, theirs: ActionAnnotation) -> di
 
 def restore_action(conn: sqlite3.Connection, before: ActionAnnotation) -> ActionAnnotation:
     """Put my action note back as it was before a take-over (undo)."""
-    target = ActionTarget(before.doc_id, before.action_id, before.doc_version,
-                          before.doc_hash, before.action_title, before.action_text)
-    return actions.update(conn, target, {
-        "stance": before.stance, "priority": before.priority, "note": before.note,
-        "questions": before.questions, "tags": before.tags})
+    target = ActionTarget(
+        before.doc_id,
+        before.action_id,
+        before.doc_version,
+        before.doc_hash,
+        before.action_title,
+        before.action_text,
+    )
+    return actions.update(
+        conn,
+        target,
+        {
+            "stance": before.stance,
+            "priority": before.priority,
+            "note": before.note,
+            "questions": before.questions,
+            "tags": before.tags,
+        },
+    )

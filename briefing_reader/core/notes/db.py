@@ -56,8 +56,9 @@ COMMITS_KEY = "commits"
 COMMITS_SUFFIX = "-commits"
 
 
-def translate_error(exc: BaseException, path: Path, pending: object = None, *,
-                    writing: bool = True) -> NotesError:
+def translate_error(
+    exc: BaseException, path: Path, pending: object = None, *, writing: bool = True
+) -> NotesError:
     """The typed notes error for a SQLite or OS error, with a reason in plain words.
 
     Args:
@@ -80,24 +81,36 @@ def translate_error(exc: BaseException, path: Path, pending: object = None, *,
     if primary == _SQLITE_FULL or "disk is full" in text:
         return NotesDiskFullError(
             f"the disk is full, or the notes file reached its size limit{outcome}. "
-            "Free some space and try again", path, pending)
+            "Free some space and try again",
+            path,
+            pending,
+        )
     if primary == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return NotesReadOnlyError(
-            f"the notes file cannot be written (read-only file or folder){outcome}",
-            path, pending)
-    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text \
-            or "not a database" in text:
+            f"the notes file cannot be written (read-only file or folder){outcome}", path, pending
+        )
+    if (
+        primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or "malformed" in text
+        or "not a database" in text
+    ):
         return NotesCorruptError(
             f"the notes file is damaged ({exc}){outcome}. Restart the app to "
-            "recover it from the newest backup", path, pending)
+            "recover it from the newest backup",
+            path,
+            pending,
+        )
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
         return NotesBusyError(
-            f"another program kept the notes file locked{outcome}. Try again",
-            path, pending)
+            f"another program kept the notes file locked{outcome}. Try again", path, pending
+        )
     if primary == _SQLITE_CANTOPEN or "unable to open" in text:
         return NotesReadOnlyError(
             f"the notes file cannot be opened ({exc}); check that the folder exists "
-            "and may be written", path, pending)
+            "and may be written",
+            path,
+            pending,
+        )
     if primary == _SQLITE_IOERR:
         return NotesError(f"the disk reported an error ({exc}){outcome}", path, pending)
     return NotesError(f"{exc}{outcome}", path, pending)
@@ -113,11 +126,13 @@ def _nearly_full(path: Path) -> bool:
 def _translate_os_error(exc: OSError, path: Path, pending: object, outcome: str) -> NotesError:
     where = Path(exc.filename) if isinstance(exc.filename, str) else path
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return NotesDiskFullError(f"the disk is full{outcome}. Free some space and try again",
-                                  where, pending)
+        return NotesDiskFullError(
+            f"the disk is full{outcome}. Free some space and try again", where, pending
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR):
-        return NotesReadOnlyError(f"cannot be written ({exc.strerror or exc}){outcome}",
-                                  where, pending)
+        return NotesReadOnlyError(
+            f"cannot be written ({exc.strerror or exc}){outcome}", where, pending
+        )
     return NotesError(f"{exc.strerror or exc}{outcome}", where, pending)
 
 
@@ -129,8 +144,9 @@ def is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in str(exc).lower() or "busy" in str(exc).lower()
 
 
-def connect(path: Path, *, read_only: bool = False, immutable: bool = False,
-            max_pages: int | None = None) -> sqlite3.Connection:
+def connect(
+    path: Path, *, read_only: bool = False, immutable: bool = False, max_pages: int | None = None
+) -> sqlite3.Connection:
     """A configured connection (WAL, synchronous=FULL, busy_timeout).
 
     Args:
@@ -145,11 +161,14 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False,
     """
     if read_only or immutable:
         flag = "immutable=1" if immutable else "mode=ro"
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flag}", uri=True,
-                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?{flag}",
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+        )
     else:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -192,8 +211,14 @@ class Database:
             NotesDiskFullError instead.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False,
-                 max_pages: int | None = None, disk_full: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        max_pages: int | None = None,
+        disk_full: bool = False,
+    ) -> None:
         self.path = path
         self.read_only = read_only or disk_full
         self.disk_full = disk_full
@@ -228,11 +253,16 @@ class Database:
         if self.disk_full:
             raise NotesDiskFullError(
                 f"the disk was full when the notes were opened, so they are open read-only: "
-                f"{_NOT_SAVED}. Free some space and open the notes again", self.path, pending)
+                f"{_NOT_SAVED}. Free some space and open the notes again",
+                self.path,
+                pending,
+            )
         if self.read_only:
             raise NotesReadOnlyError(
                 f"the notes are open read-only (the folder cannot be written): {_NOT_SAVED}",
-                self.path, pending)
+                self.path,
+                pending,
+            )
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -244,8 +274,7 @@ class Database:
             try:
                 changes = self.conn.total_changes
                 result = work(self.conn)
-                counted = _count_commit(self.conn) if self.conn.total_changes != changes \
-                    else None
+                counted = _count_commit(self.conn) if self.conn.total_changes != changes else None
                 self.conn.execute("COMMIT")
             except BaseException as exc:
                 self._rollback()
@@ -305,8 +334,11 @@ def read_commits(conn: sqlite3.Connection) -> int:
 def _count_commit(conn: sqlite3.Connection) -> tuple[int, int] | None:
     """Add one to the counter inside the open transaction; (count, user_version)."""
     try:
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) "
-                     "DO UPDATE SET value = CAST(value AS INTEGER) + 1", (COMMITS_KEY,))
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+            (COMMITS_KEY,),
+        )
     except sqlite3.OperationalError:  # no settings table (not a notes database yet)
         return None
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])

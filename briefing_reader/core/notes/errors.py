@@ -20,8 +20,7 @@ class NotesError(Exception):
         pending: the unsaved edit (whatever the caller passed in), or None.
     """
 
-    def __init__(self, reason: str, path: Path | str | None = None,
-                 pending: object = None) -> None:
+    def __init__(self, reason: str, path: Path | str | None = None, pending: object = None) -> None:
         self.path = Path(path) if path is not None else None
         self.reason = reason
         self.pending = pending

@@ -53,16 +53,35 @@ if TYPE_CHECKING:
     from briefing_reader.core.notes.store import NotesStore
 
 __all__ = [
-    "CONTEXT", "CSV_COLUMNS", "DOC_PREFIX", "FORMATS", "MAX_IMPORT_BYTES", "PRIORITY_PREFIX",
-    "ExchangeError", "ImportReport", "NotesError", "annotation_json", "atomic_write",
-    "csv_cell", "export_csv", "export_file", "export_jsonld", "export_markdown",
-    "import_jsonld", "read_jsonld",
+    "CONTEXT",
+    "CSV_COLUMNS",
+    "DOC_PREFIX",
+    "FORMATS",
+    "MAX_IMPORT_BYTES",
+    "PRIORITY_PREFIX",
+    "ExchangeError",
+    "ImportReport",
+    "NotesError",
+    "annotation_json",
+    "atomic_write",
+    "csv_cell",
+    "export_csv",
+    "export_file",
+    "export_jsonld",
+    "export_markdown",
+    "import_jsonld",
+    "read_jsonld",
 ]
 
 
-def import_jsonld(store: NotesStore, path: Path | str, library: Library | None = None, *,
-                  as_mine: bool = False,
-                  progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def import_jsonld(
+    store: NotesStore,
+    path: Path | str,
+    library: Library | None = None,
+    *,
+    as_mine: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Merge a Web Annotation file into the store, all or nothing.
 
     Args:

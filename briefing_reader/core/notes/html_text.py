@@ -15,10 +15,43 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_DROP = {"script", "style", "template", "iframe", "object", "embed", "svg", "math", "head",
-         "title", "noscript", "select", "textarea", "button"}
-_BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-           "tr", "pre", "ul", "ol", "blockquote", "hr", "dl", "figure"}
+_DROP = {
+    "script",
+    "style",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "head",
+    "title",
+    "noscript",
+    "select",
+    "textarea",
+    "button",
+}
+_BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "pre",
+    "ul",
+    "ol",
+    "blockquote",
+    "hr",
+    "dl",
+    "figure",
+}
 _MARKS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s()<>]+$", re.IGNORECASE)
 _ESCAPE = re.compile(r"([\\`*_\[\]<>#|!])")
@@ -88,8 +121,9 @@ class _Converter(HTMLParser):
         elif tag == "a" and self.link is not None:
             text, href = "".join(self.link_text).strip(), self.link
             self.link = None
-            self.out.append(f"[{text or _escape(href)}]({href})"
-                            if _SAFE_LINK.match(href) else text)
+            self.out.append(
+                f"[{text or _escape(href)}]({href})" if _SAFE_LINK.match(href) else text
+            )
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
         elif tag == "blockquote":

@@ -40,8 +40,11 @@ def _lone_surrogate(raw: bytes) -> re.Match[bytes] | None:
         if (at - 1 - before) % 2:  # "\\\\udXXX" is an escaped backslash and the letters "ud..."
             continue
         low = found.group()[3:4].lower() in b"cdef"
-        if not low and _SURROGATE.match(raw, found.end()) and \
-                raw[found.end() + 3:found.end() + 4].lower() in b"cdef":
+        if (
+            not low
+            and _SURROGATE.match(raw, found.end())
+            and raw[found.end() + 3 : found.end() + 4].lower() in b"cdef"
+        ):
             pairs.add(found.end())
         elif not (low and at in pairs):
             return found
@@ -73,16 +76,21 @@ def load_json(path: Path, raw: bytes) -> Any:
         raise ExchangeError(f"is not UTF-8 text (byte {exc.start})", path) from exc
     depth = json_depth(raw)
     if depth > MAX_DEPTH:
-        raise ExchangeError(f"is nested {depth} levels deep; notes files may nest at most "
-                            f"{MAX_DEPTH}", path)
+        raise ExchangeError(
+            f"is nested {depth} levels deep; notes files may nest at most {MAX_DEPTH}", path
+        )
     lone = _lone_surrogate(raw)
     if lone is not None:
-        raise ExchangeError(f"holds a lone surrogate {lone.group().decode()[-6:]} on line "
-                            f"{_line_of(raw, lone.start())}, which is not text", path)
+        raise ExchangeError(
+            f"holds a lone surrogate {lone.group().decode()[-6:]} on line "
+            f"{_line_of(raw, lone.start())}, which is not text",
+            path,
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ExchangeError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                            f"{exc.msg})", path) from exc
+        raise ExchangeError(
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path
+        ) from exc
     except (ValueError, RecursionError) as exc:  # e.g. a number too long to convert
         raise ExchangeError(f"is not valid JSON ({exc})", path) from exc

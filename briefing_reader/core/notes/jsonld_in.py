@@ -72,8 +72,12 @@ def _has_context(obj: dict[str, Any]) -> bool:
 
 def _is_hypothesis(obj: Any) -> bool:
     """An annotation as the Hypothesis API gives it (no JSON-LD type)."""
-    return isinstance(obj, dict) and "type" not in obj and isinstance(obj.get("target"), list) \
+    return (
+        isinstance(obj, dict)
+        and "type" not in obj
+        and isinstance(obj.get("target"), list)
         and ("uri" in obj or "user" in obj)
+    )
 
 
 def _annotations(data: Any) -> list[Any]:
@@ -86,21 +90,22 @@ def _annotations(data: Any) -> list[Any]:
     if _is_hypothesis(data):
         return [data]
     if not isinstance(data, dict) or not (_has_context(data) or "Annotation" in _types(data)):
-        raise _Invalid(f"it is not a W3C Web Annotation file (no \"@context\": \"{CONTEXT}\")")
+        raise _Invalid(f'it is not a W3C Web Annotation file (no "@context": "{CONTEXT}")')
     kinds = _types(data)
     if "Annotation" in kinds:
         return [data]
     if "AnnotationPage" in kinds:
         return _listed(data.get("items"))
     if "AnnotationCollection" not in kinds:
-        raise _Invalid("the top level is not an AnnotationCollection, AnnotationPage or "
-                       "Annotation")
+        raise _Invalid("the top level is not an AnnotationCollection, AnnotationPage or Annotation")
     found: list[Any] = []
     page = data.get("first")
     while page is not None:
         if not isinstance(page, dict):
-            raise _Invalid("its pages are not included in the file (only self-contained "
-                           "collections can be imported)")
+            raise _Invalid(
+                "its pages are not included in the file (only self-contained "
+                "collections can be imported)"
+            )
         found += _listed(page.get("items"))
         page = page.get("next")
     return found
@@ -143,14 +148,17 @@ def _ids(annotation: dict[str, Any]) -> tuple[str, str | None]:
     annotation imported twice has the same id here.
     """
     raw_id = annotation.get("id")
-    if _is_hypothesis(annotation) and isinstance(raw_id, str) and re.fullmatch(
-            r"[A-Za-z0-9_-]{1,64}", raw_id):
+    if (
+        _is_hypothesis(annotation)
+        and isinstance(raw_id, str)
+        and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", raw_id)
+    ):
         raw_id = f"https://hypothes.is/a/{raw_id}"
     if not isinstance(raw_id, str) or not _IRI.match(raw_id) or len(raw_id) > 2000:
         raise _Invalid("its id is missing or not an IRI")
     if raw_id.lower().startswith("urn:uuid:"):
         try:
-            return str(uuid.UUID(raw_id[len("urn:uuid:"):])), None
+            return str(uuid.UUID(raw_id[len("urn:uuid:") :])), None
         except ValueError as exc:
             raise _Invalid(f"its id is not a valid UUID: {raw_id[:80]}") from exc
     return str(uuid.uuid5(uuid.NAMESPACE_URL, raw_id)), raw_id
@@ -173,8 +181,10 @@ def _creator(annotation: dict[str, Any]) -> tuple[str, str | None]:
         return settings.FALLBACK_AUTHOR, None
     names = _strings(first.get("name")) or _strings(first.get("nickname"))
     creator_id = first.get("id")
-    return (_clean_name(names[0] if names else None),
-            creator_id if isinstance(creator_id, str) and _IRI.match(creator_id) else None)
+    return (
+        _clean_name(names[0] if names else None),
+        creator_id if isinstance(creator_id, str) and _IRI.match(creator_id) else None,
+    )
 
 
 def _clean_name(name: Any) -> str:
@@ -190,23 +200,37 @@ def _bodies(annotation: dict[str, Any]) -> list[dict[str, Any]]:
         if isinstance(body, str):
             if not _IRI.match(body):
                 raise _Invalid("a body is neither an object nor an IRI")
-            bodies.append({"type": "TextualBody", "value": f"<{body}>",
-                           "format": "text/markdown"})
+            bodies.append({"type": "TextualBody", "value": f"<{body}>", "format": "text/markdown"})
         elif isinstance(body, dict):
-            bodies += [body] if "Choice" not in _types(body) else [
-                item for item in _listed(body.get("items"))[:1] if isinstance(item, dict)]
+            bodies += (
+                [body]
+                if "Choice" not in _types(body)
+                else [item for item in _listed(body.get("items"))[:1] if isinstance(item, dict)]
+            )
         else:
             raise _Invalid("a body is neither an object nor an IRI")
     if "bodyValue" in annotation:
-        bodies.append({"type": "TextualBody", "value": _text(annotation, "bodyValue",
-                                                             "'bodyValue'")})
-    if _is_hypothesis(annotation) and isinstance(annotation.get("text"), str) \
-            and annotation["text"].strip():
-        bodies.append({"type": "TextualBody", "value": annotation["text"],
-                       "format": "text/markdown", "purpose": "commenting"})
+        bodies.append(
+            {"type": "TextualBody", "value": _text(annotation, "bodyValue", "'bodyValue'")}
+        )
+    if (
+        _is_hypothesis(annotation)
+        and isinstance(annotation.get("text"), str)
+        and annotation["text"].strip()
+    ):
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "value": annotation["text"],
+                "format": "text/markdown",
+                "purpose": "commenting",
+            }
+        )
     if _is_hypothesis(annotation):
-        bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"}
-                   for tag in _strings(annotation.get("tags"))]
+        bodies += [
+            {"type": "TextualBody", "value": tag, "purpose": "tagging"}
+            for tag in _strings(annotation.get("tags"))
+        ]
     return bodies
 
 
@@ -230,8 +254,7 @@ def _purposed(bodies: list[dict[str, Any]], purpose: str) -> list[str]:
     values = []
     for body in bodies:
         purposes = _strings(body.get("purpose"))
-        if (purpose in purposes or (purpose == "commenting" and not purposes)) \
-                and _textual(body):
+        if (purpose in purposes or (purpose == "commenting" and not purposes)) and _textual(body):
             values.append(_body_text(body))
     return values
 
@@ -247,8 +270,10 @@ def _language(bodies: list[dict[str, Any]]) -> str:
 # --- targets -------------------------------------------------------------------
 
 
-_PUBLICATION = re.compile(r"^(kst|stb|stcrt|blg|ah-tk|ah-ek|h-tk|h-ek|trb|gmb|prb|wsb)"
-                          r"-[0-9a-z-]+$")
+_PUBLICATION = re.compile(
+    r"^(kst|stb|stcrt|blg|ah-tk|ah-ek|h-tk|h-ek|trb|gmb|prb|wsb)"
+    r"-[0-9a-z-]+$"
+)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -263,7 +288,7 @@ class _Target:
 def _document(iri: str, library: Library | None) -> tuple[str, int | None, str | None] | None:
     """The document an IRI names: one of ours, or an official publication by its id."""
     if iri.startswith(DOC_PREFIX):
-        base, _, fragment = iri[len(DOC_PREFIX):].partition("#")
+        base, _, fragment = iri[len(DOC_PREFIX) :].partition("#")
         matched = _VERSION.match(base)
         doc_id = matched.group(1) if matched else base
         if _ID.match(doc_id):
@@ -284,8 +309,13 @@ def _target(raw: Any, library: Library | None) -> _Target:
         sources: list[Any] = [raw]
     elif isinstance(raw, dict):
         source = raw.get("source")
-        sources = [source.get("canonical"), source.get("id")] if isinstance(source, dict) \
-            else [source] if source is not None else [raw.get("id")]
+        sources = (
+            [source.get("canonical"), source.get("id")]
+            if isinstance(source, dict)
+            else [source]
+            if source is not None
+            else [raw.get("id")]
+        )
     else:
         raise _Invalid("a target is neither an object nor an IRI")
     version = None
@@ -296,12 +326,13 @@ def _target(raw: Any, library: Library | None) -> _Target:
     for iri in sources:
         found = _document(iri, library) if isinstance(iri, str) else None
         if found is not None:
-            return _Target(found[0], version if version is not None else found[1], found[2],
-                           spec)
+            return _Target(found[0], version if version is not None else found[1], found[2], spec)
     named = next((iri for iri in sources if isinstance(iri, str)), "")
-    raise _Invalid("its target is not a document Briefing Reader knows "
-                   f"({named[:120] or 'no source'}; expected {DOC_PREFIX}<id> or the address "
-                   "of an official publication)")
+    raise _Invalid(
+        "its target is not a document Briefing Reader knows "
+        f"({named[:120] or 'no source'}; expected {DOC_PREFIX}<id> or the address "
+        "of an official publication)"
+    )
 
 
 def _hashes(target: dict[str, Any]) -> tuple[str, str]:
@@ -336,8 +367,11 @@ def _colour(annotation: dict[str, Any], target: dict[str, Any]) -> str:
         return "#" + style[6:].lower()
     sheet = annotation.get("stylesheet")
     value = sheet.get("value", "") if isinstance(sheet, dict) else ""
-    matched = re.search(re.escape(f".{style}") + r"\s*\{[^}]*background(?:-color)?:\s*"
-                        r"(#[0-9a-fA-F]{6})", value if isinstance(value, str) else "")
+    matched = re.search(
+        re.escape(f".{style}") + r"\s*\{[^}]*background(?:-color)?:\s*"
+        r"(#[0-9a-fA-F]{6})",
+        value if isinstance(value, str) else "",
+    )
     return matched.group(1).lower() if matched else "geel"
 
 
@@ -356,8 +390,12 @@ def _by_context(text: str, quote: TextQuoteSelector) -> int | None:
     only one whose prefix and suffix match."""
     found = find_quote(text, quote.exact)
     if len(found) > 1:
-        found = [at for at in found if text.endswith(quote.prefix, 0, at)
-                 and text.startswith(quote.suffix, at + len(quote.exact))]
+        found = [
+            at
+            for at in found
+            if text.endswith(quote.prefix, 0, at)
+            and text.startswith(quote.suffix, at + len(quote.exact))
+        ]
     return found[0] if len(found) == 1 else None
 
 
@@ -368,42 +406,63 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
     quote_json = selectors.get("TextQuoteSelector")
     position = _position(selectors)
     if quote_json is not None:
-        quote = TextQuoteSelector(_text(quote_json, "exact", "the quote ('exact')"),
-                                  *(v if isinstance(v, str) else "" for v in (
-                                      quote_json.get("prefix"), quote_json.get("suffix"))))
+        quote = TextQuoteSelector(
+            _text(quote_json, "exact", "the quote ('exact')"),
+            *(
+                v if isinstance(v, str) else ""
+                for v in (quote_json.get("prefix"), quote_json.get("suffix"))
+            ),
+        )
     elif position is not None and doc is not None:
-        quote = TextQuoteSelector(doc.plain_text[position.start:position.end])
+        quote = TextQuoteSelector(doc.plain_text[position.start : position.end])
     else:
-        raise _Invalid("its target has no TextQuoteSelector, and no position in a document "
-                       "of the library")
+        raise _Invalid(
+            "its target has no TextQuoteSelector, and no position in a document of the library"
+        )
     if position is None:
         at = _by_context(doc.plain_text, quote) if doc is not None else 0
         if at is None:
-            raise _Invalid("the quote cannot be placed in the document (it is not there, or "
-                           "more than once with the same context)")
+            raise _Invalid(
+                "the quote cannot be placed in the document (it is not there, or "
+                "more than once with the same context)"
+            )
         position = TextPositionSelector(at, at + len(quote.exact))
     if doc is None:
         # Not in the library: no hash, so re-anchoring places it when it arrives.
         anchor = TextAnchor(target.doc_id, target.version, "", "", quote, position, None)
     else:
-        anchor = TextAnchor(target.doc_id, target.version, doc_hash, plain_hash, quote,
-                            position, None)
+        anchor = TextAnchor(
+            target.doc_id, target.version, doc_hash, plain_hash, quote, position, None
+        )
         located = locate(doc.plain_text, anchor)
         if located is not None and not doc_hash:
             # From another tool (its positions count in its own text): placed here.
-            anchor = TextAnchor(target.doc_id, target.version or doc.meta.version,
-                                doc.source_hash, doc.text_hash(), quote, located,
-                                doc.place_at(located.start))
+            anchor = TextAnchor(
+                target.doc_id,
+                target.version or doc.meta.version,
+                doc.source_hash,
+                doc.text_hash(),
+                quote,
+                located,
+                doc.place_at(located.start),
+            )
         elif located is not None:
-            anchor = TextAnchor(target.doc_id, target.version, doc_hash,
-                                plain_hash or (doc.text_hash() if located == position else ""),
-                                quote, position, doc.place_at(located.start))
+            anchor = TextAnchor(
+                target.doc_id,
+                target.version,
+                doc_hash,
+                plain_hash or (doc.text_hash() if located == position else ""),
+                quote,
+                position,
+                doc.place_at(located.start),
+            )
         elif not doc_hash or doc_hash == doc.source_hash:
             # Made on this very text (or on text of unknown version, such as a web
             # page): a quote that is not there cannot be placed. Notes on another
             # version are kept; re-anchoring places them.
-            raise _Invalid("the quote is not in the document (or occurs more than once with "
-                           "the same context)")
+            raise _Invalid(
+                "the quote is not in the document (or occurs more than once with the same context)"
+            )
     try:
         rows.check_anchor(anchor)
     except NotesError as exc:
@@ -412,8 +471,15 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
 
 
 def _with_place(anchor: TextAnchor, place: str) -> TextAnchor:
-    return TextAnchor(anchor.doc_id, anchor.doc_version, anchor.doc_hash, anchor.text_hash,
-                      anchor.quote, anchor.position, place)
+    return TextAnchor(
+        anchor.doc_id,
+        anchor.doc_version,
+        anchor.doc_hash,
+        anchor.text_hash,
+        anchor.quote,
+        anchor.position,
+        place,
+    )
 
 
 def _place_anchor(doc: _Doc, place: str | None) -> TextAnchor:
@@ -503,17 +569,24 @@ def _kind(target: _Target, doc: _Doc | None, motivations: set[str]) -> str:
     if fragment is not None:
         if doc is not None and fragment in doc.anchors():
             return "section"
-        where = f"document '{target.doc_id}'" if doc is not None else \
-            f"'{target.doc_id}', which is not in the library"
-        raise _Invalid(f"its FragmentSelector '{fragment[:80]}' names no action or section of "
-                       f"{where}")
+        where = (
+            f"document '{target.doc_id}'"
+            if doc is not None
+            else f"'{target.doc_id}', which is not in the library"
+        )
+        raise _Invalid(
+            f"its FragmentSelector '{fragment[:80]}' names no action or section of {where}"
+        )
     other = sorted(set(selectors) - {"FragmentSelector"})
     if other:
-        raise _Invalid(f"its target has only {', '.join(other)[:120]}, which cannot be placed "
-                       "without a quote or a position")
+        raise _Invalid(
+            f"its target has only {', '.join(other)[:120]}, which cannot be placed "
+            "without a quote or a position"
+        )
     if doc is None:
-        raise _Invalid(f"it is a note on the whole of '{target.doc_id}', which is not in the "
-                       "library")
+        raise _Invalid(
+            f"it is a note on the whole of '{target.doc_id}', which is not in the library"
+        )
     return "document"
 
 
@@ -533,27 +606,45 @@ def _parse(annotation: Any, context: _Context) -> list[Incoming]:
         raise _Invalid("it has no target")
     if len(targets) > 100:
         raise _Invalid(f"it has {len(targets)} targets; at most 100 are imported")
-    common = {"author": author, "created": created, "modified": modified,
-              "imported_from": context.label}
-    meta = {"original_id": original_id, "language": _language(bodies),
-            "creator_id": creator_id}
+    common = {
+        "author": author,
+        "created": created,
+        "modified": modified,
+        "imported_from": context.label,
+    }
+    meta = {"original_id": original_id, "language": _language(bodies), "creator_id": creator_id}
     found = []
     for number, raw in enumerate(targets, start=1):
-        one_id = item_id if len(targets) == 1 else str(uuid.uuid5(
-            uuid.NAMESPACE_URL, f"{original_id or 'urn:uuid:' + item_id}#target-{number}"))
+        one_id = (
+            item_id
+            if len(targets) == 1
+            else str(
+                uuid.uuid5(
+                    uuid.NAMESPACE_URL, f"{original_id or 'urn:uuid:' + item_id}#target-{number}"
+                )
+            )
+        )
         try:
-            incoming = _one(annotation, _target(raw, context.library), bodies,
-                            {**common, "id": one_id}, context)
+            incoming = _one(
+                annotation, _target(raw, context.library), bodies, {**common, "id": one_id}, context
+            )
         except _Invalid as exc:
-            raise _Invalid(f"target {number}: {exc}" if len(targets) > 1 else str(exc)) \
-                from exc
-        found.append(Incoming(incoming.kind, one_id, modified, incoming.values, meta,
-                              incoming.missing_document))
+            raise _Invalid(f"target {number}: {exc}" if len(targets) > 1 else str(exc)) from exc
+        found.append(
+            Incoming(
+                incoming.kind, one_id, modified, incoming.values, meta, incoming.missing_document
+            )
+        )
     return found
 
 
-def _one(annotation: dict[str, Any], target: _Target, bodies: list[dict[str, Any]],
-         common: dict[str, Any], context: _Context) -> Incoming:
+def _one(
+    annotation: dict[str, Any],
+    target: _Target,
+    bodies: list[dict[str, Any]],
+    common: dict[str, Any],
+    context: _Context,
+) -> Incoming:
     library = context.library
     doc = context.document(target.doc_id)
     missing = library is not None and doc is None
@@ -575,46 +666,91 @@ def _one(annotation: dict[str, Any], target: _Target, bodies: list[dict[str, Any
             anchor = _with_place(anchor, fragment)  # the place bookmarked, e.g. an action
         names = _purposed(bodies, "describing") or _purposed(bodies, "bookmarking")
         name = rows.check_name(names[0] if names else anchor.quote.exact[:64])
-        return Incoming("bookmark", common["id"], common["modified"],
-                        {**common, "anchor": anchor, "name": name},
-                        missing_document=missing)
+        return Incoming(
+            "bookmark",
+            common["id"],
+            common["modified"],
+            {**common, "anchor": anchor, "name": name},
+            missing_document=missing,
+        )
     note = rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note")
-    return Incoming("highlight", common["id"], common["modified"], {
-        **common, "anchor": anchor,
-        "colour": rows.check_colour(_colour(annotation, target.spec)), "note": note,
-        "tags": tags, "motivation": "commenting" if note.strip() else "highlighting"},
-        missing_document=missing)
+    return Incoming(
+        "highlight",
+        common["id"],
+        common["modified"],
+        {
+            **common,
+            "anchor": anchor,
+            "colour": rows.check_colour(_colour(annotation, target.spec)),
+            "note": note,
+            "tags": tags,
+            "motivation": "commenting" if note.strip() else "highlighting",
+        },
+        missing_document=missing,
+    )
 
 
-def _action(target: _Target, doc: _Doc | None, bodies: list[dict[str, Any]],
-            tags: tuple[str, ...], common: dict[str, Any], missing: bool) -> Incoming:
+def _action(
+    target: _Target,
+    doc: _Doc | None,
+    bodies: list[dict[str, Any]],
+    tags: tuple[str, ...],
+    common: dict[str, Any],
+    missing: bool,
+) -> Incoming:
     action_id = _fragment(target) or ""
     stances = _purposed(bodies, "classifying")
-    priorities = [b["source"][len(PRIORITY_PREFIX):] for b in bodies
-                  if isinstance(b.get("source"), str) and b["source"].startswith(PRIORITY_PREFIX)]
+    priorities = [
+        b["source"][len(PRIORITY_PREFIX) :]
+        for b in bodies
+        if isinstance(b.get("source"), str) and b["source"].startswith(PRIORITY_PREFIX)
+    ]
     node = doc.node(action_id) if doc is not None else None
     quote = _selectors(target.spec).get("TextQuoteSelector", {}).get("exact")
-    return Incoming("action", common["id"], common["modified"], {
-        **common, "doc_id": target.doc_id, "action_id": action_id,
-        "doc_version": target.version, "doc_hash": "" if missing else _hashes(target.spec)[0],
-        "stance": rows.check_text(stances[0], "stance", rows.MAX_SHORT) if stances else None,
-        "priority": rows.check_priority(priorities[0] if priorities else None),
-        "note": rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note"),
-        "questions": rows.check_questions(_purposed(bodies, "questioning")),
-        "tags": tags, "action_title": node.title if node else "",
-        "action_text": quote if isinstance(quote, str) else (
-            doc.doc.text(node) if doc and node else "")}, missing_document=missing)
+    return Incoming(
+        "action",
+        common["id"],
+        common["modified"],
+        {
+            **common,
+            "doc_id": target.doc_id,
+            "action_id": action_id,
+            "doc_version": target.version,
+            "doc_hash": "" if missing else _hashes(target.spec)[0],
+            "stance": rows.check_text(stances[0], "stance", rows.MAX_SHORT) if stances else None,
+            "priority": rows.check_priority(priorities[0] if priorities else None),
+            "note": rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note"),
+            "questions": rows.check_questions(_purposed(bodies, "questioning")),
+            "tags": tags,
+            "action_title": node.title if node else "",
+            "action_text": quote
+            if isinstance(quote, str)
+            else (doc.doc.text(node) if doc and node else ""),
+        },
+        missing_document=missing,
+    )
 
 
 #: Errors an odd value can still cause deep in the checks (a type where another
 #: was expected); they are reported like any other reason, never as a traceback.
-_ODD_VALUE = (TypeError, ValueError, AttributeError, KeyError, IndexError, UnicodeError,
-              OverflowError)
+_ODD_VALUE = (
+    TypeError,
+    ValueError,
+    AttributeError,
+    KeyError,
+    IndexError,
+    UnicodeError,
+    OverflowError,
+)
 
 
-def read_jsonld(path: Path | str, library: Library | None = None, *,
-                progress: Callable[[int, int], None] | None = None,
-                label: str | None = None) -> list[Incoming]:
+def read_jsonld(
+    path: Path | str,
+    library: Library | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    label: str | None = None,
+) -> list[Incoming]:
     """Read and check a Web Annotation file; nothing is written.
 
     Raises:
@@ -641,20 +777,19 @@ def read_jsonld(path: Path | str, library: Library | None = None, *,
         if progress is not None and number % 500 == 0:
             progress(number, len(annotations))
         raw_id = annotation.get("id") if isinstance(annotation, dict) else None
-        which = f"annotation {number}" + (f" ({raw_id[:200]})" if isinstance(raw_id, str)
-                                          else "")
+        which = f"annotation {number}" + (f" ({raw_id[:200]})" if isinstance(raw_id, str) else "")
         try:
             incoming = _parse(annotation, context)
         except (_Invalid, NotesError) as exc:
             reason = exc.reason if isinstance(exc, NotesError) else str(exc)
             raise ExchangeError(f"{which}: {reason}; nothing was imported", path) from exc
         except _ODD_VALUE as exc:
-            raise ExchangeError(f"{which}: a value has an unexpected form ({exc}); nothing "
-                                "was imported", path) from exc
+            raise ExchangeError(
+                f"{which}: a value has an unexpected form ({exc}); nothing was imported", path
+            ) from exc
         for item in incoming:
             if item.id in seen:
-                raise ExchangeError(f"{which}: the id occurs twice; nothing was imported",
-                                    path)
+                raise ExchangeError(f"{which}: the id occurs twice; nothing was imported", path)
             seen.add(item.id)
         parsed += incoming
     return parsed

@@ -99,23 +99,35 @@ def _ni(hex_hash: str, content_type: str) -> str:
     return f"ni:///sha-256;{digest}?ct={content_type}"
 
 
-def _target(doc_id: str, version: int | None, doc_hash: str, plain_hash: str,
-            selectors: list[dict[str, Any]], observed: str) -> dict[str, Any]:
+def _target(
+    doc_id: str,
+    version: int | None,
+    doc_hash: str,
+    plain_hash: str,
+    selectors: list[dict[str, Any]],
+    observed: str,
+) -> dict[str, Any]:
     canonical = DOC_PREFIX + doc_id
-    source = {"id": canonical if version is None else f"{canonical}:v{version}",
-              "type": "Text", "canonical": canonical}
+    source = {
+        "id": canonical if version is None else f"{canonical}:v{version}",
+        "type": "Text",
+        "canonical": canonical,
+    }
     target: dict[str, Any] = {"type": "SpecificResource", "source": source}
     # One TimeState per cached representation: the model lets a TimeState
     # cache one copy, and it must say when (sourceDate).
-    states = [{"type": "TimeState", "sourceDate": observed, "cached": _ni(h, ct)}
-              for h, ct in ((doc_hash, "text/markdown"), (plain_hash, "text/plain"))
-              if re.fullmatch(r"[0-9a-f]{64}", h or "")]
+    states = [
+        {"type": "TimeState", "sourceDate": observed, "cached": _ni(h, ct)}
+        for h, ct in ((doc_hash, "text/markdown"), (plain_hash, "text/plain"))
+        if re.fullmatch(r"[0-9a-f]{64}", h or "")
+    ]
     if states:
         target["state"] = states[0] if len(states) == 1 else states
     # An empty prefix or suffix (the quote starts or ends the text) is left out.
-    target["selector"] = [{k: v for k, v in selector.items()
-                           if not (k in ("prefix", "suffix") and v == "")}
-                          for selector in selectors]
+    target["selector"] = [
+        {k: v for k, v in selector.items() if not (k in ("prefix", "suffix") and v == "")}
+        for selector in selectors
+    ]
     return target
 
 
@@ -133,8 +145,9 @@ def _author_id(item: Item, details: Details, my_id: str | None) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, AUTHOR_PREFIX + item.author)}"
 
 
-def annotation_json(item: Item, details: Mapping[str, Details] | None = None,
-                    my_id: str | None = None) -> dict[str, Any]:
+def annotation_json(
+    item: Item, details: Mapping[str, Details] | None = None, my_id: str | None = None
+) -> dict[str, Any]:
     """One stored item as a W3C Web Annotation (see the module docstring).
 
     Args:
@@ -146,49 +159,74 @@ def annotation_json(item: Item, details: Mapping[str, Details] | None = None,
     language = known.get("language") or DEFAULT_LANGUAGE
 
     def body(value: str, purpose: str, fmt: str = "text/plain") -> dict[str, Any]:
-        return {"type": "TextualBody", "value": value, "format": fmt, "language": language,
-                "purpose": purpose}
+        return {
+            "type": "TextualBody",
+            "value": value,
+            "format": fmt,
+            "language": language,
+            "purpose": purpose,
+        }
 
     bodies: list[dict[str, Any]] = []
     sheet: dict[str, Any] | None = None
     out: dict[str, Any] = {"@context": CONTEXT, "id": f"urn:uuid:{item.id}", "type": "Annotation"}
     if isinstance(item, ActionAnnotation):
-        motivations = [m for m, present in (
-            ("classifying", item.stance or item.priority), ("commenting", item.note.strip()),
-            ("questioning", item.questions), ("tagging", item.tags)) if present]
+        motivations = [
+            m
+            for m, present in (
+                ("classifying", item.stance or item.priority),
+                ("commenting", item.note.strip()),
+                ("questioning", item.questions),
+                ("tagging", item.tags),
+            )
+            if present
+        ]
         if item.stance:
             bodies.append(body(item.stance, "classifying"))
         if item.priority:
-            bodies.append({"type": "SpecificResource", "purpose": "classifying",
-                           "source": PRIORITY_PREFIX + item.priority})
+            bodies.append(
+                {
+                    "type": "SpecificResource",
+                    "purpose": "classifying",
+                    "source": PRIORITY_PREFIX + item.priority,
+                }
+            )
         if item.note.strip():
             bodies.append(body(item.note, "commenting", "text/markdown"))
         bodies += [body(q, "questioning", "text/markdown") for q in item.questions]
         selectors: list[dict[str, Any]] = [
-            {"type": "FragmentSelector", "conformsTo": RFC3986, "value": item.action_id}]
+            {"type": "FragmentSelector", "conformsTo": RFC3986, "value": item.action_id}
+        ]
         if item.action_text:
             selectors.append(TextQuoteSelector(item.action_text).to_json())
-        target = _target(item.doc_id, item.doc_version, item.doc_hash, "", selectors,
-                         item.modified)
+        target = _target(item.doc_id, item.doc_version, item.doc_hash, "", selectors, item.modified)
     else:
         anchor = item.anchor
         selectors = anchor.selectors()
         if isinstance(item, Bookmark) and anchor.place:
             # The place bookmarked (a section or an action), so it comes back exactly.
-            selectors.append({"type": "FragmentSelector", "conformsTo": RFC3986,
-                              "value": anchor.place})
-        target = _target(anchor.doc_id, anchor.doc_version, anchor.doc_hash, anchor.text_hash,
-                         selectors, item.modified)
+            selectors.append(
+                {"type": "FragmentSelector", "conformsTo": RFC3986, "value": anchor.place}
+            )
+        target = _target(
+            anchor.doc_id,
+            anchor.doc_version,
+            anchor.doc_hash,
+            anchor.text_hash,
+            selectors,
+            item.modified,
+        )
         if isinstance(item, Highlight):
-            motivations = ["highlighting", "commenting"] if item.note.strip() \
-                else ["highlighting"]
+            motivations = ["highlighting", "commenting"] if item.note.strip() else ["highlighting"]
             if item.note.strip():
                 bodies.append(body(item.note, "commenting", "text/markdown"))
             style = _style_class(item.colour)
             target["styleClass"] = style
             colour = COLOURS.get(item.colour, item.colour)
-            sheet = {"type": "CssStylesheet",
-                     "value": f".{style} {{ background-color: {colour}; }}"}
+            sheet = {
+                "type": "CssStylesheet",
+                "value": f".{style} {{ background-color: {colour}; }}",
+            }
         else:
             motivations = ["bookmarking"]
             bodies.append(body(item.name, "describing"))
@@ -196,8 +234,7 @@ def annotation_json(item: Item, details: Mapping[str, Details] | None = None,
         bodies += [body(tag, "tagging") for tag in item.tags]
     out["motivation"] = motivations[0] if len(motivations) == 1 else motivations
     out["created"], out["modified"] = item.created, item.modified
-    out["creator"] = {"id": _author_id(item, known, my_id), "type": "Person",
-                      "name": item.author}
+    out["creator"] = {"id": _author_id(item, known, my_id), "type": "Person", "name": item.author}
     if known.get("original_id"):
         out["via"] = known["original_id"]
     if bodies:
@@ -211,21 +248,32 @@ def annotation_json(item: Item, details: Mapping[str, Details] | None = None,
 def export_jsonld(store: NotesStore, *, mine_only: bool = False) -> dict[str, Any]:
     """Every live note as one AnnotationCollection."""
     details, my_id = store.exchange_details(), store.creator_id()
-    return collection_of([annotation_json(item, details, my_id)
-                          for item in exported_items(store, mine_only)])
+    return collection_of(
+        [annotation_json(item, details, my_id) for item in exported_items(store, mine_only)]
+    )
 
 
-def collection_of(items: list[dict[str, Any]],
-                  label: str = "Notities uit Briefing Reader") -> dict[str, Any]:
+def collection_of(
+    items: list[dict[str, Any]], label: str = "Notities uit Briefing Reader"
+) -> dict[str, Any]:
     """An AnnotationCollection holding ``items`` in one embedded page."""
     collection: dict[str, Any] = {
-        "@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationCollection",
-        "label": label, "generator": {"type": "Software", "name": "Briefing Reader"},
-        "generated": utc_now(), "total": len(items)}
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": "AnnotationCollection",
+        "label": label,
+        "generator": {"type": "Software", "name": "Briefing Reader"},
+        "generated": utc_now(),
+        "total": len(items),
+    }
     if items:
-        collection["first"] = {"@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid4()}",
-                               "type": "AnnotationPage",
-                               "startIndex": 0, "items": items}
+        collection["first"] = {
+            "@context": CONTEXT,
+            "id": f"urn:uuid:{uuid.uuid4()}",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        }
     return collection
 
 
@@ -253,6 +301,9 @@ def split_collection(collection: dict[str, Any], limit: int) -> list[bytes]:
             size = 0
         chunks[-1].append(item)
         size += needed
-    return [encode(collection_of(chunk, f"Notities uit Briefing Reader (deel {number} van "
-                                        f"{len(chunks)})"))
-            for number, chunk in enumerate(chunks, start=1)]
+    return [
+        encode(
+            collection_of(chunk, f"Notities uit Briefing Reader (deel {number} van {len(chunks)})")
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    ]

@@ -69,8 +69,11 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
     def message(self) -> str:
-        parts = [f"{self.added} added", f"{self.updated} updated",
-                 f"{self.unchanged} already there"]
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{self.unchanged} already there",
+        ]
         if self.kept_mine:
             parts.append(f"{self.kept_mine} left alone (yours)")
         if self.skipped:
@@ -86,9 +89,14 @@ def columns(incoming: Incoming, *, as_mine: bool = False) -> dict[str, Any]:
     values = dict(incoming.values)
     anchor: TextAnchor | None = values.pop("anchor", None)
     if anchor is not None:
-        values.update(doc_id=anchor.doc_id, place=anchor.place,
-                      selectors=rows.selectors_json(anchor), doc_version=anchor.doc_version,
-                      doc_hash=anchor.doc_hash, text_hash=anchor.text_hash)
+        values.update(
+            doc_id=anchor.doc_id,
+            place=anchor.place,
+            selectors=rows.selectors_json(anchor),
+            doc_version=anchor.doc_version,
+            doc_hash=anchor.doc_hash,
+            text_hash=anchor.text_hash,
+        )
     for key in ("questions", "tags"):
         if key in values:
             values[key] = rows.json_list(values[key])
@@ -99,8 +107,10 @@ def columns(incoming: Incoming, *, as_mine: bool = False) -> dict[str, Any]:
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
     names = ", ".join(f'"{k}"' for k in values)
-    conn.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in values)})",
-                 tuple(values.values()))
+    conn.execute(
+        f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in values)})",
+        tuple(values.values()),
+    )
 
 
 def _update(conn: sqlite3.Connection, table: str, item_id: str, values: dict[str, Any]) -> None:
@@ -111,10 +121,16 @@ def _update(conn: sqlite3.Connection, table: str, item_id: str, values: dict[str
 
 def _remember(conn: sqlite3.Connection, item: Incoming) -> None:
     if any(item.meta.values()):
-        conn.execute("INSERT OR REPLACE INTO exchange_meta (item_id, original_id, language, "
-                     "creator_id) VALUES (?, ?, ?, ?)",
-                     (item.id, item.meta.get("original_id"), item.meta.get("language") or "",
-                      item.meta.get("creator_id")))
+        conn.execute(
+            "INSERT OR REPLACE INTO exchange_meta (item_id, original_id, language, "
+            "creator_id) VALUES (?, ?, ?, ?)",
+            (
+                item.id,
+                item.meta.get("original_id"),
+                item.meta.get("language") or "",
+                item.meta.get("creator_id"),
+            ),
+        )
 
 
 def _wait_for_document(conn: sqlite3.Connection, item: Incoming) -> None:
@@ -122,32 +138,56 @@ def _wait_for_document(conn: sqlite3.Connection, item: Incoming) -> None:
     table = TABLES[item.kind]
     row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (item.id,)).fetchone()
     outcomes.set_status(conn, item.kind, item.id, "orphaned")
-    conn.execute("UPDATE anchor_events SET review = 'superseded' WHERE item_id = ? AND "
-                 "review = 'open'", (item.id,))
-    outcomes.insert_event(conn, item.id, item.kind, outcomes.placement_of(item.kind, row),
-                          "orphaned", None, "", None, 0.0, 0.0, MISSING_DOCUMENT, "open")
+    conn.execute(
+        "UPDATE anchor_events SET review = 'superseded' WHERE item_id = ? AND review = 'open'",
+        (item.id,),
+    )
+    outcomes.insert_event(
+        conn,
+        item.id,
+        item.kind,
+        outcomes.placement_of(item.kind, row),
+        "orphaned",
+        None,
+        "",
+        None,
+        0.0,
+        0.0,
+        MISSING_DOCUMENT,
+        "open",
+    )
 
 
 def _action_taken(conn: sqlite3.Connection, item: Incoming) -> bool:
     """Restoring an action note as mine where I already have another one."""
     if item.kind != "action":
         return False
-    return conn.execute("SELECT 1 FROM action_notes WHERE doc_id = ? AND action_id = ? AND "
-                        "imported_from IS NULL AND deleted_at IS NULL AND id != ?",
-                        (item.values["doc_id"], item.values["action_id"], item.id)
-                        ).fetchone() is not None
+    return (
+        conn.execute(
+            "SELECT 1 FROM action_notes WHERE doc_id = ? AND action_id = ? AND "
+            "imported_from IS NULL AND deleted_at IS NULL AND id != ?",
+            (item.values["doc_id"], item.values["action_id"], item.id),
+        ).fetchone()
+        is not None
+    )
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     """Every item's remembered original id, language and creator id."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchange_meta'").fetchone() \
-            is None:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'exchange_meta'").fetchone() is None:
         return {}
     return {row["item_id"]: row for row in conn.execute("SELECT * FROM exchange_meta")}
 
 
-def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: ImportReport, *,
-          as_mine: bool = False, progress: Progress | None = None, total: int = 0) -> None:
+def merge(
+    conn: sqlite3.Connection,
+    incoming: Iterable[Incoming],
+    report: ImportReport,
+    *,
+    as_mine: bool = False,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> None:
     """Add or update every item (inside the caller's transaction)."""
     conn.execute(META_TABLE)
     last_position = conn.execute("SELECT MAX(position) FROM bookmarks").fetchone()[0] or 0
@@ -157,9 +197,11 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
         values = columns(item, as_mine=as_mine)
         found = trash_mod.find(conn, item.id)
         if found is None and as_mine and _action_taken(conn, item):
-            report.skipped.append(f"{item.id}: you already have a note on "
-                                  f"{item.values['doc_id']}#{item.values['action_id']} "
-                                  "here; yours was kept")
+            report.skipped.append(
+                f"{item.id}: you already have a note on "
+                f"{item.values['doc_id']}#{item.values['action_id']} "
+                "here; yours was kept"
+            )
             continue
         if found is None:
             if item.kind == "bookmark":
@@ -172,20 +214,24 @@ def merge(conn: sqlite3.Connection, incoming: Iterable[Incoming], report: Import
             report.added += 1
             continue
         kind, deleted_at = found
-        row = conn.execute(f"SELECT imported_from, modified FROM {TABLES[kind]} WHERE id = ?",
-                           (item.id,)).fetchone()
+        row = conn.execute(
+            f"SELECT imported_from, modified FROM {TABLES[kind]} WHERE id = ?", (item.id,)
+        ).fetchone()
         if kind != item.kind:
             report.skipped.append(f"{item.id}: already used by a {kind}")
         elif row["imported_from"] is None:
             report.kept_mine += 1
         elif deleted_at is not None or (
-                not as_mine and parse_time(row["modified"]) >= parse_time(item.modified)):
+            not as_mine and parse_time(row["modified"]) >= parse_time(item.modified)
+        ):
             # Restoring as mine takes a colleague's copy over whatever its date.
             report.unchanged += 1
         elif as_mine and _action_taken(conn, item):
-            report.skipped.append(f"{item.id}: you already have a note on "
-                                  f"{item.values['doc_id']}#{item.values['action_id']} "
-                                  "here; yours was kept")
+            report.skipped.append(
+                f"{item.id}: you already have a note on "
+                f"{item.values['doc_id']}#{item.values['action_id']} "
+                "here; yours was kept"
+            )
         else:
             _update(conn, TABLES[kind], item.id, values)
             _remember(conn, item)

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_STANCES: tuple[str, ...] = (
-    "Steunen", "Kritisch", "Vragen stellen", "Motie overwegen", "Geen standpunt")
+    "Steunen",
+    "Kritisch",
+    "Vragen stellen",
+    "Motie overwegen",
+    "Geen standpunt",
+)
 PRIORITIES: tuple[str, ...] = ("hoog", "middel", "laag")
 COMMITMENT_STATUSES: tuple[str, ...] = ("Openstaand", "Voldaan", "Deels voldaan", "Vervallen")
 #: Named highlight colours and the RGB the reader paints them with.
@@ -32,7 +37,13 @@ DEFAULT_COLOUR = "geel"
 ANCHOR_STATUSES: tuple[str, ...] = ("exact", "moved", "fuzzy", "orphaned")
 #: W3C Web Annotation motivations an item can carry.
 MOTIVATIONS: tuple[str, ...] = (
-    "highlighting", "commenting", "bookmarking", "tagging", "questioning", "classifying")
+    "highlighting",
+    "commenting",
+    "bookmarking",
+    "tagging",
+    "questioning",
+    "classifying",
+)
 KINDS: tuple[str, ...] = ("action", "highlight", "bookmark")
 
 
@@ -60,8 +71,12 @@ class TextQuoteSelector:
     suffix: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": "TextQuoteSelector", "exact": self.exact,
-                "prefix": self.prefix, "suffix": self.suffix}
+        return {
+            "type": "TextQuoteSelector",
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+        }
 
 
 @dataclass(frozen=True)
@@ -170,8 +185,9 @@ class ActionAnnotation(_Owned):
     @property
     def is_empty(self) -> bool:
         """True when nothing is filled in (no badge needed)."""
-        return not (self.stance or self.priority or self.note.strip()
-                    or self.questions or self.tags)
+        return not (
+            self.stance or self.priority or self.note.strip() or self.questions or self.tags
+        )
 
 
 @dataclass(frozen=True)

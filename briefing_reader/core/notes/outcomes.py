@@ -49,34 +49,61 @@ class Placement:
     def to_json(self) -> dict[str, Any]:
         if self.action is not None:
             a = self.action
-            return {"action_id": a.action_id, "title": a.title, "text": a.text,
-                    "doc_id": a.doc_id, "doc_version": a.doc_version, "doc_hash": a.doc_hash}
+            return {
+                "action_id": a.action_id,
+                "title": a.title,
+                "text": a.text,
+                "doc_id": a.doc_id,
+                "doc_version": a.doc_version,
+                "doc_hash": a.doc_hash,
+            }
         assert self.anchor is not None
         t = self.anchor
-        return {"doc_id": t.doc_id, "doc_version": t.doc_version, "doc_hash": t.doc_hash,
-                "text_hash": t.text_hash, "place": t.place, "selectors": t.selectors()}
+        return {
+            "doc_id": t.doc_id,
+            "doc_version": t.doc_version,
+            "doc_hash": t.doc_hash,
+            "text_hash": t.text_hash,
+            "place": t.place,
+            "selectors": t.selectors(),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Placement:
         if "action_id" in data:
-            return cls(action=ActionTarget(data["doc_id"], data["action_id"],
-                                           data.get("doc_version"), data.get("doc_hash", ""),
-                                           data.get("title", ""), data.get("text", "")))
+            return cls(
+                action=ActionTarget(
+                    data["doc_id"],
+                    data["action_id"],
+                    data.get("doc_version"),
+                    data.get("doc_hash", ""),
+                    data.get("title", ""),
+                    data.get("text", ""),
+                )
+            )
         quote, position = TextQuoteSelector(""), TextPositionSelector(0, 0)
         for s in data.get("selectors", []):
             if s.get("type") == "TextQuoteSelector":
-                quote = TextQuoteSelector(s.get("exact", ""), s.get("prefix", ""),
-                                          s.get("suffix", ""))
+                quote = TextQuoteSelector(
+                    s.get("exact", ""), s.get("prefix", ""), s.get("suffix", "")
+                )
             elif s.get("type") == "TextPositionSelector":
                 position = TextPositionSelector(int(s["start"]), int(s["end"]))
-        return cls(anchor=TextAnchor(data["doc_id"], data.get("doc_version"),
-                                     data.get("doc_hash", ""), data.get("text_hash", ""),
-                                     quote, position, data.get("place")))
+        return cls(
+            anchor=TextAnchor(
+                data["doc_id"],
+                data.get("doc_version"),
+                data.get("doc_hash", ""),
+                data.get("text_hash", ""),
+                quote,
+                position,
+                data.get("place"),
+            )
+        )
 
     @property
     def doc_hash(self) -> str:
-        return self.action.doc_hash if self.action else self.anchor.doc_hash if self.anchor \
-            else ""
+        return self.action.doc_hash if self.action else self.anchor.doc_hash if self.anchor else ""
 
 
 @dataclass(frozen=True)
@@ -118,12 +145,19 @@ class AnchorEvent:
     decided: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"outcome": self.outcome, "review": self.review,
-                "from_version": self.from_version, "to_version": self.to_version,
-                "score": self.score, "runner_up": self.runner_up, "reason": self.reason,
-                "original": self.before.to_json(),
-                "candidate": self.after.to_json() if self.after else None,
-                "reanchored": self.created, "decided": self.decided}
+        return {
+            "outcome": self.outcome,
+            "review": self.review,
+            "from_version": self.from_version,
+            "to_version": self.to_version,
+            "score": self.score,
+            "runner_up": self.runner_up,
+            "reason": self.reason,
+            "original": self.before.to_json(),
+            "candidate": self.after.to_json() if self.after else None,
+            "reanchored": self.created,
+            "decided": self.decided,
+        }
 
 
 @dataclass(frozen=True)
@@ -188,18 +222,38 @@ class Decision:
 def event_from(row: sqlite3.Row) -> AnchorEvent:
     after = json.loads(row["after"]) if row["after"] else None
     return AnchorEvent(
-        row["id"], row["item_id"], row["kind"], row["doc_id"], row["from_version"],
-        row["from_hash"], row["to_version"], row["to_hash"], row["outcome"],
+        row["id"],
+        row["item_id"],
+        row["kind"],
+        row["doc_id"],
+        row["from_version"],
+        row["from_hash"],
+        row["to_version"],
+        row["to_hash"],
+        row["outcome"],
         Placement.from_json(json.loads(row["before"])),
-        Placement.from_json(after) if after else None, row["score"], row["runner_up"],
-        row["reason"], row["review"], row["created"], row["decided"])
+        Placement.from_json(after) if after else None,
+        row["score"],
+        row["runner_up"],
+        row["reason"],
+        row["review"],
+        row["created"],
+        row["decided"],
+    )
 
 
 def placement_of(kind: str, row: sqlite3.Row) -> Placement:
     if kind == "action":
-        return Placement(action=ActionTarget(row["doc_id"], row["action_id"], row["doc_version"],
-                                             row["doc_hash"], row["action_title"],
-                                             row["action_text"]))
+        return Placement(
+            action=ActionTarget(
+                row["doc_id"],
+                row["action_id"],
+                row["doc_version"],
+                row["doc_hash"],
+                row["action_title"],
+                row["action_text"],
+            )
+        )
     return Placement(anchor=rows.anchor_from(row))
 
 
@@ -215,17 +269,22 @@ def dump(placement: Placement | None) -> str | None:
     return None if placement is None else json.dumps(placement.to_json(), ensure_ascii=False)
 
 
-def add_span(spans: dict[tuple[str, str], NoteSpan], item_id: str, kind: str, label: str,
-              anchor: TextAnchor) -> None:
+def add_span(
+    spans: dict[tuple[str, str], NoteSpan], item_id: str, kind: str, label: str, anchor: TextAnchor
+) -> None:
     key = (item_id, anchor.doc_hash)
     if key not in spans:
-        spans[key] = NoteSpan(item_id, kind, label, anchor.doc_hash, anchor.position.start,
-                              anchor.position.end)
+        spans[key] = NoteSpan(
+            item_id, kind, label, anchor.doc_hash, anchor.position.start, anchor.position.end
+        )
 
 
 def version_of(placed: Placement) -> int | None:
-    return placed.action.doc_version if placed.action else (
-        placed.anchor.doc_version if placed.anchor else None)
+    return (
+        placed.action.doc_version
+        if placed.action
+        else (placed.anchor.doc_version if placed.anchor else None)
+    )
 
 
 # An item needs re-anchoring when it sits on another version than the one
@@ -239,29 +298,50 @@ def stale_items(conn: sqlite3.Connection, doc_id: str, doc_hash: str) -> list[St
     found = []
     for kind, table in TABLES.items():
         for row in conn.execute(
-                f"SELECT * FROM {table} t WHERE t.doc_id = ? AND {STALE_PLACE} AND "
-                "t.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM anchor_events e WHERE "
-                "e.item_id = t.id AND e.to_hash = ?) ORDER BY t.created",
-                (doc_id, doc_hash, doc_hash)).fetchall():
-            last = conn.execute("SELECT * FROM anchor_events WHERE item_id = ? "
-                                "ORDER BY id DESC LIMIT 1", (row["id"],)).fetchone()
+            f"SELECT * FROM {table} t WHERE t.doc_id = ? AND {STALE_PLACE} AND "
+            "t.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM anchor_events e WHERE "
+            "e.item_id = t.id AND e.to_hash = ?) ORDER BY t.created",
+            (doc_id, doc_hash, doc_hash),
+        ).fetchall():
+            last = conn.execute(
+                "SELECT * FROM anchor_events WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+                (row["id"],),
+            ).fetchone()
             event = event_from(last) if last is not None else None
-            found.append(StaleItem(row["id"], kind, placement_of(kind, row),
-                                   event if event and event.review == "open" else None,
-                                   bool(event and event.review == "dismissed")))
+            found.append(
+                StaleItem(
+                    row["id"],
+                    kind,
+                    placement_of(kind, row),
+                    event if event and event.review == "open" else None,
+                    bool(event and event.review == "dismissed"),
+                )
+            )
     return found
 
 
-def apply_decision(conn: sqlite3.Connection, d: Decision, doc_hash: str, version: int | None,
-           now: str) -> None:
+def apply_decision(
+    conn: sqlite3.Connection, d: Decision, doc_hash: str, version: int | None, now: str
+) -> None:
     item, outcome, after = d.item, d.outcome, d.after
     pending = item.open_event
     original = pending.before if pending is not None else item.current
-    if outcome != "orphaned" and after is not None and item.kind == "action" \
-            and after.action is not None and action_taken(conn, item.item_id, after.action):
+    if (
+        outcome != "orphaned"
+        and after is not None
+        and item.kind == "action"
+        and after.action is not None
+        and action_taken(conn, item.item_id, after.action)
+    ):
         outcome, after = "orphaned", None
-        d = Decision(item, outcome, None, d.score, d.runner_up,
-                     "another note of mine already hangs on that action")
+        d = Decision(
+            item,
+            outcome,
+            None,
+            d.score,
+            d.runner_up,
+            "another note of mine already hangs on that action",
+        )
     if pending is not None and pending.outcome == "fuzzy" and outcome in ("exact", "moved"):
         outcome = "fuzzy"  # the earlier candidate was never confirmed
     if outcome == "orphaned":
@@ -270,41 +350,89 @@ def apply_decision(conn: sqlite3.Connection, d: Decision, doc_hash: str, version
     elif after is not None:
         place(conn, item.kind, item.item_id, after)
     set_status(conn, item.kind, item.item_id, outcome)
-    conn.execute("UPDATE anchor_events SET review = 'superseded', decided = ? "
-                 "WHERE item_id = ? AND review = 'open'", (now, item.item_id))
+    conn.execute(
+        "UPDATE anchor_events SET review = 'superseded', decided = ? "
+        "WHERE item_id = ? AND review = 'open'",
+        (now, item.item_id),
+    )
     review = "none"
     if outcome == "fuzzy" or (outcome == "orphaned" and not item.dismissed):
         review = "open"
     elif outcome == "orphaned":
         review = "dismissed"
-    insert_event(conn, item.item_id, item.kind, original if review == "open" else item.current,
-            outcome, after if outcome != "orphaned" else None, doc_hash, version, d.score,
-            d.runner_up, d.reason, review, now)
+    insert_event(
+        conn,
+        item.item_id,
+        item.kind,
+        original if review == "open" else item.current,
+        outcome,
+        after if outcome != "orphaned" else None,
+        doc_hash,
+        version,
+        d.score,
+        d.runner_up,
+        d.reason,
+        review,
+        now,
+    )
 
 
-def insert_event(conn: sqlite3.Connection, item_id: str, kind: str, before: Placement, outcome: str,
-            after: Placement | None, to_hash: str, to_version: int | None, score: float,
-            runner_up: float, reason: str, review: str, now: str | None = None) -> None:
+def insert_event(
+    conn: sqlite3.Connection,
+    item_id: str,
+    kind: str,
+    before: Placement,
+    outcome: str,
+    after: Placement | None,
+    to_hash: str,
+    to_version: int | None,
+    score: float,
+    runner_up: float,
+    reason: str,
+    review: str,
+    now: str | None = None,
+) -> None:
     stamp = now or utc_now()
-    doc_id = (before.action.doc_id if before.action else before.anchor.doc_id
-              if before.anchor else "")
+    doc_id = (
+        before.action.doc_id if before.action else before.anchor.doc_id if before.anchor else ""
+    )
     conn.execute(
         "INSERT INTO anchor_events (item_id, kind, doc_id, from_version, from_hash, "
         "to_version, to_hash, outcome, before, after, score, runner_up, reason, review, "
         "created, decided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (item_id, kind, doc_id, version_of(before), before.doc_hash, to_version, to_hash,
-         outcome, dump(before), dump(after), score, runner_up, reason, review, stamp,
-         stamp if review in ("accepted", "dismissed", "reattached") else None))
+        (
+            item_id,
+            kind,
+            doc_id,
+            version_of(before),
+            before.doc_hash,
+            to_version,
+            to_hash,
+            outcome,
+            dump(before),
+            dump(after),
+            score,
+            runner_up,
+            reason,
+            review,
+            stamp,
+            stamp if review in ("accepted", "dismissed", "reattached") else None,
+        ),
+    )
 
 
 def action_taken(conn: sqlite3.Connection, item_id: str, target: ActionTarget) -> bool:
-    row = conn.execute("SELECT imported_from FROM action_notes WHERE id = ?",
-                       (item_id,)).fetchone()
+    row = conn.execute("SELECT imported_from FROM action_notes WHERE id = ?", (item_id,)).fetchone()
     if row is None or row[0] is not None:
         return False  # a colleague's notes may sit beside mine
-    return conn.execute("SELECT 1 FROM action_notes WHERE doc_id = ? AND action_id = ? AND "
-                        "imported_from IS NULL AND deleted_at IS NULL AND id != ?",
-                        (target.doc_id, target.action_id, item_id)).fetchone() is not None
+    return (
+        conn.execute(
+            "SELECT 1 FROM action_notes WHERE doc_id = ? AND action_id = ? AND "
+            "imported_from IS NULL AND deleted_at IS NULL AND id != ?",
+            (target.doc_id, target.action_id, item_id),
+        ).fetchone()
+        is not None
+    )
 
 
 def place(conn: sqlite3.Connection, kind: str, item_id: str, placed: Placement) -> None:
@@ -314,18 +442,28 @@ def place(conn: sqlite3.Connection, kind: str, item_id: str, placed: Placement) 
             return
         if action_taken(conn, item_id, a):
             raise NotesConflictError(f"another note of mine already hangs on '{a.action_id}'")
-        conn.execute("UPDATE action_notes SET doc_id = ?, action_id = ?, action_title = ?, "
-                     "action_text = ?, doc_version = ?, doc_hash = ? WHERE id = ?",
-                     (a.doc_id, a.action_id, a.title, a.text, a.doc_version, a.doc_hash,
-                      item_id))
+        conn.execute(
+            "UPDATE action_notes SET doc_id = ?, action_id = ?, action_title = ?, "
+            "action_text = ?, doc_version = ?, doc_hash = ? WHERE id = ?",
+            (a.doc_id, a.action_id, a.title, a.text, a.doc_version, a.doc_hash, item_id),
+        )
         return
     t = placed.anchor
     if t is None:
         return
-    conn.execute(f"UPDATE {TABLES[kind]} SET doc_id = ?, place = ?, selectors = ?, "
-                 "doc_version = ?, doc_hash = ?, text_hash = ? WHERE id = ?",
-                 (t.doc_id, t.place, rows.selectors_json(t), t.doc_version, t.doc_hash,
-                  t.text_hash, item_id))
+    conn.execute(
+        f"UPDATE {TABLES[kind]} SET doc_id = ?, place = ?, selectors = ?, "
+        "doc_version = ?, doc_hash = ?, text_hash = ? WHERE id = ?",
+        (
+            t.doc_id,
+            t.place,
+            rows.selectors_json(t),
+            t.doc_version,
+            t.doc_hash,
+            t.text_hash,
+            item_id,
+        ),
+    )
 
 
 def set_status(conn: sqlite3.Connection, kind: str, item_id: str, status: str) -> None:
@@ -333,13 +471,18 @@ def set_status(conn: sqlite3.Connection, kind: str, item_id: str, status: str) -
 
 
 def open_event(conn: sqlite3.Connection, item_id: str) -> AnchorEvent:
-    row = conn.execute("SELECT * FROM anchor_events WHERE item_id = ? AND review = 'open' "
-                       "ORDER BY id DESC LIMIT 1", (item_id,)).fetchone()
+    row = conn.execute(
+        "SELECT * FROM anchor_events WHERE item_id = ? AND review = 'open' "
+        "ORDER BY id DESC LIMIT 1",
+        (item_id,),
+    ).fetchone()
     if row is None:
         raise NotesNotFoundError(f"'{item_id}' is not in the list of notes to check")
     return event_from(row)
 
 
 def close_event(conn: sqlite3.Connection, event_id: int, review: str) -> None:
-    conn.execute("UPDATE anchor_events SET review = ?, decided = ? WHERE id = ?",
-                 (review, utc_now(), event_id))
+    conn.execute(
+        "UPDATE anchor_events SET review = ?, decided = ? WHERE id = ?",
+        (review, utc_now(), event_id),
+    )

@@ -100,7 +100,8 @@ class _Candidate:
 
     def overlaps(self, other: _Candidate) -> bool:
         return self.start < max(other.end, other.start + 1) and other.start < max(
-            self.end, self.start + 1)
+            self.end, self.start + 1
+        )
 
 
 class Reanchorer:
@@ -112,8 +113,7 @@ class Reanchorer:
             hash (from the kept versions), or None when not kept.
     """
 
-    def __init__(self, doc: Document,
-                 old_text: Callable[[str], str | None] | None = None) -> None:
+    def __init__(self, doc: Document, old_text: Callable[[str], str | None] | None = None) -> None:
         self.doc = doc
         self.text = doc.plain_text
         self.text_hash = text_hash(self.text)
@@ -146,24 +146,40 @@ class Reanchorer:
         found = text[start:end]
         d_quote = 0 if exact else fuzzy.distance(quote.exact, found)
         prefix_len, suffix_len = len(quote.prefix), len(quote.suffix)
-        d_prefix = fuzzy.distance(quote.prefix, text[max(0, start - prefix_len):start])
-        d_suffix = fuzzy.distance(quote.suffix, text[end:end + suffix_len])
+        d_prefix = fuzzy.distance(quote.prefix, text[max(0, start - prefix_len) : start])
+        d_suffix = fuzzy.distance(quote.suffix, text[end : end + suffix_len])
         longest = max(len(quote.exact), len(found), 1)
         total = prefix_len + longest + suffix_len
         return _Candidate(
-            start, end, 1 - d_quote / longest,
+            start,
+            end,
+            1 - d_quote / longest,
             1 - d_prefix / prefix_len if prefix_len else (1.0 if start == 0 else 0.5),
             1 - d_suffix / suffix_len if suffix_len else (1.0 if end == len(text) else 0.5),
-            1 - (d_prefix + d_quote + d_suffix) / total, exact)
+            1 - (d_prefix + d_quote + d_suffix) / total,
+            exact,
+        )
 
-    def _match(self, outcome: str, anchor: TextAnchor, cand: _Candidate | None,
-               runner_up: float, reason: str) -> Match:
+    def _match(
+        self,
+        outcome: str,
+        anchor: TextAnchor,
+        cand: _Candidate | None,
+        runner_up: float,
+        reason: str,
+    ) -> Match:
         if cand is None:
             return Match("orphaned", None, 0.0, runner_up, reason)
         doc = self.doc
-        new = TextAnchor(doc.id, doc.meta.version, doc.source_hash, self.text_hash,
-                         quote_selector(self.text, cand.start, cand.end),
-                         TextPositionSelector(cand.start, cand.end), place_at(doc, cand.start))
+        new = TextAnchor(
+            doc.id,
+            doc.meta.version,
+            doc.source_hash,
+            self.text_hash,
+            quote_selector(self.text, cand.start, cand.end),
+            TextPositionSelector(cand.start, cand.end),
+            place_at(doc, cand.start),
+        )
         return Match(outcome, new, round(cand.combined, 4), round(runner_up, 4), reason)
 
     # --- the algorithm ------------------------------------------------------
@@ -174,10 +190,15 @@ class Reanchorer:
         short = len(quote.exact) < SHORT_QUOTE
         if not quote.exact:
             return Match("orphaned", None, reason="the note has no quote")
-        if anchor.text_hash == self.text_hash and text[pos.start:pos.end] == quote.exact:
-            return self._match("exact", anchor, self._score(anchor, pos.start, pos.end, True),
-                               0.0, "text unchanged")
-        if text[pos.start:pos.end] == quote.exact:
+        if anchor.text_hash == self.text_hash and text[pos.start : pos.end] == quote.exact:
+            return self._match(
+                "exact",
+                anchor,
+                self._score(anchor, pos.start, pos.end, True),
+                0.0,
+                "text unchanged",
+            )
+        if text[pos.start : pos.end] == quote.exact:
             here = self._score(anchor, pos.start, pos.end, True)
             if not short or here.context >= SHORT_CONTEXT_MIN:
                 return self._match("exact", anchor, here, 0.0, "quote still at its place")
@@ -187,14 +208,20 @@ class Reanchorer:
         occurrences = [at for at in find_quote(text, quote.exact) if at not in copies]
         exact = self._exact_candidates(anchor, occurrences)
         if exact:
-            decided = self._decide_exact(anchor, exact, len(occurrences), expected, short,
-                                         len(copies))
+            decided = self._decide_exact(
+                anchor, exact, len(occurrences), expected, short, len(copies)
+            )
             if decided is not None:
                 return decided
             if len(exact) > 1 and not short:
                 best = max(c.combined for c in exact)
-                return Match("orphaned", None, round(best, 4), round(best, 4),
-                             f"the quote occurs {len(occurrences)} times; none clearly wins")
+                return Match(
+                    "orphaned",
+                    None,
+                    round(best, 4),
+                    round(best, 4),
+                    f"the quote occurs {len(occurrences)} times; none clearly wins",
+                )
         return self._approximate(anchor, exact, expected, short, copies)
 
     def _other_copies(self, anchor: TextAnchor, mapping: OffsetMap | None) -> set[int]:
@@ -206,26 +233,42 @@ class Reanchorer:
         old = self._old_version(anchor.doc_hash)
         if mapping is None or old is None:
             return set()
-        found = {mapping.map_unchanged(at) for at in find_quote(old, anchor.quote.exact)
-                 if at != anchor.position.start}
+        found = {
+            mapping.map_unchanged(at)
+            for at in find_quote(old, anchor.quote.exact)
+            if at != anchor.position.start
+        }
         return {at for at in found if at is not None}
 
     def _exact_candidates(self, anchor: TextAnchor, found: list[int]) -> list[_Candidate]:
         quote, text = anchor.quote, self.text
         if len(found) > MAX_OCCURRENCES:  # keep those whose nearest context matches
-            found = [at for at in found
-                     if text.endswith(quote.prefix[-8:], 0, at)
-                     or text.startswith(quote.suffix[:8], at + len(quote.exact))]
+            found = [
+                at
+                for at in found
+                if text.endswith(quote.prefix[-8:], 0, at)
+                or text.startswith(quote.suffix[:8], at + len(quote.exact))
+            ]
             found = found[:MAX_OCCURRENCES]
         return [self._score(anchor, at, at + len(quote.exact), True) for at in found]
 
-    def _decide_exact(self, anchor: TextAnchor, cands: list[_Candidate], count: int,
-                      expected: int | None, short: bool, copies: int) -> Match | None:
+    def _decide_exact(
+        self,
+        anchor: TextAnchor,
+        cands: list[_Candidate],
+        count: int,
+        expected: int | None,
+        short: bool,
+        copies: int,
+    ) -> Match | None:
         cands = sorted(cands, key=lambda c: -c.combined)
         best = cands[0]
         runner = cands[1].combined if len(cands) > 1 else 0.0
-        outcome = "exact" if (best.start, best.end) == (
-            anchor.position.start, anchor.position.end) else "moved"
+        outcome = (
+            "exact"
+            if (best.start, best.end) == (anchor.position.start, anchor.position.end)
+            else "moved"
+        )
         if short and best.context < SHORT_CONTEXT_MIN:
             return None
         if count == 1:
@@ -241,8 +284,13 @@ class Reanchorer:
         if expected is not None:
             near = [c for c in tied if abs(c.start - expected) <= 2]
             if len(near) == 1:
-                return self._match(self._outcome(anchor, near[0]), anchor, near[0], runner,
-                                   "the paragraph diff decides between equal copies")
+                return self._match(
+                    self._outcome(anchor, near[0]),
+                    anchor,
+                    near[0],
+                    runner,
+                    "the paragraph diff decides between equal copies",
+                )
         old = self._old_version(anchor.doc_hash)
         if old is not None and copies == 0:
             then = find_quote(old, anchor.quote.exact)
@@ -251,8 +299,13 @@ class Reanchorer:
                 chosen = now[then.index(anchor.position.start)]
                 pick = next((c for c in tied if c.start == chosen), None)
                 if pick is not None:
-                    return self._match(self._outcome(anchor, pick), anchor, pick, runner,
-                                       "equal copies, in the same order as before")
+                    return self._match(
+                        self._outcome(anchor, pick),
+                        anchor,
+                        pick,
+                        runner,
+                        "equal copies, in the same order as before",
+                    )
         return None
 
     @staticmethod
@@ -260,26 +313,40 @@ class Reanchorer:
         same = (cand.start, cand.end) == (anchor.position.start, anchor.position.end)
         return "exact" if same else "moved"
 
-    def _approximate(self, anchor: TextAnchor, exact: list[_Candidate], expected: int | None,
-                     short: bool, copies: set[int]) -> Match:
+    def _approximate(
+        self,
+        anchor: TextAnchor,
+        exact: list[_Candidate],
+        expected: int | None,
+        short: bool,
+        copies: set[int],
+    ) -> Match:
         cands = list(exact)
         gaps = self._bracket_hits(anchor)
         least = _least_length(len(anchor.quote.exact))
         closed = [(start, end) for start, end in gaps if end - start < least]
         gaps = [(start, end) for start, end in gaps if end - start >= least]
-        rough = [self._score(anchor, start, end, False)
-                 for start, end in self._quote_hits(anchor, short) + gaps]
+        rough = [
+            self._score(anchor, start, end, False)
+            for start, end in self._quote_hits(anchor, short) + gaps
+        ]
         rough.sort(key=lambda c: -c.combined)
         for cand in rough[:REFINED]:  # boundaries from the context, for the likeliest only
             cands.append(self._best_bounds(anchor, cand.start, cand.end, cand))
         cands.extend(rough[REFINED:])
         if expected is not None:
             length = len(anchor.quote.exact)
-            cands.append(self._best_bounds(anchor, expected, min(len(self.text),
-                                                                 expected + length)))
+            cands.append(
+                self._best_bounds(anchor, expected, min(len(self.text), expected + length))
+            )
         length = len(anchor.quote.exact)
-        cands = [c for c in cands if c.end > c.start and not self._foreign(anchor, c)
-                 and not any(c.start < at + length and at < c.end for at in copies)]
+        cands = [
+            c
+            for c in cands
+            if c.end > c.start
+            and not self._foreign(anchor, c)
+            and not any(c.start < at + length and at < c.end for at in copies)
+        ]
         if not cands:
             return Match("orphaned", None, reason="no candidate resembles the quote")
         cands.sort(key=lambda c: (-c.combined, not c.exact))
@@ -287,8 +354,9 @@ class Reanchorer:
         others = [c for c in cands[1:] if not c.overlaps(best)]
         runner = others[0].combined if others else 0.0
         problem = self._problem(anchor, best, runner, short)
-        if not problem and any(best.end < start - 2 or best.start > end + 2
-                               for start, end in closed):
+        if not problem and any(
+            best.end < start - 2 or best.start > end + 2 for start, end in closed
+        ):
             problem = "the quote was deleted from between its old neighbours"
         if not problem and expected is not None:
             problem = self._conflict(anchor, best, cands, expected)
@@ -297,17 +365,18 @@ class Reanchorer:
         outcome = "moved" if best.exact else "fuzzy"
         return self._match(outcome, anchor, best, runner, "one candidate clearly wins")
 
-    def _problem(self, anchor: TextAnchor, best: _Candidate, runner: float,
-                 short: bool) -> str:
+    def _problem(self, anchor: TextAnchor, best: _Candidate, runner: float, short: bool) -> str:
         length = best.end - best.start
         if best.combined < THRESHOLD:
             return f"best candidate {best.combined:.2f} is below {THRESHOLD}"
         if best.context < (SHORT_CONTEXT_MIN if short else MIN_CONTEXT):
             return f"the context does not match ({best.context:.2f})"
         size = len(anchor.quote.exact)
-        if best.quote < MIN_QUOTE and not (best.context >= STRONG_CONTEXT
-                                           and _least_length(size) <= length <= 2 * size + 20
-                                           and self._bracketed(anchor, best)):
+        if best.quote < MIN_QUOTE and not (
+            best.context >= STRONG_CONTEXT
+            and _least_length(size) <= length <= 2 * size + 20
+            and self._bracketed(anchor, best)
+        ):
             return f"the quote changed too much ({best.quote:.2f})"
         if best.combined - runner < MARGIN:
             return f"two candidates are too close ({best.combined:.2f} and {runner:.2f})"
@@ -316,8 +385,9 @@ class Reanchorer:
     def _bracketed(self, anchor: TextAnchor, cand: _Candidate) -> bool:
         """The old context's nearest characters stand right around the candidate."""
         quote, text = anchor.quote, self.text
-        return (text.endswith(quote.prefix[-8:], 0, cand.start)
-                and text.startswith(quote.suffix[:8], cand.end))
+        return text.endswith(quote.prefix[-8:], 0, cand.start) and text.startswith(
+            quote.suffix[:8], cand.end
+        )
 
     def _foreign(self, anchor: TextAnchor, cand: _Candidate) -> bool:
         """True when a changed-quote candidate holds old text from outside the quote.
@@ -332,13 +402,16 @@ class Reanchorer:
             return False
         old_start, old_end = anchor.position.start - 2, anchor.position.end + 2
         slack = max(3, len(anchor.quote.exact) // 10)
-        outside = sum((hi - lo) - max(0, min(hi, old_end) - max(lo, old_start))
-                      for lo, hi in mapping.unchanged_parts(cand.start, cand.end))
+        outside = sum(
+            (hi - lo) - max(0, min(hi, old_end) - max(lo, old_start))
+            for lo, hi in mapping.unchanged_parts(cand.start, cand.end)
+        )
         return outside > slack
 
     @staticmethod
-    def _conflict(anchor: TextAnchor, best: _Candidate, cands: list[_Candidate],
-                  expected: int) -> str:
+    def _conflict(
+        anchor: TextAnchor, best: _Candidate, cands: list[_Candidate], expected: int
+    ) -> str:
         """A plausible candidate where the diff says the quote went, but the best is elsewhere."""
         reach = max(20, len(anchor.quote.exact))
         if abs(best.start - expected) <= reach:
@@ -393,8 +466,9 @@ class Reanchorer:
                 hits.append((start, stop))
         return hits
 
-    def _best_bounds(self, anchor: TextAnchor, start: int, end: int,
-                     first: _Candidate | None = None) -> _Candidate:
+    def _best_bounds(
+        self, anchor: TextAnchor, start: int, end: int, first: _Candidate | None = None
+    ) -> _Candidate:
         """The candidate near (start, end), with the boundaries that score best."""
         first = first or self._score(anchor, start, end, False)
         bounds = self._align_with_context(anchor, start, end)
@@ -403,16 +477,18 @@ class Reanchorer:
         second = self._score(anchor, *bounds, False)
         return second if second.combined >= first.combined else first
 
-    def _align_with_context(self, anchor: TextAnchor, start: int,
-                            end: int) -> tuple[int, int] | None:
+    def _align_with_context(
+        self, anchor: TextAnchor, start: int, end: int
+    ) -> tuple[int, int] | None:
         """Boundaries from aligning prefix + quote + suffix around (start, end)."""
         quote = anchor.quote
         slack = len(quote.exact) // 2 + 8
         lo = max(0, start - len(quote.prefix) - slack)
         hi = min(len(self.text), end + len(quote.suffix) + slack)
         query = quote.prefix + quote.exact + quote.suffix
-        found = fuzzy.align_part(query, self.text[lo:hi], len(quote.prefix),
-                                 len(quote.prefix) + len(quote.exact))
+        found = fuzzy.align_part(
+            query, self.text[lo:hi], len(quote.prefix), len(quote.prefix) + len(quote.exact)
+        )
         if found is None:
             return None
         return fuzzy.trim(self.text, quote.exact, lo + found[0], lo + found[1])

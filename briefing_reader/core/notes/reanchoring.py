@@ -64,12 +64,18 @@ class ReviewLog:
 
     def noted_documents(self) -> set[str]:
         """Ids of the documents that have live notes, highlights or bookmarks."""
+
         def work(conn: sqlite3.Connection) -> set[str]:
             found: set[str] = set()
             for table in TABLES.values():
-                found.update(row[0] for row in conn.execute(
-                    f"SELECT DISTINCT doc_id FROM {table} WHERE deleted_at IS NULL"))
+                found.update(
+                    row[0]
+                    for row in conn.execute(
+                        f"SELECT DISTINCT doc_id FROM {table} WHERE deleted_at IS NULL"
+                    )
+                )
             return found
+
         return self._db.read(work)
 
     def stale_documents(self, current: Mapping[str, str]) -> list[str]:
@@ -78,35 +84,44 @@ class ReviewLog:
         Args:
             current: document id -> the loaded document's ``source_hash``.
         """
+
         def work(conn: sqlite3.Connection) -> list[str]:
             stale = []
             for doc_id, doc_hash in current.items():
                 for table in TABLES.values():
                     if conn.execute(
-                            f"SELECT 1 FROM {table} t WHERE t.doc_id = ? AND "
-                            f"{outcomes.STALE_PLACE} AND t.deleted_at IS NULL AND NOT "
-                            "EXISTS (SELECT 1 FROM anchor_events e WHERE e.item_id = t.id "
-                            "AND e.to_hash = ?) LIMIT 1",
-                            (doc_id, doc_hash, doc_hash)).fetchone():
+                        f"SELECT 1 FROM {table} t WHERE t.doc_id = ? AND "
+                        f"{outcomes.STALE_PLACE} AND t.deleted_at IS NULL AND NOT "
+                        "EXISTS (SELECT 1 FROM anchor_events e WHERE e.item_id = t.id "
+                        "AND e.to_hash = ?) LIMIT 1",
+                        (doc_id, doc_hash, doc_hash),
+                    ).fetchone():
                         stale.append(doc_id)
                         break
             return stale
+
         return self._db.read(work)
 
     def open_items(self, doc_id: str | None = None) -> list[ReviewItem]:
         """The "Te controleren" list: live items with an open review, by document."""
+
         def work(conn: sqlite3.Connection) -> list[ReviewItem]:
             found = []
             params: tuple[str, ...] = () if doc_id is None else (doc_id,)
             where = "review = 'open'" + ("" if doc_id is None else " AND doc_id = ?")
-            for row in conn.execute(f"SELECT * FROM anchor_events WHERE {where} "
-                                    "ORDER BY doc_id, created, id", params).fetchall():
-                item = conn.execute(f"SELECT * FROM {TABLES[row['kind']]} WHERE id = ? AND "
-                                    "deleted_at IS NULL", (row["item_id"],)).fetchone()
+            for row in conn.execute(
+                f"SELECT * FROM anchor_events WHERE {where} ORDER BY doc_id, created, id", params
+            ).fetchall():
+                item = conn.execute(
+                    f"SELECT * FROM {TABLES[row['kind']]} WHERE id = ? AND deleted_at IS NULL",
+                    (row["item_id"],),
+                ).fetchone()
                 if item is not None:
-                    found.append(ReviewItem(outcomes.event_from(row),
-                                            outcomes.label_of(row["kind"], item)))
+                    found.append(
+                        ReviewItem(outcomes.event_from(row), outcomes.label_of(row["kind"], item))
+                    )
             return found
+
         return self._db.read(work)
 
     def latest(self, doc_id: str | None = None) -> dict[str, AnchorEvent]:
@@ -114,7 +129,8 @@ class ReviewLog:
         where, params = ("", ()) if doc_id is None else (" WHERE doc_id = ?", (doc_id,))
         sql = f"SELECT * FROM anchor_events{where} ORDER BY id"
         return self._db.read(
-            lambda c: {e.item_id: e for e in map(outcomes.event_from, c.execute(sql, params))})
+            lambda c: {e.item_id: e for e in map(outcomes.event_from, c.execute(sql, params))}
+        )
 
     def history(self, item_id: str) -> list[AnchorEvent]:
         """Every re-anchoring of one item, oldest first."""
@@ -127,17 +143,22 @@ class ReviewLog:
         For the "Wat is gewijzigd" view: the current anchors plus every
         anchor recorded before and after a re-anchoring.
         """
+
         def work(conn: sqlite3.Connection) -> list[NoteSpan]:
             spans: dict[tuple[str, str], NoteSpan] = {}
             labels: dict[str, tuple[str, str]] = {}
             for kind in ("highlight", "bookmark"):
-                for row in conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE doc_id = ? AND "
-                                        "deleted_at IS NULL", (doc_id,)).fetchall():
+                for row in conn.execute(
+                    f"SELECT * FROM {TABLES[kind]} WHERE doc_id = ? AND deleted_at IS NULL",
+                    (doc_id,),
+                ).fetchall():
                     labels[row["id"]] = (kind, outcomes.label_of(kind, row))
-                    outcomes.add_span(spans, row["id"], kind, labels[row["id"]][1],
-                              rows.anchor_from(row))
-            for row in conn.execute("SELECT * FROM anchor_events WHERE doc_id = ? ORDER BY id",
-                                    (doc_id,)).fetchall():
+                    outcomes.add_span(
+                        spans, row["id"], kind, labels[row["id"]][1], rows.anchor_from(row)
+                    )
+            for row in conn.execute(
+                "SELECT * FROM anchor_events WHERE doc_id = ? ORDER BY id", (doc_id,)
+            ).fetchall():
                 if row["item_id"] not in labels:
                     continue
                 event = outcomes.event_from(row)
@@ -146,12 +167,18 @@ class ReviewLog:
                     if placed is not None and placed.anchor is not None:
                         outcomes.add_span(spans, event.item_id, kind, label, placed.anchor)
             return list(spans.values())
+
         return self._db.read(work)
 
     # --- re-anchoring -------------------------------------------------------
 
-    def reanchor_document(self, doc_id: str, doc_hash: str, doc_version: int | None,
-                          decide: Callable[[list[StaleItem]], list[Decision]]) -> list[Decision]:
+    def reanchor_document(
+        self,
+        doc_id: str,
+        doc_hash: str,
+        doc_version: int | None,
+        decide: Callable[[list[StaleItem]], list[Decision]],
+    ) -> list[Decision]:
         """Re-anchor the stale items of one document in one transaction.
 
         ``decide`` runs inside the write transaction, so two programs
@@ -161,12 +188,14 @@ class ReviewLog:
         Raises:
             NotesError: nothing was saved.
         """
+
         def work(conn: sqlite3.Connection) -> list[Decision]:
             decisions = decide(outcomes.stale_items(conn, doc_id, doc_hash))
             now = utc_now()
             for decision in decisions:
                 outcomes.apply_decision(conn, decision, doc_hash, doc_version, now)
             return decisions
+
         return self._db.write(work, pending=PendingEdit("reanchor", doc_id, {}))
 
     # --- the user's decisions -----------------------------------------------
@@ -178,13 +207,17 @@ class ReviewLog:
             NotesNotFoundError: the item has no open review.
             NotesConflictError: the item is orphaned (there is nothing to accept).
         """
+
         def work(conn: sqlite3.Connection) -> None:
             event = outcomes.open_event(conn, item_id)
             if event.outcome != "fuzzy":
-                raise NotesConflictError("an orphaned note has no candidate to accept; "
-                                         "re-attach it to a selection instead")
+                raise NotesConflictError(
+                    "an orphaned note has no candidate to accept; "
+                    "re-attach it to a selection instead"
+                )
             outcomes.set_status(conn, event.kind, item_id, "exact")
             outcomes.close_event(conn, event.id, "accepted")
+
         self._db.write(work, pending=PendingEdit("accept_review", item_id, {}))
 
     def dismiss(self, item_id: str) -> None:
@@ -194,12 +227,14 @@ class ReviewLog:
         Raises:
             NotesNotFoundError: the item has no open review.
         """
+
         def work(conn: sqlite3.Connection) -> None:
             event = outcomes.open_event(conn, item_id)
             if event.outcome == "fuzzy":
                 outcomes.place(conn, event.kind, item_id, event.before)
             outcomes.set_status(conn, event.kind, item_id, "orphaned")
             outcomes.close_event(conn, event.id, "dismissed")
+
         self._db.write(work, pending=PendingEdit("dismiss_review", item_id, {}))
 
     def reattach(self, item_id: str, anchor: TextAnchor) -> None:
@@ -223,21 +258,42 @@ class ReviewLog:
 
     def _reattach(self, item_id: str, placed: Placement, kinds: tuple[str, ...]) -> None:
         def work(conn: sqlite3.Connection) -> None:
-            kind = next((k for k in kinds if conn.execute(
-                f"SELECT 1 FROM {TABLES[k]} WHERE id = ? AND deleted_at IS NULL",
-                (item_id,)).fetchone()), None)
+            kind = next(
+                (
+                    k
+                    for k in kinds
+                    if conn.execute(
+                        f"SELECT 1 FROM {TABLES[k]} WHERE id = ? AND deleted_at IS NULL", (item_id,)
+                    ).fetchone()
+                ),
+                None,
+            )
             if kind is None:
                 raise NotesNotFoundError(f"there is no {' or '.join(kinds)} '{item_id}'")
-            row = conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?",
-                               (item_id,)).fetchone()
+            row = conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (item_id,)).fetchone()
             before = outcomes.placement_of(kind, row)
             outcomes.place(conn, kind, item_id, placed)
             outcomes.set_status(conn, kind, item_id, "exact")
-            conn.execute("UPDATE anchor_events SET review = 'superseded', decided = ? "
-                         "WHERE item_id = ? AND review = 'open'", (utc_now(), item_id))
-            outcomes.insert_event(conn, item_id, kind, before, "exact", placed, placed.doc_hash,
-                                  outcomes.version_of(placed), 1.0, 0.0,
-                                  "re-attached by the user", "reattached")
+            conn.execute(
+                "UPDATE anchor_events SET review = 'superseded', decided = ? "
+                "WHERE item_id = ? AND review = 'open'",
+                (utc_now(), item_id),
+            )
+            outcomes.insert_event(
+                conn,
+                item_id,
+                kind,
+                before,
+                "exact",
+                placed,
+                placed.doc_hash,
+                outcomes.version_of(placed),
+                1.0,
+                0.0,
+                "re-attached by the user",
+                "reattached",
+            )
+
         self._db.write(work, pending=PendingEdit("reattach", item_id, {"placement": placed}))
 
 
@@ -276,8 +332,9 @@ def reanchor_action(doc: Document, action_id: str, title: str, text: str) -> Act
     """
     node = doc.node(action_id)
     if node is not None and node.kind in ("action", "subaction"):
-        return ActionMatch("exact", action_id, node.title, doc.text(node), 1.0, 0.0,
-                           "the action id is there")
+        return ActionMatch(
+            "exact", action_id, node.title, doc.text(node), 1.0, 0.0, "the action id is there"
+        )
     scored = []
     for action in doc.actions():
         now = doc.text(action)
@@ -291,13 +348,32 @@ def reanchor_action(doc: Document, action_id: str, title: str, text: str) -> Act
     runner = scored[1][0] if len(scored) > 1 else 0.0
     same_title = [s for s in scored if s[2].title.casefold() == title.casefold()]
     if title and len(same_title) == 1 and same_title[0][2] is best:
-        return ActionMatch("moved", best.id, best.title, now, round(score, 4), round(runner, 4),
-                           "the same title under another id")
+        return ActionMatch(
+            "moved",
+            best.id,
+            best.title,
+            now,
+            round(score, 4),
+            round(runner, 4),
+            "the same title under another id",
+        )
     if score >= THRESHOLD and score - runner >= MARGIN:
-        return ActionMatch("fuzzy", best.id, best.title, now, round(score, 4),
-                           round(runner, 4), "an alike title and text")
-    return ActionMatch("orphaned", None, score=round(score, 4), runner_up=round(runner, 4),
-                       reason="no action is clearly the same")
+        return ActionMatch(
+            "fuzzy",
+            best.id,
+            best.title,
+            now,
+            round(score, 4),
+            round(runner, 4),
+            "an alike title and text",
+        )
+    return ActionMatch(
+        "orphaned",
+        None,
+        score=round(score, 4),
+        runner_up=round(runner, 4),
+        reason="no action is clearly the same",
+    )
 
 
 @dataclass
@@ -324,9 +400,12 @@ class ReanchorReport:
         return self.outcomes["fuzzy"] + self.outcomes["orphaned"]
 
     def to_json(self) -> dict[str, object]:
-        return {"documents": self.documents, "outcomes": dict(self.outcomes),
-                "versions_kept": [str(p) for p in self.versions_kept],
-                "problems": self.problems}
+        return {
+            "documents": self.documents,
+            "outcomes": dict(self.outcomes),
+            "versions_kept": [str(p) for p in self.versions_kept],
+            "problems": self.problems,
+        }
 
 
 def decide(anchorer: Reanchorer, item: StaleItem) -> Decision:
@@ -335,8 +414,20 @@ def decide(anchorer: Reanchorer, item: StaleItem) -> Decision:
     if item.current.action is not None:
         target = item.current.action
         found = reanchor_action(doc, target.action_id, target.title, target.text)
-        after = None if found.action_id is None else Placement(action=ActionTarget(
-            doc.id, found.action_id, doc.meta.version, doc.source_hash, found.title, found.text))
+        after = (
+            None
+            if found.action_id is None
+            else Placement(
+                action=ActionTarget(
+                    doc.id,
+                    found.action_id,
+                    doc.meta.version,
+                    doc.source_hash,
+                    found.title,
+                    found.text,
+                )
+            )
+        )
         return Decision(item, found.outcome, after, found.score, found.runner_up, found.reason)
     assert item.current.anchor is not None
     match = anchorer.text_anchor(item.current.anchor)
@@ -344,8 +435,9 @@ def decide(anchorer: Reanchorer, item: StaleItem) -> Decision:
     return Decision(item, match.outcome, after, match.score, match.runner_up, match.reason)
 
 
-def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
-                     now: dt.datetime | None = None) -> ReanchorReport:
+def reanchor_library(
+    store: NotesStore, library: Library, versions_dir: Path, *, now: dt.datetime | None = None
+) -> ReanchorReport:
     """Keep every new document version and re-anchor the notes on changed documents.
 
     Only documents with notes are looked at (their ids from one query per
@@ -376,8 +468,10 @@ def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
         report.problems.append(str(exc))
         return report
     if stale and store.read_only:
-        report.problems.append("the notes are open read-only, so notes on changed documents "
-                               "are shown at their old places until they can be updated")
+        report.problems.append(
+            "the notes are open read-only, so notes on changed documents "
+            "are shown at their old places until they can be updated"
+        )
         return report
     for doc_id in stale:
         changed = library.get(doc_id)
@@ -385,8 +479,9 @@ def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
             continue
         anchorer = Reanchorer(changed, _old_texts(versions_dir, doc_id))
         try:
-            decisions = log.reanchor_document(changed.id, changed.source_hash,
-                                              changed.meta.version, _decider(anchorer))
+            decisions = log.reanchor_document(
+                changed.id, changed.source_hash, changed.meta.version, _decider(anchorer)
+            )
         except NotesError as exc:
             report.problems.append(f"notes on '{doc_id}' were not re-anchored: {exc}")
             continue
@@ -397,13 +492,20 @@ def reanchor_library(store: NotesStore, library: Library, versions_dir: Path, *,
     return report
 
 
-def _keep_version(versions_dir: Path, library: Library, doc_id: str,
-                  now: dt.datetime | None, report: ReanchorReport) -> None:
+def _keep_version(
+    versions_dir: Path,
+    library: Library,
+    doc_id: str,
+    now: dt.datetime | None,
+    report: ReanchorReport,
+) -> None:
     """Keep this version's text (for later re-anchoring) unless it is kept already."""
     entry = library.entry(doc_id)
     try:
-        if entry is None or version_path(versions_dir, doc_id, entry.version,
-                                         entry.source_hash).exists():
+        if (
+            entry is None
+            or version_path(versions_dir, doc_id, entry.version, entry.source_hash).exists()
+        ):
             return
         doc = library.get(doc_id)
         written = save_version(versions_dir, doc, now) if doc is not None else None
@@ -422,4 +524,5 @@ def _old_texts(versions_dir: Path, doc_id: str) -> Callable[[str], str | None]:
     def old_text(source_hash: str) -> str | None:
         kept = load_version(versions_dir, doc_id, source_hash)
         return kept.plain_text if kept is not None else None
+
     return old_text

@@ -20,8 +20,16 @@ def save_position(conn: sqlite3.Connection, position: ReadingPosition) -> Readin
         'UPDATE SET "offset" = excluded."offset", place = excluded.place, '
         "doc_version = excluded.doc_version, doc_hash = excluded.doc_hash, "
         "text_hash = excluded.text_hash, modified = excluded.modified",
-        (position.doc_id, position.offset, position.place, position.doc_version,
-         position.doc_hash, position.text_hash, now))
+        (
+            position.doc_id,
+            position.offset,
+            position.place,
+            position.doc_version,
+            position.doc_hash,
+            position.text_hash,
+            now,
+        ),
+    )
     found = load_position(conn, position.doc_id)
     assert found is not None
     return found
@@ -31,25 +39,42 @@ def load_position(conn: sqlite3.Connection, doc_id: str) -> ReadingPosition | No
     row = conn.execute("SELECT * FROM reading_positions WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    return ReadingPosition(row["doc_id"], row["offset"], row["place"], row["doc_version"],
-                           row["doc_hash"] or "", row["modified"], row["text_hash"])
+    return ReadingPosition(
+        row["doc_id"],
+        row["offset"],
+        row["place"],
+        row["doc_version"],
+        row["doc_hash"] or "",
+        row["modified"],
+        row["text_hash"],
+    )
 
 
-def set_commitment(conn: sqlite3.Connection, commitment_id: str, status: str,
-                   note: str) -> CommitmentStatus:
+def set_commitment(
+    conn: sqlite3.Connection, commitment_id: str, status: str, note: str
+) -> CommitmentStatus:
     """Insert or update a commitment status (the first author is kept)."""
     now = utc_now()
     conn.execute(
         "INSERT INTO commitment_statuses (commitment_id, status, note, author, created, "
         "modified) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id) DO UPDATE SET "
         "status = excluded.status, note = excluded.note, modified = excluded.modified",
-        (commitment_id, status, note, settings.author(conn), now, now))
+        (commitment_id, status, note, settings.author(conn), now, now),
+    )
     return commitments(conn)[commitment_id]
 
 
 def commitments(conn: sqlite3.Connection) -> dict[str, CommitmentStatus]:
     """Every commitment status, by commitment id."""
     found = conn.execute("SELECT * FROM commitment_statuses ORDER BY commitment_id")
-    return {row["commitment_id"]: CommitmentStatus(
-        row["commitment_id"], row["status"], row["note"], row["author"], row["created"],
-        row["modified"]) for row in found}
+    return {
+        row["commitment_id"]: CommitmentStatus(
+            row["commitment_id"],
+            row["status"],
+            row["note"],
+            row["author"],
+            row["created"],
+            row["modified"],
+        )
+        for row in found
+    }

@@ -54,11 +54,15 @@ _DAMAGED = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 _DAMAGE_WORDS = re.compile(r"malformed|not a database|corrupt", re.IGNORECASE)
 
 
-def open_store(db_path: Path | str, backup_dir: Path | str | None = None, *,
-               backup_interval: dt.timedelta = backup.DEFAULT_INTERVAL,
-               backup_keep: int = backup.DEFAULT_KEEP,
-               now: dt.datetime | None = None,
-               max_pages: int | None = None) -> NotesStore:
+def open_store(
+    db_path: Path | str,
+    backup_dir: Path | str | None = None,
+    *,
+    backup_interval: dt.timedelta = backup.DEFAULT_INTERVAL,
+    backup_keep: int = backup.DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+    max_pages: int | None = None,
+) -> NotesStore:
     """Open (creating, repairing or migrating as needed) the notes database.
 
     Args:
@@ -88,56 +92,85 @@ def open_store(db_path: Path | str, backup_dir: Path | str | None = None, *,
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise NotesReadOnlyError(
-            f"the notes folder cannot be created ({exc.strerror or exc}), so notes cannot "
-            "be kept", folder) from exc
+            f"the notes folder cannot be created ({exc.strerror or exc}), so notes cannot be kept",
+            folder,
+        ) from exc
     events: list[OpenEvent] = []
     if not (_can_create_in(folder) and _can_write(db_path)):
         return _open_read_only(db_path, backups, events)
     try:
         with opening_lock(db_path):
-            return _open_writable(db_path, backups, events, moment, backup_interval,
-                                  backup_keep, max_pages)
+            return _open_writable(
+                db_path, backups, events, moment, backup_interval, backup_keep, max_pages
+            )
     except NotesDiskFullError as full:
         if not db_path.exists() or db_path.stat().st_size == 0:
             raise
-        events.append(OpenEvent(
-            "disk_full", "The disk is full. Your notes are shown, but changes cannot be saved "
-            "until some space is freed and the notes are opened again.", True, (str(folder),)))
+        events.append(
+            OpenEvent(
+                "disk_full",
+                "The disk is full. Your notes are shown, but changes cannot be saved "
+                "until some space is freed and the notes are opened again.",
+                True,
+                (str(folder),),
+            )
+        )
         return _open_read_only(db_path, backups, events, full)
 
 
-def _open_writable(db_path: Path, backups: Path, events: list[OpenEvent], moment: dt.datetime,
-                   backup_interval: dt.timedelta, backup_keep: int,
-                   max_pages: int | None) -> NotesStore:
+def _open_writable(
+    db_path: Path,
+    backups: Path,
+    events: list[OpenEvent],
+    moment: dt.datetime,
+    backup_interval: dt.timedelta,
+    backup_keep: int,
+    max_pages: int | None,
+) -> NotesStore:
     _repair(db_path, backups, events, moment)
     db = Database(db_path, max_pages=max_pages)
     try:
         _migrate(db, backups, events, moment)
         purged = db.write(lambda conn: trash.purge(conn, moment))
         if purged:
-            events.append(OpenEvent(
-                "purged", f"{purged} deleted item(s) older than 30 days were removed for good."))
+            events.append(
+                OpenEvent(
+                    "purged", f"{purged} deleted item(s) older than 30 days were removed for good."
+                )
+            )
         try:
             # The last run changed notes (or was killed before its closing backup).
             taken = backup.backup_if_changed(db.conn, backups, keep=backup_keep, now=moment)
             backup.rotate(backups, backup_keep)  # also the last run's closing backup
         except (OSError, sqlite3.Error) as exc:
             reason = translate_error(exc, backups, writing=False).reason
-            events.append(OpenEvent(
-                "backup_failed", f"A backup of your notes could not be made: {reason}. "
-                "Your notes are saved as usual.", True, (str(backups),)))
+            events.append(
+                OpenEvent(
+                    "backup_failed",
+                    f"A backup of your notes could not be made: {reason}. "
+                    "Your notes are saved as usual.",
+                    True,
+                    (str(backups),),
+                )
+            )
         else:
             if taken is not None:
-                events.append(OpenEvent("backed_up", "A backup of your notes was made.",
-                                        False, (str(taken),)))
+                events.append(
+                    OpenEvent("backed_up", "A backup of your notes was made.", False, (str(taken),))
+                )
     except BaseException as exc:
         db.close()
         if isinstance(exc, sqlite3.Error | OSError):
             raise translate_error(exc, db_path, writing=False) from exc
         raise
     db.after_change.append(backup.FirstNotesBackup(backups, backup_keep))
-    return NotesStore(db, backups, OpenReport(tuple(events)), backup_interval=backup_interval,
-                      backup_keep=backup_keep)
+    return NotesStore(
+        db,
+        backups,
+        OpenReport(tuple(events)),
+        backup_interval=backup_interval,
+        backup_keep=backup_keep,
+    )
 
 
 def _can_create_in(folder: Path) -> bool:
@@ -163,15 +196,19 @@ def _can_write(db_path: Path) -> bool:
     return True
 
 
-def _open_read_only(db_path: Path, backups: Path, events: list[OpenEvent],
-                    full: NotesDiskFullError | None = None) -> NotesStore:
+def _open_read_only(
+    db_path: Path, backups: Path, events: list[OpenEvent], full: NotesDiskFullError | None = None
+) -> NotesStore:
     """Open for reading only: the folder cannot be written (or the disk is full)."""
     folder = db_path.parent
     if not db_path.exists() or db_path.stat().st_size == 0:
-        raise NotesReadOnlyError("the notes folder cannot be written, so notes cannot be kept",
-                                 folder)
-    unrepairable = ("the notes file is damaged ({}) and its folder cannot be written, so it "
-                    "cannot be repaired from a backup")
+        raise NotesReadOnlyError(
+            "the notes folder cannot be written, so notes cannot be kept", folder
+        )
+    unrepairable = (
+        "the notes file is damaged ({}) and its folder cannot be written, so it "
+        "cannot be repaired from a backup"
+    )
     try:
         db = Database(db_path, read_only=True, disk_full=full is not None)
     except NotesCorruptError as exc:
@@ -186,8 +223,9 @@ def _open_read_only(db_path: Path, backups: Path, events: list[OpenEvent],
             raise full
         if version < schema.SCHEMA_VERSION:
             raise NotesReadOnlyError(
-                "the notes file must be updated to a new format, but its folder cannot be "
-                "written", folder)
+                "the notes file must be updated to a new format, but its folder cannot be written",
+                folder,
+            )
         if version > schema.SCHEMA_VERSION:
             schema.migrate(db.conn, db_path, lambda _v: None)  # raises NotesSchemaError
     except BaseException as exc:
@@ -199,10 +237,15 @@ def _open_read_only(db_path: Path, backups: Path, events: list[OpenEvent],
             raise error from exc
         raise
     if full is None:
-        events.append(OpenEvent(
-            "read_only", f"The notes folder {folder} cannot be written. Your notes are shown, "
-            "but changes cannot be saved until the folder can be written again.", True,
-            (str(folder),)))
+        events.append(
+            OpenEvent(
+                "read_only",
+                f"The notes folder {folder} cannot be written. Your notes are shown, "
+                "but changes cannot be saved until the folder can be written again.",
+                True,
+                (str(folder),),
+            )
+        )
     return NotesStore(db, backups, OpenReport(tuple(events), read_only=True))
 
 
@@ -242,8 +285,9 @@ def _examine(db_path: Path) -> _Found:
             shutil.copyfile(wal, _as_found_wal(db_path))
     try:
         # Read-only: closing it checkpoints nothing into a file that may go aside as found.
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0,
-                               isolation_level=None)
+        conn = sqlite3.connect(
+            f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
+        )
     except sqlite3.Error as exc:
         return _Found(_damage(exc, db_path))
     try:
@@ -303,11 +347,16 @@ def _repair(db_path: Path, backups: Path, events: list[OpenEvent], now: dt.datet
         if missing:
             events.append(_lost_event(db_path, missing, moved[0].name))
         else:
-            events.append(OpenEvent(
-                "moved_aside", f"The notes file was damaged ({found.problem}). It was moved "
-                f"aside to {moved[0].name} in {db_path.parent}; nothing was deleted.", True,
-                tuple(str(p) for p in moved), (str(found.problem), moved[0].name,
-                                               str(db_path.parent))))
+            events.append(
+                OpenEvent(
+                    "moved_aside",
+                    f"The notes file was damaged ({found.problem}). It was moved "
+                    f"aside to {moved[0].name} in {db_path.parent}; nothing was deleted.",
+                    True,
+                    tuple(str(p) for p in moved),
+                    (str(found.problem), moved[0].name, str(db_path.parent)),
+                )
+            )
     else:
         if not backup.list_backups(backups) and read_commit_mirror(db_path) is None:
             return  # a new profile
@@ -336,31 +385,44 @@ def _backup_holds_more(backups: Path, commits: int) -> bool:
     return facts is not None and facts.commits > commits
 
 
-def _lost_event(db_path: Path, missing: int, kept: str | None,
-                restoring: bool = True) -> OpenEvent:
+def _lost_event(db_path: Path, missing: int, kept: str | None, restoring: bool = True) -> OpenEvent:
     """``changes_lost``: how many commits are missing, why, and what was kept where."""
-    cause = (f"{missing} saved change(s) to your notes are missing from {db_path.name}: its "
-             f"journal file ({db_path.name}-wal) was deleted or damaged.")
+    cause = (
+        f"{missing} saved change(s) to your notes are missing from {db_path.name}: its "
+        f"journal file ({db_path.name}-wal) was deleted or damaged."
+    )
     if restoring:
         after = f" The file as it was is kept as {kept} in {db_path.parent}."
     else:
-        after = (" No backup holds them: your notes are shown as they were at the last "
-                 "complete save.")
+        after = (
+            " No backup holds them: your notes are shown as they were at the last complete save."
+        )
         if kept is not None:
             after += f" What was left of the journal is kept as {kept} in {db_path.parent}."
-    return OpenEvent("changes_lost", cause + after, True,
-                     (str(db_path.parent / kept),) if kept else (),
-                     (str(missing), db_path.name, kept or "", str(db_path.parent),
-                      "restoring" if restoring else "no-backup"))
+    return OpenEvent(
+        "changes_lost",
+        cause + after,
+        True,
+        (str(db_path.parent / kept),) if kept else (),
+        (
+            str(missing),
+            db_path.name,
+            kept or "",
+            str(db_path.parent),
+            "restoring" if restoring else "no-backup",
+        ),
+    )
 
 
-def _keep_after_lost_changes(db_path: Path, found: _Found, missing: int,
-                             events: list[OpenEvent], now: dt.datetime) -> None:
+def _keep_after_lost_changes(
+    db_path: Path, found: _Found, missing: int, events: list[OpenEvent], now: dt.datetime
+) -> None:
     """No backup holds more: keep the database, keep what was left of its WAL
     beside it, tell the user, and count from here (so it is told once)."""
     left = _as_found_wal(db_path)
-    name: str | None = (f"{db_path.name}.changes-lost-"
-                        f"{now.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}-wal")
+    name: str | None = (
+        f"{db_path.name}.changes-lost-{now.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}-wal"
+    )
     try:
         os.replace(left, db_path.with_name(str(name)))
     except OSError:  # nothing was left of the WAL (deleted, or truncated to nothing)
@@ -375,9 +437,15 @@ def _restore_newest(db_path: Path, backups: Path, events: list[OpenEvent]) -> No
     if good is None:
         kept = f" The damaged file is kept in {db_path.parent}." if events else ""
         lead = "No sound backup" if events else "The notes file was missing and no sound backup"
-        events.append(OpenEvent(
-            "started_empty", f"{lead} was found, so you start with an empty notes file.{kept}",
-            True, (), ("after-damage" if events else "missing", str(db_path.parent))))
+        events.append(
+            OpenEvent(
+                "started_empty",
+                f"{lead} was found, so you start with an empty notes file.{kept}",
+                True,
+                (),
+                ("after-damage" if events else "missing", str(db_path.parent)),
+            )
+        )
         return
     try:
         backup.copy_into_place(good.path, db_path)
@@ -385,10 +453,16 @@ def _restore_newest(db_path: Path, backups: Path, events: list[OpenEvent]) -> No
         raise translate_error(exc, db_path, writing=False) from exc
     when = good.taken.astimezone().strftime("%Y-%m-%d %H:%M")
     lead = "Your notes were" if events else "The notes file was missing; your notes were"
-    events.append(OpenEvent(
-        "restored", f"{lead} restored from the backup {good.path.name} of {when}. Changes "
-        "made after that moment are not in it.", True, (str(good.path),),
-        (good.path.name, when, "after-damage" if len(events) else "missing")))
+    events.append(
+        OpenEvent(
+            "restored",
+            f"{lead} restored from the backup {good.path.name} of {when}. Changes "
+            "made after that moment are not in it.",
+            True,
+            (str(good.path),),
+            (good.path.name, when, "after-damage" if len(events) else "missing"),
+        )
+    )
 
 
 def _migrate(db: Database, backups: Path, events: list[OpenEvent], now: dt.datetime) -> None:
@@ -399,14 +473,22 @@ def _migrate(db: Database, backups: Path, events: list[OpenEvent], now: dt.datet
             path = backup.make_backup(db.conn, backups, before_version=version, now=now)
         except (OSError, sqlite3.Error) as exc:
             error = translate_error(exc, backups, writing=False)
-            raise type(error)(f"no backup could be made before updating the notes file, so "
-                              f"it was left as it was: {error.reason}", error.path) from exc
+            raise type(error)(
+                f"no backup could be made before updating the notes file, so "
+                f"it was left as it was: {error.reason}",
+                error.path,
+            ) from exc
         made.append(path)
         return path
 
     done = schema.migrate(db.conn, db.path, before)
     if done and made:
-        events.append(OpenEvent(
-            "migrated", f"The notes file was updated to format {done[-1]}; a copy of the "
-            f"old file was kept as {made[0].name}.", False, (str(made[0]),)))
-
+        events.append(
+            OpenEvent(
+                "migrated",
+                f"The notes file was updated to format {done[-1]}; a copy of the "
+                f"old file was kept as {made[0].name}.",
+                False,
+                (str(made[0]),),
+            )
+        )

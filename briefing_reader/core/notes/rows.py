@@ -36,39 +36,73 @@ def anchor_from(row: sqlite3.Row) -> TextAnchor:
     position = TextPositionSelector(0, 0)
     for selector in json.loads(row["selectors"]):
         if selector.get("type") == "TextQuoteSelector":
-            quote = TextQuoteSelector(selector.get("exact", ""), selector.get("prefix", ""),
-                                      selector.get("suffix", ""))
+            quote = TextQuoteSelector(
+                selector.get("exact", ""), selector.get("prefix", ""), selector.get("suffix", "")
+            )
         elif selector.get("type") == "TextPositionSelector":
             position = TextPositionSelector(int(selector["start"]), int(selector["end"]))
-    return TextAnchor(doc_id=row["doc_id"], doc_version=row["doc_version"],
-                      doc_hash=row["doc_hash"], text_hash=row["text_hash"], quote=quote,
-                      position=position, place=row["place"])
+    return TextAnchor(
+        doc_id=row["doc_id"],
+        doc_version=row["doc_version"],
+        doc_hash=row["doc_hash"],
+        text_hash=row["text_hash"],
+        quote=quote,
+        position=position,
+        place=row["place"],
+    )
 
 
 def action_from(row: sqlite3.Row) -> ActionAnnotation:
     return ActionAnnotation(
-        id=row["id"], doc_id=row["doc_id"], action_id=row["action_id"], stance=row["stance"],
-        priority=row["priority"], note=row["note"], questions=_strings(row["questions"]),
-        tags=_strings(row["tags"]), action_title=row["action_title"],
-        action_text=row["action_text"], doc_version=row["doc_version"],
-        doc_hash=row["doc_hash"], author=row["author"], created=row["created"],
-        modified=row["modified"], imported_from=row["imported_from"],
-        anchor_status=row["anchor_status"])
+        id=row["id"],
+        doc_id=row["doc_id"],
+        action_id=row["action_id"],
+        stance=row["stance"],
+        priority=row["priority"],
+        note=row["note"],
+        questions=_strings(row["questions"]),
+        tags=_strings(row["tags"]),
+        action_title=row["action_title"],
+        action_text=row["action_text"],
+        doc_version=row["doc_version"],
+        doc_hash=row["doc_hash"],
+        author=row["author"],
+        created=row["created"],
+        modified=row["modified"],
+        imported_from=row["imported_from"],
+        anchor_status=row["anchor_status"],
+    )
 
 
 def highlight_from(row: sqlite3.Row) -> Highlight:
     return Highlight(
-        id=row["id"], anchor=anchor_from(row), colour=row["colour"], note=row["note"],
-        tags=_strings(row["tags"]), motivation=row["motivation"], author=row["author"],
-        created=row["created"], modified=row["modified"], imported_from=row["imported_from"],
-        anchor_status=row["anchor_status"], key_figure=bool(row["key_figure"]))
+        id=row["id"],
+        anchor=anchor_from(row),
+        colour=row["colour"],
+        note=row["note"],
+        tags=_strings(row["tags"]),
+        motivation=row["motivation"],
+        author=row["author"],
+        created=row["created"],
+        modified=row["modified"],
+        imported_from=row["imported_from"],
+        anchor_status=row["anchor_status"],
+        key_figure=bool(row["key_figure"]),
+    )
 
 
 def bookmark_from(row: sqlite3.Row) -> Bookmark:
     return Bookmark(
-        id=row["id"], anchor=anchor_from(row), name=row["name"], order=row["position"],
-        author=row["author"], created=row["created"], modified=row["modified"],
-        imported_from=row["imported_from"], anchor_status=row["anchor_status"])
+        id=row["id"],
+        anchor=anchor_from(row),
+        name=row["name"],
+        order=row["position"],
+        author=row["author"],
+        created=row["created"],
+        modified=row["modified"],
+        imported_from=row["imported_from"],
+        anchor_status=row["anchor_status"],
+    )
 
 
 def json_list(values: Iterable[str]) -> str:
@@ -87,7 +121,8 @@ def check_priority(priority: str | None) -> str | None:
         return None
     if priority not in PRIORITIES:
         raise NotesValidationError(
-            f"unknown priority '{priority}' (choose from {', '.join(PRIORITIES)})")
+            f"unknown priority '{priority}' (choose from {', '.join(PRIORITIES)})"
+        )
     return priority
 
 
@@ -97,8 +132,7 @@ def check_stance(stance: str | None, allowed: Iterable[str], current: str | None
         return None
     allowed = tuple(allowed)
     if stance not in allowed and stance != current:
-        raise NotesValidationError(
-            f"unknown stance '{stance}' (choose from {', '.join(allowed)})")
+        raise NotesValidationError(f"unknown stance '{stance}' (choose from {', '.join(allowed)})")
     return stance
 
 
@@ -133,7 +167,8 @@ def check_colour(colour: str) -> str:
     if colour in COLOURS or (isinstance(colour, str) and _HEX_COLOUR.match(colour)):
         return colour
     raise NotesValidationError(
-        f"unknown colour '{colour}' (choose from {', '.join(COLOURS)} or #rrggbb)")
+        f"unknown colour '{colour}' (choose from {', '.join(COLOURS)} or #rrggbb)"
+    )
 
 
 def check_name(name: str) -> str:

@@ -113,10 +113,13 @@ CREATE INDEX bookmarks_doc ON bookmarks (doc_id, position);
 
 
 def _selectors(exact: str, prefix: str, suffix: str, start: int, end: int) -> str:
-    return json.dumps([
-        {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
-        {"type": "TextPositionSelector", "start": start, "end": end},
-    ], ensure_ascii=False)
+    return json.dumps(
+        [
+            {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+            {"type": "TextPositionSelector", "start": start, "end": end},
+        ],
+        ensure_ascii=False,
+    )
 
 
 def migrate_to_1(conn: sqlite3.Connection) -> None:
@@ -140,24 +143,47 @@ def migrate_to_2(conn: sqlite3.Connection) -> None:
             author, created, modified, deleted_at
         FROM action_notes""")
     for row in conn.execute("SELECT * FROM highlights").fetchall():
-        conn.execute("""
+        conn.execute(
+            """
             INSERT INTO highlights_v2 (id, doc_id, selectors, colour, note, motivation,
                 doc_version, doc_hash, author, created, modified, deleted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (row["id"], row["doc_id"],
-             _selectors(row["exact"], row["prefix"], row["suffix"], row["start"], row["end"]),
-             row["colour"], row["note"], "commenting" if row["note"] else "highlighting",
-             row["doc_version"], row["doc_hash"] or "", row["author"], row["created"],
-             row["modified"], row["deleted_at"]))
+            (
+                row["id"],
+                row["doc_id"],
+                _selectors(row["exact"], row["prefix"], row["suffix"], row["start"], row["end"]),
+                row["colour"],
+                row["note"],
+                "commenting" if row["note"] else "highlighting",
+                row["doc_version"],
+                row["doc_hash"] or "",
+                row["author"],
+                row["created"],
+                row["modified"],
+                row["deleted_at"],
+            ),
+        )
     for row in conn.execute("SELECT * FROM bookmarks").fetchall():
-        conn.execute("""
+        conn.execute(
+            """
             INSERT INTO bookmarks_v2 (id, doc_id, place, selectors, name, position,
                 doc_version, doc_hash, author, created, modified, deleted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (row["id"], row["doc_id"], row["place"],
-             _selectors(row["exact"], row["prefix"], row["suffix"], row["start"], row["end"]),
-             row["name"], row["position"], row["doc_version"], row["doc_hash"] or "",
-             row["author"], row["created"], row["modified"], row["deleted_at"]))
+            (
+                row["id"],
+                row["doc_id"],
+                row["place"],
+                _selectors(row["exact"], row["prefix"], row["suffix"], row["start"], row["end"]),
+                row["name"],
+                row["position"],
+                row["doc_version"],
+                row["doc_hash"] or "",
+                row["author"],
+                row["created"],
+                row["modified"],
+                row["deleted_at"],
+            ),
+        )
     for table in ("action_notes", "highlights", "bookmarks"):
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
@@ -213,8 +239,9 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def migrate(conn: sqlite3.Connection, path: Path,
-            backup: Callable[[int], Path | None]) -> list[int]:
+def migrate(
+    conn: sqlite3.Connection, path: Path, backup: Callable[[int], Path | None]
+) -> list[int]:
     """Bring the database to :data:`SCHEMA_VERSION`, one version at a time.
 
     Args:
@@ -234,7 +261,9 @@ def migrate(conn: sqlite3.Connection, path: Path,
     if current > SCHEMA_VERSION:
         raise NotesSchemaError(
             f"the notes file was written by a newer version of Briefing Reader (schema "
-            f"{current}, this version knows {SCHEMA_VERSION}); update the app", path)
+            f"{current}, this version knows {SCHEMA_VERSION}); update the app",
+            path,
+        )
     if current == SCHEMA_VERSION:
         return []
     if current > 0:

@@ -41,9 +41,11 @@ def read(conn: sqlite3.Connection, key: str) -> Any:
 
 
 def write(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (key, json.dumps(value, ensure_ascii=False)))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
 
 
 def author(conn: sqlite3.Connection) -> str:
@@ -78,7 +80,8 @@ def clean_stances(values: Iterable[str]) -> tuple[str, ...]:
         stance = value.strip() if isinstance(value, str) else ""
         if not stance or len(stance) > MAX_STANCE_LENGTH:
             raise NotesValidationError(
-                f"a stance must be 1 to {MAX_STANCE_LENGTH} characters: {value!r}")
+                f"a stance must be 1 to {MAX_STANCE_LENGTH} characters: {value!r}"
+            )
         if stance in cleaned:
             raise NotesValidationError(f"the stance '{stance}' is in the list twice")
         cleaned.append(stance)

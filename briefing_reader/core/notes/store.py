@@ -76,9 +76,15 @@ class NotesStore:
         backup_keep: how many regular backups to keep.
     """
 
-    def __init__(self, db: Database, backup_dir: Path, report: OpenReport | None = None, *,
-                 backup_interval: dt.timedelta = backup.DEFAULT_INTERVAL,
-                 backup_keep: int = backup.DEFAULT_KEEP) -> None:
+    def __init__(
+        self,
+        db: Database,
+        backup_dir: Path,
+        report: OpenReport | None = None,
+        *,
+        backup_interval: dt.timedelta = backup.DEFAULT_INTERVAL,
+        backup_keep: int = backup.DEFAULT_KEEP,
+    ) -> None:
         self._db = db
         self.backup_dir = backup_dir
         self.report = report or OpenReport(read_only=db.read_only)
@@ -134,8 +140,9 @@ class NotesStore:
         """Replace the stance list; annotations keep a stance that was removed."""
         cleaned = settings.clean_stances(values)
         pending = PendingEdit("set_stances", None, {"stances": list(cleaned)})
-        self._db.write(lambda c: settings.write(c, settings.STANCES, list(cleaned)),
-                       pending=pending)
+        self._db.write(
+            lambda c: settings.write(c, settings.STANCES, list(cleaned)), pending=pending
+        )
         return cleaned
 
     # --- action annotations -------------------------------------------------
@@ -144,25 +151,35 @@ class NotesStore:
         """My annotation of an action, or None."""
         return self._db.read(lambda c: actions.mine(c, doc_id, action_id))
 
-    def action_annotations(self, doc_id: str | None = None, *,
-                           include_imported: bool = True) -> list[ActionAnnotation]:
+    def action_annotations(
+        self, doc_id: str | None = None, *, include_imported: bool = True
+    ) -> list[ActionAnnotation]:
         """Live action annotations (mine first, then colleagues'), by document."""
         where = "deleted_at IS NULL"
         where += "" if include_imported else " AND imported_from IS NULL"
-        return self._select(rows.action_from, "action_notes", where, doc_id,
-                            "imported_from IS NOT NULL, doc_id, action_id, author")
+        return self._select(
+            rows.action_from,
+            "action_notes",
+            where,
+            doc_id,
+            "imported_from IS NOT NULL, doc_id, action_id, author",
+        )
 
     def annotated_actions(self, doc_id: str) -> set[str]:
         """Ids of the actions of ``doc_id`` with something filled in (for badges)."""
         return {a.action_id for a in self.action_annotations(doc_id) if not a.is_empty}
 
-    def update_action(self, target: ActionTarget, *,
-                      stance: str | _Unset | None = UNSET,
-                      priority: str | _Unset | None = UNSET,
-                      note: str | _Unset = UNSET,
-                      questions: Sequence[str] | _Unset = UNSET,
-                      tags: Sequence[str] | _Unset = UNSET,
-                      expected_modified: str | _Unset | None = UNSET) -> ActionAnnotation:
+    def update_action(
+        self,
+        target: ActionTarget,
+        *,
+        stance: str | _Unset | None = UNSET,
+        priority: str | _Unset | None = UNSET,
+        note: str | _Unset = UNSET,
+        questions: Sequence[str] | _Unset = UNSET,
+        tags: Sequence[str] | _Unset = UNSET,
+        expected_modified: str | _Unset | None = UNSET,
+    ) -> ActionAnnotation:
         """Create or change my annotation of an action; unspecified fields stay.
 
         The read and the write happen in one transaction, so two programs
@@ -176,9 +193,17 @@ class NotesStore:
             NotesValidationError: an unknown stance or priority, or bad text.
             NotesReadOnlyError, NotesDiskFullError, NotesError: not saved.
         """
-        changes = {name: value for name, value in (
-            ("stance", stance), ("priority", priority), ("note", note),
-            ("questions", questions), ("tags", tags)) if value is not UNSET}
+        changes = {
+            name: value
+            for name, value in (
+                ("stance", stance),
+                ("priority", priority),
+                ("note", note),
+                ("questions", questions),
+                ("tags", tags),
+            )
+            if value is not UNSET
+        }
         pending = PendingEdit("update_action", target, changes)
 
         def work(conn: sqlite3.Connection) -> ActionAnnotation:
@@ -186,7 +211,8 @@ class NotesStore:
                 current = actions.mine(conn, target.doc_id, target.action_id)
                 if (current.modified if current else None) != expected_modified:
                     raise NotesChangedElsewhereError(
-                        "this note was changed elsewhere since it was opened", current)
+                        "this note was changed elsewhere since it was opened", current
+                    )
             return actions.update(conn, target, changes)
 
         return self._db.write(work, pending=pending)
@@ -204,14 +230,22 @@ class NotesStore:
 
     # --- highlights ---------------------------------------------------------
 
-    def add_highlight(self, anchor: TextAnchor, *, colour: str = DEFAULT_COLOUR,
-                      note: str = "", tags: Sequence[str] = (),
-                      key_figure: bool = False) -> Highlight:
+    def add_highlight(
+        self,
+        anchor: TextAnchor,
+        *,
+        colour: str = DEFAULT_COLOUR,
+        note: str = "",
+        tags: Sequence[str] = (),
+        key_figure: bool = False,
+    ) -> Highlight:
         """Save a new highlight (anchor from :func:`anchors.anchor_range`);
         ``key_figure`` puts it on the debate card as a key figure."""
-        pending = PendingEdit("add_highlight", anchor,
-                              {"colour": colour, "note": note, "tags": list(tags),
-                               "key_figure": key_figure})
+        pending = PendingEdit(
+            "add_highlight",
+            anchor,
+            {"colour": colour, "note": note, "tags": list(tags), "key_figure": key_figure},
+        )
         rows.check_anchor(anchor)
         colour = rows.check_colour(colour)
         note = rows.check_text(note, "note")
@@ -224,49 +258,90 @@ class NotesStore:
                 "INSERT INTO highlights (id, doc_id, place, selectors, colour, note, tags, "
                 "motivation, doc_version, doc_hash, text_hash, author, created, modified, "
                 "key_figure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item_id, anchor.doc_id, anchor.place, rows.selectors_json(anchor), colour,
-                 note, rows.json_list(clean_tags), _motivation(note), anchor.doc_version,
-                 anchor.doc_hash, anchor.text_hash, settings.author(conn), now, now,
-                 int(bool(key_figure))))
+                (
+                    item_id,
+                    anchor.doc_id,
+                    anchor.place,
+                    rows.selectors_json(anchor),
+                    colour,
+                    note,
+                    rows.json_list(clean_tags),
+                    _motivation(note),
+                    anchor.doc_version,
+                    anchor.doc_hash,
+                    anchor.text_hash,
+                    settings.author(conn),
+                    now,
+                    now,
+                    int(bool(key_figure)),
+                ),
+            )
             return self._get(conn, "highlights", item_id, rows.highlight_from)
 
         return self._db.write(work, pending=pending)
 
-    def update_highlight(self, item_id: str, *, colour: str | _Unset = UNSET,
-                         note: str | _Unset = UNSET,
-                         tags: Sequence[str] | _Unset = UNSET,
-                         key_figure: bool | _Unset = UNSET) -> Highlight:
+    def update_highlight(
+        self,
+        item_id: str,
+        *,
+        colour: str | _Unset = UNSET,
+        note: str | _Unset = UNSET,
+        tags: Sequence[str] | _Unset = UNSET,
+        key_figure: bool | _Unset = UNSET,
+    ) -> Highlight:
         """Change a highlight's colour, note, tags or key-figure mark (only my own)."""
-        changes = {name: value for name, value in (
-            ("colour", colour), ("note", note), ("tags", tags), ("key_figure", key_figure))
-            if value is not UNSET}
+        changes = {
+            name: value
+            for name, value in (
+                ("colour", colour),
+                ("note", note),
+                ("tags", tags),
+                ("key_figure", key_figure),
+            )
+            if value is not UNSET
+        }
         pending = PendingEdit("update_highlight", item_id, changes)
 
         def work(conn: sqlite3.Connection) -> Highlight:
             current = self._editable(conn, "highlights", item_id, rows.highlight_from)
-            new_colour = rows.check_colour(
-                current.colour if isinstance(colour, _Unset) else colour)
+            new_colour = rows.check_colour(current.colour if isinstance(colour, _Unset) else colour)
             new_note = rows.check_text(current.note if isinstance(note, _Unset) else note, "note")
             new_tags = rows.check_tags(current.tags if isinstance(tags, _Unset) else tags)
             new_key = current.key_figure if isinstance(key_figure, _Unset) else bool(key_figure)
-            conn.execute("UPDATE highlights SET colour = ?, note = ?, tags = ?, motivation = ?, "
-                         "key_figure = ?, modified = ? WHERE id = ?",
-                         (new_colour, new_note, rows.json_list(new_tags), _motivation(new_note),
-                          int(new_key), utc_now(), item_id))
+            conn.execute(
+                "UPDATE highlights SET colour = ?, note = ?, tags = ?, motivation = ?, "
+                "key_figure = ?, modified = ? WHERE id = ?",
+                (
+                    new_colour,
+                    new_note,
+                    rows.json_list(new_tags),
+                    _motivation(new_note),
+                    int(new_key),
+                    utc_now(),
+                    item_id,
+                ),
+            )
             return self._get(conn, "highlights", item_id, rows.highlight_from)
 
         return self._db.write(work, pending=pending)
 
     def highlight(self, item_id: str) -> Highlight | None:
         """A live highlight by id, or None."""
-        found = self._select(rows.highlight_from, "highlights",
-                             "deleted_at IS NULL AND id = ?", None, "id", (item_id,))
+        found = self._select(
+            rows.highlight_from,
+            "highlights",
+            "deleted_at IS NULL AND id = ?",
+            None,
+            "id",
+            (item_id,),
+        )
         return found[0] if found else None
 
     def highlights(self, doc_id: str | None = None) -> list[Highlight]:
         """Live highlights, by document and creation time."""
-        return self._select(rows.highlight_from, "highlights", "deleted_at IS NULL", doc_id,
-                            "doc_id, created")
+        return self._select(
+            rows.highlight_from, "highlights", "deleted_at IS NULL", doc_id, "doc_id, created"
+        )
 
     # --- bookmarks ----------------------------------------------------------
 
@@ -284,9 +359,21 @@ class NotesStore:
                 "INSERT INTO bookmarks (id, doc_id, place, selectors, name, position, "
                 "doc_version, doc_hash, text_hash, author, created, modified) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item_id, anchor.doc_id, anchor.place, rows.selectors_json(anchor), clean_name,
-                 (last or 0) + 1, anchor.doc_version, anchor.doc_hash, anchor.text_hash,
-                 settings.author(conn), now, now))
+                (
+                    item_id,
+                    anchor.doc_id,
+                    anchor.place,
+                    rows.selectors_json(anchor),
+                    clean_name,
+                    (last or 0) + 1,
+                    anchor.doc_version,
+                    anchor.doc_hash,
+                    anchor.text_hash,
+                    settings.author(conn),
+                    now,
+                    now,
+                ),
+            )
             return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
 
         return self._db.write(work, pending=pending)
@@ -297,8 +384,10 @@ class NotesStore:
 
         def work(conn: sqlite3.Connection) -> Bookmark:
             self._editable(conn, "bookmarks", item_id, rows.bookmark_from)
-            conn.execute("UPDATE bookmarks SET name = ?, modified = ? WHERE id = ?",
-                         (clean_name, utc_now(), item_id))
+            conn.execute(
+                "UPDATE bookmarks SET name = ?, modified = ? WHERE id = ?",
+                (clean_name, utc_now(), item_id),
+            )
             return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
 
         return self._db.write(work, pending=pending)
@@ -308,46 +397,58 @@ class NotesStore:
         pending = PendingEdit("move_bookmark", item_id, {"index": index})
 
         def work(conn: sqlite3.Connection) -> list[Bookmark]:
-            ids = [row[0] for row in conn.execute(
-                "SELECT id FROM bookmarks WHERE deleted_at IS NULL ORDER BY position, created")]
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM bookmarks WHERE deleted_at IS NULL ORDER BY position, created"
+                )
+            ]
             if item_id not in ids:
                 raise NotesNotFoundError(f"there is no bookmark '{item_id}'")
             ids.remove(item_id)
             ids.insert(max(0, min(index, len(ids))), item_id)
             now = utc_now()
             for position, bookmark_id in enumerate(ids, start=1):
-                conn.execute("UPDATE bookmarks SET position = ?, modified = CASE WHEN id = ? "
-                             "THEN ? ELSE modified END WHERE id = ?",
-                             (position, item_id, now, bookmark_id))
-            found = conn.execute("SELECT * FROM bookmarks WHERE deleted_at IS NULL "
-                                 "ORDER BY position").fetchall()
+                conn.execute(
+                    "UPDATE bookmarks SET position = ?, modified = CASE WHEN id = ? "
+                    "THEN ? ELSE modified END WHERE id = ?",
+                    (position, item_id, now, bookmark_id),
+                )
+            found = conn.execute(
+                "SELECT * FROM bookmarks WHERE deleted_at IS NULL ORDER BY position"
+            ).fetchall()
             return [rows.bookmark_from(row) for row in found]
 
         return self._db.write(work, pending=pending)
 
     def bookmarks(self, doc_id: str | None = None) -> list[Bookmark]:
         """Live bookmarks in the user's order."""
-        return self._select(rows.bookmark_from, "bookmarks", "deleted_at IS NULL", doc_id,
-                            "position, created")
+        return self._select(
+            rows.bookmark_from, "bookmarks", "deleted_at IS NULL", doc_id, "position, created"
+        )
 
     # --- delete, undo, purge ------------------------------------------------
 
     def delete(self, item_id: str) -> TrashItem:
         """Move an annotation, highlight or bookmark to the trash (undo: :meth:`restore`)."""
-        return self._db.write(lambda c: trash_mod.soft_delete(c, item_id, utc_now()),
-                              pending=PendingEdit("delete", item_id, {}))
+        return self._db.write(
+            lambda c: trash_mod.soft_delete(c, item_id, utc_now()),
+            pending=PendingEdit("delete", item_id, {}),
+        )
 
     def restore(self, item_id: str) -> str:
         """Undo a delete; returns the item's kind ("action", "highlight", "bookmark")."""
-        return self._db.write(lambda c: trash_mod.restore(c, item_id),
-                              pending=PendingEdit("restore", item_id, {}))
+        return self._db.write(
+            lambda c: trash_mod.restore(c, item_id), pending=PendingEdit("restore", item_id, {})
+        )
 
     def trash(self) -> list[TrashItem]:
         """Deleted items that can still be restored, most recent first."""
         return self._db.read(trash_mod.list_trash)
 
-    def purge_trash(self, now: dt.datetime | None = None,
-                    retention: dt.timedelta = trash_mod.RETENTION) -> int:
+    def purge_trash(
+        self, now: dt.datetime | None = None, retention: dt.timedelta = trash_mod.RETENTION
+    ) -> int:
         """Remove for good what was deleted more than ``retention`` ago."""
         moment = now or dt.datetime.now(dt.UTC)
         return self._db.write(lambda c: trash_mod.purge(c, moment, retention))
@@ -358,8 +459,10 @@ class NotesStore:
         """Remember where the reader is in a document (from :func:`anchors.reading_position`)."""
         if position.offset < 0 or not position.doc_id:
             raise NotesValidationError("a reading position needs a document and an offset >= 0")
-        return self._db.write(lambda c: records.save_position(c, position),
-                              pending=PendingEdit("save_reading_position", position, {}))
+        return self._db.write(
+            lambda c: records.save_position(c, position),
+            pending=PendingEdit("save_reading_position", position, {}),
+        )
 
     def reading_position(self, doc_id: str) -> ReadingPosition | None:
         """The last reading position in a document, or None."""
@@ -367,20 +470,25 @@ class NotesStore:
 
     # --- commitments --------------------------------------------------------
 
-    def set_commitment_status(self, commitment_id: str, status: str,
-                              note: str = "") -> CommitmentStatus:
+    def set_commitment_status(
+        self, commitment_id: str, status: str, note: str = ""
+    ) -> CommitmentStatus:
         """Record the status of a commitment (Openstaand, Voldaan, Deels voldaan, Vervallen)."""
-        pending = PendingEdit("set_commitment_status", commitment_id,
-                              {"status": status, "note": note})
+        pending = PendingEdit(
+            "set_commitment_status", commitment_id, {"status": status, "note": note}
+        )
         if not commitment_id:
             raise NotesValidationError("a commitment status needs a commitment id", None, pending)
         if status not in COMMITMENT_STATUSES:
             raise NotesValidationError(
                 f"unknown status '{status}' (choose from {', '.join(COMMITMENT_STATUSES)})",
-                None, pending)
+                None,
+                pending,
+            )
         note = rows.check_text(note, "note")
-        return self._db.write(lambda c: records.set_commitment(c, commitment_id, status, note),
-                              pending=pending)
+        return self._db.write(
+            lambda c: records.set_commitment(c, commitment_id, status, note), pending=pending
+        )
 
     def commitment_statuses(self) -> dict[str, CommitmentStatus]:
         """Every recorded commitment status, by commitment id."""
@@ -395,26 +503,41 @@ class NotesStore:
 
     # --- merging notes from a file (issues 13 and 16) --------------------------
 
-    def merge_notes(self, incoming: Sequence[merging.Incoming], *, as_mine: bool = False,
-                    progress: merging.Progress | None = None) -> merging.ImportReport:
+    def merge_notes(
+        self,
+        incoming: Sequence[merging.Incoming],
+        *,
+        as_mine: bool = False,
+        progress: merging.Progress | None = None,
+    ) -> merging.ImportReport:
         """Add checked notes from a file in one transaction: all of them or none.
 
         ``as_mine`` stores new ones as mine (restoring my own notes); see
         :mod:`briefing_reader.core.notes.merging` for what is kept and updated.
         """
         report = merging.ImportReport()
-        self._db.write(lambda c: merging.merge(c, incoming, report, as_mine=as_mine,
-                                               progress=progress, total=len(incoming)),
-                       pending=PendingEdit("merge_notes", None, {"count": len(incoming)}))
+        self._db.write(
+            lambda c: merging.merge(
+                c, incoming, report, as_mine=as_mine, progress=progress, total=len(incoming)
+            ),
+            pending=PendingEdit("merge_notes", None, {"count": len(incoming)}),
+        )
         return report
 
     def remove_imported(self, label: str, keep: set[str]) -> int:
         """Move to the trash a colleague's notes from ``label`` that are not in ``keep``
         (their author deleted them); returns how many. Never touches mine."""
+
         def work(conn: sqlite3.Connection) -> int:
-            gone = [row[0] for table in trash_mod.TABLES.values() for row in conn.execute(
-                f"SELECT id FROM {table} WHERE imported_from = ? AND deleted_at IS NULL",
-                (label,)) if row[0] not in keep]
+            gone = [
+                row[0]
+                for table in trash_mod.TABLES.values()
+                for row in conn.execute(
+                    f"SELECT id FROM {table} WHERE imported_from = ? AND deleted_at IS NULL",
+                    (label,),
+                )
+                if row[0] not in keep
+            ]
             now = utc_now()
             for item_id in gone:
                 trash_mod.soft_delete(conn, item_id, now)
@@ -433,7 +556,7 @@ class NotesStore:
         return self._db.read(colleagues.author_keys)
 
     def copy_to_mine(self, item_id: str) -> colleagues.Copied:
-        """"Overnemen": copy a colleague's action note or highlight into mine;
+        """ "Overnemen": copy a colleague's action note or highlight into mine;
         theirs stays as it is and a second copy changes nothing.
 
         Raises:
@@ -441,8 +564,10 @@ class NotesStore:
             NotesError: not saved.
         """
         creator = self.creator_id()
-        return self._db.write(lambda c: colleagues.copy_to_mine(c, item_id, creator),
-                              pending=PendingEdit("copy_to_mine", item_id, {}))
+        return self._db.write(
+            lambda c: colleagues.copy_to_mine(c, item_id, creator),
+            pending=PendingEdit("copy_to_mine", item_id, {}),
+        )
 
     def undo_copy(self, copied: colleagues.Copied) -> None:
         """Undo a :meth:`copy_to_mine`: a new note of mine goes to the trash; an
@@ -454,8 +579,10 @@ class NotesStore:
             return
         assert copied.before is not None
         before = copied.before
-        self._db.write(lambda c: colleagues.restore_action(c, before),
-                       pending=PendingEdit("undo_copy", copied.item_id, {}))
+        self._db.write(
+            lambda c: colleagues.restore_action(c, before),
+            pending=PendingEdit("undo_copy", copied.item_id, {}),
+        )
 
     def change_count(self) -> int:
         """Rows changed through this store since it was opened: a cheap way to
@@ -466,11 +593,14 @@ class NotesStore:
         """What imported files said beyond our columns, by item id: ``original_id``,
         ``language`` and ``creator_id`` (see :mod:`merging`)."""
         found = self._db.read(merging.read_meta)
-        return {item_id: {key: row[key] for key in ("original_id", "language", "creator_id")}
-                for item_id, row in found.items()}
+        return {
+            item_id: {key: row[key] for key in ("original_id", "language", "creator_id")}
+            for item_id, row in found.items()
+        }
 
     def creator_id(self) -> str:
         """This profile's stable creator id (a ``urn:uuid:``), made on first use."""
+
         def mint(conn: sqlite3.Connection) -> str:
             found = settings.read(conn, settings.CREATOR_ID)
             if isinstance(found, str) and found:
@@ -498,9 +628,13 @@ class NotesStore:
             NotesError: the backup could not be written (the notes are unaffected).
         """
         try:
-            return backup.maybe_backup(self._db.conn, self.backup_dir,
-                                       interval=self.backup_interval, keep=self.backup_keep,
-                                       now=now)
+            return backup.maybe_backup(
+                self._db.conn,
+                self.backup_dir,
+                interval=self.backup_interval,
+                keep=self.backup_keep,
+                now=now,
+            )
         except (OSError, sqlite3.Error) as exc:
             raise translate_error(exc, self.backup_dir, writing=False) from exc
 
@@ -511,8 +645,9 @@ class NotesStore:
             NotesError: the backup could not be written (the notes are unaffected).
         """
         try:
-            return backup.backup_if_changed(self._db.conn, self.backup_dir,
-                                            keep=self.backup_keep if rotate else None)
+            return backup.backup_if_changed(
+                self._db.conn, self.backup_dir, keep=self.backup_keep if rotate else None
+            )
         except (OSError, sqlite3.Error) as exc:
             raise translate_error(exc, self.backup_dir, writing=False) from exc
 
@@ -533,8 +668,15 @@ class NotesStore:
 
     # --- helpers ------------------------------------------------------------
 
-    def _select(self, convert: Callable[[sqlite3.Row], T], table: str, where: str,
-                doc_id: str | None, order: str, params: tuple[Any, ...] = ()) -> list[T]:
+    def _select(
+        self,
+        convert: Callable[[sqlite3.Row], T],
+        table: str,
+        where: str,
+        doc_id: str | None,
+        order: str,
+        params: tuple[Any, ...] = (),
+    ) -> list[T]:
         if doc_id is not None:
             where += " AND doc_id = ?"
             params += (doc_id,)
@@ -542,16 +684,19 @@ class NotesStore:
         return self._db.read(lambda c: [convert(r) for r in c.execute(sql, params)])
 
     @staticmethod
-    def _get(conn: sqlite3.Connection, table: str, item_id: str,
-             convert: Callable[[sqlite3.Row], T]) -> T:
+    def _get(
+        conn: sqlite3.Connection, table: str, item_id: str, convert: Callable[[sqlite3.Row], T]
+    ) -> T:
         row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (item_id,)).fetchone()
         return convert(row)
 
     @staticmethod
-    def _editable(conn: sqlite3.Connection, table: str, item_id: str,
-                  convert: Callable[[sqlite3.Row], T]) -> T:
-        row = conn.execute(f"SELECT * FROM {table} WHERE id = ? AND deleted_at IS NULL",
-                           (item_id,)).fetchone()
+    def _editable(
+        conn: sqlite3.Connection, table: str, item_id: str, convert: Callable[[sqlite3.Row], T]
+    ) -> T:
+        row = conn.execute(
+            f"SELECT * FROM {table} WHERE id = ? AND deleted_at IS NULL", (item_id,)
+        ).fetchone()
         if row is None:
             raise NotesNotFoundError(f"there is no {table[:-1]} '{item_id}'")
         if row["imported_from"] is not None:
@@ -561,4 +706,3 @@ class NotesStore:
 
 def _motivation(note: str) -> str:
     return "commenting" if note.strip() else "highlighting"
-

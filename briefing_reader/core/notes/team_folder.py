@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 SUFFIX = ".jsonld"
 #: A file name that starts with an author's uuid: theirs or a copy of theirs.
-_AUTHOR = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(.*)$",
-                     re.IGNORECASE)
+_AUTHOR = re.compile(
+    r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(.*)$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -65,17 +66,27 @@ class SyncReport:
     skipped: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"folder": self.folder, "published": self.published, "offline": self.offline,
-                "authors": self.authors, "files_read": self.files_read, "added": self.added,
-                "updated": self.updated, "removed": self.removed, "unchanged": self.unchanged,
-                "skipped": self.skipped}
+        return {
+            "folder": self.folder,
+            "published": self.published,
+            "offline": self.offline,
+            "authors": self.authors,
+            "files_read": self.files_read,
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
 
     def message(self) -> str:
         if self.offline:
             return f"{self.folder}: not reachable ({self.offline}); nothing shared this time"
-        text = (f"{self.folder}: published {self.published}; read {self.files_read} file(s) "
-                f"of {self.authors} colleague(s): {self.added} added, {self.updated} updated, "
-                f"{self.removed} removed, {self.unchanged} unchanged")
+        text = (
+            f"{self.folder}: published {self.published}; read {self.files_read} file(s) "
+            f"of {self.authors} colleague(s): {self.added} added, {self.updated} updated, "
+            f"{self.removed} removed, {self.unchanged} unchanged"
+        )
         return text + (f", {len(self.skipped)} file(s) skipped" if self.skipped else "")
 
     def add(self, report: ImportReport) -> None:
@@ -132,9 +143,12 @@ def _same_notes(path: Path, collection: dict[str, Any]) -> bool:
     except (OSError, ValueError, RecursionError):
         return False
     items = collection.get("first", {}).get("items", [])
-    return isinstance(held, dict) and held.get("total") == len(items) and (
-        held.get("first", {}) if isinstance(held.get("first"), dict) else {}).get(
-        "items", []) == items
+    return (
+        isinstance(held, dict)
+        and held.get("total") == len(items)
+        and (held.get("first", {}) if isinstance(held.get("first"), dict) else {}).get("items", [])
+        == items
+    )
 
 
 def _newest(incoming: list[Incoming]) -> list[Incoming]:
@@ -156,8 +170,9 @@ def _files(folder: Path) -> dict[str, list[Path]]:
     return by_author
 
 
-def _read_author(paths: list[Path], label: str, library: Library | None,
-                 report: SyncReport) -> list[Incoming] | None:
+def _read_author(
+    paths: list[Path], label: str, library: Library | None, report: SyncReport
+) -> list[Incoming] | None:
     """Every copy of one author's file; None when one is not whole yet."""
     found: list[Incoming] = []
     for path in paths:
@@ -187,7 +202,7 @@ def sync(store: NotesStore, folder: Path | str, library: Library | None = None) 
     except (ExchangeError, OSError) as exc:
         report.offline = getattr(exc, "reason", None) or str(exc)
         return report
-    mine = own_file_name(store)[:-len(SUFFIX)]
+    mine = own_file_name(store)[: -len(SUFFIX)]
     for author, paths in by_author.items():
         label = author + SUFFIX
         if author == mine:

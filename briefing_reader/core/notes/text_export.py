@@ -42,9 +42,27 @@ if TYPE_CHECKING:
     from briefing_reader.core.notes.store import NotesStore
 
 FORMATS = ("md", "csv", "jsonld")
-CSV_COLUMNS = ("id", "kind", "doc_id", "citation", "section", "anchor", "link", "quote",
-               "stance", "priority", "note", "questions", "tags", "colour", "name", "author",
-               "created", "modified", "imported_from")
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "doc_id",
+    "citation",
+    "section",
+    "anchor",
+    "link",
+    "quote",
+    "stance",
+    "priority",
+    "note",
+    "questions",
+    "tags",
+    "colour",
+    "name",
+    "author",
+    "created",
+    "modified",
+    "imported_from",
+)
 #: First characters that make a spreadsheet evaluate a cell (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -82,24 +100,38 @@ def _place(item: Item, library: Library | None) -> _Placed:
         node = doc.node(item.action_id) if doc else None
         if doc is None or node is None:
             return _Placed(item, doc, 0, "", item.action_id)
-        return _Placed(item, doc, doc.blocks[node.first].start if node.first < len(doc.blocks)
-                       else 0, _section_of(doc, node), item.action_id)
+        return _Placed(
+            item,
+            doc,
+            doc.blocks[node.first].start if node.first < len(doc.blocks) else 0,
+            _section_of(doc, node),
+            item.action_id,
+        )
     anchor = item.anchor
     if doc is None:
         return _Placed(item, None, anchor.position.start, "", anchor.place)
     found = locate(doc.plain_text, anchor)
     offset = found.start if found else min(anchor.position.start, len(doc.plain_text))
     node = doc.node_at_block(block_index_at(doc, offset))
-    place = place_at(doc, offset) if found else (
-        anchor.place if anchor.place in doc.anchors() else None)
+    place = (
+        place_at(doc, offset)
+        if found
+        else (anchor.place if anchor.place in doc.anchors() else None)
+    )
     return _Placed(item, doc, offset, _section_of(doc, node), place)
 
 
 def _placed(store: NotesStore, library: Library | None, mine_only: bool) -> list[_Placed]:
     placed = [_place(item, library) for item in exported_items(store, mine_only)]
     order = {doc.id: i for i, doc in enumerate(library)} if library is not None else {}
-    placed.sort(key=lambda p: (order.get(p.item.doc_id, len(order)), p.item.doc_id, p.offset,
-                               p.item.created))
+    placed.sort(
+        key=lambda p: (
+            order.get(p.item.doc_id, len(order)),
+            p.item.doc_id,
+            p.offset,
+            p.item.created,
+        )
+    )
     return placed
 
 
@@ -130,8 +162,11 @@ def _md_item(p: _Placed) -> list[str]:
     if isinstance(item, ActionAnnotation):
         title = item.action_title or item.action_id
         lines = [f"#### Actie: [{_md_escape(title)}]({link})", ""]
-        facts = [("Standpunt", item.stance), ("Prioriteit", item.priority),
-                 ("Tags", ", ".join(item.tags))]
+        facts = [
+            ("Standpunt", item.stance),
+            ("Prioriteit", item.priority),
+            ("Tags", ", ".join(item.tags)),
+        ]
         lines += [f"- {name}: {value}" for name, value in facts if value]
         lines += [f"- Door: {_byline(item)}", ""]
         if item.note.strip():
@@ -142,9 +177,14 @@ def _md_item(p: _Placed) -> list[str]:
             lines.append("")
         return lines
     if isinstance(item, Bookmark):
-        return [f"#### Bladwijzer: [{_md_escape(item.name)}]({link})", "",
-                f"> {' '.join(item.anchor.quote.exact.split())}", "",
-                f"*{_byline(item)}*", ""]
+        return [
+            f"#### Bladwijzer: [{_md_escape(item.name)}]({link})",
+            "",
+            f"> {' '.join(item.anchor.quote.exact.split())}",
+            "",
+            f"*{_byline(item)}*",
+            "",
+        ]
     lines = [f"#### Markering ([naar de tekst]({link}))", ""]
     lines += [f"> {line}" if line else ">" for line in item.anchor.quote.exact.split("\n")]
     lines.append("")
@@ -155,12 +195,15 @@ def _md_item(p: _Placed) -> list[str]:
     return lines
 
 
-def export_markdown(store: NotesStore, library: Library | None, *,
-                    mine_only: bool = False) -> str:
+def export_markdown(store: NotesStore, library: Library | None, *, mine_only: bool = False) -> str:
     """Notes grouped by document and section, with quotes and ``doc:`` links back."""
     placed = _placed(store, library, mine_only)
-    lines = ["# Notities uit Briefing Reader", "",
-             f"Geëxporteerd op {_day(utc_now())}; {len(placed)} notitie(s).", ""]
+    lines = [
+        "# Notities uit Briefing Reader",
+        "",
+        f"Geëxporteerd op {_day(utc_now())}; {len(placed)} notitie(s).",
+        "",
+    ]
     doc_id: str | None = None
     section: str | None = None
     for p in placed:
@@ -183,26 +226,50 @@ def export_csv(store: NotesStore, library: Library | None, *, mine_only: bool = 
     for p in _placed(store, library, mine_only):
         item = p.item
         row: dict[str, Any] = {
-            "id": item.id, "doc_id": item.doc_id,
+            "id": item.id,
+            "doc_id": item.doc_id,
             "citation": (citation(p.doc.meta) or p.doc.title) if p.doc else "",
-            "section": p.section, "anchor": p.anchor or "", "link": _link(p),
-            "author": item.author, "created": item.created, "modified": item.modified,
-            "imported_from": item.imported_from or ""}
+            "section": p.section,
+            "anchor": p.anchor or "",
+            "link": _link(p),
+            "author": item.author,
+            "created": item.created,
+            "modified": item.modified,
+            "imported_from": item.imported_from or "",
+        }
         if isinstance(item, ActionAnnotation):
-            row.update(kind="action", quote=item.action_title, stance=item.stance or "",
-                       priority=item.priority or "", note=item.note,
-                       questions="\n".join(item.questions), tags="; ".join(item.tags))
+            row.update(
+                kind="action",
+                quote=item.action_title,
+                stance=item.stance or "",
+                priority=item.priority or "",
+                note=item.note,
+                questions="\n".join(item.questions),
+                tags="; ".join(item.tags),
+            )
         elif isinstance(item, Highlight):
-            row.update(kind="highlight", quote=item.anchor.quote.exact, note=item.note,
-                       tags="; ".join(item.tags), colour=item.colour)
+            row.update(
+                kind="highlight",
+                quote=item.anchor.quote.exact,
+                note=item.note,
+                tags="; ".join(item.tags),
+                colour=item.colour,
+            )
         else:
             row.update(kind="bookmark", quote=item.anchor.quote.exact, name=item.name)
         writer.writerow({key: csv_cell(str(value)) for key, value in row.items()})
     return out.getvalue()
 
 
-def export_file(store: NotesStore, library: Library | None, path: Path | str, fmt: str, *,
-                mine_only: bool = False, written: list[Path] | None = None) -> int:
+def export_file(
+    store: NotesStore,
+    library: Library | None,
+    path: Path | str,
+    fmt: str,
+    *,
+    mine_only: bool = False,
+    written: list[Path] | None = None,
+) -> int:
     """Write an export atomically; returns the number of notes written.
 
     A JSON-LD export larger than an import accepts (:data:`MAX_IMPORT_BYTES`)
@@ -218,9 +285,14 @@ def export_file(store: NotesStore, library: Library | None, path: Path | str, fm
         data = export_jsonld(store, mine_only=mine_only)
         parts = split_collection(data, json_bounds.MAX_IMPORT_BYTES)
         count = data["total"]
-        files = [(path, parts[0])] if len(parts) == 1 else [
-            (path.with_name(f"{path.stem}-{number}{path.suffix}"), part)
-            for number, part in enumerate(parts, start=1)]
+        files = (
+            [(path, parts[0])]
+            if len(parts) == 1
+            else [
+                (path.with_name(f"{path.stem}-{number}{path.suffix}"), part)
+                for number, part in enumerate(parts, start=1)
+            ]
+        )
     elif fmt == "md":
         text = export_markdown(store, library, mine_only=mine_only)
         count = len(exported_items(store, mine_only))

@@ -18,8 +18,11 @@ from briefing_reader.core.notes.model import TrashItem, format_time
 RETENTION = dt.timedelta(days=30)
 
 #: item kind -> table
-TABLES: dict[str, str] = {"action": "action_notes", "highlight": "highlights",
-                          "bookmark": "bookmarks"}
+TABLES: dict[str, str] = {
+    "action": "action_notes",
+    "highlight": "highlights",
+    "bookmark": "bookmarks",
+}
 
 
 def find(conn: sqlite3.Connection, item_id: str) -> tuple[str, str | None] | None:
@@ -33,17 +36,19 @@ def find(conn: sqlite3.Connection, item_id: str) -> tuple[str, str | None] | Non
 
 def _label(conn: sqlite3.Connection, kind: str, item_id: str) -> tuple[str, str]:
     if kind == "action":
-        row = conn.execute("SELECT doc_id, action_title, action_id FROM action_notes "
-                           "WHERE id = ?", (item_id,)).fetchone()
+        row = conn.execute(
+            "SELECT doc_id, action_title, action_id FROM action_notes WHERE id = ?", (item_id,)
+        ).fetchone()
         return row[0], row[1] or row[2]
     if kind == "bookmark":
-        row = conn.execute("SELECT doc_id, name FROM bookmarks WHERE id = ?",
-                           (item_id,)).fetchone()
+        row = conn.execute("SELECT doc_id, name FROM bookmarks WHERE id = ?", (item_id,)).fetchone()
         return row[0], row[1]
-    row = conn.execute("SELECT doc_id, selectors FROM highlights WHERE id = ?",
-                       (item_id,)).fetchone()
-    exact = next((s.get("exact", "") for s in json.loads(row[1])
-                  if s.get("type") == "TextQuoteSelector"), "")
+    row = conn.execute(
+        "SELECT doc_id, selectors FROM highlights WHERE id = ?", (item_id,)
+    ).fetchone()
+    exact = next(
+        (s.get("exact", "") for s in json.loads(row[1]) if s.get("type") == "TextQuoteSelector"), ""
+    )
     return row[0], exact if len(exact) <= 80 else exact[:79] + "…"
 
 
@@ -55,8 +60,7 @@ def soft_delete(conn: sqlite3.Connection, item_id: str, now: str) -> TrashItem:
     """
     found = find(conn, item_id)
     if found is None or found[1] is not None:
-        raise NotesNotFoundError(f"there is no note, highlight or bookmark '{item_id}' "
-                                 "to delete")
+        raise NotesNotFoundError(f"there is no note, highlight or bookmark '{item_id}' to delete")
     kind = found[0]
     conn.execute(f"UPDATE {TABLES[kind]} SET deleted_at = ? WHERE id = ?", (now, item_id))
     doc_id, label = _label(conn, kind, item_id)
@@ -80,7 +84,8 @@ def restore(conn: sqlite3.Connection, item_id: str) -> str:
     except sqlite3.IntegrityError as exc:
         raise NotesConflictError(
             "this action has been annotated again since; the newer annotation was kept "
-            "and the deleted one stays in the trash") from exc
+            "and the deleted one stays in the trash"
+        ) from exc
     return kind
 
 
@@ -88,21 +93,22 @@ def list_trash(conn: sqlite3.Connection) -> list[TrashItem]:
     """Every item in the trash, most recently deleted first."""
     items = []
     for kind, table in TABLES.items():
-        rows = conn.execute(f"SELECT id, deleted_at FROM {table} "
-                            "WHERE deleted_at IS NOT NULL").fetchall()
+        rows = conn.execute(
+            f"SELECT id, deleted_at FROM {table} WHERE deleted_at IS NOT NULL"
+        ).fetchall()
         for item_id, deleted_at in rows:
             doc_id, label = _label(conn, kind, item_id)
             items.append(TrashItem(item_id, kind, doc_id, label, deleted_at))
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 
-def purge(conn: sqlite3.Connection, now: dt.datetime,
-          retention: dt.timedelta = RETENTION) -> int:
+def purge(conn: sqlite3.Connection, now: dt.datetime, retention: dt.timedelta = RETENTION) -> int:
     """Remove for good the items deleted before ``now - retention``; returns how many."""
     cutoff = format_time(now - retention)
     removed = 0
     for table in TABLES.values():
-        cursor = conn.execute(f"DELETE FROM {table} WHERE deleted_at IS NOT NULL "
-                              "AND deleted_at < ?", (cutoff,))
+        cursor = conn.execute(
+            f"DELETE FROM {table} WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cutoff,)
+        )
         removed += cursor.rowcount
     return removed

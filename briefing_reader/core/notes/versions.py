@@ -79,10 +79,16 @@ class VersionText:
         return "\n".join(p.text for p in self.paragraphs)
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "doc_id": self.doc_id, "version": self.version,
-                "source_hash": self.source_hash, "text_hash": self.text_hash,
-                "title": self.title, "saved": self.saved,
-                "paragraphs": [[p.text, p.anchor, p.kind] for p in self.paragraphs]}
+        return {
+            "format": FORMAT,
+            "doc_id": self.doc_id,
+            "version": self.version,
+            "source_hash": self.source_hash,
+            "text_hash": self.text_hash,
+            "title": self.title,
+            "saved": self.saved,
+            "paragraphs": [[p.text, p.anchor, p.kind] for p in self.paragraphs],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> VersionText:
@@ -90,21 +96,27 @@ class VersionText:
         for text, anchor, kind in data["paragraphs"]:
             paragraphs.append(Paragraph(str(text), start, anchor, str(kind)))
             start += len(text) + 1
-        return cls(str(data["doc_id"]), data.get("version"), str(data["source_hash"]),
-                   str(data["text_hash"]), str(data.get("title", "")),
-                   str(data.get("saved", "")), tuple(paragraphs))
+        return cls(
+            str(data["doc_id"]),
+            data.get("version"),
+            str(data["source_hash"]),
+            str(data["text_hash"]),
+            str(data.get("title", "")),
+            str(data.get("saved", "")),
+            tuple(paragraphs),
+        )
 
 
 def snapshot(doc: Document, saved: str = "") -> VersionText:
     """The text of ``doc`` as a :class:`VersionText` (nothing is written)."""
     paragraphs = tuple(Paragraph(b.text, b.start, b.anchor, b.kind) for b in doc.blocks if b.text)
     plain = "\n".join(p.text for p in paragraphs)
-    return VersionText(doc.id, doc.meta.version, doc.source_hash, text_hash(plain), doc.title,
-                       saved, paragraphs)
+    return VersionText(
+        doc.id, doc.meta.version, doc.source_hash, text_hash(plain), doc.title, saved, paragraphs
+    )
 
 
-def version_path(versions_dir: Path, doc_id: str, version: int | None,
-                 source_hash: str) -> Path:
+def version_path(versions_dir: Path, doc_id: str, version: int | None, source_hash: str) -> Path:
     """``<versions_dir>/<doc_id>/<version>-<hash12>.json`` (version 0 when unversioned).
 
     Raises:
@@ -132,8 +144,9 @@ def save_version(versions_dir: Path, doc: Document, now: dt.datetime | None = No
     try:
         _atomic_write(path, data)
     except OSError as exc:
-        raise VersionsError(f"the text of this version could not be kept "
-                            f"({exc.strerror or exc})", path) from exc
+        raise VersionsError(
+            f"the text of this version could not be kept ({exc.strerror or exc})", path
+        ) from exc
     return path
 
 
@@ -187,8 +200,9 @@ class OffsetMap:
         self._ops: list[tuple[str, int, int, int, int]] = []
         matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            self._ops.append((tag, self._old_starts[i1], self._old_starts[i2],
-                              new_starts[j1], new_starts[j2]))
+            self._ops.append(
+                (tag, self._old_starts[i1], self._old_starts[i2], new_starts[j1], new_starts[j2])
+            )
         self._op_starts = [op[1] for op in self._ops]
 
     @classmethod
@@ -206,7 +220,6 @@ class OffsetMap:
             return min(n1 + column, self._new_len)
         return min(n1 + min(column, max(0, n2 - n1 - 1)), self._new_len)
 
-
     def map_unchanged(self, offset: int) -> int | None:
         """Where ``offset`` is in the new text if its paragraph did not change, else None."""
         if not self._ops:
@@ -214,7 +227,6 @@ class OffsetMap:
         index = max(0, bisect.bisect_right(self._op_starts, offset) - 1)
         tag, o1, o2, n1, _n2 = self._ops[index]
         return n1 + offset - o1 if tag == "equal" and o1 <= offset < o2 else None
-
 
     def unchanged_parts(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of ``new[start:end]`` that the edit left alone, as old offsets."""
@@ -265,8 +277,9 @@ class Change:
     notes: tuple[NoteSpan, ...] = ()
 
 
-def diff_versions(old: VersionText, new: VersionText,
-                  notes: Iterable[NoteSpan] = ()) -> list[Change]:
+def diff_versions(
+    old: VersionText, new: VersionText, notes: Iterable[NoteSpan] = ()
+) -> list[Change]:
     """The paragraph-level differences from ``old`` to ``new``, in reading order.
 
     Replaced paragraphs are paired with the most alike one in order
@@ -288,19 +301,22 @@ def diff_versions(old: VersionText, new: VersionText,
         elif tag == "replace":
             raw.extend(_pair(olds, news))
     spans = list(notes)
-    return [Change(kind, olds, news, _touching(spans, old, new, olds, news))
-            for kind, olds, news in raw]
+    return [
+        Change(kind, olds, news, _touching(spans, old, new, olds, news)) for kind, olds, news in raw
+    ]
 
 
-def _pair(olds: Sequence[Paragraph], news: Sequence[Paragraph]
-          ) -> list[tuple[str, tuple[Paragraph, ...], tuple[Paragraph, ...]]]:
+def _pair(
+    olds: Sequence[Paragraph], news: Sequence[Paragraph]
+) -> list[tuple[str, tuple[Paragraph, ...], tuple[Paragraph, ...]]]:
     out: list[tuple[str, tuple[Paragraph, ...], tuple[Paragraph, ...]]] = []
     j = 0
     for paragraph in olds:
         best, best_ratio = None, 0.5
         for k in range(j, len(news)):
-            ratio = difflib.SequenceMatcher(None, paragraph.text.split(), news[k].text.split(),
-                                            autojunk=False).ratio()
+            ratio = difflib.SequenceMatcher(
+                None, paragraph.text.split(), news[k].text.split(), autojunk=False
+            ).ratio()
             if ratio > best_ratio:
                 best, best_ratio = k, ratio
         if best is None:
@@ -313,8 +329,13 @@ def _pair(olds: Sequence[Paragraph], news: Sequence[Paragraph]
     return out
 
 
-def _touching(spans: list[NoteSpan], old: VersionText, new: VersionText,
-              olds: Sequence[Paragraph], news: Sequence[Paragraph]) -> tuple[NoteSpan, ...]:
+def _touching(
+    spans: list[NoteSpan],
+    old: VersionText,
+    new: VersionText,
+    olds: Sequence[Paragraph],
+    news: Sequence[Paragraph],
+) -> tuple[NoteSpan, ...]:
     found: dict[str, NoteSpan] = {}
     for span in spans:
         if span.doc_hash == old.source_hash:
@@ -323,8 +344,9 @@ def _touching(spans: list[NoteSpan], old: VersionText, new: VersionText,
             paragraphs = news
         else:
             continue
-        if any(span.start < p.end + 1 and p.start < max(span.end, span.start + 1)
-               for p in paragraphs):
+        if any(
+            span.start < p.end + 1 and p.start < max(span.end, span.start + 1) for p in paragraphs
+        ):
             found.setdefault(span.item_id, span)
     return tuple(found.values())
 

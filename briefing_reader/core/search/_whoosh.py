@@ -22,5 +22,15 @@ from whoosh.reading import TermNotFound  # type: ignore[import-untyped]
 from whoosh.system import pack_uint  # type: ignore[import-untyped]
 from whoosh.writing import PostingPool  # type: ignore[import-untyped]
 
-__all__ = ["EmptyIndexError", "FileStorage", "ListMatcher", "NullMatcher", "PostingPool",
-           "RamStorage", "TermNotFound", "fields", "pack_uint", "wq"]
+__all__ = [
+    "EmptyIndexError",
+    "FileStorage",
+    "ListMatcher",
+    "NullMatcher",
+    "PostingPool",
+    "RamStorage",
+    "TermNotFound",
+    "fields",
+    "pack_uint",
+    "wq",
+]

@@ -125,8 +125,10 @@ class Postings:
                 lengths = self.length_bytes(leaf.fieldname)
                 memo = _Memo(leaf.scorer, self.reader, leaf.fieldname)
                 if lengths is None:
-                    part = [memo.score(w, u, None) if w else 0.0
-                            for w, u in zip(weights, order, strict=True)]
+                    part = [
+                        memo.score(w, u, None) if w else 0.0
+                        for w, u in zip(weights, order, strict=True)
+                    ]
                 else:
                     pairs = list(zip(weights, map(lengths.__getitem__, order), strict=True))
                     known = memo.table(set(pairs))
@@ -134,9 +136,7 @@ class Postings:
             total = list(map(add, total, part))
         return list(zip(total, map(neg, order), strict=True))
 
-
-    def best(self, matches: Matches, units: list[int], need: int
-             ) -> list[tuple[float, int]] | None:
+    def best(self, matches: Matches, units: list[int], need: int) -> list[tuple[float, int]] | None:
         """(score, -unit) of the best ``need`` or more of ``units``: every unit
         scoring at least as well as the ``need``-th best.
 
@@ -145,8 +145,9 @@ class Postings:
         units of the best combinations are listed. None when the lengths
         cannot be read this way.
         """
-        columns: list[list[Any]] = [list(map(leaf.weights.get, units, repeat(0.0)))
-                                    for leaf in matches.leaves]
+        columns: list[list[Any]] = [
+            list(map(leaf.weights.get, units, repeat(0.0))) for leaf in matches.leaves
+        ]
         names = sorted({leaf.fieldname for leaf in matches.leaves if leaf.scorer is not None})
         for name in names:
             lengths = self.length_bytes(name)
@@ -156,15 +157,20 @@ class Postings:
         keys = list(zip(*columns, strict=True))
         counts = Counter(keys)
         byte_at = {name: len(matches.leaves) + i for i, name in enumerate(names)}
-        memos = [_Memo(leaf.scorer, self.reader, leaf.fieldname) if leaf.scorer else None
-                 for leaf in matches.leaves]
+        memos = [
+            _Memo(leaf.scorer, self.reader, leaf.fieldname) if leaf.scorer else None
+            for leaf in matches.leaves
+        ]
 
         def score(key: tuple[Any, ...]) -> float:
             total = 0.0
             for i, (leaf, memo) in enumerate(zip(matches.leaves, memos, strict=True)):
                 if key[i]:
-                    total += (leaf.constant if memo is None
-                              else memo._by_byte(key[i], key[byte_at[leaf.fieldname]]))
+                    total += (
+                        leaf.constant
+                        if memo is None
+                        else memo._by_byte(key[i], key[byte_at[leaf.fieldname]])
+                    )
             return total
 
         scores = {key: score(key) for key in counts}
@@ -177,8 +183,10 @@ class Postings:
             taken += counts[key]
             cutoff = scores[key]
         flags = list(map(chosen.__contains__, keys))
-        return [(scores[key], -unit) for key, unit in zip(compress(keys, flags),
-                                                          compress(units, flags), strict=True)]
+        return [
+            (scores[key], -unit)
+            for key, unit in zip(compress(keys, flags), compress(units, flags), strict=True)
+        ]
 
 
 class _Memo:
@@ -245,8 +253,9 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
         weights = postings.weights(query.fieldname, query.text)
         leaves = []
         if score and weights:
-            scorer = postings.searcher.weighting.scorer(postings.searcher, query.fieldname,
-                                                        query.text)
+            scorer = postings.searcher.weighting.scorer(
+                postings.searcher, query.fieldname, query.text
+            )
             if not hasattr(scorer, "_score"):
                 raise Unsupported(type(scorer).__name__)
             leaves = [Leaf(query.fieldname, weights, scorer)]
@@ -256,8 +265,7 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
         for text in query.texts:
             units.update(postings.weights(query.fieldname, text))
         weights = dict.fromkeys(units, 1.0)
-        return Matches(units, [Leaf(query.fieldname, weights, None, query.score)] if score
-                       else [])
+        return Matches(units, [Leaf(query.fieldname, weights, None, query.score)] if score else [])
     if isinstance(query, wq.AndNot):
         positive = evaluate(postings, query.a, score)
         positive.units -= evaluate(postings, query.b, False).units

@@ -79,8 +79,8 @@ class SearchIndex:
         self.lock_timeout = lock_timeout
         self.warning: str | None = None
         self._in_memory = directory is None
-        self._lock = threading.RLock()        # the searcher, and the index it reads
-        self._write_lock = threading.Lock()   # one writer in this process
+        self._lock = threading.RLock()  # the searcher, and the index it reads
+        self._write_lock = threading.Lock()  # one writer in this process
         self._ix: Any = None
         self._searcher: Any = None
         self._terms: DutchTerms | None = None
@@ -164,11 +164,13 @@ class SearchIndex:
                 with self._writing() as (ix, rebuilt):
                     report = self._apply(ix, library, terms, progress, rebuilt)
             self._swap(ix)
-        return UpdateReport(report.added, report.changed, report.removed, rebuilt,
-                            time.perf_counter() - started)
+        return UpdateReport(
+            report.added, report.changed, report.removed, rebuilt, time.perf_counter() - started
+        )
 
-    def _apply(self, ix: Any, library: Library, terms: DutchTerms,
-               progress: Progress | None, rebuilt: bool) -> UpdateReport:
+    def _apply(
+        self, ix: Any, library: Library, terms: DutchTerms, progress: Progress | None, rebuilt: bool
+    ) -> UpdateReport:
         """Index what changed, one batch of documents per commit, streamed:
         each document is parsed (or read from the document cache) when its
         turn comes and dropped after."""
@@ -182,18 +184,34 @@ class SearchIndex:
             progress(0, total)
         for start in range(0, max(total, 1), BATCH):
             last = start + BATCH >= total
-            self._commit_batch(ix, library, terms, todo[start:start + BATCH], have,
-                               removed if start == 0 else (),
-                               files.fingerprint(library) if last else None)
+            self._commit_batch(
+                ix,
+                library,
+                terms,
+                todo[start : start + BATCH],
+                have,
+                removed if start == 0 else (),
+                files.fingerprint(library) if last else None,
+            )
             if progress and not last:
                 progress(start + BATCH, total)
         _report_done(progress, total)
-        return UpdateReport(added=tuple(d for d in todo if d not in have),
-                            changed=tuple(d for d in todo if d in have), removed=removed)
+        return UpdateReport(
+            added=tuple(d for d in todo if d not in have),
+            changed=tuple(d for d in todo if d in have),
+            removed=removed,
+        )
 
-    def _commit_batch(self, ix: Any, library: Library, terms: DutchTerms, batch: list[str],
-                      have: dict[str, str], removed: tuple[str, ...],
-                      state: str | None) -> None:
+    def _commit_batch(
+        self,
+        ix: Any,
+        library: Library,
+        terms: DutchTerms,
+        batch: list[str],
+        have: dict[str, str],
+        removed: tuple[str, ...],
+        state: str | None,
+    ) -> None:
         """One commit: drop ``removed``, (re)index ``batch``, then the state
         record (the library's fingerprint) when this is the last batch."""
         from briefing_reader.core.search.schema import lexicon_record, make_writer, records
@@ -277,8 +295,10 @@ class SearchIndex:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = self._ix = None
-        self.warning = (f"The search index cannot be saved in {self.directory} ({problem}); "
-                        "search works from memory for this session.")
+        self.warning = (
+            f"The search index cannot be saved in {self.directory} ({problem}); "
+            "search works from memory for this session."
+        )
 
     def _swap(self, ix: Any) -> None:
         with self._lock:
@@ -296,8 +316,9 @@ class SearchIndex:
             self._terms = DutchTerms()
         return self._terms
 
-    def search(self, query: str, *, doc: str | None = None, actions_only: bool = False,
-               limit: int = 50) -> SearchResult:
+    def search(
+        self, query: str, *, doc: str | None = None, actions_only: bool = False, limit: int = 50
+    ) -> SearchResult:
         """Search the index.
 
         Never raises for the query: a malformed one is searched as plain
@@ -323,9 +344,15 @@ class SearchIndex:
             if searcher is None:
                 return SearchResult(query, malformed=parsed.malformed, index_ready=False)
             try:
-                return searching.run(searcher, parsed, terms, self._splitter_of(searcher),
-                                     doc=doc,
-                                     actions_only=actions_only, limit=limit)
+                return searching.run(
+                    searcher,
+                    parsed,
+                    terms,
+                    self._splitter_of(searcher),
+                    doc=doc,
+                    actions_only=actions_only,
+                    limit=limit,
+                )
             except Exception as exc:
                 self._broken = True
                 with contextlib.suppress(Exception):
@@ -385,8 +412,7 @@ class SearchIndex:
     def _open_existing(self) -> Any:
         if self._ix is not None:
             return self._ix
-        if (self._broken or self._in_memory or self.directory is None
-                or not self.directory.is_dir()):
+        if self._broken or self._in_memory or self.directory is None or not self.directory.is_dir():
             return None
         from briefing_reader.core.search._whoosh import FileStorage
 
@@ -400,8 +426,9 @@ class SearchIndex:
         """The splitter for highlighting, its vocabulary read from the index
         this searcher sees (made again when the searcher is)."""
         if self._splitter is None or self._splitter_searcher is not searcher:
-            vocabulary = IndexVocabulary(searcher.reader(), set(), self.terms().stop_words,
-                                         self._ix)
+            vocabulary = IndexVocabulary(
+                searcher.reader(), set(), self.terms().stop_words, self._ix
+            )
             self._splitter = IndexSplitter(vocabulary)
             self._splitter_searcher = searcher
         return self._splitter

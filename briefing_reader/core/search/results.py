@@ -33,10 +33,16 @@ class Highlighter:
         parts: compound parts of an exact form (None: a substring test).
     """
 
-    def __init__(self, key: Callable[[str], str | None], keys: set[str], exact: set[str],
-                 prefixes: tuple[str, ...], phrases: list[tuple[str, ...]],
-                 parts: Callable[[str], tuple[str, ...]] | None = None,
-                 words: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        key: Callable[[str], str | None],
+        keys: set[str],
+        exact: set[str],
+        prefixes: tuple[str, ...],
+        phrases: list[tuple[str, ...]],
+        parts: Callable[[str], tuple[str, ...]] | None = None,
+        words: set[str] | None = None,
+    ) -> None:
         self._key = key
         self._keys = keys
         self._exact = exact
@@ -54,9 +60,12 @@ class Highlighter:
     def _word_matches(self, form: str) -> bool:
         hit = self._memo.get(form)
         if hit is None:
-            hit = (form in self._exact or self._key(form) in self._keys
-                   or (bool(self._prefixes) and form.startswith(self._prefixes))
-                   or self._compound_matches(form))
+            hit = (
+                form in self._exact
+                or self._key(form) in self._keys
+                or (bool(self._prefixes) and form.startswith(self._prefixes))
+                or self._compound_matches(form)
+            )
             self._memo[form] = hit
         return hit
 
@@ -79,7 +88,7 @@ class Highlighter:
             n = len(phrase)
             forms = [form for _, _, form in found]
             for i in range(len(forms) - n + 1):
-                if forms[i] == phrase[0] and tuple(forms[i:i + n]) == phrase:
+                if forms[i] == phrase[0] and tuple(forms[i : i + n]) == phrase:
                     for j in range(i, i + n):
                         marked[j] = True
         return [(s, e) for (s, e, _), on in zip(found, marked, strict=True) if on]
@@ -101,8 +110,9 @@ def _probes(keys: set[str]) -> tuple[str, ...]:
     return tuple(sorted(probes))
 
 
-def make_snippet(text: str, spans: list[Span], width: int = 220,
-                 before: int = 60) -> tuple[str, tuple[Span, ...]]:
+def make_snippet(
+    text: str, spans: list[Span], width: int = 220, before: int = 60
+) -> tuple[str, tuple[Span, ...]]:
     """A window of ``text`` around the densest run of ``spans``.
 
     Returns the snippet (whitespace flattened, '…' where cut) and the spans
@@ -132,8 +142,7 @@ def make_snippet(text: str, spans: list[Span], width: int = 220,
     prefix = "…" if begin else ""
     suffix = "…" if end < len(flat) else ""
     shift = len(prefix) - begin
-    moved = tuple((s + shift, e + shift) for s, e in spans
-                  if s >= begin and e <= begin + len(body))
+    moved = tuple((s + shift, e + shift) for s, e in spans if s >= begin and e <= begin + len(body))
     return f"{prefix}{body}{suffix}", moved
 
 
@@ -212,9 +221,15 @@ class Hit:
         return tuple(dict.fromkeys(self.text[s:e] for s, e in self.spans))
 
     def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "anchor": self.anchor, "section_path": self.section_path,
-                "kind": self.kind, "snippet": self.snippet, "score": round(self.score, 4),
-                "missing": list(self.missing)}
+        return {
+            "doc": self.doc,
+            "anchor": self.anchor,
+            "section_path": self.section_path,
+            "kind": self.kind,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "missing": list(self.missing),
+        }
 
 
 ROW_SEPARATOR = " … "
@@ -232,8 +247,13 @@ def readable_rows(text: str, highlighter: Highlighter) -> str:
     header = rows[0]
     lines = [" | ".join(cell.strip() for cell in header if cell.strip())]
     for cells in rows[1:]:
-        named = [f"{header[i].strip()}: {cell.strip()}" if i < len(header) and header[i].strip()
-                 else cell.strip() for i, cell in enumerate(cells[1:], 1) if cell.strip()]
+        named = [
+            f"{header[i].strip()}: {cell.strip()}"
+            if i < len(header) and header[i].strip()
+            else cell.strip()
+            for i, cell in enumerate(cells[1:], 1)
+            if cell.strip()
+        ]
         lines.append(" | ".join([cells[0].strip(), *named]))
     matching = [line for line in lines[1:] if highlighter.spans(line)]
     if not matching or highlighter.spans(lines[0]):
@@ -280,6 +300,11 @@ class SearchResult:
         return groups
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "suggestion": self.suggestion, "total": self.total,
-                "partial": self.partial, "missing": list(self.missing),
-                "hits": [hit.to_json() for hit in self.hits]}
+        return {
+            "query": self.query,
+            "suggestion": self.suggestion,
+            "total": self.total,
+            "partial": self.partial,
+            "missing": list(self.missing),
+            "hits": [hit.to_json() for hit in self.hits],
+        }

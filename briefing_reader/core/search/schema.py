@@ -55,10 +55,14 @@ class TermsField(fields.TEXT):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__(phrase=False)
 
-    def index(self, value: list[str] | Weighted,
-              **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        items = value.items() if isinstance(value, dict) else (
-            (term, (freq, float(freq))) for term, freq in Counter(value).items())
+    def index(
+        self, value: list[str] | Weighted, **kwargs: Any
+    ) -> Iterator[tuple[bytes, int, float, bytes]]:
+        items = (
+            value.items()
+            if isinstance(value, dict)
+            else ((term, (freq, float(freq))) for term, freq in Counter(value).items())
+        )
         for term, (freq, weight) in items:
             yield term.encode("utf-8"), freq, weight, pack_uint(freq)
 
@@ -123,8 +127,7 @@ class _CachedLengths:
         column = self._columns.get(fieldname)
         if column is None:
             read = self._reader.doc_field_length
-            column = [read(d, fieldname, default)
-                      for d in range(self._reader.doc_count_all())]
+            column = [read(d, fieldname, default) for d in range(self._reader.doc_count_all())]
             self._columns[fieldname] = column
         return column[docnum]
 
@@ -205,8 +208,9 @@ def body_terms(exact: list[str], terms: DutchTerms, splitter: CompoundSplitter) 
     return body
 
 
-def records(doc: Document, terms: DutchTerms, splitter: CompoundSplitter,
-            forms: set[str]) -> Iterator[dict[str, Any]]:
+def records(
+    doc: Document, terms: DutchTerms, splitter: CompoundSplitter, forms: set[str]
+) -> Iterator[dict[str, Any]]:
     """The Whoosh records of one document: its units, then its manifest.
 
     Every exact form met is added to ``forms`` (for the lexicon record).
@@ -216,17 +220,26 @@ def records(doc: Document, terms: DutchTerms, splitter: CompoundSplitter,
         exact = WORD.findall(fold(unit.text))
         forms.update(exact)
         record: dict[str, Any] = {
-            "doc": doc.id, "kind": unit.kind, "dockind": doc.meta.kind, "date": date,
+            "doc": doc.id,
+            "kind": unit.kind,
+            "dockind": doc.meta.kind,
+            "date": date,
             "body": body_terms(exact, terms, splitter),
             "pairs": [f"{a} {b}" for a, b in pairwise(exact)],
-            "anchor": unit.anchor, "section": unit.section_path, "text": unit.text,
+            "anchor": unit.anchor,
+            "section": unit.section_path,
+            "text": unit.text,
             "doctitle": doc.title,
         }
         if unit.title:
             record["_boost"] = HEADING_BOOST
         yield record
-    yield {"doc": doc.id, "kind": MANIFEST_KIND, "dochash": manifest_value(doc),
-           "doctitle": doc.title}
+    yield {
+        "doc": doc.id,
+        "kind": MANIFEST_KIND,
+        "dochash": manifest_value(doc),
+        "doctitle": doc.title,
+    }
 
 
 def lexicon_record(forms: set[str], reader: Any | None) -> dict[str, Any] | None:

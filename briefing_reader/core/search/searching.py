@@ -50,8 +50,12 @@ class TermSet(wq.Query):  # type: ignore[misc]
         self.boost = 1.0
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, TermSet) and other.fieldname == self.fieldname
-                and other.texts == self.texts and other.score == self.score)
+        return (
+            isinstance(other, TermSet)
+            and other.fieldname == self.fieldname
+            and other.texts == self.texts
+            and other.score == self.score
+        )
 
     def __hash__(self) -> int:
         return hash((self.fieldname, tuple(self.texts), self.score))
@@ -166,12 +170,14 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
     every unit); a query of stop words only searches them.
     """
     out = Compiled(None)
-    content = any(not (isinstance(t, Word) and terms.key(t.text) is None)
-                  for t in parsed.positive_terms())
+    content = any(
+        not (isinstance(t, Word) and terms.key(t.text) is None) for t in parsed.positive_terms()
+    )
     groups = []
     for group in parsed.required:
-        kept = [t for t in group
-                if not (content and isinstance(t, Word) and terms.key(t.text) is None)]
+        kept = [
+            t for t in group if not (content and isinstance(t, Word) and terms.key(t.text) is None)
+        ]
         if not kept:
             continue
         compiled = [compile_term(t, terms, reader, out) for t in kept]
@@ -184,8 +190,9 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
             out.verify.append(kept[0].words)
     positive = (groups[0] if len(groups) == 1 else wq.And(groups)) if groups else None
     if positive is None:
-        positive = wq.Not(wq.Or([wq.Term("kind", _schema.MANIFEST_KIND),
-                                 wq.Term("kind", _schema.LEXICON_KIND)]))
+        positive = wq.Not(
+            wq.Or([wq.Term("kind", _schema.MANIFEST_KIND), wq.Term("kind", _schema.LEXICON_KIND)])
+        )
     if parsed.excluded:
         negative = wq.Or([compile_term(t, terms, reader, out) for t in parsed.excluded])
         positive = wq.AndNot(positive, negative)
@@ -216,8 +223,10 @@ def _prefixed(reader: Any, prefix: str) -> list[str]:
 def _within(reader: Any, text: str, distance: int) -> set[str]:
     forms: set[str] = set()
     for leaf, _offset in reader.leaf_readers():
-        forms.update(_text(t) for t in leaf.terms_within("forms", text, distance,
-                                                         prefix=1 if len(text) > 3 else 0))
+        forms.update(
+            _text(t)
+            for t in leaf.terms_within("forms", text, distance, prefix=1 if len(text) > 3 else 0)
+        )
     return forms
 
 
@@ -237,8 +246,9 @@ def make_filter(parsed: Query, doc: str | None, actions_only: bool) -> Any:
     return filters[0] if len(filters) == 1 else wq.And(filters)
 
 
-def highlighter(parsed: Query, terms: DutchTerms, forms: set[str],
-                splitter: CompoundSplitter | None) -> Highlighter:
+def highlighter(
+    parsed: Query, terms: DutchTerms, forms: set[str], splitter: CompoundSplitter | None
+) -> Highlighter:
     """A highlighter for the query's positive terms.
 
     ``forms`` are the exact forms fuzzy terms matched in the index, so that
@@ -269,20 +279,36 @@ def highlighter(parsed: Query, terms: DutchTerms, forms: set[str],
             prefixes.append(term.text)
         else:
             exact.add(term.text)
-    return Highlighter(terms.key, keys, exact, tuple(prefixes), phrases,
-                       splitter.parts if splitter is not None else None, words)
+    return Highlighter(
+        terms.key,
+        keys,
+        exact,
+        tuple(prefixes),
+        phrases,
+        splitter.parts if splitter is not None else None,
+        words,
+    )
 
 
 def contains_phrase(text: str, words: tuple[str, ...]) -> bool:
     """True when the exact forms ``words`` occur one after another in ``text``."""
     forms = WORD.findall(fold(text))
     n = len(words)
-    return any(forms[i:i + n] == list(words) for i in range(len(forms) - n + 1)
-               if forms[i] == words[0])
+    return any(
+        forms[i : i + n] == list(words) for i in range(len(forms) - n + 1) if forms[i] == words[0]
+    )
 
 
-def run(searcher: Any, parsed: Query, terms: DutchTerms, splitter: CompoundSplitter | None, *,
-        doc: str | None, actions_only: bool, limit: int) -> SearchResult:
+def run(
+    searcher: Any,
+    parsed: Query,
+    terms: DutchTerms,
+    splitter: CompoundSplitter | None,
+    *,
+    doc: str | None,
+    actions_only: bool,
+    limit: int,
+) -> SearchResult:
     """Search and build the result: top hits (snippets made lazily), total, suggestion.
 
     Order: units matching more of the query's parts first (in a partial
@@ -321,8 +347,9 @@ def run(searcher: Any, parsed: Query, terms: DutchTerms, splitter: CompoundSplit
     return result
 
 
-def _fast(searcher: Any, compiled: Compiled, filter_: Any, result: SearchResult
-          ) -> tuple[Iterator[tuple[int, float]], int, Mapping[int, tuple[str, ...]]]:
+def _fast(
+    searcher: Any, compiled: Compiled, filter_: Any, result: SearchResult
+) -> tuple[Iterator[tuple[int, float]], int, Mapping[int, tuple[str, ...]]]:
     """:func:`run`'s ranking with sets, scoring only the tiers that are shown.
 
     Returns (ranked units, lazily; their number; parts each unit lacks).
@@ -343,20 +370,24 @@ def _fast(searcher: Any, compiled: Compiled, filter_: Any, result: SearchResult
         for part in parts:
             if allowed is not None:
                 part.units &= allowed
-        result.missing = [g.label for g, part in zip(compiled.groups, parts, strict=True)
-                          if not part.units]
-        matches = collect.Matches(set().union(*(part.units for part in parts)),
-                                  [leaf for part in parts for leaf in part.leaves])
+        result.missing = [
+            g.label for g, part in zip(compiled.groups, parts, strict=True) if not part.units
+        ]
+        matches = collect.Matches(
+            set().union(*(part.units for part in parts)),
+            [leaf for part in parts for leaf in part.leaves],
+        )
         result.partial = bool(matches.units) and len(compiled.groups) > 1
         held = [part.units for part in parts]
         lacking = _Lacking(compiled.groups, held)
-    whole = [_whole_word_set(postings, group.keys) for group in compiled.groups
-             if group.keys is not None]
+    whole = [
+        _whole_word_set(postings, group.keys) for group in compiled.groups if group.keys is not None
+    ]
     ours = _companions(postings)
     tiers = []
     for has in reversed(_levels(matches.units, held)):  # most parts held first
-        for words in reversed(_levels(has, whole)):     # most whole words first
-            tiers += [words - ours, words & ours]       # letters before companions
+        for words in reversed(_levels(has, whole)):  # most whole words first
+            tiers += [words - ours, words & ours]  # letters before companions
     return _ranked(postings, matches, tiers), len(matches.units), lacking
 
 
@@ -370,8 +401,9 @@ class _Lacking(Mapping[int, tuple[str, ...]]):
     def __getitem__(self, unit: int) -> tuple[str, ...]:
         if not any(unit in units for units in self._held):
             raise KeyError(unit)
-        return tuple(g.label for g, units in zip(self._groups, self._held, strict=True)
-                     if unit not in units)
+        return tuple(
+            g.label for g, units in zip(self._groups, self._held, strict=True) if unit not in units
+        )
 
     def get(self, unit: int, default: Any = None) -> Any:  # type: ignore[override]
         try:
@@ -399,8 +431,9 @@ def _levels(units: set[int], sets: list[set[int]]) -> list[set[int]]:
     return levels
 
 
-def _ranked(postings: collect.Postings, matches: collect.Matches,
-            tiers: list[set[int]]) -> Iterator[tuple[int, float]]:
+def _ranked(
+    postings: collect.Postings, matches: collect.Matches, tiers: list[set[int]]
+) -> Iterator[tuple[int, float]]:
     """The units of ``tiers`` in turn, each tier by score (best first)."""
     for tier in tiers:
         if not tier:
@@ -449,8 +482,9 @@ def _scored(searcher: Any, query: Any, filter_: Any) -> list[tuple[int, float]]:
     return list(found.items())
 
 
-def _partial(searcher: Any, groups: list[Group], filter_: Any
-             ) -> tuple[list[tuple[int, float]], dict[int, tuple[str, ...]], list[str]]:
+def _partial(
+    searcher: Any, groups: list[Group], filter_: Any
+) -> tuple[list[tuple[int, float]], dict[int, tuple[str, ...]], list[str]]:
     """Units matching some parts: (scored units, parts each lacks, parts found nowhere)."""
     scores: dict[int, float] = {}
     has: dict[int, set[int]] = {}
@@ -462,13 +496,19 @@ def _partial(searcher: Any, groups: list[Group], filter_: Any
         for unit, score in found:
             scores[unit] = scores.get(unit, 0.0) + score
             has.setdefault(unit, set()).add(number)
-    lacking = {unit: tuple(g.label for n, g in enumerate(groups) if n not in parts)
-               for unit, parts in has.items()}
+    lacking = {
+        unit: tuple(g.label for n, g in enumerate(groups) if n not in parts)
+        for unit, parts in has.items()
+    }
     return list(scores.items()), lacking, missing
 
 
-def _rank(searcher: Any, groups: list[Group], scored: list[tuple[int, float]],
-          lacking: dict[int, tuple[str, ...]]) -> list[tuple[int, float]]:
+def _rank(
+    searcher: Any,
+    groups: list[Group],
+    scored: list[tuple[int, float]],
+    lacking: dict[int, tuple[str, ...]],
+) -> list[tuple[int, float]]:
     """``scored`` in the order of :func:`run`."""
     if len(scored) < 2:
         return scored
@@ -478,8 +518,9 @@ def _rank(searcher: Any, groups: list[Group], scored: list[tuple[int, float]],
         if group.keys is not None:
             words.update(_whole_word_units(searcher.reader(), group.keys))
     missing = {unit: len(parts) for unit, parts in lacking.items()}
-    keyed = [(missing.get(unit, 0), -words[unit], unit in ours, -score, unit)
-             for unit, score in scored]
+    keyed = [
+        (missing.get(unit, 0), -words[unit], unit in ours, -score, unit) for unit, score in scored
+    ]
     keyed.sort()
     return [(unit, -score) for _, _, _, score, unit in keyed]
 
@@ -503,9 +544,15 @@ def _whole_word_units(reader: Any, keys: set[str]) -> set[int]:
     return units
 
 
-def _hits(searcher: Any, ranked: Iterable[tuple[int, float]], total: int, compiled: Compiled,
-          marker: Highlighter, limit: int, lacking: Mapping[int, tuple[str, ...]]
-          ) -> tuple[list[Hit], int]:
+def _hits(
+    searcher: Any,
+    ranked: Iterable[tuple[int, float]],
+    total: int,
+    compiled: Compiled,
+    marker: Highlighter,
+    limit: int,
+    lacking: Mapping[int, tuple[str, ...]],
+) -> tuple[list[Hit], int]:
     """The first ``limit`` hits and the total, phrases of 3+ words checked."""
     check_all = bool(compiled.verify) and total <= VERIFY_ALL
     hits: list[Hit] = []
@@ -518,11 +565,19 @@ def _hits(searcher: Any, ranked: Iterable[tuple[int, float]], total: int, compil
             total -= 1
             continue
         if len(hits) < limit:
-            hits.append(Hit(
-                doc=stored["doc"], doc_title=stored.get("doctitle", ""),
-                anchor=stored.get("anchor", ""), section_path=stored.get("section", ""),
-                kind=stored.get("kind", ""), score=float(score or 0.0),
-                text=text, highlighter=marker, missing=lacking.get(unit, ())))
+            hits.append(
+                Hit(
+                    doc=stored["doc"],
+                    doc_title=stored.get("doctitle", ""),
+                    anchor=stored.get("anchor", ""),
+                    section_path=stored.get("section", ""),
+                    kind=stored.get("kind", ""),
+                    score=float(score or 0.0),
+                    text=text,
+                    highlighter=marker,
+                    missing=lacking.get(unit, ()),
+                )
+            )
     return hits, total
 
 
@@ -546,9 +601,13 @@ def suggest(searcher: Any, parsed: Query, terms: DutchTerms) -> str | None:
         options.discard(term.text)
         if options:
             word = term.text
-            replace[word] = max(sorted(options), key=lambda form: (
-                reader.doc_frequency("body", terms.key(form) or form),
-                -abs(len(form) - len(word))))
+            replace[word] = max(
+                sorted(options),
+                key=lambda form: (
+                    reader.doc_frequency("body", terms.key(form) or form),
+                    -abs(len(form) - len(word)),
+                ),
+            )
     if not replace:
         return None
 

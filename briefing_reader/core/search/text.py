@@ -26,8 +26,7 @@ WORD = re.compile(r"\w+")
 """A token: a run of letters and digits; all punctuation separates words."""
 
 #: Irregular plural stems the stemmer leaves apart from their singular.
-_IRREGULAR = {"kinder": "kind", "led": "lid", "sted": "stad", "schep": "schip",
-              "eier": "ei"}
+_IRREGULAR = {"kinder": "kind", "led": "lid", "sted": "stad", "schep": "schip", "eier": "ei"}
 _VOWELS = frozenset("aeiouy")
 
 
@@ -37,13 +36,24 @@ def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0xC0, 0x250):
         char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", char)
-                       if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
         if base and base != char:
             table[code] = base
-    table.update({ord("ß"): "ss", ord("æ"): "ae", ord("Æ"): "AE", ord("ø"): "o",
-                  ord("Ø"): "O", ord("ł"): "l", ord("Ł"): "L", ord("ĳ"): "ij",
-                  ord("Ĳ"): "IJ"})
+    table.update(
+        {
+            ord("ß"): "ss",
+            ord("æ"): "ae",
+            ord("Æ"): "AE",
+            ord("ø"): "o",
+            ord("Ø"): "O",
+            ord("ł"): "l",
+            ord("Ł"): "L",
+            ord("ĳ"): "ij",
+            ord("Ĳ"): "IJ",
+        }
+    )
     return table
 
 
@@ -78,8 +88,7 @@ def normalise_stem(stem: str) -> str:
         stem = stem[:-2]
     elif len(stem) > 4 and stem.endswith("ies"):
         stem = stem[:-1]
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS \
-            and stem[-1].isalpha():
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS and stem[-1].isalpha():
         stem = stem[:-1]
     if len(stem) > 3:
         if stem[-1] == "v":
@@ -101,8 +110,7 @@ class DutchTerms:
         from whoosh.lang.snowball.dutch import DutchStemmer  # type: ignore[import-untyped]
 
         self._stem = DutchStemmer().stem
-        self.stop_words: frozenset[str] = frozenset(
-            fold(w) for w in stopwords_for_language("nl"))
+        self.stop_words: frozenset[str] = frozenset(fold(w) for w in stopwords_for_language("nl"))
         self._keys: dict[str, str | None] = {}
 
     def key(self, exact: str) -> str | None:
@@ -149,10 +157,15 @@ class CompoundSplitter:
     and costs a few set look-ups per long word (results are cached).
     """
 
-    def __init__(self, vocabulary: Iterable[str], stop_words: frozenset[str] = frozenset(),
-                 min_length: int = 8) -> None:
-        self.vocabulary = frozenset(w for w in vocabulary
-                                    if len(w) >= 3 and not w.isdigit()) - stop_words
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        stop_words: frozenset[str] = frozenset(),
+        min_length: int = 8,
+    ) -> None:
+        self.vocabulary = (
+            frozenset(w for w in vocabulary if len(w) >= 3 and not w.isdigit()) - stop_words
+        )
         self.min_length = min_length
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -203,7 +216,7 @@ def _unlink(head: str, vocab: frozenset[str]) -> str | None:
     if head in vocab:
         return head
     for link in ("s", "e", "en"):
-        if head.endswith(link) and len(head) - len(link) >= 4 and head[:-len(link)] in vocab:
+        if head.endswith(link) and len(head) - len(link) >= 4 and head[: -len(link)] in vocab:
             return head[: -len(link)]
     return None
 
@@ -235,16 +248,29 @@ def verb_forms(word: str) -> set[str]:
         bases.append(word[2:])
     stems: set[str] = set()
     for base in bases:
-        stems.update(base[:-len(e)] for e in _VERB_ENDINGS
-                     if base.endswith(e) and len(base) - len(e) >= 3)
+        stems.update(
+            base[: -len(e)] for e in _VERB_ENDINGS if base.endswith(e) and len(base) - len(e) >= 3
+        )
         if base.endswith(("d", "t")):
             stems.add(base)  # a stem ending in d/t takes no extra one: start, gemeld
         if base.endswith("en") and len(base) > 5:
             stems.update(_closed_stems(base[:-2]))
     forms: set[str] = set()
     for stem in stems:
-        forms.update((stem, stem + "t", stem + "d", stem + "te", stem + "de", stem + "ten",
-                      stem + "den", "ge" + stem, "ge" + stem + "t", "ge" + stem + "d"))
+        forms.update(
+            (
+                stem,
+                stem + "t",
+                stem + "d",
+                stem + "te",
+                stem + "de",
+                stem + "ten",
+                stem + "den",
+                "ge" + stem,
+                "ge" + stem + "t",
+                "ge" + stem + "d",
+            )
+        )
         forms.update(open_stem + "en" for open_stem in _open_stems(stem))
     forms.discard(word)
     return forms
@@ -256,8 +282,7 @@ def _closed_stems(stem: str) -> set[str]:
     out = {stem, unvoiced}
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
         out.add(stem[:-1])  # zett -> zet
-    if (len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in "aeou"
-            and stem[-3] not in _VOWELS):
+    if len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in "aeou" and stem[-3] not in _VOWELS:
         out.add(unvoiced[:-1] + stem[-2] + unvoiced[-1])  # stur -> stuur, handhav -> handhaaf
     return out
 
@@ -266,10 +291,13 @@ def _open_stems(stem: str) -> set[str]:
     """The stem before -en, from the one written alone: handhaaf -> handhav."""
     voiced = stem[:-1] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
     out = {stem, voiced}
-    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou" \
-            and stem[-1] not in _VOWELS:
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou" and stem[-1] not in _VOWELS:
         out.update({stem[:-2] + stem[-1], voiced[:-2] + voiced[-1]})  # stuur -> stur
-    if len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS \
-            and stem[-3] not in _VOWELS:
+    if (
+        len(stem) > 2
+        and stem[-1] not in _VOWELS
+        and stem[-2] in _VOWELS
+        and stem[-3] not in _VOWELS
+    ):
         out.add(stem + stem[-1])  # zet -> zett, verken -> verkenn
     return out

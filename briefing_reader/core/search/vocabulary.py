@@ -27,8 +27,13 @@ class IndexVocabulary:
             replaced by a newer one).
     """
 
-    def __init__(self, reader: Any, pending: set[str],
-                 stop_words: frozenset[str] = frozenset(), index: Any = None) -> None:
+    def __init__(
+        self,
+        reader: Any,
+        pending: set[str],
+        stop_words: frozenset[str] = frozenset(),
+        index: Any = None,
+    ) -> None:
         self._reader = reader
         self._pending = pending
         self._stop_words = stop_words

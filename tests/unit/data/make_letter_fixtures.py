@@ -38,10 +38,14 @@ LETTER = Path(__file__).parents[3] / "content" / "kst-32824-456.md"
 TITLE = "Voortgang Actieagenda Integratie en de Open en Vrije Samenleving"
 RUNNING_HEADER = "Tweede Kamer, vergaderjaar 2024–2025, 32 824, nr. 456"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-FOOTNOTES_REL = ('<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
-                 'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>')
-FOOTNOTES_TYPE = ('<Override PartName="/word/footnotes.xml" ContentType="application/'
-                  'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>')
+FOOTNOTES_REL = (
+    '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+)
+FOOTNOTES_TYPE = (
+    '<Override PartName="/word/footnotes.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+)
 _MARKER = re.compile(r"\[\^(\d+)\]")
 _NOTE_DEF = re.compile(r"^\[\^(\d+)\]:\s?(.*)$")
 _ESCAPE = re.compile(r"\\([\\|*_\[\]#>`~-])")
@@ -73,7 +77,7 @@ def _read_letter() -> tuple[list[str], dict[str, list[str]]]:
     body: list[str] = []
     notes: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for line in lines[end + 1:]:
+    for line in lines[end + 1 :]:
         if match := _NOTE_DEF.match(line):
             current = [match[2]]
             notes[match[1]] = current
@@ -108,8 +112,13 @@ def _header_and_footer(document: docx.Document, running: str) -> None:
 
 
 def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         run = paragraph.add_run()
         if kind:
             char = OxmlElement("w:fldChar")
@@ -124,8 +133,13 @@ def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
             run.text = text
 
 
-def _write_body(document: docx.Document, body: list[str], notes: dict[str, list[str]],
-                next_note: list[int], note_texts: list[tuple[int, list[str]]]) -> None:
+def _write_body(
+    document: docx.Document,
+    body: list[str],
+    notes: dict[str, list[str]],
+    next_note: list[int],
+    note_texts: list[tuple[int, list[str]]],
+) -> None:
     target = document  # the document, or the cell of the action box being written
     pending_title: str | None = None
     paragraph_lines: list[str] = []
@@ -184,14 +198,20 @@ def _write_body(document: docx.Document, body: list[str], notes: dict[str, list[
     flush()
 
 
-def _paragraph(target, lines: list[str], notes: dict[str, list[str]], next_note: list[int],
-               note_texts: list[tuple[int, list[str]]], style: str | None = None) -> None:
+def _paragraph(
+    target,
+    lines: list[str],
+    notes: dict[str, list[str]],
+    next_note: list[int],
+    note_texts: list[tuple[int, list[str]]],
+    style: str | None = None,
+) -> None:
     paragraph = target.add_paragraph(style=style)
     for index, line in enumerate(lines):
         text = line[:-1] if line.endswith("\\") and not line.endswith("\\\\") else line
         pos = 0
         for match in _MARKER.finditer(text):
-            paragraph.add_run(_unescape(text[pos:match.start()]))
+            paragraph.add_run(_unescape(text[pos : match.start()]))
             note_id = next_note[0] + 1  # ids 0 and 1 are Word's separators
             next_note[0] += 1
             note_texts.append((note_id, notes[match[1]]))
@@ -207,8 +227,11 @@ def _paragraph(target, lines: list[str], notes: dict[str, list[str]], next_note:
 
 
 def _table(document: docx.Document, lines: list[str]) -> None:
-    rows = [[_unescape(c.strip()) for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
-            for line in lines if not set(line.strip()) <= set("|-: ")]
+    rows = [
+        [_unescape(c.strip()) for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+        for line in lines
+        if not set(line.strip()) <= set("|-: ")
+    ]
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = document.styles["Table Grid"]
@@ -226,29 +249,38 @@ def _unescape(text: str) -> str:
 
 
 def _with_footnotes(data: bytes, notes: list[tuple[int, list[str]]]) -> bytes:
-    parts = ['<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p>'
-             '</w:footnote><w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r>'
-             '<w:continuationSeparator/></w:r></w:p></w:footnote>']
+    parts = [
+        '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+    ]
     for note_id, lines in notes:
-        runs = '<w:r><w:br/></w:r>'.join(
+        runs = "<w:r><w:br/></w:r>".join(
             f'<w:r><w:t xml:space="preserve">{escape(_unescape(line.removesuffix(chr(92))))}'
-            f'</w:t></w:r>' for line in lines)
-        parts.append(f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:rPr><w:sz w:val="16"/>'
-                     f'</w:rPr></w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
-                     f'<w:sz w:val="16"/></w:rPr><w:footnoteRef/></w:r>'
-                     f'<w:r><w:t xml:space="preserve"> </w:t></w:r>'
-                     + runs.replace("<w:r><w:t", '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t')
-                     + "</w:p></w:footnote>")
-    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                 f'<w:footnotes xmlns:w="{W_NS}">{"".join(parts)}</w:footnotes>')
+            f"</w:t></w:r>"
+            for line in lines
+        )
+        parts.append(
+            f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:rPr><w:sz w:val="16"/>'
+            f'</w:rPr></w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+            f'<w:sz w:val="16"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> </w:t></w:r>'
+            + runs.replace("<w:r><w:t", '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t')
+            + "</w:p></w:footnote>"
+        )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:footnotes xmlns:w="{W_NS}">{"".join(parts)}</w:footnotes>'
+    )
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item)
             if item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>",
-                                          FOOTNOTES_REL.encode() + b"</Relationships>")
+                content = content.replace(
+                    b"</Relationships>", FOOTNOTES_REL.encode() + b"</Relationships>"
+                )
             elif item.filename == "[Content_Types].xml":
                 content = content.replace(b"</Types>", FOOTNOTES_TYPE.encode() + b"</Types>")
             target.writestr(item, content)
@@ -262,9 +294,21 @@ def to_pdf(docx_path: Path, out_dir: Path) -> Path:
     if soffice is None:
         raise SystemExit("LibreOffice (soffice) is needed to make the PDF")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(docx_path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     return out_dir / (docx_path.stem + ".pdf")
 
 
