@@ -58,6 +58,30 @@ class Paths:
     def search_index(self) -> Path:
         return self.cache / "search-index"
 
+    @property
+    def bundled_documents(self) -> Path:
+        return bundled_content_dir()
+
+    @property
+    def library_folders(self) -> list[tuple[Path, bool]]:
+        """Bundled documents, then the user's imports, then an override folder.
+
+        Later folders replace earlier documents with the same id, which is how
+        staff hand out an updated version of a bundled letter.
+        """
+        folders = [(self.bundled_documents, True), (self.imported_documents, False)]
+        if self.content_override is not None:
+            folders.append((self.content_override, False))
+        return folders
+
+    @property
+    def catalogue(self) -> Path:
+        return self.cache / "library.sqlite3"
+
+    @property
+    def document_cache(self) -> Path:
+        return self.cache / "documents"
+
 
 def resolve(
     data_dir: str | os.PathLike[str] | None = None,

@@ -7,21 +7,10 @@ from briefing_reader.core.content import Library
 
 
 def open_library(paths: paths_mod.Paths, *, check: bool = True) -> Library:
-    """Bundled documents, then the user's imports, then an override folder.
-
-    Later folders replace earlier documents with the same id, which is how
-    staff hand out an updated version of a bundled letter. The library is
-    read from its catalogue; ``check`` looks at the files first (the window
-    does that right after its first paint instead).
+    """Bundled documents, then the user's imports, then an override folder
+    (``Paths.library_folders``), read from the catalogue; ``check`` looks at
+    the files first (the window does that right after its first paint instead).
     """
-    folders = [
-        (paths_mod.bundled_content_dir(), True),
-        (paths.imported_documents, False),
-    ]
-    if paths.content_override is not None:
-        folders.append((paths.content_override, False))
-    from briefing_reader.core.content.catalogued import open_catalogued
+    from briefing_reader.core.content.places import open_library as open_at
 
-    return open_catalogued(
-        folders, paths.cache / "library.sqlite3", paths.cache / "documents", check=check
-    )
+    return open_at(paths, check=check)

@@ -26,8 +26,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from briefing_reader.core.content.stylesheet import document_css
 from briefing_reader.printing.composing import PAGE_OF, Composition, Part
-from briefing_reader.ui.style import document_css
 
 FONT_FAMILIES = ["Noto Sans", "Liberation Sans", "Arial", "Helvetica", "Nimbus Sans", "DejaVu Sans"]
 FONT_POINTS = 10.0

@@ -18,6 +18,9 @@ No Qt. The window calls, in a worker thread (a batch can take a while)::
 
     remove_document(paths, doc_id)       # -> RemoveResult; ImportFailed if bundled/unknown
 
+``paths`` is the run's folders as :class:`core.content.places.LibraryPlaces`
+(the app's ``Paths`` is one); ``open_library`` is ``core.content.places.open_library``.
+
 :func:`import_files` never raises for a bad file: the file's result is
 ``failed`` and nothing in the library changed. :class:`ImportFailed` is the
 one error type of the package (``remove_document``, ``convert_file``).

@@ -17,12 +17,14 @@ from briefing_reader.core.importing.storage import validate, write_atomic
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
-    from briefing_reader.paths import Paths
+    from briefing_reader.core.content.places import LibraryPlaces
 
 _FENCE = "---\n"
 
 
-def set_date(paths: Paths, doc_id: str, day: dt.date, *, library: Library | None = None) -> str:
+def set_date(
+    paths: LibraryPlaces, doc_id: str, day: dt.date, *, library: Library | None = None
+) -> str:
     """Give an imported document a date; returns its title.
 
     Raises:
@@ -32,7 +34,7 @@ def set_date(paths: Paths, doc_id: str, day: dt.date, *, library: Library | None
     """
     with import_lock(paths):
         if library is None:
-            from briefing_reader.session import open_library
+            from briefing_reader.core.content.places import open_library
 
             library = open_library(paths)
         doc = library.get(doc_id)

@@ -50,14 +50,14 @@ from briefing_reader.core.importing.storage import validate, write_atomic
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
-    from briefing_reader.paths import Paths
+    from briefing_reader.core.content.places import LibraryPlaces
 
 Progress = Callable[[int, int], None]
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
 def import_files(
-    paths: Paths,
+    paths: LibraryPlaces,
     files: Iterable[Path | str],
     roots: Iterable[Path | str] | None = None,
     progress: Progress | None = None,
@@ -92,7 +92,7 @@ def import_files(
 
     Returns:
         The report. When ``report.changed``, reload the library
-        (``session.open_library``), re-anchor the notes
+        (``core.content.places.open_library``), re-anchor the notes
         (``reanchor_library``) and update the search index.
     """
     files = list(files)
@@ -110,7 +110,7 @@ def import_files(
 
 
 @contextlib.contextmanager
-def import_lock(paths: Paths) -> Iterator[bool]:
+def import_lock(paths: LibraryPlaces) -> Iterator[bool]:
     """One import (or removal) at a time per profile, across processes.
 
     The identity check and the write must see each other's results: two
@@ -126,7 +126,7 @@ def import_lock(paths: Paths) -> Iterator[bool]:
         yield locked
 
 
-def _current(paths: Paths, library: Library | None) -> Library | None:
+def _current(paths: LibraryPlaces, library: Library | None) -> Library | None:
     """The caller's library, unless another process has imported since it was loaded."""
     if library is None:
         return None
@@ -145,7 +145,7 @@ def _current(paths: Paths, library: Library | None) -> Library | None:
 
 
 def _import_all(
-    paths: Paths,
+    paths: LibraryPlaces,
     files: list[Path | str],
     root_list: list[Path | str] | None,
     progress: Progress | None,
@@ -499,9 +499,9 @@ class _State:
         self.taken_files: set[str] = set()
 
     @classmethod
-    def load(cls, paths: Paths, library: Library | None) -> _State:
+    def load(cls, paths: LibraryPlaces, library: Library | None) -> _State:
         if library is None:
-            from briefing_reader.session import open_library
+            from briefing_reader.core.content.places import open_library
 
             library = open_library(paths)
         state = cls()
@@ -547,14 +547,11 @@ class _State:
         return candidate
 
 
-def _bundled_documents(paths: Paths) -> dict[str, Document]:
+def _bundled_documents(paths: LibraryPlaces) -> dict[str, Document]:
     """The documents that came with the program (from the document cache: cheap)."""
-    from briefing_reader import paths as paths_mod
     from briefing_reader.core.content import load_library
 
-    return load_library(
-        [(paths_mod.bundled_content_dir(), True)], cache_dir=paths.cache / "documents"
-    ).documents
+    return load_library([(paths.bundled_documents, True)], cache_dir=paths.document_cache).documents
 
 
 def resolved(path: Path) -> Path:
@@ -564,6 +561,6 @@ def resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def is_imported(doc: Document, paths: Paths) -> bool:
+def is_imported(doc: Document, paths: LibraryPlaces) -> bool:
     """The document is one of the user's imports (for "Mijn documenten" in the TOC)."""
     return resolved(doc.path.parent) == resolved(paths.imported_documents)

@@ -17,10 +17,12 @@ from briefing_reader.core.importing.storage import sync_folder
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
-    from briefing_reader.paths import Paths
+    from briefing_reader.core.content.places import LibraryPlaces
 
 
-def remove_document(paths: Paths, doc_id: str, *, library: Library | None = None) -> RemoveResult:
+def remove_document(
+    paths: LibraryPlaces, doc_id: str, *, library: Library | None = None
+) -> RemoveResult:
     """Delete an imported document's file. Its notes are kept (as orphans).
 
     Removing an import that replaced a bundled document shows the bundled
@@ -35,12 +37,11 @@ def remove_document(paths: Paths, doc_id: str, *, library: Library | None = None
         return _remove(paths, doc_id, library)
 
 
-def _remove(paths: Paths, doc_id: str, library: Library | None) -> RemoveResult:
-    from briefing_reader import paths as paths_mod
+def _remove(paths: LibraryPlaces, doc_id: str, library: Library | None) -> RemoveResult:
     from briefing_reader.core.content import load_library
 
     if library is None:
-        from briefing_reader.session import open_library
+        from briefing_reader.core.content.places import open_library
 
         library = open_library(paths)
     folder = resolved(paths.imported_documents)
@@ -74,7 +75,5 @@ def _remove(paths: Paths, doc_id: str, library: Library | None) -> RemoveResult:
             doc_id, f"could not be removed ({exc.strerror or exc})", WRITE_FAILED
         ) from exc
     sync_folder(target.parent)
-    bundled = load_library(
-        [(paths_mod.bundled_content_dir(), True)], cache_dir=paths.cache / "documents"
-    )
+    bundled = load_library([(paths.bundled_documents, True)], cache_dir=paths.document_cache)
     return RemoveResult(doc_id, title, target, reverted_to_bundled=doc_id in bundled.documents)
