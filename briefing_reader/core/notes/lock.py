@@ -1,31 +1,59 @@
-"""A short-lived lock between processes opening the same notes database.
+"""A lock between processes on the same notes database or documents folder.
 
 Opening may move a damaged file aside and restore a backup. Two programs
 doing that at once could each restore over the other's fresh writes, so the
 whole opening sequence (check, repair, journal mode, migration) runs under
 an OS file lock on ``notes.sqlite3.lock``. The lock is held for
 milliseconds, only while opening; SQLite's own locking covers the rest.
+Imports hold ``documents.lock`` the same way (``core.importing``).
+
+POSIX: ``flock`` on the lock file. Windows (no ``fcntl``): ``msvcrt.locking``
+on its first byte. Both are released by the OS when a process dies.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-try:  # POSIX
+if sys.platform == "win32":
+    import errno
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)  # msvcrt locks bytes from the file position
+        while True:
+            try:  # LK_LOCK tries for about 10 seconds, then raises EDEADLOCK
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError as exc:
+                if exc.errno != errno.EDEADLOCK:
+                    raise
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager
 def opening_lock(db_path: Path) -> Iterator[bool]:
-    """Hold the opening lock of ``db_path``; yields whether a lock was taken.
+    """Hold the lock of ``db_path`` (waiting for it); yields whether a lock was taken.
 
-    Where no lock file can be made (read-only folder, full disk) or the
-    platform has no ``fcntl``, it proceeds without one.
+    Where no lock file can be made or locked (read-only folder, full disk, a
+    file system without locks) it proceeds without one: the lock is a guard,
+    and refusing to open the notes would be worse.
     """
     lock_path = db_path.with_name(db_path.name + ".lock")
     try:
@@ -34,13 +62,14 @@ def opening_lock(db_path: Path) -> Iterator[bool]:
         yield False
         return
     try:
-        if fcntl is None:  # pragma: no cover - Windows
+        try:
+            _lock(fd)
+        except OSError:
             yield False
             return
-        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield True
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            _unlock(fd)
     finally:
         os.close(fd)
