@@ -144,6 +144,7 @@ def start_qt(run: Run) -> str:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([APP_ID])
+    assert isinstance(app, QApplication)  # instance() is typed as the core application
     run.app = app
     return f"PySide6 {pyside_version}, platform '{app.platformName()}' in {_ms(start)}"
 
