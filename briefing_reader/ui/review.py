@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.content import Library
+from briefing_reader.core.content.versions import Change, diff_versions, list_versions, word_diff
 from briefing_reader.core.notes import NotesError, NotesStore, ReviewItem, TextAnchor
 from briefing_reader.core.notes.anchors import action_target, block_index_at
 from briefing_reader.core.notes.merging import MISSING_DOCUMENT
-from briefing_reader.core.notes.versions import Change, diff_versions, list_versions, word_diff
 from briefing_reader.ui import keyboard
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -51,8 +51,9 @@ from briefing_reader.core.notes.model import (
     TrashItem,
 )
 from briefing_reader.core.notes.outcomes import AnchorEvent, ReviewItem
-from briefing_reader.core.notes.reanchoring import ReanchorReport, ReviewLog, reanchor_library
+from briefing_reader.core.notes.reanchoring import ReanchorReport, reanchor_library
 from briefing_reader.core.notes.recovery import open_store
+from briefing_reader.core.notes.review_log import ReviewLog
 from briefing_reader.core.notes.schema import SCHEMA_VERSION
 from briefing_reader.core.notes.store import UNSET, NotesStore
 

@@ -13,9 +13,10 @@ hashes. Re-anchoring after a document changes (issue 5) builds on
 from __future__ import annotations
 
 import bisect
-import hashlib
 from typing import TYPE_CHECKING
 
+# Defined with the kept versions; anchors carry it.
+from briefing_reader.core.content.versions import text_hash as text_hash
 from briefing_reader.core.notes.errors import NotesAnchorError
 from briefing_reader.core.notes.model import (
     ActionTarget,
@@ -32,11 +33,6 @@ CONTEXT = 32
 SHORT_QUOTE = 20
 SHORT_CONTEXT = 64
 BOOKMARK_QUOTE = 64
-
-
-def text_hash(text: str) -> str:
-    """SHA-256 (hex) of a plain text: equal hashes, equal positions."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def context_length(quote_length: int) -> int:

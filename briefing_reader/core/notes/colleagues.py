@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from briefing_reader.core.notes import actions, rows, settings
+from briefing_reader.core.notes import actions, row_mapping, settings
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
 from briefing_reader.core.notes.model import ActionAnnotation, ActionTarget, utc_now
@@ -184,7 +184,7 @@ def copy_to_mine(conn: sqlite3.Connection, item_id: str, my_creator: str) -> Cop
     if kind == "highlight":
         return _copy_highlight(conn, row, my_creator)
     if kind == "action":
-        return _copy_action(conn, rows.action_from(row))
+        return _copy_action(conn, row_mapping.action_from(row))
     raise NotesConflictError("only action notes and highlights can be taken over")
 
 

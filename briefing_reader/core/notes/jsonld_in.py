@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_reader.core.notes import json_bounds, rows, settings
+from briefing_reader.core.notes import json_bounds, settings, validation
 from briefing_reader.core.notes.anchors import (
     anchor_place,
     find_quote,
@@ -464,7 +464,7 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
                 "the quote is not in the document (or occurs more than once with the same context)"
             )
     try:
-        rows.check_anchor(anchor)
+        validation.check_anchor(anchor)
     except NotesError as exc:
         raise _Invalid(exc.reason) from exc
     return anchor
@@ -652,7 +652,7 @@ def _one(
     if _is_hypothesis(annotation) and not _strings(annotation.get("motivation")):
         motivations = {"commenting"} if annotation.get("text") else {"highlighting"}
     kind = _kind(target, doc, motivations)
-    tags = rows.check_tags(_purposed(bodies, "tagging"))
+    tags = validation.check_tags(_purposed(bodies, "tagging"))
     if kind == "action":
         return _action(target, doc, bodies, tags, common, missing)
     if kind == "text":
@@ -665,7 +665,7 @@ def _one(
         if doc is not None and fragment and fragment in doc.anchors():
             anchor = _with_place(anchor, fragment)  # the place bookmarked, e.g. an action
         names = _purposed(bodies, "describing") or _purposed(bodies, "bookmarking")
-        name = rows.check_name(names[0] if names else anchor.quote.exact[:64])
+        name = validation.check_name(names[0] if names else anchor.quote.exact[:64])
         return Incoming(
             "bookmark",
             common["id"],
@@ -673,7 +673,7 @@ def _one(
             {**common, "anchor": anchor, "name": name},
             missing_document=missing,
         )
-    note = rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note")
+    note = validation.check_text("\n\n".join(_purposed(bodies, "commenting")), "note")
     return Incoming(
         "highlight",
         common["id"],
@@ -681,7 +681,7 @@ def _one(
         {
             **common,
             "anchor": anchor,
-            "colour": rows.check_colour(_colour(annotation, target.spec)),
+            "colour": validation.check_colour(_colour(annotation, target.spec)),
             "note": note,
             "tags": tags,
             "motivation": "commenting" if note.strip() else "highlighting",
@@ -717,10 +717,12 @@ def _action(
             "action_id": action_id,
             "doc_version": target.version,
             "doc_hash": "" if missing else _hashes(target.spec)[0],
-            "stance": rows.check_text(stances[0], "stance", rows.MAX_SHORT) if stances else None,
-            "priority": rows.check_priority(priorities[0] if priorities else None),
-            "note": rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note"),
-            "questions": rows.check_questions(_purposed(bodies, "questioning")),
+            "stance": validation.check_text(stances[0], "stance", validation.MAX_SHORT)
+            if stances
+            else None,
+            "priority": validation.check_priority(priorities[0] if priorities else None),
+            "note": validation.check_text("\n\n".join(_purposed(bodies, "commenting")), "note"),
+            "questions": validation.check_questions(_purposed(bodies, "questioning")),
             "tags": tags,
             "action_title": node.title if node else "",
             "action_text": quote

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_reader.core.notes import outcomes, rows
+from briefing_reader.core.notes import outcomes, row_mapping
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.model import TextAnchor, parse_time
 
@@ -92,14 +92,14 @@ def columns(incoming: Incoming, *, as_mine: bool = False) -> dict[str, Any]:
         values.update(
             doc_id=anchor.doc_id,
             place=anchor.place,
-            selectors=rows.selectors_json(anchor),
+            selectors=row_mapping.selectors_json(anchor),
             doc_version=anchor.doc_version,
             doc_hash=anchor.doc_hash,
             text_hash=anchor.text_hash,
         )
     for key in ("questions", "tags"):
         if key in values:
-            values[key] = rows.json_list(values[key])
+            values[key] = row_mapping.json_list(values[key])
     if as_mine:
         values["imported_from"] = None
     return values

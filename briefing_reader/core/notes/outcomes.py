@@ -14,7 +14,7 @@ Dismissing a fuzzy match puts the original anchor back and orphans the
 item; dismissing an orphan only takes it off the list. Re-attaching gives
 an item a new anchor chosen by the user. Nothing is ever deleted. The
 functions here run inside a transaction the caller holds; the API is
-:class:`briefing_reader.core.notes.reanchoring.ReviewLog` (``store.reviews``).
+:class:`briefing_reader.core.notes.review_log.ReviewLog` (``store.reviews``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from briefing_reader.core.notes import rows
+from briefing_reader.core.content.versions import NoteSpan
+from briefing_reader.core.notes import row_mapping
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
 from briefing_reader.core.notes.model import (
     ActionTarget,
@@ -34,7 +35,6 @@ from briefing_reader.core.notes.model import (
     utc_now,
 )
 from briefing_reader.core.notes.trash import TABLES
-from briefing_reader.core.notes.versions import NoteSpan
 
 REVIEWS = ("none", "open", "accepted", "dismissed", "reattached", "superseded")
 
@@ -254,7 +254,7 @@ def placement_of(kind: str, row: sqlite3.Row) -> Placement:
                 row["action_text"],
             )
         )
-    return Placement(anchor=rows.anchor_from(row))
+    return Placement(anchor=row_mapping.anchor_from(row))
 
 
 def label_of(kind: str, row: sqlite3.Row) -> str:
@@ -262,7 +262,7 @@ def label_of(kind: str, row: sqlite3.Row) -> str:
         return str(row["action_title"] or row["action_id"])
     if kind == "bookmark":
         return str(row["name"])
-    return str(row["note"]).strip() or rows.anchor_from(row).quote.exact
+    return str(row["note"]).strip() or row_mapping.anchor_from(row).quote.exact
 
 
 def dump(placement: Placement | None) -> str | None:
@@ -457,7 +457,7 @@ def place(conn: sqlite3.Connection, kind: str, item_id: str, placed: Placement) 
         (
             t.doc_id,
             t.place,
-            rows.selectors_json(t),
+            row_mapping.selectors_json(t),
             t.doc_version,
             t.doc_hash,
             t.text_hash,

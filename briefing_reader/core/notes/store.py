@@ -23,10 +23,12 @@ from briefing_reader.core.notes import (
     actions,
     backup,
     colleagues,
+    commitment_statuses,
     merging,
-    records,
-    rows,
+    reading_positions,
+    row_mapping,
     settings,
+    validation,
 )
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.db import Database, translate_error
@@ -52,7 +54,7 @@ from briefing_reader.core.notes.model import (
     TrashItem,
     utc_now,
 )
-from briefing_reader.core.notes.reanchoring import ReviewLog
+from briefing_reader.core.notes.review_log import ReviewLog
 
 T = TypeVar("T")
 
@@ -158,7 +160,7 @@ class NotesStore:
         where = "deleted_at IS NULL"
         where += "" if include_imported else " AND imported_from IS NULL"
         return self._select(
-            rows.action_from,
+            row_mapping.action_from,
             "action_notes",
             where,
             doc_id,
@@ -246,10 +248,10 @@ class NotesStore:
             anchor,
             {"colour": colour, "note": note, "tags": list(tags), "key_figure": key_figure},
         )
-        rows.check_anchor(anchor)
-        colour = rows.check_colour(colour)
-        note = rows.check_text(note, "note")
-        clean_tags = rows.check_tags(tags)
+        validation.check_anchor(anchor)
+        colour = validation.check_colour(colour)
+        note = validation.check_text(note, "note")
+        clean_tags = validation.check_tags(tags)
         item_id = str(uuid.uuid4())
 
         def work(conn: sqlite3.Connection) -> Highlight:
@@ -262,10 +264,10 @@ class NotesStore:
                     item_id,
                     anchor.doc_id,
                     anchor.place,
-                    rows.selectors_json(anchor),
+                    row_mapping.selectors_json(anchor),
                     colour,
                     note,
-                    rows.json_list(clean_tags),
+                    row_mapping.json_list(clean_tags),
                     _motivation(note),
                     anchor.doc_version,
                     anchor.doc_hash,
@@ -276,7 +278,7 @@ class NotesStore:
                     int(bool(key_figure)),
                 ),
             )
-            return self._get(conn, "highlights", item_id, rows.highlight_from)
+            return self._get(conn, "highlights", item_id, row_mapping.highlight_from)
 
         return self._db.write(work, pending=pending)
 
@@ -303,10 +305,14 @@ class NotesStore:
         pending = PendingEdit("update_highlight", item_id, changes)
 
         def work(conn: sqlite3.Connection) -> Highlight:
-            current = self._editable(conn, "highlights", item_id, rows.highlight_from)
-            new_colour = rows.check_colour(current.colour if isinstance(colour, _Unset) else colour)
-            new_note = rows.check_text(current.note if isinstance(note, _Unset) else note, "note")
-            new_tags = rows.check_tags(current.tags if isinstance(tags, _Unset) else tags)
+            current = self._editable(conn, "highlights", item_id, row_mapping.highlight_from)
+            new_colour = validation.check_colour(
+                current.colour if isinstance(colour, _Unset) else colour
+            )
+            new_note = validation.check_text(
+                current.note if isinstance(note, _Unset) else note, "note"
+            )
+            new_tags = validation.check_tags(current.tags if isinstance(tags, _Unset) else tags)
             new_key = current.key_figure if isinstance(key_figure, _Unset) else bool(key_figure)
             conn.execute(
                 "UPDATE highlights SET colour = ?, note = ?, tags = ?, motivation = ?, "
@@ -314,21 +320,21 @@ class NotesStore:
                 (
                     new_colour,
                     new_note,
-                    rows.json_list(new_tags),
+                    row_mapping.json_list(new_tags),
                     _motivation(new_note),
                     int(new_key),
                     utc_now(),
                     item_id,
                 ),
             )
-            return self._get(conn, "highlights", item_id, rows.highlight_from)
+            return self._get(conn, "highlights", item_id, row_mapping.highlight_from)
 
         return self._db.write(work, pending=pending)
 
     def highlight(self, item_id: str) -> Highlight | None:
         """A live highlight by id, or None."""
         found = self._select(
-            rows.highlight_from,
+            row_mapping.highlight_from,
             "highlights",
             "deleted_at IS NULL AND id = ?",
             None,
@@ -340,7 +346,11 @@ class NotesStore:
     def highlights(self, doc_id: str | None = None) -> list[Highlight]:
         """Live highlights, by document and creation time."""
         return self._select(
-            rows.highlight_from, "highlights", "deleted_at IS NULL", doc_id, "doc_id, created"
+            row_mapping.highlight_from,
+            "highlights",
+            "deleted_at IS NULL",
+            doc_id,
+            "doc_id, created",
         )
 
     # --- bookmarks ----------------------------------------------------------
@@ -348,8 +358,8 @@ class NotesStore:
     def add_bookmark(self, anchor: TextAnchor, name: str) -> Bookmark:
         """Save a bookmark at the end of the list (name from :func:`anchors.anchor_place`)."""
         pending = PendingEdit("add_bookmark", anchor, {"name": name})
-        rows.check_anchor(anchor)
-        clean_name = rows.check_name(name)
+        validation.check_anchor(anchor)
+        clean_name = validation.check_name(name)
         item_id = str(uuid.uuid4())
 
         def work(conn: sqlite3.Connection) -> Bookmark:
@@ -363,7 +373,7 @@ class NotesStore:
                     item_id,
                     anchor.doc_id,
                     anchor.place,
-                    rows.selectors_json(anchor),
+                    row_mapping.selectors_json(anchor),
                     clean_name,
                     (last or 0) + 1,
                     anchor.doc_version,
@@ -374,21 +384,21 @@ class NotesStore:
                     now,
                 ),
             )
-            return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
+            return self._get(conn, "bookmarks", item_id, row_mapping.bookmark_from)
 
         return self._db.write(work, pending=pending)
 
     def rename_bookmark(self, item_id: str, name: str) -> Bookmark:
         pending = PendingEdit("rename_bookmark", item_id, {"name": name})
-        clean_name = rows.check_name(name)
+        clean_name = validation.check_name(name)
 
         def work(conn: sqlite3.Connection) -> Bookmark:
-            self._editable(conn, "bookmarks", item_id, rows.bookmark_from)
+            self._editable(conn, "bookmarks", item_id, row_mapping.bookmark_from)
             conn.execute(
                 "UPDATE bookmarks SET name = ?, modified = ? WHERE id = ?",
                 (clean_name, utc_now(), item_id),
             )
-            return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
+            return self._get(conn, "bookmarks", item_id, row_mapping.bookmark_from)
 
         return self._db.write(work, pending=pending)
 
@@ -417,14 +427,18 @@ class NotesStore:
             found = conn.execute(
                 "SELECT * FROM bookmarks WHERE deleted_at IS NULL ORDER BY position"
             ).fetchall()
-            return [rows.bookmark_from(row) for row in found]
+            return [row_mapping.bookmark_from(row) for row in found]
 
         return self._db.write(work, pending=pending)
 
     def bookmarks(self, doc_id: str | None = None) -> list[Bookmark]:
         """Live bookmarks in the user's order."""
         return self._select(
-            rows.bookmark_from, "bookmarks", "deleted_at IS NULL", doc_id, "position, created"
+            row_mapping.bookmark_from,
+            "bookmarks",
+            "deleted_at IS NULL",
+            doc_id,
+            "position, created",
         )
 
     # --- delete, undo, purge ------------------------------------------------
@@ -460,13 +474,13 @@ class NotesStore:
         if position.offset < 0 or not position.doc_id:
             raise NotesValidationError("a reading position needs a document and an offset >= 0")
         return self._db.write(
-            lambda c: records.save_position(c, position),
+            lambda c: reading_positions.save_position(c, position),
             pending=PendingEdit("save_reading_position", position, {}),
         )
 
     def reading_position(self, doc_id: str) -> ReadingPosition | None:
         """The last reading position in a document, or None."""
-        return self._db.read(lambda c: records.load_position(c, doc_id))
+        return self._db.read(lambda c: reading_positions.load_position(c, doc_id))
 
     # --- commitments --------------------------------------------------------
 
@@ -485,14 +499,15 @@ class NotesStore:
                 None,
                 pending,
             )
-        note = rows.check_text(note, "note")
+        note = validation.check_text(note, "note")
         return self._db.write(
-            lambda c: records.set_commitment(c, commitment_id, status, note), pending=pending
+            lambda c: commitment_statuses.set_commitment(c, commitment_id, status, note),
+            pending=pending,
         )
 
     def commitment_statuses(self) -> dict[str, CommitmentStatus]:
         """Every recorded commitment status, by commitment id."""
-        return self._db.read(records.commitments)
+        return self._db.read(commitment_statuses.commitments)
 
     # --- re-anchoring (issue 5) ---------------------------------------------
 

@@ -1,6 +1,6 @@
-"""Re-anchoring: finding a note's text again in a new version of its document.
+"""Anchor matching: finding a note's place again in a new version of its document.
 
-Highlights and bookmarks (a :class:`TextAnchor`):
+Highlights and bookmarks (a :class:`TextAnchor`, :class:`Reanchorer`):
 
 1. the plain text is unchanged (same text hash): the note stays (``exact``);
 2. the quote still stands at its old offsets (a short quote also needs its
@@ -17,10 +17,13 @@ Highlights and bookmarks (a :class:`TextAnchor`):
 5. anything else is ``orphaned``: it keeps its quote and context and waits
    in the "Te controleren" list.
 
+Action notes (:func:`reanchor_action`) follow their action id, else the one
+action with the same title (``moved``), else an action with an alike title
+and text (``fuzzy``), else they are ``orphaned``.
+
 Nothing here reads or writes the store:
 :func:`briefing_reader.core.notes.reanchoring.reanchor_library` runs this
-for the documents that changed (and matches action notes by id, title and
-text) and stores the outcomes.
+for the documents that changed and stores the outcomes.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_reader.core.content.versions import OffsetMap
 from briefing_reader.core.notes import fuzzy
 from briefing_reader.core.notes.anchors import (
     SHORT_QUOTE,
@@ -38,7 +42,6 @@ from briefing_reader.core.notes.anchors import (
     text_hash,
 )
 from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector
-from briefing_reader.core.notes.versions import OffsetMap
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document
@@ -497,3 +500,82 @@ class Reanchorer:
 def _least_length(quote_length: int) -> int:
     """The shortest text that may replace a quote; anything less means it was deleted."""
     return max(3, quote_length // 4)
+
+
+@dataclass(frozen=True)
+class ActionMatch:
+    """The outcome of re-anchoring an action note.
+
+    Attributes:
+        outcome: "exact" (the id is there), "moved" (same title under another
+            id), "fuzzy" (alike title and text) or "orphaned".
+        action_id: the action's id now (None when orphaned).
+        title: its title now.
+        text: its plain text now.
+        score: similarity of the chosen (or best) action.
+        runner_up: similarity of the best other action.
+        reason: why, in a few English words.
+    """
+
+    outcome: str
+    action_id: str | None
+    title: str = ""
+    text: str = ""
+    score: float = 0.0
+    runner_up: float = 0.0
+    reason: str = ""
+
+
+def reanchor_action(doc: Document, action_id: str, title: str, text: str) -> ActionMatch:
+    """Find an annotated action in a new version: by id, else by title and text.
+
+    Args:
+        doc: the document now.
+        action_id: the id the note hangs on.
+        title: the action's title when annotated.
+        text: the action's plain text when annotated ('' if not recorded).
+    """
+    node = doc.node(action_id)
+    if node is not None and node.kind in ("action", "subaction"):
+        return ActionMatch(
+            "exact", action_id, node.title, doc.text(node), 1.0, 0.0, "the action id is there"
+        )
+    scored = []
+    for action in doc.actions():
+        now = doc.text(action)
+        title_sim = fuzzy.similarity(title.casefold(), action.title.casefold())
+        text_sim = fuzzy.similarity(text, now) if text else title_sim
+        scored.append((0.25 * title_sim + 0.75 * text_sim, title_sim, action, now))
+    if not scored:
+        return ActionMatch("orphaned", None, reason="the document has no actions")
+    scored.sort(key=lambda s: -s[0])
+    score, title_sim, best, now = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    same_title = [s for s in scored if s[2].title.casefold() == title.casefold()]
+    if title and len(same_title) == 1 and same_title[0][2] is best:
+        return ActionMatch(
+            "moved",
+            best.id,
+            best.title,
+            now,
+            round(score, 4),
+            round(runner, 4),
+            "the same title under another id",
+        )
+    if score >= THRESHOLD and score - runner >= MARGIN:
+        return ActionMatch(
+            "fuzzy",
+            best.id,
+            best.title,
+            now,
+            round(score, 4),
+            round(runner, 4),
+            "an alike title and text",
+        )
+    return ActionMatch(
+        "orphaned",
+        None,
+        score=round(score, 4),
+        runner_up=round(runner, 4),
+        reason="no action is clearly the same",
+    )
