@@ -16,6 +16,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 # Defined with the kept versions; anchors carry it.
+from briefing_reader.core.content.model import ACTION_KINDS
 from briefing_reader.core.content.versions import text_hash as text_hash
 from briefing_reader.core.notes.errors import NotesAnchorError
 from briefing_reader.core.notes.model import (
@@ -213,7 +214,7 @@ def action_target(doc: Document, action_id: str) -> ActionTarget:
         NotesAnchorError: the document has no action or sub-action with that id.
     """
     node = doc.node(action_id)
-    if node is None or node.kind not in ("action", "subaction"):
+    if node is None or node.kind not in ACTION_KINDS:
         raise NotesAnchorError(f"document '{doc.id}' has no action '{action_id}'")
     return ActionTarget(
         doc_id=doc.id,

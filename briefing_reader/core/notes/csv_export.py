@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.content.citation import citation
 from briefing_reader.core.notes.markdown_export import doc_link, placed_notes
-from briefing_reader.core.notes.model import ActionAnnotation, Highlight
+from briefing_reader.core.notes.model import ActionAnnotation, Highlight, NoteKind
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
@@ -72,7 +72,7 @@ def export_csv(store: NotesStore, library: Library | None, *, mine_only: bool = 
         }
         if isinstance(item, ActionAnnotation):
             row.update(
-                kind="action",
+                kind=NoteKind.ACTION,
                 quote=item.action_title,
                 stance=item.stance or "",
                 priority=item.priority or "",
@@ -82,13 +82,13 @@ def export_csv(store: NotesStore, library: Library | None, *, mine_only: bool = 
             )
         elif isinstance(item, Highlight):
             row.update(
-                kind="highlight",
+                kind=NoteKind.HIGHLIGHT,
                 quote=item.anchor.quote.exact,
                 note=item.note,
                 tags="; ".join(item.tags),
                 colour=item.colour,
             )
         else:
-            row.update(kind="bookmark", quote=item.anchor.quote.exact, name=item.name)
+            row.update(kind=NoteKind.BOOKMARK, quote=item.anchor.quote.exact, name=item.name)
         writer.writerow({key: csv_cell(str(value)) for key, value in row.items()})
     return out.getvalue()

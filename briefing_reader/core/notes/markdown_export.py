@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_reader import APP_NAME
 from briefing_reader.core.content.citation import dutch_date, full_citation
+from briefing_reader.core.content.model import ACTION_KINDS, OutlineKind
 from briefing_reader.core.notes.anchors import block_index_at, locate, place_at
 from briefing_reader.core.notes.jsonld_out import Item, exported_items
 from briefing_reader.core.notes.model import ActionAnnotation, Bookmark, parse_time, utc_now
@@ -35,14 +37,14 @@ class Placed:
 
 
 def _section_node(node: OutlineNode) -> OutlineNode:
-    while node.kind in ("action", "subaction") and node.parent is not None:
+    while node.kind in ACTION_KINDS and node.parent is not None:
         node = node.parent
     return node
 
 
 def _section_of(doc: Document, node: OutlineNode) -> str:
     node = _section_node(node)
-    return doc.title if node.kind == "document" else doc.section_path(node)
+    return doc.title if node.kind == OutlineKind.DOCUMENT else doc.section_path(node)
 
 
 def _place(item: Item, library: Library | None) -> Placed:
@@ -150,7 +152,7 @@ def export_markdown(store: NotesStore, library: Library | None, *, mine_only: bo
     """Notes grouped by document and section, with quotes and ``doc:`` links back."""
     placed = placed_notes(store, library, mine_only)
     lines = [
-        "# Notities uit Briefing Reader",
+        f"# Notities uit {APP_NAME}",
         "",
         f"Geëxporteerd op {_day(utc_now())}; {len(placed)} notitie(s).",
         "",

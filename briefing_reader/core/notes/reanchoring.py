@@ -27,7 +27,7 @@ from briefing_reader.core.content.versions import (
 )
 from briefing_reader.core.notes.errors import NotesError
 from briefing_reader.core.notes.matching import Reanchorer, reanchor_action
-from briefing_reader.core.notes.model import ActionTarget
+from briefing_reader.core.notes.model import TO_REVIEW, ActionTarget
 from briefing_reader.core.notes.outcomes import Decision, Placement, StaleItem
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class ReanchorReport:
     @property
     def to_review(self) -> int:
         """Items this run put on the "Te controleren" list (fuzzy or orphaned)."""
-        return self.outcomes["fuzzy"] + self.outcomes["orphaned"]
+        return sum(self.outcomes[outcome] for outcome in TO_REVIEW)
 
     def to_json(self) -> dict[str, object]:
         return {

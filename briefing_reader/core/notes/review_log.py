@@ -16,15 +16,23 @@ from briefing_reader.core.content.versions import NoteSpan
 from briefing_reader.core.notes import outcomes, row_mapping, validation
 from briefing_reader.core.notes.db import Database
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
-from briefing_reader.core.notes.model import ActionTarget, PendingEdit, TextAnchor, utc_now
+from briefing_reader.core.notes.model import (
+    ActionTarget,
+    AnchorStatus,
+    NoteKind,
+    PendingEdit,
+    TextAnchor,
+    utc_now,
+)
 from briefing_reader.core.notes.outcomes import (
     AnchorEvent,
     Decision,
     Placement,
+    Review,
     ReviewItem,
     StaleItem,
 )
-from briefing_reader.core.notes.trash import TABLES
+from briefing_reader.core.notes.tables import NOTE_TABLES, TABLES
 
 
 class ReviewLog:
@@ -44,7 +52,7 @@ class ReviewLog:
 
         def work(conn: sqlite3.Connection) -> set[str]:
             found: set[str] = set()
-            for table in TABLES.values():
+            for table in NOTE_TABLES:
                 found.update(
                     row[0]
                     for row in conn.execute(
@@ -65,7 +73,7 @@ class ReviewLog:
         def work(conn: sqlite3.Connection) -> list[str]:
             stale = []
             for doc_id, doc_hash in current.items():
-                for table in TABLES.values():
+                for table in NOTE_TABLES:
                     if conn.execute(
                         f"SELECT 1 FROM {table} t WHERE t.doc_id = ? AND "
                         f"{outcomes.STALE_PLACE} AND t.deleted_at IS NULL AND NOT "
@@ -85,7 +93,7 @@ class ReviewLog:
         def work(conn: sqlite3.Connection) -> list[ReviewItem]:
             found = []
             params: tuple[str, ...] = () if doc_id is None else (doc_id,)
-            where = "review = 'open'" + ("" if doc_id is None else " AND doc_id = ?")
+            where = f"review = '{Review.OPEN}'" + ("" if doc_id is None else " AND doc_id = ?")
             for row in conn.execute(
                 f"SELECT * FROM anchor_events WHERE {where} ORDER BY doc_id, created, id", params
             ).fetchall():
@@ -124,7 +132,8 @@ class ReviewLog:
         def work(conn: sqlite3.Connection) -> list[NoteSpan]:
             spans: dict[tuple[str, str], NoteSpan] = {}
             labels: dict[str, tuple[str, str]] = {}
-            for kind in ("highlight", "bookmark"):
+            kinds: tuple[str, ...] = (NoteKind.HIGHLIGHT, NoteKind.BOOKMARK)
+            for kind in kinds:
                 for row in conn.execute(
                     f"SELECT * FROM {TABLES[kind]} WHERE doc_id = ? AND deleted_at IS NULL",
                     (doc_id,),
@@ -187,13 +196,13 @@ class ReviewLog:
 
         def work(conn: sqlite3.Connection) -> None:
             event = outcomes.open_event(conn, item_id)
-            if event.outcome != "fuzzy":
+            if event.outcome != AnchorStatus.FUZZY:
                 raise NotesConflictError(
                     "an orphaned note has no candidate to accept; "
                     "re-attach it to a selection instead"
                 )
-            outcomes.set_status(conn, event.kind, item_id, "exact")
-            outcomes.close_event(conn, event.id, "accepted")
+            outcomes.set_status(conn, event.kind, item_id, AnchorStatus.EXACT)
+            outcomes.close_event(conn, event.id, Review.ACCEPTED)
 
         self._db.write(work, pending=PendingEdit("accept_review", item_id, {}))
 
@@ -207,10 +216,10 @@ class ReviewLog:
 
         def work(conn: sqlite3.Connection) -> None:
             event = outcomes.open_event(conn, item_id)
-            if event.outcome == "fuzzy":
+            if event.outcome == AnchorStatus.FUZZY:
                 outcomes.place(conn, event.kind, item_id, event.before)
-            outcomes.set_status(conn, event.kind, item_id, "orphaned")
-            outcomes.close_event(conn, event.id, "dismissed")
+            outcomes.set_status(conn, event.kind, item_id, AnchorStatus.ORPHANED)
+            outcomes.close_event(conn, event.id, Review.DISMISSED)
 
         self._db.write(work, pending=PendingEdit("dismiss_review", item_id, {}))
 
@@ -222,7 +231,7 @@ class ReviewLog:
             NotesValidationError: the anchor has no document or quote.
         """
         validation.check_anchor(anchor)
-        self._reattach(item_id, Placement(anchor=anchor), ("highlight", "bookmark"))
+        self._reattach(item_id, Placement(anchor=anchor), (NoteKind.HIGHLIGHT, NoteKind.BOOKMARK))
 
     def reattach_action(self, item_id: str, target: ActionTarget) -> None:
         """Hang an action note on another action (from :func:`anchors.action_target`).
@@ -231,7 +240,7 @@ class ReviewLog:
             NotesNotFoundError: no live action note has that id.
             NotesConflictError: I already annotated that action.
         """
-        self._reattach(item_id, Placement(action=target), ("action",))
+        self._reattach(item_id, Placement(action=target), (NoteKind.ACTION,))
 
     def _reattach(self, item_id: str, placed: Placement, kinds: tuple[str, ...]) -> None:
         def work(conn: sqlite3.Connection) -> None:
@@ -250,25 +259,21 @@ class ReviewLog:
             row = conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (item_id,)).fetchone()
             before = outcomes.placement_of(kind, row)
             outcomes.place(conn, kind, item_id, placed)
-            outcomes.set_status(conn, kind, item_id, "exact")
-            conn.execute(
-                "UPDATE anchor_events SET review = 'superseded', decided = ? "
-                "WHERE item_id = ? AND review = 'open'",
-                (utc_now(), item_id),
-            )
+            outcomes.set_status(conn, kind, item_id, AnchorStatus.EXACT)
+            conn.execute(outcomes.SUPERSEDE_OPEN, (utc_now(), item_id))
             outcomes.insert_event(
                 conn,
                 item_id,
                 kind,
                 before,
-                "exact",
+                AnchorStatus.EXACT,
                 placed,
                 placed.doc_hash,
                 outcomes.version_of(placed),
                 1.0,
                 0.0,
                 "re-attached by the user",
-                "reattached",
+                Review.REATTACHED,
             )
 
         self._db.write(work, pending=PendingEdit("reattach", item_id, {"placement": placed}))

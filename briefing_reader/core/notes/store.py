@@ -40,13 +40,13 @@ from briefing_reader.core.notes.errors import (
     NotesValidationError,
 )
 from briefing_reader.core.notes.model import (
-    COMMITMENT_STATUSES,
     DEFAULT_COLOUR,
     ActionAnnotation,
     ActionTarget,
     Bookmark,
     CommitmentStatus,
     Highlight,
+    Motivation,
     OpenReport,
     PendingEdit,
     ReadingPosition,
@@ -55,6 +55,7 @@ from briefing_reader.core.notes.model import (
     utc_now,
 )
 from briefing_reader.core.notes.review_log import ReviewLog
+from briefing_reader.core.notes.tables import NOTE_TABLES, last_bookmark_position
 
 T = TypeVar("T")
 
@@ -364,7 +365,7 @@ class NotesStore:
 
         def work(conn: sqlite3.Connection) -> Bookmark:
             now = utc_now()
-            last = conn.execute("SELECT MAX(position) FROM bookmarks").fetchone()[0]
+            last = last_bookmark_position(conn)
             conn.execute(
                 "INSERT INTO bookmarks (id, doc_id, place, selectors, name, position, "
                 "doc_version, doc_hash, text_hash, author, created, modified) "
@@ -375,7 +376,7 @@ class NotesStore:
                     anchor.place,
                     row_mapping.selectors_json(anchor),
                     clean_name,
-                    (last or 0) + 1,
+                    last + 1,
                     anchor.doc_version,
                     anchor.doc_hash,
                     anchor.text_hash,
@@ -491,6 +492,9 @@ class NotesStore:
         pending = PendingEdit(
             "set_commitment_status", commitment_id, {"status": status, "note": note}
         )
+        # The word list belongs to the commitments; loaded only when a status is set.
+        from briefing_reader.core.commitments.status import STATUSES as COMMITMENT_STATUSES
+
         if not commitment_id:
             raise NotesValidationError("a commitment status needs a commitment id", None, pending)
         if status not in COMMITMENT_STATUSES:
@@ -546,7 +550,7 @@ class NotesStore:
         def work(conn: sqlite3.Connection) -> int:
             gone = [
                 row[0]
-                for table in trash_mod.TABLES.values()
+                for table in NOTE_TABLES
                 for row in conn.execute(
                     f"SELECT id FROM {table} WHERE imported_from = ? AND deleted_at IS NULL",
                     (label,),
@@ -720,4 +724,4 @@ class NotesStore:
 
 
 def _motivation(note: str) -> str:
-    return "commenting" if note.strip() else "highlighting"
+    return Motivation.COMMENTING if note.strip() else Motivation.HIGHLIGHTING
