@@ -47,8 +47,8 @@ from typing import Any
 from briefing_reader.core.content import Block, Document, OutlineNode, load_document
 from briefing_reader.core.notes import fuzzy
 from briefing_reader.core.notes.anchors import anchor_range
+from briefing_reader.core.notes.matching import Reanchorer
 from briefing_reader.core.notes.model import TextAnchor
-from briefing_reader.core.notes.reanchor import Reanchorer
 from briefing_reader.paths import bundled_content_dir
 
 UNTOUCHED = ("insert", "delete", "duplicate", "moved")

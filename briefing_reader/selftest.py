@@ -76,6 +76,7 @@ def _ms(start: float) -> str:
 
 
 def check_content(run: Run) -> str:
+    from briefing_reader.core.content.model import OutlineKind
     from briefing_reader.session import open_library
 
     start = time.perf_counter()
@@ -84,7 +85,7 @@ def check_content(run: Run) -> str:
         raise CheckFailed("; ".join(str(error) for error in library.errors))
     run.library = library
     doc = run.letter()
-    actions = [node for node in doc.actions() if node.kind == "action"]
+    actions = [node for node in doc.actions() if node.kind == OutlineKind.ACTION]
     if len(actions) != LETTER_ACTIONS:
         raise CheckFailed(f"{LETTER_ID} has {len(actions)} actions, expected {LETTER_ACTIONS}")
     return f"{len(library)} documents, {LETTER_ID} with {len(actions)} actions in {_ms(start)}"

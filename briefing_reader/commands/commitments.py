@@ -31,6 +31,7 @@ from briefing_reader.core.commitments import (
     with_notes,
 )
 from briefing_reader.core.commitments.links import linked_groups, paragraphs
+from briefing_reader.core.content.model import OutlineKind
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -150,7 +151,7 @@ def cmd_actions(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         print_json([r.to_dict() for r in rows])
         return EXIT_OK
     for row in rows:
-        indent = "  " if row.kind == "subaction" else ""
+        indent = "  " if row.kind == OutlineKind.SUBACTION else ""
         print(f"{indent}{row.id}  [{row.section or row.pillar or ''}]")
         print(f"{indent}    {row.title}")
         if row.organisations:

@@ -34,6 +34,8 @@ from briefing_reader.core.notes import (
     open_store,
     reanchor_library,
 )
+from briefing_reader.core.notes.model import AnchorStatus
+from briefing_reader.core.notes.outcomes import Review
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -208,9 +210,9 @@ def _placed(item: Any, events: dict[str, AnchorEvent]) -> dict[str, Any]:
     data = _json(item)
     event = events.get(item.id)
     data["outcome"] = item.anchor_status
-    data["needs_review"] = bool(event and event.review == "open")
+    data["needs_review"] = bool(event and event.review == Review.OPEN)
     data["reanchor"] = event.to_json() if event else None
-    if item.anchor_status == "orphaned":
+    if item.anchor_status == AnchorStatus.ORPHANED:
         data["current_anchor"] = None
     elif hasattr(item, "anchor"):
         a = item.anchor
@@ -233,7 +235,7 @@ def _placed(item: Any, events: dict[str, AnchorEvent]) -> dict[str, Any]:
     return data
 
 
-_MARKS = {"fuzzy": "  [check]", "orphaned": "  [orphaned]"}
+_MARKS: dict[str, str] = {AnchorStatus.FUZZY: "  [check]", AnchorStatus.ORPHANED: "  [orphaned]"}
 
 
 def cmd_list(args: argparse.Namespace, run_paths: paths.Paths) -> int:

@@ -15,17 +15,18 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader import APP_NAME as APP_NAME  # painting and word take it from here
 from briefing_reader.core.content import Block, Document, Library, OutlineNode
 from briefing_reader.core.content.citation import citation, dutch_date
+from briefing_reader.core.content.model import ACTION_KINDS
 from briefing_reader.core.notes.anchors import locate
-from briefing_reader.core.notes.model import COLOURS, ActionAnnotation, Highlight
+from briefing_reader.core.notes.model import COLOURS, ActionAnnotation, Highlight, Priority
 from briefing_reader.printing.labels import Labels
 from briefing_reader.printing.request import Excerpt, PrintError, PrintRequest
 
 if TYPE_CHECKING:
     from briefing_reader.core.notes.store import NotesStore
 
-APP_NAME = "Briefing Reader"
 _FNREF = re.compile(r'<a class="fnref" href="#fn-[^"]*">([^<]*)</a>')
 _LOCAL_LINK = re.compile(r'<a href="(?:#|doc:)[^"]*">(.*?)</a>', re.DOTALL)
 _CLOSE = {"box_open": "</td></tr></table>", "quote_open": "</blockquote>"}
@@ -35,7 +36,7 @@ KEEP = '<a name="br-keep"></a>'
 #: Before "000" in the contents: the layout writes the page of the marker named after it.
 PAGE_OF = "br-pageof-"
 _LABEL_PARAGRAPH = re.compile(r'(<p class="(?:box-label|subaction-title)">)')
-PRIORITY_RANK = {"hoog": 0, "middel": 1, "laag": 2}
+PRIORITY_RANK: dict[str, int] = {priority: rank for rank, priority in enumerate(Priority)}
 _CLOSE_KINDS = ("box_close", "list_close", "quote_close")
 
 #: Added to the reader's light style sheet for paper (Qt rich-text subset).
@@ -492,7 +493,7 @@ def _pack_actions(
         for doc_id, action_id in request.actions:
             doc = _document(library, doc_id)
             node = doc.node(action_id)
-            if node is None or node.kind not in ("action", "subaction"):
+            if node is None or node.kind not in ACTION_KINDS:
                 raise PrintError(f"document '{doc_id}' has no action '{action_id}'")
             chosen.append((doc, node))
         return chosen

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.content import Document, Library, OutlineNode
+from briefing_reader.core.content.model import ACTION_KINDS, OutlineKind
 from briefing_reader.core.notes import (
     COLOURS,
     DEFAULT_COLOUR,
@@ -28,6 +29,7 @@ from briefing_reader.core.notes import (
     reading_position,
 )
 from briefing_reader.core.notes.colleagues import Copied, tint
+from briefing_reader.core.notes.model import AnchorStatus
 from briefing_reader.ui import sizing
 from briefing_reader.ui.colleague_notes import ALL, ColleagueNotes, shows
 from briefing_reader.ui.marks_panel import MarksPanel
@@ -188,7 +190,7 @@ class Annotations(QObject):
                         f": {tip}" if tip else ""
                     )
                     colour = tint(key or highlight.imported_from)
-                if highlight.anchor_status == "fuzzy":
+                if highlight.anchor_status == AnchorStatus.FUZZY:
                     tip = self.tr("Check: the text changed in a new version. ") + tip
                 marks.append(Mark(found.start, found.end, colour, tip))
         self.reader.set_marks("highlights", marks)
@@ -524,9 +526,9 @@ def action_for_place(doc: Document, anchor: str) -> OutlineNode | None:
     or the action around a paragraph; None when there is no such one."""
     node = doc.node(anchor)
     if node is not None:
-        if node.kind in ("action", "subaction"):
+        if node.kind in ACTION_KINDS:
             return node
-        actions = [child for child in node.children if child.kind == "action"]
+        actions = [child for child in node.children if child.kind == OutlineKind.ACTION]
         return actions[0] if len(actions) == 1 else None
     block = next((b for b in doc.blocks if b.anchor == anchor), None)
     return action_at(doc, block.start) if block is not None else None
@@ -536,7 +538,7 @@ def action_at(doc: Document, offset: int) -> OutlineNode | None:
     """The innermost action or sub-action containing ``offset``, or None."""
     index = block_at(doc, offset)
     node: OutlineNode | None = doc.node_at_block(index)
-    while node is not None and node.kind not in ("action", "subaction"):
+    while node is not None and node.kind not in ACTION_KINDS:
         node = node.parent
     return node
 

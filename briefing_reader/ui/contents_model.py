@@ -35,6 +35,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from briefing_reader.core.content import Library, OutlineNode
 from briefing_reader.core.content.catalogue import Entry
+from briefing_reader.core.content.model import ACTION_KINDS, OutlineKind
 from briefing_reader.ui import style
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -372,14 +373,14 @@ class ContentsModel(QAbstractItemModel):
             font.setBold(node.kind == "document" and node.parent is self.root)
             font.setItalic(node.kind in (GROUP, "dossier"))
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind in ("action", "subaction"):
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind in ACTION_KINDS:
             return QBrush(QColor(style.colours(style.is_dark())["action"]))  # the theme's
         return None
 
     def _text(self, node: Node) -> str:
-        if node.kind == "action":
+        if node.kind == OutlineKind.ACTION:
             title = ACTION_MARK + node.title
-        elif node.kind == "subaction":
+        elif node.kind == OutlineKind.SUBACTION:
             title = "• " + node.title
         elif (
             node.kind == "document"
@@ -401,9 +402,9 @@ class ContentsModel(QAbstractItemModel):
         tip = node.tip
         if node.title not in tip:  # a long title is cut in the tree: whole in the tooltip
             tip = f"{node.title}\n{tip}"
-        if node.kind == "action":
+        if node.kind == OutlineKind.ACTION:
             return _translate("Action") + f": {tip}"
-        if node.kind == "subaction":
+        if node.kind == OutlineKind.SUBACTION:
             return _translate("Sub-action") + f": {tip}"
         return tip
 

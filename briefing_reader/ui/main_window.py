@@ -480,12 +480,11 @@ class MainWindow(QMainWindow):
         start-up re-anchoring keeps versions only of documents with notes."""
         if self.paths is None:
             return
-        from briefing_reader.core.notes import NotesError
-        from briefing_reader.core.notes.versions import save_version
+        from briefing_reader.core.content.versions import VersionsError, save_version
 
         try:
             save_version(self.paths.versions, doc)
-        except NotesError as error:
+        except VersionsError as error:
             self.statusBar().showMessage(str(error), 10000)
 
     def _flag_table_sums(self, doc: Document) -> None:

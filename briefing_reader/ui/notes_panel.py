@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.content import Document, OutlineNode
+from briefing_reader.core.content.model import ACTION_KINDS
 from briefing_reader.core.notes import (
     PRIORITIES,
     ActionAnnotation,
@@ -260,7 +261,7 @@ class ActionNotesPanel(QWidget):
         if self.has_unsaved_edit():
             return
         node = doc.node(action_id) if doc is not None and action_id else None
-        if node is None or node.kind not in ("action", "subaction"):
+        if node is None or node.kind not in ACTION_KINDS:
             node, doc, action_id = None, None, ""
         same = (
             doc is not None

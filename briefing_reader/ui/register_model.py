@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.commitments import DUE_LATE, ActionRow
+from briefing_reader.core.content.model import OutlineKind
 from briefing_reader.core.notes import PRIORITIES, NotesError
 from briefing_reader.ui import style
 from briefing_reader.ui.timeline import date_range_text, due_colour
@@ -101,7 +102,7 @@ class RegisterModel(QAbstractTableModel):
             row.id,
             row.doc,
             row.section or row.pillar or "",
-            ("↳ " if row.kind == "subaction" else "") + row.title,
+            ("↳ " if row.kind == OutlineKind.SUBACTION else "") + row.title,
             row.first_sentence,
             ", ".join(row.organisations),
             "; ".join(d.phrase for d in row.deadlines),

@@ -32,10 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.content import Library
-from briefing_reader.core.notes import NotesError, NotesStore, ReviewItem, TextAnchor
+from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.content.versions import Change, diff_versions, list_versions, word_diff
+from briefing_reader.core.notes import (
+    AnchorStatus,
+    NoteKind,
+    NotesError,
+    NotesStore,
+    ReviewItem,
+    TextAnchor,
+)
 from briefing_reader.core.notes.anchors import action_target, block_index_at
 from briefing_reader.core.notes.merging import MISSING_DOCUMENT
-from briefing_reader.core.notes.versions import Change, diff_versions, list_versions, word_diff
 from briefing_reader.ui import keyboard
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -143,7 +151,7 @@ class ReviewPanel(QWidget):
         items = self.store.reviews.open_items() if self.store is not None else []
         for item in items:
             self._items[item.item_id] = item
-            mark = self.tr("check") if item.outcome == "fuzzy" else self.tr("no place")
+            mark = self.tr("check") if item.outcome == AnchorStatus.FUZZY else self.tr("no place")
             if item.event.reason == MISSING_DOCUMENT:
                 mark = self.tr("document not in the library")
             row = QListWidgetItem(f"[{mark}] {self._kind(item.kind)}: {item.label[:90]}", self.list)
@@ -154,7 +162,7 @@ class ReviewPanel(QWidget):
                 self.list.setCurrentItem(row)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
-        fuzzy = sum(1 for i in items if i.outcome == "fuzzy")
+        fuzzy = sum(1 for i in items if i.outcome == AnchorStatus.FUZZY)
         self.summary.setText(
             self.tr("Nothing to check.")
             if not items
@@ -169,15 +177,16 @@ class ReviewPanel(QWidget):
         return None if row is None else self._items.get(row.data(ID_ROLE))
 
     def _kind(self, kind: str) -> str:
-        return {
-            "highlight": self.tr("highlight"),
-            "bookmark": self.tr("bookmark"),
-            "action": self.tr("action note"),
-        }.get(kind, kind)
+        names: dict[str, str] = {
+            NoteKind.HIGHLIGHT: self.tr("highlight"),
+            NoteKind.BOOKMARK: self.tr("bookmark"),
+            NoteKind.ACTION: self.tr("action note"),
+        }
+        return names.get(kind, kind)
 
     def _show_current(self, *_args: object) -> None:
         item = self.current()
-        self.accept_button.setEnabled(item is not None and item.outcome == "fuzzy")
+        self.accept_button.setEnabled(item is not None and item.outcome == AnchorStatus.FUZZY)
         for button in (self.reattach_button, self.dismiss_button, self.go_button):
             button.setEnabled(item is not None)
         self.detail.setHtml("" if item is None else self._detail_html(item))
@@ -267,12 +276,12 @@ class ReviewPanel(QWidget):
             return
 
         def work(store: NotesStore, item: ReviewItem) -> None:
-            if item.kind != "action":
+            if item.kind != NoteKind.ACTION:
                 store.reviews.reattach(item.item_id, anchor)
                 return
             doc = self.library.get(anchor.doc_id)
             node = doc.node_at_block(block_index_at(doc, anchor.position.start)) if doc else None
-            while node is not None and node.kind not in ("action", "subaction"):
+            while node is not None and node.kind not in ACTION_KINDS:
                 node = node.parent
             if doc is None or node is None:
                 raise NotesError(self.tr("The selection is not inside an action."))

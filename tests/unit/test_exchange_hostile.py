@@ -13,8 +13,8 @@ import pytest
 from briefing_reader import paths
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import anchor_quote, exchange, open_store
+from briefing_reader.core.notes.csv_export import FORMULA_STARTS
 from briefing_reader.core.notes.json_bounds import MAX_DEPTH, json_depth
-from briefing_reader.core.notes.text_export import FORMULA_STARTS
 from briefing_reader.session import open_library
 
 LETTER = "kst-32824-456"

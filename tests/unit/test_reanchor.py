@@ -29,8 +29,7 @@ from briefing_reader.core.notes import (
 )
 from briefing_reader.core.notes import schema as schema_mod
 from briefing_reader.core.notes.db import Database
-from briefing_reader.core.notes.reanchor import Reanchorer
-from briefing_reader.core.notes.reanchoring import reanchor_action
+from briefing_reader.core.notes.matching import Reanchorer, reanchor_action
 from briefing_reader.paths import bundled_content_dir
 
 LETTER = "kst-32824-456"

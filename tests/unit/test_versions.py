@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from briefing_reader.core.content import Document
 from briefing_reader.core.content.parse import document_from_bytes
-from briefing_reader.core.notes.versions import (
+from briefing_reader.core.content.versions import (
     NoteSpan,
     OffsetMap,
     VersionsError,

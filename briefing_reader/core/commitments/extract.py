@@ -33,6 +33,7 @@ from briefing_reader.core.commitments.timeexpr import (
     find_expressions,
 )
 from briefing_reader.core.content import Block, Document, Library
+from briefing_reader.core.content.model import ACTION_KINDS
 
 SOURCE_KINDS = ("paragraph", "list_item")
 MARKER_CLASS = "toezegging"
@@ -371,9 +372,7 @@ def extract_commitments(
         if NO_MARKER_CLASS in classes:
             continue
         node = doc.node_at_block(index)
-        in_action = block.kind == "list_item" and any(
-            n.kind in ("action", "subaction") for n in node.path()
-        )
+        in_action = block.kind == "list_item" and any(n.kind in ACTION_KINDS for n in node.path())
         sentences = split_sentences(block_text(block))
         hits = [
             h

@@ -41,6 +41,7 @@ from briefing_reader.core.commitments.status import (
     due_status,
 )
 from briefing_reader.core.content import Document, Library, OutlineNode
+from briefing_reader.core.content.model import OutlineKind
 
 GLOSSARY_ID = "begrippen"
 _ORG_NAME = re.compile(
@@ -156,7 +157,7 @@ class ActionRow:
 
     id: str
     doc: str
-    kind: str  # "action" or "subaction"
+    kind: str  # OutlineKind.ACTION or OutlineKind.SUBACTION
     title: str
     pillar: str | None
     pillar_id: str | None
@@ -247,7 +248,8 @@ def action_rows(
     found = extract_commitments(doc, errors=[]) if commitments is None else commitments
     rows: list[ActionRow] = []
     for node in doc.actions():
-        pillar, section = _nearest(node, "pillar"), _nearest(node, "section")
+        pillar = _nearest(node, OutlineKind.PILLAR)
+        section = _nearest(node, OutlineKind.SECTION)
         first = next(
             (b for b in doc.blocks[node.first : node.stop] if b.kind in SOURCE_KINDS and b.text),
             None,

@@ -15,6 +15,7 @@ follows from the deadline and today's date:
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +23,19 @@ from typing import Any
 from briefing_reader.core.commitments.errors import UnknownStatusError
 from briefing_reader.core.commitments.extract import Commitment
 
-STATUSES: tuple[str, ...] = ("Openstaand", "Voldaan", "Deels voldaan", "Vervallen")
-DEFAULT_STATUS = "Openstaand"
-CLOSED_STATUSES: tuple[str, ...] = ("Voldaan", "Vervallen")
+
+class CommitmentState(enum.StrEnum):
+    """The member's status of a commitment (stored in the notes as these Dutch words)."""
+
+    OPEN = "Openstaand"
+    MET = "Voldaan"
+    PARTLY_MET = "Deels voldaan"
+    LAPSED = "Vervallen"
+
+
+STATUSES: tuple[str, ...] = tuple(state.value for state in CommitmentState)
+DEFAULT_STATUS: str = CommitmentState.OPEN.value
+CLOSED_STATUSES: tuple[str, ...] = (CommitmentState.MET.value, CommitmentState.LAPSED.value)
 
 DUE_LATE = "te laat"
 DUE_SOON = "binnenkort"

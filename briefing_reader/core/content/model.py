@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-OUTLINE_KINDS = ("document", "pillar", "section", "theme", "action", "subaction")
+
+class OutlineKind(enum.StrEnum):
+    """What an outline node is; ``OutlineNode.kind`` holds one of these values."""
+
+    DOCUMENT = "document"
+    PILLAR = "pillar"
+    SECTION = "section"
+    THEME = "theme"
+    ACTION = "action"
+    SUBACTION = "subaction"
+
+
+#: The outline kinds a member annotates, prints and registers as actions.
+ACTION_KINDS = frozenset({OutlineKind.ACTION, OutlineKind.SUBACTION})
 
 
 @dataclass(frozen=True)
@@ -116,7 +130,7 @@ class OutlineNode:
         """The nodes from the top (excluding the document) down to this one."""
         nodes: list[OutlineNode] = []
         node: OutlineNode | None = self
-        while node is not None and node.kind != "document":
+        while node is not None and node.kind != OutlineKind.DOCUMENT:
             nodes.append(node)
             node = node.parent
         return nodes[::-1]
@@ -166,7 +180,7 @@ class Document:
         return {b.anchor for b in self.blocks if b.anchor} | {n.id for n in self.outline.walk()}
 
     def actions(self) -> list[OutlineNode]:
-        return [n for n in self.outline.walk() if n.kind in ("action", "subaction")]
+        return [n for n in self.outline.walk() if n.kind in ACTION_KINDS]
 
     def node_at_block(self, index: int) -> OutlineNode:
         """The innermost outline node containing block ``index``."""

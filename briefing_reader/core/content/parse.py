@@ -24,9 +24,17 @@ from briefing_reader.core import limits
 from briefing_reader.core.content import inline
 from briefing_reader.core.content.errors import ContentError, read_source
 from briefing_reader.core.content.frontmatter import parse_front_matter
-from briefing_reader.core.content.model import Block, Document, Meta, OutlineNode
+from briefing_reader.core.content.model import (
+    ACTION_KINDS,
+    Block,
+    Document,
+    Meta,
+    OutlineKind,
+    OutlineNode,
+)
 
 MAX_BYTES = limits.MAX_DOCUMENT_BYTES
+_HEADING_KINDS = frozenset({OutlineKind.PILLAR, OutlineKind.SECTION, OutlineKind.THEME})
 _NUMBER_PREFIX = re.compile(r"^\d+(\.\d+)*\.?\s+")
 _UNRESOLVED_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _BOX_LABEL = "Acties"
@@ -165,7 +173,7 @@ class _Builder:
         self.meta = meta
         self.blocks: list[Block] = []
         self.footnotes: dict[str, str] = {}
-        self.root = OutlineNode(meta.id, meta.title, "document", 0, 0, 0)
+        self.root = OutlineNode(meta.id, meta.title, OutlineKind.DOCUMENT, 0, 0, 0)
         self._open: list[OutlineNode] = [self.root]
         self._seen: set[str] = set()
         self._paragraphs = 0
@@ -202,14 +210,14 @@ class _Builder:
     def _close_headings(self, level: int) -> None:
         while (
             len(self._open) > 1
-            and self._open[-1].kind not in ("action", "subaction")
+            and self._open[-1].kind not in ACTION_KINDS
             and self._open[-1].level >= level
         ):
             self._open.pop().stop = len(self.blocks)
 
     def _heading_context(self) -> OutlineNode | None:
         for node in reversed(self._open):
-            if node.kind in ("pillar", "section", "theme"):
+            if node.kind in _HEADING_KINDS:
                 return node
         return None
 
@@ -235,7 +243,13 @@ class _Builder:
         title = inline.plain_text(content.children or []).strip()
         anchor = str(tok.attrs.get("id") or inline.slugify(title) or f"h-{i}")
         classes = str(tok.attrs.get("class", "")).split()
-        kind = "pillar" if "pillar" in classes else "section" if level <= 2 else "theme"
+        kind = (
+            OutlineKind.PILLAR
+            if "pillar" in classes
+            else OutlineKind.SECTION
+            if level <= 2
+            else OutlineKind.THEME
+        )
         self._close_headings(level)
         html_level = min(level + 1, 6)  # h1 is the document's own title
         self._push(OutlineNode(anchor, title, kind, level, len(self.blocks), 0, _line(tok)))
@@ -320,38 +334,38 @@ class _Builder:
     _on_code_block = _on_fence
 
     def _on_container_actie_open(self, tokens: list[Token], i: int) -> int:
-        self._open_box(tokens[i], "action")
+        self._open_box(tokens[i], OutlineKind.ACTION)
         return i + 1
 
     def _on_container_deelactie_open(self, tokens: list[Token], i: int) -> int:
-        self._open_box(tokens[i], "subaction")
+        self._open_box(tokens[i], OutlineKind.SUBACTION)
         return i + 1
 
-    def _open_box(self, tok: Token, kind: str) -> None:
+    def _open_box(self, tok: Token, kind: OutlineKind) -> None:
         anchor = str(tok.attrs.get("id", ""))
         line = _line(tok)
         if not anchor:
-            name = "actie" if kind == "action" else "deelactie"
+            name = "actie" if kind == OutlineKind.ACTION else "deelactie"
             raise ContentError(self.path, f"a '{name}' box needs an id ({{#actie-...}})", line)
         title = str(tok.attrs.get("title", ""))
-        if not title and kind == "action":
+        if not title and kind == OutlineKind.ACTION:
             heading = self._heading_context()
             title = _NUMBER_PREFIX.sub("", heading.title) if heading else self.meta.title
         node = OutlineNode(anchor, title, kind, 99, len(self.blocks), 0, line)
         self._push(node)
-        css = "actie" if kind == "action" else "deelactie"
+        css = "actie" if kind == OutlineKind.ACTION else "deelactie"
         label = (
             f'<p class="box-label"><a name="{escape(anchor)}"></a>{_BOX_LABEL}</p>'
-            if kind == "action"
+            if kind == OutlineKind.ACTION
             else f'<a name="{escape(anchor)}"></a>'
         )
         self._claim(anchor, line)
         self._add(
             "box_open",
             f'<table class="{css}" width="100%" cellspacing="0" '
-            f'cellpadding="{10 if kind == "action" else 6}"><tr><td>{label}',
+            f'cellpadding="{10 if kind == OutlineKind.ACTION else 6}"><tr><td>{label}',
         )
-        if kind == "subaction" and tok.attrs.get("title"):
+        if kind == OutlineKind.SUBACTION and tok.attrs.get("title"):
             title_anchor = f"{anchor}--titel"
             self._add(
                 "subaction_title",
@@ -408,7 +422,9 @@ class _Builder:
 
     def _on_footnote_block_open(self, tokens: list[Token], i: int) -> int:
         self._close_headings(1)
-        self._push(OutlineNode("voetnoten", "Voetnoten", "section", 1, len(self.blocks), 0))
+        self._push(
+            OutlineNode("voetnoten", "Voetnoten", OutlineKind.SECTION, 1, len(self.blocks), 0)
+        )
         self._claim("voetnoten", None)
         self._add(
             "heading", '<h2 class="section"><a name="voetnoten"></a>Voetnoten</h2>', "Voetnoten"

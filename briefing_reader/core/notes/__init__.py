@@ -32,45 +32,53 @@ from briefing_reader.core.notes.errors import (
 )
 from briefing_reader.core.notes.model import (
     COLOURS,
-    COMMITMENT_STATUSES,
     DEFAULT_COLOUR,
     DEFAULT_STANCES,
     PRIORITIES,
+    TO_REVIEW,
     ActionAnnotation,
     ActionTarget,
+    AnchorStatus,
     Bookmark,
     CommitmentStatus,
     Highlight,
+    Motivation,
+    NoteKind,
     OpenEvent,
     OpenReport,
     PendingEdit,
+    Priority,
     ReadingPosition,
     TextAnchor,
     TextPositionSelector,
     TextQuoteSelector,
     TrashItem,
 )
-from briefing_reader.core.notes.outcomes import AnchorEvent, ReviewItem
-from briefing_reader.core.notes.reanchoring import ReanchorReport, ReviewLog, reanchor_library
+from briefing_reader.core.notes.outcomes import AnchorEvent, Review, ReviewItem
+from briefing_reader.core.notes.reanchoring import ReanchorReport, reanchor_library
 from briefing_reader.core.notes.recovery import open_store
+from briefing_reader.core.notes.review_log import ReviewLog
 from briefing_reader.core.notes.schema import SCHEMA_VERSION
 from briefing_reader.core.notes.store import UNSET, NotesStore
 
 __all__ = [
     "COLOURS",
-    "COMMITMENT_STATUSES",
     "DEFAULT_COLOUR",
     "DEFAULT_STANCES",
     "PRIORITIES",
     "SCHEMA_VERSION",
+    "TO_REVIEW",
     "UNSET",
     "ActionAnnotation",
     "ActionTarget",
     "AnchorEvent",
+    "AnchorStatus",
     "BackupInfo",
     "Bookmark",
     "CommitmentStatus",
     "Highlight",
+    "Motivation",
+    "NoteKind",
     "NotesAnchorError",
     "NotesBusyError",
     "NotesChangedElsewhereError",
@@ -86,8 +94,10 @@ __all__ = [
     "OpenEvent",
     "OpenReport",
     "PendingEdit",
+    "Priority",
     "ReadingPosition",
     "ReanchorReport",
+    "Review",
     "ReviewItem",
     "ReviewLog",
     "TextAnchor",

@@ -11,7 +11,7 @@ import sqlite3
 import uuid
 from typing import Any
 
-from briefing_reader.core.notes import rows, settings
+from briefing_reader.core.notes import row_mapping, settings, validation
 from briefing_reader.core.notes.errors import NotesValidationError
 from briefing_reader.core.notes.model import (
     ActionAnnotation,
@@ -29,7 +29,7 @@ def mine(conn: sqlite3.Connection, doc_id: str, action_id: str) -> ActionAnnotat
         "AND imported_from IS NULL AND deleted_at IS NULL",
         (doc_id, action_id),
     ).fetchone()
-    return None if row is None else rows.action_from(row)
+    return None if row is None else row_mapping.action_from(row)
 
 
 def update(
@@ -53,13 +53,13 @@ def update(
         "tags": current.tags if current else (),
     }
     values.update(changes)
-    values["stance"] = rows.check_stance(
+    values["stance"] = validation.check_stance(
         values["stance"], settings.stances(conn), current.stance if current else None
     )
-    values["priority"] = rows.check_priority(values["priority"])
-    values["note"] = rows.check_text(values["note"], "note")
-    values["questions"] = rows.check_questions(values["questions"])
-    values["tags"] = rows.check_tags(values["tags"])
+    values["priority"] = validation.check_priority(values["priority"])
+    values["note"] = validation.check_text(values["note"], "note")
+    values["questions"] = validation.check_questions(values["questions"])
+    values["tags"] = validation.check_tags(values["tags"])
     now = utc_now()
     if current and parse_time(now) <= parse_time(current.modified):
         now = later_than(current.modified)  # two saves in one millisecond: still a new version
@@ -68,8 +68,8 @@ def update(
         values["stance"],
         values["priority"],
         values["note"],
-        rows.json_list(values["questions"]),
-        rows.json_list(values["tags"]),
+        row_mapping.json_list(values["questions"]),
+        row_mapping.json_list(values["tags"]),
         target.title,
         target.text,
         target.doc_version,
@@ -92,7 +92,7 @@ def update(
             (*params, item_id, target.doc_id, target.action_id, settings.author(conn), now),
         )
     row = conn.execute("SELECT * FROM action_notes WHERE id = ?", (item_id,)).fetchone()
-    return rows.action_from(row)
+    return row_mapping.action_from(row)
 
 
 def later_than(moment: str) -> str:

@@ -13,9 +13,11 @@ hashes. Re-anchoring after a document changes (issue 5) builds on
 from __future__ import annotations
 
 import bisect
-import hashlib
 from typing import TYPE_CHECKING
 
+# Defined with the kept versions; anchors carry it.
+from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.content.versions import text_hash as text_hash
 from briefing_reader.core.notes.errors import NotesAnchorError
 from briefing_reader.core.notes.model import (
     ActionTarget,
@@ -32,11 +34,6 @@ CONTEXT = 32
 SHORT_QUOTE = 20
 SHORT_CONTEXT = 64
 BOOKMARK_QUOTE = 64
-
-
-def text_hash(text: str) -> str:
-    """SHA-256 (hex) of a plain text: equal hashes, equal positions."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def context_length(quote_length: int) -> int:
@@ -217,7 +214,7 @@ def action_target(doc: Document, action_id: str) -> ActionTarget:
         NotesAnchorError: the document has no action or sub-action with that id.
     """
     node = doc.node(action_id)
-    if node is None or node.kind not in ("action", "subaction"):
+    if node is None or node.kind not in ACTION_KINDS:
         raise NotesAnchorError(f"document '{doc.id}' has no action '{action_id}'")
     return ActionTarget(
         doc_id=doc.id,

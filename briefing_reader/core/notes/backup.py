@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_reader.core.notes.db import COMMITS_SUFFIX, read_commits
+from briefing_reader.core.notes.tables import NOTE_TABLES
 
 DEFAULT_KEEP = 10
 DEFAULT_INTERVAL = dt.timedelta(hours=1)
 _NAME = re.compile(r"^notes-(\d{8}T\d{12}Z)(?:-before-v(\d+))?\.sqlite3$")
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _SIDE_FILES = ("", "-wal", "-shm", "-journal", COMMITS_SUFFIX)
-_NOTE_TABLES = ("action_notes", "highlights", "bookmarks")
 #: A ``.partial`` backup older than this was left by a run that died.
 _STALE_PARTIAL = dt.timedelta(minutes=10)
 
@@ -152,7 +152,7 @@ def holds_notes(conn: sqlite3.Connection) -> bool:
     try:
         return any(
             conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
-            for table in _NOTE_TABLES
+            for table in NOTE_TABLES
         )
     except sqlite3.OperationalError:  # no such table: no schema yet
         return False

@@ -25,10 +25,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from briefing_reader.core.notes import actions, rows, settings
+from briefing_reader.core.notes import actions, row_mapping, settings
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
-from briefing_reader.core.notes.model import ActionAnnotation, ActionTarget, utc_now
+from briefing_reader.core.notes.model import ActionAnnotation, ActionTarget, NoteKind, utc_now
+from briefing_reader.core.notes.tables import NOTE_TABLES, TABLES
 
 #: The text colour the reader writes over highlights.
 HIGHLIGHT_TEXT = "#1b1b1b"
@@ -133,7 +134,7 @@ def _theirs(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every live colleague's note: id, author, modified and key."""
     found: list[sqlite3.Row] = []
     meta = _has_meta(conn)
-    for table in trash_mod.TABLES.values():
+    for table in NOTE_TABLES:
         key = "COALESCE(m.creator_id, t.imported_from)" if meta else "t.imported_from"
         join = "LEFT JOIN exchange_meta m ON m.item_id = t.id" if meta else ""
         found += conn.execute(
@@ -176,15 +177,13 @@ def copy_to_mine(conn: sqlite3.Connection, item_id: str, my_creator: str) -> Cop
     if found is None or found[1] is not None:
         raise NotesNotFoundError(f"there is no note '{item_id}'")
     kind = found[0]
-    row = conn.execute(
-        f"SELECT * FROM {trash_mod.TABLES[kind]} WHERE id = ?", (item_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (item_id,)).fetchone()
     if row["imported_from"] is None:
         raise NotesConflictError("this note is yours already")
-    if kind == "highlight":
+    if kind == NoteKind.HIGHLIGHT:
         return _copy_highlight(conn, row, my_creator)
-    if kind == "action":
-        return _copy_action(conn, rows.action_from(row))
+    if kind == NoteKind.ACTION:
+        return _copy_action(conn, row_mapping.action_from(row))
     raise NotesConflictError("only action notes and highlights can be taken over")
 
 
@@ -197,10 +196,10 @@ def _copy_highlight(conn: sqlite3.Connection, row: sqlite3.Row, my_creator: str)
     new_id = copy_id(my_creator, row["id"])
     held = trash_mod.find(conn, new_id)
     if held is not None and held[1] is None:
-        return Copied("highlight", new_id, created=False, changed=False)
+        return Copied(NoteKind.HIGHLIGHT, new_id, created=False, changed=False)
     if held is not None:  # I took it over before and deleted my copy: it comes back
         trash_mod.restore(conn, new_id)
-        return Copied("highlight", new_id, created=True, changed=True)
+        return Copied(NoteKind.HIGHLIGHT, new_id, created=True, changed=True)
     now = utc_now()
     values: dict[str, Any] = {
         name: row[name]
@@ -224,7 +223,7 @@ def _copy_highlight(conn: sqlite3.Connection, row: sqlite3.Row, my_creator: str)
         f"INSERT INTO highlights ({names}) VALUES ({', '.join('?' for _ in values)})",
         tuple(values.values()),
     )
-    return Copied("highlight", new_id, created=True, changed=True)
+    return Copied(NoteKind.HIGHLIGHT, new_id, created=True, changed=True)
 
 
 def _copy_action(conn: sqlite3.Connection, theirs: ActionAnnotation) -> Copied:
@@ -234,7 +233,7 @@ def _copy_action(conn: sqlite3.Connection, theirs: ActionAnnotation) -> Copied:
         changes.pop("stance", None)  # not a stance of my list: their note still says it
     if not changes:
         assert mine is not None
-        return Copied("action", mine.id, created=False, changed=False, before=mine)
+        return Copied(NoteKind.ACTION, mine.id, created=False, changed=False, before=mine)
     target = ActionTarget(
         theirs.doc_id,
         theirs.action_id,
@@ -244,7 +243,7 @@ def _copy_action(conn: sqlite3.Connection, theirs: ActionAnnotation) -> Copied:
         theirs.action_text,
     )
     saved = actions.update(conn, target, changes)
-    return Copied("action", saved.id, created=mine is None, changed=True, before=mine)
+    return Copied(NoteKind.ACTION, saved.id, created=mine is None, changed=True, before=mine)
 
 
 def merged_fields(mine: ActionAnnotation | None, theirs: ActionAnnotation) -> dict[str, Any]:

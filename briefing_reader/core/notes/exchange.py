@@ -4,8 +4,10 @@ The entry points, gathered from the modules that hold the work:
 
 - :mod:`~briefing_reader.core.notes.jsonld_out`: notes as Web Annotations
   (:func:`export_jsonld`; the mapping is documented there);
-- :mod:`~briefing_reader.core.notes.text_export`: Markdown and CSV
-  (:func:`export_markdown`, :func:`export_csv`) and :func:`export_file`;
+- :mod:`~briefing_reader.core.notes.markdown_export`: Markdown
+  (:func:`export_markdown`);
+- :mod:`~briefing_reader.core.notes.csv_export`: CSV (:func:`export_csv`);
+- here: :func:`export_file`, writing any of the three formats atomically;
 - :mod:`~briefing_reader.core.notes.jsonld_in`: reading and checking a file
   (:func:`read_jsonld`), bounded before parsing
   (:mod:`~briefing_reader.core.notes.json_bounds`);
@@ -27,6 +29,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_reader.core.atomic import write_atomic
+from briefing_reader.core.notes import json_bounds
+from briefing_reader.core.notes.csv_export import CSV_COLUMNS, csv_cell, export_csv
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
 from briefing_reader.core.notes.json_bounds import MAX_IMPORT_BYTES
 from briefing_reader.core.notes.jsonld_in import read_jsonld
@@ -36,17 +41,11 @@ from briefing_reader.core.notes.jsonld_out import (
     PRIORITY_PREFIX,
     annotation_json,
     export_jsonld,
+    exported_items,
+    split_collection,
 )
+from briefing_reader.core.notes.markdown_export import export_markdown
 from briefing_reader.core.notes.merging import ImportReport
-from briefing_reader.core.notes.text_export import (
-    CSV_COLUMNS,
-    FORMATS,
-    atomic_write,
-    csv_cell,
-    export_csv,
-    export_file,
-    export_markdown,
-)
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
@@ -72,6 +71,8 @@ __all__ = [
     "import_jsonld",
     "read_jsonld",
 ]
+
+FORMATS = ("md", "csv", "jsonld")
 
 
 def import_jsonld(
@@ -116,3 +117,68 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def export_file(
+    store: NotesStore,
+    library: Library | None,
+    path: Path | str,
+    fmt: str,
+    *,
+    mine_only: bool = False,
+    written: list[Path] | None = None,
+) -> int:
+    """Write an export atomically; returns the number of notes written.
+
+    A JSON-LD export larger than an import accepts (:data:`MAX_IMPORT_BYTES`)
+    is written as several files, ``notities-1.jsonld``, ``notities-2.jsonld``...,
+    each importable; ``written`` gets the paths of the files written.
+
+    Raises:
+        ExchangeError: unknown format, or the file cannot be written.
+    """
+    path = Path(path)
+    files: list[tuple[Path, bytes]]
+    if fmt == "jsonld":
+        data = export_jsonld(store, mine_only=mine_only)
+        parts = split_collection(data, json_bounds.MAX_IMPORT_BYTES)
+        count = data["total"]
+        files = (
+            [(path, parts[0])]
+            if len(parts) == 1
+            else [
+                (path.with_name(f"{path.stem}-{number}{path.suffix}"), part)
+                for number, part in enumerate(parts, start=1)
+            ]
+        )
+    elif fmt == "md":
+        text = export_markdown(store, library, mine_only=mine_only)
+        count = len(exported_items(store, mine_only))
+        files = [(path, text.encode("utf-8"))]
+    elif fmt == "csv":
+        text = "\ufeff" + export_csv(store, library, mine_only=mine_only)  # BOM: Excel reads UTF-8
+        count = len(exported_items(store, mine_only))
+        files = [(path, text.encode("utf-8"))]
+    else:
+        raise ExchangeError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})", path)
+    for target, data_bytes in files:
+        atomic_write(target, data_bytes)
+        if written is not None:
+            written.append(target)
+    return int(count)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and move it into place.
+
+    Raises:
+        ExchangeError: the folder is missing or the file cannot be written.
+    """
+    if not path.parent.is_dir():
+        raise ExchangeError(f"the folder {path.parent} does not exist", path)
+    if path.is_dir():
+        raise ExchangeError("is a folder, not a file", path)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise ExchangeError(f"cannot be written ({exc.strerror or exc})", path) from exc

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_reader.core.notes import json_bounds, rows, settings
+from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.notes import json_bounds, settings, validation
 from briefing_reader.core.notes.anchors import (
     anchor_place,
     find_quote,
@@ -34,6 +35,8 @@ from briefing_reader.core.notes.jsonld_out import CONTEXT, DOC_PREFIX, PRIORITY_
 from briefing_reader.core.notes.merging import Incoming
 from briefing_reader.core.notes.model import (
     COLOURS,
+    Motivation,
+    NoteKind,
     TextAnchor,
     TextPositionSelector,
     TextQuoteSelector,
@@ -223,12 +226,12 @@ def _bodies(annotation: dict[str, Any]) -> list[dict[str, Any]]:
                 "type": "TextualBody",
                 "value": annotation["text"],
                 "format": "text/markdown",
-                "purpose": "commenting",
+                "purpose": Motivation.COMMENTING,
             }
         )
     if _is_hypothesis(annotation):
         bodies += [
-            {"type": "TextualBody", "value": tag, "purpose": "tagging"}
+            {"type": "TextualBody", "value": tag, "purpose": Motivation.TAGGING}
             for tag in _strings(annotation.get("tags"))
         ]
     return bodies
@@ -254,7 +257,9 @@ def _purposed(bodies: list[dict[str, Any]], purpose: str) -> list[str]:
     values = []
     for body in bodies:
         purposes = _strings(body.get("purpose"))
-        if (purpose in purposes or (purpose == "commenting" and not purposes)) and _textual(body):
+        if (
+            purpose in purposes or (purpose == Motivation.COMMENTING and not purposes)
+        ) and _textual(body):
             values.append(_body_text(body))
     return values
 
@@ -464,7 +469,7 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
                 "the quote is not in the document (or occurs more than once with the same context)"
             )
     try:
-        rows.check_anchor(anchor)
+        validation.check_anchor(anchor)
     except NotesError as exc:
         raise _Invalid(exc.reason) from exc
     return anchor
@@ -558,9 +563,9 @@ def _kind(target: _Target, doc: _Doc | None, motivations: set[str]) -> str:
     selectors = _selectors(target.spec)
     fragment = _fragment(target)
     placed = "TextQuoteSelector" in selectors or "TextPositionSelector" in selectors
-    if fragment is not None and "bookmarking" not in motivations:
+    if fragment is not None and Motivation.BOOKMARKING not in motivations:
         node = doc.node(fragment) if doc is not None else None
-        if node is not None and node.kind in ("action", "subaction"):
+        if node is not None and node.kind in ACTION_KINDS:
             return "action"
         if doc is None and not placed and _ID.match(fragment) and fragment.startswith("actie-"):
             return "action"
@@ -650,9 +655,11 @@ def _one(
     missing = library is not None and doc is None
     motivations = set(_strings(annotation.get("motivation")))
     if _is_hypothesis(annotation) and not _strings(annotation.get("motivation")):
-        motivations = {"commenting"} if annotation.get("text") else {"highlighting"}
+        motivations = (
+            {Motivation.COMMENTING} if annotation.get("text") else {Motivation.HIGHLIGHTING}
+        )
     kind = _kind(target, doc, motivations)
-    tags = rows.check_tags(_purposed(bodies, "tagging"))
+    tags = validation.check_tags(_purposed(bodies, Motivation.TAGGING))
     if kind == "action":
         return _action(target, doc, bodies, tags, common, missing)
     if kind == "text":
@@ -660,31 +667,33 @@ def _one(
     else:
         assert doc is not None
         anchor = _place_anchor(doc, _fragment(target) if kind == "section" else None)
-    if "bookmarking" in motivations:
+    if Motivation.BOOKMARKING in motivations:
         fragment = _fragment(target)
         if doc is not None and fragment and fragment in doc.anchors():
             anchor = _with_place(anchor, fragment)  # the place bookmarked, e.g. an action
-        names = _purposed(bodies, "describing") or _purposed(bodies, "bookmarking")
-        name = rows.check_name(names[0] if names else anchor.quote.exact[:64])
+        names = _purposed(bodies, Motivation.DESCRIBING) or _purposed(
+            bodies, Motivation.BOOKMARKING
+        )
+        name = validation.check_name(names[0] if names else anchor.quote.exact[:64])
         return Incoming(
-            "bookmark",
+            NoteKind.BOOKMARK,
             common["id"],
             common["modified"],
             {**common, "anchor": anchor, "name": name},
             missing_document=missing,
         )
-    note = rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note")
+    note = validation.check_text("\n\n".join(_purposed(bodies, Motivation.COMMENTING)), "note")
     return Incoming(
-        "highlight",
+        NoteKind.HIGHLIGHT,
         common["id"],
         common["modified"],
         {
             **common,
             "anchor": anchor,
-            "colour": rows.check_colour(_colour(annotation, target.spec)),
+            "colour": validation.check_colour(_colour(annotation, target.spec)),
             "note": note,
             "tags": tags,
-            "motivation": "commenting" if note.strip() else "highlighting",
+            "motivation": Motivation.COMMENTING if note.strip() else Motivation.HIGHLIGHTING,
         },
         missing_document=missing,
     )
@@ -699,7 +708,7 @@ def _action(
     missing: bool,
 ) -> Incoming:
     action_id = _fragment(target) or ""
-    stances = _purposed(bodies, "classifying")
+    stances = _purposed(bodies, Motivation.CLASSIFYING)
     priorities = [
         b["source"][len(PRIORITY_PREFIX) :]
         for b in bodies
@@ -708,7 +717,7 @@ def _action(
     node = doc.node(action_id) if doc is not None else None
     quote = _selectors(target.spec).get("TextQuoteSelector", {}).get("exact")
     return Incoming(
-        "action",
+        NoteKind.ACTION,
         common["id"],
         common["modified"],
         {
@@ -717,10 +726,14 @@ def _action(
             "action_id": action_id,
             "doc_version": target.version,
             "doc_hash": "" if missing else _hashes(target.spec)[0],
-            "stance": rows.check_text(stances[0], "stance", rows.MAX_SHORT) if stances else None,
-            "priority": rows.check_priority(priorities[0] if priorities else None),
-            "note": rows.check_text("\n\n".join(_purposed(bodies, "commenting")), "note"),
-            "questions": rows.check_questions(_purposed(bodies, "questioning")),
+            "stance": validation.check_text(stances[0], "stance", validation.MAX_SHORT)
+            if stances
+            else None,
+            "priority": validation.check_priority(priorities[0] if priorities else None),
+            "note": validation.check_text(
+                "\n\n".join(_purposed(bodies, Motivation.COMMENTING)), "note"
+            ),
+            "questions": validation.check_questions(_purposed(bodies, Motivation.QUESTIONING)),
             "tags": tags,
             "action_title": node.title if node else "",
             "action_text": quote

@@ -62,11 +62,13 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader import APP_NAME
 from briefing_reader.core.notes.model import (
     COLOURS,
     ActionAnnotation,
     Bookmark,
     Highlight,
+    Motivation,
     TextQuoteSelector,
     utc_now,
 )
@@ -174,26 +176,26 @@ def annotation_json(
         motivations = [
             m
             for m, present in (
-                ("classifying", item.stance or item.priority),
-                ("commenting", item.note.strip()),
-                ("questioning", item.questions),
-                ("tagging", item.tags),
+                (Motivation.CLASSIFYING, item.stance or item.priority),
+                (Motivation.COMMENTING, item.note.strip()),
+                (Motivation.QUESTIONING, item.questions),
+                (Motivation.TAGGING, item.tags),
             )
             if present
         ]
         if item.stance:
-            bodies.append(body(item.stance, "classifying"))
+            bodies.append(body(item.stance, Motivation.CLASSIFYING))
         if item.priority:
             bodies.append(
                 {
                     "type": "SpecificResource",
-                    "purpose": "classifying",
+                    "purpose": Motivation.CLASSIFYING,
                     "source": PRIORITY_PREFIX + item.priority,
                 }
             )
         if item.note.strip():
-            bodies.append(body(item.note, "commenting", "text/markdown"))
-        bodies += [body(q, "questioning", "text/markdown") for q in item.questions]
+            bodies.append(body(item.note, Motivation.COMMENTING, "text/markdown"))
+        bodies += [body(q, Motivation.QUESTIONING, "text/markdown") for q in item.questions]
         selectors: list[dict[str, Any]] = [
             {"type": "FragmentSelector", "conformsTo": RFC3986, "value": item.action_id}
         ]
@@ -217,9 +219,13 @@ def annotation_json(
             item.modified,
         )
         if isinstance(item, Highlight):
-            motivations = ["highlighting", "commenting"] if item.note.strip() else ["highlighting"]
+            motivations = (
+                [Motivation.HIGHLIGHTING, Motivation.COMMENTING]
+                if item.note.strip()
+                else [Motivation.HIGHLIGHTING]
+            )
             if item.note.strip():
-                bodies.append(body(item.note, "commenting", "text/markdown"))
+                bodies.append(body(item.note, Motivation.COMMENTING, "text/markdown"))
             style = _style_class(item.colour)
             target["styleClass"] = style
             colour = COLOURS.get(item.colour, item.colour)
@@ -228,10 +234,10 @@ def annotation_json(
                 "value": f".{style} {{ background-color: {colour}; }}",
             }
         else:
-            motivations = ["bookmarking"]
-            bodies.append(body(item.name, "describing"))
+            motivations = [Motivation.BOOKMARKING]
+            bodies.append(body(item.name, Motivation.DESCRIBING))
     if not isinstance(item, Bookmark):
-        bodies += [body(tag, "tagging") for tag in item.tags]
+        bodies += [body(tag, Motivation.TAGGING) for tag in item.tags]
     out["motivation"] = motivations[0] if len(motivations) == 1 else motivations
     out["created"], out["modified"] = item.created, item.modified
     out["creator"] = {"id": _author_id(item, known, my_id), "type": "Person", "name": item.author}
@@ -254,7 +260,7 @@ def export_jsonld(store: NotesStore, *, mine_only: bool = False) -> dict[str, An
 
 
 def collection_of(
-    items: list[dict[str, Any]], label: str = "Notities uit Briefing Reader"
+    items: list[dict[str, Any]], label: str = f"Notities uit {APP_NAME}"
 ) -> dict[str, Any]:
     """An AnnotationCollection holding ``items`` in one embedded page."""
     collection: dict[str, Any] = {
@@ -262,7 +268,7 @@ def collection_of(
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": "AnnotationCollection",
         "label": label,
-        "generator": {"type": "Software", "name": "Briefing Reader"},
+        "generator": {"type": "Software", "name": APP_NAME},
         "generated": utc_now(),
         "total": len(items),
     }

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_reader.core.notes import outcomes, rows
+from briefing_reader.core.notes import outcomes, row_mapping
 from briefing_reader.core.notes import trash as trash_mod
-from briefing_reader.core.notes.model import TextAnchor, parse_time
+from briefing_reader.core.notes.model import AnchorStatus, NoteKind, TextAnchor, parse_time
+from briefing_reader.core.notes.outcomes import Review
+from briefing_reader.core.notes.tables import TABLES, last_bookmark_position
 
-TABLES = trash_mod.TABLES
 #: The re-anchoring reason of a note whose document is not in the library.
 MISSING_DOCUMENT = "document not in the library"
 #: What a file said beyond our columns, by item id. Created on first use, so
@@ -92,14 +93,14 @@ def columns(incoming: Incoming, *, as_mine: bool = False) -> dict[str, Any]:
         values.update(
             doc_id=anchor.doc_id,
             place=anchor.place,
-            selectors=rows.selectors_json(anchor),
+            selectors=row_mapping.selectors_json(anchor),
             doc_version=anchor.doc_version,
             doc_hash=anchor.doc_hash,
             text_hash=anchor.text_hash,
         )
     for key in ("questions", "tags"):
         if key in values:
-            values[key] = rows.json_list(values[key])
+            values[key] = row_mapping.json_list(values[key])
     if as_mine:
         values["imported_from"] = None
     return values
@@ -137,9 +138,10 @@ def _wait_for_document(conn: sqlite3.Connection, item: Incoming) -> None:
     """Mark a note on a document not in the library as one to check: never exact."""
     table = TABLES[item.kind]
     row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (item.id,)).fetchone()
-    outcomes.set_status(conn, item.kind, item.id, "orphaned")
+    outcomes.set_status(conn, item.kind, item.id, AnchorStatus.ORPHANED)
     conn.execute(
-        "UPDATE anchor_events SET review = 'superseded' WHERE item_id = ? AND review = 'open'",
+        f"UPDATE anchor_events SET review = '{Review.SUPERSEDED}' "
+        f"WHERE item_id = ? AND review = '{Review.OPEN}'",
         (item.id,),
     )
     outcomes.insert_event(
@@ -147,20 +149,20 @@ def _wait_for_document(conn: sqlite3.Connection, item: Incoming) -> None:
         item.id,
         item.kind,
         outcomes.placement_of(item.kind, row),
-        "orphaned",
+        AnchorStatus.ORPHANED,
         None,
         "",
         None,
         0.0,
         0.0,
         MISSING_DOCUMENT,
-        "open",
+        Review.OPEN,
     )
 
 
 def _action_taken(conn: sqlite3.Connection, item: Incoming) -> bool:
     """Restoring an action note as mine where I already have another one."""
-    if item.kind != "action":
+    if item.kind != NoteKind.ACTION:
         return False
     return (
         conn.execute(
@@ -190,7 +192,7 @@ def merge(
 ) -> None:
     """Add or update every item (inside the caller's transaction)."""
     conn.execute(META_TABLE)
-    last_position = conn.execute("SELECT MAX(position) FROM bookmarks").fetchone()[0] or 0
+    last_position = last_bookmark_position(conn)
     for done, item in enumerate(incoming, start=1):
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(done, total)
@@ -204,7 +206,7 @@ def merge(
             )
             continue
         if found is None:
-            if item.kind == "bookmark":
+            if item.kind == NoteKind.BOOKMARK:
                 last_position += 1
                 values["position"] = last_position
             _insert(conn, TABLES[item.kind], values)

@@ -12,9 +12,12 @@ re-anchoring needs when a new version of a letter arrives.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from typing import Any
 
+#: The stance list a new profile starts with; the member edits it (``set_stances``),
+#: so a stance is any string on the member's list, not a fixed word list.
 DEFAULT_STANCES: tuple[str, ...] = (
     "Steunen",
     "Kritisch",
@@ -22,8 +25,19 @@ DEFAULT_STANCES: tuple[str, ...] = (
     "Motie overwegen",
     "Geen standpunt",
 )
-PRIORITIES: tuple[str, ...] = ("hoog", "middel", "laag")
-COMMITMENT_STATUSES: tuple[str, ...] = ("Openstaand", "Voldaan", "Deels voldaan", "Vervallen")
+
+
+class Priority(enum.StrEnum):
+    """The priority a member gives an action (stored as these Dutch words)."""
+
+    HIGH = "hoog"
+    MEDIUM = "middel"
+    LOW = "laag"
+
+
+PRIORITIES: tuple[str, ...] = tuple(p.value for p in Priority)
+
+
 #: Named highlight colours and the RGB the reader paints them with.
 COLOURS: dict[str, str] = {
     "geel": "#fff176",
@@ -33,18 +47,42 @@ COLOURS: dict[str, str] = {
     "oranje": "#ffcc80",
 }
 DEFAULT_COLOUR = "geel"
-#: Outcomes of anchoring (issue 5 writes the last three; new items are exact).
-ANCHOR_STATUSES: tuple[str, ...] = ("exact", "moved", "fuzzy", "orphaned")
-#: W3C Web Annotation motivations an item can carry.
-MOTIVATIONS: tuple[str, ...] = (
-    "highlighting",
-    "commenting",
-    "bookmarking",
-    "tagging",
-    "questioning",
-    "classifying",
-)
-KINDS: tuple[str, ...] = ("action", "highlight", "bookmark")
+
+
+class AnchorStatus(enum.StrEnum):
+    """Where a note stands against its document, and the outcome of re-anchoring it.
+
+    New items are exact; re-anchoring (issue 5) writes the others.
+    """
+
+    EXACT = "exact"
+    MOVED = "moved"
+    FUZZY = "fuzzy"
+    ORPHANED = "orphaned"
+
+
+#: Outcomes that put an item on the "Te controleren" list.
+TO_REVIEW = frozenset({AnchorStatus.FUZZY, AnchorStatus.ORPHANED})
+
+
+class Motivation(enum.StrEnum):
+    """W3C Web Annotation motivations (and body purposes) the notes exchange uses."""
+
+    HIGHLIGHTING = "highlighting"
+    COMMENTING = "commenting"
+    BOOKMARKING = "bookmarking"
+    TAGGING = "tagging"
+    QUESTIONING = "questioning"
+    CLASSIFYING = "classifying"
+    DESCRIBING = "describing"
+
+
+class NoteKind(enum.StrEnum):
+    """The three kinds of note, each in its own table (:data:`notes.tables.TABLES`)."""
+
+    ACTION = "action"
+    HIGHLIGHT = "highlight"
+    BOOKMARK = "bookmark"
 
 
 def utc_now() -> str:
@@ -180,7 +218,7 @@ class ActionAnnotation(_Owned):
     created: str
     modified: str
     imported_from: str | None = None
-    anchor_status: str = "exact"
+    anchor_status: str = AnchorStatus.EXACT
 
     @property
     def is_empty(self) -> bool:
@@ -204,7 +242,7 @@ class Highlight(_Anchored):
     created: str
     modified: str
     imported_from: str | None = None
-    anchor_status: str = "exact"
+    anchor_status: str = AnchorStatus.EXACT
     key_figure: bool = False  # marked "kerncijfer": on the debate card
 
 
@@ -220,7 +258,7 @@ class Bookmark(_Anchored):
     created: str
     modified: str
     imported_from: str | None = None
-    anchor_status: str = "exact"
+    anchor_status: str = AnchorStatus.EXACT
 
 
 @dataclass(frozen=True)

@@ -14,29 +14,50 @@ Dismissing a fuzzy match puts the original anchor back and orphans the
 item; dismissing an orphan only takes it off the list. Re-attaching gives
 an item a new anchor chosen by the user. Nothing is ever deleted. The
 functions here run inside a transaction the caller holds; the API is
-:class:`briefing_reader.core.notes.reanchoring.ReviewLog` (``store.reviews``).
+:class:`briefing_reader.core.notes.review_log.ReviewLog` (``store.reviews``).
 """
 
 from __future__ import annotations
 
+import enum
 import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from briefing_reader.core.notes import rows
+from briefing_reader.core.content.versions import NoteSpan
+from briefing_reader.core.notes import row_mapping
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
 from briefing_reader.core.notes.model import (
     ActionTarget,
+    AnchorStatus,
+    NoteKind,
     TextAnchor,
     TextPositionSelector,
     TextQuoteSelector,
     utc_now,
 )
-from briefing_reader.core.notes.trash import TABLES
-from briefing_reader.core.notes.versions import NoteSpan
+from briefing_reader.core.notes.tables import TABLES
 
-REVIEWS = ("none", "open", "accepted", "dismissed", "reattached", "superseded")
+
+class Review(enum.StrEnum):
+    """Where an item stands on the "Te controleren" list (``anchor_events.review``)."""
+
+    NONE = "none"
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    DISMISSED = "dismissed"
+    REATTACHED = "reattached"
+    SUPERSEDED = "superseded"
+
+
+#: Reviews that record when the user decided.
+DECIDED = frozenset({Review.ACCEPTED, Review.DISMISSED, Review.REATTACHED})
+#: The SQL that takes an item's open review off the list when it is re-anchored again.
+SUPERSEDE_OPEN = (
+    f"UPDATE anchor_events SET review = '{Review.SUPERSEDED}', decided = ? "
+    f"WHERE item_id = ? AND review = '{Review.OPEN}'"
+)
 
 
 @dataclass(frozen=True)
@@ -113,16 +134,16 @@ class AnchorEvent:
     Attributes:
         id: row id.
         item_id: the note, highlight or bookmark.
-        kind: "action", "highlight" or "bookmark".
+        kind: a :class:`NoteKind` value.
         doc_id: its document.
         from_version / from_hash: the version it was anchored in before.
         to_version / to_hash: the version it was re-anchored against.
-        outcome: "exact", "moved", "fuzzy" or "orphaned".
+        outcome: an :class:`AnchorStatus` value.
         before: where it was.
         after: where it went (the candidate for fuzzy; None when orphaned).
         score / runner_up: similarity of the chosen and the next candidate.
         reason: why, in a few English words.
-        review: "none", "open", "accepted", "dismissed", "reattached", "superseded".
+        review: a :class:`Review` value.
         created / decided: when re-anchored, when the user decided.
     """
 
@@ -212,7 +233,7 @@ class Decision:
     """What re-anchoring decided for one stale item (see :class:`AnchorEvent`)."""
 
     item: StaleItem
-    outcome: str
+    outcome: AnchorStatus
     after: Placement | None
     score: float = 0.0
     runner_up: float = 0.0
@@ -243,7 +264,7 @@ def event_from(row: sqlite3.Row) -> AnchorEvent:
 
 
 def placement_of(kind: str, row: sqlite3.Row) -> Placement:
-    if kind == "action":
+    if kind == NoteKind.ACTION:
         return Placement(
             action=ActionTarget(
                 row["doc_id"],
@@ -254,15 +275,15 @@ def placement_of(kind: str, row: sqlite3.Row) -> Placement:
                 row["action_text"],
             )
         )
-    return Placement(anchor=rows.anchor_from(row))
+    return Placement(anchor=row_mapping.anchor_from(row))
 
 
 def label_of(kind: str, row: sqlite3.Row) -> str:
-    if kind == "action":
+    if kind == NoteKind.ACTION:
         return str(row["action_title"] or row["action_id"])
-    if kind == "bookmark":
+    if kind == NoteKind.BOOKMARK:
         return str(row["name"])
-    return str(row["note"]).strip() or rows.anchor_from(row).quote.exact
+    return str(row["note"]).strip() or row_mapping.anchor_from(row).quote.exact
 
 
 def dump(placement: Placement | None) -> str | None:
@@ -291,7 +312,9 @@ def version_of(placed: Placement) -> int | None:
 # loaded, or when it was set aside (orphaned, or a candidate to review) on a
 # version that is gone again: an import removed brings the bundled version
 # back, and the note is at home there.
-STALE_PLACE = "(t.doc_hash != ? OR t.anchor_status IN ('orphaned', 'fuzzy'))"
+STALE_PLACE = (
+    f"(t.doc_hash != ? OR t.anchor_status IN ('{AnchorStatus.ORPHANED}', '{AnchorStatus.FUZZY}'))"
+)
 
 
 def stale_items(conn: sqlite3.Connection, doc_id: str, doc_hash: str) -> list[StaleItem]:
@@ -313,8 +336,8 @@ def stale_items(conn: sqlite3.Connection, doc_id: str, doc_hash: str) -> list[St
                     row["id"],
                     kind,
                     placement_of(kind, row),
-                    event if event and event.review == "open" else None,
-                    bool(event and event.review == "dismissed"),
+                    event if event and event.review == Review.OPEN else None,
+                    bool(event and event.review == Review.DISMISSED),
                 )
             )
     return found
@@ -327,13 +350,13 @@ def apply_decision(
     pending = item.open_event
     original = pending.before if pending is not None else item.current
     if (
-        outcome != "orphaned"
+        outcome != AnchorStatus.ORPHANED
         and after is not None
-        and item.kind == "action"
+        and item.kind == NoteKind.ACTION
         and after.action is not None
         and action_taken(conn, item.item_id, after.action)
     ):
-        outcome, after = "orphaned", None
+        outcome, after = AnchorStatus.ORPHANED, None
         d = Decision(
             item,
             outcome,
@@ -342,31 +365,31 @@ def apply_decision(
             d.runner_up,
             "another note of mine already hangs on that action",
         )
-    if pending is not None and pending.outcome == "fuzzy" and outcome in ("exact", "moved"):
-        outcome = "fuzzy"  # the earlier candidate was never confirmed
-    if outcome == "orphaned":
+    if (
+        pending is not None
+        and pending.outcome == AnchorStatus.FUZZY
+        and outcome in (AnchorStatus.EXACT, AnchorStatus.MOVED)
+    ):
+        outcome = AnchorStatus.FUZZY  # the earlier candidate was never confirmed
+    if outcome == AnchorStatus.ORPHANED:
         if original != item.current:
             place(conn, item.kind, item.item_id, original)
     elif after is not None:
         place(conn, item.kind, item.item_id, after)
     set_status(conn, item.kind, item.item_id, outcome)
-    conn.execute(
-        "UPDATE anchor_events SET review = 'superseded', decided = ? "
-        "WHERE item_id = ? AND review = 'open'",
-        (now, item.item_id),
-    )
-    review = "none"
-    if outcome == "fuzzy" or (outcome == "orphaned" and not item.dismissed):
-        review = "open"
-    elif outcome == "orphaned":
-        review = "dismissed"
+    conn.execute(SUPERSEDE_OPEN, (now, item.item_id))
+    review = Review.NONE
+    if outcome == AnchorStatus.FUZZY or (outcome == AnchorStatus.ORPHANED and not item.dismissed):
+        review = Review.OPEN
+    elif outcome == AnchorStatus.ORPHANED:
+        review = Review.DISMISSED
     insert_event(
         conn,
         item.item_id,
         item.kind,
-        original if review == "open" else item.current,
+        original if review == Review.OPEN else item.current,
         outcome,
-        after if outcome != "orphaned" else None,
+        after if outcome != AnchorStatus.ORPHANED else None,
         doc_hash,
         version,
         d.score,
@@ -416,7 +439,7 @@ def insert_event(
             reason,
             review,
             stamp,
-            stamp if review in ("accepted", "dismissed", "reattached") else None,
+            stamp if review in DECIDED else None,
         ),
     )
 
@@ -436,7 +459,7 @@ def action_taken(conn: sqlite3.Connection, item_id: str, target: ActionTarget) -
 
 
 def place(conn: sqlite3.Connection, kind: str, item_id: str, placed: Placement) -> None:
-    if kind == "action":
+    if kind == NoteKind.ACTION:
         a = placed.action
         if a is None:
             return
@@ -457,7 +480,7 @@ def place(conn: sqlite3.Connection, kind: str, item_id: str, placed: Placement) 
         (
             t.doc_id,
             t.place,
-            rows.selectors_json(t),
+            row_mapping.selectors_json(t),
             t.doc_version,
             t.doc_hash,
             t.text_hash,
@@ -472,7 +495,7 @@ def set_status(conn: sqlite3.Connection, kind: str, item_id: str, status: str) -
 
 def open_event(conn: sqlite3.Connection, item_id: str) -> AnchorEvent:
     row = conn.execute(
-        "SELECT * FROM anchor_events WHERE item_id = ? AND review = 'open' "
+        f"SELECT * FROM anchor_events WHERE item_id = ? AND review = '{Review.OPEN}' "
         "ORDER BY id DESC LIMIT 1",
         (item_id,),
     ).fetchone()

@@ -23,10 +23,12 @@ from briefing_reader.core.notes import (
     actions,
     backup,
     colleagues,
+    commitment_statuses,
     merging,
-    records,
-    rows,
+    reading_positions,
+    row_mapping,
     settings,
+    validation,
 )
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.db import Database, translate_error
@@ -38,13 +40,13 @@ from briefing_reader.core.notes.errors import (
     NotesValidationError,
 )
 from briefing_reader.core.notes.model import (
-    COMMITMENT_STATUSES,
     DEFAULT_COLOUR,
     ActionAnnotation,
     ActionTarget,
     Bookmark,
     CommitmentStatus,
     Highlight,
+    Motivation,
     OpenReport,
     PendingEdit,
     ReadingPosition,
@@ -52,7 +54,8 @@ from briefing_reader.core.notes.model import (
     TrashItem,
     utc_now,
 )
-from briefing_reader.core.notes.reanchoring import ReviewLog
+from briefing_reader.core.notes.review_log import ReviewLog
+from briefing_reader.core.notes.tables import NOTE_TABLES, last_bookmark_position
 
 T = TypeVar("T")
 
@@ -158,7 +161,7 @@ class NotesStore:
         where = "deleted_at IS NULL"
         where += "" if include_imported else " AND imported_from IS NULL"
         return self._select(
-            rows.action_from,
+            row_mapping.action_from,
             "action_notes",
             where,
             doc_id,
@@ -246,10 +249,10 @@ class NotesStore:
             anchor,
             {"colour": colour, "note": note, "tags": list(tags), "key_figure": key_figure},
         )
-        rows.check_anchor(anchor)
-        colour = rows.check_colour(colour)
-        note = rows.check_text(note, "note")
-        clean_tags = rows.check_tags(tags)
+        validation.check_anchor(anchor)
+        colour = validation.check_colour(colour)
+        note = validation.check_text(note, "note")
+        clean_tags = validation.check_tags(tags)
         item_id = str(uuid.uuid4())
 
         def work(conn: sqlite3.Connection) -> Highlight:
@@ -262,10 +265,10 @@ class NotesStore:
                     item_id,
                     anchor.doc_id,
                     anchor.place,
-                    rows.selectors_json(anchor),
+                    row_mapping.selectors_json(anchor),
                     colour,
                     note,
-                    rows.json_list(clean_tags),
+                    row_mapping.json_list(clean_tags),
                     _motivation(note),
                     anchor.doc_version,
                     anchor.doc_hash,
@@ -276,7 +279,7 @@ class NotesStore:
                     int(bool(key_figure)),
                 ),
             )
-            return self._get(conn, "highlights", item_id, rows.highlight_from)
+            return self._get(conn, "highlights", item_id, row_mapping.highlight_from)
 
         return self._db.write(work, pending=pending)
 
@@ -303,10 +306,14 @@ class NotesStore:
         pending = PendingEdit("update_highlight", item_id, changes)
 
         def work(conn: sqlite3.Connection) -> Highlight:
-            current = self._editable(conn, "highlights", item_id, rows.highlight_from)
-            new_colour = rows.check_colour(current.colour if isinstance(colour, _Unset) else colour)
-            new_note = rows.check_text(current.note if isinstance(note, _Unset) else note, "note")
-            new_tags = rows.check_tags(current.tags if isinstance(tags, _Unset) else tags)
+            current = self._editable(conn, "highlights", item_id, row_mapping.highlight_from)
+            new_colour = validation.check_colour(
+                current.colour if isinstance(colour, _Unset) else colour
+            )
+            new_note = validation.check_text(
+                current.note if isinstance(note, _Unset) else note, "note"
+            )
+            new_tags = validation.check_tags(current.tags if isinstance(tags, _Unset) else tags)
             new_key = current.key_figure if isinstance(key_figure, _Unset) else bool(key_figure)
             conn.execute(
                 "UPDATE highlights SET colour = ?, note = ?, tags = ?, motivation = ?, "
@@ -314,21 +321,21 @@ class NotesStore:
                 (
                     new_colour,
                     new_note,
-                    rows.json_list(new_tags),
+                    row_mapping.json_list(new_tags),
                     _motivation(new_note),
                     int(new_key),
                     utc_now(),
                     item_id,
                 ),
             )
-            return self._get(conn, "highlights", item_id, rows.highlight_from)
+            return self._get(conn, "highlights", item_id, row_mapping.highlight_from)
 
         return self._db.write(work, pending=pending)
 
     def highlight(self, item_id: str) -> Highlight | None:
         """A live highlight by id, or None."""
         found = self._select(
-            rows.highlight_from,
+            row_mapping.highlight_from,
             "highlights",
             "deleted_at IS NULL AND id = ?",
             None,
@@ -340,7 +347,11 @@ class NotesStore:
     def highlights(self, doc_id: str | None = None) -> list[Highlight]:
         """Live highlights, by document and creation time."""
         return self._select(
-            rows.highlight_from, "highlights", "deleted_at IS NULL", doc_id, "doc_id, created"
+            row_mapping.highlight_from,
+            "highlights",
+            "deleted_at IS NULL",
+            doc_id,
+            "doc_id, created",
         )
 
     # --- bookmarks ----------------------------------------------------------
@@ -348,13 +359,13 @@ class NotesStore:
     def add_bookmark(self, anchor: TextAnchor, name: str) -> Bookmark:
         """Save a bookmark at the end of the list (name from :func:`anchors.anchor_place`)."""
         pending = PendingEdit("add_bookmark", anchor, {"name": name})
-        rows.check_anchor(anchor)
-        clean_name = rows.check_name(name)
+        validation.check_anchor(anchor)
+        clean_name = validation.check_name(name)
         item_id = str(uuid.uuid4())
 
         def work(conn: sqlite3.Connection) -> Bookmark:
             now = utc_now()
-            last = conn.execute("SELECT MAX(position) FROM bookmarks").fetchone()[0]
+            last = last_bookmark_position(conn)
             conn.execute(
                 "INSERT INTO bookmarks (id, doc_id, place, selectors, name, position, "
                 "doc_version, doc_hash, text_hash, author, created, modified) "
@@ -363,9 +374,9 @@ class NotesStore:
                     item_id,
                     anchor.doc_id,
                     anchor.place,
-                    rows.selectors_json(anchor),
+                    row_mapping.selectors_json(anchor),
                     clean_name,
-                    (last or 0) + 1,
+                    last + 1,
                     anchor.doc_version,
                     anchor.doc_hash,
                     anchor.text_hash,
@@ -374,21 +385,21 @@ class NotesStore:
                     now,
                 ),
             )
-            return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
+            return self._get(conn, "bookmarks", item_id, row_mapping.bookmark_from)
 
         return self._db.write(work, pending=pending)
 
     def rename_bookmark(self, item_id: str, name: str) -> Bookmark:
         pending = PendingEdit("rename_bookmark", item_id, {"name": name})
-        clean_name = rows.check_name(name)
+        clean_name = validation.check_name(name)
 
         def work(conn: sqlite3.Connection) -> Bookmark:
-            self._editable(conn, "bookmarks", item_id, rows.bookmark_from)
+            self._editable(conn, "bookmarks", item_id, row_mapping.bookmark_from)
             conn.execute(
                 "UPDATE bookmarks SET name = ?, modified = ? WHERE id = ?",
                 (clean_name, utc_now(), item_id),
             )
-            return self._get(conn, "bookmarks", item_id, rows.bookmark_from)
+            return self._get(conn, "bookmarks", item_id, row_mapping.bookmark_from)
 
         return self._db.write(work, pending=pending)
 
@@ -417,14 +428,18 @@ class NotesStore:
             found = conn.execute(
                 "SELECT * FROM bookmarks WHERE deleted_at IS NULL ORDER BY position"
             ).fetchall()
-            return [rows.bookmark_from(row) for row in found]
+            return [row_mapping.bookmark_from(row) for row in found]
 
         return self._db.write(work, pending=pending)
 
     def bookmarks(self, doc_id: str | None = None) -> list[Bookmark]:
         """Live bookmarks in the user's order."""
         return self._select(
-            rows.bookmark_from, "bookmarks", "deleted_at IS NULL", doc_id, "position, created"
+            row_mapping.bookmark_from,
+            "bookmarks",
+            "deleted_at IS NULL",
+            doc_id,
+            "position, created",
         )
 
     # --- delete, undo, purge ------------------------------------------------
@@ -460,13 +475,13 @@ class NotesStore:
         if position.offset < 0 or not position.doc_id:
             raise NotesValidationError("a reading position needs a document and an offset >= 0")
         return self._db.write(
-            lambda c: records.save_position(c, position),
+            lambda c: reading_positions.save_position(c, position),
             pending=PendingEdit("save_reading_position", position, {}),
         )
 
     def reading_position(self, doc_id: str) -> ReadingPosition | None:
         """The last reading position in a document, or None."""
-        return self._db.read(lambda c: records.load_position(c, doc_id))
+        return self._db.read(lambda c: reading_positions.load_position(c, doc_id))
 
     # --- commitments --------------------------------------------------------
 
@@ -477,6 +492,9 @@ class NotesStore:
         pending = PendingEdit(
             "set_commitment_status", commitment_id, {"status": status, "note": note}
         )
+        # The word list belongs to the commitments; loaded only when a status is set.
+        from briefing_reader.core.commitments.status import STATUSES as COMMITMENT_STATUSES
+
         if not commitment_id:
             raise NotesValidationError("a commitment status needs a commitment id", None, pending)
         if status not in COMMITMENT_STATUSES:
@@ -485,14 +503,15 @@ class NotesStore:
                 None,
                 pending,
             )
-        note = rows.check_text(note, "note")
+        note = validation.check_text(note, "note")
         return self._db.write(
-            lambda c: records.set_commitment(c, commitment_id, status, note), pending=pending
+            lambda c: commitment_statuses.set_commitment(c, commitment_id, status, note),
+            pending=pending,
         )
 
     def commitment_statuses(self) -> dict[str, CommitmentStatus]:
         """Every recorded commitment status, by commitment id."""
-        return self._db.read(records.commitments)
+        return self._db.read(commitment_statuses.commitments)
 
     # --- re-anchoring (issue 5) ---------------------------------------------
 
@@ -531,7 +550,7 @@ class NotesStore:
         def work(conn: sqlite3.Connection) -> int:
             gone = [
                 row[0]
-                for table in trash_mod.TABLES.values()
+                for table in NOTE_TABLES
                 for row in conn.execute(
                     f"SELECT id FROM {table} WHERE imported_from = ? AND deleted_at IS NULL",
                     (label,),
@@ -705,4 +724,4 @@ class NotesStore:
 
 
 def _motivation(note: str) -> str:
-    return "commenting" if note.strip() else "highlighting"
+    return Motivation.COMMENTING if note.strip() else Motivation.HIGHLIGHTING

@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.notes import json_bounds
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
+from briefing_reader.core.notes.exchange import atomic_write
 from briefing_reader.core.notes.jsonld_in import read_jsonld
 from briefing_reader.core.notes.jsonld_out import export_jsonld, split_collection
 from briefing_reader.core.notes.merging import ImportReport, Incoming
 from briefing_reader.core.notes.model import parse_time
-from briefing_reader.core.notes.text_export import atomic_write
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library

@@ -13,16 +13,10 @@ import json
 import sqlite3
 
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
-from briefing_reader.core.notes.model import TrashItem, format_time
+from briefing_reader.core.notes.model import NoteKind, TrashItem, format_time
+from briefing_reader.core.notes.tables import TABLES
 
 RETENTION = dt.timedelta(days=30)
-
-#: item kind -> table
-TABLES: dict[str, str] = {
-    "action": "action_notes",
-    "highlight": "highlights",
-    "bookmark": "bookmarks",
-}
 
 
 def find(conn: sqlite3.Connection, item_id: str) -> tuple[str, str | None] | None:
@@ -35,12 +29,12 @@ def find(conn: sqlite3.Connection, item_id: str) -> tuple[str, str | None] | Non
 
 
 def _label(conn: sqlite3.Connection, kind: str, item_id: str) -> tuple[str, str]:
-    if kind == "action":
+    if kind == NoteKind.ACTION:
         row = conn.execute(
             "SELECT doc_id, action_title, action_id FROM action_notes WHERE id = ?", (item_id,)
         ).fetchone()
         return row[0], row[1] or row[2]
-    if kind == "bookmark":
+    if kind == NoteKind.BOOKMARK:
         row = conn.execute("SELECT doc_id, name FROM bookmarks WHERE id = ?", (item_id,)).fetchone()
         return row[0], row[1]
     row = conn.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing_reader.core.content import Block, Document, OutlineNode
+from briefing_reader.core.content.model import ACTION_KINDS
 
 UNIT_KINDS = ("paragraph", "heading", "action", "footnote", "table")
 
@@ -86,7 +87,7 @@ def units_of(doc: Document) -> list[Unit]:
 def _in_action(node: OutlineNode) -> bool:
     current: OutlineNode | None = node
     while current is not None:
-        if current.kind in ("action", "subaction"):
+        if current.kind in ACTION_KINDS:
             return True
         current = current.parent
     return False

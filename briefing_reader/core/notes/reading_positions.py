@@ -1,4 +1,4 @@
-"""Reading positions and commitment statuses: one row per document or commitment.
+"""Reading positions: one row per document, where the reader last was.
 
 These functions run inside a transaction the store holds.
 """
@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from briefing_reader.core.notes import settings
-from briefing_reader.core.notes.model import CommitmentStatus, ReadingPosition, utc_now
+from briefing_reader.core.notes.model import ReadingPosition, utc_now
 
 
 def save_position(conn: sqlite3.Connection, position: ReadingPosition) -> ReadingPosition:
@@ -48,33 +47,3 @@ def load_position(conn: sqlite3.Connection, doc_id: str) -> ReadingPosition | No
         row["modified"],
         row["text_hash"],
     )
-
-
-def set_commitment(
-    conn: sqlite3.Connection, commitment_id: str, status: str, note: str
-) -> CommitmentStatus:
-    """Insert or update a commitment status (the first author is kept)."""
-    now = utc_now()
-    conn.execute(
-        "INSERT INTO commitment_statuses (commitment_id, status, note, author, created, "
-        "modified) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id) DO UPDATE SET "
-        "status = excluded.status, note = excluded.note, modified = excluded.modified",
-        (commitment_id, status, note, settings.author(conn), now, now),
-    )
-    return commitments(conn)[commitment_id]
-
-
-def commitments(conn: sqlite3.Connection) -> dict[str, CommitmentStatus]:
-    """Every commitment status, by commitment id."""
-    found = conn.execute("SELECT * FROM commitment_statuses ORDER BY commitment_id")
-    return {
-        row["commitment_id"]: CommitmentStatus(
-            row["commitment_id"],
-            row["status"],
-            row["note"],
-            row["author"],
-            row["created"],
-            row["modified"],
-        )
-        for row in found
-    }

@@ -1,6 +1,6 @@
-"""Re-anchoring: finding a note's text again in a new version of its document.
+"""Anchor matching: finding a note's place again in a new version of its document.
 
-Highlights and bookmarks (a :class:`TextAnchor`):
+Highlights and bookmarks (a :class:`TextAnchor`, :class:`Reanchorer`):
 
 1. the plain text is unchanged (same text hash): the note stays (``exact``);
 2. the quote still stands at its old offsets (a short quote also needs its
@@ -17,10 +17,13 @@ Highlights and bookmarks (a :class:`TextAnchor`):
 5. anything else is ``orphaned``: it keeps its quote and context and waits
    in the "Te controleren" list.
 
+Action notes (:func:`reanchor_action`) follow their action id, else the one
+action with the same title (``moved``), else an action with an alike title
+and text (``fuzzy``), else they are ``orphaned``.
+
 Nothing here reads or writes the store:
 :func:`briefing_reader.core.notes.reanchoring.reanchor_library` runs this
-for the documents that changed (and matches action notes by id, title and
-text) and stores the outcomes.
+for the documents that changed and stores the outcomes.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.content.versions import OffsetMap
 from briefing_reader.core.notes import fuzzy
 from briefing_reader.core.notes.anchors import (
     SHORT_QUOTE,
@@ -37,8 +42,7 @@ from briefing_reader.core.notes.anchors import (
     quote_selector,
     text_hash,
 )
-from briefing_reader.core.notes.model import TextAnchor, TextPositionSelector
-from briefing_reader.core.notes.versions import OffsetMap
+from briefing_reader.core.notes.model import AnchorStatus, TextAnchor, TextPositionSelector
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document
@@ -62,22 +66,20 @@ BRACKET = 20
 #: Approximate candidates whose boundaries are refined by aligning the context.
 REFINED = 4
 
-OUTCOMES = ("exact", "moved", "fuzzy", "orphaned")
-
 
 @dataclass(frozen=True)
 class Match:
     """The outcome of re-anchoring one text anchor.
 
     Attributes:
-        outcome: "exact", "moved", "fuzzy" or "orphaned".
+        outcome: exact, moved, fuzzy or orphaned.
         anchor: the anchor in the new version (None when orphaned).
         score: similarity of the chosen (or best) candidate, 0..1.
         runner_up: similarity of the best other candidate, 0..1.
         reason: why, in a few English words (for logs and the CLI).
     """
 
-    outcome: str
+    outcome: AnchorStatus
     anchor: TextAnchor | None
     score: float = 0.0
     runner_up: float = 0.0
@@ -162,14 +164,14 @@ class Reanchorer:
 
     def _match(
         self,
-        outcome: str,
+        outcome: AnchorStatus,
         anchor: TextAnchor,
         cand: _Candidate | None,
         runner_up: float,
         reason: str,
     ) -> Match:
         if cand is None:
-            return Match("orphaned", None, 0.0, runner_up, reason)
+            return Match(AnchorStatus.ORPHANED, None, 0.0, runner_up, reason)
         doc = self.doc
         new = TextAnchor(
             doc.id,
@@ -189,10 +191,10 @@ class Reanchorer:
         quote, pos, text = anchor.quote, anchor.position, self.text
         short = len(quote.exact) < SHORT_QUOTE
         if not quote.exact:
-            return Match("orphaned", None, reason="the note has no quote")
+            return Match(AnchorStatus.ORPHANED, None, reason="the note has no quote")
         if anchor.text_hash == self.text_hash and text[pos.start : pos.end] == quote.exact:
             return self._match(
-                "exact",
+                AnchorStatus.EXACT,
                 anchor,
                 self._score(anchor, pos.start, pos.end, True),
                 0.0,
@@ -201,7 +203,9 @@ class Reanchorer:
         if text[pos.start : pos.end] == quote.exact:
             here = self._score(anchor, pos.start, pos.end, True)
             if not short or here.context >= SHORT_CONTEXT_MIN:
-                return self._match("exact", anchor, here, 0.0, "quote still at its place")
+                return self._match(
+                    AnchorStatus.EXACT, anchor, here, 0.0, "quote still at its place"
+                )
         mapping = self._offset_map(anchor.doc_hash)
         expected = mapping.map(pos.start) if mapping else None
         copies = self._other_copies(anchor, mapping)
@@ -216,7 +220,7 @@ class Reanchorer:
             if len(exact) > 1 and not short:
                 best = max(c.combined for c in exact)
                 return Match(
-                    "orphaned",
+                    AnchorStatus.ORPHANED,
                     None,
                     round(best, 4),
                     round(best, 4),
@@ -265,9 +269,9 @@ class Reanchorer:
         best = cands[0]
         runner = cands[1].combined if len(cands) > 1 else 0.0
         outcome = (
-            "exact"
+            AnchorStatus.EXACT
             if (best.start, best.end) == (anchor.position.start, anchor.position.end)
-            else "moved"
+            else AnchorStatus.MOVED
         )
         if short and best.context < SHORT_CONTEXT_MIN:
             return None
@@ -309,9 +313,9 @@ class Reanchorer:
         return None
 
     @staticmethod
-    def _outcome(anchor: TextAnchor, cand: _Candidate) -> str:
+    def _outcome(anchor: TextAnchor, cand: _Candidate) -> AnchorStatus:
         same = (cand.start, cand.end) == (anchor.position.start, anchor.position.end)
-        return "exact" if same else "moved"
+        return AnchorStatus.EXACT if same else AnchorStatus.MOVED
 
     def _approximate(
         self,
@@ -348,7 +352,7 @@ class Reanchorer:
             and not any(c.start < at + length and at < c.end for at in copies)
         ]
         if not cands:
-            return Match("orphaned", None, reason="no candidate resembles the quote")
+            return Match(AnchorStatus.ORPHANED, None, reason="no candidate resembles the quote")
         cands.sort(key=lambda c: (-c.combined, not c.exact))
         best = cands[0]
         others = [c for c in cands[1:] if not c.overlaps(best)]
@@ -361,8 +365,10 @@ class Reanchorer:
         if not problem and expected is not None:
             problem = self._conflict(anchor, best, cands, expected)
         if problem:
-            return Match("orphaned", None, round(best.combined, 4), round(runner, 4), problem)
-        outcome = "moved" if best.exact else "fuzzy"
+            return Match(
+                AnchorStatus.ORPHANED, None, round(best.combined, 4), round(runner, 4), problem
+            )
+        outcome = AnchorStatus.MOVED if best.exact else AnchorStatus.FUZZY
         return self._match(outcome, anchor, best, runner, "one candidate clearly wins")
 
     def _problem(self, anchor: TextAnchor, best: _Candidate, runner: float, short: bool) -> str:
@@ -497,3 +503,88 @@ class Reanchorer:
 def _least_length(quote_length: int) -> int:
     """The shortest text that may replace a quote; anything less means it was deleted."""
     return max(3, quote_length // 4)
+
+
+@dataclass(frozen=True)
+class ActionMatch:
+    """The outcome of re-anchoring an action note.
+
+    Attributes:
+        outcome: "exact" (the id is there), "moved" (same title under another
+            id), "fuzzy" (alike title and text) or "orphaned".
+        action_id: the action's id now (None when orphaned).
+        title: its title now.
+        text: its plain text now.
+        score: similarity of the chosen (or best) action.
+        runner_up: similarity of the best other action.
+        reason: why, in a few English words.
+    """
+
+    outcome: AnchorStatus
+    action_id: str | None
+    title: str = ""
+    text: str = ""
+    score: float = 0.0
+    runner_up: float = 0.0
+    reason: str = ""
+
+
+def reanchor_action(doc: Document, action_id: str, title: str, text: str) -> ActionMatch:
+    """Find an annotated action in a new version: by id, else by title and text.
+
+    Args:
+        doc: the document now.
+        action_id: the id the note hangs on.
+        title: the action's title when annotated.
+        text: the action's plain text when annotated ('' if not recorded).
+    """
+    node = doc.node(action_id)
+    if node is not None and node.kind in ACTION_KINDS:
+        return ActionMatch(
+            AnchorStatus.EXACT,
+            action_id,
+            node.title,
+            doc.text(node),
+            1.0,
+            0.0,
+            "the action id is there",
+        )
+    scored = []
+    for action in doc.actions():
+        now = doc.text(action)
+        title_sim = fuzzy.similarity(title.casefold(), action.title.casefold())
+        text_sim = fuzzy.similarity(text, now) if text else title_sim
+        scored.append((0.25 * title_sim + 0.75 * text_sim, title_sim, action, now))
+    if not scored:
+        return ActionMatch(AnchorStatus.ORPHANED, None, reason="the document has no actions")
+    scored.sort(key=lambda s: -s[0])
+    score, title_sim, best, now = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    same_title = [s for s in scored if s[2].title.casefold() == title.casefold()]
+    if title and len(same_title) == 1 and same_title[0][2] is best:
+        return ActionMatch(
+            AnchorStatus.MOVED,
+            best.id,
+            best.title,
+            now,
+            round(score, 4),
+            round(runner, 4),
+            "the same title under another id",
+        )
+    if score >= THRESHOLD and score - runner >= MARGIN:
+        return ActionMatch(
+            AnchorStatus.FUZZY,
+            best.id,
+            best.title,
+            now,
+            round(score, 4),
+            round(runner, 4),
+            "an alike title and text",
+        )
+    return ActionMatch(
+        AnchorStatus.ORPHANED,
+        None,
+        score=round(score, 4),
+        runner_up=round(runner, 4),
+        reason="no action is clearly the same",
+    )

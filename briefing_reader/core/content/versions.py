@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -22,9 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.atomic import write_atomic
-from briefing_reader.core.notes.anchors import text_hash
-from briefing_reader.core.notes.errors import NotesError
-from briefing_reader.core.notes.model import format_time
+from briefing_reader.core.content.errors import ContentError
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document
@@ -33,8 +32,21 @@ FORMAT = 1
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
-class VersionsError(NotesError):
+class VersionsError(ContentError):
     """A kept version could not be written or read."""
+
+    def __init__(self, reason: str, path: Path | str) -> None:
+        super().__init__(path, reason)
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 (hex) of a plain text: equal hashes, equal positions."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _stamp(moment: dt.datetime) -> str:
+    """When a version was kept, in the form the notes store their times."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
@@ -139,7 +151,7 @@ def save_version(versions_dir: Path, doc: Document, now: dt.datetime | None = No
     path = version_path(versions_dir, doc.id, doc.meta.version, doc.source_hash)
     if path.exists():
         return None
-    kept = snapshot(doc, format_time(now or dt.datetime.now(dt.UTC)))
+    kept = snapshot(doc, _stamp(now or dt.datetime.now(dt.UTC)))
     data = json.dumps(kept.to_json(), ensure_ascii=False).encode("utf-8")
     try:
         _atomic_write(path, data)
