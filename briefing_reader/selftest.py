@@ -147,7 +147,7 @@ def start_qt(run: Run) -> str:
     app = QApplication.instance() or QApplication([APP_ID])
     assert isinstance(app, QApplication)  # instance() is typed as the core application
     run.app = app
-    return f"PySide6 {pyside_version}, platform '{app.platformName()}' in {_ms(start)}"
+    return f"PySide6 {pyside_version}, platform '{QApplication.platformName()}' in {_ms(start)}"
 
 
 def check_translations(run: Run) -> str:

@@ -4,7 +4,7 @@
     python scripts/translations.py build    # lrelease: compile .ts to the .qm files we ship
 
 Translators edit ``resources/translations/*.ts`` (Qt Linguist works well);
-``tests/unit/test_translations.py`` fails when a string lacks a translation
+``tests/ui/test_translations.py`` fails when a string lacks a translation
 or a .qm file is older than its .ts.
 """
 

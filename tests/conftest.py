@@ -11,6 +11,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 LETTER_ID = "kst-32824-456"
+LAYERS = ("unit", "ui", "e2e")  # the folders of tests/, each a marker (pyproject)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its layer, so ``-m unit`` (or ``-m "not e2e"``) picks it."""
+    for item in items:
+        if item.path.is_relative_to(REPO / "tests"):
+            folder = item.path.relative_to(REPO / "tests").parts[0]
+            if folder in LAYERS:
+                item.add_marker(getattr(pytest.mark, folder))
 
 
 @pytest.fixture(autouse=True)

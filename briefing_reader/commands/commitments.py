@@ -34,7 +34,7 @@ from briefing_reader.core.commitments.links import linked_groups, paragraphs
 from briefing_reader.core.content.model import OutlineKind
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = sub.add_parser(
         "actions",
         help="the actions register: every action and "

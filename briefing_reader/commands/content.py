@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from briefing_reader.core.content import Document, OutlineNode
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     docs = sub.add_parser("docs", help="list the documents")
     docs.add_argument("--json", action="store_true", help="print JSON")
     docs.set_defaults(func=cmd_docs)

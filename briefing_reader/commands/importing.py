@@ -14,7 +14,7 @@ from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, pr
 from briefing_reader.core.content import Library
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser(
         "import",
         help="import letters (.docx, .pdf, officiele-publicatie "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import weakref
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TypeAlias
@@ -39,6 +40,11 @@ from briefing_reader.core.notes.outcomes import Review
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
+# The sub-commands of each ``notes`` parser, for the modules that register after it.
+_notes_commands: weakref.WeakKeyDictionary[argparse.ArgumentParser, SubParsers] = (
+    weakref.WeakKeyDictionary()
+)
+
 
 def notes_subcommands(sub: SubParsers) -> SubParsers:
     """The sub-commands of ``notes``, creating the ``notes`` command if needed.
@@ -54,12 +60,11 @@ def notes_subcommands(sub: SubParsers) -> SubParsers:
                 "choose a notes command (see 'briefing-reader notes --help')", EXIT_USAGE
             )
         )
-    existing: SubParsers | None = getattr(parser, "_notes_subparsers", None)
-    if existing is not None:
-        return existing
-    created = parser.add_subparsers(dest="notes_command", metavar="NOTES_COMMAND")
-    parser._notes_subparsers = created  # type: ignore[attr-defined]
-    return created
+    if parser not in _notes_commands:
+        _notes_commands[parser] = parser.add_subparsers(
+            dest="notes_command", metavar="NOTES_COMMAND"
+        )
+    return _notes_commands[parser]
 
 
 def register(sub: SubParsers) -> None:

@@ -8,7 +8,7 @@ from briefing_reader import paths
 from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     refs = sub.add_parser("refs", help="the Kamerstukken and Aanhangsels a document cites")
     refs.add_argument("doc", metavar="DOC", help="document id")
     refs.add_argument("--json", action="store_true", help="print JSON")

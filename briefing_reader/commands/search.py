@@ -24,7 +24,7 @@ A query word that starts with '-' after the command needs '--' before it:
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = sub.add_parser(
         "search",
         help="search every document (Dutch-aware)",

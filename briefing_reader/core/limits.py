@@ -105,7 +105,7 @@ def load_yaml(text: str) -> Any:
         )
     if json_depth(text) > MAX_YAML_DEPTH:  # flow style ([[[...]]]): PyYAML's scanner
         raise _too_deep()  # slows down with the square of the depth, so count first
-    import yaml  # type: ignore[import-untyped,unused-ignore]
+    import yaml
 
     loader = yaml.SafeLoader(text)
     try:

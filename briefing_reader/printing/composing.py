@@ -614,8 +614,8 @@ def _other_highlight_notes(
     if not by_section:
         return
     _section(body, "br-run-highlights", body.words["highlight_notes"], today)
-    for place, items in by_section.items():
-        body.html.append(f'<h3 class="pack-action">{escape(place)}</h3>')
+    for heading, items in by_section.items():
+        body.html.append(f'<h3 class="pack-action">{escape(heading)}</h3>')
         body.html.append(_highlight_items(items))
 
 

@@ -20,10 +20,12 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 
 from briefing_reader.core.content.stylesheet import document_css
@@ -93,7 +95,7 @@ class PrintDocument(QTextDocument):
     then takes the images out of the text altogether.
     """
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             blank = QImage(1, 1, QImage.Format.Format_ARGB32)
             blank.fill(0)
@@ -343,38 +345,38 @@ def keep_blocks(qdoc: QTextDocument) -> set[int]:
     return found
 
 
-def _previous_text(block: object) -> object:
-    previous = block.previous()  # type: ignore[attr-defined]
+def _previous_text(block: QTextBlock) -> QTextBlock:
+    previous = block.previous()
     while previous.isValid() and not previous.text().strip():
         previous = previous.previous()
     return previous
 
 
-def _after_keep(block: object, keep: set[int]) -> bool:
+def _after_keep(block: QTextBlock, keep: set[int]) -> bool:
     """True when the block continues a chain of keep blocks (heading, then label)."""
     previous = _previous_text(block)
     return bool(previous.isValid() and previous.blockNumber() in keep)
 
 
-def line_pages(qdoc: QTextDocument, block: object) -> list[int]:
+def line_pages(qdoc: QTextDocument, block: QTextBlock) -> list[int]:
     """The page of each laid-out line of ``block``."""
     layout = qdoc.documentLayout()
     height = qdoc.pageSize().height()
-    top = layout.blockBoundingRect(block).top()  # type: ignore[arg-type]
-    text_layout = block.layout()  # type: ignore[attr-defined]
+    top = layout.blockBoundingRect(block).top()
+    text_layout = block.layout()
     return [
         int((top + text_layout.lineAt(i).y() + 1) // height) for i in range(text_layout.lineCount())
     ]
 
 
-def stranded(qdoc: QTextDocument, block: object, keep: set[int]) -> bool:
+def stranded(qdoc: QTextDocument, block: QTextBlock, keep: set[int]) -> bool:
     """Does the chain of keep blocks starting at ``block`` have fewer than
     :data:`KEEP_WITH_NEXT` lines of text after it on its page?"""
     pages = line_pages(qdoc, block)
     if not pages:
         return False
     page = pages[0]
-    following = block.next()  # type: ignore[attr-defined]
+    following = block.next()
     counted = 0
     while following.isValid() and counted < KEEP_WITH_NEXT:
         if following.text().strip():
@@ -392,11 +394,11 @@ def stranded(qdoc: QTextDocument, block: object, keep: set[int]) -> bool:
     return _footnotes_split(qdoc, block, page)
 
 
-def _footnotes_split(qdoc: QTextDocument, block: object, page: int) -> bool:
+def _footnotes_split(qdoc: QTextDocument, block: QTextBlock, page: int) -> bool:
     """A footnote block (label then a table) that runs onto the next page
     although it is short enough to stay whole."""
-    table = QTextCursor(block.next()).currentTable()  # type: ignore[attr-defined]
-    if table is None or QTextCursor(block).currentTable() is not None:  # type: ignore[call-overload]
+    table = QTextCursor(block.next()).currentTable()
+    if table is None or QTextCursor(block).currentTable() is not None:
         return False
     last = qdoc.findBlock(table.lastPosition())
     pages = line_pages(qdoc, last)
@@ -408,17 +410,18 @@ def _footnotes_split(qdoc: QTextDocument, block: object, page: int) -> bool:
     return tall < height / 3
 
 
-def _move_to_next_page(qdoc: QTextDocument, block: object) -> bool:
+def _move_to_next_page(qdoc: QTextDocument, block: QTextBlock) -> bool:
     """Break the page before ``block``, or before the table it opens (a box,
     the notes box); False when it already starts a page."""
-    table = QTextCursor(block).currentTable()  # type: ignore[call-overload]
+    # None outside a table, although PySide6's stub does not say so
+    table: QTextTable | None = QTextCursor(block).currentTable()
     layout = qdoc.documentLayout()
     height = qdoc.pageSize().height()
     if table is not None and qdoc.findBlock(table.firstPosition()) == block:
         top = layout.frameBoundingRect(table).top()
     else:
         table = None
-        top = layout.blockBoundingRect(block).top()  # type: ignore[arg-type]
+        top = layout.blockBoundingRect(block).top()
     if top - (top // height) * height <= 1:
         return False
     if table is not None:
@@ -430,8 +433,8 @@ def _move_to_next_page(qdoc: QTextDocument, block: object) -> bool:
     return True
 
 
-def _break_before(qdoc: QTextDocument, block: object) -> None:
-    cursor = QTextCursor(block)  # type: ignore[call-overload]
+def _break_before(qdoc: QTextDocument, block: QTextBlock) -> None:
+    cursor = QTextCursor(block)
     fmt = cursor.blockFormat()
     fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(fmt)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
     QFontMetricsF,
     QPagedPaintDevice,
     QPageSize,
@@ -131,13 +132,13 @@ def _running_by_page(
 def _header(
     painter: QPainter,
     running: Running | None,
-    font: object,
+    font: QFont,
     metrics: QFontMetricsF,
     width: float,
     line: float,
 ) -> None:
     painter.save()
-    painter.setFont(font)  # type: ignore[arg-type]
+    painter.setFont(font)
     if running is not None:
         bold = print_font(HEADER_POINTS)
         bold.setBold(True)
@@ -148,7 +149,7 @@ def _header(
             running.left, Qt.TextElideMode.ElideRight, width - right_width
         )
         painter.drawText(QPointF(0, metrics.ascent()), left)
-        painter.setFont(font)  # type: ignore[arg-type]
+        painter.setFont(font)
         painter.setPen(MUTED)
         painter.drawText(
             QPointF(width - metrics.horizontalAdvance(running.right), metrics.ascent()),
@@ -166,14 +167,14 @@ def _footer(
     painter: QPainter,
     left: str,
     right: str,
-    font: object,
+    font: QFont,
     metrics: QFontMetricsF,
     width: float,
     height: float,
     line: float,
 ) -> None:
     painter.save()
-    painter.setFont(font)  # type: ignore[arg-type]
+    painter.setFont(font)
     painter.setPen(QPen(RULE, max(1.0, line / 16)))
     y = height - line - line / 4
     painter.drawLine(QPointF(0, y), QPointF(width, y))

@@ -284,7 +284,7 @@ class _WordWriter(HTMLParser):
 
     def _list_item(self) -> None:
         self.run_style = (None, None, False)
-        kind = self.lists[-1] if self.lists else ["ul", 1]
+        kind: list[Any] = self.lists[-1] if self.lists else ["ul", 1]
         if kind[0] == "ol":
             self.paragraph = self.document.add_paragraph()
             self.paragraph.add_run(f"{kind[1]}. ")

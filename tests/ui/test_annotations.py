@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefing_reader import paths
@@ -37,7 +39,7 @@ def test_annotating_an_action_saves_and_survives_a_new_process(
     panel.stance.setCurrentIndex(panel.stance.findData("Kritisch"))
     panel.note.setPlainText("Wat kost de **handhaving**?")
     panel.question_input.setText("Hoeveel gemeenten handhaven al?")
-    panel._add_question()
+    qtbot.keyClick(panel.question_input, Qt.Key.Key_Return)
     with qtbot.waitSignal(panel.annotation_saved, timeout=5000):
         pass
     assert panel.status.text().startswith("Saved")
@@ -91,13 +93,21 @@ def test_highlight_across_a_footnote_marker_keeps_exact_text(window: MainWindow)
     assert stored.anchor.quote.exact == "Taal speelt daarbij een belangrijke rol.1 Inburgering"
 
 
-def test_deleting_a_highlight_can_be_undone(window: MainWindow) -> None:
+def button_under(view: QListWidget, text: str) -> QPushButton:
+    """The button of this text under a list of the marks panel."""
+    page = view.parentWidget()
+    assert page is not None
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == text]
+    return button
+
+
+def test_deleting_a_highlight_can_be_undone(window: MainWindow, qtbot: QtBot) -> None:
     window.navigate(LETTER, "s-2-1")
     select(window, "Vroege start")
     window.annotations.highlight_selection()
     marks = window.annotations.marks
     marks.highlight_list.setCurrentRow(0)
-    marks._delete(marks.highlight_list)
+    qtbot.mouseClick(button_under(marks.highlight_list, "Delete"), Qt.MouseButton.LeftButton)
     assert window.store.highlights(LETTER) == []  # type: ignore[union-attr]
     assert painted(window.reader) == []
     window.annotations.undo_action.trigger()
@@ -113,7 +123,8 @@ def test_ctrl_d_bookmarks_the_current_section(window: MainWindow, qtbot: QtBot) 
     assert [b.name for b in bookmarks] == ["2.4 Taaleis in de bijstand"]
     window.navigate(LETTER, "s-1-1")
     marks = window.annotations.marks
-    marks._jump(marks.bookmark_list.item(0))
+    marks.bookmark_list.setCurrentRow(0)
+    qtbot.keyClick(marks.bookmark_list, Qt.Key.Key_Return)  # Enter on a bookmark goes there
     top = window.reader.document().findBlock(window.reader.top_position()).text()
     assert top.startswith("2.4 Taaleis")
 

@@ -12,6 +12,7 @@ from briefing_reader.core.notes import anchor_quote
 from briefing_reader.ui import help
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.note_dialog import NoteDialog
+from tests.ui.conftest import table_flags
 
 LETTER = "kst-32824-456"
 QUOTE = "Taal is de basis van een goede integratie in Nederland."
@@ -132,7 +133,7 @@ def test_the_note_is_edited_from_the_highlight_in_the_text(
 
 
 def test_a_total_that_does_not_add_up_says_both_totals_on_hover(window: MainWindow) -> None:
-    flags = window.reader._cell_flags
+    flags = table_flags(window.reader)
     assert flags, "the letter's finance table has a total that does not add up"
     cell = flags[0].cursor
     text = hover(window, point_at(window, cell.selectionStart()))
@@ -149,9 +150,10 @@ def test_help_says_which_key_highlights_with_a_note(window: MainWindow) -> None:
 
 
 def test_flags_stay_when_a_new_badge_re_renders_the_letter(window: MainWindow) -> None:
-    before = [f.format.toolTip() for f in window.reader._cell_flags]
+    before = [f.format.toolTip() for f in table_flags(window.reader)]
     assert before
     window.reader.rerender({"actie-startbanen": "Kritisch"})
-    assert [f.format.toolTip() for f in window.reader._cell_flags] == before
-    cell = window.reader._cell_flags[0].cursor
+    after = table_flags(window.reader)
+    assert [f.format.toolTip() for f in after] == before
+    cell = after[0].cursor
     assert hover(window, point_at(window, cell.selectionStart())) == before[0]

@@ -24,6 +24,7 @@ from briefing_reader.core.content.parse import parse_document
 from briefing_reader.core.notes import anchor_quote
 from briefing_reader.ui import anchored_html, style
 from briefing_reader.ui.main_window import MainWindow
+from briefing_reader.ui.reader import ReaderView
 from tests.ui.conftest import painted
 
 LETTER = "kst-32824-456"
@@ -96,9 +97,10 @@ def test_a_long_document_comes_out_the_same_with_its_anchors_as_single_strings(
     qts, ours = both_ways(html)
     assert len(anchors(qts)) == 2 * HEADINGS + 4 + 1  # + the tables and the title's "top"
     assert_same(qts, ours)
-    marked, groups = anchored_html._marked(html)
-    assert "<a name" not in marked  # none left for Qt's quadratic import
-    assert sum(len(names) for names in groups) == len(anchors(qts))
+    again = QTextDocument()
+    placed = anchored_html.set_html(again, html)
+    assert placed is not None  # we placed every anchor: none left for Qt's quadratic import
+    assert placed == dict(anchors(qts))  # where Qt's own import puts them
     # What makes it linear: one name is stored as a string (Qt hashes it by its
     # value), not as Qt's list (hashed by its type alone, so all anchors collide).
     block = ours.findBlock(dict(anchors(ours))["hoofdstuk-1500"])
@@ -160,24 +162,28 @@ def test_a_long_document_says_it_is_opening_and_stops_saying_so(
     assert long_window.reader.document_shown.id == LONG  # type: ignore[union-attr]
 
 
-def assert_positions_as_walked(reader) -> None:  # type: ignore[no-untyped-def]
-    """The anchor positions the import returned are those a walk over the
-    document's formats finds."""
-    assert reader._imported_anchors is not None  # the import knew them all
-    from_import = dict(reader._positions)
-    reader._imported_anchors = None
-    reader._index_anchors(reader.document_shown)
-    assert reader._positions == from_import
+def assert_every_anchor_lands_on_its_text(reader: ReaderView) -> int:
+    """Every anchor in the shown document is known to the reader, and each
+    block's anchor maps to where the block's text starts in the core's plain
+    text (a table's at its first cell); returns how many anchors."""
+    names = {name for name, _ in anchors(reader.document())}
+    assert all(reader.anchor_position(name) is not None for name in names)
+    doc = reader.document_shown
+    assert doc is not None
+    for block in doc.blocks:
+        if block.text and block.anchor:
+            position = reader.anchor_position(block.anchor)
+            assert position is not None and reader.core_offset(position) == block.start
+    return len(names)
 
 
 def test_a_jump_into_a_long_document_lands_and_back_returns(
     long_window: MainWindow, qtbot: QtBot
 ) -> None:
     reader = long_window.reader
-    assert_positions_as_walked(reader)  # the letter's
+    assert_every_anchor_lands_on_its_text(reader)  # the letter's
     long_window.navigate(LONG, "hoofdstuk-1500")
-    assert_positions_as_walked(reader)
-    assert len(reader._positions) == 2 * HEADINGS + 4 + 1
+    assert assert_every_anchor_lands_on_its_text(reader) == 2 * HEADINGS + 4 + 1
     assert reader.current_node_id() == "hoofdstuk-1500"
     assert reader.top_position() == reader.anchor_position("hoofdstuk-1500")
     doc = reader.document_shown
@@ -220,6 +226,6 @@ def test_a_search_hit_far_down_a_long_document_is_marked_in_view(
     reader = long_window.reader
     assert reader.document_shown.id == LONG  # type: ignore[union-attr]
     assert [text.lower() for text in painted(reader)] == ["inburgeringsplicht"]
-    hit = reader.anchor_position(panel._hits[0].anchor)
+    hit = reader.anchor_position(panel.result.hits[0].anchor)
     assert hit is not None and reader.is_visible(hit)
     assert reader.current_node_id() == "hoofdstuk-1750"

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from briefing_reader.core.notes import anchor_quote, exchange, open_store
@@ -55,7 +55,11 @@ def test_a_large_import_runs_off_the_gui_thread_with_progress(
     _grown(path, window, tmp_path, 3000)
     shown = _dialogs(monkeypatch, path)
     window.printing.import_notes()
-    progress = window.printing._import_progress
+    [progress] = [
+        dialog
+        for dialog in window.findChildren(QProgressDialog)
+        if dialog.labelText() == "Importing notes…"
+    ]
     assert not shown  # the call returned before the import finished
     qtbot.wait_until(lambda: bool(shown), timeout=60_000)
     assert shown == [("Notes imported", "3000 added, 0 updated, 0 already there.")]

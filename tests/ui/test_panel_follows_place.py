@@ -16,7 +16,9 @@ from briefing_reader.app import attach_features, build_frame
 from briefing_reader.core.notes import anchor_quote
 from briefing_reader.ui.annotations import action_at
 from briefing_reader.ui.main_window import MainWindow
+from briefing_reader.ui.search_feature import CURRENT_HIT_COLOUR
 from briefing_reader.ui.toc import ANCHOR_ROLE, DOC_ROLE
+from tests.ui.conftest import marks_in
 
 LETTER = "kst-32824-456"
 STARTBANEN = "actie-startbanen"
@@ -174,8 +176,8 @@ def test_f3_and_shift_f3_move_the_panel_with_the_hit(window: MainWindow, qtbot: 
     seen = set()
     for step in (+1, +1, +1, -1, +1, +1, +1):
         window.search.step(step)
-        first, end = window.search._passages[window.search._current]  # the current hit
-        start = min((s for s, _ in window.search._spans if first <= s < end), default=first)
+        # the first word of the current hit, as painted
+        start = min(offset for _, offset in marks_in(window.reader, CURRENT_HIT_COLOUR))
         action = action_at(doc, start)  # type: ignore[arg-type]
         assert_agree(window, action.id if action else "")
         seen.add(shown(window))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -426,7 +427,20 @@ def test_a_closed_commitment_no_longer_makes_its_action_overdue(
     assert row.id not in shown_ids(register)
 
 
-def test_timeline_has_a_document_column_and_filter(timeline_view: CommitmentsTimelineView) -> None:
+OTHER_LETTER = """---
+id: kst-ander
+kind: kamerbrief
+title: Een andere brief
+date: 2025-07-04
+---
+
+Ik zal uw Kamer voor het einde van het jaar informeren over de voortgang.
+"""
+
+
+def test_timeline_has_a_document_column_and_filter(
+    timeline_view: CommitmentsTimelineView, library: Library, tmp_path: Path
+) -> None:
     from briefing_reader.ui.timeline import COL_DOCUMENT
 
     everything = timeline_view.visible_ids()
@@ -439,19 +453,19 @@ def test_timeline_has_a_document_column_and_filter(timeline_view: CommitmentsTim
     assert timeline_view.tree.headerItem().text(COL_DOCUMENT) == "Document"
     combo.setCurrentIndex(1)
     assert timeline_view.visible_ids() == everything
-    timeline_view._entries[everything[0]] = _other_document(  # a commitment of another letter
-        timeline_view._entries[everything[0]]
-    )
-    timeline_view._rebuild()
-    assert everything[0] not in timeline_view.visible_ids()
+    imported = tmp_path / "imported"  # a letter of another dossier, with one promise
+    imported.mkdir()
+    (imported / "kst-ander.md").write_text(OTHER_LETTER, encoding="utf-8")
+    library.add_folder(imported, bundled=False)
+    timeline_view.refresh()
+    assert combo.count() == 3 and combo.currentData() == "kst-32824-456"  # the choice stays
+    assert timeline_view.visible_ids() == everything
+    combo.setCurrentIndex(combo.findData("kst-ander"))
+    [theirs] = timeline_view.visible_ids()
+    assert theirs.startswith("kst-ander:")
     combo.setCurrentIndex(0)
-    assert everything[0] in timeline_view.visible_ids()
-
-
-def _other_document(entry):  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    return replace(entry, commitment=replace(entry.commitment, doc="kst-ander"))
+    assert timeline_view.visible_ids().count(theirs) == 1
+    assert set(everything) < set(timeline_view.visible_ids())
 
 
 def test_marking_a_promise_offers_to_mark_its_duplicates(

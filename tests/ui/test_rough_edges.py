@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefing_reader.ui import file_dialogs
@@ -30,7 +30,9 @@ def test_the_stance_list_says_no_stance_once(language_window: MainWindow) -> Non
     assert combo.itemData(0) == ""  # "not chosen" stays the way back to no stance
 
 
-def test_a_bookmark_is_named_after_the_action_it_was_made_in(window: MainWindow) -> None:
+def test_a_bookmark_is_named_after_the_action_it_was_made_in(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     doc = window.library.get(LETTER_ID)
     assert doc is not None
     node = doc.node(ACTION)
@@ -42,7 +44,12 @@ def test_a_bookmark_is_named_after_the_action_it_was_made_in(window: MainWindow)
     bookmarks = window.store.bookmarks(LETTER_ID)  # type: ignore[union-attr]
     assert [b.name for b in bookmarks] == [node.title]
     window.navigate(LETTER_ID, "s-1-1")
-    window.annotations.marks._jump(window.annotations.marks.bookmark_list.item(0))
+    marks = window.annotations.marks
+    page = marks.bookmark_list.parentWidget()
+    marks.setCurrentWidget(page)  # the Bookmarks tab
+    marks.bookmark_list.setCurrentRow(0)
+    [go] = [b for b in page.findChildren(QPushButton) if b.text() == "Go to"]
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
     assert window.reader.is_visible(window.reader.qt_position(start))
 
 

@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from briefing_reader.ui.main_window import MainWindow
-from tests.ui.conftest import painted
+from briefing_reader.ui.search_feature import CURRENT_HIT_COLOUR, HIT_COLOUR
+from tests.ui.conftest import marks_in, painted
 
 LETTER = "kst-32824-456"
+
+
+def hit_number(window: MainWindow) -> tuple[int, int]:
+    """(the current hit, of how many) as the status bar says it."""
+    said = re.fullmatch(r"Hit (\d+) of (\d+) in this document", window.statusBar().currentMessage())
+    assert said is not None, window.statusBar().currentMessage()
+    return int(said[1]), int(said[2])
+
+
+def heading_above(results: QTextBrowser, href: str) -> str:
+    """The italic place heading listed above the hit that links to ``href``."""
+    heading = ""
+    block = results.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                return heading
+            if fragment.charFormat().fontItalic() and not fragment.charFormat().isAnchor():
+                heading = block.text()
+                break
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href}")
 
 
 def built(window: MainWindow, qtbot: QtBot) -> None:
@@ -28,7 +57,7 @@ def test_typing_a_query_shows_grouped_results_and_opens_the_hit(
     qtbot.waitUntil(lambda: panel.result is not None and panel.result.total > 0)
     html = panel.results.toHtml()
     assert "Voortgang Actieagenda" in html and "statushouders" in html
-    first = panel._hits[0]
+    first = panel.result.hits[0]
     with qtbot.waitSignal(panel.hit_chosen) as chosen:
         panel.open_hit(0)
     assert chosen.args[:2] == [first.doc, first.anchor]
@@ -46,27 +75,21 @@ def test_f3_steps_through_the_hits_of_the_document(window: MainWindow, qtbot: Qt
     panel.open_first()
     search = window.search
     # one count: a hit is a passage, in the list, the status bar and for F3
-    in_list = [h for h in panel._hits if h.doc == LETTER]
     assert panel.result is not None and panel.summary.text().startswith(
         f"{panel.result.total} hits"
     )
-    assert len(search._passages) == len(in_list) > 3
-    total = len(in_list)
-    first = search._current
-    assert window.statusBar().currentMessage() == f"Hit {first + 1} of {total} in this document"
+    in_list = [h for h in panel.result.hits if h.doc == LETTER]
+    first, total = hit_number(window)
+    assert total == len(in_list) > 3
     search.step(+1)
-    assert search._current == (first + 1) % total
-    assert window.statusBar().currentMessage() == (
-        f"Hit {search._current + 1} of {total} in this document"
-    )
-    start, end = search._passages[search._current]
-    words = [s for s, _ in search._spans if start <= s < end]
-    assert words and window.reader.is_visible(window.reader.qt_position(words[0]))
+    assert hit_number(window) == (first % total + 1, total)
+    words = marks_in(window.reader, CURRENT_HIT_COLOUR)  # the current hit's
+    assert words and window.reader.is_visible(window.reader.qt_position(words[0][1]))
     window.search.step(-1)
-    assert window.search._current == first
+    assert hit_number(window) == (first, total)
     for _ in range(total):
         window.search.step(+1)
-    assert window.search._current == first
+    assert hit_number(window) == (first, total)
 
 
 def test_no_results_offer_a_suggestion(window: MainWindow, qtbot: QtBot) -> None:
@@ -104,7 +127,7 @@ def test_a_hit_in_a_table_is_highlighted_exactly(window: MainWindow, qtbot: QtBo
     panel.field.setText("taaleis")
     panel.run_search()
     assert panel.result is not None
-    number = next(i for i, hit in enumerate(panel._hits) if hit.kind == "table")
+    number = next(i for i, hit in enumerate(panel.result.hits) if hit.kind == "table")
     panel.open_hit(number)
     reader = window.reader
     doc = reader.document_shown
@@ -112,7 +135,7 @@ def test_a_hit_in_a_table_is_highlighted_exactly(window: MainWindow, qtbot: QtBo
     table = next(b for b in doc.blocks if b.kind == "table")
     in_table = [
         text
-        for text, (start, _end) in zip(painted(reader), window.search._spans, strict=True)
+        for text, start in marks_in(reader, HIT_COLOUR, CURRENT_HIT_COLOUR)
         if table.start <= start < table.end
     ]
     assert in_table == ["Taaleis"]
@@ -131,7 +154,7 @@ def test_clicking_a_suggestion_fills_every_box_and_opens_its_first_hit(
     window.navigate("moties")
     panel.summary.linkActivated.emit(panel.result.suggestion)  # type: ignore[union-attr]
     assert window.toolbar_search.text() == panel.field.text() == "integratie"
-    first = panel._hits[0]
+    first = panel.result.hits[0]  # type: ignore[union-attr]
     assert window.reader.document_shown.id == first.doc  # type: ignore[union-attr]
     position = window.reader.anchor_position(first.anchor)
     assert position is not None and window.reader.is_visible(position)
@@ -143,10 +166,10 @@ def test_the_opening_is_listed_under_its_own_name(window: MainWindow, qtbot: QtB
     panel = window.search.panel
     panel.field.setText("taaleis")
     panel.run_search()
-    number = next(i for i, h in enumerate(panel._hits) if (h.doc, h.anchor) == (LETTER, "p-11"))
-    html = panel._results_html(panel.result)  # type: ignore[arg-type]
-    before = html[: html.index(f'href="hit:{number}"')]
-    assert before[before.rindex("<i>") + 3 :].startswith("Opening</i>")
+    assert panel.result is not None
+    hits = panel.result.hits
+    number = next(i for i, h in enumerate(hits) if (h.doc, h.anchor) == (LETTER, "p-11"))
+    assert heading_above(panel.results, f"hit:{number}") == "Opening"
 
 
 def test_the_first_hit_is_the_letters_passage_holding_the_word(
@@ -159,9 +182,9 @@ def test_the_first_hit_is_the_letters_passage_holding_the_word(
     reader = window.reader
     doc = reader.document_shown
     assert doc is not None and doc.id == LETTER
-    start, end = window.search._passages[window.search._current]
-    assert "huwelijksdwang" in doc.plain_text[start:end]
-    assert reader.is_visible(reader.qt_position(start))
+    current = marks_in(reader, CURRENT_HIT_COLOUR)  # the words of the hit opened
+    assert current and all(text.lower().startswith("huwelijksdwang") for text, _ in current)
+    assert reader.is_visible(reader.qt_position(current[0][1]))
 
 
 def test_partial_matches_say_which_word_was_not_found(window: MainWindow, qtbot: QtBot) -> None:

@@ -1,8 +1,6 @@
 """The core must stay importable and usable without Qt (house style, practice 1)."""
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[2] / "briefing_reader" / "core"
@@ -26,15 +24,3 @@ def test_no_core_module_imports_qt() -> None:
                 if n.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "shiboken6")
             ]
     assert offenders == []
-
-
-def test_cli_commands_run_without_loading_qt() -> None:
-    code = (
-        "import sys; from briefing_reader.cli import main; "
-        "main(['docs', '--json']); "
-        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr

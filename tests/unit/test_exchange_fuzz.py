@@ -8,8 +8,6 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -181,32 +179,3 @@ def test_named_odd_values_are_refused_or_read(
     for item in data["first"]["items"]:
         mutate(item)
     check(store, library, json.dumps(data).encode())
-
-
-def test_the_cli_exits_1_with_the_reason_and_no_traceback(tmp_path: Path) -> None:
-    bad = tmp_path / "kapot.jsonld"
-    bad.write_text(
-        '{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", '
-        '"id": "http://x.org/1", "motivation": {"o": 1}, "bodyValue": "\\ud800", '
-        '"target": "urn:briefing-reader:doc:kst-32824-456"}',
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefing_reader",
-            "--data-dir",
-            str(tmp_path / "data"),
-            "notes",
-            "import",
-            str(bad),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 1
-    assert str(bad) in result.stderr and "lone surrogate" in result.stderr
-    assert "Traceback" not in result.stderr

@@ -4,8 +4,7 @@ stored through the public API, kept across the schema migration, set from the CL
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
+from contextlib import closing
 from pathlib import Path
 
 from briefing_reader import paths
@@ -46,34 +45,5 @@ def test_a_version_3_database_gains_the_column_and_keeps_its_highlights(tmp_path
     with open_store(path, tmp_path / "backups") as store:
         [kept] = store.highlights()
         assert kept.id == saved.id and kept.note == "bewaard" and not kept.key_figure
-        assert store._db.conn.execute("PRAGMA user_version").fetchone()[0] >= 4
-
-
-def test_cli_marks_a_key_figure(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefing_reader",
-            "--data-dir",
-            str(data),
-            "notes",
-            "highlight",
-            LETTER,
-            "--quote",
-            QUOTE,
-            "--key-figure",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    listed = subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes", "list"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert "kerncijfer" in listed.stdout
+        with closing(sqlite3.connect(path)) as other:
+            assert other.execute("PRAGMA user_version").fetchone()[0] >= 4

@@ -120,11 +120,11 @@ def test_parsed_documents_are_kept_in_a_bounded_cache(
     monkeypatch.setattr(catalogued, "KEEP_PARSED", 3)
     library = open_catalogued([(mine, False)], tmp_path / "c.sqlite3", tmp_path / "docs")
     library.keep = 3
-    for n in range(12):
-        doc = library.get(f"brief-{n}")
-        assert doc is not None and doc.title == f"Brief {n}"
-    assert len(library._parsed) == 3
-    assert library.get("brief-11") is library.get("brief-11")  # the most recent stays
+    parsed = [library.get(f"brief-{n}") for n in range(12)]
+    assert [doc.title if doc else None for doc in parsed] == [f"Brief {n}" for n in range(12)]
+    # Asked again, newest first: the last three are the same objects, the rest parsed anew.
+    kept = [n for n in reversed(range(12)) if library.get(f"brief-{n}") is parsed[n]]
+    assert kept == [11, 10, 9]
 
 
 def test_a_broken_file_is_reported_and_the_others_load(tmp_path: Path) -> None:

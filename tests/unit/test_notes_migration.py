@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,8 @@ def test_v1_database_is_migrated_with_data_kept_and_a_backup(tmp_path: Path) -> 
     db = tmp_path / "notes.sqlite3"
     make_v1(db)
     with open_store(db, tmp_path / "backups") as store:
-        assert store._db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        with closing(sqlite3.connect(db)) as other:
+            assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert "migrated" in store.report.kinds()
         assert store.author() == "Eerste Versie"
 

@@ -361,36 +361,6 @@ def test_lost_changes_held_by_a_backup_are_restored_from_it(tmp_path: Path) -> N
     assert [p for p in db.parent.iterdir() if ".changes-lost-" in p.name]
 
 
-def test_the_command_line_says_that_saved_changes_were_lost(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    db, backups = data / "notes.sqlite3", data / "backups"
-    with open_store(db, backups) as store:
-        fill(store, 1, "bewaard")
-    write_and_die(db, backups, 2)
-    db.with_name(db.name + "-wal").unlink()
-    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_READER_DATA_DIR"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefing_reader",
-            "--data-dir",
-            str(data),
-            "notes",
-            "list",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "2 saved change(s) to your notes are missing from notes.sqlite3" in result.stderr
-    assert "notes.sqlite3-wal" in result.stderr and "No backup holds them" in result.stderr
-
-
 def test_the_backup_chosen_to_restore_survives_the_closing_backup(tmp_path: Path) -> None:
     """The settings dialog closes the store (which backs up a changed run), then
     restores the backup the user chose: the closing backup must not rotate it away."""

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from briefing_reader.core.notes import (
     open_store,
     reading_position,
 )
+from briefing_reader.core.notes.db import connect
 from briefing_reader.core.notes.model import parse_time
 from briefing_reader.session import open_library
 
@@ -52,20 +54,29 @@ def store(tmp_path: Path) -> Iterator[NotesStore]:
     opened.close()
 
 
+def behind(store: NotesStore, sql: str, parameters: tuple[str, ...]) -> None:
+    """Change the notes file as another program would (an old date, a colleague's row)."""
+    with closing(sqlite3.connect(store.path)) as conn, conn:
+        conn.execute(sql, parameters)
+
+
 def _is_uuid(value: str) -> bool:
     return str(uuid.UUID(value)) == value
 
 
 def test_new_store_has_current_schema_wal_and_full_sync(tmp_path: Path) -> None:
-    with open_store(tmp_path / "n.sqlite3") as store:
+    path = tmp_path / "n.sqlite3"
+    with open_store(path) as store:
         assert store.report.warnings == ()
-        conn = store._db.conn
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
         assert store.stances() == DEFAULT_STANCES
         assert store.author()
+        with closing(sqlite3.connect(path)) as other:  # the file as any program reads it
+            assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+            assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # Per connection, so asked of the one the store opens: commits durable, writers wait.
+    with closing(connect(path)) as conn:
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
 def test_action_annotation_create_update_and_partial_change(
@@ -218,9 +229,7 @@ def test_purge_removes_only_old_trash(store: NotesStore, letter: Document) -> No
     store.delete(old.id)
     store.delete(recent.id)
     long_ago = "2000-01-01T00:00:00.000Z"
-    store._db.write(
-        lambda c: c.execute("UPDATE highlights SET deleted_at = ? WHERE id = ?", (long_ago, old.id))
-    )
+    behind(store, "UPDATE highlights SET deleted_at = ? WHERE id = ?", (long_ago, old.id))
     assert store.purge_trash() == 1
     assert [t.id for t in store.trash()] == [recent.id]
     assert [h.id for h in store.highlights()] == [kept.id]
@@ -298,11 +307,10 @@ def test_locate_uses_position_then_a_unique_quote(letter: Document) -> None:
 
 def test_colleague_note_cannot_be_edited(store: NotesStore, letter: Document) -> None:
     made = store.add_highlight(anchor_quote(letter, "Taal speelt daarbij"))
-    store._db.write(
-        lambda c: c.execute(
-            "UPDATE highlights SET imported_from = 'collega.jsonld', author = 'B' WHERE id = ?",
-            (made.id,),
-        )
+    behind(
+        store,
+        "UPDATE highlights SET imported_from = 'collega.jsonld', author = 'B' WHERE id = ?",
+        (made.id,),
     )
     with pytest.raises(NotesConflictError, match="colleague"):
         store.update_highlight(made.id, note="mijn tekst")
@@ -312,14 +320,12 @@ def test_colleague_note_cannot_be_edited(store: NotesStore, letter: Document) ->
 def test_colleague_action_note_sits_beside_mine(store: NotesStore, letter: Document) -> None:
     mine = store.update_action(action_target(letter, ACTION), stance="Steunen")
 
-    def insert_theirs(conn: sqlite3.Connection) -> None:
-        conn.execute(
-            "INSERT INTO action_notes (id, doc_id, action_id, stance, author, created, "
-            "modified, imported_from) VALUES (?, ?, ?, 'Kritisch', 'B', ?, ?, 'collega')",
-            (str(uuid.uuid4()), LETTER, ACTION, mine.created, mine.created),
-        )
-
-    store._db.write(insert_theirs)
+    behind(
+        store,
+        "INSERT INTO action_notes (id, doc_id, action_id, stance, author, created, "
+        "modified, imported_from) VALUES (?, ?, ?, 'Kritisch', 'B', ?, ?, 'collega')",
+        (str(uuid.uuid4()), LETTER, ACTION, mine.created, mine.created),
+    )
     both = store.action_annotations(LETTER)
     assert [a.is_mine for a in both] == [True, False]
     assert store.action_annotation(LETTER, ACTION) == mine

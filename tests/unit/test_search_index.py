@@ -250,7 +250,7 @@ def test_in_memory_index_updates_incrementally(tmp_path: Path) -> None:
 def test_a_writer_of_another_process_means_memory_not_waiting_forever(
     tmp_path: Path, bundled: Library
 ) -> None:
-    from briefing_reader.core.search._whoosh import FileStorage
+    from whoosh.filedb.filestore import FileStorage
 
     directory = tmp_path / "ix"
     directory.mkdir()

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -147,27 +143,3 @@ def test_the_letters_finance_table(library: Library) -> None:
         ("Totaal", "2026", "11,6", "10,6", "-1", False),
     ]
     assert check_library(library) == check_document(letter)
-
-
-def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-
-
-def test_cli_tables_check(tmp_path: Path) -> None:
-    result = run_cli(tmp_path, "tables", "--check", "--json")
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert data["tables_checked"] == 1
-    assert [
-        (d["column"], d["printed"], d["computed"], d["rounding"]) for d in data["differences"]
-    ] == [("2025", "5", "6,3", False), ("2026", "11,6", "10,6", False)]
-    text = run_cli(tmp_path, "tables", "--check")
-    assert "Totaal / 2025: gedrukt 5, berekend 6,3" in text.stdout
-    listing = run_cli(tmp_path, "tables")
-    assert "kst-32824-456#tabel-1" in listing.stdout and "3. Financiën" in listing.stdout

@@ -76,6 +76,8 @@ class CataloguedLibrary(Library):
         self._ordered: list[Entry] = []
         self._parsed: OrderedDict[str, Document] = OrderedDict()
         self._lock = threading.Lock()  # the window's thread and the indexing worker
+        # A read-only view where Library holds a dict: the one method that writes to
+        # it (add_folder) is overridden to go through the catalogue instead.
         self.documents = LazyDocuments(self)  # type: ignore[assignment]
         if check or self.catalogue.is_empty():
             self.last_sync = self.refresh()
@@ -111,8 +113,8 @@ class CataloguedLibrary(Library):
         self._ordered = sorted(by_id.values(), key=entry_sort_key)
         self.errors = self.catalogue.errors()
         for doc_id, doc in list(self._parsed.items()):
-            entry = by_id.get(doc_id)
-            if entry is None or entry.source_hash != doc.source_hash or entry.path != doc.path:
+            now = by_id.get(doc_id)
+            if now is None or now.source_hash != doc.source_hash or now.path != doc.path:
                 del self._parsed[doc_id]
 
     # -- without parsing ---------------------------------------------------

@@ -38,7 +38,8 @@ def parse_front_matter(source: str, path: Path) -> Meta:
         raise ContentError(
             path, f"id '{doc_id}' may only hold a-z, 0-9 and '-'", _key_line(source, "id")
         )
-    dossier = data.get("dossier") if isinstance(data.get("dossier"), dict) else {}
+    raw_dossier = data.get("dossier")
+    dossier = raw_dossier if isinstance(raw_dossier, dict) else {}
     return Meta(
         id=doc_id,
         kind=str(data["kind"]),

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+from lxml import etree
 
 from briefing_reader.core.importing.mdwriter import (
     MISSING_TEXT,

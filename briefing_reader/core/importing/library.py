@@ -264,7 +264,12 @@ def _import_one(
     match, how = state.find(keys)
     if how == "id" and (version is None or _conflicts(keys, match)):
         match = None  # only the id is shared: another document that chose the same id
-    if how == "title" and converted.explicit_id and meta.get("id") != match.id:  # type: ignore[union-attr]
+    if (
+        how == "title"
+        and match is not None
+        and converted.explicit_id
+        and meta.get("id") != match.id
+    ):
         match = None  # markdown naming its own, other id: another document, same title
     if as_version_of is not None:
         match, how = state.entries.get(as_version_of), "user"

@@ -29,7 +29,7 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     Raises:
         ImportFailed: the front matter is not valid YAML or not a mapping.
     """
-    import yaml  # type: ignore[import-untyped,unused-ignore]
+    import yaml
 
     from briefing_reader.core.limits import OverBudget, load_yaml
 

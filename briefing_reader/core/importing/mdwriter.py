@@ -200,7 +200,7 @@ def _cell(text: str) -> str:
 
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter between '---' lines."""
-    import yaml  # type: ignore[import-untyped,unused-ignore]
+    import yaml
 
     body = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False

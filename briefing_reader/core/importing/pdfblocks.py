@@ -374,12 +374,12 @@ class BlockBuilder:
             edges = [own.left, *own.columns, own.right]
             width = max(width, len(edges) - 1)
             middle = (line.top + line.bottom) / 2
-            row = (line.page, sum(1 for y in own.rows if y < middle))
+            line_row = (line.page, sum(1 for y in own.rows if y < middle))
             previous: dict[int, Piece] = {}
             for piece in line.pieces:
                 centre = (piece.x0 + piece.x1) / 2
                 column = sum(1 for x in edges[1:-1] if x < centre)
-                parts = cells.setdefault((*row, column), [])
+                parts = cells.setdefault((*line_row, column), [])
                 before = previous.get(column)
                 apart = before is None or piece.x0 - before.x1 > 0.2 * piece.size
                 glue = " " if parts and apart and not _PUNCTUATION.match(piece.text) else ""

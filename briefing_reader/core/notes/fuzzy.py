@@ -17,7 +17,7 @@ _RUNS = re.compile(r"(\d+)([=XIDM])")
 
 def edlib() -> Any:
     """The edlib module (a compiled extension, imported on first use)."""
-    import edlib as module  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    import edlib as module
 
     return module
 

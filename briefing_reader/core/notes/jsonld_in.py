@@ -88,8 +88,9 @@ def _annotations(data: Any) -> list[Any]:
     array of them (Recogito, Annotorious) or a Hypothesis search result."""
     if isinstance(data, list):
         return data
-    if isinstance(data, dict) and isinstance(data.get("rows"), list) and "type" not in data:
-        return data["rows"]
+    rows = data.get("rows") if isinstance(data, dict) and "type" not in data else None
+    if isinstance(rows, list):
+        return rows
     if _is_hypothesis(data):
         return [data]
     if not isinstance(data, dict) or not (_has_context(data) or "Annotation" in _types(data)):

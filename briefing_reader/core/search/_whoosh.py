@@ -13,14 +13,14 @@ warnings.filterwarnings("ignore", category=SyntaxWarning, module=r"whoosh(\.|$)"
 warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"whoosh(\.|$)")
 
 # ruff: noqa: E402
-from whoosh import fields  # type: ignore[import-untyped]
+from whoosh import fields
 from whoosh import query as wq
-from whoosh.filedb.filestore import FileStorage, RamStorage  # type: ignore[import-untyped]
-from whoosh.index import EmptyIndexError  # type: ignore[import-untyped]
-from whoosh.matching import ListMatcher, NullMatcher  # type: ignore[import-untyped]
-from whoosh.reading import TermNotFound  # type: ignore[import-untyped]
-from whoosh.system import pack_uint  # type: ignore[import-untyped]
-from whoosh.writing import PostingPool  # type: ignore[import-untyped]
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import EmptyIndexError
+from whoosh.matching import ListMatcher, NullMatcher
+from whoosh.reading import TermNotFound
+from whoosh.system import pack_uint
+from whoosh.writing import PostingPool
 
 __all__ = [
     "EmptyIndexError",

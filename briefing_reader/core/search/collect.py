@@ -20,8 +20,8 @@ from itertools import compress, repeat
 from operator import add, neg
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS  # type: ignore[import-untyped]
-from whoosh.util.numeric import byte_to_length as _byte_to_length  # type: ignore[import-untyped]
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS
+from whoosh.util.numeric import byte_to_length as _byte_to_length
 
 from briefing_reader.core.search._whoosh import TermNotFound, wq
 
@@ -61,7 +61,7 @@ class Postings:
         self.searcher = searcher
         self.reader = searcher.reader()
         self._weights: dict[tuple[str, str], dict[int, float]] = {}
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._lengths: dict[str, bytes | None] = {}
 
     def weights(self, fieldname: str, text: str) -> dict[int, float]:
         """unit -> weight of ``text`` in ``fieldname`` (deleted units left out)."""
@@ -213,7 +213,7 @@ class _Memo:
 
 def _blocks(matcher: Any, offset: int) -> dict[int, float]:
     """unit -> weight of a leaf matcher, a block at a time where Whoosh allows."""
-    from whoosh.matching.wrappers import FilterMatcher  # type: ignore[import-untyped]
+    from whoosh.matching.wrappers import FilterMatcher
 
     deleted: frozenset[int] = frozenset()
     inner = matcher

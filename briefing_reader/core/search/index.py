@@ -451,7 +451,7 @@ def _ram_storage() -> Any:
     """
     from briefing_reader.core.search._whoosh import RamStorage
 
-    class PrivateRamStorage(RamStorage):  # type: ignore[misc]
+    class PrivateRamStorage(RamStorage):
         def temp_storage(self, name: str | None = None) -> Any:
             return super().temp_storage(None)
 

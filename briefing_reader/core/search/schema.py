@@ -46,7 +46,7 @@ Weighted = dict[str, tuple[int, float]]
 """term -> (frequency, weight): the value of a weighted field."""
 
 
-class TermsField(fields.TEXT):  # type: ignore[misc]
+class TermsField(fields.TEXT):
     """A text field fed ready-made terms: a list, or a :data:`Weighted` dict.
 
     Frequencies and weights only: no positions (phrases use word pairs).
@@ -71,7 +71,7 @@ LEXICON_KIND = "_lexicon"
 """Kind of the records that hold new exact forms in ``forms`` (never deleted)."""
 
 
-class ChunkedPool(PostingPool):  # type: ignore[misc]
+class ChunkedPool(PostingPool):
     """Whoosh's posting pool, made cheaper per posting (Whoosh 2.7.4 is pinned).
 
     * ``add`` drops the per-posting type assertions.

@@ -35,7 +35,7 @@ VERIFY_ALL = 300
 this many candidates, above it on the hits returned only."""
 
 
-class TermSet(wq.Query):  # type: ignore[misc]
+class TermSet(wq.Query):
     """Units containing any of ``texts`` in ``fieldname``, all with one score.
 
     The union is built from plain posting lists in one pass; Whoosh's own
@@ -141,8 +141,8 @@ def compile_term(term: Term, terms: DutchTerms, reader: Any, out: Compiled) -> A
     else:
         forms = sorted(_within(reader, term.text, term.distance))
         out.forms.update(forms)
-    keys = {terms.key(form) or form for form in [term.text, *forms]}
-    return TermSet("body", sorted(keys))
+    body_keys = {terms.key(form) or form for form in [term.text, *forms]}
+    return TermSet("body", sorted(body_keys))
 
 
 def word_keys(term: Word, terms: DutchTerms, reader: Any, out: Compiled) -> list[str]:
@@ -183,8 +183,9 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
         compiled = [compile_term(t, terms, reader, out) for t in kept]
         groups.append(compiled[0] if len(compiled) == 1 else wq.Or(compiled))
         keys = None
-        if all(isinstance(t, Word) for t in kept):
-            keys = {k for t in kept for k in word_keys(t, terms, reader, out)}
+        words = [t for t in kept if isinstance(t, Word)]
+        if len(words) == len(kept):
+            keys = {k for t in words for k in word_keys(t, terms, reader, out)}
         out.groups.append(Group(" OR ".join(_label(t) for t in kept), groups[-1], keys))
         if len(kept) == 1 and isinstance(kept[0], Phrase) and len(kept[0].words) != 2:
             out.verify.append(kept[0].words)
@@ -196,8 +197,8 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
     if parsed.excluded:
         negative = wq.Or([compile_term(t, terms, reader, out) for t in parsed.excluded])
         positive = wq.AndNot(positive, negative)
-        for group in out.groups:
-            group.query = wq.AndNot(group.query, negative)
+        for part in out.groups:
+            part.query = wq.AndNot(part.query, negative)
     out.query = positive
     return out
 
@@ -332,6 +333,7 @@ def run(
         fast = _fast(searcher, compiled, filter_, result)
     except collect.Unsupported:
         fast = None
+    ranked: Iterable[tuple[int, float]]
     if fast is not None:
         ranked, total, lacking = fast
     else:
@@ -340,8 +342,8 @@ def run(
         if not scored and compiled.groups:
             scored, lacking, result.missing = _partial(searcher, compiled.groups, filter_)
             result.partial = bool(scored) and len(compiled.groups) > 1
-        ranked = _rank(searcher, compiled.groups, scored, lacking)
-        total = len(ranked)
+        in_order = _rank(searcher, compiled.groups, scored, lacking)
+        ranked, total = in_order, len(in_order)
     result.hits, result.total = _hits(searcher, ranked, total, compiled, marker, limit, lacking)
     result.suggestion = suggest(searcher, parsed, terms)
     return result
@@ -405,7 +407,7 @@ class _Lacking(Mapping[int, tuple[str, ...]]):
             g.label for g, units in zip(self._groups, self._held, strict=True) if unit not in units
         )
 
-    def get(self, unit: int, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, unit: int, default: Any = None) -> Any:
         try:
             return self[unit]
         except KeyError:

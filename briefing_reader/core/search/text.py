@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import cache
 
 WORD = re.compile(r"\w+")
@@ -106,8 +106,8 @@ class DutchTerms:
     """
 
     def __init__(self) -> None:
-        from whoosh.lang import stopwords_for_language  # type: ignore[import-untyped]
-        from whoosh.lang.snowball.dutch import DutchStemmer  # type: ignore[import-untyped]
+        from whoosh.lang import stopwords_for_language
+        from whoosh.lang.snowball.dutch import DutchStemmer
 
         self._stem = DutchStemmer().stem
         self.stop_words: frozenset[str] = frozenset(fold(w) for w in stopwords_for_language("nl"))
@@ -163,7 +163,8 @@ class CompoundSplitter:
         stop_words: frozenset[str] = frozenset(),
         min_length: int = 8,
     ) -> None:
-        self.vocabulary = (
+        # Only asked "is this a word?": an index answers that without a set in memory.
+        self.vocabulary: Container[str] = (
             frozenset(w for w in vocabulary if len(w) >= 3 and not w.isdigit()) - stop_words
         )
         self.min_length = min_length
@@ -211,7 +212,7 @@ class CompoundSplitter:
                 break
 
 
-def _unlink(head: str, vocab: frozenset[str]) -> str | None:
+def _unlink(head: str, vocab: Container[str]) -> str | None:
     """``head`` or ``head`` without a linking s/e/en, if that is a known word."""
     if head in vocab:
         return head

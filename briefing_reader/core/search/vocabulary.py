@@ -55,7 +55,7 @@ class IndexVocabulary:
     def _look_up(self, word: str) -> bool:
         if self._reader is None:
             return False
-        from whoosh.reading import ReaderClosed  # type: ignore[import-untyped]
+        from whoosh.reading import ReaderClosed
 
         from briefing_reader.core.search import _whoosh  # noqa: F401 (Whoosh, quietly)
 
@@ -72,6 +72,6 @@ class IndexSplitter(CompoundSplitter):
     """A :class:`CompoundSplitter` whose vocabulary is an :class:`IndexVocabulary`."""
 
     def __init__(self, vocabulary: IndexVocabulary, min_length: int = 8) -> None:
-        self.vocabulary = vocabulary  # type: ignore[assignment]
+        self.vocabulary = vocabulary
         self.min_length = min_length
         self._cache: dict[str, tuple[str, ...]] = {}
