@@ -22,6 +22,7 @@ from briefing_reader import paths as paths_mod
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
 from briefing_reader.ui import i18n, theme
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.single_instance import SingleInstance
 
@@ -141,7 +142,7 @@ def run_gui(
     letter; ``exit_when_ready``: after notes and search are open too."""
     forget_module_sources()
     app = create_app()
-    language = str(make_settings(paths).value(theme.LANGUAGE_KEY, "")) or None
+    language = ui_settings.LANGUAGE.read(make_settings(paths)) or None
     translators = i18n.install(app, i18n.choose_language(language))  # noqa: F841 (kept alive)
     instance = SingleInstance(paths.data)
     owner = instance.acquire()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from briefing_reader import APP_NAME, __version__
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.reader import OfflineBrowser
 
 DEPENDENCIES = (
@@ -28,7 +29,6 @@ DEPENDENCIES = (
     "Whoosh",
     "platformdirs",
 )
-WELCOMED_KEY = "ui/welcomed"
 
 
 def _licence(dist: str) -> str:
@@ -193,7 +193,7 @@ def _fitting_height(dialog: QDialog, text: OfflineBrowser, buttons: QWidget) -> 
 
 
 def welcome_if_first_run(parent: QWidget, settings: QSettings) -> QDialog | None:
-    if settings.value(WELCOMED_KEY, False, type=bool):
+    if ui_settings.WELCOMED.read(settings):
         return None
-    settings.setValue(WELCOMED_KEY, True)
+    ui_settings.WELCOMED.write(settings, True)
     return show_html(parent, QCoreApplication.translate("Help", "Welcome"), welcome_html())

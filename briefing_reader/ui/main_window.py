@@ -35,6 +35,7 @@ from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard, style, theme
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.open_guard import OpenGuard
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.toc import ContentsPane, OutlineTree
@@ -52,8 +53,6 @@ if TYPE_CHECKING:
 
 SIDE_SHARE = 0.24  # of the window's width: the contents or search pane
 DOCK_SHARE = 0.28  # the annotation column
-RECENT_KEY = "contents/recent"
-RECENT_COUNT = 8
 
 
 @dataclass(frozen=True)
@@ -370,12 +369,11 @@ class MainWindow(QMainWindow):
 
     def _recent(self) -> list[str]:
         """Documents opened lately, newest first (for the top of the contents)."""
-        value = self.settings.value(RECENT_KEY, [])
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        return list(ui_settings.RECENT.read(self.settings))
 
     def _remember_recent(self, doc_id: str) -> None:
         recent = [doc_id] + [d for d in self._recent() if d != doc_id]
-        self.settings.setValue(RECENT_KEY, recent[:RECENT_COUNT])
+        ui_settings.RECENT.write(self.settings, tuple(recent[: ui_settings.RECENT_COUNT]))
 
     def _focus_toc(self) -> None:
         self.side_tabs.setCurrentWidget(self.contents_pane)
@@ -684,17 +682,17 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """Window geometry, splitter and zoom as they were at the last close."""
-        geometry = self.settings.value("window/geometry")
+        geometry = ui_settings.GEOMETRY.read(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
+        splitter = ui_settings.SPLITTER.read(self.settings)
         self._first_layout = splitter is None
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        state = self.settings.value("window/state")
+        state = ui_settings.WINDOW_STATE.read(self.settings)
         if state is not None:
             self.restoreState(state)
-        self.reader.set_zoom(int(self.settings.value("reader/zoom", 0)))
+        self.reader.set_zoom(ui_settings.ZOOM.read(self.settings))
 
     def restore_place(self, open_address: str | None = None) -> None:
         """Open ``open_address`` (DOC#anchor), else the last reading place.
@@ -710,7 +708,7 @@ class MainWindow(QMainWindow):
                 self.navigate(doc_id, anchor)
                 return
             self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
-        last = str(self.settings.value("reader/document", ""))
+        last = ui_settings.DOCUMENT.read(self.settings)
         entries = self.library.entries()  # the first bundled letter, not the oldest import
         first = next((e for e in entries if e.bundled), entries[0] if entries else None)
         if self._not_reopened(last):
@@ -721,14 +719,14 @@ class MainWindow(QMainWindow):
         self.show_document(doc_id)
         # The place is kept in the settings too, so it needs no notes store
         # (that opens after the first paint); the store has it per document.
-        offset = self._settings_offset() if doc_id == last else None
+        offset = ui_settings.OFFSET.read(self.settings) if doc_id == last else None
         if offset is None and self.features_ready:
             offset = self.annotations.stored_reading_offset(doc_id)
         if offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
         else:
             self._place_from_store = doc_id  # settings from before the place was kept there
-        focus = self._settings_offset("reader/focus") if doc_id == last else None
+        focus = ui_settings.FOCUS.read(self.settings) if doc_id == last else None
         self._arrive(focus if focus is not None else offset)
 
     def _not_reopened(self, doc_id: str) -> bool:
@@ -748,28 +746,20 @@ class MainWindow(QMainWindow):
             (e for e in self.library.entries() if e.bundled and e.kind == "kamerbrief"), None
         )
 
-    def _settings_offset(self, key: str = "reader/offset") -> int | None:
-        try:
-            return int(str(self.settings.value(key)))
-        except ValueError:  # none stored, or a hand-edited settings file
-            return None
-
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("reader/zoom", self.reader.zoom)
-        self.settings.setValue("window/state", self.saveState())
+        ui_settings.GEOMETRY.write(self.settings, self.saveGeometry())
+        ui_settings.SPLITTER.write(self.settings, self.splitter.saveState())
+        ui_settings.ZOOM.write(self.settings, self.reader.zoom)
+        ui_settings.WINDOW_STATE.write(self.settings, self.saveState())
         doc = self.reader.document_shown
         if doc is not None:
-            self.settings.setValue("reader/document", doc.id)
-            self.settings.setValue(
-                "reader/offset", self.reader.core_offset(self.reader.top_position())
-            )
+            ui_settings.DOCUMENT.write(self.settings, doc.id)
+            offset = self.reader.core_offset(self.reader.top_position())
+            ui_settings.OFFSET.write(self.settings, offset)
             place = self.current_place()
-            if place is not None and place.focus >= 0:  # the reading place, for the panel
-                self.settings.setValue("reader/focus", place.focus)
-            else:
-                self.settings.remove("reader/focus")
+            # the reading place, for the panel
+            focus = place.focus if place is not None and place.focus >= 0 else None
+            ui_settings.FOCUS.write(self.settings, focus)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.background import run_in_background
 
-FOLDER_KEY = "team/folder"
 PUBLISH_MS = 5_000
 RESCAN_MS = 60_000
 SETTLE_MS = 2_000
@@ -59,7 +59,7 @@ class TeamFolder(QObject):
         return timer
 
     def folder(self) -> Path | None:
-        value = str(self.settings.value(FOLDER_KEY, "") or "")
+        value = ui_settings.TEAM_FOLDER.read(self.settings)
         return Path(value) if value else None
 
     def configure(self) -> None:

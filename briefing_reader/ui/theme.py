@@ -6,10 +6,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-LANGUAGE_KEY = "ui/language"
-THEME_KEY = "ui/theme"
-FONT_SIZE_KEY = "ui/font_size"
-THEMES = ("system", "light", "dark")
+from briefing_reader.ui import settings as ui_settings
+
 DISABLED_TEXT = "#999999"
 LIGHT_HIGHLIGHT = "#2b6cb0"
 LIGHT_DISABLED_TEXT = "#666666"
@@ -70,7 +68,7 @@ def apply(settings: QSettings) -> None:
     if _system_palette is None:
         _system_palette = QPalette(QGuiApplication.palette())
         _system_font = QFont(QGuiApplication.font())
-    choice = str(settings.value(THEME_KEY, "system"))
+    choice = ui_settings.THEME.read(settings)
     if choice == "dark":
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
@@ -79,7 +77,7 @@ def apply(settings: QSettings) -> None:
         app.setPalette(light_palette(app))
     else:
         app.setPalette(_system_palette)
-    size = int(settings.value(FONT_SIZE_KEY, 0))
+    size = ui_settings.FONT_SIZE.read(settings)
     font = QFont(_system_font)
     if size > 0:
         font.setPointSize(size)
