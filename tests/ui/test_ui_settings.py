@@ -94,7 +94,8 @@ GARBLED = {
 def test_a_bad_value_gives_the_default_and_a_warning(
     key: str, bad: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    (tmp_path / "ui.ini").write_text("[%s]\n%s=%s\n" % (*key.split("/"), bad), encoding="utf-8")
+    group, name = key.split("/")
+    (tmp_path / "ui.ini").write_text(f"[{group}]\n{name}={bad}\n", encoding="utf-8")
     setting = next(s for s in ui_settings.ALL if s.key == key)
     with caplog.at_level(logging.WARNING, logger=ui_settings.__name__):
         assert setting.read(ini(tmp_path)) == setting.default
