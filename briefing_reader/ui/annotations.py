@@ -4,8 +4,9 @@ badges, reading positions and backups."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -41,7 +42,15 @@ BACKUP_INTERVAL_MS = 10 * 60 * 1000
 
 
 class Annotations(QObject):
-    """The annotation features of one window, over one store (or none)."""
+    """The annotation features of one window, over one store (or none).
+
+    Signals:
+        offset_requested(doc_id, offset): go to this place (a highlight, a bookmark).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    offset_requested = Signal(str, int)
+    status_message = Signal(str, int)
 
     def __init__(
         self,
@@ -51,14 +60,17 @@ class Annotations(QObject):
         reader: ReaderView,
         toc: OutlineTree,
         docks: tuple[QDockWidget, QDockWidget, QDockWidget],
+        versions: Path | None = None,
     ) -> None:
-        """``docks`` are the window's (annotation, marks, review) docks to fill."""
+        """``docks`` are the window's (annotation, marks, review) docks to fill;
+        ``versions`` holds the kept texts of earlier versions ("What changed")."""
         super().__init__(window)
         self.window = window
         self.library = library
         self.store = store
         self.reader = reader
         self.toc = toc
+        self.versions = versions
         self._last_deleted: str | None = None
         self._undo: Callable[[], None] | None = None  # undoes the last "Overnemen"
         self.choice = ALL  # whose notes the window shows: all, mine, one colleague
@@ -81,15 +93,14 @@ class Annotations(QObject):
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_delete)
-        window.statusBar().addWidget(self.undo_button)
         self.panel.annotation_saved.connect(self._annotation_saved)
         self.panel.save_failed.connect(self._report)
-        self.marks.jump_requested.connect(self._jump)
+        self.marks.jump_requested.connect(self.offset_requested)
         self.marks.item_deleted.connect(self._deleted)
         self.marks.marks_changed.connect(self.paint_highlights)
         self.marks.failed.connect(self._report)
         self.marks.note_edit_requested.connect(self.edit_highlight_note)
-        self.review.jump_requested.connect(self._jump)
+        self.review.jump_requested.connect(self.offset_requested)
         self.review.changed.connect(self._reviewed)
         self.review.failed.connect(self._report)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -212,7 +223,7 @@ class Annotations(QObject):
 
     def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
         self.refresh_after_edit(doc_id, reload_panel=False)  # the panel holds the edit
-        self.window.statusBar().showMessage(self.tr("Annotation saved"), 2000)
+        self.status_message.emit(self.tr("Annotation saved"), 2000)
 
     def refresh_after_edit(self, doc_id: str, reload_panel: bool = True) -> None:
         """An annotation of ``doc_id`` changed: update badges (and the panel
@@ -268,7 +279,7 @@ class Annotations(QObject):
             self._report(error.reason)
             return
         if not copied.changed:
-            self.window.statusBar().showMessage(self.tr("Already in your notes"), 5000)
+            self.status_message.emit(self.tr("Already in your notes"), 5000)
             return
         self._offer_undo(lambda: self._undo_copy(copied))
         self.marks.refresh()
@@ -277,7 +288,7 @@ class Annotations(QObject):
         panel_doc = self.panel.doc
         for doc_id in {d.id for d in (doc, panel_doc) if d is not None}:
             self.refresh_after_edit(doc_id)
-        self.window.statusBar().showMessage(self.tr("Taken over into your notes"), 10000)
+        self.status_message.emit(self.tr("Taken over into your notes"), 10000)
 
     def _undo_copy(self, copied: Copied) -> None:
         assert self.store is not None
@@ -292,7 +303,7 @@ class Annotations(QObject):
     ) -> None:
         doc, selected = self.reader.document_shown, self.reader.selected_range()
         if self.store is None or doc is None or selected is None or selected[0] == selected[1]:
-            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            self.status_message.emit(self.tr("Select some text first"), 4000)
             return
         try:
             self.store.add_highlight(
@@ -303,12 +314,12 @@ class Annotations(QObject):
             return
         self.marks.refresh()
         self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+        self.status_message.emit(self.tr("Highlight saved"), 3000)
 
     def highlight_with_note(self) -> None:
         """Ctrl+H: highlight the selection, asking for a note (optional)."""
         if self.reader.selected_range() is None:
-            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            self.status_message.emit(self.tr("Select some text first"), 4000)
             return
         answer = ask_highlight(self.window, self.tr("Highlight"))
         if answer is not None:
@@ -340,7 +351,7 @@ class Annotations(QObject):
             return
         self.marks.refresh()
         self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+        self.status_message.emit(self.tr("Highlight saved"), 3000)
 
     def bookmark_here(self) -> None:
         doc = self.reader.document_shown
@@ -357,7 +368,7 @@ class Annotations(QObject):
         self.marks.refresh()
         self.marks_dock.show()
         self.marks.setCurrentIndex(1)
-        self.window.statusBar().showMessage(self.tr("Bookmark saved: %s") % name, 4000)
+        self.status_message.emit(self.tr("Bookmark saved: %s") % name, 4000)
 
     def _bookmark_place(self, doc: Document, offset: int) -> str | None:
         """The heading at the top of the view; else the panel's action when it
@@ -392,11 +403,6 @@ class Annotations(QObject):
         menu.addAction(self.tr("Bookmark this place"), self.bookmark_here)
         return menu
 
-    def _jump(self, doc_id: str, offset: int) -> None:
-        navigate = getattr(self.window, "navigate_to_offset", None)
-        if navigate is not None:
-            navigate(doc_id, offset)
-
     # -- re-anchoring ---------------------------------------------------------
 
     def selection_anchor(self) -> TextAnchor | None:
@@ -415,10 +421,9 @@ class Annotations(QObject):
 
     def show_changes(self) -> None:
         doc = self.reader.document_shown
-        paths = getattr(self.window, "paths", None)
-        if doc is None or paths is None:
+        if doc is None or self.versions is None:
             return
-        dialog = ChangesDialog(paths.versions, doc.id, self.store, self.window)
+        dialog = ChangesDialog(self.versions, doc.id, self.store, self.window)
         dialog.show()
 
     # -- undo, errors, backups, reading position ---------------------------
@@ -432,7 +437,7 @@ class Annotations(QObject):
         self._last_deleted, self._undo = item_id, None
         self.undo_action.setEnabled(True)
         self.undo_button.show()
-        self.window.statusBar().showMessage(self.tr("Deleted: %s") % label[:60], 10000)
+        self.status_message.emit(self.tr("Deleted: %s") % label[:60], 10000)
 
     def undo_delete(self) -> None:
         """Undo the last delete or "Overnemen"."""
@@ -452,17 +457,17 @@ class Annotations(QObject):
         self.undo_button.hide()
         self.marks.refresh()
         self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Restored"), 3000)
+        self.status_message.emit(self.tr("Restored"), 3000)
 
     def _report(self, reason: str) -> None:
-        self.window.statusBar().showMessage(self.tr("Not saved: %s") % reason, 15000)
+        self.status_message.emit(self.tr("Not saved: %s") % reason, 15000)
 
     def backup(self) -> None:
         if self.store is not None and not self.store.read_only:
             try:
                 self.store.maybe_backup()
             except NotesError as error:
-                self.window.statusBar().showMessage(error.reason, 10000)
+                self.status_message.emit(error.reason, 10000)
 
     def backup_now(self) -> None:
         if self.store is None:
@@ -472,7 +477,7 @@ class Annotations(QObject):
         except NotesError as error:
             self._report(error.reason)
             return
-        self.window.statusBar().showMessage(self.tr("Backup made: %s") % path.name, 6000)
+        self.status_message.emit(self.tr("Backup made: %s") % path.name, 6000)
 
     def _choose_version(self) -> None:
         """Closing with a note changed elsewhere: the user says which stays."""

@@ -48,7 +48,9 @@ if TYPE_CHECKING:
     from briefing_reader.ui.import_feature import ImportFeature
     from briefing_reader.ui.overviews import Overviews
     from briefing_reader.ui.print_feature import PrintFeature
+    from briefing_reader.ui.references import ReferenceFeature
     from briefing_reader.ui.search_feature import SearchFeature
+    from briefing_reader.ui.team_feature import TeamFolder
 
 
 SIDE_SHARE = 0.24  # of the window's width: the contents or search pane
@@ -66,13 +68,28 @@ class Place:
     focus: int = -1
 
 
+@dataclass(frozen=True)
+class Features:
+    """The second stage of the start: what :meth:`MainWindow.attach_features`
+    adds to the painted frame, all at once."""
+
+    annotations: Annotations
+    search: SearchFeature
+    overviews: Overviews
+    printing: PrintFeature
+    importing: ImportFeature
+    team: TeamFolder
+    references: ReferenceFeature
+
+
 class MainWindow(QMainWindow):
     """Reader window over a loaded library and the member's notes.
 
-    Built in two steps so the letter is on screen before the notes and the
-    search index are opened: the constructor makes what the first paint
-    needs (contents, reader, menus, docks), :meth:`attach_features` adds
-    notes, search, printing, import and the overviews.
+    Built in two stages so the letter is on screen before the notes and the
+    search index are opened: the constructor makes the frame, what the first
+    paint needs (contents, reader, menus, docks); :meth:`attach_features`
+    adds the :class:`Features` (notes, search, printing, import, overviews)
+    once. ``features`` is None in the frame stage and never None after.
 
     UI state (geometry, zoom, last document) lives in ``settings``; notes and
     reading positions live in the notes ``store`` (None: notes unavailable).
@@ -95,7 +112,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.store: NotesStore | None = None
-        self.features_ready = False
+        self.features: Features | None = None  # None: the frame stage
         self._place_from_store = ""
         self.notes_message = ""  # what opening the notes store reported, shown once
         self._back: list[Place] = []
@@ -130,6 +147,7 @@ class MainWindow(QMainWindow):
         self.reader.link_requested.connect(self._open_link)
         self.reader.anchor_requested.connect(self._follow_anchor)
         self.reader.cursor_placed.connect(self._cursor_placed)
+        self.reader.busy_message.connect(self._say_busy)
 
     def _build_docks(self) -> None:
         """The annotation docks, empty until the features fill them: they exist
@@ -150,55 +168,116 @@ class MainWindow(QMainWindow):
     def attach_features(self, store: NotesStore | None, index: SearchIndex) -> None:
         """Notes, search, printing, import and overviews; then what the first
         paint left out: badges, highlights, hits, the panel's action."""
-        self._create_features(store, index)
-        self._fill_feature_menus()
-        self.features_ready = True
-        self._catch_up()
+        if self.features is not None:
+            raise RuntimeError("the features are attached once")
+        self.store = store
+        features = self._create_features(store, index)
+        self._connect_features(features)
+        self._fill_feature_menus(features)
+        self.features = features
+        self._catch_up(features)
         if self.annotation_dock.width() < self._dock_width():  # the panels came after the layout
             QTimer.singleShot(0, self, self.balance_panes)
 
-    def _create_features(self, store: NotesStore | None, index: SearchIndex) -> None:
+    def _create_features(self, store: NotesStore | None, index: SearchIndex) -> Features:
         from briefing_reader.ui.annotations import Annotations
         from briefing_reader.ui.import_feature import ImportFeature
         from briefing_reader.ui.overviews import Overviews
         from briefing_reader.ui.print_feature import PrintFeature
         from briefing_reader.ui.references import ReferenceFeature
         from briefing_reader.ui.search_feature import SearchFeature
-
-        self.store = store
-        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
-        self.annotations: Annotations = Annotations(
-            self, self.library, store, self.reader, self.toc, docks
-        )
-        self.search: SearchFeature = SearchFeature(
-            self, self.library, index, self.reader, self.side_tabs
-        )
-        self.overviews: Overviews = Overviews(self, self.library, store)
-        self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
-        self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
         from briefing_reader.ui.team_feature import TeamFolder
 
-        self.team = TeamFolder(self, self.library, store, self.settings)
-        self.references = ReferenceFeature(self, self.library, self.reader, self.paths)
-        self.toc.contents.badge_source = self.annotations.badges  # outlines read later
-        self.toc.remove_requested.connect(self.importing.remove)
-        self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
-        self.annotations.panel.link_requested.connect(self._open_link)
+        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
+        versions = self.paths.versions if self.paths is not None else None
+        return Features(
+            annotations=Annotations(
+                self, self.library, store, self.reader, self.toc, docks, versions
+            ),
+            search=SearchFeature(self, self.library, index, self.reader, self.side_tabs),
+            overviews=Overviews(self, self.library, store),
+            printing=PrintFeature(self, self.library, store, self.reader),
+            importing=ImportFeature(self, self.library, store, self.paths),
+            team=TeamFolder(self, self.library, store, self.settings),
+            references=ReferenceFeature(self, self.library, self.reader, self.paths),
+        )
 
-    def _catch_up(self) -> None:
+    def _connect_features(self, f: Features) -> None:
+        """Every feature's requests to the window, and to each other, in one place."""
+        status = self.statusBar()
+        f.annotations.status_message.connect(status.showMessage)
+        f.search.status_message.connect(status.showMessage)
+        f.printing.status_message.connect(status.showMessage)
+        f.importing.status_message.connect(status.showMessage)
+        f.team.status_message.connect(status.showMessage)
+        f.search.navigate_requested.connect(self.navigate)
+        f.overviews.navigate_requested.connect(self.navigate)
+        f.importing.navigate_requested.connect(self.navigate)
+        f.references.navigate_requested.connect(self.navigate)
+        f.annotations.offset_requested.connect(self.navigate_to_offset)
+        f.search.place_reached.connect(self.place_reached)
+        f.search.query_chosen.connect(self._show_query)
+        f.overviews.notes_changed.connect(self.notes_changed)
+        f.printing.notes_changed.connect(self.notes_changed)
+        f.team.notes_changed.connect(self.notes_changed)
+        f.importing.library_changed.connect(self.library_changed)
+        f.overviews.pack_requested.connect(f.printing.print_actions)
+        f.annotations.panel.link_requested.connect(self._open_link)
+        self.toc.remove_requested.connect(f.importing.remove)
+        self.toolbar_search.returnPressed.connect(f.search.panel.open_first)
+        self.toc.contents.badge_source = f.annotations.badges  # outlines read later
+        status.addWidget(f.annotations.undo_button)
+        status.addPermanentWidget(f.search.progress)
+        status.addPermanentWidget(f.importing.progress)
+
+    def _ready(self) -> Features:
+        if self.features is None:
+            raise RuntimeError("the features come after the first paint (attach_features)")
+        return self.features
+
+    @property
+    def annotations(self) -> Annotations:
+        return self._ready().annotations
+
+    @property
+    def search(self) -> SearchFeature:
+        return self._ready().search
+
+    @property
+    def overviews(self) -> Overviews:
+        return self._ready().overviews
+
+    @property
+    def printing(self) -> PrintFeature:
+        return self._ready().printing
+
+    @property
+    def importing(self) -> ImportFeature:
+        return self._ready().importing
+
+    @property
+    def team(self) -> TeamFolder:
+        return self._ready().team
+
+    @property
+    def references(self) -> ReferenceFeature:
+        return self._ready().references
+
+    def _catch_up(self, features: Features) -> None:
         """Give the features what happened before they were there."""
+        annotations = features.annotations
         if self.toolbar_search.text():
             self._search_from_toolbar(self.toolbar_search.text())
         for doc_id in self.toc.contents.loaded_documents():  # the others: when expanded
-            self.toc.set_badges(doc_id, self.annotations.badges(doc_id))
+            self.toc.set_badges(doc_id, annotations.badges(doc_id))
         shown = self.reader.document_shown
         if shown is None:
             return
-        badges = self.annotations.badges(shown.id)
+        badges = annotations.badges(shown.id)
         if badges:
             self.reader.rerender(badges)
         self._decorate(shown)
-        offset = self.annotations.stored_reading_offset(shown.id)
+        offset = annotations.stored_reading_offset(shown.id)
         if self._place_from_store == shown.id and offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
             self._place = None
@@ -277,28 +356,29 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
         self._update_history_actions()
 
-    def _fill_feature_menus(self) -> None:
+    def _fill_feature_menus(self, features: Features) -> None:
         file_menu: QMenu = self.file_menu
-        self.importing.build_menu(file_menu)
+        features.importing.build_menu(file_menu)
         file_menu.addSeparator()
-        self.printing.build_menu(file_menu)
+        features.printing.build_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.view_menu.addSeparator()
-        self.references.build_menu(self.view_menu)
+        features.references.build_menu(self.view_menu)
+        overviews = features.overviews
         self.view_menu.addAction(
-            self._action(self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R")
+            self._action(self.tr("Actions &register"), overviews.show_register, "Ctrl+Shift+R")
         )
         self.view_menu.addAction(
             self._action(
-                self.tr("&Commitments and deadlines"), self.overviews.show_timeline, "Ctrl+Shift+T"
+                self.tr("&Commitments and deadlines"), overviews.show_timeline, "Ctrl+Shift+T"
             )
         )
-        self.search.build_menu(self.search_menu)
-        self.annotations.build_menu(self.notes_menu)
-        self.printing.build_notes_menu(self.notes_menu)
+        features.search.build_menu(self.search_menu)
+        features.annotations.build_menu(self.notes_menu)
+        features.printing.build_notes_menu(self.notes_menu)
 
     def _build_toolbar(self) -> None:
         """Back, forward, and a search field that feeds the search panel."""
@@ -319,22 +399,28 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.toolbar_search)
 
     def _search_from_toolbar(self, text: str) -> None:
-        if not self.features_ready:
+        if self.features is None:
             return  # typed in the first instant: attach_features passes it on
-        self.side_tabs.setCurrentIndex(self.search.tab_index)
-        self.search.panel.field.setText(text)
+        self.side_tabs.setCurrentIndex(self.features.search.tab_index)
+        self.features.search.panel.field.setText(text)
+
+    def _show_query(self, query: str) -> None:
+        """A search suggestion was taken: the toolbar's box shows it too."""
+        if self.toolbar_search.text() != query:
+            self.toolbar_search.setText(query)
 
     def library_changed(self) -> None:
         """Documents were imported or removed: show the library as it is now."""
+        features = self._ready()
         shown = self.reader.document_shown
         offset = self.reader.core_offset(self.reader.top_position()) if shown else 0
         self.toc.set_library(self.library, self._recent())
         for doc_id in self.toc.contents.loaded_documents():
-            self.toc.set_badges(doc_id, self.annotations.badges(doc_id))
-        self.search.panel.set_documents(self.library)
-        self.search.start_indexing()
-        self.annotations.marks.refresh()
-        self.annotations.review.refresh()
+            self.toc.set_badges(doc_id, features.annotations.badges(doc_id))
+        features.search.panel.set_documents(self.library)
+        features.search.start_indexing()
+        features.annotations.marks.refresh()
+        features.annotations.review.refresh()
         if shown is not None:
             current = self.library.get(shown.id)
             target = current or next(iter(self.library), None)
@@ -346,26 +432,27 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if self.features_ready and urls and all(url.isLocalFile() for url in urls):
+        if self.features is not None and urls and all(url.isLocalFile() for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files and self.features_ready:
+        if files and self.features is not None:
             event.acceptProposedAction()
-            self.importing.import_paths(files)
+            self.features.importing.import_paths(files)
 
-    def print_pack(self, action_ids: list[str]) -> None:
-        """The register asked to print these actions as a pack."""
-        self.printing.print_actions(action_ids)
-
-    def refresh_notes(self) -> None:
-        """Notes changed outside the panels (an import): show them."""
-        self.annotations.marks.refresh()
+    def notes_changed(self, doc_id: str = "") -> None:
+        """Notes changed outside the panels: in ``doc_id`` (the register), or
+        in any document ("": an import, colleagues' notes): show them."""
+        annotations = self._ready().annotations
+        if doc_id:
+            annotations.refresh_after_edit(doc_id)
+            return
+        annotations.marks.refresh()
         doc = self.reader.document_shown
         if doc is not None:
-            self.annotations.refresh_after_edit(doc.id)
-            self.annotations.paint_highlights()
+            annotations.refresh_after_edit(doc.id)
+            annotations.paint_highlights()
 
     def _recent(self) -> list[str]:
         """Documents opened lately, newest first (for the top of the contents)."""
@@ -427,8 +514,8 @@ class MainWindow(QMainWindow):
             offset = self.reader.core_offset(self.reader.top_position())
         self._place = (doc.id, offset, anchor)
         self.reader.settle()
-        if self.features_ready:
-            node = self.annotations.show_place(doc.id, offset, anchor)
+        if self.features is not None:
+            node = self.features.annotations.show_place(doc.id, offset, anchor)
             if node is not None:
                 self.toc.select_node(doc.id, node.id)
 
@@ -436,6 +523,17 @@ class MainWindow(QMainWindow):
         """The reading place moved within the shown document without a jump
         in the history (F3 to the next hit)."""
         self._arrive(offset)
+
+    def _say_busy(self, message: str, busy: bool) -> None:
+        """The reader opens a long document (busy) or has opened it."""
+        bar = self.statusBar()
+        if not busy:
+            if bar.currentMessage() == message:
+                bar.clearMessage()
+            return
+        bar.showMessage(message, 5000)
+        if bar.isVisible():
+            bar.repaint()  # painted now: the event loop waits for Qt's import
 
     def _cursor_placed(self, position: int) -> None:
         self._arrive(self.reader.core_offset(position))
@@ -455,11 +553,12 @@ class MainWindow(QMainWindow):
         if doc is None:
             return False
         if self.reader.document_shown is not doc:
-            if self.features_ready and self.reader.document_shown is not None:
-                self.annotations.save_reading_position()
-            badges = self.annotations.badges(doc.id) if self.features_ready else {}
+            annotations = self.features.annotations if self.features is not None else None
+            if annotations is not None and self.reader.document_shown is not None:
+                annotations.save_reading_position()
+            badges = annotations.badges(doc.id) if annotations is not None else {}
             self.reader.show_document(doc, style.is_dark(), badges)
-            if self.features_ready:
+            if annotations is not None:
                 self._decorate(doc)
             self.citation_label.setText(citation(doc.meta) or doc.title)
             self._remember_recent(doc.id)
@@ -468,8 +567,9 @@ class MainWindow(QMainWindow):
 
     def _decorate(self, doc: Document) -> None:
         """What the reader shows over the text: highlights, search hits, sums."""
-        self.annotations.document_shown(doc)
-        self.search.refresh_for_document()
+        features = self._ready()
+        features.annotations.document_shown(doc)
+        features.search.refresh_for_document()
         self._flag_table_sums(doc)
         self._keep_version(doc)
 
@@ -570,8 +670,8 @@ class MainWindow(QMainWindow):
         if url.scheme() == "" and url.fragment() and not url.path() and shown is not None:
             self.navigate(shown.id, url.fragment())  # "#2.4" in a note: this document
             return
-        if url.scheme() == "ref" and self.features_ready:
-            self.references.open_reference(url)
+        if url.scheme() == "ref" and self.features is not None:
+            self.features.references.open_reference(url)
             return
         if url.scheme() == "doc":
             doc_id = url.path()
@@ -609,7 +709,7 @@ class MainWindow(QMainWindow):
         help.show_html(self, self.tr("Welcome"), help.welcome_html())
 
     def _settings(self) -> None:
-        if self.paths is None or not self.features_ready:
+        if self.paths is None or self.features is None:
             return  # the dialog restores backups: only with the notes store open
         from briefing_reader.ui.settings_dialog import SettingsDialog
 
@@ -621,7 +721,7 @@ class MainWindow(QMainWindow):
         if accepted:
             dialog.apply()
             self.apply_appearance()
-            self.team.configure()
+            self.features.team.configure()
 
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""
@@ -632,12 +732,12 @@ class MainWindow(QMainWindow):
             # Once the widgets took the new size: they do so in posted events,
             # some of which post more.
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.balance_panes))
-        if self.features_ready:
-            self.search.panel.restyle()
+        if self.features is not None:
+            self.features.search.panel.restyle()
         doc = self.reader.document_shown
         if doc is not None:
             self.reader.show_document(doc, style.is_dark(), self.reader.badges)
-            if self.features_ready:
+            if self.features is not None:
                 self._decorate(doc)
 
     def balance_panes(self) -> None:
@@ -720,8 +820,8 @@ class MainWindow(QMainWindow):
         # The place is kept in the settings too, so it needs no notes store
         # (that opens after the first paint); the store has it per document.
         offset = ui_settings.OFFSET.read(self.settings) if doc_id == last else None
-        if offset is None and self.features_ready:
-            offset = self.annotations.stored_reading_offset(doc_id)
+        if offset is None and self.features is not None:
+            offset = self.features.annotations.stored_reading_offset(doc_id)
         if offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
         else:
@@ -763,8 +863,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.features_ready:
-            self.annotations.close()
+        if self.features is not None:
+            self.features.annotations.close()
         self.save_state()
         super().closeEvent(event)
 

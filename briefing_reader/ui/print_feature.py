@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
@@ -24,7 +24,15 @@ EXPORT_FORMATS = (
 
 
 class PrintFeature(QObject):
-    """Print or export what the member is looking at; exchange notes."""
+    """Print or export what the member is looking at; exchange notes.
+
+    Signals:
+        notes_changed(doc_id): notes were imported ("": in any document).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    notes_changed = Signal(str)
+    status_message = Signal(str, int)
 
     def __init__(
         self, window: QMainWindow, library: Library, store: NotesStore | None, reader: ReaderView
@@ -143,7 +151,7 @@ class PrintFeature(QObject):
 
         written = export_card(self.window, self.library, self.store)
         if written is not None:
-            self.window.statusBar().showMessage(self.tr("Debate card saved as %s") % written, 6000)
+            self.status_message.emit(self.tr("Debate card saved as %s") % written, 6000)
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""
@@ -160,10 +168,10 @@ class PrintFeature(QObject):
 
         doc, selected = self.reader.document_shown, self.reader.selected_range()
         if doc is None or selected is None or selected[0] == selected[1]:
-            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            self.status_message.emit(self.tr("Select some text first"), 4000)
             return
         copy_to_clipboard(doc, *selected)
-        self.window.statusBar().showMessage(self.tr("Copied with citation"), 3000)
+        self.status_message.emit(self.tr("Copied with citation"), 3000)
 
     # -- notes exchange ------------------------------------------------------
 
@@ -186,7 +194,7 @@ class PrintFeature(QObject):
                 self.window, self.tr("Export failed"), getattr(error, "reason", str(error))
             )
             return
-        self.window.statusBar().showMessage(self.tr("Notes exported to %s") % name, 6000)
+        self.status_message.emit(self.tr("Notes exported to %s") % name, 6000)
 
     def import_notes(self, *, as_mine: bool = False) -> None:
         """Choose a notes file and import it off the GUI thread, with progress."""
@@ -242,6 +250,4 @@ class PrintFeature(QObject):
         if skipped:
             text += " " + self.tr("%d skipped:") % len(skipped) + "\n" + "\n".join(skipped[:10])
         QMessageBox.information(self.window, self.tr("Notes imported"), text)
-        refresh = getattr(self.window, "refresh_notes", None)
-        if refresh is not None:
-            refresh()
+        self.notes_changed.emit("")

@@ -71,6 +71,9 @@ class ReaderView(OfflineBrowser):
             the link, so the window can jump and Back can return there.
         cursor_placed(int): the user put the cursor somewhere (a click in
             the text, a key): its Qt position.
+        busy_message(str, bool): a long document is being opened (True:
+            say so now, the event loop waits for Qt's import) or was opened
+            (False: the message no longer holds).
     """
 
     node_scrolled_to = Signal(str)
@@ -78,6 +81,7 @@ class ReaderView(OfflineBrowser):
     leave_requested = Signal(int)
     anchor_requested = Signal(str, int)
     cursor_placed = Signal(int)
+    busy_message = Signal(str, bool)
     open_guard: OpenGuard | None = None  # set by the window (ui/open_guard.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -170,17 +174,7 @@ class ReaderView(OfflineBrowser):
             self._say_busy(doc, False)  # opened: "Opening …" would now mislead
 
     def _say_busy(self, doc: Document, busy: bool) -> None:
-        bar = getattr(self.window(), "statusBar", None)
-        if bar is None:
-            return
-        message = self.tr("Opening “%s”, a long document…") % doc.title
-        if not busy:
-            if bar().currentMessage() == message:
-                bar().clearMessage()
-            return
-        bar().showMessage(message, 5000)
-        if bar().isVisible():
-            bar().repaint()  # painted now: the event loop waits for the import
+        self.busy_message.emit(self.tr("Opening “%s”, a long document…") % doc.title, busy)
 
     def rerender(self, badges: dict[str, str]) -> None:
         """Render the shown document again (new badges), keeping the place."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from briefing_reader.core.content import Library
@@ -30,7 +30,15 @@ SETTLE_MS = 2_000
 
 
 class TeamFolder(QObject):
-    """Keeps my notes and my colleagues' in step with the shared folder."""
+    """Keeps my notes and my colleagues' in step with the shared folder.
+
+    Signals:
+        notes_changed(doc_id): colleagues' notes arrived ("": in any document).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    notes_changed = Signal(str)
+    status_message = Signal(str, int)
 
     def __init__(
         self, window: QMainWindow, library: Library, store: NotesStore | None, settings: QSettings
@@ -116,21 +124,19 @@ class TeamFolder(QObject):
         if folder is not None and folder.is_dir() and str(folder) not in self.watcher.directories():
             self.watcher.addPath(str(folder))
         if report.offline:
-            self.window.statusBar().showMessage(
+            self.status_message.emit(
                 self.tr("Shared folder not reachable: %s") % report.offline, 8000
             )
         elif report.added or report.updated or report.removed:
-            self.window.statusBar().showMessage(
+            self.status_message.emit(
                 self.tr("Colleagues' notes: %d new, %d changed, %d removed")
                 % (report.added, report.updated, report.removed),
                 8000,
             )
-            refresh = getattr(self.window, "refresh_notes", None)
-            if refresh is not None:
-                refresh()
+            self.notes_changed.emit("")
 
     def _failed(self, error: object) -> None:
         self.busy = False
-        self.window.statusBar().showMessage(
+        self.status_message.emit(
             self.tr("Shared folder: %s") % getattr(error, "reason", str(error)), 8000
         )
