@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -79,7 +79,7 @@ class Annotations(QObject):
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
         self.colleague_notes = ColleagueNotes(store, self.panel)
-        self.panel.layout().addWidget(self.colleague_notes)
+        self.panel.add_below(self.colleague_notes)
         self.colleague_notes.follow_in_tab_order(self.panel.tags)
         self.panel.action_shown.connect(lambda _d, _a: self.show_colleague_notes())
         self.colleague_notes.copy_requested.connect(self.take_over)
@@ -143,13 +143,13 @@ class Annotations(QObject):
         self,
         menu: QMenu,
         text: str,
-        slot: object,
+        slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = menu.addAction(text)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)
         return action
 
@@ -381,12 +381,12 @@ class Annotations(QObject):
         start = self.reader.anchor_position(action) if action else None
         return action if start is not None and self.reader.is_visible(start) else top
 
-    def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+    def _context_menu(self, point: QPoint) -> None:
         menu = self.context_menu(point)
         menu.exec(self.reader.viewport().mapToGlobal(point))
         menu.deleteLater()
 
-    def context_menu(self, point) -> QMenu:  # type: ignore[no-untyped-def]
+    def context_menu(self, point: QPoint) -> QMenu:
         """The reader's menu at a viewport point: copy, highlight, the note of
         the highlight under the point, bookmark."""
         menu = self.reader.createStandardContextMenu(point)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
     from collections.abc import Callable
 
     from briefing_reader.core.importing import ImportReport
+    from briefing_reader.core.importing.model import FileResult
 
 
 MAX_LINES = 30
@@ -133,14 +134,16 @@ class ImportFeature(QObject):
         if report.document_to_open:
             self.navigate_requested.emit(report.document_to_open, "")
         undated = [
-            (r.doc_id, r.title) for r in report.results if r.stored is not None and not r.dated
+            (r.doc_id, r.title)
+            for r in report.results
+            if r.doc_id is not None and r.stored is not None and not r.dated
         ]
         self._ask_dates(undated)
         confirmed = [r.file for r in report.to_ask if self._may_replace_bundled(r)]
         if confirmed:
             self.import_paths(confirmed, ask_bundled=False)
 
-    def _may_replace_bundled(self, result) -> bool:  # type: ignore[no-untyped-def]
+    def _may_replace_bundled(self, result: FileResult) -> bool:
         """The question before an import takes a bundled document's place."""
         doc = self.library.get(result.doc_id or "")
         title = doc.title if doc is not None else result.doc_id
@@ -188,7 +191,7 @@ class ImportFeature(QObject):
         else:
             self.status_message.emit(lines[0], 8000)
 
-    def _line(self, result) -> str:  # type: ignore[no-untyped-def]
+    def _line(self, result: FileResult) -> str:
         from briefing_reader.core.importing import FAILED, IMPORTED, REPLACED
 
         name = result.file.name
@@ -205,7 +208,7 @@ class ImportFeature(QObject):
             return self.tr("%s: not imported: %s") % (name, self._why(result))
         return self.tr("%s: already in the library at this version") % name
 
-    def _why(self, result) -> str:  # type: ignore[no-untyped-def]
+    def _why(self, result: FileResult) -> str:
         """The reason for a refusal in the user's language, where the window knows it."""
         from briefing_reader.core import limits
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.store: NotesStore | None = None
         self.features: Features | None = None  # None: the frame stage
         self._place_from_store = ""
+        self._first_layout = True  # no saved splitter: the panes get their shares
         self.notes_message = ""  # what opening the notes store reported, shown once
         self._back: list[Place] = []
         self._forward: list[Place] = []
@@ -291,8 +293,8 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: object,
-        shortcut: QKeySequence | str | None = None,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -756,10 +758,15 @@ class MainWindow(QMainWindow):
             [int(height * 0.7), int(height * 0.3)],
             Qt.Orientation.Vertical,
         )
-        self.layout().activate()  # the splitter's new width, before it is divided
+        self._activate_layout()  # the splitter's new width, before it is divided
         side = int(width * SIDE_SHARE)
         self.splitter.setSizes([side, max(self.splitter.width() - side, 1)])
         self.panes_balanced.emit()
+
+    def _activate_layout(self) -> None:
+        layout = self.layout()
+        if layout is not None:  # a QMainWindow always has its own
+            layout.activate()
 
     def _dock_width(self) -> int:
         return max(self._panel_width(dock) for dock in (self.annotation_dock, self.marks_dock))
@@ -770,8 +777,9 @@ class MainWindow(QMainWindow):
         panel = area.widget() if isinstance(area, QScrollArea) else area
         if panel is None:
             return 0
-        if panel.layout() is not None:
-            panel.layout().invalidate()  # size hints cached at the old text size
+        layout = panel.layout()
+        if layout is not None:
+            layout.invalidate()  # size hints cached at the old text size
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return panel.minimumSizeHint().width() + bar + 4
 
@@ -800,7 +808,7 @@ class MainWindow(QMainWindow):
         Call after ``show()`` and before the first paint: the reader then has
         its final width, and the letter is laid out once, at that place.
         """
-        if getattr(self, "_first_layout", True) or self._reader_is_narrowest():
+        if self._first_layout or self._reader_is_narrowest():
             self.balance_panes()
         if open_address:
             doc_id, _, anchor = open_address.partition("#")

@@ -56,11 +56,11 @@ class Overviews(QObject):
             view.annotation_saved.connect(lambda doc_id, _action: self.notes_changed.emit(doc_id))
             view.print_requested.connect(self.pack_requested)
             self.register_window = self._frame(self.tr("Actions register"), view)
-        view = self.register_window.centralWidget()
-        assert isinstance(view, ActionsRegisterView)
-        view.refresh()
+        shown = self.register_window.centralWidget()
+        assert isinstance(shown, ActionsRegisterView)
+        shown.refresh()
         self._raise(self.register_window)
-        return view
+        return shown
 
     def show_timeline(self) -> CommitmentsTimelineView:
         from briefing_reader.ui.timeline import CommitmentsTimelineView
@@ -69,11 +69,11 @@ class Overviews(QObject):
             view = CommitmentsTimelineView(self.library, self.store, dt.date.today())
             view.open_requested.connect(self._open)
             self.timeline_window = self._frame(self.tr("Commitments and deadlines"), view)
-        view = self.timeline_window.centralWidget()
-        assert isinstance(view, CommitmentsTimelineView)
-        view.refresh()
+        shown = self.timeline_window.centralWidget()
+        assert isinstance(shown, CommitmentsTimelineView)
+        shown.refresh()
         self._raise(self.timeline_window)
-        return view
+        return shown
 
     @staticmethod
     def _raise(frame: QMainWindow) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -15,6 +16,12 @@ from briefing_reader.core.notes import NotesError, NotesStore
 from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
 from briefing_reader.ui.reader import ReaderView
+
+if TYPE_CHECKING:  # loaded when first used, not at start-up
+    from briefing_reader.core.notes import exchange
+    from briefing_reader.printing import PrintRequest
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 EXPORT_FORMATS = (
     ("md", "Markdown (*.md)"),
@@ -46,11 +53,11 @@ class PrintFeature(QObject):
         self.pack_order = "priority"
 
     def build_menu(self, menu: QMenu) -> None:
-        def add(text: str, slot: object, key: QKeySequence | str | None = None) -> None:
+        def add(text: str, slot: Callable[[], object], key: Shortcut | None = None) -> None:
             action = menu.addAction(text)
             if key:
                 action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            action.triggered.connect(lambda _checked=False: slot())
             self.window.addAction(action)
 
         add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -91,7 +98,7 @@ class PrintFeature(QObject):
 
     # -- what to print ------------------------------------------------------
 
-    def current_request(self):  # type: ignore[no-untyped-def]
+    def current_request(self) -> PrintRequest | None:
         """The selection if there is one, else the section or action in view."""
         from briefing_reader.printing import PrintRequest
 
@@ -237,16 +244,16 @@ class PrintFeature(QObject):
 
         run_in_background(work, self, self._imported, failed, progressed)
 
-    def _imported(self, report: object) -> None:
+    def _imported(self, report: exchange.ImportReport) -> None:
         self._import_progress.close()
         text = self.tr("%d added, %d updated, %d already there.") % (
             report.added,
             report.updated,
             report.unchanged,
-        )  # type: ignore[attr-defined]
-        if report.kept_mine:  # type: ignore[attr-defined]
-            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine  # type: ignore[attr-defined]
-        skipped: list[str] = report.skipped  # type: ignore[attr-defined]
+        )
+        if report.kept_mine:
+            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine
+        skipped = report.skipped
         if skipped:
             text += " " + self.tr("%d skipped:") % len(skipped) + "\n" + "\n".join(skipped[:10])
         QMessageBox.information(self.window, self.tr("Notes imported"), text)

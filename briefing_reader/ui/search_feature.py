@@ -4,6 +4,7 @@ the reader, F3 / Shift+F3."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
@@ -68,10 +69,14 @@ class SearchFeature(QObject):
         self.progress.hide()
 
     def build_menu(self, menu: QMenu) -> None:
-        def add(text: str, slot: object, *keys: QKeySequence | str) -> None:
+        def add(
+            text: str,
+            slot: Callable[[], object],
+            *keys: QKeySequence | QKeySequence.StandardKey | str,
+        ) -> None:
             action = menu.addAction(text)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            action.triggered.connect(lambda _checked=False: slot())
             self.window.addAction(action)
 
         add(self.tr("&Search all documents…"), self.search_all, "Ctrl+Shift+F")

@@ -51,10 +51,10 @@ class TeamFolder(QObject):
         self.busy = False
         self.published_at = -1
         self.last_report: Any = None
+        self.settle = self._timer(SETTLE_MS, self.sync_now, single=True)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _path: self.settle.start())
         self.watcher.fileChanged.connect(lambda _path: self.settle.start())
-        self.settle = self._timer(SETTLE_MS, self.sync_now, single=True)
         self.publisher = self._timer(PUBLISH_MS, self.publish_now)
         self.rescan = self._timer(RESCAN_MS, self.sync_now)
         self.configure()

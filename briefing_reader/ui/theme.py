@@ -12,8 +12,7 @@ DISABLED_TEXT = "#999999"
 LIGHT_HIGHLIGHT = "#2b6cb0"
 LIGHT_DISABLED_TEXT = "#666666"
 
-_system_palette: QPalette | None = None
-_system_font: QFont | None = None
+_system_look: tuple[QPalette, QFont] | None = None  # before any theme was applied
 
 
 def dark_palette() -> QPalette:
@@ -61,13 +60,13 @@ def _readable_when_disabled(palette: QPalette, colour: str) -> None:
 
 def apply(settings: QSettings) -> None:
     """Set the application's palette and font as the settings say."""
-    global _system_palette, _system_font
+    global _system_look
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    if _system_palette is None:
-        _system_palette = QPalette(QGuiApplication.palette())
-        _system_font = QFont(QGuiApplication.font())
+    if _system_look is None:
+        _system_look = (QPalette(QGuiApplication.palette()), QFont(QGuiApplication.font()))
+    system_palette, system_font = _system_look
     choice = ui_settings.THEME.read(settings)
     if choice == "dark":
         app.setStyle("Fusion")
@@ -76,9 +75,9 @@ def apply(settings: QSettings) -> None:
         app.setStyle("Fusion")
         app.setPalette(light_palette(app))
     else:
-        app.setPalette(_system_palette)
+        app.setPalette(system_palette)
     size = ui_settings.FONT_SIZE.read(settings)
-    font = QFont(_system_font)
+    font = QFont(system_font)
     if size > 0:
         font.setPointSize(size)
     app.setFont(font)
