@@ -59,8 +59,12 @@ TARGETS = {"time": 1.5, "memory": 1.25}  # first paint against the floor
 DEEP_PLACE = "kst-32824-456#s-3"
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one process."""
+Run = tuple[float, float, float]  # wall seconds, CPU seconds, peak RSS in MiB
+
+
+def measure(command: list[str], env: dict[str, str]) -> Run:
+    """Wall and CPU seconds (user + system: less disturbed by a busy machine
+    than the wall clock) and peak RSS (MiB) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -70,20 +74,20 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command} exited {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def write_floor_page(target: Path) -> None:
     """The letter's HTML and every outline, made by the app's own code."""
     from briefing_reader import paths
-    from briefing_reader.core.content import load_library
+    from briefing_reader.core.content import OutlineNode, load_library
     from briefing_reader.core.content.citation import citation
     from briefing_reader.ui import style
 
     library = load_library([(paths.bundled_content_dir(), True)])
     letter = next(iter(library))
 
-    def outline(node):  # type: ignore[no-untyped-def]
+    def outline(node: OutlineNode) -> list[object]:
         return [node.title, [outline(child) for child in node.children]]
 
     page = {
@@ -155,7 +159,7 @@ def main() -> int:
         # Warm the file cache, write the first settings and the document cache.
         for name, command in commands.items():
             measure(command, envs[name])
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        results: dict[str, list[Run]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
                 results[name].append(measure(command, envs[name]))
@@ -164,10 +168,14 @@ def main() -> int:
         print(json.dumps({"runs": args.runs, **summary}, indent=2))
         return 0
     print(f"runs each: {args.runs} (alternating, offscreen, bytecode compiled)")
-    print(f"{'':12} {'median':>9} {'/floor':>6}   {'peak RSS':>9} {'/floor':>6}")
+    print(
+        f"{'':16} {'wall':>9} {'/floor':>6}   {'CPU':>9} {'/floor':>6}   "
+        f"{'peak RSS':>9} {'/floor':>6}   (medians)"
+    )
     for name, row in summary.items():
         print(
-            f"{name:12} {row['median_s'] * 1000:6.1f} ms {row['time_ratio']:5.2f}x   "
+            f"{name:16} {row['median_s'] * 1000:6.0f} ms {row['time_ratio']:5.2f}x   "
+            f"{row['median_cpu_s'] * 1000:6.0f} ms {row['cpu_ratio']:5.2f}x   "
             f"{row['median_rss_mib']:5.1f} MiB {row['memory_ratio']:5.2f}x"
         )
     first = summary["first paint"]
@@ -179,20 +187,22 @@ def main() -> int:
     return 0
 
 
-def summarise(results: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str, float]]:
+def summarise(results: dict[str, list[Run]]) -> dict[str, dict[str, float]]:
     medians = {
-        name: (statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs))
+        name: tuple(statistics.median(run[i] for run in runs) for i in range(3))
         for name, runs in results.items()
     }
-    floor_time, floor_memory = medians["floor"]
+    floor_time, floor_cpu, floor_memory = medians["floor"]
     return {
         name: {
             "median_s": seconds,
+            "median_cpu_s": cpu,
             "median_rss_mib": memory,
             "time_ratio": seconds / floor_time,
+            "cpu_ratio": cpu / floor_cpu,
             "memory_ratio": memory / floor_memory,
         }
-        for name, (seconds, memory) in medians.items()
+        for name, (seconds, cpu, memory) in medians.items()
     }
 
 
