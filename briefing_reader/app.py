@@ -22,6 +22,7 @@ from briefing_reader import paths as paths_mod
 from briefing_reader.paths import Paths
 from briefing_reader.session import open_library
 from briefing_reader.ui import i18n, theme
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.single_instance import SingleInstance
 
@@ -139,9 +140,8 @@ def run_gui(
 ) -> int:
     """The window. ``exit_after_render``: leave after the first paint of the
     letter; ``exit_when_ready``: after notes and search are open too."""
-    forget_module_sources()
     app = create_app()
-    language = str(make_settings(paths).value(theme.LANGUAGE_KEY, "")) or None
+    language = ui_settings.LANGUAGE.read(make_settings(paths)) or None
     translators = i18n.install(app, i18n.choose_language(language))  # noqa: F841 (kept alive)
     instance = SingleInstance(paths.data)
     owner = instance.acquire()
@@ -217,7 +217,6 @@ def start_features(window: MainWindow, paths: Paths) -> bool:
             % (type(error).__name__, error),
         )
         return False
-    forget_module_sources()
     return True
 
 
@@ -243,18 +242,6 @@ def check_files(window: MainWindow) -> None:
         window.search.start_indexing()
 
     run_in_background(lambda _progress: check(), window, checked, failed)
-
-
-def forget_module_sources() -> None:
-    """Drop the source text PySide6 read of every module imported after it.
-
-    PySide6 checks each new module's source for its ``__feature__`` imports
-    and leaves the text in ``linecache``: about 1 MiB at the first paint,
-    more once notes and search are loaded. A traceback reads it again.
-    """
-    import linecache
-
-    linecache.clearcache()
 
 
 def smoke_check(window: MainWindow, code: int) -> int:

@@ -82,9 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     run_paths = paths.resolve(args.data_dir, args.content_dir)
     func = getattr(args, "func", None)
     if func is None:
-        # The core before Qt: PySide6 reads the source of modules imported
-        # after it (its __feature__ check) and keeps it; about 0.5 MiB saved.
-        import briefing_reader.session  # noqa: F401
         from briefing_reader.app import run_gui  # Qt only when the window is wanted
 
         return run_gui(

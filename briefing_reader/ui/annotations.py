@@ -4,8 +4,9 @@ badges, reading positions and backups."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,7 +44,15 @@ BACKUP_INTERVAL_MS = 10 * 60 * 1000
 
 
 class Annotations(QObject):
-    """The annotation features of one window, over one store (or none)."""
+    """The annotation features of one window, over one store (or none).
+
+    Signals:
+        offset_requested(doc_id, offset): go to this place (a highlight, a bookmark).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    offset_requested = Signal(str, int)
+    status_message = Signal(str, int)
 
     def __init__(
         self,
@@ -53,14 +62,17 @@ class Annotations(QObject):
         reader: ReaderView,
         toc: OutlineTree,
         docks: tuple[QDockWidget, QDockWidget, QDockWidget],
+        versions: Path | None = None,
     ) -> None:
-        """``docks`` are the window's (annotation, marks, review) docks to fill."""
+        """``docks`` are the window's (annotation, marks, review) docks to fill;
+        ``versions`` holds the kept texts of earlier versions ("What changed")."""
         super().__init__(window)
         self.window = window
         self.library = library
         self.store = store
         self.reader = reader
         self.toc = toc
+        self.versions = versions
         self._last_deleted: str | None = None
         self._undo: Callable[[], None] | None = None  # undoes the last "Overnemen"
         self.choice = ALL  # whose notes the window shows: all, mine, one colleague
@@ -69,7 +81,7 @@ class Annotations(QObject):
         self.marks = MarksPanel(library, store, window)
         self.review = ReviewPanel(library, store, self.selection_anchor, window)
         self.colleague_notes = ColleagueNotes(store, self.panel)
-        self.panel.layout().addWidget(self.colleague_notes)
+        self.panel.add_below(self.colleague_notes)
         self.colleague_notes.follow_in_tab_order(self.panel.tags)
         self.panel.action_shown.connect(lambda _d, _a: self.show_colleague_notes())
         self.colleague_notes.copy_requested.connect(self.take_over)
@@ -83,15 +95,14 @@ class Annotations(QObject):
         self.undo_button = QPushButton(self.tr("Undo"), window)
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_delete)
-        window.statusBar().addWidget(self.undo_button)
         self.panel.annotation_saved.connect(self._annotation_saved)
         self.panel.save_failed.connect(self._report)
-        self.marks.jump_requested.connect(self._jump)
+        self.marks.jump_requested.connect(self.offset_requested)
         self.marks.item_deleted.connect(self._deleted)
         self.marks.marks_changed.connect(self.paint_highlights)
         self.marks.failed.connect(self._report)
         self.marks.note_edit_requested.connect(self.edit_highlight_note)
-        self.review.jump_requested.connect(self._jump)
+        self.review.jump_requested.connect(self.offset_requested)
         self.review.changed.connect(self._reviewed)
         self.review.failed.connect(self._report)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -134,13 +145,13 @@ class Annotations(QObject):
         self,
         menu: QMenu,
         text: str,
-        slot: object,
+        slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = menu.addAction(text)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)
         return action
 
@@ -214,7 +225,7 @@ class Annotations(QObject):
 
     def _annotation_saved(self, doc_id: str, _action_id: str) -> None:
         self.refresh_after_edit(doc_id, reload_panel=False)  # the panel holds the edit
-        self.window.statusBar().showMessage(self.tr("Annotation saved"), 2000)
+        self.status_message.emit(self.tr("Annotation saved"), 2000)
 
     def refresh_after_edit(self, doc_id: str, reload_panel: bool = True) -> None:
         """An annotation of ``doc_id`` changed: update badges (and the panel
@@ -270,7 +281,7 @@ class Annotations(QObject):
             self._report(error.reason)
             return
         if not copied.changed:
-            self.window.statusBar().showMessage(self.tr("Already in your notes"), 5000)
+            self.status_message.emit(self.tr("Already in your notes"), 5000)
             return
         self._offer_undo(lambda: self._undo_copy(copied))
         self.marks.refresh()
@@ -279,7 +290,7 @@ class Annotations(QObject):
         panel_doc = self.panel.doc
         for doc_id in {d.id for d in (doc, panel_doc) if d is not None}:
             self.refresh_after_edit(doc_id)
-        self.window.statusBar().showMessage(self.tr("Taken over into your notes"), 10000)
+        self.status_message.emit(self.tr("Taken over into your notes"), 10000)
 
     def _undo_copy(self, copied: Copied) -> None:
         assert self.store is not None
@@ -294,7 +305,7 @@ class Annotations(QObject):
     ) -> None:
         doc, selected = self.reader.document_shown, self.reader.selected_range()
         if self.store is None or doc is None or selected is None or selected[0] == selected[1]:
-            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            self.status_message.emit(self.tr("Select some text first"), 4000)
             return
         try:
             self.store.add_highlight(
@@ -305,12 +316,12 @@ class Annotations(QObject):
             return
         self.marks.refresh()
         self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+        self.status_message.emit(self.tr("Highlight saved"), 3000)
 
     def highlight_with_note(self) -> None:
         """Ctrl+H: highlight the selection, asking for a note (optional)."""
         if self.reader.selected_range() is None:
-            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            self.status_message.emit(self.tr("Select some text first"), 4000)
             return
         answer = ask_highlight(self.window, self.tr("Highlight"))
         if answer is not None:
@@ -342,7 +353,7 @@ class Annotations(QObject):
             return
         self.marks.refresh()
         self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+        self.status_message.emit(self.tr("Highlight saved"), 3000)
 
     def bookmark_here(self) -> None:
         doc = self.reader.document_shown
@@ -359,7 +370,7 @@ class Annotations(QObject):
         self.marks.refresh()
         self.marks_dock.show()
         self.marks.setCurrentIndex(1)
-        self.window.statusBar().showMessage(self.tr("Bookmark saved: %s") % name, 4000)
+        self.status_message.emit(self.tr("Bookmark saved: %s") % name, 4000)
 
     def _bookmark_place(self, doc: Document, offset: int) -> str | None:
         """The heading at the top of the view; else the panel's action when it
@@ -372,12 +383,12 @@ class Annotations(QObject):
         start = self.reader.anchor_position(action) if action else None
         return action if start is not None and self.reader.is_visible(start) else top
 
-    def _context_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+    def _context_menu(self, point: QPoint) -> None:
         menu = self.context_menu(point)
         menu.exec(self.reader.viewport().mapToGlobal(point))
         menu.deleteLater()
 
-    def context_menu(self, point) -> QMenu:  # type: ignore[no-untyped-def]
+    def context_menu(self, point: QPoint) -> QMenu:
         """The reader's menu at a viewport point: copy, highlight, the note of
         the highlight under the point, bookmark."""
         menu = self.reader.createStandardContextMenu(point)
@@ -393,11 +404,6 @@ class Annotations(QObject):
             )
         menu.addAction(self.tr("Bookmark this place"), self.bookmark_here)
         return menu
-
-    def _jump(self, doc_id: str, offset: int) -> None:
-        navigate = getattr(self.window, "navigate_to_offset", None)
-        if navigate is not None:
-            navigate(doc_id, offset)
 
     # -- re-anchoring ---------------------------------------------------------
 
@@ -417,10 +423,9 @@ class Annotations(QObject):
 
     def show_changes(self) -> None:
         doc = self.reader.document_shown
-        paths = getattr(self.window, "paths", None)
-        if doc is None or paths is None:
+        if doc is None or self.versions is None:
             return
-        dialog = ChangesDialog(paths.versions, doc.id, self.store, self.window)
+        dialog = ChangesDialog(self.versions, doc.id, self.store, self.window)
         dialog.show()
 
     # -- undo, errors, backups, reading position ---------------------------
@@ -434,7 +439,7 @@ class Annotations(QObject):
         self._last_deleted, self._undo = item_id, None
         self.undo_action.setEnabled(True)
         self.undo_button.show()
-        self.window.statusBar().showMessage(self.tr("Deleted: %s") % label[:60], 10000)
+        self.status_message.emit(self.tr("Deleted: %s") % label[:60], 10000)
 
     def undo_delete(self) -> None:
         """Undo the last delete or "Overnemen"."""
@@ -454,17 +459,17 @@ class Annotations(QObject):
         self.undo_button.hide()
         self.marks.refresh()
         self.paint_highlights()
-        self.window.statusBar().showMessage(self.tr("Restored"), 3000)
+        self.status_message.emit(self.tr("Restored"), 3000)
 
     def _report(self, reason: str) -> None:
-        self.window.statusBar().showMessage(self.tr("Not saved: %s") % reason, 15000)
+        self.status_message.emit(self.tr("Not saved: %s") % reason, 15000)
 
     def backup(self) -> None:
         if self.store is not None and not self.store.read_only:
             try:
                 self.store.maybe_backup()
             except NotesError as error:
-                self.window.statusBar().showMessage(error.reason, 10000)
+                self.status_message.emit(error.reason, 10000)
 
     def backup_now(self) -> None:
         if self.store is None:
@@ -474,7 +479,7 @@ class Annotations(QObject):
         except NotesError as error:
             self._report(error.reason)
             return
-        self.window.statusBar().showMessage(self.tr("Backup made: %s") % path.name, 6000)
+        self.status_message.emit(self.tr("Backup made: %s") % path.name, 6000)
 
     def _choose_version(self) -> None:
         """Closing with a note changed elsewhere: the user says which stays."""

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -38,6 +39,7 @@ from briefing_reader.core.content.catalogue import Entry
 from briefing_reader.core.content.model import ACTION_KINDS, OutlineKind
 from briefing_reader.ui import style
 
+Index = QModelIndex | QPersistentModelIndex  # what Qt's views pass to a model
 DOC_ROLE = Qt.ItemDataRole.UserRole
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -304,7 +306,7 @@ class ContentsModel(QAbstractItemModel):
 
     # -- QAbstractItemModel --------------------------------------------------------
 
-    def node(self, index: QModelIndex) -> Node:
+    def node(self, index: Index) -> Node:
         return index.internalPointer() if index.isValid() else self.root
 
     def index_of_node(self, node: Node) -> QModelIndex:
@@ -312,48 +314,50 @@ class ContentsModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         children = self.node(parent).children or []
         if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    # The stubs merge QObject.parent() (no argument) into this overload set,
+    # so any override of the model's parent(index) is "incompatible".
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         up = self.node(index).parent
         return QModelIndex() if up is None or up is self.root else self.index_of_node(up)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.column() > 0:
             return 0
         return len(self.node(parent).children or [])
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         node = self.node(parent)
         if node.children is None:
             return True  # a document not opened yet: its outline is read on expand
         return bool(node.children)
 
-    def canFetchMore(self, parent: QModelIndex) -> bool:
+    def canFetchMore(self, parent: Index) -> bool:
         return parent.isValid() and self.node(parent).children is None
 
-    def fetchMore(self, parent: QModelIndex) -> None:
+    def fetchMore(self, parent: Index) -> None:
         node = self.node(parent)
         if node.kind == "dossier":
             self.load_members(node)
         else:
             self.load_outline(node)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         node = self.node(index)

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-LAST_FOLDER_KEY = "ui/last_folder"
+from briefing_reader.ui import settings as ui_settings
+
 OPTIONS = QFileDialog.Option.DontUseNativeDialog
 
 # Labels of Qt's file dialog that Qt's own Dutch catalogue lacks (Qt 6 added
@@ -21,7 +22,7 @@ QT_LABELS = (
 
 def start_folder(settings: QSettings | None) -> Path:
     """The folder a file was last chosen in, if it still exists; else Documents."""
-    last = str(settings.value(LAST_FOLDER_KEY, "")) if settings is not None else ""
+    last = ui_settings.LAST_FOLDER.read(settings) if settings is not None else ""
     if last and Path(last).is_dir():
         return Path(last)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -30,7 +31,7 @@ def start_folder(settings: QSettings | None) -> Path:
 
 def remember(settings: QSettings | None, chosen: str) -> None:
     if settings is not None and chosen:
-        settings.setValue(LAST_FOLDER_KEY, str(Path(chosen).parent))
+        ui_settings.LAST_FOLDER.write(settings, str(Path(chosen).parent))
 
 
 def settings_of(widget: QWidget | None) -> QSettings | None:

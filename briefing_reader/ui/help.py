@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QKeySequence
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 from briefing_reader import APP_NAME, __version__
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.reader import OfflineBrowser
+
+if TYPE_CHECKING:
+    from importlib.metadata import PackageMetadata
+
+    from briefing_reader.ui.main_window import MainWindow
 
 DEPENDENCIES = (
     "PySide6-Essentials",
@@ -28,7 +34,6 @@ DEPENDENCIES = (
     "Whoosh",
     "platformdirs",
 )
-WELCOMED_KEY = "ui/welcomed"
 
 
 def _licence(dist: str) -> str:
@@ -38,7 +43,7 @@ def _licence(dist: str) -> str:
         meta = metadata.metadata(dist)
     except metadata.PackageNotFoundError:
         return QCoreApplication.translate("Help", "not installed")
-    licence = meta.get("License-Expression") or meta.get("License") or ""
+    licence = _field(meta, "License-Expression") or _field(meta, "License")
     if not licence or len(licence) > 60:
         classifiers = [
             c.split(" :: ")[-1]
@@ -46,10 +51,14 @@ def _licence(dist: str) -> str:
             if c.startswith("License ::")
         ]
         licence = ", ".join(classifiers) or licence[:60]
-    return f"{meta.get('Version', '')} — {licence}"
+    return f"{_field(meta, 'Version')} — {licence}"
 
 
-def shortcuts_html(window: QMainWindow) -> str:
+def _field(meta: PackageMetadata, name: str) -> str:
+    return str(meta[name]) if name in meta else ""
+
+
+def shortcuts_html(window: MainWindow) -> str:
     """Moving between panes and fields, then every action of the window
     that has a shortcut, as tables."""
     rows = []
@@ -73,7 +82,7 @@ def _table(rows: list[tuple[str, str]]) -> str:
     return f"<table cellpadding='4'>{body}</table>"
 
 
-def _moving_rows(window: QMainWindow) -> list[tuple[str, str]]:
+def _moving_rows(window: MainWindow) -> list[tuple[str, str]]:
     """Pane and field navigation, which no menu entry shows: Tab, Alt+letter, Esc."""
     translate = QCoreApplication.translate
     rows = [
@@ -94,7 +103,7 @@ def _moving_rows(window: QMainWindow) -> list[tuple[str, str]]:
         ),
         (translate("Help", "Close a window (register, timeline, help)"), "Esc, Ctrl+W"),
     ]
-    panel = getattr(window, "annotation_dock", window)
+    panel = window.annotation_dock
     for label in panel.findChildren(QLabel):
         letter = keyboard.mnemonic(label.text())
         if letter and label.buddy() is not None:
@@ -178,13 +187,15 @@ def show_html(parent: QWidget, title: str, html: str) -> QDialog:
 def _fitting_height(dialog: QDialog, text: OfflineBrowser, buttons: QWidget) -> int:
     """Tall enough for the whole text, within the screen: a scroll bar only
     when the text does not fit."""
-    margins = dialog.layout().contentsMargins()
+    layout = dialog.layout()
+    assert layout is not None  # show_html gave the dialog its layout
+    margins = layout.contentsMargins()
     text.document().setTextWidth(560 - margins.left() - margins.right() - 2 * text.frameWidth())
     needed = (
         text.document().size().height()
         + 2 * text.frameWidth()
         + buttons.sizeHint().height()
-        + 3 * dialog.layout().spacing()
+        + 3 * layout.spacing()
         + margins.top()
         + margins.bottom()
     )
@@ -193,7 +204,7 @@ def _fitting_height(dialog: QDialog, text: OfflineBrowser, buttons: QWidget) -> 
 
 
 def welcome_if_first_run(parent: QWidget, settings: QSettings) -> QDialog | None:
-    if settings.value(WELCOMED_KEY, False, type=bool):
+    if ui_settings.WELCOMED.read(settings):
         return None
-    settings.setValue(WELCOMED_KEY, True)
+    ui_settings.WELCOMED.write(settings, True)
     return show_html(parent, QCoreApplication.translate("Help", "Welcome"), welcome_html())

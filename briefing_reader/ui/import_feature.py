@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject
+from PySide6.QtCore import QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
     from collections.abc import Callable
 
     from briefing_reader.core.importing import ImportReport
+    from briefing_reader.core.importing.model import FileResult
 
 
 MAX_LINES = 30
@@ -46,7 +47,17 @@ MAX_DATE_QUESTIONS = 5
 
 
 class ImportFeature(QObject):
-    """Brings files into the library and takes imported ones out again."""
+    """Brings files into the library and takes imported ones out again.
+
+    Signals:
+        library_changed(): documents were imported or removed.
+        navigate_requested(doc_id, anchor): go to this place ("": the start).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    library_changed = Signal()
+    navigate_requested = Signal(str, str)
+    status_message = Signal(str, int)
 
     def __init__(
         self, window: QMainWindow, library: Library, store: NotesStore | None, paths: Paths | None
@@ -62,7 +73,6 @@ class ImportFeature(QObject):
         self.progress.setMaximumWidth(180)
         self.progress.setFormat(self.tr("Importing %v/%m"))
         self.progress.hide()
-        window.statusBar().addPermanentWidget(self.progress)
 
     def build_menu(self, menu: QMenu) -> None:
         action = menu.addAction(self.tr("&Import letters…"))
@@ -122,16 +132,18 @@ class ImportFeature(QObject):
         if len(report.to_ask) < len(report.results):
             self._tell(report)
         if report.document_to_open:
-            self.window.navigate(report.document_to_open)  # type: ignore[attr-defined]
+            self.navigate_requested.emit(report.document_to_open, "")
         undated = [
-            (r.doc_id, r.title) for r in report.results if r.stored is not None and not r.dated
+            (r.doc_id, r.title)
+            for r in report.results
+            if r.doc_id is not None and r.stored is not None and not r.dated
         ]
         self._ask_dates(undated)
         confirmed = [r.file for r in report.to_ask if self._may_replace_bundled(r)]
         if confirmed:
             self.import_paths(confirmed, ask_bundled=False)
 
-    def _may_replace_bundled(self, result) -> bool:  # type: ignore[no-untyped-def]
+    def _may_replace_bundled(self, result: FileResult) -> bool:
         """The question before an import takes a bundled document's place."""
         doc = self.library.get(result.doc_id or "")
         title = doc.title if doc is not None else result.doc_id
@@ -177,9 +189,9 @@ class ImportFeature(QObject):
         elif many or len(lines) > 1 or not report.changed:
             QMessageBox.information(self.window, title, "\n".join(lines))
         else:
-            self.window.statusBar().showMessage(lines[0], 8000)
+            self.status_message.emit(lines[0], 8000)
 
-    def _line(self, result) -> str:  # type: ignore[no-untyped-def]
+    def _line(self, result: FileResult) -> str:
         from briefing_reader.core.importing import FAILED, IMPORTED, REPLACED
 
         name = result.file.name
@@ -196,7 +208,7 @@ class ImportFeature(QObject):
             return self.tr("%s: not imported: %s") % (name, self._why(result))
         return self.tr("%s: already in the library at this version") % name
 
-    def _why(self, result) -> str:  # type: ignore[no-untyped-def]
+    def _why(self, result: FileResult) -> str:
         """The reason for a refusal in the user's language, where the window knows it."""
         from briefing_reader.core import limits
 
@@ -259,7 +271,7 @@ class ImportFeature(QObject):
         many more there are (a folder of undated notes must not mean a
         hundred questions)."""
         if len(undated) > MAX_DATE_QUESTIONS:
-            self.window.statusBar().showMessage(
+            self.status_message.emit(
                 self.tr(
                     "%d imported letters state no date; set it with "
                     "'briefing-reader setdate DOC YYYY-MM-DD'."
@@ -306,10 +318,8 @@ class ImportFeature(QObject):
             try:
                 reanchor_library(self.store, self.library, self.paths.versions)
             except NotesError as error:
-                self.window.statusBar().showMessage(error.reason, 10000)
-        refresh = getattr(self.window, "library_changed", None)
-        if refresh is not None:
-            refresh()
+                self.status_message.emit(error.reason, 10000)
+        self.library_changed.emit()
 
 
 class DateDialog(QDialog):

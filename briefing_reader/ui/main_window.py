@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard, style, theme
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.open_guard import OpenGuard
 from briefing_reader.ui.reader import ReaderView
 from briefing_reader.ui.toc import ContentsPane, OutlineTree
@@ -47,13 +49,13 @@ if TYPE_CHECKING:
     from briefing_reader.ui.import_feature import ImportFeature
     from briefing_reader.ui.overviews import Overviews
     from briefing_reader.ui.print_feature import PrintFeature
+    from briefing_reader.ui.references import ReferenceFeature
     from briefing_reader.ui.search_feature import SearchFeature
+    from briefing_reader.ui.team_feature import TeamFolder
 
 
 SIDE_SHARE = 0.24  # of the window's width: the contents or search pane
 DOCK_SHARE = 0.28  # the annotation column
-RECENT_KEY = "contents/recent"
-RECENT_COUNT = 8
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,28 @@ class Place:
     focus: int = -1
 
 
+@dataclass(frozen=True)
+class Features:
+    """The second stage of the start: what :meth:`MainWindow.attach_features`
+    adds to the painted frame, all at once."""
+
+    annotations: Annotations
+    search: SearchFeature
+    overviews: Overviews
+    printing: PrintFeature
+    importing: ImportFeature
+    team: TeamFolder
+    references: ReferenceFeature
+
+
 class MainWindow(QMainWindow):
     """Reader window over a loaded library and the member's notes.
 
-    Built in two steps so the letter is on screen before the notes and the
-    search index are opened: the constructor makes what the first paint
-    needs (contents, reader, menus, docks), :meth:`attach_features` adds
-    notes, search, printing, import and the overviews.
+    Built in two stages so the letter is on screen before the notes and the
+    search index are opened: the constructor makes the frame, what the first
+    paint needs (contents, reader, menus, docks); :meth:`attach_features`
+    adds the :class:`Features` (notes, search, printing, import, overviews)
+    once. ``features`` is None in the frame stage and never None after.
 
     UI state (geometry, zoom, last document) lives in ``settings``; notes and
     reading positions live in the notes ``store`` (None: notes unavailable).
@@ -96,8 +113,9 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.store: NotesStore | None = None
-        self.features_ready = False
+        self.features: Features | None = None  # None: the frame stage
         self._place_from_store = ""
+        self._first_layout = True  # no saved splitter: the panes get their shares
         self.notes_message = ""  # what opening the notes store reported, shown once
         self._back: list[Place] = []
         self._forward: list[Place] = []
@@ -131,6 +149,7 @@ class MainWindow(QMainWindow):
         self.reader.link_requested.connect(self._open_link)
         self.reader.anchor_requested.connect(self._follow_anchor)
         self.reader.cursor_placed.connect(self._cursor_placed)
+        self.reader.busy_message.connect(self._say_busy)
 
     def _build_docks(self) -> None:
         """The annotation docks, empty until the features fill them: they exist
@@ -151,55 +170,116 @@ class MainWindow(QMainWindow):
     def attach_features(self, store: NotesStore | None, index: SearchIndex) -> None:
         """Notes, search, printing, import and overviews; then what the first
         paint left out: badges, highlights, hits, the panel's action."""
-        self._create_features(store, index)
-        self._fill_feature_menus()
-        self.features_ready = True
-        self._catch_up()
+        if self.features is not None:
+            raise RuntimeError("the features are attached once")
+        self.store = store
+        features = self._create_features(store, index)
+        self._connect_features(features)
+        self._fill_feature_menus(features)
+        self.features = features
+        self._catch_up(features)
         if self.annotation_dock.width() < self._dock_width():  # the panels came after the layout
             QTimer.singleShot(0, self, self.balance_panes)
 
-    def _create_features(self, store: NotesStore | None, index: SearchIndex) -> None:
+    def _create_features(self, store: NotesStore | None, index: SearchIndex) -> Features:
         from briefing_reader.ui.annotations import Annotations
         from briefing_reader.ui.import_feature import ImportFeature
         from briefing_reader.ui.overviews import Overviews
         from briefing_reader.ui.print_feature import PrintFeature
         from briefing_reader.ui.references import ReferenceFeature
         from briefing_reader.ui.search_feature import SearchFeature
-
-        self.store = store
-        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
-        self.annotations: Annotations = Annotations(
-            self, self.library, store, self.reader, self.toc, docks
-        )
-        self.search: SearchFeature = SearchFeature(
-            self, self.library, index, self.reader, self.side_tabs
-        )
-        self.overviews: Overviews = Overviews(self, self.library, store)
-        self.printing: PrintFeature = PrintFeature(self, self.library, store, self.reader)
-        self.importing: ImportFeature = ImportFeature(self, self.library, store, self.paths)
         from briefing_reader.ui.team_feature import TeamFolder
 
-        self.team = TeamFolder(self, self.library, store, self.settings)
-        self.references = ReferenceFeature(self, self.library, self.reader, self.paths)
-        self.toc.contents.badge_source = self.annotations.badges  # outlines read later
-        self.toc.remove_requested.connect(self.importing.remove)
-        self.toolbar_search.returnPressed.connect(self.search.panel.open_first)
-        self.annotations.panel.link_requested.connect(self._open_link)
+        docks = (self.annotation_dock, self.marks_dock, self.review_dock)
+        versions = self.paths.versions if self.paths is not None else None
+        return Features(
+            annotations=Annotations(
+                self, self.library, store, self.reader, self.toc, docks, versions
+            ),
+            search=SearchFeature(self, self.library, index, self.reader, self.side_tabs),
+            overviews=Overviews(self, self.library, store),
+            printing=PrintFeature(self, self.library, store, self.reader),
+            importing=ImportFeature(self, self.library, store, self.paths),
+            team=TeamFolder(self, self.library, store, self.settings),
+            references=ReferenceFeature(self, self.library, self.reader, self.paths),
+        )
 
-    def _catch_up(self) -> None:
+    def _connect_features(self, f: Features) -> None:
+        """Every feature's requests to the window, and to each other, in one place."""
+        status = self.statusBar()
+        f.annotations.status_message.connect(status.showMessage)
+        f.search.status_message.connect(status.showMessage)
+        f.printing.status_message.connect(status.showMessage)
+        f.importing.status_message.connect(status.showMessage)
+        f.team.status_message.connect(status.showMessage)
+        f.search.navigate_requested.connect(self.navigate)
+        f.overviews.navigate_requested.connect(self.navigate)
+        f.importing.navigate_requested.connect(self.navigate)
+        f.references.navigate_requested.connect(self.navigate)
+        f.annotations.offset_requested.connect(self.navigate_to_offset)
+        f.search.place_reached.connect(self.place_reached)
+        f.search.query_chosen.connect(self._show_query)
+        f.overviews.notes_changed.connect(self.notes_changed)
+        f.printing.notes_changed.connect(self.notes_changed)
+        f.team.notes_changed.connect(self.notes_changed)
+        f.importing.library_changed.connect(self.library_changed)
+        f.overviews.pack_requested.connect(f.printing.print_actions)
+        f.annotations.panel.link_requested.connect(self._open_link)
+        self.toc.remove_requested.connect(f.importing.remove)
+        self.toolbar_search.returnPressed.connect(f.search.panel.open_first)
+        self.toc.contents.badge_source = f.annotations.badges  # outlines read later
+        status.addWidget(f.annotations.undo_button)
+        status.addPermanentWidget(f.search.progress)
+        status.addPermanentWidget(f.importing.progress)
+
+    def _ready(self) -> Features:
+        if self.features is None:
+            raise RuntimeError("the features come after the first paint (attach_features)")
+        return self.features
+
+    @property
+    def annotations(self) -> Annotations:
+        return self._ready().annotations
+
+    @property
+    def search(self) -> SearchFeature:
+        return self._ready().search
+
+    @property
+    def overviews(self) -> Overviews:
+        return self._ready().overviews
+
+    @property
+    def printing(self) -> PrintFeature:
+        return self._ready().printing
+
+    @property
+    def importing(self) -> ImportFeature:
+        return self._ready().importing
+
+    @property
+    def team(self) -> TeamFolder:
+        return self._ready().team
+
+    @property
+    def references(self) -> ReferenceFeature:
+        return self._ready().references
+
+    def _catch_up(self, features: Features) -> None:
         """Give the features what happened before they were there."""
+        annotations = features.annotations
         if self.toolbar_search.text():
             self._search_from_toolbar(self.toolbar_search.text())
         for doc_id in self.toc.contents.loaded_documents():  # the others: when expanded
-            self.toc.set_badges(doc_id, self.annotations.badges(doc_id))
+            self.toc.set_badges(doc_id, annotations.badges(doc_id))
         shown = self.reader.document_shown
         if shown is None:
             return
-        badges = self.annotations.badges(shown.id)
+        badges = annotations.badges(shown.id)
         if badges:
             self.reader.rerender(badges)
         self._decorate(shown)
-        offset = self.annotations.stored_reading_offset(shown.id)
+        offset = annotations.stored_reading_offset(shown.id)
         if self._place_from_store == shown.id and offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
             self._place = None
@@ -213,8 +293,8 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: object,
-        shortcut: QKeySequence | str | None = None,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -278,28 +358,29 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
         self._update_history_actions()
 
-    def _fill_feature_menus(self) -> None:
+    def _fill_feature_menus(self, features: Features) -> None:
         file_menu: QMenu = self.file_menu
-        self.importing.build_menu(file_menu)
+        features.importing.build_menu(file_menu)
         file_menu.addSeparator()
-        self.printing.build_menu(file_menu)
+        features.printing.build_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.view_menu.addSeparator()
-        self.references.build_menu(self.view_menu)
+        features.references.build_menu(self.view_menu)
+        overviews = features.overviews
         self.view_menu.addAction(
-            self._action(self.tr("Actions &register"), self.overviews.show_register, "Ctrl+Shift+R")
+            self._action(self.tr("Actions &register"), overviews.show_register, "Ctrl+Shift+R")
         )
         self.view_menu.addAction(
             self._action(
-                self.tr("&Commitments and deadlines"), self.overviews.show_timeline, "Ctrl+Shift+T"
+                self.tr("&Commitments and deadlines"), overviews.show_timeline, "Ctrl+Shift+T"
             )
         )
-        self.search.build_menu(self.search_menu)
-        self.annotations.build_menu(self.notes_menu)
-        self.printing.build_notes_menu(self.notes_menu)
+        features.search.build_menu(self.search_menu)
+        features.annotations.build_menu(self.notes_menu)
+        features.printing.build_notes_menu(self.notes_menu)
 
     def _build_toolbar(self) -> None:
         """Back, forward, and a search field that feeds the search panel."""
@@ -320,22 +401,28 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.toolbar_search)
 
     def _search_from_toolbar(self, text: str) -> None:
-        if not self.features_ready:
+        if self.features is None:
             return  # typed in the first instant: attach_features passes it on
-        self.side_tabs.setCurrentIndex(self.search.tab_index)
-        self.search.panel.field.setText(text)
+        self.side_tabs.setCurrentIndex(self.features.search.tab_index)
+        self.features.search.panel.field.setText(text)
+
+    def _show_query(self, query: str) -> None:
+        """A search suggestion was taken: the toolbar's box shows it too."""
+        if self.toolbar_search.text() != query:
+            self.toolbar_search.setText(query)
 
     def library_changed(self) -> None:
         """Documents were imported or removed: show the library as it is now."""
+        features = self._ready()
         shown = self.reader.document_shown
         offset = self.reader.core_offset(self.reader.top_position()) if shown else 0
         self.toc.set_library(self.library, self._recent())
         for doc_id in self.toc.contents.loaded_documents():
-            self.toc.set_badges(doc_id, self.annotations.badges(doc_id))
-        self.search.panel.set_documents(self.library)
-        self.search.start_indexing()
-        self.annotations.marks.refresh()
-        self.annotations.review.refresh()
+            self.toc.set_badges(doc_id, features.annotations.badges(doc_id))
+        features.search.panel.set_documents(self.library)
+        features.search.start_indexing()
+        features.annotations.marks.refresh()
+        features.annotations.review.refresh()
         if shown is not None:
             current = self.library.get(shown.id)
             target = current or next(iter(self.library), None)
@@ -347,35 +434,35 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if self.features_ready and urls and all(url.isLocalFile() for url in urls):
+        if self.features is not None and urls and all(url.isLocalFile() for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files and self.features_ready:
+        if files and self.features is not None:
             event.acceptProposedAction()
-            self.importing.import_paths(files)
+            self.features.importing.import_paths(files)
 
-    def print_pack(self, action_ids: list[str]) -> None:
-        """The register asked to print these actions as a pack."""
-        self.printing.print_actions(action_ids)
-
-    def refresh_notes(self) -> None:
-        """Notes changed outside the panels (an import): show them."""
-        self.annotations.marks.refresh()
+    def notes_changed(self, doc_id: str = "") -> None:
+        """Notes changed outside the panels: in ``doc_id`` (the register), or
+        in any document ("": an import, colleagues' notes): show them."""
+        annotations = self._ready().annotations
+        if doc_id:
+            annotations.refresh_after_edit(doc_id)
+            return
+        annotations.marks.refresh()
         doc = self.reader.document_shown
         if doc is not None:
-            self.annotations.refresh_after_edit(doc.id)
-            self.annotations.paint_highlights()
+            annotations.refresh_after_edit(doc.id)
+            annotations.paint_highlights()
 
     def _recent(self) -> list[str]:
         """Documents opened lately, newest first (for the top of the contents)."""
-        value = self.settings.value(RECENT_KEY, [])
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        return list(ui_settings.RECENT.read(self.settings))
 
     def _remember_recent(self, doc_id: str) -> None:
         recent = [doc_id] + [d for d in self._recent() if d != doc_id]
-        self.settings.setValue(RECENT_KEY, recent[:RECENT_COUNT])
+        ui_settings.RECENT.write(self.settings, tuple(recent[: ui_settings.RECENT_COUNT]))
 
     def _focus_toc(self) -> None:
         self.side_tabs.setCurrentWidget(self.contents_pane)
@@ -429,8 +516,8 @@ class MainWindow(QMainWindow):
             offset = self.reader.core_offset(self.reader.top_position())
         self._place = (doc.id, offset, anchor)
         self.reader.settle()
-        if self.features_ready:
-            node = self.annotations.show_place(doc.id, offset, anchor)
+        if self.features is not None:
+            node = self.features.annotations.show_place(doc.id, offset, anchor)
             if node is not None:
                 self.toc.select_node(doc.id, node.id)
 
@@ -438,6 +525,17 @@ class MainWindow(QMainWindow):
         """The reading place moved within the shown document without a jump
         in the history (F3 to the next hit)."""
         self._arrive(offset)
+
+    def _say_busy(self, message: str, busy: bool) -> None:
+        """The reader opens a long document (busy) or has opened it."""
+        bar = self.statusBar()
+        if not busy:
+            if bar.currentMessage() == message:
+                bar.clearMessage()
+            return
+        bar.showMessage(message, 5000)
+        if bar.isVisible():
+            bar.repaint()  # painted now: the event loop waits for Qt's import
 
     def _cursor_placed(self, position: int) -> None:
         self._arrive(self.reader.core_offset(position))
@@ -457,11 +555,12 @@ class MainWindow(QMainWindow):
         if doc is None:
             return False
         if self.reader.document_shown is not doc:
-            if self.features_ready and self.reader.document_shown is not None:
-                self.annotations.save_reading_position()
-            badges = self.annotations.badges(doc.id) if self.features_ready else {}
+            annotations = self.features.annotations if self.features is not None else None
+            if annotations is not None and self.reader.document_shown is not None:
+                annotations.save_reading_position()
+            badges = annotations.badges(doc.id) if annotations is not None else {}
             self.reader.show_document(doc, style.is_dark(), badges)
-            if self.features_ready:
+            if annotations is not None:
                 self._decorate(doc)
             self.citation_label.setText(citation(doc.meta) or doc.title)
             self._remember_recent(doc.id)
@@ -470,8 +569,9 @@ class MainWindow(QMainWindow):
 
     def _decorate(self, doc: Document) -> None:
         """What the reader shows over the text: highlights, search hits, sums."""
-        self.annotations.document_shown(doc)
-        self.search.refresh_for_document()
+        features = self._ready()
+        features.annotations.document_shown(doc)
+        features.search.refresh_for_document()
         self._flag_table_sums(doc)
         self._keep_version(doc)
 
@@ -571,8 +671,8 @@ class MainWindow(QMainWindow):
         if url.scheme() == "" and url.fragment() and not url.path() and shown is not None:
             self.navigate(shown.id, url.fragment())  # "#2.4" in a note: this document
             return
-        if url.scheme() == "ref" and self.features_ready:
-            self.references.open_reference(url)
+        if url.scheme() == "ref" and self.features is not None:
+            self.features.references.open_reference(url)
             return
         if url.scheme() == "doc":
             doc_id = url.path()
@@ -610,7 +710,7 @@ class MainWindow(QMainWindow):
         help.show_html(self, self.tr("Welcome"), help.welcome_html())
 
     def _settings(self) -> None:
-        if self.paths is None or not self.features_ready:
+        if self.paths is None or self.features is None:
             return  # the dialog restores backups: only with the notes store open
         from briefing_reader.ui.settings_dialog import SettingsDialog
 
@@ -622,7 +722,7 @@ class MainWindow(QMainWindow):
         if accepted:
             dialog.apply()
             self.apply_appearance()
-            self.team.configure()
+            self.features.team.configure()
 
     def apply_appearance(self) -> None:
         """Theme and text size from the settings; the document follows."""
@@ -633,12 +733,12 @@ class MainWindow(QMainWindow):
             # Once the widgets took the new size: they do so in posted events,
             # some of which post more.
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.balance_panes))
-        if self.features_ready:
-            self.search.panel.restyle()
+        if self.features is not None:
+            self.features.search.panel.restyle()
         doc = self.reader.document_shown
         if doc is not None:
             self.reader.show_document(doc, style.is_dark(), self.reader.badges)
-            if self.features_ready:
+            if self.features is not None:
                 self._decorate(doc)
 
     def balance_panes(self) -> None:
@@ -657,10 +757,15 @@ class MainWindow(QMainWindow):
             [int(height * 0.7), int(height * 0.3)],
             Qt.Orientation.Vertical,
         )
-        self.layout().activate()  # the splitter's new width, before it is divided
+        self._activate_layout()  # the splitter's new width, before it is divided
         side = int(width * SIDE_SHARE)
         self.splitter.setSizes([side, max(self.splitter.width() - side, 1)])
         self.panes_balanced.emit()
+
+    def _activate_layout(self) -> None:
+        layout = self.layout()
+        if layout is not None:  # a QMainWindow always has its own
+            layout.activate()
 
     def _dock_width(self) -> int:
         return max(self._panel_width(dock) for dock in (self.annotation_dock, self.marks_dock))
@@ -671,8 +776,9 @@ class MainWindow(QMainWindow):
         panel = area.widget() if isinstance(area, QScrollArea) else area
         if panel is None:
             return 0
-        if panel.layout() is not None:
-            panel.layout().invalidate()  # size hints cached at the old text size
+        layout = panel.layout()
+        if layout is not None:
+            layout.invalidate()  # size hints cached at the old text size
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return panel.minimumSizeHint().width() + bar + 4
 
@@ -683,17 +789,17 @@ class MainWindow(QMainWindow):
 
     def restore_geometry(self) -> None:
         """Window geometry, splitter and zoom as they were at the last close."""
-        geometry = self.settings.value("window/geometry")
+        geometry = ui_settings.GEOMETRY.read(self.settings)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
+        splitter = ui_settings.SPLITTER.read(self.settings)
         self._first_layout = splitter is None
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        state = self.settings.value("window/state")
+        state = ui_settings.WINDOW_STATE.read(self.settings)
         if state is not None:
             self.restoreState(state)
-        self.reader.set_zoom(int(self.settings.value("reader/zoom", 0)))
+        self.reader.set_zoom(ui_settings.ZOOM.read(self.settings))
 
     def restore_place(self, open_address: str | None = None) -> None:
         """Open ``open_address`` (DOC#anchor), else the last reading place.
@@ -701,7 +807,7 @@ class MainWindow(QMainWindow):
         Call after ``show()`` and before the first paint: the reader then has
         its final width, and the letter is laid out once, at that place.
         """
-        if getattr(self, "_first_layout", True) or self._reader_is_narrowest():
+        if self._first_layout or self._reader_is_narrowest():
             self.balance_panes()
         if open_address:
             doc_id, _, anchor = open_address.partition("#")
@@ -709,7 +815,7 @@ class MainWindow(QMainWindow):
                 self.navigate(doc_id, anchor)
                 return
             self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
-        last = str(self.settings.value("reader/document", ""))
+        last = ui_settings.DOCUMENT.read(self.settings)
         entries = self.library.entries()  # the first bundled letter, not the oldest import
         first = next((e for e in entries if e.bundled), entries[0] if entries else None)
         if self._not_reopened(last):
@@ -720,14 +826,14 @@ class MainWindow(QMainWindow):
         self.show_document(doc_id)
         # The place is kept in the settings too, so it needs no notes store
         # (that opens after the first paint); the store has it per document.
-        offset = self._settings_offset() if doc_id == last else None
-        if offset is None and self.features_ready:
-            offset = self.annotations.stored_reading_offset(doc_id)
+        offset = ui_settings.OFFSET.read(self.settings) if doc_id == last else None
+        if offset is None and self.features is not None:
+            offset = self.features.annotations.stored_reading_offset(doc_id)
         if offset is not None:
             self.reader.scroll_to_position(self.reader.qt_position(offset))
         else:
             self._place_from_store = doc_id  # settings from before the place was kept there
-        focus = self._settings_offset("reader/focus") if doc_id == last else None
+        focus = ui_settings.FOCUS.read(self.settings) if doc_id == last else None
         self._arrive(focus if focus is not None else offset)
 
     def _not_reopened(self, doc_id: str) -> bool:
@@ -747,33 +853,25 @@ class MainWindow(QMainWindow):
             (e for e in self.library.entries() if e.bundled and e.kind == "kamerbrief"), None
         )
 
-    def _settings_offset(self, key: str = "reader/offset") -> int | None:
-        try:
-            return int(str(self.settings.value(key)))
-        except ValueError:  # none stored, or a hand-edited settings file
-            return None
-
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("reader/zoom", self.reader.zoom)
-        self.settings.setValue("window/state", self.saveState())
+        ui_settings.GEOMETRY.write(self.settings, self.saveGeometry())
+        ui_settings.SPLITTER.write(self.settings, self.splitter.saveState())
+        ui_settings.ZOOM.write(self.settings, self.reader.zoom)
+        ui_settings.WINDOW_STATE.write(self.settings, self.saveState())
         doc = self.reader.document_shown
         if doc is not None:
-            self.settings.setValue("reader/document", doc.id)
-            self.settings.setValue(
-                "reader/offset", self.reader.core_offset(self.reader.top_position())
-            )
+            ui_settings.DOCUMENT.write(self.settings, doc.id)
+            offset = self.reader.core_offset(self.reader.top_position())
+            ui_settings.OFFSET.write(self.settings, offset)
             place = self.current_place()
-            if place is not None and place.focus >= 0:  # the reading place, for the panel
-                self.settings.setValue("reader/focus", place.focus)
-            else:
-                self.settings.remove("reader/focus")
+            # the reading place, for the panel
+            focus = place.focus if place is not None and place.focus >= 0 else None
+            ui_settings.FOCUS.write(self.settings, focus)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.features_ready:
-            self.annotations.close()
+        if self.features is not None:
+            self.features.annotations.close()
         self.save_state()
         super().closeEvent(event)
 

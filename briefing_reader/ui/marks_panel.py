@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_reader.core.content import Library
-from briefing_reader.core.notes import COLOURS, Highlight, NotesError, NotesStore
+from briefing_reader.core.notes import COLOURS, Highlight, NotesError, NotesStore, TextAnchor
 from briefing_reader.core.notes.colleagues import marker, tint
 from briefing_reader.ui.colleague_notes import ALL, AuthorFilter, background_of, shows, swatch
 
@@ -78,7 +78,7 @@ class MarksPanel(QTabWidget):
         page = QWidget(self)
         buttons = QHBoxLayout()
         go = QPushButton(self.tr("Go to"), page)
-        go.clicked.connect(lambda: view.currentItem() and self._jump(view.currentItem()))
+        go.clicked.connect(lambda: self._jump_to_current(view))
         buttons.addWidget(go)
         if not bookmarks:
             self.note_button = note = QPushButton(self.tr("Note…"), page)
@@ -182,7 +182,9 @@ class MarksPanel(QTabWidget):
         if item is not None and item.data(MINE_ROLE) is False:
             self.copy_requested.emit(item.data(ID_ROLE))
 
-    def _item(self, view: QListWidget, item_id: str, anchor, label: str) -> QListWidgetItem:  # type: ignore[no-untyped-def]
+    def _item(
+        self, view: QListWidget, item_id: str, anchor: TextAnchor, label: str
+    ) -> QListWidgetItem:
         item = QListWidgetItem(label, view)
         item.setData(ID_ROLE, item_id)
         item.setData(DOC_ROLE, anchor.doc_id)
@@ -191,7 +193,7 @@ class MarksPanel(QTabWidget):
         item.setToolTip(doc.title if doc else anchor.doc_id)
         return item
 
-    def _offset(self, anchor) -> int:  # type: ignore[no-untyped-def]
+    def _offset(self, anchor: TextAnchor) -> int:
         from briefing_reader.core.notes import locate
 
         doc = self.library.get(anchor.doc_id)
@@ -199,6 +201,11 @@ class MarksPanel(QTabWidget):
             return int(anchor.position.start)
         found = locate(doc.plain_text, anchor)
         return found.start if found else int(anchor.position.start)
+
+    def _jump_to_current(self, view: QListWidget) -> None:
+        item = view.currentItem()
+        if item is not None:
+            self._jump(item)
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.jump_requested.emit(item.data(DOC_ROLE), int(item.data(OFFSET_ROLE)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
@@ -55,6 +56,21 @@ def stored_values(annotation: ActionAnnotation | None) -> dict[str, object]:
         "note": annotation.note,
         "questions": tuple(annotation.questions),
         "tags": tuple(annotation.tags),
+    }
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """A list field's texts (questions, tags) as :func:`stored_values` holds them."""
+    return tuple(str(item) for item in value) if isinstance(value, (tuple, list)) else ()
+
+
+def _update_fields(changes: dict[str, object]) -> dict[str, Any]:
+    """Changed fields as ``NotesStore.update_action``'s keywords: an empty
+    stance or priority is None (not chosen); the values come from the panel's
+    own widgets, in the types :func:`stored_values` gives."""
+    return {
+        name: (value or None) if name in ("stance", "priority") else value
+        for name, value in changes.items()
     }
 
 
@@ -182,7 +198,7 @@ class ActionNotesPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Stance"), self.stance)
         form.addRow(self.tr("&Priority"), self.priority)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.path)
         layout.addWidget(self.conflict_bar)
@@ -205,6 +221,10 @@ class ActionNotesPanel(QWidget):
         self.note.textChanged.connect(self._changed)
         self.tags.textEdited.connect(self._changed)
         self.questions.itemChanged.connect(self._changed)
+
+    def add_below(self, widget: QWidget) -> None:
+        """Another part of the panel, under its fields (colleagues' notes)."""
+        self._column.addWidget(widget)
 
     def _build_conflict_bar(self) -> None:
         """'Changed elsewhere': their version beside mine (in the fields), and the choice."""
@@ -320,10 +340,10 @@ class ActionNotesPanel(QWidget):
                 self.preview.setMarkdown(str(value))
             elif name == "questions":
                 self.questions.clear()
-                for question in value:  # type: ignore[attr-defined]
+                for question in _texts(value):
                     self._append_question(question)
             else:
-                self.tags.setText(", ".join(value))  # type: ignore[arg-type]
+                self.tags.setText(", ".join(_texts(value)))
 
     def _stored(self) -> ActionAnnotation | None:
         if self.store is None or self.doc is None or not self.action_id:
@@ -440,14 +460,12 @@ class ActionNotesPanel(QWidget):
         try:
             saved = self.store.update_action(
                 action_target(self.doc, self.action_id),
-                **{
-                    name: (value or None) if name in ("stance", "priority") else value
-                    for name, value in changes.items()
-                },  # type: ignore[arg-type]
+                **_update_fields(changes),
                 expected_modified=self._base.modified if self._base else None,
             )
         except NotesChangedElsewhereError as error:
-            return self._changed_meanwhile(error.current, changes)  # type: ignore[arg-type]
+            current = error.current if isinstance(error.current, ActionAnnotation) else None
+            return self._changed_meanwhile(current, changes)
         except NotesError as error:
             self.status.setText(self.tr("Not saved: %s") % error.reason)
             self.retry.show()

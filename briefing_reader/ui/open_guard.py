@@ -17,10 +17,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing_reader.core import limits
-
-_OPENING = "reader/opening"  # set while a document is being opened
-_SLOW = "reader/slow"  # the last document that opened too slowly
-_SLOW_SECONDS = "reader/slow_seconds"
+from briefing_reader.ui.settings import OPENING, SLOW, SLOW_SECONDS
 
 
 class OpenGuard(QObject):
@@ -35,7 +32,7 @@ class OpenGuard(QObject):
         """Around the rendering of a document: busy cursor when long, time recorded."""
         long = anchors >= limits.LONG_DOCUMENT_ANCHORS
         if long:
-            self.settings.setValue(_OPENING, doc_id)
+            OPENING.write(self.settings, doc_id)
             self.settings.sync()  # on disk before Qt starts, in case it never returns
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         started = time.monotonic()
@@ -48,19 +45,19 @@ class OpenGuard(QObject):
 
     def _opened(self, doc_id: str, seconds: float, written: bool) -> None:
         if seconds >= limits.SLOW_OPEN_SECONDS:
-            self.settings.setValue(_SLOW, doc_id)
-            self.settings.setValue(_SLOW_SECONDS, round(seconds, 1))
-        elif self.settings.value(_SLOW) == doc_id:
-            self.settings.remove(_SLOW)
+            SLOW.write(self.settings, doc_id)
+            SLOW_SECONDS.write(self.settings, round(seconds, 1))
+        elif SLOW.read(self.settings) == doc_id:
+            SLOW.clear(self.settings)
         if written or seconds >= limits.SLOW_OPEN_SECONDS:
-            self.settings.remove(_OPENING)
+            OPENING.clear(self.settings)
             self.settings.sync()
 
     def reason_to_avoid(self, doc_id: str) -> str | None:
         """Why ``doc_id`` should not be opened at start-up, or None."""
-        if self.settings.value(_OPENING) == doc_id:
+        if OPENING.read(self.settings) == doc_id:
             return self.tr("the program stopped while opening it last time")
-        if self.settings.value(_SLOW) == doc_id:
-            seconds = self.settings.value(_SLOW_SECONDS, "?")
+        if SLOW.read(self.settings) == doc_id:
+            seconds = SLOW_SECONDS.read(self.settings)
             return self.tr("it took %s seconds to open last time") % seconds
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from briefing_reader.core.content import Library
@@ -19,7 +19,17 @@ if TYPE_CHECKING:  # imported when first opened: the commitments rules cost star
 
 
 class Overviews(QObject):
-    """Opens the register and the timeline, and routes their requests to the window."""
+    """Opens the register and the timeline, and passes their requests on.
+
+    Signals:
+        navigate_requested(doc_id, anchor): go to this place in the reader.
+        notes_changed(doc_id): an annotation of this document was saved here.
+        pack_requested(action_ids): print these actions as a debate pack.
+    """
+
+    navigate_requested = Signal(str, str)
+    notes_changed = Signal(str)
+    pack_requested = Signal(list)
 
     def __init__(self, window: QMainWindow, library: Library, store: NotesStore | None) -> None:
         super().__init__(window)
@@ -43,14 +53,14 @@ class Overviews(QObject):
         if self.register_window is None:
             view = ActionsRegisterView(self.library, self.store, dt.date.today())
             view.open_requested.connect(self._open)
-            view.annotation_saved.connect(self._annotation_saved)
-            view.print_requested.connect(self._print_pack)
+            view.annotation_saved.connect(lambda doc_id, _action: self.notes_changed.emit(doc_id))
+            view.print_requested.connect(self.pack_requested)
             self.register_window = self._frame(self.tr("Actions register"), view)
-        view = self.register_window.centralWidget()
-        assert isinstance(view, ActionsRegisterView)
-        view.refresh()
+        shown = self.register_window.centralWidget()
+        assert isinstance(shown, ActionsRegisterView)
+        shown.refresh()
         self._raise(self.register_window)
-        return view
+        return shown
 
     def show_timeline(self) -> CommitmentsTimelineView:
         from briefing_reader.ui.timeline import CommitmentsTimelineView
@@ -59,11 +69,11 @@ class Overviews(QObject):
             view = CommitmentsTimelineView(self.library, self.store, dt.date.today())
             view.open_requested.connect(self._open)
             self.timeline_window = self._frame(self.tr("Commitments and deadlines"), view)
-        view = self.timeline_window.centralWidget()
-        assert isinstance(view, CommitmentsTimelineView)
-        view.refresh()
+        shown = self.timeline_window.centralWidget()
+        assert isinstance(shown, CommitmentsTimelineView)
+        shown.refresh()
         self._raise(self.timeline_window)
-        return view
+        return shown
 
     @staticmethod
     def _raise(frame: QMainWindow) -> None:
@@ -72,13 +82,5 @@ class Overviews(QObject):
         frame.activateWindow()
 
     def _open(self, doc_id: str, anchor: str) -> None:
-        self.window.navigate(doc_id, anchor)  # type: ignore[attr-defined]
+        self.navigate_requested.emit(doc_id, anchor)
         self._raise(self.window)
-
-    def _annotation_saved(self, doc_id: str, action_id: str) -> None:
-        self.window.annotations.refresh_after_edit(doc_id)  # type: ignore[attr-defined]
-
-    def _print_pack(self, action_ids: list[str]) -> None:
-        printer = getattr(self.window, "print_pack", None)
-        if printer is not None:
-            printer(action_ids)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
@@ -16,6 +17,12 @@ from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
 from briefing_reader.ui.reader import ReaderView
 
+if TYPE_CHECKING:  # loaded when first used, not at start-up
+    from briefing_reader.core.notes import exchange
+    from briefing_reader.printing import PrintRequest
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
 EXPORT_FORMATS = (
     ("md", "Markdown (*.md)"),
     ("csv", "CSV (*.csv)"),
@@ -24,7 +31,15 @@ EXPORT_FORMATS = (
 
 
 class PrintFeature(QObject):
-    """Print or export what the member is looking at; exchange notes."""
+    """Print or export what the member is looking at; exchange notes.
+
+    Signals:
+        notes_changed(doc_id): notes were imported ("": in any document).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    notes_changed = Signal(str)
+    status_message = Signal(str, int)
 
     def __init__(
         self, window: QMainWindow, library: Library, store: NotesStore | None, reader: ReaderView
@@ -38,11 +53,11 @@ class PrintFeature(QObject):
         self.pack_order = "priority"
 
     def build_menu(self, menu: QMenu) -> None:
-        def add(text: str, slot: object, key: QKeySequence | str | None = None) -> None:
+        def add(text: str, slot: Callable[[], object], key: Shortcut | None = None) -> None:
             action = menu.addAction(text)
             if key:
                 action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            action.triggered.connect(lambda _checked=False: slot())
             self.window.addAction(action)
 
         add(self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -83,7 +98,7 @@ class PrintFeature(QObject):
 
     # -- what to print ------------------------------------------------------
 
-    def current_request(self):  # type: ignore[no-untyped-def]
+    def current_request(self) -> PrintRequest | None:
         """The selection if there is one, else the section or action in view."""
         from briefing_reader.printing import PrintRequest
 
@@ -143,7 +158,7 @@ class PrintFeature(QObject):
 
         written = export_card(self.window, self.library, self.store)
         if written is not None:
-            self.window.statusBar().showMessage(self.tr("Debate card saved as %s") % written, 6000)
+            self.status_message.emit(self.tr("Debate card saved as %s") % written, 6000)
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""
@@ -160,10 +175,10 @@ class PrintFeature(QObject):
 
         doc, selected = self.reader.document_shown, self.reader.selected_range()
         if doc is None or selected is None or selected[0] == selected[1]:
-            self.window.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            self.status_message.emit(self.tr("Select some text first"), 4000)
             return
         copy_to_clipboard(doc, *selected)
-        self.window.statusBar().showMessage(self.tr("Copied with citation"), 3000)
+        self.status_message.emit(self.tr("Copied with citation"), 3000)
 
     # -- notes exchange ------------------------------------------------------
 
@@ -186,7 +201,7 @@ class PrintFeature(QObject):
                 self.window, self.tr("Export failed"), getattr(error, "reason", str(error))
             )
             return
-        self.window.statusBar().showMessage(self.tr("Notes exported to %s") % name, 6000)
+        self.status_message.emit(self.tr("Notes exported to %s") % name, 6000)
 
     def import_notes(self, *, as_mine: bool = False) -> None:
         """Choose a notes file and import it off the GUI thread, with progress."""
@@ -229,19 +244,17 @@ class PrintFeature(QObject):
 
         run_in_background(work, self, self._imported, failed, progressed)
 
-    def _imported(self, report: object) -> None:
+    def _imported(self, report: exchange.ImportReport) -> None:
         self._import_progress.close()
         text = self.tr("%d added, %d updated, %d already there.") % (
             report.added,
             report.updated,
             report.unchanged,
-        )  # type: ignore[attr-defined]
-        if report.kept_mine:  # type: ignore[attr-defined]
-            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine  # type: ignore[attr-defined]
-        skipped: list[str] = report.skipped  # type: ignore[attr-defined]
+        )
+        if report.kept_mine:
+            text += " " + self.tr("%d of yours left as they were.") % report.kept_mine
+        skipped = report.skipped
         if skipped:
             text += " " + self.tr("%d skipped:") % len(skipped) + "\n" + "\n".join(skipped[:10])
         QMessageBox.information(self.window, self.tr("Notes imported"), text)
-        refresh = getattr(self.window, "refresh_notes", None)
-        if refresh is not None:
-            refresh()
+        self.notes_changed.emit("")

@@ -53,6 +53,12 @@ def _attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
         return None
 
 
+def _done(write: Callable[[Composition, Path], None], composition: Composition, path: Path) -> bool:
+    """Write, and say so: _attempt's None means it failed."""
+    write(composition, path)
+    return True
+
+
 def _compose(
     parent: QWidget | None, library: Library, store: NotesStore | None, request: PrintRequest
 ) -> Composition | None:
@@ -163,9 +169,8 @@ def export_card(
 
         done = _attempt(
             parent,
-            lambda: (
-                write_docx(compose_card(library, store, docs, language=current_language()), path)
-                or True
+            lambda: _done(
+                write_docx, compose_card(library, store, docs, language=current_language()), path
             ),
         )
         return path if done else None
@@ -205,5 +210,5 @@ def export_word(
     if not name:
         return None
     path = Path(name if name.lower().endswith(".docx") else f"{name}.docx")
-    done = _attempt(parent, lambda: write_docx(composition, path) or True)
+    done = _attempt(parent, lambda: _done(write_docx, composition, path))
     return path if done else None

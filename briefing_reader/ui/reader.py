@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QHelpEvent,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextTableCell,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -46,7 +49,7 @@ class OfflineBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             # Given nothing, Qt opens an image's src as a file itself: a note's
             # ![g](/dev/zero) in the preview then read gigabytes (issue 13).
@@ -71,6 +74,9 @@ class ReaderView(OfflineBrowser):
             the link, so the window can jump and Back can return there.
         cursor_placed(int): the user put the cursor somewhere (a click in
             the text, a key): its Qt position.
+        busy_message(str, bool): a long document is being opened (True:
+            say so now, the event loop waits for Qt's import) or was opened
+            (False: the message no longer holds).
     """
 
     node_scrolled_to = Signal(str)
@@ -78,6 +84,7 @@ class ReaderView(OfflineBrowser):
     leave_requested = Signal(int)
     anchor_requested = Signal(str, int)
     cursor_placed = Signal(int)
+    busy_message = Signal(str, bool)
     open_guard: OpenGuard | None = None  # set by the window (ui/open_guard.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -170,17 +177,7 @@ class ReaderView(OfflineBrowser):
             self._say_busy(doc, False)  # opened: "Opening …" would now mislead
 
     def _say_busy(self, doc: Document, busy: bool) -> None:
-        bar = getattr(self.window(), "statusBar", None)
-        if bar is None:
-            return
-        message = self.tr("Opening “%s”, a long document…") % doc.title
-        if not busy:
-            if bar().currentMessage() == message:
-                bar().clearMessage()
-            return
-        bar().showMessage(message, 5000)
-        if bar().isVisible():
-            bar().repaint()  # painted now: the event loop waits for the import
+        self.busy_message.emit(self.tr("Opening “%s”, a long document…") % doc.title, busy)
 
     def rerender(self, badges: dict[str, str]) -> None:
         """Render the shown document again (new badges), keeping the place."""
@@ -339,7 +336,7 @@ class ReaderView(OfflineBrowser):
                 self._cell_flags.append(_selection(cursor, "#ffc9c9", tooltip, wavy=True))
         self.set_marks("_cells", [])
 
-    def _table_cell(self, anchor: str, row_label: str, column_label: str):  # type: ignore[no-untyped-def]
+    def _table_cell(self, anchor: str, row_label: str, column_label: str) -> QTextTableCell | None:
         position = self._positions.get(anchor)
         if position is None:
             return None
@@ -467,10 +464,10 @@ class ReaderView(OfflineBrowser):
     # -- tooltips over marks ---------------------------------------------
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(event.pos())  # type: ignore[attr-defined]
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), text, self.viewport())
                 return True
         return super().viewportEvent(event)
 
@@ -561,7 +558,7 @@ class ReaderView(OfflineBrowser):
         bar = self.verticalScrollBar()
         return self.maximumViewportSize().width() - (bar.width() if bar.isVisibleTo(self) else 0)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Alt+Left/Right belong to the window's history, not the browser's.
         if event.modifiers() & Qt.KeyboardModifier.AltModifier:
             event.ignore()

@@ -10,7 +10,7 @@ it ("Cited in"), each one a click (or Enter) away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,7 +42,13 @@ SCHEME = "ref"
 
 
 class ReferenceFeature(QObject):
-    """Links the references of the shown document; answers clicks on them."""
+    """Links the references of the shown document; answers clicks on them.
+
+    Signals:
+        navigate_requested(doc_id, anchor): go to this place ("": the start).
+    """
+
+    navigate_requested = Signal(str, str)
 
     def __init__(
         self, window: QMainWindow, library: Library, reader: ReaderView, paths: Paths | None
@@ -103,7 +109,7 @@ class ReferenceFeature(QObject):
             return
         target = self.resolver.target(found.ref)
         if target is not None:
-            self.window.navigate(target.id)  # type: ignore[attr-defined]
+            self.navigate_requested.emit(target.id, "")
             return
         ReferenceCard(self.resolver.citation(found.ref), found.ref.text, self.window).exec()
 
@@ -125,7 +131,7 @@ class ReferenceFeature(QObject):
         dialog = DocumentInformation(doc, self.library, rows, cited, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen:
             doc_id, anchor = dialog.chosen
-            self.window.navigate(doc_id, anchor)  # type: ignore[attr-defined]
+            self.navigate_requested.emit(doc_id, anchor)
 
 
 class ReferenceCard(QDialog):

@@ -49,13 +49,13 @@ from briefing_reader.ui import keyboard
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 #: Backgrounds and text colours of removed and added text, light and dark.
-_LIGHT = {
+_LIGHT: dict[str, tuple[str, str] | str] = {
     "removed": ("#fde2e1", "#7a1212"),
     "added": ("#dcf5e0", "#0f5323"),
     "muted": "#5a5a5a",
     "text": "#1b1b1b",
 }
-_DARK = {
+_DARK: dict[str, tuple[str, str] | str] = {
     "removed": ("#5a1f1f", "#ffd7d5"),
     "added": ("#1d4a2a", "#c9f5d3"),
     "muted": "#a8a8a8",
@@ -65,7 +65,7 @@ _DARK = {
 
 def _colours() -> dict[str, tuple[str, str] | str]:
     window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-    return _DARK if window.lightness() < 128 else _LIGHT  # type: ignore[return-value]
+    return _DARK if window.lightness() < 128 else _LIGHT
 
 
 def _span(text: str, colours: tuple[str, str], struck: bool = False) -> str:

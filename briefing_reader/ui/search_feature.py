@@ -4,8 +4,9 @@ the reader, F3 / Shift+F3."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QTabWidget
 
@@ -22,7 +23,19 @@ CURRENT_HIT_COLOUR = "#ff9f43"
 
 
 class SearchFeature(QObject):
-    """Search for one window: owns the panel's tab and the hits in the reader."""
+    """Search for one window: owns the panel's tab and the hits in the reader.
+
+    Signals:
+        navigate_requested(doc_id, anchor): go to this place ("": the start).
+        place_reached(offset): F3 moved the reading place within the document.
+        query_chosen(query): a suggestion was taken (other search boxes show it).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    navigate_requested = Signal(str, str)
+    place_reached = Signal(int)
+    query_chosen = Signal(str)
+    status_message = Signal(str, int)
 
     def __init__(
         self,
@@ -42,7 +55,7 @@ class SearchFeature(QObject):
         self.tab_index = tabs.addTab(self.panel, self.tr("Search"))
         self.panel.hit_chosen.connect(self.open_hit)
         self.panel.field.textChanged.connect(self._query_changed)
-        self.panel.query_chosen.connect(self._query_chosen)
+        self.panel.query_chosen.connect(self.query_chosen)
         # A hit is a passage (a unit the search found), in the list and for
         # F3 alike; the words matched inside the passages are marked.
         self._passages: list[tuple[int, int]] = []
@@ -54,13 +67,16 @@ class SearchFeature(QObject):
         self.progress.setMaximumWidth(180)
         self.progress.setFormat(self.tr("Search index %p%"))
         self.progress.hide()
-        window.statusBar().addPermanentWidget(self.progress)
 
     def build_menu(self, menu: QMenu) -> None:
-        def add(text: str, slot: object, *keys: QKeySequence | str) -> None:
+        def add(
+            text: str,
+            slot: Callable[[], object],
+            *keys: QKeySequence | QKeySequence.StandardKey | str,
+        ) -> None:
             action = menu.addAction(text)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            action.triggered.connect(lambda _checked=False: slot())
             self.window.addAction(action)
 
         add(self.tr("&Search all documents…"), self.search_all, "Ctrl+Shift+F")
@@ -90,7 +106,7 @@ class SearchFeature(QObject):
     def _indexed(self, report: UpdateReport) -> None:
         self.progress.hide()
         if self.index.warning:
-            self.window.statusBar().showMessage(self.index.warning, 15000)
+            self.status_message.emit(self.index.warning, 15000)
         if self.panel.field.text().strip():
             self.panel.run_search()
         else:
@@ -98,7 +114,7 @@ class SearchFeature(QObject):
 
     def _index_failed(self, error: Exception) -> None:
         self.progress.hide()
-        self.window.statusBar().showMessage(self.tr("Search is unavailable: %s") % error, 15000)
+        self.status_message.emit(self.tr("Search is unavailable: %s") % error, 15000)
 
     # -- opening hits ------------------------------------------------------
 
@@ -112,8 +128,7 @@ class SearchFeature(QObject):
         self.panel.focus_search(doc.id if doc else "")
 
     def open_hit(self, doc_id: str, anchor: str, query: str) -> None:
-        navigate = self.window.navigate
-        navigate(doc_id, anchor)
+        self.navigate_requested.emit(doc_id, anchor)
         doc = self.reader.document_shown
         if doc is None or doc.id != doc_id:
             return
@@ -162,7 +177,7 @@ class SearchFeature(QObject):
     def step(self, direction: int) -> None:
         """F3 / Shift+F3: the next or previous hit (passage) in this document."""
         if not self._passages:
-            self.window.statusBar().showMessage(self.tr("No search hits in this document"), 3000)
+            self.status_message.emit(self.tr("No search hits in this document"), 3000)
             return
         if self._current < 0:  # not yet on a hit: the first one after (or before) the view
             top = self.reader.core_offset(self.reader.top_position())
@@ -176,13 +191,13 @@ class SearchFeature(QObject):
         position = self.reader.qt_position(words[0] if words else start)
         if not self.reader.is_visible(position):
             self.reader.scroll_to_position(position)
-        self.window.place_reached(words[0] if words else start)  # type: ignore[attr-defined]  # the panel follows
+        self.place_reached.emit(words[0] if words else start)  # the panel follows
         self._say_where()
 
     def _say_where(self) -> None:
         """The status bar counts hits as the list does: passages."""
         if self._passages and self._current >= 0:
-            self.window.statusBar().showMessage(
+            self.status_message.emit(
                 self.tr("Hit %d of %d in this document") % (self._current + 1, len(self._passages)),
                 5000,
             )
@@ -200,12 +215,6 @@ class SearchFeature(QObject):
             for start, end in self._spans
         ]
         self.reader.set_marks("search", marks)
-
-    def _query_chosen(self, query: str) -> None:
-        """A suggestion was taken: every search box shows it."""
-        box = getattr(self.window, "toolbar_search", None)
-        if box is not None and box.text() != query:
-            box.setText(query)
 
     def _query_changed(self, text: str) -> None:
         if not text.strip():

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from briefing_reader.core.notes import NotesError, NotesStore, list_backups, restore_backup
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
-from briefing_reader.ui.theme import FONT_SIZE_KEY, LANGUAGE_KEY, THEME_KEY, THEMES
+from briefing_reader.ui import settings as ui_settings
 
 
 class SettingsDialog(QDialog):
@@ -54,18 +54,20 @@ class SettingsDialog(QDialog):
             ("en", "English"),
         ):
             self.language.addItem(name, code)
-        self._select(self.language, str(settings.value(LANGUAGE_KEY, "")))
+        self._select(self.language, ui_settings.LANGUAGE.read(settings))
         self.theme = QComboBox(self)
         for code, name in zip(
-            THEMES, (self.tr("As the system"), self.tr("Light"), self.tr("Dark")), strict=True
+            ui_settings.THEMES,
+            (self.tr("As the system"), self.tr("Light"), self.tr("Dark")),
+            strict=True,
         ):
             self.theme.addItem(name, code)
-        self._select(self.theme, str(settings.value(THEME_KEY, "system")))
+        self._select(self.theme, ui_settings.THEME.read(settings))
         self.font_size = QSpinBox(self)
-        self.font_size.setRange(0, 32)
+        self.font_size.setRange(*ui_settings.FONT_SIZES)
         self.font_size.setSpecialValueText(self.tr("As the system"))
         self.font_size.setSuffix(" pt")
-        self.font_size.setValue(int(settings.value(FONT_SIZE_KEY, 0)))
+        self.font_size.setValue(ui_settings.FONT_SIZE.read(settings))
         self.author = QLineEdit(store.author() if store else "", self)
         self.author.setEnabled(store is not None)
         self.stances = QPlainTextEdit("\n".join(store.stances()) if store else "", self)
@@ -108,12 +110,10 @@ class SettingsDialog(QDialog):
 
     def _team_row(self) -> QWidget:
         """The team folder: colleagues' notes arrive there, mine are written there."""
-        from briefing_reader.ui.team_feature import FOLDER_KEY
-
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.team_folder = QLineEdit(str(self.settings.value(FOLDER_KEY, "") or ""), row)
+        self.team_folder = QLineEdit(ui_settings.TEAM_FOLDER.read(self.settings), row)
         self.team_folder.setPlaceholderText(self.tr("None: notes are not shared"))
         self.team_folder.setToolTip(
             self.tr(
@@ -192,12 +192,10 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> None:
         """Store what the dialog shows."""
-        self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
-        self.settings.setValue(THEME_KEY, self.theme.currentData())
-        self.settings.setValue(FONT_SIZE_KEY, self.font_size.value())
-        from briefing_reader.ui.team_feature import FOLDER_KEY
-
-        self.settings.setValue(FOLDER_KEY, self.team_folder.text().strip())
+        ui_settings.LANGUAGE.write(self.settings, str(self.language.currentData()))
+        ui_settings.THEME.write(self.settings, str(self.theme.currentData()))
+        ui_settings.FONT_SIZE.write(self.settings, self.font_size.value())
+        ui_settings.TEAM_FOLDER.write(self.settings, self.team_folder.text().strip())
         if self.store is not None and not self.store.read_only:
             try:
                 if self.author.text().strip():

@@ -44,7 +44,9 @@ def scrolling(panel: QWidget, sideways: bool = False) -> QScrollArea:
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setAccessibleName(panel.accessibleName())
     follower = _FollowFocus(area)
-    QApplication.instance().focusChanged.connect(follower.follow)  # type: ignore[union-attr]
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(follower.follow)
     return area
 
 

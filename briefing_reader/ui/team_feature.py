@@ -16,21 +16,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.background import run_in_background
 
-FOLDER_KEY = "team/folder"
 PUBLISH_MS = 5_000
 RESCAN_MS = 60_000
 SETTLE_MS = 2_000
 
 
 class TeamFolder(QObject):
-    """Keeps my notes and my colleagues' in step with the shared folder."""
+    """Keeps my notes and my colleagues' in step with the shared folder.
+
+    Signals:
+        notes_changed(doc_id): colleagues' notes arrived ("": in any document).
+        status_message(text, ms): a short message for the status bar.
+    """
+
+    notes_changed = Signal(str)
+    status_message = Signal(str, int)
 
     def __init__(
         self, window: QMainWindow, library: Library, store: NotesStore | None, settings: QSettings
@@ -43,10 +51,10 @@ class TeamFolder(QObject):
         self.busy = False
         self.published_at = -1
         self.last_report: Any = None
+        self.settle = self._timer(SETTLE_MS, self.sync_now, single=True)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _path: self.settle.start())
         self.watcher.fileChanged.connect(lambda _path: self.settle.start())
-        self.settle = self._timer(SETTLE_MS, self.sync_now, single=True)
         self.publisher = self._timer(PUBLISH_MS, self.publish_now)
         self.rescan = self._timer(RESCAN_MS, self.sync_now)
         self.configure()
@@ -59,7 +67,7 @@ class TeamFolder(QObject):
         return timer
 
     def folder(self) -> Path | None:
-        value = str(self.settings.value(FOLDER_KEY, "") or "")
+        value = ui_settings.TEAM_FOLDER.read(self.settings)
         return Path(value) if value else None
 
     def configure(self) -> None:
@@ -116,21 +124,19 @@ class TeamFolder(QObject):
         if folder is not None and folder.is_dir() and str(folder) not in self.watcher.directories():
             self.watcher.addPath(str(folder))
         if report.offline:
-            self.window.statusBar().showMessage(
+            self.status_message.emit(
                 self.tr("Shared folder not reachable: %s") % report.offline, 8000
             )
         elif report.added or report.updated or report.removed:
-            self.window.statusBar().showMessage(
+            self.status_message.emit(
                 self.tr("Colleagues' notes: %d new, %d changed, %d removed")
                 % (report.added, report.updated, report.removed),
                 8000,
             )
-            refresh = getattr(self.window, "refresh_notes", None)
-            if refresh is not None:
-                refresh()
+            self.notes_changed.emit("")
 
     def _failed(self, error: object) -> None:
         self.busy = False
-        self.window.statusBar().showMessage(
+        self.status_message.emit(
             self.tr("Shared folder: %s") % getattr(error, "reason", str(error)), 8000
         )

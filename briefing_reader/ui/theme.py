@@ -6,16 +6,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-LANGUAGE_KEY = "ui/language"
-THEME_KEY = "ui/theme"
-FONT_SIZE_KEY = "ui/font_size"
-THEMES = ("system", "light", "dark")
+from briefing_reader.ui import settings as ui_settings
+
 DISABLED_TEXT = "#999999"
 LIGHT_HIGHLIGHT = "#2b6cb0"
 LIGHT_DISABLED_TEXT = "#666666"
 
-_system_palette: QPalette | None = None
-_system_font: QFont | None = None
+_system_look: tuple[QPalette, QFont] | None = None  # before any theme was applied
 
 
 def dark_palette() -> QPalette:
@@ -63,14 +60,14 @@ def _readable_when_disabled(palette: QPalette, colour: str) -> None:
 
 def apply(settings: QSettings) -> None:
     """Set the application's palette and font as the settings say."""
-    global _system_palette, _system_font
+    global _system_look
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    if _system_palette is None:
-        _system_palette = QPalette(QGuiApplication.palette())
-        _system_font = QFont(QGuiApplication.font())
-    choice = str(settings.value(THEME_KEY, "system"))
+    if _system_look is None:
+        _system_look = (QPalette(QGuiApplication.palette()), QFont(QGuiApplication.font()))
+    system_palette, system_font = _system_look
+    choice = ui_settings.THEME.read(settings)
     if choice == "dark":
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
@@ -78,9 +75,9 @@ def apply(settings: QSettings) -> None:
         app.setStyle("Fusion")
         app.setPalette(light_palette(app))
     else:
-        app.setPalette(_system_palette)
-    size = int(settings.value(FONT_SIZE_KEY, 0))
-    font = QFont(_system_font)
+        app.setPalette(system_palette)
+    size = ui_settings.FONT_SIZE.read(settings)
+    font = QFont(system_font)
     if size > 0:
         font.setPointSize(size)
     app.setFont(font)

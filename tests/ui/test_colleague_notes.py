@@ -53,7 +53,7 @@ def team(window: MainWindow, tmp_path: Path) -> NotesStore:
     assert store is not None
     for name in ("Piet", "Anna"):
         import_jsonld(store, colleague(tmp_path, window.library, name), window.library)
-    window.refresh_notes()
+    window.notes_changed()
     window.navigate(LETTER, ACTION)
     return store
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from briefing_reader.core.notes import COLOURS
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui import style, theme
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.search_feature import CURRENT_HIT_COLOUR, HIT_COLOUR
@@ -159,13 +160,13 @@ def low_contrast_fragments(view: QTextBrowser) -> list[tuple[str, str, str, floa
 @pytest.fixture
 def themed(window: MainWindow) -> Iterator[MainWindow]:
     yield window
-    window.settings.setValue(theme.THEME_KEY, "system")
+    window.settings.setValue(ui_settings.THEME.key, "system")
     window.apply_appearance()
 
 
 def set_theme(window: MainWindow, choice: str) -> None:
     settings: QSettings = window.settings
-    settings.setValue(theme.THEME_KEY, choice)
+    settings.setValue(ui_settings.THEME.key, choice)
     window.apply_appearance()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefing_reader.ui import file_dialogs
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.register_model import COL_ID, COL_PRIORITY, COL_STANCE, COL_TITLE
 from tests.conftest import LETTER_ID
@@ -84,7 +85,7 @@ def test_file_dialogs_are_qts_own_and_start_in_the_last_folder(
     assert first[5] & QFileDialog.Option.DontUseNativeDialog
     assert Path(first[2]) in (file_dialogs.start_folder(None), Path.home())
     assert Path(second[2]) == chosen.parent  # remembered in the settings
-    assert window.settings.value(file_dialogs.LAST_FOLDER_KEY) == str(chosen.parent)
+    assert window.settings.value(ui_settings.LAST_FOLDER.key) == str(chosen.parent)
 
 
 def test_qts_file_dialog_speaks_dutch(language_window: MainWindow) -> None:

@@ -41,7 +41,7 @@ def test_the_first_paint_has_the_letter_and_its_contents(qtbot: QtBot) -> None:
     assert window.reader.document_shown.id == LETTER
     assert "Actieagenda" in window.reader.toPlainText()
     assert window.toc.index_of(LETTER, "actie-verandering-van-binnenuit").isValid()
-    assert not window.features_ready
+    assert window.features is None
     assert window.file_menu.isEmpty()  # import and print come with the features
     window.close()
 
@@ -61,7 +61,7 @@ def test_features_arrive_with_badges_highlights_and_menus(qtbot: QtBot) -> None:
     window = shown_frame(qtbot)
     assert "Steunen" not in window.reader.toPlainText()
     attach_features(window, paths.resolve())
-    assert window.features_ready
+    assert window.features is not None
     assert "Steunen" in window.reader.toPlainText()  # the badge on the action box
     assert "Steunen" in window.toc.text_of(LETTER, "actie-verandering-van-binnenuit")
     marks = [s.cursor.selectedText() for s in window.reader.extraSelections()]
@@ -79,7 +79,7 @@ def test_the_reading_place_comes_back_before_the_notes_open(qtbot: QtBot) -> Non
     window.close()
 
     again = shown_frame(qtbot)
-    assert not again.features_ready
+    assert again.features is None
     assert again.current_place() == place
     again.close()
 
@@ -171,7 +171,7 @@ def test_a_window_closed_before_its_paint_starts_nothing(qtbot: QtBot) -> None:
     window = shown_frame(qtbot)
     window.close()
     assert after_first_paint(window, paths.resolve(), None) is False
-    assert not window.features_ready
+    assert window.features is None
     assert not paths.resolve().notes_db.exists()
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from briefing_reader.core.notes import anchor_quote, open_store
 from briefing_reader.core.notes.team_folder import own_file_name, sync
 from briefing_reader.ui.main_window import MainWindow
-from briefing_reader.ui.team_feature import FOLDER_KEY
+from briefing_reader.ui.settings import TEAM_FOLDER
 
 LETTER = "kst-32824-456"
 
@@ -29,7 +29,7 @@ def test_colleagues_notes_arrive_and_mine_are_published(
 
     store = window.printing.store
     assert store is not None
-    window.settings.setValue(FOLDER_KEY, str(folder))
+    window.settings.setValue(TEAM_FOLDER.key, str(folder))
     window.team.configure()
     qtbot.wait_until(lambda: any(h.author == "Piet" for h in store.highlights()), timeout=30_000)
     mine = folder / own_file_name(store)
@@ -44,7 +44,7 @@ def test_colleagues_notes_arrive_and_mine_are_published(
         lambda: sorted(h.note for h in store.highlights()) == ["Piet 1", "Piet 2"], timeout=30_000
     )
     assert window.team.last_report.offline is None
-    window.settings.setValue(FOLDER_KEY, "")
+    window.settings.setValue(TEAM_FOLDER.key, "")
     window.team.configure()
     assert not window.team.publisher.isActive()
 
@@ -56,7 +56,7 @@ def test_my_new_note_is_published_within_seconds(
     folder.mkdir()
     store = window.printing.store
     assert store is not None
-    window.settings.setValue(FOLDER_KEY, str(folder))
+    window.settings.setValue(TEAM_FOLDER.key, str(folder))
     window.team.configure()
     mine = folder / own_file_name(store)
     qtbot.wait_until(mine.exists, timeout=30_000)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from briefing_reader.ui import theme
+from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.main_window import MainWindow
 from briefing_reader.ui.toc import ACTION_MARK, KIND_ROLE
 from tests.conftest import LETTER_ID
@@ -21,12 +21,12 @@ from tests.conftest import LETTER_ID
 def sized(window: MainWindow) -> Iterator[MainWindow]:
     window.navigate(LETTER_ID, "actie-taaleis-in-de-bijstand")
     yield window
-    window.settings.setValue(theme.FONT_SIZE_KEY, 0)
+    window.settings.setValue(ui_settings.FONT_SIZE.key, 0)
     window.apply_appearance()
 
 
 def set_size(window: MainWindow, qtbot: QtBot, points: int) -> None:
-    window.settings.setValue(theme.FONT_SIZE_KEY, points)
+    window.settings.setValue(ui_settings.FONT_SIZE.key, points)
     with qtbot.waitSignal(window.panes_balanced):
         window.apply_appearance()
     panel = window.annotations.panel
