@@ -23,6 +23,10 @@ from briefing_reader.core.content.model import Document, Meta, OutlineNode
 
 KEEP_PARSED = 8
 """Parsed documents kept in memory (the shown one, the last few opened)."""
+QUICK = "quick"
+"""``check`` for a short run (a search): only the folders' own times are looked
+at for the ``trusted`` folders, every file of the others (see
+:meth:`.Catalogue.sync`)."""
 
 
 class LazyDocuments(Mapping[str, Document]):
@@ -66,22 +70,36 @@ class CataloguedLibrary(Library):
         cache: DocumentCache | None,
         keep: int = KEEP_PARSED,
         *,
-        check: bool = True,
+        check: bool | str = True,
+        trusted: tuple[Path, ...] = (),
     ) -> None:
         super().__init__(errors=[], cache=cache)
         self.catalogue = catalogue
         self.folders = folders
         self.keep = keep
-        self.by_id: dict[str, Entry] = {}
+        self._by_id: dict[str, Entry] | None = None
         self._ordered: list[Entry] = []
         self._parsed: OrderedDict[str, Document] = OrderedDict()
         self._lock = threading.Lock()  # the window's thread and the indexing worker
         self.documents = LazyDocuments(self)  # type: ignore[assignment]
-        if check or self.catalogue.is_empty():
+        if check == QUICK and not self.catalogue.is_empty():
+            self.last_sync = self.catalogue.sync(
+                self.folders, self._load, parser_fingerprint(), trusted=trusted
+            )
+            self.errors = self.catalogue.errors()  # the entries are read when asked for
+        elif check or self.catalogue.is_empty():
             self.last_sync = self.refresh()
         else:  # the window paints first and checks the files right after
             self.last_sync = SyncReport()
             self.reload_entries()
+
+    @property
+    def by_id(self) -> dict[str, Entry]:
+        """Document id -> catalogue entry (read from the catalogue when first asked)."""
+        if self._by_id is None:
+            self.reload_entries()
+        assert self._by_id is not None
+        return self._by_id
 
     def refresh(self) -> SyncReport:
         """Look at the files again (after an import or a removal, or at start)."""
@@ -89,6 +107,10 @@ class CataloguedLibrary(Library):
         self.reload_entries()
         self.last_sync = report
         return report
+
+    def digest(self) -> str:
+        """The catalogue's digest of every document's id and hash (one row)."""
+        return self.catalogue.digest()
 
     def check_files(self) -> SyncReport:
         """The start-up check of the files, for a worker thread: brings the
@@ -107,12 +129,12 @@ class CataloguedLibrary(Library):
         by_id: dict[str, Entry] = {}
         for entry in self.catalogue.entries():  # in load order: a later one wins
             by_id[entry.id] = entry
-        self.by_id = by_id
+        self._by_id = by_id
         self._ordered = sorted(by_id.values(), key=entry_sort_key)
         self.errors = self.catalogue.errors()
         for doc_id, doc in list(self._parsed.items()):
-            entry = by_id.get(doc_id)
-            if entry is None or entry.source_hash != doc.source_hash or entry.path != doc.path:
+            kept = by_id.get(doc_id)
+            if kept is None or kept.source_hash != doc.source_hash or kept.path != doc.path:
                 del self._parsed[doc_id]
 
     # -- without parsing ---------------------------------------------------
@@ -121,6 +143,8 @@ class CataloguedLibrary(Library):
         return len(self.by_id)
 
     def entries(self) -> list[Entry]:
+        if self._by_id is None:
+            self.reload_entries()
         return list(self._ordered)
 
     def entry(self, doc_id: str) -> Entry | None:
@@ -172,7 +196,7 @@ class CataloguedLibrary(Library):
 
     def __iter__(self) -> Iterator[Document]:
         """Every document, parsed one at a time (for features that read them all)."""
-        for entry in list(self._ordered):
+        for entry in self.entries():
             doc = self.get(entry.id)
             if doc is not None:
                 yield doc
@@ -190,13 +214,17 @@ def open_catalogued(
     catalogue_path: Path | None,
     cache_dir: Path | None,
     *,
-    check: bool = True,
+    check: bool | str = True,
+    trusted: tuple[Path, ...] = (),
 ) -> CataloguedLibrary:
     """The library of ``folders`` as catalogued at ``catalogue_path``.
 
     ``check``: look at the files now (else the caller runs
     :meth:`CataloguedLibrary.check_files` soon, as the window does after
-    its first paint).
+    its first paint); :data:`QUICK`: look at every file of the folders not
+    in ``trusted``, and at the others only when the folder changed.
     """
     cache = DocumentCache(cache_dir) if cache_dir else None
-    return CataloguedLibrary(Catalogue(catalogue_path), list(folders), cache, check=check)
+    return CataloguedLibrary(
+        Catalogue(catalogue_path), list(folders), cache, check=check, trusted=trusted
+    )

@@ -76,6 +76,10 @@ class Library:
         """Document id -> content hash of every document."""
         return {doc_id: doc.source_hash for doc_id, doc in self.documents.items()}
 
+    def digest(self) -> str:
+        """:func:`content_digest` of the documents (what a search index matches)."""
+        return content_digest(self.hashes())
+
     def outline(self, doc_id: str) -> OutlineNode | None:
         doc = self.documents.get(doc_id)
         return doc.outline if doc is not None else None
@@ -121,6 +125,14 @@ class Library:
         if self.cache is not None:
             self.cache.put(data, doc)
         return doc
+
+
+def content_digest(hashes: dict[str, str]) -> str:
+    """A digest of every document's id and content hash."""
+    import hashlib
+
+    lines = "".join(f"{doc_id}:{hashes[doc_id]}\n" for doc_id in sorted(hashes))
+    return hashlib.sha256(lines.encode()).hexdigest()
 
 
 def _sort_key(doc: Document) -> tuple[int, str, str]:

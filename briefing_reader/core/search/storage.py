@@ -27,12 +27,10 @@ STATE_KIND = "_state"
 
 def fingerprint(library: Library) -> str:
     """A digest of the schema version and every document's id and source hash
-    (from the catalogue: nothing is parsed)."""
+    (:meth:`.Library.digest`: a catalogue keeps it, nothing is parsed or listed)."""
     from briefing_reader.core.search.schema import SCHEMA_VERSION
 
-    hashes = library.hashes()
-    lines = "".join(f"{doc_id}:{hashes[doc_id]}\n" for doc_id in sorted(hashes))
-    return hashlib.sha256(f"schema {SCHEMA_VERSION}\n{lines}".encode()).hexdigest()
+    return hashlib.sha256(f"schema {SCHEMA_VERSION}\n{library.digest()}".encode()).hexdigest()
 
 
 def state(searcher: Any) -> str | None:
