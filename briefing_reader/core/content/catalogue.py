@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS outline (
     kind TEXT NOT NULL, level INTEGER NOT NULL, first INTEGER NOT NULL, stop INTEGER NOT NULL,
     line INTEGER, parent INTEGER, PRIMARY KEY (path, ord)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS files_by_doc ON files (doc_id);
+CREATE INDEX IF NOT EXISTS files_bundled ON files (bundled) WHERE bundled = 1;
+CREATE INDEX IF NOT EXISTS files_failed ON files (rank, path) WHERE error IS NOT NULL;
 """
 _DIGEST = "digest"
 """``state`` key of :func:`.library.content_digest` of the catalogued documents."""
@@ -298,30 +301,26 @@ class Catalogue:
 
     def entries(self) -> list[Entry]:
         """Every document that loaded, in load order (later ranks win by id)."""
+        rows = self.conn.execute(f"{_ENTRY_SELECT} WHERE error IS NULL ORDER BY rank, path")
+        return _entries_of(rows)
+
+    def entry(self, doc_id: str) -> Entry | None:
+        """The entry of one document (the last loaded of that id), without
+        reading the others."""
         rows = self.conn.execute(
-            "SELECT doc_id, kind, title, official, date, version, dossier_number, "
-            "dossier_title, volgnummer, document_number, path, bundled, source_hash, rank "
-            "FROM files WHERE error IS NULL ORDER BY rank, path"
+            f"{_ENTRY_SELECT} WHERE error IS NULL AND doc_id = ? ORDER BY rank DESC, path DESC"
+            " LIMIT 1",
+            (doc_id,),
         )
-        return [
-            Entry(
-                r[0],
-                r[1],
-                r[2],
-                bool(r[3]),
-                _date(r[4]),
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                bool(r[11]),
-                r[12],
-                r[13],
-            )
-            for r in rows
-        ]
+        found = _entries_of(rows)
+        return found[0] if found else None
+
+    def bundled_ids(self) -> list[str]:
+        """Ids of the documents of the bundled folder (a handful)."""
+        rows = self.conn.execute(
+            "SELECT doc_id FROM files WHERE error IS NULL AND bundled = 1 ORDER BY rank, path"
+        )
+        return [row[0] for row in rows]
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
@@ -352,6 +351,35 @@ class Catalogue:
                 up.children.append(node)
             nodes.append(node)
         return nodes[0] if nodes else None
+
+
+_ENTRY_SELECT = (
+    "SELECT doc_id, kind, title, official, date, version, dossier_number, "
+    "dossier_title, volgnummer, document_number, path, bundled, source_hash, rank FROM files"
+)
+
+
+def _entries_of(rows: Iterable[Any]) -> list[Entry]:
+    """Entries of rows of :data:`_ENTRY_SELECT`."""
+    return [
+        Entry(
+            r[0],
+            r[1],
+            r[2],
+            bool(r[3]),
+            _date(r[4]),
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            bool(r[11]),
+            r[12],
+            r[13],
+        )
+        for r in rows
+    ]
 
 
 def entry_of(doc: Document) -> Entry:

@@ -89,9 +89,21 @@ class CataloguedLibrary(Library):
             self.errors = self.catalogue.errors()  # the entries are read when asked for
         elif check or self.catalogue.is_empty():
             self.last_sync = self.refresh()
-        else:  # the window paints first and checks the files right after
+        else:  # the window paints first, then reads the entries and checks the files
             self.last_sync = SyncReport()
-            self.reload_entries()
+            self.errors = self.catalogue.errors()
+
+    @property
+    def entries_read(self) -> bool:  # type: ignore[override]
+        return self._by_id is not None
+
+    def first_entries(self) -> list[Entry]:
+        if self._by_id is not None:
+            return super().first_entries()
+        found = (self.catalogue.entry(doc_id) for doc_id in self.catalogue.bundled_ids())
+        return sorted(
+            (entry for entry in found if entry is not None and entry.bundled), key=entry_sort_key
+        )
 
     @property
     def by_id(self) -> dict[str, Entry]:
@@ -124,10 +136,25 @@ class CataloguedLibrary(Library):
         finally:
             own.close()
 
+    def read_entries(self) -> list[Entry]:
+        """Every entry, read through a connection of its own (for a worker
+        thread); give them to :meth:`adopt_entries` on the library's thread."""
+        if self.catalogue.path is None:
+            return self.catalogue.entries()
+        own = Catalogue(self.catalogue.path)
+        try:
+            return own.entries()
+        finally:
+            own.close()
+
     def reload_entries(self) -> None:
         """Read the entries from the catalogue (after :meth:`check_files`)."""
+        self.adopt_entries(self.catalogue.entries())
+
+    def adopt_entries(self, entries: list[Entry]) -> None:
+        """Hold ``entries`` (of :meth:`read_entries`) as the library's."""
         by_id: dict[str, Entry] = {}
-        for entry in self.catalogue.entries():  # in load order: a later one wins
+        for entry in entries:  # in load order: a later one wins
             by_id[entry.id] = entry
         self._by_id = by_id
         self._ordered = sorted(by_id.values(), key=entry_sort_key)
@@ -148,17 +175,19 @@ class CataloguedLibrary(Library):
         return list(self._ordered)
 
     def entry(self, doc_id: str) -> Entry | None:
-        return self.by_id.get(doc_id)
+        if self._by_id is None:  # one row, not all of them
+            return self.catalogue.entry(doc_id)
+        return self._by_id.get(doc_id)
 
     def hashes(self) -> dict[str, str]:
         return {doc_id: entry.source_hash for doc_id, entry in self.by_id.items()}
 
     def outline(self, doc_id: str) -> OutlineNode | None:
-        entry = self.by_id.get(doc_id)
+        entry = self.entry(doc_id)
         return self.catalogue.outline(entry.file) if entry else None
 
     def meta(self, doc_id: str) -> Meta | None:
-        entry = self.by_id.get(doc_id)
+        entry = self.entry(doc_id)
         return self.catalogue.meta(entry.file) if entry else None
 
     # -- parsing on use ------------------------------------------------------
@@ -185,7 +214,7 @@ class CataloguedLibrary(Library):
             doc = self._parsed.get(doc_id)
         if doc is not None:
             return doc
-        entry = self.by_id.get(doc_id)
+        entry = self.entry(doc_id)
         if entry is None:
             return None
         try:

@@ -72,6 +72,15 @@ class Library:
         doc = self.documents.get(doc_id)
         return entry_of(doc) if doc is not None else None
 
+    entries_read = True
+    """False while a catalogued library has read only the entries asked for
+    (the window's first paint); :meth:`entries` reads them all."""
+
+    def first_entries(self) -> list[Entry]:
+        """The bundled documents' entries (what the window shows at its
+        first paint, before every entry is read)."""
+        return [entry for entry in self.entries() if entry.bundled]
+
     def hashes(self) -> dict[str, str]:
         """Document id -> content hash of every document."""
         return {doc_id: doc.source_hash for doc_id, doc in self.documents.items()}
