@@ -181,3 +181,29 @@ def test_the_first_paint_reads_only_the_entries_it_shows(
     monkeypatch.setattr(type(library.catalogue), "entries", real_entries)
     assert {"brief-0", "brief-4", LETTER} <= {e.id for e in library.entries()}
     assert library.entries_read
+
+
+def test_a_sync_killed_before_its_digest_leaves_no_stale_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_reader.core.content.catalogue import Catalogue
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a.md").write_text(letter("brief-a", "Brief A"), encoding="utf-8")
+    first = open_lib(tmp_path)
+    before = first.digest()
+    first.catalogue.close()
+    (mine / "a.md").write_text(letter("brief-a", "Brief A", "Anders."), encoding="utf-8")
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # as a kill -9 after the rows were written
+
+    monkeypatch.setattr(Catalogue, "_remember", killed)
+    with pytest.raises(KeyboardInterrupt):
+        open_lib(tmp_path)
+    monkeypatch.undo()
+    again = open_lib(tmp_path)  # the rows are current: nothing to sync
+    assert not again.last_sync.any
+    assert again.digest() != before
+    assert again.digest() == catalogued.Library.digest(again)  # from the rows as they are

@@ -175,6 +175,8 @@ class Catalogue:
         changed: list[str] = []
         for start in range(0, max(len(todo), 1), BATCH):
             with self._writing() as conn:
+                if todo or removed:  # with the rows: a sync killed midway leaves none
+                    conn.execute("DELETE FROM state WHERE key = ?", (_DIGEST,))
                 if start == 0 and removed:
                     conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
                     conn.executemany("DELETE FROM outline WHERE path = ?", [(p,) for p in removed])
