@@ -476,12 +476,12 @@ def main() -> int:
         for size in sizes:
             profile = work / f"lib-{size}"
             runs = results["library"][size]["runs"]
-            for what, args in (
+            for what, argv in (
                 ("paint", ("--exit-after-render",)),
                 ("ready", ("--exit-when-ready",)),
                 ("search", ("search", CLI_QUERY, "--json")),
             ):
-                seconds, mib, _out, cpu = run_program(profile, *args, check=True)
+                seconds, mib, _out, cpu = run_program(profile, *argv, check=True)
                 runs[what].append((seconds, mib, cpu))
     for size in sizes:
         results["library"][size]["queries"] = query_times(work / f"lib-{size}", args.rounds)
