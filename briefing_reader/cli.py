@@ -24,17 +24,15 @@ def _feature_modules() -> list[str]:
     return sorted(names, key=lambda name: (name != "content", name))
 
 
-def _own_module(rest: list[str]) -> list[str] | None:
-    """The one command module to import when the command has a module of its
-    own name (``search`` is in ``commands/search.py``), else None (all)."""
-    import importlib.util
+SELF_CONTAINED = frozenset({"search"})
+"""Commands registered whole by the module of their name (``notes`` is not:
+``printing`` adds ``notes export``), so a run of one imports only that module."""
 
+
+def _own_module(rest: list[str]) -> list[str] | None:
+    """The one command module to import for a self-contained command, else None (all)."""
     name = next((arg for arg in rest if not arg.startswith("-")), None)
-    if name is None or not name.isidentifier():
-        return None
-    if importlib.util.find_spec(f"briefing_reader.commands.{name}") is None:
-        return None
-    return [name]
+    return [name] if name in SELF_CONTAINED else None
 
 
 def build_parser(
@@ -92,10 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rest:
         # Only the module of the command asked for, when it has one of its
         # name: importing every command module cost a CLI search ~0.1 s.
-        own = _own_module(rest)
-        args = build_parser(modules=own).parse_args(argv) if own else None
-        if args is None or getattr(args, "func", None) is None:
-            args = build_parser().parse_args(argv)
+        args = build_parser(modules=_own_module(rest)).parse_args(argv)
     if args.self_test:
         from briefing_reader.selftest import run_self_test
 
