@@ -63,6 +63,15 @@ def try_open(storage: Any) -> tuple[Any, bool]:
     Whoosh retries for half a second itself when a file vanishes under it
     (another process committing).
     """
+    ix, missing, searcher = open_searching(storage)
+    if searcher is not None:
+        searcher.close()
+    return ix, missing
+
+
+def open_searching(storage: Any) -> tuple[Any, bool, Any]:
+    """:func:`try_open`, with the searcher that read the state still open
+    (opening one reads every segment: a search need not do it again)."""
     from briefing_reader.core.search import schema
     from briefing_reader.core.search._whoosh import EmptyIndexError
 
@@ -71,15 +80,19 @@ def try_open(storage: Any) -> tuple[Any, bool]:
         warnings.simplefilter("ignore", ResourceWarning)
         try:
             ix = storage.open_index(schema.INDEX_NAME)
-            with ix.searcher() as searcher:
+            searcher = ix.searcher()
+            try:
                 state(searcher)
-            return ix, False
+            except BaseException:
+                searcher.close()
+                raise
+            return ix, False, searcher
         except EmptyIndexError:
-            return None, True
+            return None, True, None
         except Exception:  # corrupt or mid-commit: the caller decides
             pass
         gc.collect()
-    return None, False
+    return None, False, None
 
 
 def writable(directory: Path | None) -> str | None:
