@@ -121,7 +121,10 @@ class CataloguedLibrary(Library):
         return report
 
     def digest(self) -> str:
-        """The catalogue's digest of every document's id and hash (one row)."""
+        """The digest of every document's id and hash: of the entries held,
+        once read (any thread may ask); else the catalogue's (one row)."""
+        if self._by_id is not None:
+            return super().digest()
         return self.catalogue.digest()
 
     def check_files(self) -> SyncReport:
