@@ -61,7 +61,7 @@ class Postings:
         self.searcher = searcher
         self.reader = searcher.reader()
         self._weights: dict[tuple[str, str], dict[int, float]] = {}
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._lengths: dict[str, bytes | None] = {}
 
     def weights(self, fieldname: str, text: str) -> dict[int, float]:
         """unit -> weight of ``text`` in ``fieldname`` (deleted units left out)."""
