@@ -94,6 +94,7 @@ def build_window(paths: Paths) -> MainWindow:
     report = window.library.refresh()  # the start-up check of the files, at once here
     if getattr(report, "any", False):
         window.toc.set_library(window.library)
+    window.show_whole_library()
     attach_features(window, paths)
     return window
 
@@ -231,22 +232,32 @@ def check_files(window: MainWindow) -> None:
         window.search.start_indexing()
         return
 
-    def checked(report: object) -> None:
+    def check_and_read(_progress: object) -> tuple[object, object]:
+        report = check()
+        read = getattr(library, "read_entries", None)  # the first paint read only a few
+        return report, read() if read is not None and not library.entries_read else None
+
+    def checked(result: tuple[object, object]) -> None:
+        report, entries = result
         if getattr(report, "any", False):
             window.importing.reload()  # catalogue, notes re-anchored, contents, index
-        else:
-            window.search.start_indexing()
+            return
+        if entries is not None and not library.entries_read:
+            library.adopt_entries(entries)  # type: ignore[attr-defined]
+        window.show_whole_library()
+        window.search.start_indexing()
 
     def failed(error: object) -> None:
         window.statusBar().showMessage(str(error), 10000)
+        window.show_whole_library()
         window.search.start_indexing()
 
-    run_in_background(lambda _progress: check(), window, checked, failed)
+    run_in_background(check_and_read, window, checked, failed)
 
 
 def smoke_check(window: MainWindow, code: int) -> int:
     """The exit code of a smoke run: 1 when no document was rendered."""
-    if not window.library.documents or window.reader.document_shown is None:
+    if window.reader.document_shown is None:  # (not the library's size: not read yet)
         print("briefing-reader: no document rendered", file=sys.stderr)
         return 1
     return code

@@ -6,10 +6,17 @@ from briefing_reader import paths as paths_mod
 from briefing_reader.core.content import Library
 
 
-def open_library(paths: paths_mod.Paths, *, check: bool = True) -> Library:
-    """Bundled documents, then the user's imports, then an override folder
-    (``Paths.library_folders``), read from the catalogue; ``check`` looks at
-    the files first (the window does that right after its first paint instead).
+def open_library(paths: paths_mod.Paths, *, check: bool | str = True) -> Library:
+    """Bundled documents, then the user's imports, then an override folder.
+
+    Later folders replace earlier documents with the same id, which is how
+    staff hand out an updated version of a bundled letter. The library is
+    read from its catalogue; ``check`` looks at the files first (the window
+    does that right after its first paint instead). ``check="quick"`` (a
+    search): the bundled folder and the imports, which only the app writes,
+    are looked at file by file only when the folder itself changed (a file
+    added, removed or renamed into place); the override folder, the user's
+    own, always file by file.
     """
     from briefing_reader.core.content.places import open_library as open_at
 

@@ -18,9 +18,10 @@ from briefing_reader.session import open_library
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
-def load_library(run_paths: paths.Paths) -> Library:
-    """The library, with files that failed to load reported on stderr."""
-    library = open_library(run_paths)
+def load_library(run_paths: paths.Paths, *, check: bool | str = True) -> Library:
+    """The library, with files that failed to load reported on stderr
+    (``check``: see :func:`.session.open_library`)."""
+    library = open_library(run_paths, check=check)
     for error in library.errors:
         print(f"briefing-reader: skipped {error}", file=sys.stderr)
     return library

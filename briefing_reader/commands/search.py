@@ -51,8 +51,9 @@ def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
     if args.limit < 1:
         return fail("--limit must be at least 1", EXIT_USAGE)
-    library = load_library(run_paths)
-    if args.doc and library.get(args.doc) is None:
+    # The index answers; the catalogue only says whether it is current.
+    library = load_library(run_paths, check="quick")
+    if args.doc and library.entry(args.doc) is None:
         return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
     query = " ".join(args.query)
     index = SearchIndex(run_paths.search_index)

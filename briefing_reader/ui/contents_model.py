@@ -132,8 +132,16 @@ class ContentsModel(QAbstractItemModel):
         self.recent = list(recent)
         self._haystacks = {}
         self.rebuild()
+        if self.partial:  # the first paint: the rest comes with the whole library
+            return
         self._warming = iter(library.entries())
         QTimer.singleShot(0, self, self._warm_filter)
+
+    @property
+    def partial(self) -> bool:
+        """Only the bundled documents are shown: the library's entries are
+        not all read yet (the window's first paint)."""
+        return self.library is not None and not getattr(self.library, "entries_read", True)
 
     def _warm_filter(self) -> None:
         """Make what the filter reads in small steps while the window is idle,
@@ -160,7 +168,8 @@ class ContentsModel(QAbstractItemModel):
         self._documents = {}
         self._dossier_of = {}
         if self.library is not None:
-            self.root.adopt(self._top_rows(self.library.entries()))
+            entries = self.library.first_entries() if self.partial else self.library.entries()
+            self.root.adopt(self._top_rows(entries))
         self.endResetModel()
 
     def _top_rows(self, entries: list[Entry]) -> list[Node]:

@@ -411,6 +411,13 @@ class MainWindow(QMainWindow):
         if self.toolbar_search.text() != query:
             self.toolbar_search.setText(query)
 
+    def show_whole_library(self) -> None:
+        """The contents of every document, once the first paint (which shows
+        the bundled ones) is done."""
+        if self.toc.contents.partial or not self.library.entries_read:
+            self.library.entries()  # read them all now
+            self.toc.set_library(self.library, self._recent())
+
     def library_changed(self) -> None:
         """Documents were imported or removed: show the library as it is now."""
         features = self._ready()
@@ -816,8 +823,8 @@ class MainWindow(QMainWindow):
                 return
             self.statusBar().showMessage(self.tr("Document not found: %s") % doc_id, 8000)
         last = ui_settings.DOCUMENT.read(self.settings)
-        entries = self.library.entries()  # the first bundled letter, not the oldest import
-        first = next((e for e in entries if e.bundled), entries[0] if entries else None)
+        entries = self.library.first_entries()  # the first bundled letter, not the oldest import
+        first = next(iter(entries), None) or next(iter(self.library.entries()), None)
         if self._not_reopened(last):
             last, first = "", self._bundled_letter() or first
         doc_id = last if self.library.get(last) else (first.id if first else "")
@@ -849,9 +856,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _bundled_letter(self) -> Entry | None:
-        return next(
-            (e for e in self.library.entries() if e.bundled and e.kind == "kamerbrief"), None
-        )
+        return next((e for e in self.library.first_entries() if e.kind == "kamerbrief"), None)
 
     def save_state(self) -> None:
         ui_settings.GEOMETRY.write(self.settings, self.saveGeometry())

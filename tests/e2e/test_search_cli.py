@@ -105,7 +105,9 @@ def test_does_not_load_qt(tmp_path: Path) -> None:
     code = (
         "import sys; from briefing_reader.cli import main; "
         f"main(['--data-dir', {str(tmp_path)!r}, 'search', 'taal', '--json']); "
-        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'; "
+        "others = [m for m in sys.modules if m.startswith('briefing_reader.commands.')]; "
+        "assert others == ['briefing_reader.commands.search'], others"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60

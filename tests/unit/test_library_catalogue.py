@@ -150,3 +150,60 @@ def test_a_damaged_catalogue_is_rebuilt(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM files").fetchone()[0] >= 4
     conn.close()
+
+
+def test_the_first_paint_reads_only_the_entries_it_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for n in range(5):
+        (mine / f"{n}.md").write_text(letter(f"brief-{n}", f"Brief {n}"), encoding="utf-8")
+    open_lib(tmp_path).catalogue.close()
+    folders = [(paths.bundled_content_dir(), True), (mine, False)]
+    library = open_catalogued(
+        folders,
+        tmp_path / "cache" / "library.sqlite3",
+        tmp_path / "cache" / "documents",
+        check=False,
+    )
+    real_entries = type(library.catalogue).entries
+
+    def everything(*_args: object) -> None:
+        raise AssertionError("every entry was read")
+
+    monkeypatch.setattr(type(library.catalogue), "entries", everything)
+    assert not library.entries_read
+    first = library.first_entries()
+    assert first and all(e.bundled for e in first) and first[0].kind == "kamerbrief"
+    assert library.entry("brief-3").title == "Brief 3"  # type: ignore[union-attr]
+    assert library.outline("brief-3") is not None and library.entry("brief-9") is None
+    monkeypatch.setattr(type(library.catalogue), "entries", real_entries)
+    assert {"brief-0", "brief-4", LETTER} <= {e.id for e in library.entries()}
+    assert library.entries_read
+
+
+def test_a_sync_killed_before_its_digest_leaves_no_stale_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_reader.core.content.catalogue import Catalogue
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a.md").write_text(letter("brief-a", "Brief A"), encoding="utf-8")
+    first = open_lib(tmp_path)
+    before = first.digest()
+    first.catalogue.close()
+    (mine / "a.md").write_text(letter("brief-a", "Brief A", "Anders."), encoding="utf-8")
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # as a kill -9 after the rows were written
+
+    monkeypatch.setattr(Catalogue, "_remember", killed)
+    with pytest.raises(KeyboardInterrupt):
+        open_lib(tmp_path)
+    monkeypatch.undo()
+    again = open_lib(tmp_path)  # the rows are current: nothing to sync
+    assert not again.last_sync.any
+    assert again.digest() != before
+    assert again.digest() == catalogued.Library.digest(again)  # from the rows as they are

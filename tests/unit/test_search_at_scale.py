@@ -4,6 +4,7 @@ compound vocabulary from the index, an interrupted build completed."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,62 @@ def test_a_run_merged_from_a_generator_is_written_whole(tmp_path: Path) -> None:
             except EOFError:
                 break
     assert back == items
+
+
+def search_json(data: Path, word: str, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
+    assert cli.main(["--data-dir", str(data), *extra, "search", word, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def test_a_cli_search_looks_at_no_file_of_unchanged_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing_reader.core.content import catalogue
+
+    data = tmp_path / "data"
+    folder = paths.resolve(data).imported_documents
+    folder.mkdir(parents=True)
+    for n in range(3):
+        (folder / f"brief-{n}.md").write_text(letter(n), encoding="utf-8")
+    assert search_json(data, "kwartiermaker1", capsys)["total"] == 1
+
+    def listed(*_args: object) -> None:
+        raise AssertionError("a folder's files were looked at one by one")
+
+    monkeypatch.setattr(catalogue, "_markdown_files", listed)
+    forbid_parsing(monkeypatch)
+    assert search_json(data, "kwartiermaker2", capsys)["total"] == 1
+
+
+def test_a_cli_search_sees_files_added_removed_or_changed_behind_its_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, own = tmp_path / "data", tmp_path / "own"
+    folder = paths.resolve(data).imported_documents
+    folder.mkdir(parents=True)
+    own.mkdir()
+    (folder / "brief-1.md").write_text(letter(1), encoding="utf-8")
+    (own / "brief-5.md").write_text(letter(5), encoding="utf-8")
+    content = ("--content-dir", str(own))
+    assert search_json(data, "kwartiermaker1", capsys, *content)["total"] == 1
+
+    (folder / "brief-2.md").write_text(letter(2), encoding="utf-8")  # added
+    (folder / "brief-1.md").unlink()  # removed
+    assert search_json(data, "kwartiermaker2", capsys, *content)["total"] == 1
+    assert search_json(data, "kwartiermaker1", capsys, *content)["total"] == 0
+
+    # The user's own folder is looked at file by file: an edit in place is seen.
+    (own / "brief-5.md").write_text(letter(5).replace("kwartiermaker5", "pimpelmeesje"), "utf-8")
+    assert search_json(data, "pimpelmeesje", capsys, *content)["total"] == 1
+
+    # A file of the imports rewritten in place (the folder's time unchanged)
+    # waits for the next full check: the window's start, docs, an import.
+    stat = folder.stat()
+    (folder / "brief-2.md").write_text(
+        letter(2).replace("kwartiermaker2", "zwaluwstaartje"), "utf-8"
+    )
+    os.utime(folder, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert search_json(data, "zwaluwstaartje", capsys, *content)["total"] == 0
+    assert cli.main(["--data-dir", str(data), *content, "docs"]) == 0
+    capsys.readouterr()
+    assert search_json(data, "zwaluwstaartje", capsys, *content)["total"] == 1

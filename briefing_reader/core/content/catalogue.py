@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_reader.core.content.errors import ContentError
+from briefing_reader.core.content.library import content_digest
 from briefing_reader.core.content.model import Document, Meta, OutlineNode
 
 SCHEMA = 1
@@ -46,7 +47,13 @@ CREATE TABLE IF NOT EXISTS outline (
     path TEXT NOT NULL, ord INTEGER NOT NULL, node_id TEXT NOT NULL, title TEXT NOT NULL,
     kind TEXT NOT NULL, level INTEGER NOT NULL, first INTEGER NOT NULL, stop INTEGER NOT NULL,
     line INTEGER, parent INTEGER, PRIMARY KEY (path, ord)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS files_by_doc ON files (doc_id);
+CREATE INDEX IF NOT EXISTS files_bundled ON files (bundled) WHERE bundled = 1;
+CREATE INDEX IF NOT EXISTS files_failed ON files (rank, path) WHERE error IS NOT NULL;
 """
+_DIGEST = "digest"
+"""``state`` key of :func:`.library.content_digest` of the catalogued documents."""
 
 Loader = Callable[[Path, bool], Document]
 """Loads (parses, or reads from the parsed-document cache) one file."""
@@ -104,7 +111,13 @@ class Catalogue:
 
     # -- keeping it current ------------------------------------------------
 
-    def sync(self, folders: Iterable[tuple[Path, bool]], load: Loader, parser: str) -> SyncReport:
+    def sync(
+        self,
+        folders: Iterable[tuple[Path, bool]],
+        load: Loader,
+        parser: str,
+        trusted: Iterable[Path] = (),
+    ) -> SyncReport:
         """Bring the rows in line with the ``*.md`` files of ``folders``.
 
         Args:
@@ -112,16 +125,40 @@ class Catalogue:
             load: loads a file that is new or changed.
             parser: the parser's fingerprint; rows of another parser are
                 loaded again (their outline may differ).
+            trusted: folders whose files are not looked at one by one when
+                the folder itself is as the last sync saw it (same
+                modification time, rank and parser): a file added, removed
+                or renamed into place changes the folder's time, a file
+                rewritten in place does not (the next full sync sees it).
         """
+        folders = list(folders)
+        marks = {
+            str(folder): _folder_mark(folder, rank, bundled, parser)
+            for rank, (folder, bundled) in enumerate(folders)
+        }
+        trusted_keys = {str(folder) for folder in trusted}
+        skip = (
+            {
+                key
+                for key in trusted_keys
+                if marks[key] is not None and self._state(f"folder:{key}") == marks[key]
+            }
+            if trusted_keys
+            else set()
+        )
+        if skip and len(skip) == len(folders) and self._state(_DIGEST) is not None:
+            return SyncReport()  # nothing to look at: not even the rows are read
         known = {
             row[0]: row[1:]
             for row in self.conn.execute(
                 "SELECT path, rank, bundled, size, mtime_ns, parser, source_hash FROM files"
             )
         }
-        seen: set[str] = set()
+        seen: set[str] = {path for path in known if _folder_of(path) in skip}
         todo: list[tuple[Path, int, bool, os.stat_result]] = []
         for rank, (folder, bundled) in enumerate(folders):
+            if str(folder) in skip:
+                continue
             for key, stat in _markdown_files(folder):
                 seen.add(key)
                 row = known.get(key)
@@ -138,6 +175,8 @@ class Catalogue:
         changed: list[str] = []
         for start in range(0, max(len(todo), 1), BATCH):
             with self._writing() as conn:
+                if todo or removed:  # with the rows: a sync killed midway leaves none
+                    conn.execute("DELETE FROM state WHERE key = ?", (_DIGEST,))
                 if start == 0 and removed:
                     conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
                     conn.executemany("DELETE FROM outline WHERE path = ?", [(p,) for p in removed])
@@ -150,7 +189,40 @@ class Catalogue:
                         added.append(str(path))
                     elif new_hash != old[5]:
                         changed.append(str(path))
-        return SyncReport(tuple(added), tuple(changed), removed)
+        report = SyncReport(tuple(added), tuple(changed), removed)
+        self._remember(marks, report)
+        return report
+
+    def _remember(self, marks: dict[str, str | None], report: SyncReport) -> None:
+        """Record each folder as this sync saw it, and the content digest
+        when it may have changed."""
+        with self._writing() as conn:
+            conn.execute("DELETE FROM state WHERE key LIKE 'folder:%'")
+            conn.executemany(
+                "INSERT INTO state VALUES (?, ?)",
+                [(f"folder:{key}", mark) for key, mark in marks.items() if mark is not None],
+            )
+            if report.any or self._state(_DIGEST) is None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO state VALUES (?, ?)", (_DIGEST, self._digest_of_rows())
+                )
+
+    def _state(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _digest_of_rows(self) -> str:
+        hashes: dict[str, str] = {}
+        for doc_id, digest in self.conn.execute(
+            "SELECT doc_id, source_hash FROM files WHERE error IS NULL ORDER BY rank, path"
+        ):
+            hashes[doc_id] = digest  # in load order: a later one wins
+        return content_digest(hashes)
+
+    def digest(self) -> str:
+        """:func:`.library.content_digest` of the catalogued documents, as
+        stored by the last sync (one row read, not one per document)."""
+        return self._state(_DIGEST) or self._digest_of_rows()
 
     def _store(
         self,
@@ -231,30 +303,26 @@ class Catalogue:
 
     def entries(self) -> list[Entry]:
         """Every document that loaded, in load order (later ranks win by id)."""
+        rows = self.conn.execute(f"{_ENTRY_SELECT} WHERE error IS NULL ORDER BY rank, path")
+        return _entries_of(rows)
+
+    def entry(self, doc_id: str) -> Entry | None:
+        """The entry of one document (the last loaded of that id), without
+        reading the others."""
         rows = self.conn.execute(
-            "SELECT doc_id, kind, title, official, date, version, dossier_number, "
-            "dossier_title, volgnummer, document_number, path, bundled, source_hash, rank "
-            "FROM files WHERE error IS NULL ORDER BY rank, path"
+            f"{_ENTRY_SELECT} WHERE error IS NULL AND doc_id = ? ORDER BY rank DESC, path DESC"
+            " LIMIT 1",
+            (doc_id,),
         )
-        return [
-            Entry(
-                r[0],
-                r[1],
-                r[2],
-                bool(r[3]),
-                _date(r[4]),
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                bool(r[11]),
-                r[12],
-                r[13],
-            )
-            for r in rows
-        ]
+        found = _entries_of(rows)
+        return found[0] if found else None
+
+    def bundled_ids(self) -> list[str]:
+        """Ids of the documents of the bundled folder (a handful)."""
+        rows = self.conn.execute(
+            "SELECT doc_id FROM files WHERE error IS NULL AND bundled = 1 ORDER BY rank, path"
+        )
+        return [row[0] for row in rows]
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
@@ -287,6 +355,35 @@ class Catalogue:
         return nodes[0] if nodes else None
 
 
+_ENTRY_SELECT = (
+    "SELECT doc_id, kind, title, official, date, version, dossier_number, "
+    "dossier_title, volgnummer, document_number, path, bundled, source_hash, rank FROM files"
+)
+
+
+def _entries_of(rows: Iterable[Any]) -> list[Entry]:
+    """Entries of rows of :data:`_ENTRY_SELECT`."""
+    return [
+        Entry(
+            r[0],
+            r[1],
+            r[2],
+            bool(r[3]),
+            _date(r[4]),
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            bool(r[11]),
+            r[12],
+            r[13],
+        )
+        for r in rows
+    ]
+
+
 def entry_of(doc: Document) -> Entry:
     """The catalogue entry of a parsed document."""
     meta = doc.meta
@@ -305,6 +402,19 @@ def entry_of(doc: Document) -> Entry:
         doc.bundled,
         doc.source_hash,
     )
+
+
+def _folder_mark(folder: Path, rank: int, bundled: bool, parser: str) -> str | None:
+    """How a folder looks without listing it (None: it cannot be read)."""
+    try:
+        mtime = os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+    return f"{rank} {int(bundled)} {mtime} {parser}"
+
+
+def _folder_of(path: str) -> str:
+    return os.path.dirname(path)
 
 
 def _markdown_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:

@@ -23,6 +23,10 @@ from briefing_reader.core.content.model import Document, Meta, OutlineNode
 
 KEEP_PARSED = 8
 """Parsed documents kept in memory (the shown one, the last few opened)."""
+QUICK = "quick"
+"""``check`` for a short run (a search): only the folders' own times are looked
+at for the ``trusted`` folders, every file of the others (see
+:meth:`.Catalogue.sync`)."""
 
 
 class LazyDocuments(Mapping[str, Document]):
@@ -66,24 +70,50 @@ class CataloguedLibrary(Library):
         cache: DocumentCache | None,
         keep: int = KEEP_PARSED,
         *,
-        check: bool = True,
+        check: bool | str = True,
+        trusted: tuple[Path, ...] = (),
     ) -> None:
         super().__init__(errors=[], cache=cache)
         self.catalogue = catalogue
         self.folders = folders
         self.keep = keep
-        self.by_id: dict[str, Entry] = {}
+        self._by_id: dict[str, Entry] | None = None
         self._ordered: list[Entry] = []
         self._parsed: OrderedDict[str, Document] = OrderedDict()
         self._lock = threading.Lock()  # the window's thread and the indexing worker
         # A read-only view where Library holds a dict: the one method that writes to
         # it (add_folder) is overridden to go through the catalogue instead.
         self.documents = LazyDocuments(self)  # type: ignore[assignment]
-        if check or self.catalogue.is_empty():
+        if check == QUICK and not self.catalogue.is_empty():
+            self.last_sync = self.catalogue.sync(
+                self.folders, self._load, parser_fingerprint(), trusted=trusted
+            )
+            self.errors = self.catalogue.errors()  # the entries are read when asked for
+        elif check or self.catalogue.is_empty():
             self.last_sync = self.refresh()
-        else:  # the window paints first and checks the files right after
+        else:  # the window paints first, then reads the entries and checks the files
             self.last_sync = SyncReport()
+            self.errors = self.catalogue.errors()
+
+    @property
+    def entries_read(self) -> bool:  # type: ignore[override]
+        return self._by_id is not None
+
+    def first_entries(self) -> list[Entry]:
+        if self._by_id is not None:
+            return super().first_entries()
+        found = (self.catalogue.entry(doc_id) for doc_id in self.catalogue.bundled_ids())
+        return sorted(
+            (entry for entry in found if entry is not None and entry.bundled), key=entry_sort_key
+        )
+
+    @property
+    def by_id(self) -> dict[str, Entry]:
+        """Document id -> catalogue entry (read from the catalogue when first asked)."""
+        if self._by_id is None:
             self.reload_entries()
+        assert self._by_id is not None
+        return self._by_id
 
     def refresh(self) -> SyncReport:
         """Look at the files again (after an import or a removal, or at start)."""
@@ -91,6 +121,13 @@ class CataloguedLibrary(Library):
         self.reload_entries()
         self.last_sync = report
         return report
+
+    def digest(self) -> str:
+        """The digest of every document's id and hash: of the entries held,
+        once read (any thread may ask); else the catalogue's (one row)."""
+        if self._by_id is not None:
+            return super().digest()
+        return self.catalogue.digest()
 
     def check_files(self) -> SyncReport:
         """The start-up check of the files, for a worker thread: brings the
@@ -104,17 +141,32 @@ class CataloguedLibrary(Library):
         finally:
             own.close()
 
+    def read_entries(self) -> list[Entry]:
+        """Every entry, read through a connection of its own (for a worker
+        thread); give them to :meth:`adopt_entries` on the library's thread."""
+        if self.catalogue.path is None:
+            return self.catalogue.entries()
+        own = Catalogue(self.catalogue.path)
+        try:
+            return own.entries()
+        finally:
+            own.close()
+
     def reload_entries(self) -> None:
         """Read the entries from the catalogue (after :meth:`check_files`)."""
+        self.adopt_entries(self.catalogue.entries())
+
+    def adopt_entries(self, entries: list[Entry]) -> None:
+        """Hold ``entries`` (of :meth:`read_entries`) as the library's."""
         by_id: dict[str, Entry] = {}
-        for entry in self.catalogue.entries():  # in load order: a later one wins
+        for entry in entries:  # in load order: a later one wins
             by_id[entry.id] = entry
-        self.by_id = by_id
+        self._by_id = by_id
         self._ordered = sorted(by_id.values(), key=entry_sort_key)
         self.errors = self.catalogue.errors()
         for doc_id, doc in list(self._parsed.items()):
-            now = by_id.get(doc_id)
-            if now is None or now.source_hash != doc.source_hash or now.path != doc.path:
+            kept = by_id.get(doc_id)
+            if kept is None or kept.source_hash != doc.source_hash or kept.path != doc.path:
                 del self._parsed[doc_id]
 
     # -- without parsing ---------------------------------------------------
@@ -123,20 +175,24 @@ class CataloguedLibrary(Library):
         return len(self.by_id)
 
     def entries(self) -> list[Entry]:
+        if self._by_id is None:
+            self.reload_entries()
         return list(self._ordered)
 
     def entry(self, doc_id: str) -> Entry | None:
-        return self.by_id.get(doc_id)
+        if self._by_id is None:  # one row, not all of them
+            return self.catalogue.entry(doc_id)
+        return self._by_id.get(doc_id)
 
     def hashes(self) -> dict[str, str]:
         return {doc_id: entry.source_hash for doc_id, entry in self.by_id.items()}
 
     def outline(self, doc_id: str) -> OutlineNode | None:
-        entry = self.by_id.get(doc_id)
+        entry = self.entry(doc_id)
         return self.catalogue.outline(entry.file) if entry else None
 
     def meta(self, doc_id: str) -> Meta | None:
-        entry = self.by_id.get(doc_id)
+        entry = self.entry(doc_id)
         return self.catalogue.meta(entry.file) if entry else None
 
     # -- parsing on use ------------------------------------------------------
@@ -163,7 +219,7 @@ class CataloguedLibrary(Library):
             doc = self._parsed.get(doc_id)
         if doc is not None:
             return doc
-        entry = self.by_id.get(doc_id)
+        entry = self.entry(doc_id)
         if entry is None:
             return None
         try:
@@ -174,7 +230,7 @@ class CataloguedLibrary(Library):
 
     def __iter__(self) -> Iterator[Document]:
         """Every document, parsed one at a time (for features that read them all)."""
-        for entry in list(self._ordered):
+        for entry in self.entries():
             doc = self.get(entry.id)
             if doc is not None:
                 yield doc
@@ -192,13 +248,17 @@ def open_catalogued(
     catalogue_path: Path | None,
     cache_dir: Path | None,
     *,
-    check: bool = True,
+    check: bool | str = True,
+    trusted: tuple[Path, ...] = (),
 ) -> CataloguedLibrary:
     """The library of ``folders`` as catalogued at ``catalogue_path``.
 
     ``check``: look at the files now (else the caller runs
     :meth:`CataloguedLibrary.check_files` soon, as the window does after
-    its first paint).
+    its first paint); :data:`QUICK`: look at every file of the folders not
+    in ``trusted``, and at the others only when the folder changed.
     """
     cache = DocumentCache(cache_dir) if cache_dir else None
-    return CataloguedLibrary(Catalogue(catalogue_path), list(folders), cache, check=check)
+    return CataloguedLibrary(
+        Catalogue(catalogue_path), list(folders), cache, check=check, trusted=trusted
+    )

@@ -72,9 +72,22 @@ class Library:
         doc = self.documents.get(doc_id)
         return entry_of(doc) if doc is not None else None
 
+    entries_read = True
+    """False while a catalogued library has read only the entries asked for
+    (the window's first paint); :meth:`entries` reads them all."""
+
+    def first_entries(self) -> list[Entry]:
+        """The bundled documents' entries (what the window shows at its
+        first paint, before every entry is read)."""
+        return [entry for entry in self.entries() if entry.bundled]
+
     def hashes(self) -> dict[str, str]:
         """Document id -> content hash of every document."""
         return {doc_id: doc.source_hash for doc_id, doc in self.documents.items()}
+
+    def digest(self) -> str:
+        """:func:`content_digest` of the documents (what a search index matches)."""
+        return content_digest(self.hashes())
 
     def outline(self, doc_id: str) -> OutlineNode | None:
         doc = self.documents.get(doc_id)
@@ -121,6 +134,14 @@ class Library:
         if self.cache is not None:
             self.cache.put(data, doc)
         return doc
+
+
+def content_digest(hashes: dict[str, str]) -> str:
+    """A digest of every document's id and content hash."""
+    import hashlib
+
+    lines = "".join(f"{doc_id}:{hashes[doc_id]}\n" for doc_id in sorted(hashes))
+    return hashlib.sha256(lines.encode()).hexdigest()
 
 
 def _sort_key(doc: Document) -> tuple[int, str, str]:

@@ -44,14 +44,21 @@ class LibraryPlaces(Protocol):
         ...
 
 
-def open_library(places: LibraryPlaces, *, check: bool = True) -> CataloguedLibrary:
+def open_library(places: LibraryPlaces, *, check: bool | str = True) -> CataloguedLibrary:
     """The library in ``places``, read from its catalogue.
 
     ``check``: look at the files first (the window does that right after its
-    first paint instead).
+    first paint instead). ``check="quick"`` (a search): the bundled folder and
+    the imports, which only the app writes, are looked at file by file only
+    when the folder itself changed (a file added, removed or renamed into
+    place); the override folder, the user's own, always file by file.
     """
     from briefing_reader.core.content.catalogued import open_catalogued
 
     return open_catalogued(
-        list(places.library_folders), places.catalogue, places.document_cache, check=check
+        list(places.library_folders),
+        places.catalogue,
+        places.document_cache,
+        check=check,
+        trusted=(places.bundled_documents, places.imported_documents),
     )

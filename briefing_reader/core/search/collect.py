@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, neg
 from typing import Any
 
@@ -220,17 +220,9 @@ def _blocks(matcher: Any, offset: int) -> dict[int, float]:
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted units
     out: dict[int, float] = {}
-    if hasattr(inner, "_read_ids") and hasattr(inner, "_next_block"):
-        while inner.is_active():  # Whoosh 2.7.4's W3LeafMatcher (pinned)
-            if inner._ids is None:
-                inner._read_ids()
-            if inner._weights is None:
-                inner._read_weights()
-            ids, weights = inner._ids, inner._weights
-            if offset:
-                ids = map(offset.__add__, ids)
-            out.update(zip(ids, weights, strict=True))
-            inner._next_block()
+    if hasattr(inner, "_read_data") and hasattr(inner, "_next_block"):
+        ids, weights = _decoded(inner)
+        out = dict(zip(map(offset.__add__, ids) if offset else ids, weights, strict=True))
         if deleted:
             for unit in deleted:
                 out.pop(unit + offset, None)
@@ -239,6 +231,32 @@ def _blocks(matcher: Any, offset: int) -> dict[int, float]:
         out[matcher.id() + offset] = matcher.weight()
         matcher.next()
     return out
+
+
+def _decoded(inner: Any) -> tuple[list[int], list[float]]:
+    """Every posting of a Whoosh 2.7.4 W3LeafMatcher (pinned): (ids, weights).
+
+    Each block is unpacked as Whoosh stores it (ids as deltas, weights as
+    None for all 1.0, one float for all alike, or one each), the deltas
+    summed in C: Whoosh's own reader sums them in a Python generator, which
+    cost more than reading the blocks.
+    """
+    ids: list[int] = []
+    weights: list[float] = []
+    while inner.is_active():
+        if inner._data is None:
+            inner._read_data()
+        data = inner._data
+        ids.extend(data[0] if inner._byteids else accumulate(data[0]))
+        stored = data[1]
+        if stored is None:
+            weights.extend(repeat(1.0, inner._blocklength))
+        elif isinstance(stored, float):
+            weights.extend(repeat(stored, inner._blocklength))
+        else:
+            weights.extend(stored)
+        inner._next_block()
+    return ids, weights
 
 
 def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:

@@ -86,6 +86,7 @@ class SearchIndex:
         self._terms: DutchTerms | None = None
         self._splitter: CompoundSplitter | None = None
         self._splitter_searcher: Any = None
+        self._opened: Any = None  # the searcher that checked the index on opening, unused yet
         self._broken = False  # the index failed to open or to search: rebuild it
 
     # -- state -----------------------------------------------------------
@@ -105,6 +106,11 @@ class SearchIndex:
         """True when the index holds exactly the library's documents as they are."""
         with self._lock:
             ix = self._ix = self._ix if self._ix is not None else self._open_existing()
+            if ix is not None and self._opened is not None:  # no second opening
+                try:
+                    return files.state(self._opened) == files.fingerprint(library)
+                except Exception:  # unreadable now: update() looks again under the write lock
+                    return False
         if ix is None:
             return False
         try:
@@ -120,6 +126,13 @@ class SearchIndex:
                 self._searcher.close()
             self._searcher = None
             self._ix = None
+            self._drop_opened()
+
+    def _drop_opened(self) -> None:
+        if self._opened is not None:
+            with contextlib.suppress(Exception):
+                self._opened.close()
+        self._opened = None
 
     def __del__(self) -> None:
         # The segments are separate files (see schema.make_writer): a searcher
@@ -302,6 +315,7 @@ class SearchIndex:
 
     def _swap(self, ix: Any) -> None:
         with self._lock:
+            self._drop_opened()
             old = self._searcher
             self._ix = ix
             self._searcher = ix.searcher()
@@ -380,7 +394,7 @@ class SearchIndex:
             if ix is None:
                 return None
             self._ix = ix
-            self._searcher = ix.searcher()
+            self._searcher, self._opened = self._opened or ix.searcher(), None
         elif not self._in_memory:
             self._refresh_searcher()
         return self._searcher
@@ -417,9 +431,12 @@ class SearchIndex:
         from briefing_reader.core.search._whoosh import FileStorage
 
         storage = FileStorage(str(self.directory), readonly=True)
-        ix, missing = files.try_open(storage)  # Whoosh itself retries a moment mid-commit
+        # Whoosh itself retries a moment mid-commit
+        ix, missing, searcher = files.open_searching(storage)
         if ix is None and not missing:
             self._broken = True  # searches answer "not ready" until update() rebuilds
+        self._drop_opened()
+        self._opened = searcher
         return ix
 
     def _splitter_of(self, searcher: Any) -> CompoundSplitter:

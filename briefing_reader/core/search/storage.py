@@ -27,12 +27,10 @@ STATE_KIND = "_state"
 
 def fingerprint(library: Library) -> str:
     """A digest of the schema version and every document's id and source hash
-    (from the catalogue: nothing is parsed)."""
+    (:meth:`.Library.digest`: a catalogue keeps it, nothing is parsed or listed)."""
     from briefing_reader.core.search.schema import SCHEMA_VERSION
 
-    hashes = library.hashes()
-    lines = "".join(f"{doc_id}:{hashes[doc_id]}\n" for doc_id in sorted(hashes))
-    return hashlib.sha256(f"schema {SCHEMA_VERSION}\n{lines}".encode()).hexdigest()
+    return hashlib.sha256(f"schema {SCHEMA_VERSION}\n{library.digest()}".encode()).hexdigest()
 
 
 def state(searcher: Any) -> str | None:
@@ -65,6 +63,15 @@ def try_open(storage: Any) -> tuple[Any, bool]:
     Whoosh retries for half a second itself when a file vanishes under it
     (another process committing).
     """
+    ix, missing, searcher = open_searching(storage)
+    if searcher is not None:
+        searcher.close()
+    return ix, missing
+
+
+def open_searching(storage: Any) -> tuple[Any, bool, Any]:
+    """:func:`try_open`, with the searcher that read the state still open
+    (opening one reads every segment: a search need not do it again)."""
     from briefing_reader.core.search import schema
     from briefing_reader.core.search._whoosh import EmptyIndexError
 
@@ -73,15 +80,19 @@ def try_open(storage: Any) -> tuple[Any, bool]:
         warnings.simplefilter("ignore", ResourceWarning)
         try:
             ix = storage.open_index(schema.INDEX_NAME)
-            with ix.searcher() as searcher:
+            searcher = ix.searcher()
+            try:
                 state(searcher)
-            return ix, False
+            except BaseException:
+                searcher.close()
+                raise
+            return ix, False, searcher
         except EmptyIndexError:
-            return None, True
+            return None, True, None
         except Exception:  # corrupt or mid-commit: the caller decides
             pass
         gc.collect()
-    return None, False
+    return None, False, None
 
 
 def writable(directory: Path | None) -> str | None:
