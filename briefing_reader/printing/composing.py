@@ -496,7 +496,10 @@ def _pack_actions(
                 raise PrintError(f"document '{doc_id}' has no action '{action_id}'")
             chosen.append((doc, node))
         return chosen
-    for doc in library:
+    for doc_id in library.action_documents():  # the catalogue: nothing parsed yet
+        if not notes.actions(doc_id):
+            continue  # no note on any of its actions: left unparsed
+        doc = _document(library, doc_id)
         for node in doc.actions():
             mine = notes.mine(doc.id, node.id)
             if mine is not None and (mine.stance or mine.note.strip()):
