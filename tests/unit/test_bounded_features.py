@@ -171,3 +171,16 @@ def test_the_catalogue_and_memory_agree_on_action_holders_and_citations(
     meta = library.meta(LETTER_ID)
     assert meta is not None
     assert library.cited_by(meta) == memory.cited_by(meta)
+
+
+def test_importing_one_letter_loads_none_of_the_others(
+    run: paths.Paths, loads: list[str], tmp_path: Path
+) -> None:
+    from briefing_reader.core.importing.library import import_files
+
+    library = open_library(run)
+    new = tmp_path / "nieuw.md"
+    new.write_text(letter(LETTERS).replace(f"gen-{LETTERS:03d}", "nieuw"), encoding="utf-8")
+    report = import_files(run, [new], library=library)
+    assert [r.doc_id for r in report.results] == ["nieuw"]
+    assert generated(loads) == set()
