@@ -150,3 +150,21 @@ def test_a_damaged_catalogue_is_rebuilt(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM files").fetchone()[0] >= 4
     conn.close()
+
+
+def test_a_version_1_catalogue_keeps_its_rows_and_gains_references_at_the_next_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_lib(tmp_path).catalogue.close()
+    db = tmp_path / "cache" / "library.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP TABLE cites; DROP INDEX outline_node; PRAGMA user_version = 1;")
+    conn.close()
+    folders = [(paths.bundled_content_dir(), True), (tmp_path / "mine", False)]
+    library = open_catalogued(folders, db, tmp_path / "cache" / "documents", check=False)
+    assert LETTER in library.documents  # the window paints from the old rows
+    meta = library.meta(LETTER)
+    assert meta is not None and library.cited_by(meta) == []
+    report = library.refresh()  # as the window's check after its first paint
+    assert not report.any  # every file loaded again, none changed
+    assert {row[0] for row in library.cited_by(meta)} >= {"moties", "dossier-32824"}

@@ -33,7 +33,9 @@ from briefing_reader.core.content.model import Document, Meta, OutlineNode
 SCHEMA = 2
 """2: the outline's node ids indexed and the references between letters
 (``cites``) stored, so "cited by" and "which letter holds this action" parse
-nothing. Another version is dropped and rebuilt from the files."""
+nothing. A version-1 catalogue keeps its rows (the window paints from them)
+and has every file loaded again by the next sync (the window's runs after
+its first paint); another version is dropped and rebuilt from the files."""
 BATCH = 200
 """Rows written per transaction while syncing."""
 
@@ -154,8 +156,16 @@ class Catalogue:
                     conn.executemany("DELETE FROM cites WHERE path = ?", [(p,) for p in removed])
                 for path, rank, bundled, stat in todo[start : start + BATCH]:
                     old = known.get(str(path))
+                    same_parser = old is not None and old[4] == parser
                     new_hash = self._store(
-                        conn, path, rank, bundled, stat, load, parser, old[5] if old else None
+                        conn,
+                        path,
+                        rank,
+                        bundled,
+                        stat,
+                        load,
+                        parser,
+                        old[5] if same_parser else None,
                     )
                     if old is None:
                         added.append(str(path))
@@ -412,7 +422,10 @@ def _prepare(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last commit is re-synced
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version not in (0, SCHEMA):
+    if version == 1:  # rows kept; no parser matches '', so each is loaded again
+        conn.executescript(_TABLES)
+        conn.execute("UPDATE files SET parser = ''")
+    elif version not in (0, SCHEMA):
         conn.executescript(
             "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS outline; DROP TABLE IF EXISTS cites;"
         )
