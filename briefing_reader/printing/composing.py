@@ -516,7 +516,7 @@ def order_actions(
     chosen: list[tuple[Document, OutlineNode]], notes: _Notes, library: Library, order: str
 ) -> list[tuple[Document, OutlineNode]]:
     """Letter order, or by the member's priority (hoog, middel, laag, none) then letter order."""
-    rank = {doc.id: i for i, doc in enumerate(library)}
+    rank = {entry.id: i for i, entry in enumerate(library.entries())}  # nothing parsed
 
     def priority(pair: tuple[Document, OutlineNode]) -> int:
         mine = notes.mine(pair[0].id, pair[1].id)
