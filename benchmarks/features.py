@@ -15,6 +15,7 @@ put on an action of the bundled letter so the pack and the notes export
 have something to print.
 
 Then, alternating between the sizes ``--repeat`` times, the real program:
+``toc`` of the letter (the floor: start, catalogue, one document),
 ``actions --json`` (the register), ``commitments --json`` (the timeline),
 ``citedby kst-32824-456 --json``, ``pack --actions actie-startbanen`` (a
 PDF), ``notes export`` (Markdown); and in a fresh process with an offscreen
@@ -42,6 +43,7 @@ PROGRAM = [sys.executable, "-m", "briefing_reader"]
 LETTER = "kst-32824-456"
 ACTION = "actie-startbanen"
 COMMANDS = {
+    "CLI floor (toc of the letter)": ["toc", LETTER],
     "register (actions --json)": ["actions", "--json"],
     "timeline (commitments --json)": ["commitments", "--json", "--today", "2026-01-01"],
     "cited by (citedby --json)": ["citedby", LETTER, "--json"],
