@@ -31,6 +31,12 @@ from briefing_reader.core.commitments import (
     with_notes,
 )
 from briefing_reader.core.commitments.links import linked_groups, paragraphs
+from briefing_reader.core.commitments.scope import (
+    commitment_document,
+    scope_documents,
+    timeline_scope,
+)
+from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.model import OutlineKind
 
 
@@ -179,17 +185,19 @@ def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     if args.doc and library.get(args.doc) is None:
         return fail(f"no document '{args.doc}'")
+    statuses = load_statuses(run_paths)
+    documents = _scope_documents(library, run_paths, statuses, [args.doc] if args.doc else [])
     errors: list[MarkerError] = []
-    every = library_commitments(library, errors=errors)
+    every = library_commitments(documents, errors=errors)
     found = [
         c for c in every if (not args.doc or c.doc == args.doc) and (not args.kamer or c.to_kamer)
     ]
     for error in errors:
         print(f"briefing-reader: skipped marker {error}", file=sys.stderr)
     today = args.today or dt.date.today()
-    entries = timeline(found, today, load_statuses(run_paths), overdue_only=args.overdue)
+    entries = timeline(found, today, statuses, overdue_only=args.overdue)
     if args.json:
-        links = linked_groups(every, paragraphs(library))
+        links = linked_groups(every, paragraphs(Library(documents={d.id: d for d in documents})))
         print_json(
             {
                 "today": today.isoformat(),
@@ -219,10 +227,14 @@ def cmd_status(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     except CommitmentsError as exc:
         return fail(str(exc))
     library = load_library(run_paths)
-    every = library_commitments(library, errors=[])
+    own = commitment_document(args.commitment)
+    wanted = [own] if library.entry(own) is not None else []
+    documents = _scope_documents(library, run_paths, load_statuses(run_paths), wanted)
+    every = library_commitments(documents, errors=[])
     if args.commitment not in {c.id for c in every}:
         return fail(f"no commitment '{args.commitment}' (see 'briefing-reader commitments')")
-    linked = linked_groups(every, paragraphs(library)).get(args.commitment, ())
+    held = Library(documents={d.id: d for d in documents})
+    linked = linked_groups(every, paragraphs(held)).get(args.commitment, ())
     marked = [args.commitment, *(linked if args.all_linked else ())]
     try:
         with open_store(run_paths.notes_db, run_paths.backups) as store:
@@ -240,6 +252,26 @@ def cmd_status(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         for cid in linked:
             print(f"    {cid}")
     return EXIT_OK
+
+
+def _scope_documents(
+    library: Library,
+    run_paths: paths.Paths,
+    statuses: dict[str, tuple[str, str]],
+    wanted: list[str],
+) -> list[Document]:
+    """The letters the timeline reads (:mod:`~briefing_reader.core.commitments.scope`),
+    parsed; says on stderr when that is not every letter."""
+    noted = {commitment_document(cid) for cid in statuses}
+    noted |= {doc_id for doc_id, _action in load_annotations(run_paths)}
+    scope = timeline_scope(library, noted | set(wanted))
+    if not scope.complete and not wanted:
+        print(
+            f"briefing-reader: read {len(scope.documents)} of {scope.letters} letters: those "
+            f"with actions or notes and the {scope.recent} most recent; --doc DOC for another",
+            file=sys.stderr,
+        )
+    return scope_documents(library, scope)
 
 
 def _shorten(text: str, limit: int) -> str:

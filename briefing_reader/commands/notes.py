@@ -297,7 +297,7 @@ def _action_document(library: Library, action_id: str, doc_id: str | None) -> st
             known = ", ".join(sorted(library.documents))
             raise ValueError(f"no document '{doc_id}' (known: {known})")
         return doc_id
-    having = [doc.id for doc in library if any(n.id == action_id for n in doc.actions())]
+    having = library.action_documents(action_id)  # the catalogue: nothing is parsed
     if not having:
         raise ValueError(
             f"no document has an action '{action_id}' "

@@ -335,7 +335,7 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         )
         return EXIT_OK
 
-    return with_store(run_paths, work)
+    return with_store(run_paths, work, library)  # one look at 10,000 files, not two
 
 
 def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:

@@ -40,27 +40,21 @@ def cmd_refs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
 def cmd_citedby(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     from briefing_reader.core.content.citation import citation
-    from briefing_reader.core.content.citing import CitationIndex
 
     library = load_library(run_paths)
     doc = library.get(args.doc)
     if doc is None:
         return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
-    index = CitationIndex(run_paths.cache / "citations.sqlite")
-    try:
-        index.refresh(library.documents)
-        rows = index.cited_by(doc.meta)
-    finally:
-        index.close()
     citing: dict[str, dict[str, object]] = {}
-    for doc_id, anchor, text, offset in rows:
-        other = library.get(doc_id)
+    for doc_id, anchor, text, offset in library.cited_by(doc.meta):  # parses none of them
+        other = library.entry(doc_id)
+        meta = library.meta(doc_id)
         entry = citing.setdefault(
             doc_id,
             {
                 "doc": doc_id,
                 "title": other.title if other else doc_id,
-                "citation": citation(other.meta) if other else None,
+                "citation": citation(meta) if meta else None,
                 "places": [],
             },
         )

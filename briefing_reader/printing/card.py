@@ -90,13 +90,14 @@ def card_documents(
                 )
             docs.append(doc)
         return docs
-    letters = [doc for doc in library if doc.meta.kind != "companion"]
+    letters = [e.id for e in library.entries() if e.kind != "companion"]  # nothing parsed
     if store is not None:
         noted = {a.doc_id for a in store.action_annotations(include_imported=False)}
         noted |= {h.doc_id for h in store.highlights() if h.is_mine}
-        if any(doc.id in noted for doc in letters):
-            return [doc for doc in letters if doc.id in noted]
-    return letters
+        if any(doc_id in noted for doc_id in letters):
+            letters = [doc_id for doc_id in letters if doc_id in noted]
+    found = (library.get(doc_id) for doc_id in letters)
+    return [doc for doc in found if doc is not None]
 
 
 def compose_card(

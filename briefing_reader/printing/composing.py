@@ -497,7 +497,10 @@ def _pack_actions(
                 raise PrintError(f"document '{doc_id}' has no action '{action_id}'")
             chosen.append((doc, node))
         return chosen
-    for doc in library:
+    for doc_id in library.action_documents():  # the catalogue: nothing parsed yet
+        if not notes.actions(doc_id):
+            continue  # no note on any of its actions: left unparsed
+        doc = _document(library, doc_id)
         for node in doc.actions():
             mine = notes.mine(doc.id, node.id)
             if mine is not None and (mine.stance or mine.note.strip()):
@@ -514,7 +517,7 @@ def order_actions(
     chosen: list[tuple[Document, OutlineNode]], notes: _Notes, library: Library, order: str
 ) -> list[tuple[Document, OutlineNode]]:
     """Letter order, or by the member's priority (hoog, middel, laag, none) then letter order."""
-    rank = {doc.id: i for i, doc in enumerate(library)}
+    rank = {entry.id: i for i, entry in enumerate(library.entries())}  # nothing parsed
 
     def priority(pair: tuple[Document, OutlineNode]) -> int:
         mine = notes.mine(pair[0].id, pair[1].id)

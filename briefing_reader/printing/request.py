@@ -161,10 +161,10 @@ def resolve_actions(refs: Iterable[str], library: Library) -> tuple[tuple[str, s
     out: list[tuple[str, str]] = []
     for ref in refs:
         doc_id, _, action_id = ref.rpartition("#")
-        having = [
-            doc.id
-            for doc in library
-            if (not doc_id or doc.id == doc_id) and any(n.id == action_id for n in doc.actions())
+        having = [  # from the catalogue: no document is parsed
+            holder
+            for holder in library.action_documents(action_id)
+            if not doc_id or holder == doc_id
         ]
         if not having:
             raise PrintError(

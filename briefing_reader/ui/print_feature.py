@@ -162,11 +162,10 @@ class PrintFeature(QObject):
 
     def print_actions(self, action_ids: list[str]) -> None:
         """A pack of the actions chosen in the register (ids of any document)."""
-        refs = [
-            (doc.id, action_id)
+        refs = [  # the catalogue says which documents hold them: none is parsed
+            (doc_id, action_id)
             for action_id in action_ids
-            for doc in self.library
-            if doc.node(action_id) is not None
+            for doc_id in self.library.action_documents(action_id)
         ]
         self.print_pack(refs)
 

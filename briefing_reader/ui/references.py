@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.citation import citation, dutch_date
 from briefing_reader.core.content.citing import (
-    CitationIndex,
     Found,
     Resolver,
     document_references,
@@ -119,14 +118,7 @@ class ReferenceFeature(QObject):
         doc = self.reader.document_shown
         if doc is None:
             return
-        rows: list[tuple[str, str]] = []
-        if self.paths is not None:
-            index = CitationIndex(self.paths.cache / "citations.sqlite")
-            try:
-                index.refresh(self.library.documents)
-                rows = [(d, a or "") for d, a, _t, _o in index.cited_by(doc.meta)]
-            finally:
-                index.close()
+        rows = [(d, a or "") for d, a, _t, _o in self.library.cited_by(doc.meta)]
         cited = len({found.ref.key for found in self.found})
         dialog = DocumentInformation(doc, self.library, rows, cited, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen:
@@ -221,9 +213,10 @@ class DocumentInformation(QDialog):
             seen[doc_id] = seen.get(doc_id, 0) + 1
             if seen[doc_id] > 1:
                 continue
-            other = library.get(doc_id)
+            other = library.entry(doc_id)  # the catalogue: citing letters are not parsed
             title = other.title if other is not None else doc_id
-            node = other.node(anchor) if other is not None and anchor else None
+            outline = library.outline(doc_id) if anchor else None
+            node = next((n for n in outline.walk() if n.id == anchor), None) if outline else None
             where = f" — {node.title}" if node is not None else ""
             item = QListWidgetItem(f"{title}{where}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, (doc_id, anchor))

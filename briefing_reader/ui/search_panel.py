@@ -5,23 +5,41 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_reader.core.content import Library
+from briefing_reader.core.content.catalogue import Entry
 from briefing_reader.core.search import Hit, SearchError, SearchIndex, SearchResult
 from briefing_reader.ui import style
 from briefing_reader.ui.reader import OfflineBrowser
 
 TYPING_DELAY_MS = 120
 RESULT_LIMIT = 200
+RECENT_SCOPES = 8
+"""Documents the scope list offers besides "all" (the last ones searched in);
+any other is chosen in a filterable list, so the list stays short with
+10,000 documents."""
+OTHER = "\x00other"  # the scope item that opens the chooser (never a document id)
 
 
 class SearchPanel(QWidget):
@@ -42,6 +60,9 @@ class SearchPanel(QWidget):
         self.index = index
         self.result: SearchResult | None = None
         self._hits: list[Hit] = []
+        self._recent: list[str] = []  # documents searched in, the last one first
+        self._scope_index = 0  # the scope chosen before "Other document…"
+        self.chooser: DocumentChooser | None = None
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
         self.field = QLineEdit(self)
@@ -60,7 +81,7 @@ class SearchPanel(QWidget):
         )
         self.scope.setMinimumContentsLength(16)
         self.set_documents(library)
-        self.scope.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.scope.currentIndexChanged.connect(self._scope_changed)
         self.actions_only = QCheckBox(self.tr("Only actions"), self)
         self.actions_only.toggled.connect(lambda _on: self.run_search())
         self.summary = QLabel(self)
@@ -82,15 +103,46 @@ class SearchPanel(QWidget):
         self.show_empty_state()
 
     def set_documents(self, library: Library) -> None:
-        """Fill the scope list with the library's documents."""
-        current = self.scope.currentData()
+        """The library changed: fill the scope list again (documents gone drop out)."""
+        self.library = library
+        self._fill_scope(self.scope.currentData() or "")
+
+    def _fill_scope(self, current: str) -> None:
+        """All documents, the last few searched in, and "Other document…"."""
+        self._recent = [d for d in self._recent if self.library.entry(d) is not None]
         blocked = self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("All documents"), "")
-        for entry in library.entries():  # the catalogue: nothing is parsed
-            self.scope.addItem(entry.title, entry.id)
-        self.scope.setCurrentIndex(max(self.scope.findData(current or ""), 0))
+        for doc_id in self._recent:
+            entry = self.library.entry(doc_id)  # the catalogue: nothing is parsed
+            self.scope.addItem(entry.title if entry else doc_id, doc_id)
+        self.scope.addItem(self.tr("Other document…"), OTHER)
+        self.scope.setCurrentIndex(max(self.scope.findData(current), 0))
+        self._scope_index = self.scope.currentIndex()
         self.scope.blockSignals(blocked)
+
+    def use_scope(self, doc_id: str) -> None:
+        """Search in ``doc_id`` only ("" for every document)."""
+        if doc_id and self.library.entry(doc_id) is not None:
+            self._recent = [doc_id, *(d for d in self._recent if d != doc_id)][:RECENT_SCOPES]
+        self._fill_scope(doc_id)
+        self.run_search()
+
+    def _scope_changed(self, index: int) -> None:
+        if self.scope.itemData(index) != OTHER:
+            self._scope_index = index
+            self.run_search()
+            return
+        with_signals = self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(self._scope_index)  # until a document is chosen
+        self.scope.blockSignals(with_signals)
+        self.choose_document()
+
+    def choose_document(self) -> None:
+        """Open the filterable list of every document (built now, not at start)."""
+        self.chooser = DocumentChooser(self.library, self)
+        self.chooser.chosen.connect(self.use_scope)
+        self.chooser.open()
 
     def restyle(self) -> None:
         """The theme changed: show the results again in its colours."""
@@ -101,8 +153,7 @@ class SearchPanel(QWidget):
 
     def focus_search(self, doc_id: str = "") -> None:
         """Put the cursor in the field; ``doc_id`` limits the search to one document."""
-        index = self.scope.findData(doc_id)
-        self.scope.setCurrentIndex(max(index, 0))
+        self.use_scope(doc_id)
         self.field.setFocus()
         self.field.selectAll()
 
@@ -238,3 +289,91 @@ class SearchPanel(QWidget):
         self._timer.stop()  # setText started it; search now, once
         self.run_search()
         self.open_hit(0)
+
+
+class DocumentChooser(QDialog):
+    """Every document of the library in a list filtered as you type (title,
+    number, date, dossier); Enter takes the one selected, Esc cancels.
+
+    Signals:
+        chosen(str): the document id taken.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Search in one document"))
+        entries = library.entries()  # the catalogue: one row each, nothing parsed
+        self.ids = [e.id for e in entries]
+        self.source = QStringListModel([_describe(e) for e in entries], self)
+        self.model = QSortFilterProxyModel(self)
+        self.model.setSourceModel(self.source)
+        self.model.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter by title, number, date or dossier"))
+        self.filter.setAccessibleName(self.tr("Filter documents"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self.accept)
+        self.list = QListView(self)
+        self.list.setAccessibleName(self.tr("Documents"))
+        self.list.setUniformItemSizes(True)  # 10,000 rows lay out without measuring each
+        self.list.setModel(self.model)
+        self.list.activated.connect(lambda _index: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.filter.installEventFilter(self)
+        self._filter("")
+        self.resize(560, 420)
+
+    def _filter(self, text: str) -> None:
+        self.model.setFilterFixedString(text.strip())
+        self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        """Up and Down in the filter move through the list."""
+        if (
+            watched is self.filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key()
+            in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        ):
+            self.list.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def selected(self) -> str | None:
+        """The id of the document selected in the list, or None."""
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return None
+        return self.ids[self.model.mapToSource(index).row()]
+
+    def accept(self) -> None:
+        doc_id = self.selected()
+        if doc_id is None:
+            return  # nothing matches the filter: stay open
+        super().accept()
+        self.chosen.emit(doc_id)
+
+
+def _describe(entry: Entry) -> str:
+    """ "Title (32 824, nr. 456, 2025-07-04)": what the filter matches on."""
+    parts = []
+    if entry.dossier_number:
+        number = f", nr. {entry.volgnummer}" if entry.volgnummer is not None else ""
+        parts.append(f"{entry.dossier_number}{number}")
+    if entry.dossier_title:
+        parts.append(entry.dossier_title)
+    if entry.date:
+        parts.append(entry.date.isoformat())
+    return f"{entry.title} ({', '.join(parts)})" if parts else entry.title

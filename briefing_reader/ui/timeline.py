@@ -45,6 +45,12 @@ from briefing_reader.core.commitments import (
     timeline,
 )
 from briefing_reader.core.commitments.links import linked_groups, paragraphs
+from briefing_reader.core.commitments.scope import (
+    Scope,
+    commitment_document,
+    scope_documents,
+    timeline_scope,
+)
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import MONTHS_NL, citation, dutch_date
 from briefing_reader.core.notes import NotesError, NotesStore
@@ -127,6 +133,7 @@ class CommitmentsTimelineView(QWidget):
         self._order: list[str] = []
         self._drafts: dict[str, tuple[str, str]] = {}
         self._links: dict[str, tuple[str, ...]] = {}  # the same promise elsewhere
+        self.scope = Scope((), 0)
         self.linked_question: QMessageBox | None = None
         self._current: str | None = None
         self._due_labels = {
@@ -158,6 +165,9 @@ class CommitmentsTimelineView(QWidget):
         self.overdue_only = QCheckBox(self.tr("Only overdue"), self)
         self.kamer_only = QCheckBox(self.tr("Only to the Kamer"), self)
         self.count_label = QLabel(self)
+        self.scope_label = QLabel(self)  # says so when not every letter is read
+        self.scope_label.setWordWrap(True)
+        self.scope_label.hide()
         self.document_filter = QComboBox(self)
         self.document_filter.setAccessibleName(self.tr("Only commitments of this document"))
         bar = QHBoxLayout()
@@ -193,6 +203,7 @@ class CommitmentsTimelineView(QWidget):
         self.editor = self._build_editor()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.editor)
         for signal in (
@@ -260,8 +271,12 @@ class CommitmentsTimelineView(QWidget):
                 }
             except NotesError as exc:
                 message = self.tr("Statuses not read: {reason}").format(reason=exc.reason)
-        found = library_commitments(self._library, errors=[])
-        self._links = linked_groups(found, paragraphs(self._library))
+        self.scope = timeline_scope(self._library, self._noted_documents(statuses))
+        documents = scope_documents(self._library, self.scope)  # the rest stays unparsed
+        found = library_commitments(documents, errors=[])
+        held = Library(documents={doc.id: doc for doc in documents})
+        self._links = linked_groups(found, paragraphs(held))
+        self._show_scope()
         entries = timeline(found, self._today, statuses)
         self._entries = {e.commitment.id: e for e in entries}
         self._order = [e.commitment.id for e in entries]
@@ -269,6 +284,30 @@ class CommitmentsTimelineView(QWidget):
         self._rebuild()
         if message:
             self._show_message(message, error=True)
+
+    def _noted_documents(self, statuses: dict[str, tuple[str, str]]) -> set[str]:
+        """Documents with my statuses, notes or highlights (all in the timeline)."""
+        noted = {commitment_document(cid) for cid in statuses}
+        if self._store is not None:
+            try:
+                noted |= {a.doc_id for a in self._store.action_annotations()}
+                noted |= {h.doc_id for h in self._store.highlights()}
+            except NotesError:
+                pass  # the statuses' message says the store is not readable
+        return noted
+
+    def _show_scope(self) -> None:
+        self.scope_label.setVisible(not self.scope.complete)
+        self.scope_label.setText(
+            self.tr(
+                "Reads {covered} of {letters} letters: those with actions or with your "
+                "notes, and the {recent} most recent."
+            ).format(
+                covered=len(self.scope.documents),
+                letters=self.scope.letters,
+                recent=self.scope.recent,
+            )
+        )
 
     def entry(self, commitment_id: str) -> TimelineEntry | None:
         """The timeline entry of a commitment as shown now, or None."""
@@ -295,18 +334,18 @@ class CommitmentsTimelineView(QWidget):
             self.document_filter.clear()
             self.document_filter.addItem(self.tr("All documents"), None)
             having = {e.commitment.doc for e in self._entries.values()}
-            for doc in self._library:
-                if doc.id in having:
-                    self.document_filter.addItem(self._document_name(doc.id), doc.id)
+            for doc_id in self.scope.documents:
+                if doc_id in having:
+                    self.document_filter.addItem(self._document_name(doc_id), doc_id)
             self.document_filter.setCurrentIndex(
                 max(0, self.document_filter.findData(chosen)) if chosen else 0
             )
 
     def _document_name(self, doc_id: str) -> str:
-        doc = self._library.get(doc_id)
-        if doc is None:
+        meta = self._library.meta(doc_id)  # the catalogue: nothing is parsed
+        if meta is None:
             return doc_id
-        return citation(doc.meta) or doc.title
+        return citation(meta) or meta.title
 
     def _accepts(self, entry: TimelineEntry) -> bool:
         c = entry.commitment
@@ -399,8 +438,8 @@ class CommitmentsTimelineView(QWidget):
                 COL_KAMER, self.tr("A promise to inform the Kamer or send it something")
             )
         item.setText(COL_DOCUMENT, self._document_name(c.doc))
-        doc = self._library.get(c.doc)
-        item.setToolTip(COL_DOCUMENT, doc.title if doc else c.doc)
+        catalogued = self._library.entry(c.doc)
+        item.setToolTip(COL_DOCUMENT, catalogued.title if catalogued else c.doc)
         status = self._status_labels[entry.status]
         item.setText(COL_STATUS, status + (" *" if entry.note else ""))
         if entry.note:

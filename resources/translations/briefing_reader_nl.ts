@@ -711,6 +711,10 @@
         <translation>Statussen niet gelezen: {reason}</translation>
     </message>
     <message>
+        <source>Reads {covered} of {letters} letters: those with actions or with your notes, and the {recent} most recent.</source>
+        <translation>Leest {covered} van de {letters} brieven: die met acties of met uw notities, en de {recent} nieuwste.</translation>
+    </message>
+    <message>
         <source>All documents</source>
         <translation>Alle documenten</translation>
     </message>
@@ -794,6 +798,25 @@
     <message>
         <source>Later</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChooser</name>
+    <message>
+        <source>Search in one document</source>
+        <translation>Zoeken in één document</translation>
+    </message>
+    <message>
+        <source>Filter by title, number, date or dossier</source>
+        <translation>Filteren op titel, nummer, datum of dossier</translation>
+    </message>
+    <message>
+        <source>Filter documents</source>
+        <translation>Documenten filteren</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1823,10 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>Other document…</source>
+        <translation>Ander document…</translation>
     </message>
     <message>
         <source>The search index is being built…</source>

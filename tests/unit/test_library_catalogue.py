@@ -207,3 +207,21 @@ def test_a_sync_killed_before_its_digest_leaves_no_stale_digest(
     assert not again.last_sync.any
     assert again.digest() != before
     assert again.digest() == catalogued.Library.digest(again)  # from the rows as they are
+
+
+def test_a_version_1_catalogue_keeps_its_rows_and_gains_references_at_the_next_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_lib(tmp_path).catalogue.close()
+    db = tmp_path / "cache" / "library.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP TABLE cites; DROP INDEX outline_node; PRAGMA user_version = 1;")
+    conn.close()
+    folders = [(paths.bundled_content_dir(), True), (tmp_path / "mine", False)]
+    library = open_catalogued(folders, db, tmp_path / "cache" / "documents", check=False)
+    assert LETTER in library.documents  # the window paints from the old rows
+    meta = library.meta(LETTER)
+    assert meta is not None and library.cited_by(meta) == []
+    report = library.refresh()  # as the window's check after its first paint
+    assert not report.any  # every file loaded again, none changed
+    assert {row[0] for row in library.cited_by(meta)} >= {"moties", "dossier-32824"}

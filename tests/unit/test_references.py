@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from briefing_reader import paths
 from briefing_reader.cli import main
-from briefing_reader.core.content.citing import CitationIndex, Resolver, document_references
+from briefing_reader.core.content.citing import Resolver, document_references
+from briefing_reader.core.content.library import Library
 from briefing_reader.core.content.references import find_references
 from briefing_reader.session import open_library
 
@@ -174,21 +175,36 @@ def test_references_in_text_and_footnotes_resolve_to_the_library(run: paths.Path
     assert resolver.target(found[1].ref) is None
 
 
-def test_citation_index_refreshes_only_what_changed(run: paths.Paths, tmp_path: Path) -> None:
+def test_cited_by_comes_from_the_catalogue_and_follows_the_files(
+    run: paths.Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     library = open_library(run)
-    index = CitationIndex(tmp_path / "citations.sqlite")
-    assert index.refresh(library.documents) == len(library.documents)
-    assert index.refresh(library.documents) == 0
-    letter = library.get("kst-32824-456")
-    assert letter is not None
-    rows = index.cited_by(letter.meta)
-    assert ("notitie-taal", "inleiding") in [row[:2] for row in rows]
-    assert {row[0] for row in rows} == {"notitie-taal", "begrippen", "dossier-32824", "moties"}
-    documents = dict(library.documents)
-    del documents["notitie-taal"]
-    index.refresh(documents)
-    assert "notitie-taal" not in {row[0] for row in index.cited_by(letter.meta)}
-    index.close()
+    letter_meta = library.meta("kst-32824-456")
+    assert letter_meta is not None
+    in_memory = Library()
+    for doc_id in library.documents:
+        doc = library.get(doc_id)
+        assert doc is not None
+        in_memory.documents[doc_id] = doc
+    expected = in_memory.cited_by(letter_meta)
+    assert {row[0] for row in expected} == {"notitie-taal", "begrippen", "dossier-32824", "moties"}
+    assert ("notitie-taal", "inleiding") in [row[:2] for row in expected]
+
+    reopened = open_library(run)
+    monkeypatch.setattr(reopened, "_load", _no_parsing)
+    assert reopened.cited_by(letter_meta) == expected  # nothing parsed
+
+    citing = run.imported_documents / "notitie-taal.md"
+    citing.write_text(CITING.replace("32 824, nr. 456", "32 824, nr. 999"), encoding="utf-8")
+    assert "notitie-taal" not in {row[0] for row in open_library(run).cited_by(letter_meta)}
+    citing.write_text(CITING, encoding="utf-8")
+    assert "notitie-taal" in {row[0] for row in open_library(run).cited_by(letter_meta)}
+    citing.unlink()
+    assert "notitie-taal" not in {row[0] for row in open_library(run).cited_by(letter_meta)}
+
+
+def _no_parsing(path: Path, bundled: bool) -> None:
+    raise AssertionError(f"parsed {path}")
 
 
 def test_cli_refs_and_citedby(run: paths.Paths, capsys: pytest.CaptureFixture[str]) -> None:

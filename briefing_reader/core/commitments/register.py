@@ -278,12 +278,17 @@ def action_rows(
 
 
 def build_register(library: Library, glossary_id: str = GLOSSARY_ID) -> list[ActionRow]:
-    """The register over every letter of the library (not our companions)."""
+    """The register over every letter of the library (not our companions).
+
+    Only the letters that hold actions are parsed (the catalogue knows which):
+    in a library of thousands of letters, a handful.
+    """
     glossary = load_glossary(library.get(glossary_id))
+    holders = (library.get(doc_id) for doc_id in library.action_documents())
     return [
         row
-        for doc in library
-        if doc.meta.kind not in SKIPPED_DOC_KINDS
+        for doc in holders
+        if doc is not None and doc.meta.kind not in SKIPPED_DOC_KINDS
         for row in action_rows(doc, glossary)
     ]
 

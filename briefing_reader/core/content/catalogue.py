@@ -29,9 +29,14 @@ from typing import Any
 
 from briefing_reader.core.content.errors import ContentError
 from briefing_reader.core.content.library import content_digest
-from briefing_reader.core.content.model import Document, Meta, OutlineNode
+from briefing_reader.core.content.model import ACTION_KINDS, Document, Meta, OutlineNode
 
-SCHEMA = 1
+SCHEMA = 2
+"""2: the outline's node ids indexed and the references between letters
+(``cites``) stored, so "cited by" and "which letter holds this action" parse
+nothing. A version-1 catalogue keeps its rows (the window paints from them)
+and has every file loaded again by the next sync (the window's runs after
+its first paint); another version is dropped and rebuilt from the files."""
 BATCH = 200
 """Rows written per transaction while syncing."""
 
@@ -51,7 +56,15 @@ CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_by_doc ON files (doc_id);
 CREATE INDEX IF NOT EXISTS files_bundled ON files (bundled) WHERE bundled = 1;
 CREATE INDEX IF NOT EXISTS files_failed ON files (rank, path) WHERE error IS NOT NULL;
+CREATE INDEX IF NOT EXISTS outline_node ON outline (node_id);
+CREATE TABLE IF NOT EXISTS cites (
+    path TEXT NOT NULL, key TEXT NOT NULL, anchor TEXT, text TEXT NOT NULL,
+    offset INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS cites_key ON cites (key);
+CREATE INDEX IF NOT EXISTS cites_path ON cites (path);
 """
+_ACTION_KINDS = tuple(sorted(str(kind) for kind in ACTION_KINDS))
+"""The outline kinds of actions, as SQL parameters."""
 _DIGEST = "digest"
 """``state`` key of :func:`.library.content_digest` of the catalogued documents."""
 
@@ -180,10 +193,19 @@ class Catalogue:
                 if start == 0 and removed:
                     conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
                     conn.executemany("DELETE FROM outline WHERE path = ?", [(p,) for p in removed])
+                    conn.executemany("DELETE FROM cites WHERE path = ?", [(p,) for p in removed])
                 for path, rank, bundled, stat in todo[start : start + BATCH]:
                     old = known.get(str(path))
+                    same_parser = old is not None and old[4] == parser
                     new_hash = self._store(
-                        conn, path, rank, bundled, stat, load, parser, old[5] if old else None
+                        conn,
+                        path,
+                        rank,
+                        bundled,
+                        stat,
+                        load,
+                        parser,
+                        old[5] if old is not None and same_parser else None,
                     )
                     if old is None:
                         added.append(str(path))
@@ -241,6 +263,7 @@ class Catalogue:
             doc = load(path, bundled)
         except ContentError as exc:
             conn.execute("DELETE FROM outline WHERE path = ?", (key,))
+            conn.execute("DELETE FROM cites WHERE path = ?", (key,))
             conn.execute(
                 "INSERT OR REPLACE INTO files (path, rank, bundled, size, mtime_ns, parser, "
                 "error, error_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -287,6 +310,8 @@ class Catalogue:
                 "INSERT INTO outline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _outline_rows(key, doc.outline),
             )
+            conn.execute("DELETE FROM cites WHERE path = ?", (key,))
+            conn.executemany("INSERT INTO cites VALUES (?, ?, ?, ?, ?)", _cite_rows(key, doc))
         return doc.source_hash
 
     @contextlib.contextmanager
@@ -353,6 +378,28 @@ class Catalogue:
                 up.children.append(node)
             nodes.append(node)
         return nodes[0] if nodes else None
+
+    def holding(self, node_id: str | None = None) -> list[str]:
+        """Files whose outline has an action or sub-action (with id ``node_id``)."""
+        marks = ",".join("?" * len(_ACTION_KINDS))
+        sql = f"SELECT DISTINCT path FROM outline WHERE kind IN ({marks})"
+        if node_id is None:
+            return [r[0] for r in self.conn.execute(sql, _ACTION_KINDS)]
+        sql += " AND node_id = ?"
+        return [r[0] for r in self.conn.execute(sql, (*_ACTION_KINDS, node_id))]
+
+    def citing(self, keys: Iterable[str]) -> list[tuple[str, str | None, str, int]]:
+        """(file, anchor, text, offset) of every reference to one of ``keys``."""
+        wanted = list(keys)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self.conn.execute(
+            f"SELECT path, anchor, text, offset FROM cites WHERE key IN ({marks}) "
+            "ORDER BY path, offset",
+            wanted,
+        )
+        return [(str(p), a, str(t), int(o)) for p, a, t, o in rows]
 
 
 _ENTRY_SELECT = (
@@ -453,6 +500,14 @@ def _outline_rows(key: str, root: OutlineNode) -> list[tuple[Any, ...]]:
     return rows
 
 
+def _cite_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:
+    from briefing_reader.core.content.citing import document_references, key_text
+
+    return [
+        (key, key_text(f.ref.key), f.anchor, f.ref.text, f.offset) for f in document_references(doc)
+    ]
+
+
 def _connect(path: Path | None) -> sqlite3.Connection:
     """The catalogue's connection; a damaged file is replaced, an unwritable one
     becomes a catalogue in memory."""
@@ -478,8 +533,13 @@ def _prepare(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last commit is re-synced
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version not in (0, SCHEMA):
-        conn.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS outline;")
+    if version == 1:  # rows kept; no parser matches '', so each is loaded again
+        conn.executescript(_TABLES)
+        conn.execute("UPDATE files SET parser = ''")
+    elif version not in (0, SCHEMA):
+        conn.executescript(
+            "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS outline; DROP TABLE IF EXISTS cites;"
+        )
     conn.executescript(_TABLES)
     conn.execute(f"PRAGMA user_version = {SCHEMA}")
     conn.execute("SELECT count(*) FROM files").fetchone()  # fails on a damaged file

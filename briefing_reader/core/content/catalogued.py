@@ -195,6 +195,24 @@ class CataloguedLibrary(Library):
         entry = self.entry(doc_id)
         return self.catalogue.meta(entry.file) if entry else None
 
+    def action_documents(self, action_id: str | None = None) -> list[str]:
+        """From the catalogued outlines: nothing is parsed."""
+        files = set(self.catalogue.holding(action_id))
+        return [e.id for e in self._ordered if e.file in files]
+
+    def cited_by(self, meta: Meta) -> list[tuple[str, str | None, str, int]]:
+        """From the references stored in the catalogue: nothing is parsed."""
+        from briefing_reader.core.content.citing import identity_keys, key_text
+
+        rows = self.catalogue.citing(key_text(k) for k in identity_keys(meta))
+        doc_of = {e.file: e.id for e in self.by_id.values()}  # the winning file of each id
+        found = [
+            (doc_of[path], anchor, text, offset)
+            for path, anchor, text, offset in rows
+            if path in doc_of and doc_of[path] != meta.id
+        ]
+        return sorted(found, key=lambda row: (row[0], row[3]))
+
     # -- parsing on use ------------------------------------------------------
 
     def get(self, doc_id: str) -> Document | None:

@@ -1,6 +1,6 @@
 """Which documents cite which: references found in documents, resolved to the library.
 
-Qt-free. Three pieces, so the index can move into a catalogue later:
+Qt-free. Three pieces:
 
 - :func:`document_references` - the references in one document's text and
   footnotes, each with the anchor of the place it stands in;
@@ -8,18 +8,17 @@ Qt-free. Three pieces, so the index can move into a catalogue later:
   to (Kamerstuk dossier and number, an Aanhangsel's year and number), and
   the document a reference points to (any version: the library holds one
   document per identity);
-- :class:`CitationIndex` - a small SQLite table of (citing document, its
-  source hash, cited key, anchor, text), refreshed per document when its
-  source changes, so "cited by" needs no document in memory.
+- :func:`key_text` - a key as the catalogue stores it: the catalogue keeps
+  every document's references (cited key, anchor, text) beside its outline,
+  written when the document is catalogued, so "cited by"
+  (``Library.cited_by``) needs no document in memory.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.content.citation import citation
@@ -126,82 +125,6 @@ def refs_json(doc: Document, resolver: Resolver) -> list[dict[str, Any]]:
     return out
 
 
-class CitationIndex:
-    """Citations between documents, kept in SQLite (``path``) or in memory (None).
-
-    ``refresh(library)`` re-reads only documents whose source changed and
-    forgets removed ones; ``cited_by(meta)`` answers from the table.
-    """
-
-    def __init__(self, path: Path | None) -> None:
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path) if path is not None else ":memory:")
-        try:
-            self._setup()
-        except sqlite3.DatabaseError:  # damaged cache: it is rebuildable
-            self.db.close()
-            if path is not None:
-                path.unlink(missing_ok=True)
-            self.db = sqlite3.connect(str(path) if path is not None else ":memory:")
-            self._setup()
-
-    def _setup(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            self.db.executescript(
-                "DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS cites;"
-                "CREATE TABLE sources (doc TEXT PRIMARY KEY, hash TEXT NOT NULL);"
-                "CREATE TABLE cites (doc TEXT NOT NULL, key TEXT NOT NULL, anchor TEXT,"
-                " text TEXT NOT NULL, offset INTEGER NOT NULL);"
-                "CREATE INDEX cites_key ON cites (key);"
-                f"PRAGMA user_version = {SCHEMA_VERSION};"
-            )
-            self.db.commit()
-
-    def close(self) -> None:
-        self.db.close()
-
-    def refresh(self, documents: Mapping[str, Document]) -> int:
-        """Bring the table up to date; returns how many documents were (re)read."""
-        known = dict(self.db.execute("SELECT doc, hash FROM sources"))
-        changed = 0
-        with self.db:
-            for doc_id in set(known) - set(documents):
-                self._forget(doc_id)
-            for doc_id, doc in documents.items():
-                if known.get(doc_id) == doc.source_hash:
-                    continue
-                self._forget(doc_id)
-                self.db.execute("INSERT INTO sources VALUES (?, ?)", (doc_id, doc.source_hash))
-                self.db.executemany(
-                    "INSERT INTO cites VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (doc_id, _key_text(f.ref.key), f.anchor, f.ref.text, f.offset)
-                        for f in document_references(doc)
-                    ],
-                )
-                changed += 1
-        return changed
-
-    def _forget(self, doc_id: str) -> None:
-        self.db.execute("DELETE FROM sources WHERE doc = ?", (doc_id,))
-        self.db.execute("DELETE FROM cites WHERE doc = ?", (doc_id,))
-
-    def cited_by(self, meta: Meta) -> list[tuple[str, str | None, str, int]]:
-        """(citing document, anchor, text, offset) for every reference to this document,
-        by document and place; the document's references to itself left out."""
-        keys = [_key_text(k) for k in identity_keys(meta)]
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        rows = self.db.execute(
-            f"SELECT doc, anchor, text, offset FROM cites WHERE key IN ({marks}) AND doc != ? "
-            f"ORDER BY doc, offset",
-            (*keys, meta.id),
-        ).fetchall()
-        return [(str(d), a, str(t), int(o)) for d, a, t, o in rows]
-
-
-def _key_text(key: tuple[str, ...]) -> str:
+def key_text(key: tuple[str, ...]) -> str:
+    """A reference's key as stored (catalogue and index)."""
     return "|".join(key)

@@ -97,6 +97,29 @@ class Library:
         doc = self.documents.get(doc_id)
         return doc.meta if doc is not None else None
 
+    def action_documents(self, action_id: str | None = None) -> list[str]:
+        """Ids of the documents holding an action or sub-action (with id
+        ``action_id``), in library order."""
+        return [
+            doc.id
+            for doc in self.ordered()
+            if any(action_id is None or n.id == action_id for n in doc.actions())
+        ]
+
+    def cited_by(self, meta: Meta) -> list[tuple[str, str | None, str, int]]:
+        """(citing document, anchor, text, offset) of every reference to the
+        document of ``meta`` in another document, by document and place."""
+        from briefing_reader.core.content.citing import document_references, identity_keys
+
+        keys = identity_keys(meta)
+        return [
+            (doc.id, f.anchor, f.ref.text, f.offset)
+            for doc in sorted(self.documents.values(), key=lambda d: d.id)
+            if doc.id != meta.id
+            for f in document_references(doc)
+            if f.ref.key in keys
+        ]
+
     def load(self, doc_id: str) -> Document | None:
         """The parsed document, for a reader of every document (indexing)."""
         return self.get(doc_id)

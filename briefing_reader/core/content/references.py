@@ -99,6 +99,8 @@ def dossier_key(dossier: str) -> str:
 def find_references(text: str) -> list[Reference]:
     """Every reference in the text, in order; overlapping spellings count once."""
     text = text[:MAX_TEXT]
+    if "nr" not in text:  # every spelling has "nr." or "nrs.": most paragraphs have none
+        return []
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in ((KAMERSTUK, "kst"), (AANHANGSEL, "ah"), (BARE, "kst")):

@@ -135,11 +135,10 @@ def _current(paths: LibraryPlaces, library: Library | None) -> Library | None:
         on_disk = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
     except OSError:
         return library
-    known = {
-        doc.path.name
-        for doc in library.documents.values()
-        if resolved(doc.path.parent) == resolved(folder)
-    }
+    here = resolved(folder)
+    entries = library.entries()  # the catalogue: no document is parsed
+    parents = {p: resolved(p) == here for p in {entry.path.parent for entry in entries}}
+    known = {entry.path.name for entry in entries if parents[entry.path.parent]}
     known |= {error.path.name for error in library.errors}
     return library if on_disk <= known else None  # None: load it again
 

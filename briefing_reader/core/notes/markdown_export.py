@@ -76,7 +76,8 @@ def _place(item: Item, library: Library | None) -> Placed:
 
 def placed_notes(store: NotesStore, library: Library | None, mine_only: bool) -> list[Placed]:
     placed = [_place(item, library) for item in exported_items(store, mine_only)]
-    order = {doc.id: i for i, doc in enumerate(library)} if library is not None else {}
+    entries = library.entries() if library is not None else []  # the catalogue: no parse
+    order = {entry.id: i for i, entry in enumerate(entries)}
     placed.sort(
         key=lambda p: (
             order.get(p.item.doc_id, len(order)),
