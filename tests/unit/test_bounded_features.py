@@ -143,9 +143,8 @@ def test_the_pack_finds_actions_without_loading_a_letter(
 def test_the_notes_export_loads_only_the_letters_with_notes(
     run: paths.Paths, loads: list[str]
 ) -> None:
-    from briefing_reader.core.notes.text_export import export_markdown
-
     from briefing_reader.core.notes import action_target, open_store
+    from briefing_reader.core.notes.markdown_export import export_markdown
 
     library = open_library(run)
     letter_doc = library.get(LETTER_ID)
