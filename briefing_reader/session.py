@@ -22,6 +22,11 @@ def open_library(paths: paths_mod.Paths, *, check: bool = True) -> Library:
         folders.append((paths.content_override, False))
     from briefing_reader.core.content.catalogued import open_catalogued
 
+    if (paths.imported_documents / ".import-batch").exists():  # cut off mid-import
+        from briefing_reader.core.importing.storage import repair_interrupted
+
+        repair_interrupted(paths.imported_documents)
+
     return open_catalogued(
         folders, paths.cache / "library.sqlite3", paths.cache / "documents", check=check
     )

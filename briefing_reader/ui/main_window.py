@@ -774,6 +774,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.features_ready:
+            self.search.stop_indexing()
             self.annotations.close()
         self.save_state()
         super().closeEvent(event)

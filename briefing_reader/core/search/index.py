@@ -40,6 +40,11 @@ Progress = Callable[[int, int], None]
 BATCH = 250
 """Documents per commit: a run killed while indexing keeps what it committed,
 and the writer's memory does not grow with the library."""
+POOL_MB = 32
+"""Memory for the writer's postings before it spills sorted runs to disk.
+A batch fits, so nothing spills (spilling and merging runs cost a third of
+indexing). In a thread of the window, set ``pool_mb`` to 1: one big sort
+holds the interpreter lock, and the event loop, for as long as it takes."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class SearchIndex:
         self._splitter: CompoundSplitter | None = None
         self._splitter_searcher: Any = None
         self._broken = False  # the index failed to open or to search: rebuild it
+        self.pool_mb = POOL_MB
 
     # -- state -----------------------------------------------------------
 
@@ -120,6 +126,20 @@ class SearchIndex:
                 self._searcher.close()
             self._searcher = None
             self._ix = None
+
+    def reopen(self) -> None:
+        """Look at the files afresh: another process (the window's indexer)
+        has committed, or rebuilt an index this one found broken."""
+        with self._lock:
+            if self._searcher is not None:
+                with contextlib.suppress(Exception):
+                    self._searcher.close()
+            self._searcher = self._ix = None
+            self._broken = False
+
+    def go_in_memory(self, problem: str) -> None:
+        """Keep the index in memory from now on (the folder cannot be written)."""
+        self._go_in_memory(problem)
 
     def __del__(self) -> None:
         # The segments are separate files (see schema.make_writer): a searcher
@@ -192,9 +212,8 @@ class SearchIndex:
                 have,
                 removed if start == 0 else (),
                 files.fingerprint(library) if last else None,
+                (lambda n, s=start: progress(min(s + n, total), total)) if progress else None,
             )
-            if progress and not last:
-                progress(start + BATCH, total)
         _report_done(progress, total)
         return UpdateReport(
             added=tuple(d for d in todo if d not in have),
@@ -211,19 +230,23 @@ class SearchIndex:
         have: dict[str, str],
         removed: tuple[str, ...],
         state: str | None,
+        tick: Callable[[int], None] | None = None,
     ) -> None:
         """One commit: drop ``removed``, (re)index ``batch``, then the state
-        record (the library's fingerprint) when this is the last batch."""
+        record (the library's fingerprint) when this is the last batch.
+        ``tick(n)`` after the n-th document of the batch is added."""
         from briefing_reader.core.search.schema import lexicon_record, make_writer, records
 
-        writer = make_writer(ix)
+        writer = make_writer(ix, self.pool_mb)
         try:
             for doc_id in removed:
                 writer.delete_by_term("doc", doc_id)
             forms: set[str] = set()
             with ix.reader() as reader:
                 splitter = IndexSplitter(IndexVocabulary(reader, forms, terms.stop_words))
-                for doc_id in batch:
+                for n, doc_id in enumerate(batch):
+                    if tick is not None and n:
+                        tick(n)
                     if doc_id in have:
                         writer.delete_by_term("doc", doc_id)
                     doc = library.load(doc_id)
