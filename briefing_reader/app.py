@@ -234,7 +234,7 @@ def check_files(window: MainWindow) -> None:
 
     def checked(report: object) -> None:
         if getattr(report, "any", False):
-            window.importing.reload()  # catalogue, notes re-anchored, contents, index
+            window.importing.reload(catalogued=True)  # notes re-anchored, contents, index
         else:
             window.search.start_indexing()
 

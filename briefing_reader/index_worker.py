@@ -17,8 +17,11 @@ that the next run completes (see :mod:`core.search.index`).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 
@@ -35,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     from briefing_reader.session import open_library
 
     args = sys.argv[1:] if argv is None else argv
+    if hasattr(os, "nice"):  # background work: the window comes first for a core
+        with contextlib.suppress(OSError):
+            os.nice(10)
     raw = json.loads(args[0])
     run_paths = paths_mod.Paths(
         data=Path(raw["data"]),
@@ -43,7 +49,13 @@ def main(argv: list[str] | None = None) -> int:
         content_override=Path(raw["content_override"]) if raw["content_override"] else None,
     )
 
-    def progress(done: int, total: int) -> None:
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:  # ten lines a second at most
+        now = time.monotonic()
+        if 0 < done < total and now - last[0] < 0.1:
+            return
+        last[0] = now
         print(f"progress {done} {total}", flush=True)
 
     try:

@@ -123,8 +123,7 @@ class SearchFeature(QObject):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.catching_up.show_progress(done, total)
-        if done and not self.index.ready:  # a rebuilt index: search its first batches
-            self.index.reopen()
+        self.index.reopen_if_broken()  # a rebuilt index: search its first batches
 
     def _worker_done(self, summary: dict[str, object]) -> None:
         self.index.reopen()  # the worker's last commit (or a rebuilt index)
@@ -140,13 +139,16 @@ class SearchFeature(QObject):
                 self._progressed,
             )
             return
-        self._indexed(None)
+        # Open the new index (and import Whoosh, the first time) off this thread.
+        run_in_background(
+            lambda _progress: self.index.ready, self, self._indexed, self._index_failed
+        )
 
     def _worker_failed(self, error: str) -> None:
         self.index.reopen()
         self._index_failed(RuntimeError(error))
 
-    def _indexed(self, report: UpdateReport | None) -> None:
+    def _indexed(self, report: UpdateReport | bool | None) -> None:
         self.progress.hide()
         self.catching_up.hide()
         if self.index.warning:

@@ -137,6 +137,13 @@ class SearchIndex:
             self._searcher = self._ix = None
             self._broken = False
 
+    def reopen_if_broken(self) -> None:
+        """Let the next search try a broken or missing index again (another
+        process is rebuilding it); cheap: nothing is opened here."""
+        with self._lock:
+            if self._broken:
+                self._broken = False
+
     def go_in_memory(self, problem: str) -> None:
         """Keep the index in memory from now on (the folder cannot be written)."""
         self._go_in_memory(problem)
@@ -421,12 +428,14 @@ class SearchIndex:
             return
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
-            fresh = None
+            fresh, failed = None, False
             for _attempt in range(5):
                 fresh = _open_searcher(self._ix)
                 if fresh is not None:
                     break
-            gc.collect()
+                failed = True
+            if failed:  # only a failed attempt leaves files behind
+                gc.collect()  # (a full collection: 100 ms and more in a big window)
         if fresh is not None:
             old, self._searcher = self._searcher, fresh
             with contextlib.suppress(Exception):
