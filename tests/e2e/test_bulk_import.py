@@ -82,6 +82,7 @@ def test_kill_9_during_a_bulk_import_is_repaired_by_the_next_run(
     assert 20 <= before < 150
     docs = json.loads(run("docs", "--json").stdout)  # the catalogue catches up
     assert len(docs) == before + 4
+    assert not (stored / ".import-batch").exists()  # the cut-off batch was looked at
     result = run("import", str(letters), timeout=300)
     assert f"imported {150 - before}, replaced 0, unchanged {before}, refused 0" in result.stdout
     assert len(json.loads(run("docs", "--json").stdout)) == 154
