@@ -7,7 +7,7 @@ import bisect
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QTabWidget
+from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QProgressBar, QTabWidget
 
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.search import SearchIndex, UpdateReport
@@ -59,7 +59,9 @@ class SearchFeature(QObject):
         self.progress.hide()
         window.statusBar().addPermanentWidget(self.progress)
         self.catching_up = CatchingUp(self.panel)
-        self.panel.layout().insertWidget(1, self.catching_up)  # under the search field
+        layout = self.panel.layout()
+        if isinstance(layout, QBoxLayout):  # under the search field
+            layout.insertWidget(1, self.catching_up)
         self._runner: IndexRunner | None = None
         self._again = False
 

@@ -221,7 +221,7 @@ class SearchIndex:
                 have,
                 removed if start == 0 else (),
                 files.fingerprint(library) if last else None,
-                (lambda n, s=start: progress(min(s + n, total), total)) if progress else None,
+                _ticker(progress, start, total),
             )
         _report_done(progress, total)
         return UpdateReport(
@@ -490,6 +490,18 @@ def _ram_storage() -> Any:
             return super().temp_storage(None)
 
     return PrivateRamStorage()
+
+
+def _ticker(progress: Progress | None, start: int, total: int) -> Callable[[int], None] | None:
+    """``tick(n)`` for a batch starting at ``start``: ``progress(start + n, total)``."""
+    if progress is None:
+        return None
+    report = progress
+
+    def tick(n: int) -> None:
+        report(min(start + n, total), total)
+
+    return tick
 
 
 def _report_done(progress: Progress | None, total: int) -> None:
