@@ -88,19 +88,20 @@ class SearchFeature(QObject):
         loop never waits for Whoosh); in memory, or in a frozen build, in a
         worker thread. Asked again while running: once more afterwards.
         """
-        if self._runner is not None and self._runner.running():
+        if self.indexing:
             self._again = True
             return
         self.progress.show()
         paths = getattr(self.window, "paths", None)
         if paths is not None and not self.index.in_memory and index_runner.can_run():
-            from briefing_reader.index_worker import paths_argument
-
-            self._runner = IndexRunner(paths_argument(paths), self)
-            self._runner.progressed.connect(self._progressed)
-            self._runner.finished.connect(self._worker_done)
-            self._runner.failed.connect(self._worker_failed)
-            self._runner.start()
+            # Most starts find the index current: no process for that (a look
+            # at its state record, off this thread).
+            run_in_background(
+                lambda _progress: self.index.is_current(self.library),
+                self,
+                lambda current: self._indexed(None) if current else self._start_worker(paths),
+                self._index_failed,
+            )
             return
         self.index.pool_mb = 1  # beside the event loop: small sorts (see make_writer)
         run_in_background(
@@ -110,6 +111,15 @@ class SearchFeature(QObject):
             self._index_failed,
             self._progressed,
         )
+
+    def _start_worker(self, paths: object) -> None:
+        from briefing_reader.index_worker import paths_argument
+
+        self._runner = IndexRunner(paths_argument(paths), self)
+        self._runner.progressed.connect(self._progressed)
+        self._runner.finished.connect(self._worker_done)
+        self._runner.failed.connect(self._worker_failed)
+        self._runner.start()
 
     def stop_indexing(self) -> None:
         """The window closes: end the worker (what it committed stays)."""
@@ -167,6 +177,9 @@ class SearchFeature(QObject):
         self.progress.hide()
         self.catching_up.hide()
         self.window.statusBar().showMessage(self.tr("Search is unavailable: %s") % error, 15000)
+        if self._again:
+            self._again = False
+            self.start_indexing()
 
     # -- opening hits ------------------------------------------------------
 
