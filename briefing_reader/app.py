@@ -240,7 +240,7 @@ def check_files(window: MainWindow) -> None:
     def checked(result: tuple[object, object]) -> None:
         report, entries = result
         if getattr(report, "any", False):
-            window.importing.reload()  # catalogue, notes re-anchored, contents, index
+            window.importing.reload(catalogued=True)  # notes re-anchored, contents, index
             return
         if entries is not None and not library.entries_read:
             library.adopt_entries(entries)  # type: ignore[attr-defined]

@@ -20,4 +20,9 @@ def open_library(paths: paths_mod.Paths, *, check: bool | str = True) -> Library
     """
     from briefing_reader.core.content.places import open_library as open_at
 
+    if (paths.imported_documents / ".import-batch").exists():  # cut off mid-import
+        from briefing_reader.core.importing.storage import repair_interrupted
+
+        repair_interrupted(paths.imported_documents)
+
     return open_at(paths, check=check)

@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         _date_undated(run_paths, report, args.date)
     if report.changed:
         library.refresh()  # the catalogue takes the new files in
-        _index(run_paths, library)
+        _index(run_paths, library, _indexing_line() if folders else None)
         _reanchor(run_paths, library)
     if args.json:
         print_json(report.to_json())
@@ -161,13 +161,32 @@ def _print_summary(report: object) -> None:
         print(line)
 
 
-def _index(run_paths: paths.Paths, library: Library) -> None:
+def _indexing_line() -> Callable[[int, int], None]:
+    """``indexing [done/total]`` on stderr while the search index is updated."""
+    terminal = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < (0.2 if terminal else 2.0):
+            return
+        last[0] = now
+        line = f"indexing [{done}/{total}]"
+        end = "\n" if not terminal or done == total else ""
+        print(f"\r\x1b[K{line}" if terminal else line, end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _index(
+    run_paths: paths.Paths, library: Library, progress: Callable[[int, int], None] | None = None
+) -> None:
     """Bring the search index up to date with the imports (incrementally)."""
     from briefing_reader.core.search import SearchError, SearchIndex
 
     with SearchIndex(run_paths.search_index) as index:
         try:
-            index.update(library)
+            index.update(library, progress)
         except SearchError as exc:
             print(f"briefing-reader: the search index was not updated: {exc}", file=sys.stderr)
 

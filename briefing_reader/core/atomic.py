@@ -12,8 +12,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write ``data`` to ``path`` atomically.
+
+    ``sync`` False skips the flush to disk: for caches whose entries are
+    verified when read (a kill -9 cannot tear a renamed file; a power cut can,
+    and the check drops it).
 
     Raises:
         OSError: the folder is missing or not writable, the disk is full...;
@@ -24,7 +28,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

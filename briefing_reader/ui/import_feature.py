@@ -8,6 +8,7 @@ search index updated.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +75,17 @@ class ImportFeature(QObject):
         self.progress.setMaximumWidth(180)
         self.progress.setFormat(self.tr("Importing %v/%m"))
         self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel import"), window)
+        self.cancel_button.setToolTip(self.tr("Stop after the letter being imported now"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop the running import after its current letter; what was
+        imported stays (and is catalogued and indexed)."""
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
 
     def build_menu(self, menu: QMenu) -> None:
         action = menu.addAction(self.tr("&Import letters…"))
@@ -103,15 +116,29 @@ class ImportFeature(QObject):
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         self.progress.show()
+        self._cancel.clear()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
         paths = self.paths
+        library = self.library
+        cancelled = self._cancel.is_set
         from briefing_reader.core.importing import import_files
         from briefing_reader.core.importing.folders import files_in
 
         def work(progress: Callable[[int, int], None]) -> ImportReport:
             inside = files_in(files)  # a dropped folder: everything in it
-            return import_files(
-                paths, inside, roots=files, progress=progress, ask_bundled=ask_bundled
+            report = import_files(
+                paths,
+                inside,
+                roots=files,
+                progress=progress,
+                ask_bundled=ask_bundled,
+                cancelled=cancelled,
             )
+            check = getattr(library, "check_files", None)
+            if report.changed and check is not None:  # catalogue them here, not in the window
+                check()
+            return report
 
         run_in_background(work, self, self._imported, self._failed, self._progressed)
 
@@ -122,13 +149,15 @@ class ImportFeature(QObject):
     def _failed(self, error: Exception) -> None:
         self.busy = False
         self.progress.hide()
+        self.cancel_button.hide()
         QMessageBox.warning(self.window, self.tr("Import failed"), str(error))
 
     def _imported(self, report: ImportReport) -> None:
         self.busy = False
         self.progress.hide()
+        self.cancel_button.hide()
         if report.changed:
-            self.reload()
+            self.reload(catalogued=True)
         if len(report.to_ask) < len(report.results):
             self._tell(report)
         if report.document_to_open:
@@ -174,7 +203,7 @@ class ImportFeature(QObject):
 
     def _tell(self, report: ImportReport) -> None:
         lines = [self._line(result) for result in report.results if result.status != "ask"]
-        many = len(lines) > MAX_LINES
+        many = len(lines) > MAX_LINES or report.cancelled  # counts, then "cancelled"
         if many:  # a folder: the refusals and the counts
             counts = self.tr("%d imported, %d replaced, %d unchanged, %d refused") % (
                 len(report.imported),
@@ -183,10 +212,15 @@ class ImportFeature(QObject):
                 len(report.failed),
             )
             lines = [*(self._line(result) for result in report.failed[:MAX_LINES]), counts]
+        if report.cancelled:
+            lines.append(
+                self.tr("Import cancelled after %d of %d files.")
+                % (len(report.results), report.total)
+            )
         title = self.tr("Import")
         if report.failed:
             QMessageBox.warning(self.window, title, "\n".join(lines))
-        elif many or len(lines) > 1 or not report.changed:
+        elif many or len(lines) > 1 or not report.changed or report.cancelled:
             QMessageBox.information(self.window, title, "\n".join(lines))
         else:
             self.status_message.emit(lines[0], 8000)
@@ -309,11 +343,19 @@ class ImportFeature(QObject):
 
     # -- the shared library ------------------------------------------------------
 
-    def reload(self) -> None:
-        """Load the library again and refresh everything that shows it."""
+    def reload(self, *, catalogued: bool = False) -> None:
+        """Load the library again and refresh everything that shows it.
+
+        ``catalogued``: a worker has just brought the catalogue up to date;
+        only its entries are read here (no look at every file on this thread).
+        """
         if self.paths is None:
             return
-        self.library.refresh()  # the catalogue looks at the files again
+        reload_entries = getattr(self.library, "reload_entries", None)
+        if catalogued and reload_entries is not None:
+            reload_entries()
+        else:
+            self.library.refresh()  # the catalogue looks at the files again
         if self.store is not None:
             try:
                 reanchor_library(self.store, self.library, self.paths.versions)

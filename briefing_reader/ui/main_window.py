@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         status.addWidget(f.annotations.undo_button)
         status.addPermanentWidget(f.search.progress)
         status.addPermanentWidget(f.importing.progress)
+        status.addPermanentWidget(f.importing.cancel_button)
 
     def _ready(self) -> Features:
         if self.features is None:
@@ -876,6 +877,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.features is not None:
+            self.features.search.stop_indexing()
             self.features.annotations.close()
         self.save_state()
         super().closeEvent(event)

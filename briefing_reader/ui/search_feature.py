@@ -8,12 +8,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar, QTabWidget
+from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QProgressBar, QTabWidget
 
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.search import SearchIndex, UpdateReport
 from briefing_reader.core.search.units import units_of
+from briefing_reader.ui import index_runner
 from briefing_reader.ui.background import run_in_background
+from briefing_reader.ui.catching_up import CatchingUp
+from briefing_reader.ui.index_runner import IndexRunner
 from briefing_reader.ui.reader import Mark, ReaderView
 from briefing_reader.ui.search_panel import SearchPanel
 
@@ -67,6 +70,12 @@ class SearchFeature(QObject):
         self.progress.setMaximumWidth(180)
         self.progress.setFormat(self.tr("Search index %p%"))
         self.progress.hide()
+        self.catching_up = CatchingUp(self.panel)
+        layout = self.panel.layout()
+        if isinstance(layout, QBoxLayout):  # under the search field
+            layout.insertWidget(1, self.catching_up)
+        self._runner: IndexRunner | None = None
+        self._again = False
 
     def build_menu(self, menu: QMenu) -> None:
         def add(
@@ -89,8 +98,28 @@ class SearchFeature(QObject):
     # -- the index -------------------------------------------------------------
 
     def start_indexing(self) -> None:
-        """Build or update the index in the background, with a progress bar."""
+        """Build or update the index in the background, with a progress bar.
+
+        On disk the work runs in a process of its own (the window's event
+        loop never waits for Whoosh); in memory, or in a frozen build, in a
+        worker thread. Asked again while running: once more afterwards.
+        """
+        if self.indexing:
+            self._again = True
+            return
         self.progress.show()
+        paths = getattr(self.window, "paths", None)
+        if paths is not None and not self.index.in_memory and index_runner.can_run():
+            # Most starts find the index current: no process for that (a look
+            # at its state record, off this thread).
+            run_in_background(
+                lambda _progress: self.index.is_current(self.library),
+                self,
+                lambda current: self._indexed(None) if current else self._start_worker(paths),
+                self._index_failed,
+            )
+            return
+        self.index.pool_mb = 1  # beside the event loop: small sorts (see make_writer)
         run_in_background(
             lambda progress: self.index.update(self.library, progress),
             self,
@@ -99,22 +128,74 @@ class SearchFeature(QObject):
             self._progressed,
         )
 
+    def _start_worker(self, paths: object) -> None:
+        from briefing_reader.index_worker import paths_argument
+
+        self._runner = IndexRunner(paths_argument(paths), self)
+        self._runner.progressed.connect(self._progressed)
+        self._runner.finished.connect(self._worker_done)
+        self._runner.failed.connect(self._worker_failed)
+        self._runner.start()
+
+    def stop_indexing(self) -> None:
+        """The window closes: end the worker (what it committed stays)."""
+        if self._runner is not None:
+            self._runner.stop()
+
+    @property
+    def indexing(self) -> bool:
+        """True while the index is being brought up to date."""
+        return not self.progress.isHidden()
+
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
+        self.catching_up.show_progress(done, total)
+        self.index.reopen_if_broken()  # a rebuilt index: search its first batches
 
-    def _indexed(self, report: UpdateReport) -> None:
+    def _worker_done(self, summary: dict[str, object]) -> None:
+        self.index.reopen()  # the worker's last commit (or a rebuilt index)
+        if summary.get("warning"):  # it could not write to disk: index in memory here
+            self.index.go_in_memory(str(summary["warning"]))
+            self.index.pool_mb = 1
+            self._runner = None
+            run_in_background(
+                lambda progress: self.index.update(self.library, progress),
+                self,
+                self._indexed,
+                self._index_failed,
+                self._progressed,
+            )
+            return
+        # Open the new index (and import Whoosh, the first time) off this thread.
+        run_in_background(
+            lambda _progress: self.index.ready, self, self._indexed, self._index_failed
+        )
+
+    def _worker_failed(self, error: str) -> None:
+        self.index.reopen()
+        self._index_failed(RuntimeError(error))
+
+    def _indexed(self, report: UpdateReport | bool | None) -> None:
         self.progress.hide()
+        self.catching_up.hide()
         if self.index.warning:
             self.status_message.emit(self.index.warning, 15000)
         if self.panel.field.text().strip():
             self.panel.run_search()
         else:
             self.panel.show_empty_state()
+        if self._again:
+            self._again = False
+            self.start_indexing()
 
     def _index_failed(self, error: Exception) -> None:
         self.progress.hide()
+        self.catching_up.hide()
         self.status_message.emit(self.tr("Search is unavailable: %s") % error, 15000)
+        if self._again:
+            self._again = False
+            self.start_indexing()
 
     # -- opening hits ------------------------------------------------------
 

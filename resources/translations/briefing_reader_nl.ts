@@ -477,6 +477,17 @@
     </message>
 </context>
 <context>
+    <name>CatchingUp</name>
+    <message>
+        <source>Search index progress</source>
+        <translation>Voortgang van de zoekindex</translation>
+    </message>
+    <message>
+        <source>Search is catching up: %1 of %2 documents indexed. Results come from what is indexed so far and may be incomplete.</source>
+        <translation>Zoeken loopt bij: %1 van %2 documenten geïndexeerd. Resultaten komen uit wat tot nu toe is geïndexeerd en kunnen onvolledig zijn.</translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message>
         <source>What has changed</source>
@@ -1003,6 +1014,14 @@
         <translation>Nieuwe versie van een meegeleverde brief?</translation>
     </message>
     <message>
+        <source>Cancel import</source>
+        <translation>Importeren annuleren</translation>
+    </message>
+    <message>
+        <source>Stop after the letter being imported now</source>
+        <translation>Stoppen na de brief die nu wordt geïmporteerd</translation>
+    </message>
+    <message>
         <source>“%s” says it is a new version (%s) of “%s”, which came with the program (version %s).</source>
         <translation>“%s” zegt een nieuwe versie (%s) te zijn van “%s”, die met het programma is meegeleverd (versie %s).</translation>
     </message>
@@ -1017,6 +1036,10 @@
     <message>
         <source>Do not import</source>
         <translation>Niet importeren</translation>
+    </message>
+    <message>
+        <source>Import cancelled after %d of %d files.</source>
+        <translation>Importeren geannuleerd na %d van %d bestanden.</translation>
     </message>
     <message>
         <source>its front matter uses YAML anchors and aliases (&amp;name, *name), which are not allowed</source>

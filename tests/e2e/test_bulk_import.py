@@ -82,6 +82,7 @@ def test_kill_9_during_a_bulk_import_is_repaired_by_the_next_run(
     assert 20 <= before < 150
     docs = json.loads(run("docs", "--json").stdout)  # the catalogue catches up
     assert len(docs) == before + 4
+    assert not (stored / ".import-batch").exists()  # the cut-off batch was looked at
     result = run("import", str(letters), timeout=300)
     assert f"imported {150 - before}, replaced 0, unchanged {before}, refused 0" in result.stdout
     assert len(json.loads(run("docs", "--json").stdout)) == 154
@@ -90,3 +91,61 @@ def test_kill_9_during_a_bulk_import_is_repaired_by_the_next_run(
         assert len(hits) == 1
     notes = run("notes", "list", "--json").stdout
     assert "blijft" in notes
+
+
+def index_agrees_with_catalogue(profile: Path) -> bool:
+    from briefing_reader import paths
+    from briefing_reader.core.search import SearchIndex
+    from briefing_reader.session import open_library
+
+    run_paths = paths.resolve(profile)
+    with SearchIndex(run_paths.search_index) as index:
+        return index.is_current(open_library(run_paths))
+
+
+def test_kill_9_while_indexing_is_completed_by_the_next_run(
+    run: Runner, program: list[str], tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile"
+    run("notes", "highlight", LETTER, "--quote", "Taal speelt daarbij een belangrijke rol.")
+    letters = tmp_path / "brieven"
+    write_letters(letters, 700)  # three commits of 250
+    env = {**os.environ, "BRIEFING_READER_DATA_DIR": str(profile)}
+    proc = subprocess.Popen(
+        [*program, "import", str(letters)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    index = profile / "cache" / "search-index"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if list(index.glob("*.toc")):  # the first batch is committed: indexing goes on
+            break
+        time.sleep(0.02)  # polling a real subprocess, not waiting for a result
+    assert proc.poll() is None, "the import ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(list((profile / "documents").glob("*.md"))) == 700  # all stored
+    assert not index_agrees_with_catalogue(profile)  # half-built
+    docs = json.loads(run("docs", "--json").stdout)
+    assert len(docs) == 704
+    for n in (0, 699):  # the search completes the index and finds both ends
+        hits = json.loads(run("search", f"kwartiermaker{n}", "--json", timeout=300).stdout)
+        assert len(hits["hits"]) == 1
+    assert index_agrees_with_catalogue(profile)
+    assert "belangrijke rol" in run("notes", "list", "--json").stdout
+
+
+def test_a_corrupt_index_is_rebuilt(run: Runner, tmp_path: Path) -> None:
+    letters = tmp_path / "brieven"
+    write_letters(letters, 5)
+    run("import", str(letters))
+    index = tmp_path / "profile" / "cache" / "search-index"
+    segments = [p for p in index.iterdir() if p.suffix in (".col", ".trm", ".pst", ".toc")]
+    assert segments
+    for path in segments:  # garbage over every segment file
+        path.write_bytes(os.urandom(path.stat().st_size or 64))
+    hits = json.loads(run("search", "kwartiermaker3", "--json").stdout)["hits"]
+    assert len(hits) == 1
+    assert index_agrees_with_catalogue(tmp_path / "profile")

@@ -456,11 +456,11 @@ def test_a_name_taken_meanwhile_by_another_process_is_not_overwritten(
     real = import_library.validate
     other = run.imported_documents / "brief-taal.md"
 
-    def validate_while_another_import_writes(text: str, target: Path, path: Path) -> None:
+    def validate_while_another_import_writes(text: str, target: Path, path: Path) -> object:
         if not other.exists():
             other.parent.mkdir(parents=True, exist_ok=True)
             other.write_text("van een ander proces", encoding="utf-8")
-        real(text, target, path)
+        return real(text, target, path)
 
     monkeypatch.setattr(import_library, "validate", validate_while_another_import_writes)
     path = tmp_path / "brief.md"

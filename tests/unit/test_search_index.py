@@ -204,8 +204,8 @@ def test_disk_failing_mid_build_falls_back_to_memory(
 
     real = schema.make_writer
 
-    def failing_writer(ix: object) -> object:
-        writer = real(ix)
+    def failing_writer(ix: object, *args: object) -> object:
+        writer = real(ix, *args)
         if type(ix.storage).__name__ == "FileStorage":  # type: ignore[attr-defined]
 
             def commit(*args: object, **kwargs: object) -> None:

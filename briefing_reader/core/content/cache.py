@@ -87,7 +87,8 @@ class DocumentCache:
             header = json.dumps(
                 {"source": checksum(data), "entry": checksum(self._secret() + encoded)}
             )
-            write_atomic(self._entry(data), header.encode("utf-8") + b"\n" + encoded)
+            # no fsync: an entry is verified when read, a torn one parsed again
+            write_atomic(self._entry(data), header.encode("utf-8") + b"\n" + encoded, sync=False)
         except OSError:
             return
         if not self._forgotten:  # once a run: a glob per put is quadratic in the library

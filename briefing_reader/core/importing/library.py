@@ -46,10 +46,11 @@ from briefing_reader.core.importing.model import (
     FileResult,
     ImportReport,
 )
-from briefing_reader.core.importing.storage import validate, write_atomic
+from briefing_reader.core.importing.storage import Batch, validate, write_atomic
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
+    from briefing_reader.core.content.cache import DocumentCache
     from briefing_reader.core.content.places import LibraryPlaces
 
 Progress = Callable[[int, int], None]
@@ -66,6 +67,7 @@ def import_files(
     now: dt.datetime | None = None,
     ask_bundled: bool = False,
     as_version_of: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Convert and store files; one result per file, in order.
 
@@ -89,6 +91,8 @@ def import_files(
             (:data:`core.limits.MIN_SHARED_SENTENCES`) is always refused.
         as_version_of: the user says the file(s) are the next version of this
             document (its id), whatever their titles and numbers.
+        cancelled: asked before each file; True stops the import there
+            (``report.cancelled``); what was imported stays, flushed.
 
     Returns:
         The report. When ``report.changed``, reload the library
@@ -106,6 +110,7 @@ def import_files(
             now,
             ask_bundled,
             as_version_of,
+            cancelled,
         )
 
 
@@ -152,11 +157,49 @@ def _import_all(
     now: dt.datetime | None,
     ask_bundled: bool,
     as_version_of: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
+    from briefing_reader.core.content.cache import DocumentCache
+
     state = _State.load(paths, library)
+    state.batch = Batch(paths.imported_documents)
+    state.cache = DocumentCache(paths.document_cache)
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    report = ImportReport()
+    report = ImportReport(total=len(files))
+    try:
+        _import_each(
+            files,
+            root_list,
+            paths,
+            state,
+            moment,
+            ask_bundled,
+            as_version_of,
+            report,
+            progress,
+            cancelled,
+        )
+    finally:
+        state.batch.flush()  # before anyone catalogues these files
+    return report
+
+
+def _import_each(
+    files: list[Path | str],
+    root_list: list[Path | str] | None,
+    paths: LibraryPlaces,
+    state: _State,
+    moment: dt.datetime,
+    ask_bundled: bool,
+    as_version_of: str | None,
+    report: ImportReport,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
     for done, file in enumerate(files, start=1):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            return
         path = Path(file)
         try:
             result = _import_one(
@@ -176,7 +219,6 @@ def _import_all(
         report.results.append(result)
         if progress is not None:
             progress(done, len(files))
-    return report
 
 
 def convert_source(source: sniff.Source) -> Converted:
@@ -321,12 +363,20 @@ def _import_one(
     }
     if converted.format != "markdown":
         meta.setdefault("provenance", {"source": path.name, "description": _describe(converted)})
+    replace = result.status == REPLACED
     for _attempt in range(20):
         meta["id"] = doc_id
         text = front_matter(meta) + "\n" + converted.body
-        validate(text, target, path)
+        parsed = validate(text, target, path)
+        if not replace:  # a new file: flushed with its batch (a replacement at once)
+            try:
+                state.batch.before_write()
+            except OSError as exc:
+                raise ImportFailed(
+                    path, f"could not be stored ({exc.strerror or exc})", WRITE_FAILED
+                ) from exc
         try:
-            write_atomic(target, text, path, replace=result.status == REPLACED)
+            write_atomic(target, text, path, replace=replace, sync=replace)
             break
         except FileExistsError:  # another import took the name just now: take the next
             state.taken_files.add(target.name.lower())
@@ -334,6 +384,10 @@ def _import_one(
             target = folder / f"{doc_id}.md"
     else:
         raise ImportFailed(path, "could not be stored (no free file name)", WRITE_FAILED)
+    if not replace:
+        state.batch.written()
+    if state.cache is not None:  # parsed once: the catalogue and the index read it here
+        state.cache.put(text.encode("utf-8"), parsed)
     result.doc_id, result.stored = doc_id, target
     result.dated = meta.get("date") is not None
     state.add(_Entry(doc_id, result.title, version, target, True, keys))
@@ -501,6 +555,8 @@ class _State:
         self.entries: dict[str, _Entry] = {}
         self.by_key: dict[tuple[str, ...], str] = {}
         self.taken_files: set[str] = set()
+        self.batch = Batch(Path("."))
+        self.cache: DocumentCache | None = None
 
     @classmethod
     def load(cls, paths: LibraryPlaces, library: Library | None) -> _State:

@@ -120,6 +120,10 @@ class ImportReport:
     """One :class:`FileResult` per file, in the order given."""
 
     results: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+    """The user cancelled: the files after the last result were not looked at."""
+    total: int = 0
+    """Files given (more than ``len(results)`` when cancelled)."""
 
     def by_status(self, status: str) -> list[FileResult]:
         return [r for r in self.results if r.status == status]

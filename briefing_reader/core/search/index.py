@@ -40,6 +40,13 @@ Progress = Callable[[int, int], None]
 BATCH = 250
 """Documents per commit: a run killed while indexing keeps what it committed,
 and the writer's memory does not grow with the library."""
+POOL_MB = 160
+"""Memory for the writer's postings (Whoosh's estimate) before it spills
+sorted runs to disk. A batch of 250 letters of 15 KB fits, so nothing
+spills: spilling and merging runs cost 29% of indexing's CPU time, and peak
+RSS while indexing stays near 300 MiB whatever the library's size (the
+pool is the bound). In a thread of the window, set ``pool_mb`` to 1: one
+big sort holds the interpreter lock, and the event loop, that long."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class SearchIndex:
         self._splitter_searcher: Any = None
         self._opened: Any = None  # the searcher that checked the index on opening, unused yet
         self._broken = False  # the index failed to open or to search: rebuild it
+        self.pool_mb = POOL_MB
 
     # -- state -----------------------------------------------------------
 
@@ -133,6 +141,27 @@ class SearchIndex:
             with contextlib.suppress(Exception):
                 self._opened.close()
         self._opened = None
+
+    def reopen(self) -> None:
+        """Look at the files afresh: another process (the window's indexer)
+        has committed, or rebuilt an index this one found broken."""
+        with self._lock:
+            if self._searcher is not None:
+                with contextlib.suppress(Exception):
+                    self._searcher.close()
+            self._searcher = self._ix = None
+            self._broken = False
+
+    def reopen_if_broken(self) -> None:
+        """Let the next search try a broken or missing index again (another
+        process is rebuilding it); cheap: nothing is opened here."""
+        with self._lock:
+            if self._broken:
+                self._broken = False
+
+    def go_in_memory(self, problem: str) -> None:
+        """Keep the index in memory from now on (the folder cannot be written)."""
+        self._go_in_memory(problem)
 
     def __del__(self) -> None:
         # The segments are separate files (see schema.make_writer): a searcher
@@ -205,9 +234,8 @@ class SearchIndex:
                 have,
                 removed if start == 0 else (),
                 files.fingerprint(library) if last else None,
+                _ticker(progress, start, total),
             )
-            if progress and not last:
-                progress(start + BATCH, total)
         _report_done(progress, total)
         return UpdateReport(
             added=tuple(d for d in todo if d not in have),
@@ -224,19 +252,23 @@ class SearchIndex:
         have: dict[str, str],
         removed: tuple[str, ...],
         state: str | None,
+        tick: Callable[[int], None] | None = None,
     ) -> None:
         """One commit: drop ``removed``, (re)index ``batch``, then the state
-        record (the library's fingerprint) when this is the last batch."""
+        record (the library's fingerprint) when this is the last batch.
+        ``tick(n)`` after the n-th document of the batch is added."""
         from briefing_reader.core.search.schema import lexicon_record, make_writer, records
 
-        writer = make_writer(ix)
+        writer = make_writer(ix, self.pool_mb)
         try:
             for doc_id in removed:
                 writer.delete_by_term("doc", doc_id)
             forms: set[str] = set()
             with ix.reader() as reader:
                 splitter = IndexSplitter(IndexVocabulary(reader, forms, terms.stop_words))
-                for doc_id in batch:
+                for n, doc_id in enumerate(batch):
+                    if tick is not None and n:
+                        tick(n)
                     if doc_id in have:
                         writer.delete_by_term("doc", doc_id)
                     doc = library.load(doc_id)
@@ -412,12 +444,14 @@ class SearchIndex:
             return
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
-            fresh = None
+            fresh, failed = None, False
             for _attempt in range(5):
                 fresh = _open_searcher(self._ix)
                 if fresh is not None:
                     break
-            gc.collect()
+                failed = True
+            if failed:  # only a failed attempt leaves files behind
+                gc.collect()  # (a full collection: 100 ms and more in a big window)
         if fresh is not None:
             old, self._searcher = self._searcher, fresh
             with contextlib.suppress(Exception):
@@ -473,6 +507,18 @@ def _ram_storage() -> Any:
             return super().temp_storage(None)
 
     return PrivateRamStorage()
+
+
+def _ticker(progress: Progress | None, start: int, total: int) -> Callable[[int], None] | None:
+    """``tick(n)`` for a batch starting at ``start``: ``progress(start + n, total)``."""
+    if progress is None:
+        return None
+    report = progress
+
+    def tick(n: int) -> None:
+        report(min(start + n, total), total)
+
+    return tick
 
 
 def _report_done(progress: Progress | None, total: int) -> None:

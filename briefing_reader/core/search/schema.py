@@ -135,7 +135,7 @@ class _CachedLengths:
         self._reader.close()
 
 
-def make_writer(ix: Any) -> Any:
+def make_writer(ix: Any, limit_mb: int = 1) -> Any:
     """A segment writer for ``ix`` (the caller holds the lock), made faster.
 
     Uses :class:`ChunkedPool` and :class:`_CachedLengths`; the index files
@@ -143,12 +143,12 @@ def make_writer(ix: Any) -> Any:
     compound file: Whoosh reads a compound file's parts by slicing its
     memory map, which copies them, so opening a searcher on a 1,000-letter
     index cost 56 MiB; separate files are read where needed (1 MiB).
-    The posting pool spills sorted runs of 1 MB: one big ``sort`` at
-    commit held the GIL, and the window's event loop, for over a second
-    (``benchmarks/library.py``: 1.1 s at Whoosh's 128 MB, 25 ms at 1 MB,
-    indexing no slower).
+    The posting pool spills sorted runs of ``limit_mb``: one big ``sort``
+    at commit holds the GIL for long (1.1 s at Whoosh's 128 MB, 25 ms at
+    1 MB), which matters only in a thread beside the window's event loop;
+    the window indexes in a process of its own (``index_worker``).
     """
-    w = ix.writer(_lk=False, compound=False, limitmb=1)
+    w = ix.writer(_lk=False, compound=False, limitmb=limit_mb)
     w.pool.__class__ = ChunkedPool
     per_document_reader = w.per_document_reader
     w.per_document_reader = lambda: _CachedLengths(per_document_reader())
