@@ -42,8 +42,7 @@ def _holder(name: str, target: Path, log: Path) -> subprocess.Popen[str]:
 
 def _hand_over(first: subprocess.Popen[str], second: subprocess.Popen[str], log: Path) -> str:
     """The second waits while the first holds the lock, and gets it when it lets go."""
-    assert first.stdout is not None and first.stdin is not None
-    assert first.stdout.readline() == "held\n"
+    assert first.stdin is not None
     deadline = time.monotonic() + 60
     while not _waiting_for_a_lock(second.pid):  # polling the kernel's lock table
         assert second.poll() is None, "the second process did not wait"
@@ -57,6 +56,11 @@ def _hand_over(first: subprocess.Popen[str], second: subprocess.Popen[str], log:
     return out
 
 
+def _stop(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        process.kill()
+
+
 def _waiting_for_a_lock(pid: int) -> bool:
     """The kernel lists the process as blocked on a lock ("->" lines in /proc/locks)."""
     lines = Path("/proc/locks").read_text(encoding="ascii").splitlines()
@@ -68,13 +72,17 @@ def _waiting_for_a_lock(pid: int) -> bool:
 )
 def test_a_second_process_waits_until_the_first_lets_go(tmp_path: Path) -> None:
     target, log = tmp_path / "notes.sqlite3", tmp_path / "log"
-    with _holder("first", target, log) as first, _holder("second", target, log) as second:
+    with _holder("first", target, log) as first:
         try:
-            out = _hand_over(first, second, log)
+            assert first.stdout is not None
+            assert first.stdout.readline() == "held\n"  # before the second one starts
+            with _holder("second", target, log) as second:
+                try:
+                    out = _hand_over(first, second, log)
+                finally:
+                    _stop(second)
         finally:
-            for process in (first, second):
-                if process.poll() is None:
-                    process.kill()
+            _stop(first)
     assert out == "held\n"
     assert second.returncode == 0
     assert log.read_text() == "first in True\nfirst out\nsecond in True\nsecond out\n"
