@@ -482,11 +482,12 @@ class MainWindow(QMainWindow):
             return
         from briefing_reader.core.notes import NotesError
         from briefing_reader.core.notes.versions import save_version
+        from briefing_reader.ui.messages import located_text
 
         try:
             save_version(self.paths.versions, doc)
         except NotesError as error:
-            self.statusBar().showMessage(str(error), 10000)
+            self.statusBar().showMessage(located_text(error), 10000)
 
     def _flag_table_sums(self, doc: Document) -> None:
         """Totals that do not add up get a red mark with the computed value."""

@@ -19,6 +19,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.notes import COLOURS, Highlight, NotesError, NotesStore
 from briefing_reader.core.notes.colleagues import marker, tint
 from briefing_reader.ui.colleague_notes import ALL, AuthorFilter, background_of, shows, swatch
+from briefing_reader.ui.messages import message_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -215,7 +216,7 @@ class MarksPanel(QTabWidget):
         try:
             trashed = self.store.delete(item.data(ID_ROLE))
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             return
         self.refresh()
         self.item_deleted.emit(trashed.id, trashed.label)
@@ -228,7 +229,7 @@ class MarksPanel(QTabWidget):
         try:
             self.store.move_bookmark(self.bookmark_list.item(row).data(ID_ROLE), row + step)
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             return
         self.refresh()
         self.bookmark_list.setCurrentRow(row + step)
@@ -239,5 +240,5 @@ class MarksPanel(QTabWidget):
         try:
             self.store.rename_bookmark(item.data(ID_ROLE), item.text().strip())
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             self.refresh()

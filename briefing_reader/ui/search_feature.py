@@ -13,6 +13,7 @@ from briefing_reader.core.content import Document, Library
 from briefing_reader.core.search import SearchIndex, UpdateReport
 from briefing_reader.core.search.units import units_of
 from briefing_reader.ui.background import run_in_background
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.reader import Mark, ReaderView
 from briefing_reader.ui.search_panel import SearchPanel
 
@@ -90,7 +91,7 @@ class SearchFeature(QObject):
     def _indexed(self, report: UpdateReport) -> None:
         self.progress.hide()
         if self.index.warning:
-            self.window.statusBar().showMessage(self.index.warning, 15000)
+            self.window.statusBar().showMessage(message_text(self.index.warning), 15000)
         if self.panel.field.text().strip():
             self.panel.run_search()
         else:

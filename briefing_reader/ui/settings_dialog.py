@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from briefing_reader.core.notes import NotesError, NotesStore, list_backups, restore_backup
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.theme import FONT_SIZE_KEY, LANGUAGE_KEY, THEME_KEY, THEMES
 
 
@@ -150,7 +151,7 @@ class SettingsDialog(QDialog):
         try:
             path = self.store.backup_now()
         except NotesError as error:
-            QMessageBox.warning(self, self.tr("Backup failed"), error.reason)
+            QMessageBox.warning(self, self.tr("Backup failed"), message_text(error))
             return
         QMessageBox.information(self, self.tr("Backup made"), str(path))
 
@@ -206,5 +207,5 @@ class SettingsDialog(QDialog):
                 if any(stances):
                     self.store.set_stances([s for s in stances if s])
             except NotesError as error:
-                QMessageBox.warning(self, self.tr("Not saved"), error.reason)
+                QMessageBox.warning(self, self.tr("Not saved"), message_text(error))
         self.settings.sync()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore
 from briefing_reader.ui.background import run_in_background
+from briefing_reader.ui.messages import message_text
 
 FOLDER_KEY = "team/folder"
 PUBLISH_MS = 5_000
@@ -132,5 +133,5 @@ class TeamFolder(QObject):
     def _failed(self, error: object) -> None:
         self.busy = False
         self.window.statusBar().showMessage(
-            self.tr("Shared folder: %s") % getattr(error, "reason", str(error)), 8000
+            self.tr("Shared folder: %s") % message_text(error), 8000
         )

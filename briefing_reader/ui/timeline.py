@@ -49,6 +49,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import MONTHS_NL, citation, dutch_date
 from briefing_reader.core.notes import NotesError, NotesStore
 from briefing_reader.ui import keyboard, style
+from briefing_reader.ui.messages import message_text
 
 #: Text colours for the due statuses, chosen for contrast on a light and a dark base.
 DUE_COLOURS: dict[bool, dict[str, str]] = {
@@ -259,7 +260,7 @@ class CommitmentsTimelineView(QWidget):
                     for key, value in self._store.commitment_statuses().items()
                 }
             except NotesError as exc:
-                message = self.tr("Statuses not read: {reason}").format(reason=exc.reason)
+                message = self.tr("Statuses not read: {reason}").format(reason=message_text(exc))
         found = library_commitments(self._library, errors=[])
         self._links = linked_groups(found, paragraphs(self._library))
         entries = timeline(found, self._today, statuses)
@@ -503,7 +504,7 @@ class CommitmentsTimelineView(QWidget):
             self._drafts[cid] = (status, note)
             self._show_message(
                 self.tr("Not saved: {reason}. Your edit is kept; try again.").format(
-                    reason=exc.reason
+                    reason=message_text(exc)
                 ),
                 error=True,
             )
@@ -572,7 +573,7 @@ class CommitmentsTimelineView(QWidget):
         except NotesError as exc:
             self._show_message(
                 self.tr("Not saved: {reason}. Your edit is kept; try again.").format(
-                    reason=exc.reason
+                    reason=message_text(exc)
                 ),
                 error=True,
             )
