@@ -11,8 +11,6 @@ milliseconds, importing QtCore for its translator about 200.
 
 from __future__ import annotations
 
-import configparser
-import locale
 import os
 from functools import cache
 from pathlib import Path
@@ -26,6 +24,7 @@ SUPPORTED = ("nl", "en")
 SETTINGS_FILE, SETTINGS_SECTION, SETTINGS_KEY = "ui.ini", "ui", "language"
 
 _chosen: dict[str, str] = {}
+_profile: dict[str, Path | None] = {}
 
 
 def choose(config_dir: Path | None) -> str:
@@ -41,6 +40,10 @@ def choose(config_dir: Path | None) -> str:
 
 def _setting(config_dir: Path) -> str:
     """The language chosen in the window (''): a garbled file is no setting."""
+    if not (config_dir / SETTINGS_FILE).is_file():
+        return ""
+    import configparser  # only when there is a file to read: a few ms saved
+
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     try:
         parser.read(config_dir / SETTINGS_FILE, encoding="utf-8")
@@ -54,20 +57,23 @@ def _system_is_dutch() -> bool:
         value = os.environ.get(variable)
         if value:
             return value.lower().startswith("nl")
+    import locale  # no variable set (Windows): ask the C library; 6 ms, so only then
+
     name = locale.getlocale()[0] or ""  # Windows: 'Dutch_Netherlands'
     return name.lower().startswith(("nl", "dutch"))
 
 
-def use(config_dir: Path | None) -> str:
-    """Choose the language for this run (the command line calls this once)."""
-    _chosen["language"] = choose(config_dir)
-    return _chosen["language"]
+def use(config_dir: Path | None) -> None:
+    """The profile of this run (the command line calls this once); the language
+    is chosen when first needed, so a command that says nothing reads no file."""
+    _chosen.clear()
+    _profile["config"] = config_dir
 
 
 def current() -> str:
-    """The language of this run: as chosen by :func:`use`, else by the system."""
+    """The language of this run (for the profile given to :func:`use`)."""
     if "language" not in _chosen:
-        use(None)
+        _chosen["language"] = choose(_profile.get("config"))
     return _chosen["language"]
 
 
