@@ -15,6 +15,7 @@ every code here has its Dutch text in ``briefing_reader_nl.ts``
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -437,3 +438,38 @@ def _value(value: Any, translate: Callable[[str], str] | None, number: Callable[
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)
     return value
+
+
+def dumps(said: Message) -> str:
+    """The message as text to store (a cache's column): JSON, or plain text."""
+    if not said.code:
+        return str(said)
+    return json.dumps(_encode(said), ensure_ascii=False)
+
+
+def loads(text: str) -> Message:
+    """A message stored by :func:`dumps` (older plain text comes back as plain)."""
+    if text.startswith('{"code"'):
+        try:
+            return _decode(json.loads(text))
+        except (ValueError, TypeError, KeyError):
+            pass
+    return plain(text)
+
+
+def _encode(said: Message) -> dict[str, Any]:
+    params = {
+        key: _encode(value) if isinstance(value, Message) else value
+        for key, value in said.params.items()
+    }
+    return {"code": said.code, "params": params}
+
+
+def _decode(data: dict[str, Any]) -> Message:
+    if data["code"] not in TEXTS:
+        raise KeyError(data["code"])
+    params = {
+        key: _decode(value) if isinstance(value, dict) else value
+        for key, value in data["params"].items()
+    }
+    return Message(data["code"], params)

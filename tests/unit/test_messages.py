@@ -9,7 +9,7 @@ import pytest
 
 from briefing_reader import language
 from briefing_reader.core.importing import ImportFailed, import_files
-from briefing_reader.core.messages import TEXTS, Message, message, plain, render
+from briefing_reader.core.messages import TEXTS, Message, dumps, loads, message, plain, render
 from briefing_reader.core.notes import NotesCorruptError, open_store
 from briefing_reader.paths import resolve
 
@@ -91,3 +91,28 @@ def test_the_command_line_language_follows_the_window_then_the_system(
     if setting is not None:
         (tmp_path / "ui.ini").write_text(f"[ui]\nlanguage={setting}\n", encoding="utf-8")
     assert language.choose(tmp_path) == expected
+
+
+def test_a_stored_message_comes_back_with_its_code_and_values() -> None:
+    said = message("cli.at", path="x.md", reason=message("content.headings", count=3, limit=2))
+    assert loads(dumps(said)) == said
+    assert loads("an older English reason") == plain("an older English reason")
+    assert loads('{"code": "no.such", "params": {}}') == plain('{"code": "no.such", "params": {}}')
+
+
+def test_a_document_that_fails_to_load_is_told_in_dutch_from_the_catalogue(
+    tmp_path: Path,
+) -> None:
+    from briefing_reader.core.content.catalogued import open_catalogued
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "kapot.md").write_text("geen kopgegevens\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):  # parsed, then read back from the catalogue
+        library = open_catalogued([(mine, False)], cache / "library.sqlite3", cache / "documents")
+        [error] = library.errors
+        library.catalogue.close()
+        assert error.message == message("content.no_front_matter")
+        dutch = language.words(error, "nl")
+        assert dutch == "heeft geen kopgegevens (een blok tussen regels met '---')"
