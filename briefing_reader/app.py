@@ -24,6 +24,7 @@ from briefing_reader.session import open_library
 from briefing_reader.ui import i18n, theme
 from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.main_window import MainWindow
+from briefing_reader.ui.messages import located_text
 from briefing_reader.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
@@ -58,13 +59,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def open_notes(paths: Paths) -> tuple[NotesStore | None, str]:
     """The notes store and what to tell the user about opening it ('' if nothing)."""
     from briefing_reader.core.notes import NotesError, open_store
+    from briefing_reader.ui.notes_notice import notes_notice
 
     try:
         store = open_store(paths.notes_db, paths.backups)
     except NotesError as error:
-        return None, f"{error.path}: {error.reason}"
-    from briefing_reader.ui.notes_notice import notes_notice
-
+        return None, located_text(error)  # in the window's language
     return store, notes_notice(store.report)  # in the window's language
 
 
@@ -124,7 +124,7 @@ def report_start_problems(window: MainWindow) -> None:
         QMessageBox.warning(
             window,
             QCoreApplication.translate("App", "Some documents could not be opened"),
-            "\n".join(str(error) for error in errors),
+            "\n".join(located_text(error) for error in errors),
         )
     if window.notes_message:
         QMessageBox.information(
@@ -248,7 +248,7 @@ def check_files(window: MainWindow) -> None:
         window.search.start_indexing()
 
     def failed(error: object) -> None:
-        window.statusBar().showMessage(str(error), 10000)
+        window.statusBar().showMessage(located_text(error), 10000)
         window.show_whole_library()
         window.search.start_indexing()
 

@@ -106,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_after_render=args.exit_after_render,
             exit_when_ready=args.exit_when_ready,
         )
+    from briefing_reader import language
+
+    language.use(run_paths.config)  # messages in the window's language (or the system's)
     try:
         code: int = func(args, run_paths)
     except BrokenPipeError:

@@ -23,12 +23,20 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_reader.paths import Paths
 
 
-def paths_argument(paths: object) -> str:
+def paths_argument(paths: Paths) -> str:
     """The window's :class:`paths.Paths` as the one argument of this worker."""
-    fields = ("data", "cache", "config", "content_override")
-    values = {name: getattr(paths, name) for name in fields}
+    values = {
+        "data": paths.data,
+        "cache": paths.cache,
+        "config": paths.config,
+        "content_override": paths.content_override,
+    }
     return json.dumps({k: str(v) if v is not None else None for k, v in values.items()})
 
 

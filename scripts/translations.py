@@ -20,10 +20,10 @@ LANGUAGES = ("nl",)
 
 
 def sources() -> list[str]:
-    """Every Python file that may call tr(): the window layer and app.py."""
+    """Every Python file of the program: the window's tr() strings and the core's
+    messages (marked with QT_TRANSLATE_NOOP in ``core/messages.py``)."""
     package = ROOT / "briefing_reader"
-    files = [package / "app.py", *sorted((package / "ui").rglob("*.py"))]
-    return [str(path.relative_to(ROOT)) for path in files]
+    return [str(path.relative_to(ROOT)) for path in sorted(package.rglob("*.py"))]
 
 
 def ts_file(language: str) -> Path:

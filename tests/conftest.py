@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line speaks the system's language: pin it, so no test depends on the
+# machine's LANG (tests of the choice itself set their own).
+os.environ.setdefault("BRIEFING_READER_LANGUAGE", "en")
 
 REPO = Path(__file__).resolve().parents[1]
 LETTER_ID = "kst-32824-456"

@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
+from briefing_reader.commands import EXIT_OK, fail, load_library, no_document, print_json
 from briefing_reader.core.commitments import (
     DUE_LATE,
     ActionRow,
@@ -149,7 +149,7 @@ def _open_notes(run_paths: paths.Paths) -> Any:
 def cmd_actions(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     if args.doc and library.get(args.doc) is None:
-        return fail(f"no document '{args.doc}'")
+        return fail(no_document(args.doc))
     rows = [r for r in build_register(library) if not args.doc or r.doc == args.doc]
     annotations = load_annotations(run_paths)
     rows = [_annotated(r, annotations.get((r.doc, r.id))) for r in rows]
@@ -184,7 +184,7 @@ def _annotated(row: ActionRow, annotation: Any) -> ActionRow:
 def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     if args.doc and library.get(args.doc) is None:
-        return fail(f"no document '{args.doc}'")
+        return fail(no_document(args.doc))
     statuses = load_statuses(run_paths)
     documents = _scope_documents(library, run_paths, statuses, [args.doc] if args.doc else [])
     errors: list[MarkerError] = []
@@ -225,7 +225,7 @@ def cmd_status(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     try:
         check_status(args.status)
     except CommitmentsError as exc:
-        return fail(str(exc))
+        return fail(exc)
     library = load_library(run_paths)
     own = commitment_document(args.commitment)
     wanted = [own] if library.entry(own) is not None else []

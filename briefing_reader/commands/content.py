@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
+from briefing_reader.commands import EXIT_OK, fail, load_library, no_document, print_json
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, OutlineNode
@@ -57,7 +57,7 @@ def cmd_toc(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     node = library.outline(args.doc)  # the catalogue: no document is parsed
     if node is None:
-        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+        return fail(no_document(args.doc, library.documents))
     if args.json:
         print_json(node.to_dict())
         return EXIT_OK

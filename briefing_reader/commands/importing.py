@@ -8,10 +8,16 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, print_json
+from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, print_json, warn
 from briefing_reader.core.content import Library
+from briefing_reader.core.messages import message
+from briefing_reader.language import words
+
+if TYPE_CHECKING:
+    from briefing_reader.core.importing import FileResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +62,7 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     try:
         files = files_in(args.files)
     except TooManyFiles as exc:
-        return fail(str(exc))
+        return fail(exc)
     folders = any(Path(f).is_dir() for f in args.files)
     if args.as_version_of and (folders or len(files) != 1):
         return fail("--as-version-of takes one file")
@@ -81,7 +87,7 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         _print_summary(report)
     else:
         for result in report.results:
-            print(f"{result.status:10} {result.message()}")
+            print(f"{result.status:10} {_line(result)}")
             for warning in result.warnings:
                 print(f"{'':10}   note: {warning}")
             if result.ok and not result.dated:
@@ -111,7 +117,7 @@ def _date_undated(run_paths: paths.Paths, report: object, day: dt.date) -> None:
                 set_date(run_paths, result.doc_id, day)
                 result.dated = True
             except ImportFailed as exc:
-                print(f"briefing-reader: {exc}", file=sys.stderr)
+                warn(exc)
 
 
 def cmd_setdate(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -121,7 +127,7 @@ def cmd_setdate(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     try:
         title = set_date(run_paths, args.doc, args.date, library=load_library(run_paths))
     except ImportFailed as exc:
-        return fail(str(exc))
+        return fail(exc)
     library = load_library(run_paths)
     _index(run_paths, library)
     print(f"dated      {args.doc} '{title}': {args.date.isoformat()}")
@@ -149,6 +155,13 @@ def _progress_line(files: list[Path]) -> Callable[[int, int], None]:
     return show
 
 
+def _line(result: FileResult) -> str:
+    """A file's outcome; a refusal's reason in the user's language."""
+    if result.ok or result.problem is None:
+        return result.message()
+    return words(message("cli.at", path=result.file.name, reason=result.problem))
+
+
 def _print_summary(report: object) -> None:
     from briefing_reader.core.importing import FAILED, ImportReport
     from briefing_reader.core.importing.folders import summary
@@ -156,7 +169,7 @@ def _print_summary(report: object) -> None:
     assert isinstance(report, ImportReport)
     for result in report.results:
         if result.status == FAILED:
-            print(f"{result.status:10} {result.file}: {result.reason}")
+            print(f"{result.status:10} {result.file}: {words(result.problem or result.reason)}")
     for line in summary(report):
         print(line)
 
@@ -197,7 +210,7 @@ def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     try:
         result = remove_document(run_paths, args.doc, library=load_library(run_paths))
     except ImportFailed as exc:
-        return fail(str(exc))
+        return fail(exc)
     library = load_library(run_paths)
     _index(run_paths, library)
     _reanchor(run_paths, library)
@@ -237,4 +250,4 @@ def _reanchor(run_paths: paths.Paths, library: Library) -> None:
         try:
             store.close()
         except NotesError as exc:  # pragma: no cover - a failed closing backup
-            print(f"briefing-reader: {exc}", file=sys.stderr)
+            warn(exc)

@@ -21,8 +21,18 @@ from dataclasses import asdict
 from typing import Any, TypeAlias
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, EXIT_USAGE, fail, load_library, print_json
+from briefing_reader.commands import (
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    load_library,
+    located,
+    no_document,
+    print_json,
+    warn,
+)
 from briefing_reader.core.content import Library
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import (
     COLOURS,
     PRIORITIES,
@@ -174,9 +184,9 @@ def with_store(
     try:
         store = open_store(run_paths.notes_db, run_paths.backups)
     except NotesError as exc:
-        return fail(f"cannot open the notes: {exc}")
+        return fail(message("cli.cannot_open_notes", reason=located(exc)))
     for event in store.report.warnings:
-        print(f"briefing-reader: {event.message}", file=sys.stderr)
+        warn(event.message)
     try:
         loaded = library if library is not None else load_library(run_paths)
         report = reanchor_library(store, loaded, run_paths.versions)
@@ -190,12 +200,12 @@ def with_store(
             )
         return work(store)
     except NotesError as exc:
-        return fail(str(exc))
+        return fail(exc)
     finally:
         try:
             store.close()
         except NotesError as exc:  # pragma: no cover - a failed closing backup
-            print(f"briefing-reader: {exc}", file=sys.stderr)
+            warn(exc)
 
 
 def _json(item: Any) -> dict[str, Any]:
@@ -315,7 +325,7 @@ def cmd_set_action(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     try:
         doc_id = _action_document(library, args.action_id, args.doc)
     except ValueError as exc:
-        return fail(str(exc))
+        return fail(exc)
     doc = library.get(doc_id)
     assert doc is not None
     changes: dict[str, Any] = {}
@@ -339,7 +349,7 @@ def cmd_highlight(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     doc = library.get(args.doc)
     if doc is None:
-        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+        return fail(no_document(args.doc, library.documents))
 
     def work(store: NotesStore) -> int:
         anchor = anchor_quote(doc, args.quote, args.occurrence)
@@ -357,7 +367,7 @@ def cmd_bookmark(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     doc_id, _, place = args.address.partition("#")
     doc = library.get(doc_id)
     if doc is None:
-        return fail(f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})")
+        return fail(no_document(doc_id, library.documents))
 
     def work(store: NotesStore) -> int:
         anchor, default_name = anchor_place(doc, place or None)

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, fail, load_library
+from briefing_reader import language, paths
+from briefing_reader.commands import EXIT_OK, fail, load_library, located, warn
 from briefing_reader.commands.notes import SubParsers, notes_subcommands, with_store
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import NotesError, NotesStore, open_store
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def _open_notes(run_paths: paths.Paths, required: bool) -> NotesStore | None:
         )
         return None
     for event in store.report.warnings:
-        print(f"briefing-reader: {event.message}", file=sys.stderr)
+        warn(event.message)
     return store
 
 
@@ -199,11 +200,11 @@ def _run_output(
     try:
         store = _open_notes(run_paths, required)
     except NotesError as exc:
-        return fail(f"cannot open the notes: {exc}")
+        return fail(message("cli.cannot_open_notes", reason=located(exc)))
     try:
         written = work(library, store)
     except (PrintError, NotesError) as exc:
-        return fail(str(exc))
+        return fail(exc)
     finally:
         if store is not None:
             store.close()
@@ -253,7 +254,8 @@ def cmd_print(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
     def make(library: Library, store: NotesStore | None) -> Any:
         excerpts = tuple(parse_address(address, library) for address in args.addresses)
-        return compose(library, store, PrintRequest(excerpts, args.notes))
+        request = PrintRequest(excerpts, args.notes, language=language.current())
+        return compose(library, store, request)
 
     return _write(run_paths, args.output, args.page_size, False, make)
 
@@ -267,7 +269,8 @@ def cmd_pack(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         if args.actions:
             names = [name.strip() for value in args.actions for name in value.split(",")]
             refs = resolve_actions([name for name in names if name], library)
-        return compose(library, store, PrintRequest.debate_pack(refs, order=args.order))
+        request = PrintRequest.debate_pack(refs, order=args.order, language=language.current())
+        return compose(library, store, request)
 
     return _write(run_paths, args.output, args.page_size, True, make)
 
@@ -281,13 +284,20 @@ def cmd_card(args: argparse.Namespace, run_paths: paths.Paths) -> int:
             from briefing_reader.printing.card import compose_card
             from briefing_reader.printing.word import write_docx
 
-            write_docx(compose_card(library, store, docs), args.output)
+            write_docx(compose_card(library, store, docs, language=language.current()), args.output)
             return "Word"
         gui_application()
         from briefing_reader.printing.card_pdf import write_card
 
         return _pages(
-            write_card(library, store, docs, args.output, page_size=_page_size(args.page_size))
+            write_card(
+                library,
+                store,
+                docs,
+                args.output,
+                page_size=_page_size(args.page_size),
+                language=language.current(),
+            )
         )
 
     return _run_output(run_paths, args.output, False, work)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, fail, load_library, print_json
+from briefing_reader.commands import EXIT_OK, fail, load_library, no_document, print_json
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +25,7 @@ def cmd_refs(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     doc = library.get(args.doc)
     if doc is None:
-        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+        return fail(no_document(args.doc, library.documents))
     records = refs_json(doc, library_resolver(library))
     if args.json:
         print_json({"doc": doc.id, "refs": records})
@@ -44,7 +44,7 @@ def cmd_citedby(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     library = load_library(run_paths)
     doc = library.get(args.doc)
     if doc is None:
-        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+        return fail(no_document(args.doc, library.documents))
     citing: dict[str, dict[str, object]] = {}
     for doc_id, anchor, text, offset in library.cited_by(doc.meta):  # parses none of them
         other = library.entry(doc_id)

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, EXIT_USAGE, fail, load_library, print_json
+from briefing_reader.commands import (
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    load_library,
+    no_document,
+    print_json,
+    warn,
+)
 
 QUERY_HELP = """\
 query language:
@@ -54,13 +61,13 @@ def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     # The index answers; the catalogue only says whether it is current.
     library = load_library(run_paths, check="quick")
     if args.doc and library.entry(args.doc) is None:
-        return fail(f"no document '{args.doc}' (known: {', '.join(sorted(library.documents))})")
+        return fail(no_document(args.doc, library.documents))
     query = " ".join(args.query)
     index = SearchIndex(run_paths.search_index)
     try:
         index.update(library)
         if index.warning:
-            print(f"briefing-reader: {index.warning}", file=sys.stderr)
+            warn(index.warning)
         try:
             result = index.search(query, doc=args.doc, actions_only=args.actions, limit=args.limit)
         except SearchError:  # damaged after it was checked: rebuild once, in memory
@@ -74,7 +81,7 @@ def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         else:
             _print_readable(result)
     except SearchError as exc:
-        return fail(str(exc))
+        return fail(exc)
     finally:
         index.close()
     return EXIT_OK

@@ -18,6 +18,8 @@ import json
 import re
 from typing import Any
 
+from briefing_reader.core.messages import Message, as_message, message
+
 # -- text documents (markdown, plain text, the reader) -------------------------
 # A document as the reader parses it (our markdown, also what an import
 # converts to). markdown-it reads about 300 KB a second (the letter: 68 KB;
@@ -78,13 +80,16 @@ class OverBudget(ValueError):
     Attributes:
         what: which budget (one of the names above).
         limit: the budget's figure.
+        message: the reason for the user (a code and its values).
+        reason: the message in English.
     """
 
-    def __init__(self, what: str, limit: int, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, what: str, limit: int, reason: str | Message) -> None:
+        self.message = as_message(reason)
+        self.reason = str(self.message)
+        super().__init__(self.reason)
         self.what = what
         self.limit = limit
-        self.reason = reason
 
 
 # -- YAML ------------------------------------------------------------------------
@@ -101,7 +106,7 @@ def load_yaml(text: str) -> Any:
         raise OverBudget(
             FRONT_MATTER_SIZE,
             MAX_FRONT_MATTER_BYTES,
-            f"its front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB",
+            message("budget.front_matter_size", size=MAX_FRONT_MATTER_BYTES // 1024),
         )
     if json_depth(text) > MAX_YAML_DEPTH:  # flow style ([[[...]]]): PyYAML's scanner
         raise _too_deep()  # slows down with the square of the depth, so count first
@@ -122,7 +127,7 @@ def load_yaml(text: str) -> Any:
 
 def _too_deep() -> OverBudget:
     return OverBudget(
-        YAML_DEPTH, MAX_YAML_DEPTH, f"its front matter nests deeper than {MAX_YAML_DEPTH} levels"
+        YAML_DEPTH, MAX_YAML_DEPTH, message("budget.yaml_depth", limit=MAX_YAML_DEPTH)
     )
 
 
@@ -140,15 +145,14 @@ def _check_yaml_node(root: Any) -> None:
             raise OverBudget(
                 YAML_ALIASES,
                 0,
-                "its front matter uses YAML anchors and aliases "
-                "(&name, *name), which are not allowed",
+                message("budget.yaml_aliases"),
             )
         seen.add(id(node))
         if len(seen) > MAX_YAML_NODES:
             raise OverBudget(
                 YAML_NODES,
                 MAX_YAML_NODES,
-                f"its front matter has more than {MAX_YAML_NODES} values",
+                message("budget.yaml_nodes", limit=MAX_YAML_NODES),
             )
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -184,5 +188,5 @@ def load_json(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
         ValueError: not valid JSON.
     """
     if json_depth(text) > max_depth:
-        raise OverBudget(JSON_DEPTH, max_depth, f"it nests deeper than {max_depth} levels")
+        raise OverBudget(JSON_DEPTH, max_depth, message("budget.json_depth", limit=max_depth))
     return json.loads(text)

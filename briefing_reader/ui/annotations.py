@@ -34,6 +34,7 @@ from briefing_reader.core.notes.model import AnchorStatus
 from briefing_reader.ui import sizing
 from briefing_reader.ui.colleague_notes import ALL, ColleagueNotes, shows
 from briefing_reader.ui.marks_panel import MarksPanel
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.note_dialog import ask_highlight
 from briefing_reader.ui.notes_panel import ActionNotesPanel
 from briefing_reader.ui.reader import Mark, ReaderView
@@ -278,7 +279,7 @@ class Annotations(QObject):
         try:
             copied = self.store.copy_to_mine(item_id)
         except NotesError as error:
-            self._report(error.reason)
+            self._report(message_text(error))
             return
         if not copied.changed:
             self.status_message.emit(self.tr("Already in your notes"), 5000)
@@ -312,7 +313,7 @@ class Annotations(QObject):
                 anchor_range(doc, *selected), colour=colour, note=note, key_figure=key_figure
             )
         except NotesError as error:
-            self._report(error.reason)
+            self._report(message_text(error))
             return
         self.marks.refresh()
         self.paint_highlights()
@@ -349,7 +350,7 @@ class Annotations(QObject):
         try:
             self.store.update_highlight(item_id, note=answer[0], key_figure=answer[1])
         except NotesError as error:
-            self._report(error.reason)
+            self._report(message_text(error))
             return
         self.marks.refresh()
         self.paint_highlights()
@@ -365,7 +366,7 @@ class Annotations(QObject):
             anchor, name = anchor_place(doc, place)
             self.store.add_bookmark(anchor, name)
         except NotesError as error:
-            self._report(error.reason)
+            self._report(message_text(error))
             return
         self.marks.refresh()
         self.marks_dock.show()
@@ -452,7 +453,7 @@ class Annotations(QObject):
                 assert self._last_deleted is not None
                 self.store.restore(self._last_deleted)
         except NotesError as error:
-            self._report(error.reason)
+            self._report(message_text(error))
             return
         self._last_deleted, self._undo = None, None
         self.undo_action.setEnabled(False)
@@ -469,7 +470,7 @@ class Annotations(QObject):
             try:
                 self.store.maybe_backup()
             except NotesError as error:
-                self.status_message.emit(error.reason, 10000)
+                self.status_message.emit(message_text(error), 10000)
 
     def backup_now(self) -> None:
         if self.store is None:
@@ -477,7 +478,7 @@ class Annotations(QObject):
         try:
             path = self.store.backup_now()
         except NotesError as error:
-            self._report(error.reason)
+            self._report(message_text(error))
             return
         self.status_message.emit(self.tr("Backup made: %s") % path.name, 6000)
 

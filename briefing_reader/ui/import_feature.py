@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -33,6 +33,7 @@ from briefing_reader.core.notes import NotesError, NotesStore, reanchor_library
 from briefing_reader.paths import Paths
 from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
+from briefing_reader.ui.messages import located_text, message_text
 
 if TYPE_CHECKING:  # the importers are loaded when first used, not at start-up
     from collections.abc import Callable
@@ -150,7 +151,7 @@ class ImportFeature(QObject):
         self.busy = False
         self.progress.hide()
         self.cancel_button.hide()
-        QMessageBox.warning(self.window, self.tr("Import failed"), str(error))
+        QMessageBox.warning(self.window, self.tr("Import failed"), located_text(error))
 
     def _imported(self, report: ImportReport) -> None:
         self.busy = False
@@ -243,40 +244,8 @@ class ImportFeature(QObject):
         return self.tr("%s: already in the library at this version") % name
 
     def _why(self, result: FileResult) -> str:
-        """The reason for a refusal in the user's language, where the window knows it."""
-        from briefing_reader.core import limits
-
-        by_budget = {
-            limits.YAML_ALIASES: self.tr(
-                "its front matter uses YAML anchors and aliases "
-                "(&name, *name), which are not allowed"
-            ),
-            limits.YAML_NODES: self.tr("its front matter holds too many values"),
-            limits.FRONT_MATTER_SIZE: self.tr("its front matter is too large"),
-            limits.YAML_DEPTH: self.tr("its front matter nests too deeply"),
-            limits.HEADINGS: self.tr("it has more headings than the reader can show (at most %s)")
-            % _number(limits.MAX_HEADINGS),
-            limits.ANCHORS: self.tr(
-                "it has more paragraphs and headings than the reader can show (at most %s)"
-            )
-            % _number(limits.MAX_ANCHORS),
-            limits.BLOCKS: self.tr("it has more paragraphs than the reader can show"),
-            limits.NESTING: self.tr("it nests quotes or lists too deeply"),
-            limits.UNPACKED: self.tr("the Word file unpacks to too much data"),
-            limits.MEMBERS: self.tr("the Word file holds too many parts"),
-            limits.XML_ELEMENTS: self.tr("the Word file holds too many XML elements (more than %s)")
-            % _number(limits.DOCX_MAX_ELEMENTS),
-        }
-        if result.code == "over-budget" and result.budget in by_budget:
-            return by_budget[result.budget]
-        if result.code == "protected":
-            return self.tr(
-                "it claims to be a new version of a letter that came with the "
-                "program, but its text is not that letter's"
-            )
-        if result.code == "bad-docx" and "DTD" in result.reason:  # the one DTD reason
-            return self.tr("its XML declares a DTD (entities), which is refused")
-        return str(result.reason)
+        """The reason for a refusal in the user's language."""
+        return message_text(result.problem if result.problem is not None else result.reason)
 
     # -- removal --------------------------------------------------------------
 
@@ -296,7 +265,7 @@ class ImportFeature(QObject):
         try:
             remove_document(self.paths, doc_id, library=self.library)
         except ImportFailed as error:
-            QMessageBox.warning(self.window, self.tr("Remove document"), error.reason)
+            QMessageBox.warning(self.window, self.tr("Remove document"), message_text(error))
             return
         self.reload()
 
@@ -337,7 +306,7 @@ class ImportFeature(QObject):
         try:
             set_date(self.paths, doc_id, day, library=self.library)
         except ImportFailed as error:
-            QMessageBox.warning(self.window, self.tr("Date of the letter"), error.reason)
+            QMessageBox.warning(self.window, self.tr("Date of the letter"), message_text(error))
             return
         self.reload()
 
@@ -360,7 +329,7 @@ class ImportFeature(QObject):
             try:
                 reanchor_library(self.store, self.library, self.paths.versions)
             except NotesError as error:
-                self.status_message.emit(error.reason, 10000)
+                self.status_message.emit(message_text(error), 10000)
         self.library_changed.emit()
 
 
@@ -399,8 +368,3 @@ class DateDialog(QDialog):
     def date(self) -> dt.date:
         day = self.edit.date()
         return dt.date(day.year(), day.month(), day.day())
-
-
-def _number(value: int) -> str:
-    """A figure as the user's language writes it (300.000 in Dutch)."""
-    return QLocale().toString(value)

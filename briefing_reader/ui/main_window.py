@@ -196,7 +196,9 @@ class MainWindow(QMainWindow):
             annotations=Annotations(
                 self, self.library, store, self.reader, self.toc, docks, versions
             ),
-            search=SearchFeature(self, self.library, index, self.reader, self.side_tabs),
+            search=SearchFeature(
+                self, self.library, index, self.reader, self.side_tabs, self.paths
+            ),
             overviews=Overviews(self, self.library, store),
             printing=PrintFeature(self, self.library, store, self.reader),
             importing=ImportFeature(self, self.library, store, self.paths),
@@ -589,11 +591,12 @@ class MainWindow(QMainWindow):
         if self.paths is None:
             return
         from briefing_reader.core.content.versions import VersionsError, save_version
+        from briefing_reader.ui.messages import located_text
 
         try:
             save_version(self.paths.versions, doc)
         except VersionsError as error:
-            self.statusBar().showMessage(str(error), 10000)
+            self.statusBar().showMessage(located_text(error), 10000)
 
     def _flag_table_sums(self, doc: Document) -> None:
         """Totals that do not add up get a red mark with the computed value."""

@@ -19,6 +19,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.notes import COLOURS, Highlight, NotesError, NotesStore, TextAnchor
 from briefing_reader.core.notes.colleagues import marker, tint
 from briefing_reader.ui.colleague_notes import ALL, AuthorFilter, background_of, shows, swatch
+from briefing_reader.ui.messages import message_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -222,7 +223,7 @@ class MarksPanel(QTabWidget):
         try:
             trashed = self.store.delete(item.data(ID_ROLE))
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             return
         self.refresh()
         self.item_deleted.emit(trashed.id, trashed.label)
@@ -235,7 +236,7 @@ class MarksPanel(QTabWidget):
         try:
             self.store.move_bookmark(self.bookmark_list.item(row).data(ID_ROLE), row + step)
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             return
         self.refresh()
         self.bookmark_list.setCurrentRow(row + step)
@@ -246,5 +247,5 @@ class MarksPanel(QTabWidget):
         try:
             self.store.rename_bookmark(item.data(ID_ROLE), item.text().strip())
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             self.refresh()

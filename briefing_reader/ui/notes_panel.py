@@ -38,6 +38,7 @@ from briefing_reader.core.notes import (
     action_target,
 )
 from briefing_reader.ui import keyboard, sizing
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.reader import OfflineBrowser
 
 SAVE_DELAY_MS = 600
@@ -467,9 +468,9 @@ class ActionNotesPanel(QWidget):
             current = error.current if isinstance(error.current, ActionAnnotation) else None
             return self._changed_meanwhile(current, changes)
         except NotesError as error:
-            self.status.setText(self.tr("Not saved: %s") % error.reason)
+            self.status.setText(self.tr("Not saved: %s") % message_text(error))
             self.retry.show()
-            self.save_failed.emit(error.reason)
+            self.save_failed.emit(message_text(error))
             return False
         self.retry.hide()
         self._base, self._shown = saved, self.field_values()

@@ -15,6 +15,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesError, NotesStore
 from briefing_reader.ui import file_dialogs
 from briefing_reader.ui.background import run_in_background
+from briefing_reader.ui.messages import located_text, message_text
 from briefing_reader.ui.reader import ReaderView
 
 if TYPE_CHECKING:  # loaded when first used, not at start-up
@@ -196,9 +197,7 @@ class PrintFeature(QObject):
         try:
             exchange.export_file(self.store, self.library, Path(name), fmt)
         except (NotesError, OSError) as error:
-            QMessageBox.warning(
-                self.window, self.tr("Export failed"), getattr(error, "reason", str(error))
-            )
+            QMessageBox.warning(self.window, self.tr("Export failed"), message_text(error))
             return
         self.status_message.emit(self.tr("Notes exported to %s") % name, 6000)
 
@@ -239,7 +238,7 @@ class PrintFeature(QObject):
 
         def failed(error: object) -> None:
             dialog.close()
-            QMessageBox.warning(self.window, self.tr("Import failed"), str(error))
+            QMessageBox.warning(self.window, self.tr("Import failed"), located_text(error))
 
         run_in_background(work, self, self._imported, failed, progressed)
 

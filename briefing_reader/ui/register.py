@@ -40,6 +40,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import dutch_date
 from briefing_reader.core.notes import DEFAULT_STANCES, PRIORITIES, NotesError, NotesStore
 from briefing_reader.core.notes.anchors import action_target
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.register_model import (
     ANY,
     COL_DEADLINES,
@@ -263,7 +264,7 @@ class ActionsRegisterView(QWidget):
                 self._show_error(
                     self.tr("Notes not read"),
                     self.tr("Your stances and priorities could not be read."),
-                    exc.reason,
+                    message_text(exc),
                 )
         entries: list[RegisterEntry] = []
         sections: dict[tuple[str, str], int] = {}

@@ -27,6 +27,7 @@ from briefing_reader.core.commitments import DUE_LATE, ActionRow
 from briefing_reader.core.content.model import OutlineKind
 from briefing_reader.core.notes import PRIORITIES, NotesError
 from briefing_reader.ui import style
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.timeline import date_range_text, due_colour
 
 (
@@ -195,7 +196,7 @@ class RegisterModel(QAbstractTableModel):
         try:
             entry.row = self.writer(entry.row, field, value or None)
         except NotesError as exc:
-            self.write_failed.emit(exc.reason)
+            self.write_failed.emit(message_text(exc))
             return False
         entry.texts = self._texts(entry.row)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COL_QUESTIONS))

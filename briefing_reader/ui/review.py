@@ -45,6 +45,7 @@ from briefing_reader.core.notes import (
 from briefing_reader.core.notes.anchors import action_target, block_index_at
 from briefing_reader.core.notes.merging import MISSING_DOCUMENT
 from briefing_reader.ui import keyboard
+from briefing_reader.ui.messages import message_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -255,7 +256,7 @@ class ReviewPanel(QWidget):
         try:
             work(self.store, item)
         except NotesError as error:
-            self.failed.emit(error.reason)
+            self.failed.emit(message_text(error))
             return
         self.refresh()
         self.changed.emit()

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QProgressBar, QTab
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.search import SearchIndex, UpdateReport
 from briefing_reader.core.search.units import units_of
+from briefing_reader.paths import Paths
 from briefing_reader.ui import index_runner
 from briefing_reader.ui.background import run_in_background
 from briefing_reader.ui.catching_up import CatchingUp
 from briefing_reader.ui.index_runner import IndexRunner
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.reader import Mark, ReaderView
 from briefing_reader.ui.search_panel import SearchPanel
 
@@ -47,9 +49,11 @@ class SearchFeature(QObject):
         index: SearchIndex,
         reader: ReaderView,
         tabs: QTabWidget,
+        paths: Paths | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.paths = paths  # where an indexer process finds the library; None: index here
         self.library = library
         self.index = index
         self.reader = reader
@@ -108,7 +112,7 @@ class SearchFeature(QObject):
             self._again = True
             return
         self.progress.show()
-        paths = getattr(self.window, "paths", None)
+        paths = self.paths
         if paths is not None and not self.index.in_memory and index_runner.can_run():
             # Most starts find the index current: no process for that (a look
             # at its state record, off this thread).
@@ -128,7 +132,7 @@ class SearchFeature(QObject):
             self._progressed,
         )
 
-    def _start_worker(self, paths: object) -> None:
+    def _start_worker(self, paths: Paths) -> None:
         from briefing_reader.index_worker import paths_argument
 
         self._runner = IndexRunner(paths_argument(paths), self)
@@ -180,7 +184,7 @@ class SearchFeature(QObject):
         self.progress.hide()
         self.catching_up.hide()
         if self.index.warning:
-            self.status_message.emit(self.index.warning, 15000)
+            self.status_message.emit(message_text(self.index.warning), 15000)
         if self.panel.field.text().strip():
             self.panel.run_search()
         else:

@@ -31,6 +31,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.content.catalogue import Entry
 from briefing_reader.core.search import Hit, SearchError, SearchIndex, SearchResult
 from briefing_reader.ui import style
+from briefing_reader.ui.messages import message_text
 from briefing_reader.ui.reader import OfflineBrowser
 
 TYPING_DELAY_MS = 120
@@ -170,7 +171,7 @@ class SearchPanel(QWidget):
                 limit=RESULT_LIMIT,
             )
         except SearchError as error:
-            self.summary.setText(escape(str(error)))
+            self.summary.setText(escape(message_text(error)))
             return
         self.result = result
         self._hits = list(result.hits)

@@ -29,6 +29,7 @@ from briefing_reader.core.notes import NotesError, NotesStore, list_backups, res
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
 from briefing_reader.ui import settings as ui_settings
+from briefing_reader.ui.messages import message_text
 
 
 class SettingsDialog(QDialog):
@@ -150,7 +151,7 @@ class SettingsDialog(QDialog):
         try:
             path = self.store.backup_now()
         except NotesError as error:
-            QMessageBox.warning(self, self.tr("Backup failed"), error.reason)
+            QMessageBox.warning(self, self.tr("Backup failed"), message_text(error))
             return
         QMessageBox.information(self, self.tr("Backup made"), str(path))
 
@@ -204,5 +205,5 @@ class SettingsDialog(QDialog):
                 if any(stances):
                     self.store.set_stances([s for s in stances if s])
             except NotesError as error:
-                QMessageBox.warning(self, self.tr("Not saved"), error.reason)
+                QMessageBox.warning(self, self.tr("Not saved"), message_text(error))
         self.settings.sync()

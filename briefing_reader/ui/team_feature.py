@@ -23,6 +23,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore
 from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.background import run_in_background
+from briefing_reader.ui.messages import message_text
 
 PUBLISH_MS = 5_000
 RESCAN_MS = 60_000
@@ -137,6 +138,4 @@ class TeamFolder(QObject):
 
     def _failed(self, error: object) -> None:
         self.busy = False
-        self.status_message.emit(
-            self.tr("Shared folder: %s") % getattr(error, "reason", str(error)), 8000
-        )
+        self.status_message.emit(self.tr("Shared folder: %s") % message_text(error), 8000)

@@ -55,6 +55,7 @@ from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import MONTHS_NL, citation, dutch_date
 from briefing_reader.core.notes import NotesError, NotesStore
 from briefing_reader.ui import keyboard, style
+from briefing_reader.ui.messages import message_text
 
 #: Text colours for the due statuses, chosen for contrast on a light and a dark base.
 DUE_COLOURS: dict[bool, dict[str, str]] = {
@@ -270,7 +271,7 @@ class CommitmentsTimelineView(QWidget):
                     for key, value in self._store.commitment_statuses().items()
                 }
             except NotesError as exc:
-                message = self.tr("Statuses not read: {reason}").format(reason=exc.reason)
+                message = self.tr("Statuses not read: {reason}").format(reason=message_text(exc))
         self.scope = timeline_scope(self._library, self._noted_documents(statuses))
         documents = scope_documents(self._library, self.scope)  # the rest stays unparsed
         found = library_commitments(documents, errors=[])
@@ -542,7 +543,7 @@ class CommitmentsTimelineView(QWidget):
             self._drafts[cid] = (status, note)
             self._show_message(
                 self.tr("Not saved: {reason}. Your edit is kept; try again.").format(
-                    reason=exc.reason
+                    reason=message_text(exc)
                 ),
                 error=True,
             )
@@ -611,7 +612,7 @@ class CommitmentsTimelineView(QWidget):
         except NotesError as exc:
             self._show_message(
                 self.tr("Not saved: {reason}. Your edit is kept; try again.").format(
-                    reason=exc.reason
+                    reason=message_text(exc)
                 ),
                 error=True,
             )

@@ -1042,58 +1042,6 @@
         <translation>Importeren geannuleerd na %d van %d bestanden.</translation>
     </message>
     <message>
-        <source>its front matter uses YAML anchors and aliases (&amp;name, *name), which are not allowed</source>
-        <translation>de kopgegevens (front matter) gebruiken YAML-ankers en -aliassen (&amp;naam, *naam); die zijn niet toegestaan</translation>
-    </message>
-    <message>
-        <source>its front matter holds too many values</source>
-        <translation>de kopgegevens (front matter) bevatten te veel waarden</translation>
-    </message>
-    <message>
-        <source>its front matter is too large</source>
-        <translation>de kopgegevens (front matter) zijn te groot</translation>
-    </message>
-    <message>
-        <source>its front matter nests too deeply</source>
-        <translation>de kopgegevens (front matter) zijn te diep genest</translation>
-    </message>
-    <message>
-        <source>it has more headings than the reader can show (at most %s)</source>
-        <translation>het heeft meer koppen dan de lezer kan tonen (hoogstens %s)</translation>
-    </message>
-    <message>
-        <source>it has more paragraphs and headings than the reader can show (at most %s)</source>
-        <translation>het heeft meer alinea&apos;s en koppen dan de lezer kan tonen (hoogstens %s)</translation>
-    </message>
-    <message>
-        <source>it has more paragraphs than the reader can show</source>
-        <translation>het heeft meer alinea&apos;s dan de lezer kan tonen</translation>
-    </message>
-    <message>
-        <source>it nests quotes or lists too deeply</source>
-        <translation>citaten of lijsten zijn te diep in elkaar genest</translation>
-    </message>
-    <message>
-        <source>the Word file unpacks to too much data</source>
-        <translation>het Word-bestand pakt uit tot te veel gegevens</translation>
-    </message>
-    <message>
-        <source>the Word file holds too many parts</source>
-        <translation>het Word-bestand bevat te veel onderdelen</translation>
-    </message>
-    <message>
-        <source>the Word file holds too many XML elements (more than %s)</source>
-        <translation>het Word-bestand bevat te veel XML-elementen (meer dan %s)</translation>
-    </message>
-    <message>
-        <source>it claims to be a new version of a letter that came with the program, but its text is not that letter&apos;s</source>
-        <translation>het zegt een nieuwe versie te zijn van een brief die met het programma is meegeleverd, maar de tekst is niet die van die brief</translation>
-    </message>
-    <message>
-        <source>its XML declares a DTD (entities), which is refused</source>
-        <translation>de XML declareert een DTD (entiteiten); dat wordt geweigerd</translation>
-    </message>
-    <message>
         <source>%d imported letters state no date; set it with &apos;briefing-reader setdate DOC YYYY-MM-DD&apos;.</source>
         <translation>%d geïmporteerde brieven noemen geen datum; stel die in met &apos;briefing-reader setdate DOC JJJJ-MM-DD&apos;.</translation>
     </message>
@@ -1345,6 +1293,525 @@ Openen in uw webbrowser?</translation>
     </message>
 </context>
 <context>
+    <name>Message</name>
+    <message>
+        <source>The notes file was damaged ({problem}). It was moved aside to {name} in {folder}; nothing was deleted.</source>
+        <translation>Het notitiebestand was beschadigd ({problem}). Het is opzijgezet als {name} in {folder}; er is niets verwijderd.</translation>
+    </message>
+    <message>
+        <source>Your notes were restored from the backup {name} of {when}. Changes made after that moment are not in it.</source>
+        <translation>Uw notities zijn teruggezet uit de reservekopie {name} van {when}. Wijzigingen van na dat moment staan er niet in.</translation>
+    </message>
+    <message>
+        <source>The notes file was missing; your notes were restored from the backup {name} of {when}. Changes made after that moment are not in it.</source>
+        <translation>Het notitiebestand ontbrak; uw notities zijn teruggezet uit de reservekopie {name} van {when}. Wijzigingen van na dat moment staan er niet in.</translation>
+    </message>
+    <message>
+        <source>No sound backup was found, so you start with an empty notes file. The damaged file is kept in {folder}.</source>
+        <translation>Er is geen goede reservekopie gevonden; u begint met een leeg notitiebestand. Het beschadigde bestand is bewaard in {folder}.</translation>
+    </message>
+    <message>
+        <source>The notes file was missing and no sound backup was found, so you start with an empty notes file.</source>
+        <translation>Het notitiebestand ontbrak en er is geen goede reservekopie gevonden; u begint met een leeg notitiebestand.</translation>
+    </message>
+    <message>
+        <source>{missing} saved change(s) to your notes are missing from {name}: its journal file ({name}-wal) was deleted or damaged. The file as it was is kept as {kept} in {folder}.</source>
+        <translation>{missing} opgeslagen wijziging(en) in uw notities ontbreken in {name}: het logbestand ervan ({name}-wal) is verwijderd of beschadigd. Het bestand zoals het was, is bewaard als {kept} in {folder}.</translation>
+    </message>
+    <message>
+        <source>{missing} saved change(s) to your notes are missing from {name}: its journal file ({name}-wal) was deleted or damaged. No backup holds them: your notes are shown as they were at the last complete save.</source>
+        <translation>{missing} opgeslagen wijziging(en) in uw notities ontbreken in {name}: het logbestand ervan ({name}-wal) is verwijderd of beschadigd. Geen reservekopie bevat ze: uw notities worden getoond zoals ze waren bij de laatste volledige opslag.</translation>
+    </message>
+    <message>
+        <source>{missing} saved change(s) to your notes are missing from {name}: its journal file ({name}-wal) was deleted or damaged. No backup holds them: your notes are shown as they were at the last complete save. What was left of the journal is kept as {kept} in {folder}.</source>
+        <translation>{missing} opgeslagen wijziging(en) in uw notities ontbreken in {name}: het logbestand ervan ({name}-wal) is verwijderd of beschadigd. Geen reservekopie bevat ze: uw notities worden getoond zoals ze waren bij de laatste volledige opslag. Wat er van het logbestand over was, is bewaard als {kept} in {folder}.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Your notes are shown, but changes cannot be saved until some space is freed and the notes are opened again.</source>
+        <translation>De schijf is vol. Uw notities worden getoond, maar wijzigingen kunnen pas worden opgeslagen als er ruimte is vrijgemaakt en de notities opnieuw zijn geopend.</translation>
+    </message>
+    <message>
+        <source>{count} deleted item(s) older than 30 days were removed for good.</source>
+        <translation>{count} verwijderde item(s) ouder dan 30 dagen zijn definitief opgeruimd.</translation>
+    </message>
+    <message>
+        <source>A backup of your notes could not be made: {reason}. Your notes are saved as usual.</source>
+        <translation>Er kon geen reservekopie van uw notities worden gemaakt: {reason}. Uw notities worden gewoon opgeslagen.</translation>
+    </message>
+    <message>
+        <source>A backup of your notes was made.</source>
+        <translation>Er is een reservekopie van uw notities gemaakt.</translation>
+    </message>
+    <message>
+        <source>The notes folder {folder} cannot be written. Your notes are shown, but changes cannot be saved until the folder can be written again.</source>
+        <translation>In de notitiemap {folder} kan niet worden geschreven. Uw notities worden getoond, maar wijzigingen kunnen pas worden opgeslagen als die map weer beschrijfbaar is.</translation>
+    </message>
+    <message>
+        <source>The notes file was updated to format {version}; a copy of the old file was kept as {name}.</source>
+        <translation>Het notitiebestand is bijgewerkt naar versie {version}; een kopie van het oude bestand is bewaard als {name}.</translation>
+    </message>
+    <message>
+        <source>: the change was not saved; what was saved before is unchanged</source>
+        <translation>: de wijziging is niet opgeslagen; wat eerder was opgeslagen, is ongewijzigd</translation>
+    </message>
+    <message>
+        <source>the disk is full, or the notes file reached its size limit{outcome}. Free some space and try again</source>
+        <translation>de schijf is vol, of het notitiebestand heeft zijn maximale grootte bereikt{outcome}. Maak ruimte vrij en probeer het opnieuw</translation>
+    </message>
+    <message>
+        <source>the notes file cannot be written (read-only file or folder){outcome}</source>
+        <translation>in het notitiebestand kan niet worden geschreven (alleen-lezen bestand of map){outcome}</translation>
+    </message>
+    <message>
+        <source>the notes file is damaged ({problem}){outcome}. Restart the app to recover it from the newest backup</source>
+        <translation>het notitiebestand is beschadigd ({problem}){outcome}. Start het programma opnieuw om het uit de nieuwste reservekopie te herstellen</translation>
+    </message>
+    <message>
+        <source>another program kept the notes file locked{outcome}. Try again</source>
+        <translation>een ander programma hield het notitiebestand te lang vast{outcome}. Probeer het opnieuw</translation>
+    </message>
+    <message>
+        <source>the notes file cannot be opened ({problem}); check that the folder exists and may be written</source>
+        <translation>het notitiebestand kan niet worden geopend ({problem}); controleer of de map bestaat en beschrijfbaar is</translation>
+    </message>
+    <message>
+        <source>the disk reported an error ({problem}){outcome}</source>
+        <translation>de schijf meldde een fout ({problem}){outcome}</translation>
+    </message>
+    <message>
+        <source>the disk is full{outcome}. Free some space and try again</source>
+        <translation>de schijf is vol{outcome}. Maak ruimte vrij en probeer het opnieuw</translation>
+    </message>
+    <message>
+        <source>cannot be written ({problem}){outcome}</source>
+        <translation>kan niet worden geschreven ({problem}){outcome}</translation>
+    </message>
+    <message>
+        <source>{problem}{outcome}</source>
+        <translation>{problem}{outcome}</translation>
+    </message>
+    <message>
+        <source>the disk was full when the notes were opened, so they are open read-only{outcome}. Free some space and open the notes again</source>
+        <translation>de schijf was vol toen de notities werden geopend, dus ze zijn alleen te lezen{outcome}. Maak ruimte vrij en open de notities opnieuw</translation>
+    </message>
+    <message>
+        <source>the notes are open read-only (the folder cannot be written){outcome}</source>
+        <translation>de notities zijn alleen te lezen (in de map kan niet worden geschreven){outcome}</translation>
+    </message>
+    <message>
+        <source>the notes folder cannot be created ({problem}), so notes cannot be kept</source>
+        <translation>de notitiemap kan niet worden gemaakt ({problem}), dus notities kunnen niet worden bewaard</translation>
+    </message>
+    <message>
+        <source>the notes folder cannot be written, so notes cannot be kept</source>
+        <translation>in de notitiemap kan niet worden geschreven, dus notities kunnen niet worden bewaard</translation>
+    </message>
+    <message>
+        <source>the notes file is damaged ({problem}) and its folder cannot be written, so it cannot be repaired from a backup</source>
+        <translation>het notitiebestand is beschadigd ({problem}) en in de map kan niet worden geschreven, dus het kan niet uit een reservekopie worden hersteld</translation>
+    </message>
+    <message>
+        <source>the notes file must be updated to a new format, but its folder cannot be written</source>
+        <translation>het notitiebestand moet worden bijgewerkt naar een nieuwe versie, maar in de map kan niet worden geschreven</translation>
+    </message>
+    <message>
+        <source>no backup could be made before updating the notes file, so it was left as it was: {reason}</source>
+        <translation>er kon geen reservekopie worden gemaakt voordat het notitiebestand werd bijgewerkt, dus het is gelaten zoals het was: {reason}</translation>
+    </message>
+    <message>
+        <source>the notes file was written by a newer version of Briefing Reader (schema {found}, this version knows {known}); update the app</source>
+        <translation>het notitiebestand is geschreven door een nieuwere versie van Briefing Reader (schema {found}, deze versie kent {known}); werk het programma bij</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>bestaat niet</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({problem})</source>
+        <translation>kan niet worden geopend ({problem})</translation>
+    </message>
+    <message>
+        <source>cannot be read ({problem})</source>
+        <translation>kan niet worden gelezen ({problem})</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>is een map, geen bestand</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>is geen gewoon bestand</translation>
+    </message>
+    <message>
+        <source>has an odd name (&apos;..&apos;): choose the file itself</source>
+        <translation>heeft een vreemde naam (&apos;..&apos;): kies het bestand zelf</translation>
+    </message>
+    <message>
+        <source>has an odd name (it contains the invisible character {char}): rename the file</source>
+        <translation>heeft een vreemde naam (er staat het onzichtbare teken {char} in): geef het bestand een andere naam</translation>
+    </message>
+    <message>
+        <source>has a name that is too long: rename the file</source>
+        <translation>heeft een te lange naam: geef het bestand een andere naam</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>is leeg</translation>
+    </message>
+    <message>
+        <source>is larger than {size}</source>
+        <translation>is groter dan {size}</translation>
+    </message>
+    <message>
+        <source>is larger than {size} MB once converted</source>
+        <translation>is na omzetten groter dan {size} MB</translation>
+    </message>
+    <message>
+        <source>is a &apos;{suffix}&apos; file; only {supported} can be imported</source>
+        <translation>is een &apos;{suffix}&apos;-bestand; alleen {supported} kunnen worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>is {what}; only {supported} can be imported</source>
+        <translation>is {what}; alleen {supported} kunnen worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>is not a valid Word file (it is not a zip archive)</source>
+        <translation>is geen geldig Word-bestand (het is geen zip-archief)</translation>
+    </message>
+    <message>
+        <source>is a zip archive, not a Word document; only {supported} can be imported</source>
+        <translation>is een zip-archief, geen Word-document; alleen {supported} kunnen worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>is not a PDF file (it does not start with %PDF-)</source>
+        <translation>is geen pdf-bestand (het begint niet met %PDF-)</translation>
+    </message>
+    <message>
+        <source>is not an officiele-publicatie {kind} file; only {supported} can be imported</source>
+        <translation>is geen {kind}-bestand van officiële publicaties; alleen {supported} kunnen worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>is {what}, not text</source>
+        <translation>is {what}, geen tekst</translation>
+    </message>
+    <message>
+        <source>links to a file outside the folders you chose</source>
+        <translation>verwijst naar een bestand buiten de mappen die u koos</translation>
+    </message>
+    <message>
+        <source>is outside the folders you chose</source>
+        <translation>ligt buiten de mappen die u koos</translation>
+    </message>
+    <message>
+        <source>could not be stored ({problem})</source>
+        <translation>kon niet worden opgeslagen ({problem})</translation>
+    </message>
+    <message>
+        <source>cannot be shown: {reason}</source>
+        <translation>kan niet worden getoond: {reason}</translation>
+    </message>
+    <message>
+        <source>is not a valid Word document ({problem})</source>
+        <translation>is geen geldig Word-document ({problem})</translation>
+    </message>
+    <message>
+        <source>is not a valid Word document (its XML declares a DTD)</source>
+        <translation>is geen geldig Word-document (de XML declareert een DTD)</translation>
+    </message>
+    <message>
+        <source>could not be read as a Word document ({problem})</source>
+        <translation>kon niet als Word-document worden gelezen ({problem})</translation>
+    </message>
+    <message>
+        <source>is a zip archive but not a Word document</source>
+        <translation>is een zip-archief maar geen Word-document</translation>
+    </message>
+    <message>
+        <source>is not a valid Word document (its XML is in the encoding {encoding}, not UTF-8 or UTF-16)</source>
+        <translation>is geen geldig Word-document (de XML staat in de codering {encoding}, niet in UTF-8 of UTF-16)</translation>
+    </message>
+    <message>
+        <source>claims to be a new version of the bundled document &apos;{title}&apos; ({id}), but its text is not that document&apos;s ({shared}% of its sentences in common)</source>
+        <translation>zegt een nieuwe versie te zijn van het meegeleverde document &apos;{title}&apos; ({id}), maar de tekst is niet die van dat document ({shared}% van de zinnen gemeen)</translation>
+    </message>
+    <message>
+        <source>is larger than {size} MB (the limit for text and markdown)</source>
+        <translation>is groter dan {size} MB (de grens voor tekst en markdown)</translation>
+    </message>
+    <message>
+        <source>cannot be a new version of &apos;{id}&apos;: no such document in the library</source>
+        <translation>kan geen nieuwe versie zijn van &apos;{id}&apos;: dat document staat niet in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>could not be stored (no free file name)</source>
+        <translation>kon niet worden opgeslagen (geen vrije bestandsnaam)</translation>
+    </message>
+    <message>
+        <source>cannot be shown ({problem})</source>
+        <translation>kan niet worden getoond ({problem})</translation>
+    </message>
+    <message>
+        <source>holds binary data (NUL bytes), not text</source>
+        <translation>bevat binaire gegevens (NUL-bytes), geen tekst</translation>
+    </message>
+    <message>
+        <source>holds binary data (control characters), not text</source>
+        <translation>bevat binaire gegevens (stuurtekens), geen tekst</translation>
+    </message>
+    <message>
+        <source>is not readable text: it is neither UTF-8 nor {other} (byte {byte} at line {line})</source>
+        <translation>is geen leesbare tekst: het is UTF-8 noch {other} (byte {byte} op regel {line})</translation>
+    </message>
+    <message>
+        <source>is not readable text: it is not valid {label} (byte {byte} at line {line})</source>
+        <translation>is geen leesbare tekst: het is geen geldige {label} (byte {byte} op regel {line})</translation>
+    </message>
+    <message>
+        <source>its front matter is not valid YAML ({problem})</source>
+        <translation>de kopgegevens (front matter) zijn geen geldige YAML ({problem})</translation>
+    </message>
+    <message>
+        <source>its front matter must be a list of &apos;key: value&apos; lines</source>
+        <translation>de kopgegevens (front matter) moeten een lijst van regels &apos;sleutel: waarde&apos; zijn</translation>
+    </message>
+    <message>
+        <source>is an encrypted PDF (it needs a password); save an unprotected copy first</source>
+        <translation>is een versleutelde pdf (er is een wachtwoord nodig); sla eerst een onbeveiligde kopie op</translation>
+    </message>
+    <message>
+        <source>is not a readable PDF ({problem})</source>
+        <translation>is geen leesbare pdf ({problem})</translation>
+    </message>
+    <message>
+        <source>is an encrypted PDF; save an unprotected copy first</source>
+        <translation>is een versleutelde pdf; sla eerst een onbeveiligde kopie op</translation>
+    </message>
+    <message>
+        <source>has {count} pages; at most {limit} can be imported</source>
+        <translation>heeft {count} pagina&apos;s; er kunnen er hoogstens {limit} worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>takes too long to read (over {seconds} s at page {page} of {count})</source>
+        <translation>kost te veel tijd om te lezen (meer dan {seconds} s bij pagina {page} van {count})</translation>
+    </message>
+    <message>
+        <source>is a PDF without a text layer (a scan); only PDFs with text can be imported</source>
+        <translation>is een pdf zonder tekstlaag (een scan); alleen pdf&apos;s met tekst kunnen worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>is a PDF without a text layer (empty); only PDFs with text can be imported</source>
+        <translation>is een pdf zonder tekstlaag (leeg); alleen pdf&apos;s met tekst kunnen worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>has too much text on page {page}</source>
+        <translation>heeft te veel tekst op pagina {page}</translation>
+    </message>
+    <message>
+        <source>is not a valid publication (it declares a DTD or entities, which are never read)</source>
+        <translation>is geen geldige publicatie (het declareert een DTD of entiteiten, die nooit worden gelezen)</translation>
+    </message>
+    <message>
+        <source>is not well-formed {kind} ({problem})</source>
+        <translation>is geen welgevormde {kind} ({problem})</translation>
+    </message>
+    <message>
+        <source>holds no {kind} document</source>
+        <translation>bevat geen {kind}-document</translation>
+    </message>
+    <message>
+        <source>is XML but not an officiele-publicatie (its root is &apos;{root}&apos;)</source>
+        <translation>is XML maar geen officiele-publicatie (de basis is &apos;{root}&apos;)</translation>
+    </message>
+    <message>
+        <source>is nested too deeply (over {limit} levels)</source>
+        <translation>is te diep genest (meer dan {limit} niveaus)</translation>
+    </message>
+    <message>
+        <source>has too many elements (over {limit})</source>
+        <translation>heeft te veel elementen (meer dan {limit})</translation>
+    </message>
+    <message>
+        <source>is not an imported document; its date cannot be changed</source>
+        <translation>is geen geïmporteerd document; de datum kan niet worden gewijzigd</translation>
+    </message>
+    <message>
+        <source>has no front matter we can change</source>
+        <translation>heeft geen kopgegevens die we kunnen wijzigen</translation>
+    </message>
+    <message>
+        <source>is a bundled document and cannot be removed</source>
+        <translation>is een meegeleverd document en kan niet worden verwijderd</translation>
+    </message>
+    <message>
+        <source>is not an imported document (it comes from the --content-dir folder)</source>
+        <translation>is geen geïmporteerd document (het komt uit de map van --content-dir)</translation>
+    </message>
+    <message>
+        <source>is not in the library</source>
+        <translation>staat niet in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>could not be removed ({problem})</source>
+        <translation>kon niet worden verwijderd ({problem})</translation>
+    </message>
+    <message>
+        <source>an old Word file (.doc): save it as .docx first</source>
+        <translation>een oud Word-bestand (.doc): sla het eerst op als .docx</translation>
+    </message>
+    <message>
+        <source>a Word file with macros (.docm): save it as .docx first</source>
+        <translation>een Word-bestand met macro&apos;s (.docm): sla het eerst op als .docx</translation>
+    </message>
+    <message>
+        <source>a Word template</source>
+        <translation>een Word-sjabloon</translation>
+    </message>
+    <message>
+        <source>a Word template with macros</source>
+        <translation>een Word-sjabloon met macro&apos;s</translation>
+    </message>
+    <message>
+        <source>an OpenDocument file: save it as .docx first</source>
+        <translation>een OpenDocument-bestand: sla het eerst op als .docx</translation>
+    </message>
+    <message>
+        <source>an RTF file: save it as .docx first</source>
+        <translation>een RTF-bestand: sla het eerst op als .docx</translation>
+    </message>
+    <message>
+        <source>a PDF file</source>
+        <translation>een pdf-bestand</translation>
+    </message>
+    <message>
+        <source>an old Office file (.doc)</source>
+        <translation>een oud Office-bestand (.doc)</translation>
+    </message>
+    <message>
+        <source>an RTF file</source>
+        <translation>een RTF-bestand</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>een afbeelding</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>een programma</translation>
+    </message>
+    <message>
+        <source>a compressed archive</source>
+        <translation>een gecomprimeerd archief</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>een zip-archief</translation>
+    </message>
+    <message>
+        <source>its front matter is larger than {size} KB</source>
+        <translation>de kopgegevens (front matter) zijn groter dan {size} KB</translation>
+    </message>
+    <message>
+        <source>its front matter nests deeper than {limit} levels</source>
+        <translation>de kopgegevens (front matter) zijn dieper genest dan {limit} niveaus</translation>
+    </message>
+    <message>
+        <source>its front matter uses YAML anchors and aliases (&amp;name, *name), which are not allowed</source>
+        <translation>de kopgegevens (front matter) gebruiken YAML-ankers en -aliassen (&amp;name, *name); die zijn niet toegestaan</translation>
+    </message>
+    <message>
+        <source>its front matter has more than {limit} values</source>
+        <translation>de kopgegevens (front matter) bevatten meer dan {limit} waarden</translation>
+    </message>
+    <message>
+        <source>it nests deeper than {limit} levels</source>
+        <translation>het is dieper genest dan {limit} niveaus</translation>
+    </message>
+    <message>
+        <source>holds more than {limit} files in its zip archive</source>
+        <translation>bevat meer dan {limit} bestanden in het zip-archief</translation>
+    </message>
+    <message>
+        <source>unpacks to more than {size} MB</source>
+        <translation>pakt uit tot meer dan {size} MB</translation>
+    </message>
+    <message>
+        <source>holds more than {size} MB of XML</source>
+        <translation>bevat meer dan {size} MB aan XML</translation>
+    </message>
+    <message>
+        <source>holds more than {limit} XML elements</source>
+        <translation>bevat meer dan {limit} XML-elementen</translation>
+    </message>
+    <message>
+        <source>is larger than {size} MB</source>
+        <translation>is groter dan {size} MB</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 text</source>
+        <translation>is geen geldige UTF-8-tekst</translation>
+    </message>
+    <message>
+        <source>has no front matter (a block between &apos;---&apos; lines)</source>
+        <translation>heeft geen kopgegevens (een blok tussen regels met &apos;---&apos;)</translation>
+    </message>
+    <message>
+        <source>has {count} headings; at most {limit} can be shown</source>
+        <translation>heeft {count} koppen; er kunnen er hoogstens {limit} worden getoond</translation>
+    </message>
+    <message>
+        <source>has {count} paragraphs and headings; at most {limit} can be shown</source>
+        <translation>heeft {count} alinea&apos;s en koppen; er kunnen er hoogstens {limit} worden getoond</translation>
+    </message>
+    <message>
+        <source>nests quotes or lists deeper than {limit} levels</source>
+        <translation>nest citaten of lijsten dieper dan {limit} niveaus</translation>
+    </message>
+    <message>
+        <source>has more than {limit} paragraphs, list items and table cells</source>
+        <translation>heeft meer dan {limit} alinea&apos;s, lijstitems en tabelcellen</translation>
+    </message>
+    <message>
+        <source>the search index could not be built: {problem}</source>
+        <translation>de zoekindex kon niet worden gebouwd: {problem}</translation>
+    </message>
+    <message>
+        <source>the search index could not be read: {problem}</source>
+        <translation>de zoekindex kon niet worden gelezen: {problem}</translation>
+    </message>
+    <message>
+        <source>another Briefing Reader is updating it</source>
+        <translation>een andere Briefing Reader werkt haar bij</translation>
+    </message>
+    <message>
+        <source>The search index cannot be saved in {folder} ({problem}); search works from memory for this session.</source>
+        <translation>De zoekindex kan niet worden opgeslagen in {folder} ({problem}); zoeken werkt deze sessie vanuit het geheugen.</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>skipped {error}</source>
+        <translation>overgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>cannot open the notes: {reason}</source>
+        <translation>de notities kunnen niet worden geopend: {reason}</translation>
+    </message>
+    <message>
+        <source>no document &apos;{doc}&apos; (known: {known})</source>
+        <translation>geen document &apos;{doc}&apos; (bekend: {known})</translation>
+    </message>
+    <message>
+        <source>no document &apos;{doc}&apos;</source>
+        <translation>geen document &apos;{doc}&apos;</translation>
+    </message>
+    <message>
+        <source>{file}: not imported: {reason}</source>
+        <translation>{file}: niet geïmporteerd: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>&amp;Note (optional). Enter saves; Shift+Enter starts a new line.</source>
@@ -1357,45 +1824,6 @@ Openen in uw webbrowser?</translation>
     <message>
         <source>&amp;Key figure (on the debate card)</source>
         <translation>&amp;Kerncijfer (op de debatkaart)</translation>
-    </message>
-</context>
-<context>
-    <name>NotesNotice</name>
-    <message>
-        <source>%s saved change(s) to your notes are missing from %s: its journal file (%s-wal) was deleted or damaged.</source>
-        <translation>%s opgeslagen wijziging(en) in uw notities ontbreken in %s: het logbestand ervan (%s-wal) is verwijderd of beschadigd.</translation>
-    </message>
-    <message>
-        <source>The file as it was is kept as %s in %s.</source>
-        <translation>Het bestand zoals het was, is bewaard als %s in %s.</translation>
-    </message>
-    <message>
-        <source>No backup holds them: your notes are shown as they were at the last complete save.</source>
-        <translation>Geen reservekopie bevat ze: uw notities worden getoond zoals ze waren bij de laatste volledige opslag.</translation>
-    </message>
-    <message>
-        <source>What was left of the journal is kept as %s in %s.</source>
-        <translation>Wat er van het logbestand over was, is bewaard als %s in %s.</translation>
-    </message>
-    <message>
-        <source>The notes file was missing; your notes were restored from the backup %s of %s. Changes made after that moment are not in it.</source>
-        <translation>Het notitiebestand ontbrak; uw notities zijn teruggezet uit de reservekopie %s van %s. Wijzigingen van na dat moment staan er niet in.</translation>
-    </message>
-    <message>
-        <source>Your notes were restored from the backup %s of %s. Changes made after that moment are not in it.</source>
-        <translation>Uw notities zijn teruggezet uit de reservekopie %s van %s. Wijzigingen van na dat moment staan er niet in.</translation>
-    </message>
-    <message>
-        <source>The notes file was missing and no sound backup was found, so you start with an empty notes file.</source>
-        <translation>Het notitiebestand ontbrak en er is geen goede reservekopie gevonden; u begint met een leeg notitiebestand.</translation>
-    </message>
-    <message>
-        <source>No sound backup was found, so you start with an empty notes file. The damaged file is kept in %s.</source>
-        <translation>Er is geen goede reservekopie gevonden; u begint met een leeg notitiebestand. Het beschadigde bestand is bewaard in %s.</translation>
-    </message>
-    <message>
-        <source>The notes file was damaged (%s). It was moved aside to %s in %s; nothing was deleted.</source>
-        <translation>Het notitiebestand was beschadigd (%s). Het is opzijgezet als %s in %s; er is niets verwijderd.</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=180,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_READER_LANGUAGE": "nl"},
     )
 
 

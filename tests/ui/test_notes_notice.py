@@ -105,6 +105,7 @@ def test_a_restored_backup_is_named_in_dutch(qapp: QApplication) -> None:
         finally:
             for translator in translators:
                 app.removeTranslator(translator)
-        backup_name, when = store.report.events[1].args[:2]
+        said = store.report.events[1].message
+        backup_name, when = said.params["name"], said.params["when"]
     assert "Het notitiebestand was beschadigd" in dutch
     assert f"Uw notities zijn teruggezet uit de reservekopie {backup_name} van {when}." in dutch

@@ -173,7 +173,7 @@ def test_ten_thousand_headings_are_refused_with_a_reason(
 ) -> None:
     result = _import_one(run_paths, tmp_path, "headings.md", hostile.many_headings_md(10_000))
     assert result.status == FAILED and result.budget == limits.HEADINGS
-    assert "10000 headings" in result.reason
+    assert "10,000 headings" in result.reason
     _nothing_stored(run_paths)
 
 

@@ -278,8 +278,9 @@ def test_four_notes_come_back_from_the_backup_named_with_its_time(tmp_path: Path
     [used] = [b for b in list_backups(backups) if str(b.path) in restored.paths]
     assert highlights_in(used.path) == 4
     when = used.taken.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert restored.kind == "restored" and used.path.name in restored.message
-    assert f"of {when}" in restored.message and restored.args[:2] == (used.path.name, when)
+    assert restored.kind == "restored" and used.path.name in str(restored.message)
+    assert f"of {when}" in str(restored.message)
+    assert restored.message.params == {"name": used.path.name, "when": when}
 
 
 def test_a_run_that_changed_notes_is_backed_up_at_its_end_and_the_backups_rotate(
@@ -318,7 +319,8 @@ def test_a_deleted_wal_is_reported_with_the_number_of_lost_changes(tmp_path: Pat
     with open_store(db, backups) as store:
         assert store.report.kinds()[0] == "changes_lost"
         lost = store.report.events[0]
-        assert lost.warning and lost.args[0] == "3" and lost.args[-1] == "no-backup"
+        assert lost.warning and lost.message.params["missing"] == 3
+        assert lost.message.code.startswith("notes.changes_lost_no_backup")
         assert "3 saved change(s)" in store.report.message
         assert "notes.sqlite3-wal" in store.report.message
         assert {h.id for h in store.highlights()} == set(kept)
@@ -342,7 +344,7 @@ def test_a_truncated_wal_keeps_what_it_can_and_says_how_much_is_missing(tmp_path
         assert 0 < len(survived) < len(written)
         lost = store.report.events[0]
         assert lost.kind == "changes_lost"
-        assert int(lost.args[0]) == len(written) - len(survived) > 0
+        assert lost.message.params["missing"] == len(written) - len(survived) > 0
         assert survived == set(written[: len(survived)])
     [left] = [p for p in db.parent.iterdir() if ".changes-lost-" in p.name]
     assert left.stat().st_size == size // 2  # what was left of the WAL, kept
@@ -356,7 +358,7 @@ def test_lost_changes_held_by_a_backup_are_restored_from_it(tmp_path: Path) -> N
     db.with_name(db.name + "-wal").unlink()
     with open_store(db, backups) as store:
         assert store.report.kinds()[:2] == ["changes_lost", "restored"]
-        assert store.report.events[0].args[0] == "4"
+        assert store.report.events[0].message.params["missing"] == 4
         assert {h.id for h in store.highlights()} == set(kept) | set(written[:2])
     assert [p for p in db.parent.iterdir() if ".changes-lost-" in p.name]
 

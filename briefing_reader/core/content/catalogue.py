@@ -30,6 +30,7 @@ from typing import Any
 from briefing_reader.core.content.errors import ContentError
 from briefing_reader.core.content.library import content_digest
 from briefing_reader.core.content.model import ACTION_KINDS, Document, Meta, OutlineNode
+from briefing_reader.core.messages import dumps, loads
 
 SCHEMA = 2
 """2: the outline's node ids indexed and the references between letters
@@ -274,7 +275,7 @@ class Catalogue:
                     stat.st_size,
                     stat.st_mtime_ns,
                     parser,
-                    exc.reason,
+                    dumps(exc.message),  # words in the user's language later
                     exc.line,
                 ),
             )
@@ -356,7 +357,7 @@ class Catalogue:
         rows = self.conn.execute(
             "SELECT path, error, error_line FROM files WHERE error IS NOT NULL ORDER BY rank, path"
         )
-        return [ContentError(Path(path), reason, line) for path, reason, line in rows]
+        return [ContentError(Path(path), loads(reason), line) for path, reason, line in rows]
 
     def meta(self, path: Path | str) -> Meta | None:
         """The full front matter of the file at ``path``."""

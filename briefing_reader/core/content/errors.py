@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_reader.core.messages import Message, as_message
+
 
 class ContentError(Exception):
     """A document could not be loaded; names the file, the line and why.
@@ -11,20 +13,22 @@ class ContentError(Exception):
     Attributes:
         path: the file.
         line: 1-based line number, or None when the problem is the whole file.
-        reason: a sentence for the user.
+        message: why, for the user (a code and its values).
+        reason: the message in English.
         budget: when the file is over a budget of :mod:`briefing_reader.core.limits`,
             its name; else ''.
     """
 
     def __init__(
-        self, path: Path | str, reason: str, line: int | None = None, budget: str = ""
+        self, path: Path | str, reason: str | Message, line: int | None = None, budget: str = ""
     ) -> None:
         self.path = Path(path)
         self.line = line
-        self.reason = reason
+        self.message = as_message(reason)
+        self.reason = str(self.message)
         self.budget = budget
         where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {self.reason}")
 
 
 def read_source(path: Path) -> bytes:

@@ -22,7 +22,7 @@ def parse_front_matter(source: str, path: Path) -> Meta:
     try:
         data = load_yaml(source)
     except OverBudget as exc:
-        raise ContentError(path, exc.reason, 1, budget=exc.what) from exc
+        raise ContentError(path, exc.message, 1, budget=exc.what) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + _FENCE_LINES if mark is not None else None

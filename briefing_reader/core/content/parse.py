@@ -32,6 +32,7 @@ from briefing_reader.core.content.model import (
     OutlineKind,
     OutlineNode,
 )
+from briefing_reader.core.messages import message
 
 MAX_BYTES = limits.MAX_DOCUMENT_BYTES
 _HEADING_KINDS = frozenset({OutlineKind.PILLAR, OutlineKind.SECTION, OutlineKind.THEME})
@@ -73,12 +74,12 @@ def load_document(path: Path, *, bundled: bool = True) -> Document:
 def document_from_bytes(data: bytes, path: Path, *, bundled: bool = True) -> Document:
     """Parse the bytes of a markdown file that was read from ``path``."""
     if len(data) > MAX_BYTES:
-        raise ContentError(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise ContentError(path, message("content.too_large", size=MAX_BYTES // (1024 * 1024)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ContentError(path, "is not valid UTF-8 text", line) from exc
+        raise ContentError(path, message("content.not_utf8"), line) from exc
     return parse_document(text, path, bundled=bundled)
 
 
@@ -87,7 +88,7 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
     _count_before_parsing(text, path)
     tokens = markdown_parser().parse(text)
     if not tokens or tokens[0].type != "front_matter":
-        raise ContentError(path, "has no front matter (a block between '---' lines)", 1)
+        raise ContentError(path, message("content.no_front_matter"), 1)
     meta = parse_front_matter(tokens[0].content, path)
     _check_budgets(tokens, path)
     builder = _Builder(path, meta)
@@ -96,7 +97,7 @@ def parse_document(text: str, path: Path, *, bundled: bool = True) -> Document:
     if anchors > limits.MAX_ANCHORS:
         raise ContentError(
             path,
-            f"has {anchors} paragraphs and headings; at most {limits.MAX_ANCHORS} can be shown",
+            message("content.anchors", count=anchors, limit=limits.MAX_ANCHORS),
             budget=limits.ANCHORS,
         )
     return Document(
@@ -124,14 +125,14 @@ def _count_before_parsing(text: str, path: Path) -> None:
     if headings > 2 * limits.MAX_HEADINGS:
         raise ContentError(
             path,
-            f"has {headings} headings; at most {limits.MAX_HEADINGS} can be shown",
+            message("content.headings", count=headings, limit=limits.MAX_HEADINGS),
             budget=limits.HEADINGS,
         )
     blocks = len(_BLOCK_START.findall(text))
     if blocks > 2 * limits.MAX_ANCHORS:
         raise ContentError(
             path,
-            f"has {blocks} paragraphs and headings; at most {limits.MAX_ANCHORS} can be shown",
+            message("content.anchors", count=blocks, limit=limits.MAX_ANCHORS),
             budget=limits.ANCHORS,
         )
 
@@ -142,21 +143,21 @@ def _check_budgets(tokens: list[Token], path: Path) -> None:
     if headings > limits.MAX_HEADINGS:
         raise ContentError(
             path,
-            f"has {headings} headings; at most {limits.MAX_HEADINGS} can be shown",
+            message("content.headings", count=headings, limit=limits.MAX_HEADINGS),
             budget=limits.HEADINGS,
         )
     if any(tok.level >= limits.MAX_NESTING - 1 for tok in tokens):
         # markdown-it stops reading at this depth: refuse rather than cut the rest off
         raise ContentError(
             path,
-            f"nests quotes or lists deeper than {limits.MAX_NESTING} levels",
+            message("content.nesting", limit=limits.MAX_NESTING),
             budget=limits.NESTING,
         )
     blocks = sum(1 for tok in tokens if tok.nesting == 1)
     if blocks > limits.MAX_BLOCKS:
         raise ContentError(
             path,
-            f"has more than {limits.MAX_BLOCKS} paragraphs, list items and table cells",
+            message("content.blocks", limit=limits.MAX_BLOCKS),
             budget=limits.BLOCKS,
         )
 

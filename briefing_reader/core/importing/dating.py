@@ -14,6 +14,7 @@ from briefing_reader.core.importing.errors import NOT_FOUND, NOT_REMOVABLE, Impo
 from briefing_reader.core.importing.library import import_lock, resolved
 from briefing_reader.core.importing.mdwriter import front_matter
 from briefing_reader.core.importing.storage import validate, write_atomic
+from briefing_reader.core.messages import message
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
@@ -39,11 +40,9 @@ def set_date(
             library = open_library(paths)
         doc = library.get(doc_id)
         if doc is None:
-            raise ImportFailed(doc_id, "is not in the library", NOT_FOUND)
+            raise ImportFailed(doc_id, message("remove.not_found"), NOT_FOUND)
         if resolved(doc.path.parent) != resolved(paths.imported_documents):
-            raise ImportFailed(
-                doc_id, "is not an imported document; its date cannot be changed", NOT_REMOVABLE
-            )
+            raise ImportFailed(doc_id, message("import.date_not_imported"), NOT_REMOVABLE)
         meta, body = _split(doc.path.read_text(encoding="utf-8"), doc_id)
         from briefing_reader.core.importing.opentk import parliamentary_year
 
@@ -62,5 +61,5 @@ def _split(text: str, doc_id: str) -> tuple[dict[str, object], str]:
     end = text.find("\n" + _FENCE, len(_FENCE) - 1)
     data = load_yaml(text[len(_FENCE) : end + 1]) if text.startswith(_FENCE) and end > 0 else None
     if not isinstance(data, dict):
-        raise ImportFailed(doc_id, "has no front matter we can change", INVALID)
+        raise ImportFailed(doc_id, message("import.date_no_front_matter"), INVALID)
     return data, text[end + 1 + len(_FENCE) :]

@@ -34,6 +34,7 @@ from briefing_reader.core.importing.letterhead import (
 from briefing_reader.core.importing.mdwriter import render, slugify
 from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.limits import OverBudget
+from briefing_reader.core.messages import message
 
 FORMAT = "docx"
 _CHUNK = 256 * 1024
@@ -55,7 +56,7 @@ def convert(data: bytes, path: Path) -> Converted:
     except ImportFailed:
         raise
     except Exception as exc:  # python-docx raises many kinds on a broken package
-        raise ImportFailed(path, f"is not a valid Word document ({_why(exc)})", BAD_DOCX) from exc
+        raise ImportFailed(path, message("import.bad_docx", problem=_why(exc)), BAD_DOCX) from exc
     try:
         walker = DocxWalker(document)
         walker.walk()
@@ -64,7 +65,7 @@ def convert(data: bytes, path: Path) -> Converted:
         raise
     except Exception as exc:  # malformed XML inside a valid zip
         raise ImportFailed(
-            path, f"could not be read as a Word document ({_why(exc)})", BAD_DOCX
+            path, message("import.docx_unreadable", problem=_why(exc)), BAD_DOCX
         ) from exc
     warnings += walker.warnings
     title = _title(document, walker, path)
@@ -107,7 +108,7 @@ def _check_package(data: bytes, path: Path) -> list[str]:
             _check_directory(infos, path)
             names = {i.filename for i in infos}
             if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-                raise ImportFailed(path, "is a zip archive but not a Word document", BAD_DOCX)
+                raise ImportFailed(path, message("import.zip_not_word"), BAD_DOCX)
             _Unpacked(path).read_all(archive, infos)
             if any(n.lower().endswith("vbaproject.bin") for n in names):
                 warnings.append("the file contains macros; they were ignored (never run)")
@@ -123,7 +124,7 @@ def _check_package(data: bytes, path: Path) -> list[str]:
         RuntimeError,
         zlib.error,
     ) as exc:
-        raise ImportFailed(path, f"is not a valid Word document ({_why(exc)})", BAD_DOCX) from exc
+        raise ImportFailed(path, message("import.bad_docx", problem=_why(exc)), BAD_DOCX) from exc
     return warnings
 
 
@@ -135,7 +136,7 @@ def _check_directory(infos: list[zipfile.ZipInfo], path: Path) -> None:
             OverBudget(
                 limits.MEMBERS,
                 limits.DOCX_MAX_MEMBERS,
-                f"holds more than {limits.DOCX_MAX_MEMBERS} files in its zip archive",
+                message("budget.docx_members", limit=limits.DOCX_MAX_MEMBERS),
             ),
         )
     if sum(i.file_size for i in infos) > limits.DOCX_MAX_UNPACKED:
@@ -146,7 +147,7 @@ def _unpacked_too_large() -> OverBudget:
     return OverBudget(
         limits.UNPACKED,
         limits.DOCX_MAX_UNPACKED,
-        f"unpacks to more than {limits.DOCX_MAX_UNPACKED // (1024 * 1024)} MB",
+        message("budget.docx_unpacked", size=limits.DOCX_MAX_UNPACKED // (1024 * 1024)),
     )
 
 
@@ -185,7 +186,9 @@ class _Unpacked:
                     OverBudget(
                         limits.UNPACKED,
                         limits.DOCX_MAX_XML_BYTES,
-                        f"holds more than {limits.DOCX_MAX_XML_BYTES // (1024 * 1024)} MB of XML",
+                        message(
+                            "budget.docx_xml_size", size=limits.DOCX_MAX_XML_BYTES // (1024 * 1024)
+                        ),
                     ),
                 )
 
@@ -196,7 +199,10 @@ class _Unpacked:
                 OverBudget(
                     limits.XML_ELEMENTS,
                     limits.DOCX_MAX_ELEMENTS,
-                    f"holds more than {limits.DOCX_MAX_ELEMENTS:,} XML elements".replace(",", " "),
+                    message(
+                        "budget.docx_elements",
+                        limit=limits.DOCX_MAX_ELEMENTS,
+                    ),
                 ),
             )
 
@@ -228,9 +234,7 @@ class _XmlScanner:
             chunk, self.head = self.head, b""
         text = self.tail + self.decoder.decode(chunk, final)
         if _DTD_TEXT.search(text):
-            raise ImportFailed(
-                self.path, "is not a valid Word document (its XML declares a DTD)", BAD_DOCX
-            )
+            raise ImportFailed(self.path, message("import.dtd"), BAD_DOCX)
         counted = text[len(self.tail) :]
         self.tail = text[-self._TAIL :]
         return counted.count("<") - counted.count("</") - counted.count("<?")
@@ -272,8 +276,7 @@ class _XmlScanner:
             return name
         raise ImportFailed(
             self.path,
-            f"is not a valid Word document (its XML is in the "
-            f"encoding {name[:20]}, not UTF-8 or UTF-16)",
+            message("import.docx_encoding", encoding=name[:20]),
             BAD_DOCX,
         )
 

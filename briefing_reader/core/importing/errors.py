@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_reader.core.limits import OverBudget
+from briefing_reader.core.messages import Message, as_message
 
 # Stable codes, so the window can choose its own (translated) wording.
 UNSUPPORTED = "unsupported-type"
@@ -34,8 +35,9 @@ class ImportFailed(Exception):
 
     Attributes:
         path: the file as the user gave it (or the document id, for removal).
-        reason: one sentence for the user, in English; the window may pick
-            its own translated wording from ``code``.
+        message: why, for the user (a code and its values; the window and the
+            command line word it in the user's language).
+        reason: the message in English.
         code: a stable keyword (``unsupported-type``, ``binary``, ``empty``,
             ``too-large``, ``undecodable``, ``bad-docx``, ``odd-name``,
             ``outside-roots``, ``not-found``, ``not-a-file``, ``unreadable``,
@@ -49,20 +51,21 @@ class ImportFailed(Exception):
     def __init__(
         self,
         path: Path | str,
-        reason: str,
+        reason: str | Message,
         code: str = INVALID,
         line: int | None = None,
         budget: str = "",
     ) -> None:
         self.path = Path(path) if not isinstance(path, Path) else path
-        self.reason = reason
+        self.message = as_message(reason)
+        self.reason = str(self.message)
         self.code = code
         self.line = line
         self.budget = budget
         where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {self.reason}")
 
 
 def over_budget(path: Path | str, error: OverBudget) -> ImportFailed:
     """The import error for a file over one of the budgets of :mod:`core.limits`."""
-    return ImportFailed(path, error.reason, OVER_BUDGET, budget=error.what)
+    return ImportFailed(path, error.message, OVER_BUDGET, budget=error.what)

@@ -47,6 +47,7 @@ from briefing_reader.core.importing.model import (
     ImportReport,
 )
 from briefing_reader.core.importing.storage import Batch, validate, write_atomic
+from briefing_reader.core.messages import message
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
@@ -209,6 +210,7 @@ def _import_each(
             result = FileResult(
                 path, FAILED, reason=exc.reason, code=exc.code, line=exc.line, budget=exc.budget
             )
+            result.problem = exc.message
         except Exception as exc:  # a bug in one converter must not stop the batch
             result = FileResult(
                 path,
@@ -244,9 +246,7 @@ def convert_source(source: sniff.Source) -> Converted:
     if len(source.data) > limits.MAX_DOCUMENT_BYTES:  # text is parsed as it is: bound it
         raise ImportFailed(
             source.path,
-            f"is larger than "
-            f"{limits.MAX_DOCUMENT_BYTES // (1024 * 1024)} MB "
-            "(the limit for text and markdown)",
+            message("import.text_too_large", size=limits.MAX_DOCUMENT_BYTES // (1024 * 1024)),
             TOO_LARGE,
         )
     decoded = decode(source.data, source.path)
@@ -317,7 +317,7 @@ def _import_one(
         if match is None:
             raise ImportFailed(
                 path,
-                f"cannot be a new version of '{as_version_of}': no such document in the library",
+                message("import.no_such_document", id=as_version_of),
                 NOT_FOUND,
             )
     if match is not None and how in ("title", "user"):
@@ -383,7 +383,7 @@ def _import_one(
             doc_id = state.free_id(doc_id, result.title, folder)
             target = folder / f"{doc_id}.md"
     else:
-        raise ImportFailed(path, "could not be stored (no free file name)", WRITE_FAILED)
+        raise ImportFailed(path, message("import.no_free_name"), WRITE_FAILED)
     if not replace:
         state.batch.written()
     if state.cache is not None:  # parsed once: the catalogue and the index read it here
@@ -428,9 +428,12 @@ def _check_bundled_text(
     if result.shared < limits.MIN_SHARED_SENTENCES:
         raise ImportFailed(
             path,
-            f"claims to be a new version of the bundled document "
-            f"'{match.title}' ({match.id}), but its text is not that "
-            f"document's ({result.shared:.0%} of its sentences in common)",
+            message(
+                "import.protected",
+                title=match.title,
+                id=match.id,
+                shared=round(result.shared * 100),
+            ),
             PROTECTED,
         )
 

@@ -16,6 +16,7 @@ from typing import Any
 from briefing_reader.core.importing.errors import INVALID, ImportFailed, over_budget
 from briefing_reader.core.importing.mdwriter import slugify
 from briefing_reader.core.importing.model import Converted
+from briefing_reader.core.messages import message
 
 FORMAT = "markdown"
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)(?:\n|\A)---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -47,14 +48,12 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
             line = mark.line + 2 if mark is not None else 1
             problem = getattr(exc, "problem", None) or "invalid YAML"
             raise ImportFailed(
-                path, f"its front matter is not valid YAML ({problem})", INVALID, line
+                path, message("import.bad_yaml", problem=problem), INVALID, line
             ) from exc
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise ImportFailed(
-                path, "its front matter must be a list of 'key: value' lines", INVALID, 2
-            )
+            raise ImportFailed(path, message("import.yaml_not_mapping"), INVALID, 2)
         meta = {str(k): v for k, v in data.items()}
         body = text[match.end() :]
     explicit = bool(meta.get("id"))

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing_reader.core.messages import Message
+
 IMPORTED, REPLACED, UNCHANGED, FAILED = "imported", "replaced", "unchanged", "failed"
 # Would become a new version of a bundled document: nothing written, the caller asks first.
 ASK = "ask"
@@ -55,6 +57,8 @@ class FileResult:
         budget: for code ``over-budget``, the budget exceeded (see ``core.limits``).
         shared: for a file that claims a bundled document's identity, the
             share of that document's sentences found in the file (0-1).
+        problem: for ``failed``, the reason as a message (code and values) that
+            the window and the command line word in the user's language.
     """
 
     file: Path
@@ -74,6 +78,7 @@ class FileResult:
     budget: str = ""
     shared: float | None = None
     dated: bool = True  # False: no date found; the user is asked or told
+    problem: Message | None = None
 
     @property
     def ok(self) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_reader.core.importing.errors import TOO_LARGE, ImportFailed
+from briefing_reader.core.messages import message
 
 MAX_PAGES = 1000
 MAX_PIECES = 20_000
@@ -88,19 +89,17 @@ def read_pages(
         if "password" in str(exc).lower():
             raise ImportFailed(
                 path,
-                "is an encrypted PDF (it needs a password); save an unprotected copy first",
+                message("import.pdf_password"),
                 ENCRYPTED,
             ) from exc
-        raise ImportFailed(path, f"is not a readable PDF ({exc})", BAD_PDF) from exc
+        raise ImportFailed(path, message("import.bad_pdf", problem=str(exc)), BAD_PDF) from exc
     try:
         if raw.FPDF_GetSecurityHandlerRevision(document.raw) != -1:
-            raise ImportFailed(
-                path, "is an encrypted PDF; save an unprotected copy first", ENCRYPTED
-            )
+            raise ImportFailed(path, message("import.pdf_encrypted"), ENCRYPTED)
         count = len(document)
         if count > max_pages:
             raise ImportFailed(
-                path, f"has {count} pages; at most {max_pages} can be imported", TOO_LARGE
+                path, message("import.pdf_pages", count=count, limit=max_pages), TOO_LARGE
             )
         started = time.monotonic()
         pages = []
@@ -108,17 +107,17 @@ def read_pages(
             if time.monotonic() - started > budget:
                 raise ImportFailed(
                     path,
-                    f"takes too long to read (over {budget:g} s at page {index + 1} of {count})",
+                    message("import.pdf_slow", seconds=f"{budget:g}", page=index + 1, count=count),
                     TOO_LARGE,
                 )
             pages.append(_read_page(document[index], index + 1, path, raw))
     finally:
         document.close()
     if not any(page.pieces for page in pages):
-        what = "a scan" if any(page.images for page in pages) else "empty"
+        scanned = any(page.images for page in pages)
         raise ImportFailed(
             path,
-            f"is a PDF without a text layer ({what}); only PDFs with text can be imported",
+            message("import.pdf_scan" if scanned else "import.pdf_no_text"),
             NO_TEXT,
         )
     return pages
@@ -171,7 +170,9 @@ def _read_objects(
             if piece is not None:
                 out.pieces.append(piece)
                 if len(out.pieces) > MAX_PIECES:
-                    raise ImportFailed(path, f"has too much text on page {out.number}", TOO_LARGE)
+                    raise ImportFailed(
+                        path, message("import.pdf_page_text", page=out.number), TOO_LARGE
+                    )
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             rule = Rule(*state.bounds(obj))
             if rule.vertical or rule.horizontal:

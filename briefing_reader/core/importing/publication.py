@@ -33,6 +33,7 @@ from typing import Any
 from briefing_reader.core.importing.errors import INVALID, TOO_LARGE, ImportFailed
 from briefing_reader.core.importing.mdwriter import MISSING_TEXT, Node, Span, render, slugify
 from briefing_reader.core.importing.model import Converted
+from briefing_reader.core.messages import message
 
 MAX_DEPTH = 200
 MAX_ELEMENTS = 500_000
@@ -87,7 +88,7 @@ def _parse(data: bytes, path: Path, kind: str) -> Any:
     if (kind == "xml" and _DTD.search(head)) or _ENTITY.search(data):
         raise ImportFailed(
             path,
-            "is not a valid publication (it declares a DTD or entities, which are never read)",
+            message("import.publication_dtd"),
             INVALID,
         )
     try:
@@ -110,14 +111,17 @@ def _parse(data: bytes, path: Path, kind: str) -> Any:
     except (etree.XMLSyntaxError, etree.ParserError, ValueError) as exc:
         line = getattr(exc, "lineno", None)
         raise ImportFailed(
-            path, f"is not well-formed {kind.upper()} ({exc})", INVALID, line=line
+            path,
+            message("import.not_well_formed", kind=kind.upper(), problem=str(exc)),
+            INVALID,
+            line=line,
         ) from exc
     if root is None:
-        raise ImportFailed(path, f"holds no {kind.upper()} document", INVALID)
+        raise ImportFailed(path, message("import.no_markup_document", kind=kind.upper()), INVALID)
     if kind == "xml" and _local(root.tag) != "officiele-publicatie":
         raise ImportFailed(
             path,
-            f"is XML but not an officiele-publicatie (its root is '{_local(root.tag)[:40]}')",
+            message("import.wrong_root", root=_local(root.tag)[:40]),
             INVALID,
         )
     return root
@@ -130,9 +134,11 @@ def _check_size(root: Any, path: Path) -> None:
         element, depth = stack.pop()
         count += 1
         if depth > MAX_DEPTH:
-            raise ImportFailed(path, f"is nested too deeply (over {MAX_DEPTH} levels)", TOO_LARGE)
+            raise ImportFailed(path, message("import.markup_depth", limit=MAX_DEPTH), TOO_LARGE)
         if count > MAX_ELEMENTS:
-            raise ImportFailed(path, f"has too many elements (over {MAX_ELEMENTS})", TOO_LARGE)
+            raise ImportFailed(
+                path, message("import.markup_elements", limit=MAX_ELEMENTS), TOO_LARGE
+            )
         stack.extend((child, depth + 1) for child in element)
 
 

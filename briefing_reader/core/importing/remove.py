@@ -14,6 +14,7 @@ from briefing_reader.core.importing.errors import (
 from briefing_reader.core.importing.library import ID_PATTERN, import_lock, resolved
 from briefing_reader.core.importing.model import RemoveResult
 from briefing_reader.core.importing.storage import sync_folder
+from briefing_reader.core.messages import message
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
@@ -53,11 +54,11 @@ def _remove(paths: LibraryPlaces, doc_id: str, library: Library | None) -> Remov
         if resolved(doc.path.parent) == folder:
             target = doc.path
         elif doc.bundled:
-            raise ImportFailed(doc_id, "is a bundled document and cannot be removed", NOT_REMOVABLE)
+            raise ImportFailed(doc_id, message("remove.bundled"), NOT_REMOVABLE)
         else:
             raise ImportFailed(
                 doc_id,
-                "is not an imported document (it comes from the --content-dir folder)",
+                message("remove.content_dir"),
                 NOT_REMOVABLE,
             )
     else:
@@ -65,14 +66,14 @@ def _remove(paths: LibraryPlaces, doc_id: str, library: Library | None) -> Remov
         if ID_PATTERN.match(doc_id) and broken.is_file():
             target = broken  # an import that no longer loads can still be removed
     if target is None:
-        raise ImportFailed(doc_id, "is not in the library", NOT_FOUND)
+        raise ImportFailed(doc_id, message("remove.not_found"), NOT_FOUND)
     try:
         target.unlink()
     except FileNotFoundError:
         pass
     except OSError as exc:
         raise ImportFailed(
-            doc_id, f"could not be removed ({exc.strerror or exc})", WRITE_FAILED
+            doc_id, message("remove.failed", problem=exc.strerror or exc), WRITE_FAILED
         ) from exc
     sync_folder(target.parent)
     bundled = load_library([(paths.bundled_documents, True)], cache_dir=paths.document_cache)

@@ -30,6 +30,7 @@ from briefing_reader.core.importing.errors import (
     UNSUPPORTED,
     ImportFailed,
 )
+from briefing_reader.core.messages import Message, message
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NAME = 255
@@ -48,24 +49,24 @@ EXTENSIONS = {
 }
 SUPPORTED_TEXT = ".docx, .pdf, .xml, .html, .txt, .md"
 
-_KNOWN_OTHERS = {
-    ".doc": "an old Word file (.doc): save it as .docx first",
-    ".docm": "a Word file with macros (.docm): save it as .docx first",
-    ".dotx": "a Word template",
-    ".dotm": "a Word template with macros",
-    ".odt": "an OpenDocument file: save it as .docx first",
-    ".rtf": "an RTF file: save it as .docx first",
+_KNOWN_OTHERS = {  # suffix -> the message code of what it is
+    ".doc": "filekind.doc",
+    ".docm": "filekind.docm",
+    ".dotx": "filekind.dotx",
+    ".dotm": "filekind.dotm",
+    ".odt": "filekind.odt",
+    ".rtf": "filekind.rtf",
 }
 _MAGIC = [
-    (b"%PDF", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc)"),
-    (b"{\\rtf", "an RTF file"),
-    (b"\x89PNG", "an image"),
-    (b"\xff\xd8\xff", "an image"),
-    (b"GIF8", "an image"),
-    (b"\x7fELF", "a program"),
-    (b"\x1f\x8b", "a compressed archive"),
-    (b"7z\xbc\xaf", "a compressed archive"),
+    (b"%PDF", "filekind.pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "filekind.ole"),
+    (b"{\\rtf", "filekind.rtf_magic"),
+    (b"\x89PNG", "filekind.image"),
+    (b"\xff\xd8\xff", "filekind.image"),
+    (b"GIF8", "filekind.image"),
+    (b"\x7fELF", "filekind.program"),
+    (b"\x1f\x8b", "filekind.archive"),
+    (b"7z\xbc\xaf", "filekind.archive"),
 ]
 
 
@@ -106,13 +107,15 @@ def read_source(
     try:
         resolved = path.resolve(strict=True)
     except FileNotFoundError as exc:
-        raise ImportFailed(path, "does not exist", NOT_FOUND) from exc
+        raise ImportFailed(path, message("import.not_found"), NOT_FOUND) from exc
     except (OSError, RuntimeError) as exc:
-        raise ImportFailed(path, f"cannot be opened ({_why(exc)})", UNREADABLE) from exc
+        raise ImportFailed(
+            path, message("import.cannot_open", problem=_why(exc)), UNREADABLE
+        ) from exc
     if roots is not None:
         _check_inside(path, resolved, roots)
     if resolved.is_dir():
-        raise ImportFailed(path, "is a folder, not a file", NOT_A_FILE)
+        raise ImportFailed(path, message("import.folder"), NOT_A_FILE)
     data = _read_limited(path, resolved, limit)
     return Source(path, resolved, data, detect(path, data))
 
@@ -125,17 +128,16 @@ def check_name(path: Path) -> None:
     """
     name = path.name
     if not name or name in (".", "..") or name.startswith(".."):
-        raise ImportFailed(path, "has an odd name ('..'): choose the file itself", ODD_NAME)
+        raise ImportFailed(path, message("import.odd_name_dots"), ODD_NAME)
     odd = [c for c in str(path) if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")]
     if odd:
         raise ImportFailed(
             path,
-            f"has an odd name (it contains the invisible character "
-            f"U+{ord(odd[0]):04X}): rename the file",
+            message("import.odd_name_char", char=f"U+{ord(odd[0]):04X}"),
             ODD_NAME,
         )
     if len(name) > MAX_NAME or len(name.encode("utf-8")) > MAX_NAME or len(str(path)) > 4096:
-        raise ImportFailed(path, "has a name that is too long: rename the file", ODD_NAME)
+        raise ImportFailed(path, message("import.long_name"), ODD_NAME)
 
 
 def detect(path: Path, data: bytes) -> str:
@@ -146,43 +148,41 @@ def detect(path: Path, data: bytes) -> str:
     """
     suffix = path.suffix.lower()
     if not data:
-        raise ImportFailed(path, "is empty", EMPTY)
+        raise ImportFailed(path, message("import.empty"), EMPTY)
     if suffix and suffix not in EXTENSIONS:
-        what = _KNOWN_OTHERS.get(suffix, f"a '{suffix}' file")
-        raise ImportFailed(path, f"is {what}; only {SUPPORTED_TEXT} can be imported", UNSUPPORTED)
+        raise ImportFailed(path, _unsupported(suffix), UNSUPPORTED)
     is_zip = data.startswith((b"PK\x03\x04", b"PK\x05\x06"))
     if suffix == ".docx":
         if not is_zip:
-            raise ImportFailed(path, "is not a valid Word file (it is not a zip archive)", BAD_DOCX)
+            raise ImportFailed(path, message("import.not_zip_docx"), BAD_DOCX)
         return DOCX
     if not suffix and is_zip:
         if _zip_has(data, "word/document.xml"):
             return DOCX
         raise ImportFailed(
             path,
-            f"is a zip archive, not a Word document; only {SUPPORTED_TEXT} can be imported",
+            message("import.zip_not_docx", supported=SUPPORTED_TEXT),
             UNSUPPORTED,
         )
     published = _published_kind(data)
     if suffix in (".pdf", "") and data[:1024].lstrip().startswith(b"%PDF-"):
         return PDF
     if suffix == ".pdf":
-        raise ImportFailed(path, "is not a PDF file (it does not start with %PDF-)", BINARY)
+        raise ImportFailed(path, message("import.not_pdf"), BINARY)
     if published is not None and suffix in ("", ".xml", ".html", ".htm"):
         return published
     if suffix in (".xml", ".html", ".htm"):
         raise ImportFailed(
             path,
-            f"is not an officiele-publicatie {suffix[1:].upper()} file; "
-            f"only {SUPPORTED_TEXT} can be imported",
+            message("import.not_publication", kind=suffix[1:].upper(), supported=SUPPORTED_TEXT),
             UNSUPPORTED,
         )
     magic = next((what for sig, what in _MAGIC if data.startswith(sig)), None)
     if is_zip:
-        magic = "a zip archive"
+        magic = "filekind.zip"
     if magic is not None:
         code = UNSUPPORTED if not suffix else BINARY
-        raise ImportFailed(path, f"is {magic}, not text", code)
+        raise ImportFailed(path, message("import.binary", what=message(magic)), code)
     if suffix:
         return EXTENSIONS[suffix]
     return MARKDOWN if data.lstrip(b"\xef\xbb\xbf").startswith(b"---") else TEXT
@@ -212,8 +212,8 @@ def _check_inside(path: Path, resolved: Path, roots: Iterable[Path | str]) -> No
         return
     given = Path(os.path.abspath(path))
     if any(given.is_relative_to(r) for r in chosen):
-        raise ImportFailed(path, "links to a file outside the folders you chose", OUTSIDE_ROOTS)
-    raise ImportFailed(path, "is outside the folders you chose", OUTSIDE_ROOTS)
+        raise ImportFailed(path, message("import.outside_link"), OUTSIDE_ROOTS)
+    raise ImportFailed(path, message("import.outside"), OUTSIDE_ROOTS)
 
 
 def _read_limited(path: Path, resolved: Path, limit: int) -> bytes:
@@ -222,17 +222,19 @@ def _read_limited(path: Path, resolved: Path, limit: int) -> bytes:
     try:
         fd = os.open(resolved, flags)
     except OSError as exc:
-        raise ImportFailed(path, f"cannot be opened ({_why(exc)})", UNREADABLE) from exc
+        raise ImportFailed(
+            path, message("import.cannot_open", problem=_why(exc)), UNREADABLE
+        ) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ImportFailed(path, "is a folder, not a file", NOT_A_FILE)
+            raise ImportFailed(path, message("import.folder"), NOT_A_FILE)
         if not stat.S_ISREG(info.st_mode):
-            raise ImportFailed(path, "is not a regular file", NOT_A_FILE)
+            raise ImportFailed(path, message("import.not_regular"), NOT_A_FILE)
         if info.st_size > limit:
-            raise ImportFailed(path, f"is larger than {_mb(limit)}", TOO_LARGE)
+            raise ImportFailed(path, message("import.too_large", size=_mb(limit)), TOO_LARGE)
         if info.st_size == 0:
-            raise ImportFailed(path, "is empty", EMPTY)
+            raise ImportFailed(path, message("import.empty"), EMPTY)
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -242,12 +244,21 @@ def _read_limited(path: Path, resolved: Path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise ImportFailed(path, f"is larger than {_mb(limit)}", TOO_LARGE)
+            raise ImportFailed(path, message("import.too_large", size=_mb(limit)), TOO_LARGE)
         return b"".join(chunks)
     except OSError as exc:
-        raise ImportFailed(path, f"cannot be read ({_why(exc)})", UNREADABLE) from exc
+        raise ImportFailed(
+            path, message("import.cannot_read", problem=_why(exc)), UNREADABLE
+        ) from exc
     finally:
         os.close(fd)
+
+
+def _unsupported(suffix: str) -> Message:
+    if suffix in _KNOWN_OTHERS:
+        what = message(_KNOWN_OTHERS[suffix])
+        return message("import.unsupported_known", what=what, supported=SUPPORTED_TEXT)
+    return message("import.unsupported_suffix", suffix=suffix, supported=SUPPORTED_TEXT)
 
 
 def _mb(limit: int) -> str:

@@ -16,6 +16,7 @@ from briefing_reader.core.importing.errors import (
     WRITE_FAILED,
     ImportFailed,
 )
+from briefing_reader.core.messages import message
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document
@@ -28,16 +29,21 @@ def validate(text: str, target: Path, path: Path) -> Document:
 
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise ImportFailed(
-            path, f"is larger than {MAX_BYTES // (1024 * 1024)} MB once converted", TOO_LARGE
+            path, message("import.too_large_converted", size=MAX_BYTES // (1024 * 1024)), TOO_LARGE
         )
     try:
         return parse_document(text, target, bundled=False)
     except ContentError as exc:
         if exc.budget:
-            raise ImportFailed(path, exc.reason, OVER_BUDGET, exc.line, exc.budget) from exc
-        raise ImportFailed(path, f"cannot be shown: {exc.reason}", INVALID) from exc
+            raise ImportFailed(path, exc.message, OVER_BUDGET, exc.line, exc.budget) from exc
+        raise ImportFailed(
+            path, message("import.cannot_show", reason=exc.message), INVALID
+        ) from exc
     except Exception as exc:  # the reader must never meet a file it cannot load
-        raise ImportFailed(path, f"cannot be shown ({type(exc).__name__}: {exc})", INVALID) from exc
+        problem = f"{type(exc).__name__}: {exc}"
+        raise ImportFailed(
+            path, message("import.cannot_show_error", problem=problem), INVALID
+        ) from exc
 
 
 def write_atomic(
@@ -61,7 +67,7 @@ def write_atomic(
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
     except OSError as exc:
         raise ImportFailed(
-            path, f"could not be stored ({exc.strerror or exc})", WRITE_FAILED
+            path, message("import.not_stored", problem=exc.strerror or exc), WRITE_FAILED
         ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -78,7 +84,7 @@ def write_atomic(
             os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
             raise ImportFailed(
-                path, f"could not be stored ({exc.strerror or exc})", WRITE_FAILED
+                path, message("import.not_stored", problem=exc.strerror or exc), WRITE_FAILED
             ) from exc
         raise
     if sync:

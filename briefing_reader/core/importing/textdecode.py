@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_reader.core.importing.errors import BINARY, EMPTY, UNDECODABLE, ImportFailed
+from briefing_reader.core.messages import message
 
 UTF8 = "UTF-8"
 CP1252 = "Windows-1252"
@@ -45,7 +46,7 @@ def decode(data: bytes, path: Path) -> Decoded:
         text, encoding = _strict(data, "utf-16", path, UTF16), UTF16
     else:
         if b"\x00" in data:
-            raise ImportFailed(path, "holds binary data (NUL bytes), not text", BINARY)
+            raise ImportFailed(path, message("import.nul_bytes"), BINARY)
         try:
             text, encoding = data.decode("utf-8-sig"), UTF8
         except UnicodeDecodeError:
@@ -56,11 +57,11 @@ def decode(data: bytes, path: Path) -> Decoded:
     controls = len(_CONTROL.findall(text))
     if controls:
         if "\x00" in text or controls > max(3, len(text) * _MAX_CONTROL_SHARE):
-            raise ImportFailed(path, "holds binary data (control characters), not text", BINARY)
+            raise ImportFailed(path, message("import.control_chars"), BINARY)
         text = _CONTROL.sub("", text)
         warnings.append(f"removed {controls} control character(s)")
     if not text.strip():
-        raise ImportFailed(path, "is empty", EMPTY)
+        raise ImportFailed(path, message("import.empty"), EMPTY)
     return Decoded(text, encoding, warnings)
 
 
@@ -70,10 +71,13 @@ def _strict(data: bytes, codec: str, path: Path, label: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start : exc.start + 1].hex()
-        what = f"neither UTF-8 nor {CP1252}" if label == CP1252 else f"not valid {label}"
+        if label == CP1252:
+            said = message("import.undecodable", other=CP1252, byte=f"0x{byte}", line=line)
+        else:
+            said = message("import.invalid_encoding", label=label, byte=f"0x{byte}", line=line)
         raise ImportFailed(
             path,
-            f"is not readable text: it is {what} (byte 0x{byte} at line {line})",
+            said,
             UNDECODABLE,
             line,
         ) from exc

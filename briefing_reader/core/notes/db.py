@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from briefing_reader.core.messages import Message, message, plain
 from briefing_reader.core.notes.errors import (
     NotesBusyError,
     NotesCorruptError,
@@ -49,7 +50,6 @@ _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL = 10, 11, 13
 _SQLITE_CANTOPEN, _SQLITE_NOTADB = 14, 26
 
-_NOT_SAVED = "the change was not saved; what was saved before is unchanged"
 
 #: The settings key of the commit counter, and the side file's suffix.
 COMMITS_KEY = "commits"
@@ -70,7 +70,7 @@ def translate_error(
     """
     if isinstance(exc, NotesError):
         return exc
-    outcome = f": {_NOT_SAVED}" if writing else ""
+    outcome = _outcome(writing)
     if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
         return _translate_os_error(exc, path, pending, outcome)
     code = getattr(exc, "sqlite_errorcode", None)
@@ -79,41 +79,31 @@ def translate_error(
     if primary == _SQLITE_IOERR and _nearly_full(path):
         primary = _SQLITE_FULL  # e.g. fsync reporting ENOSPC on a network drive
     if primary == _SQLITE_FULL or "disk is full" in text:
-        return NotesDiskFullError(
-            f"the disk is full, or the notes file reached its size limit{outcome}. "
-            "Free some space and try again",
-            path,
-            pending,
-        )
+        return NotesDiskFullError(message("notes.disk_full", outcome=outcome), path, pending)
     if primary == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return NotesReadOnlyError(
-            f"the notes file cannot be written (read-only file or folder){outcome}", path, pending
-        )
+        return NotesReadOnlyError(message("notes.read_only", outcome=outcome), path, pending)
     if (
         primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
         or "malformed" in text
         or "not a database" in text
     ):
         return NotesCorruptError(
-            f"the notes file is damaged ({exc}){outcome}. Restart the app to "
-            "recover it from the newest backup",
-            path,
-            pending,
+            message("notes.corrupt", problem=str(exc), outcome=outcome), path, pending
         )
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
-        return NotesBusyError(
-            f"another program kept the notes file locked{outcome}. Try again", path, pending
-        )
+        return NotesBusyError(message("notes.busy", outcome=outcome), path, pending)
     if primary == _SQLITE_CANTOPEN or "unable to open" in text:
-        return NotesReadOnlyError(
-            f"the notes file cannot be opened ({exc}); check that the folder exists "
-            "and may be written",
-            path,
-            pending,
-        )
+        return NotesReadOnlyError(message("notes.cannot_open", problem=str(exc)), path, pending)
     if primary == _SQLITE_IOERR:
-        return NotesError(f"the disk reported an error ({exc}){outcome}", path, pending)
-    return NotesError(f"{exc}{outcome}", path, pending)
+        return NotesError(
+            message("notes.disk_error", problem=str(exc), outcome=outcome), path, pending
+        )
+    return NotesError(message("notes.other", problem=str(exc), outcome=outcome), path, pending)
+
+
+def _outcome(writing: bool) -> Message:
+    """While saving, the error says that nothing changed."""
+    return message("notes.outcome") if writing else plain("")
 
 
 def _nearly_full(path: Path) -> bool:
@@ -123,17 +113,19 @@ def _nearly_full(path: Path) -> bool:
         return False
 
 
-def _translate_os_error(exc: OSError, path: Path, pending: object, outcome: str) -> NotesError:
+def _translate_os_error(exc: OSError, path: Path, pending: object, outcome: Message) -> NotesError:
     where = Path(exc.filename) if isinstance(exc.filename, str) else path
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return NotesDiskFullError(
-            f"the disk is full{outcome}. Free some space and try again", where, pending
-        )
+        return NotesDiskFullError(message("notes.os_disk_full", outcome=outcome), where, pending)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR):
         return NotesReadOnlyError(
-            f"cannot be written ({exc.strerror or exc}){outcome}", where, pending
+            message("notes.os_read_only", problem=exc.strerror or exc, outcome=outcome),
+            where,
+            pending,
         )
-    return NotesError(f"{exc.strerror or exc}{outcome}", where, pending)
+    return NotesError(
+        message("notes.other", problem=exc.strerror or exc, outcome=outcome), where, pending
+    )
 
 
 def is_busy(exc: sqlite3.Error) -> bool:
@@ -252,16 +244,11 @@ class Database:
         """
         if self.disk_full:
             raise NotesDiskFullError(
-                f"the disk was full when the notes were opened, so they are open read-only: "
-                f"{_NOT_SAVED}. Free some space and open the notes again",
-                self.path,
-                pending,
+                message("notes.opened_disk_full", outcome=_outcome(True)), self.path, pending
             )
         if self.read_only:
             raise NotesReadOnlyError(
-                f"the notes are open read-only (the folder cannot be written): {_NOT_SAVED}",
-                self.path,
-                pending,
+                message("notes.opened_read_only", outcome=_outcome(True)), self.path, pending
             )
         for attempt in range(WRITE_ATTEMPTS):
             try:

@@ -1,7 +1,8 @@
 """Typed errors of the notes store, all under :class:`NotesError`.
 
-Each carries the file it concerns and a ``reason`` in plain words, so the UI
-can tell the user what happened without a traceback. A failed write never
+Each carries the file it concerns and a ``message`` (a code and its values,
+:mod:`briefing_reader.core.messages`) that the window and the command line word
+in the user's language; ``reason`` is its English text. A failed write never
 changes what was saved before; the edit that could not be saved travels
 back to the caller in ``pending`` so the panel can keep it and retry.
 """
@@ -10,21 +11,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_reader.core.messages import Message, as_message
+
 
 class NotesError(Exception):
     """Base of every notes error.
 
     Attributes:
         path: the file or folder concerned, or None.
-        reason: a sentence for the user.
+        message: what to tell the user (code and values).
+        reason: the message in English.
         pending: the unsaved edit (whatever the caller passed in), or None.
     """
 
-    def __init__(self, reason: str, path: Path | str | None = None, pending: object = None) -> None:
+    def __init__(
+        self, reason: str | Message, path: Path | str | None = None, pending: object = None
+    ) -> None:
         self.path = Path(path) if path is not None else None
-        self.reason = reason
+        self.message = as_message(reason)
+        self.reason = str(self.message)
         self.pending = pending
-        super().__init__(f"{self.path}: {reason}" if self.path else reason)
+        super().__init__(f"{self.path}: {self.reason}" if self.path else self.reason)
 
 
 class NotesValidationError(NotesError, ValueError):
@@ -50,7 +57,7 @@ class NotesChangedElsewhereError(NotesConflictError):
     editor can show both versions and let the user choose.
     """
 
-    def __init__(self, reason: str, current: object = None) -> None:
+    def __init__(self, reason: str | Message, current: object = None) -> None:
         super().__init__(reason)
         self.current = current
 

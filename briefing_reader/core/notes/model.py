@@ -16,6 +16,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from briefing_reader.core.messages import Message
+
 #: The stance list a new profile starts with; the member edits it (``set_stances``),
 #: so a stance is any string on the member's list, not a fixed word list.
 DEFAULT_STANCES: tuple[str, ...] = (
@@ -325,21 +327,20 @@ class OpenEvent:
     """Something that happened while opening the notes, in plain words.
 
     Attributes:
-        kind: a code the UI may translate: ``moved_aside``, ``restored``,
-            ``started_empty``, ``migrated``, ``read_only``, ``purged``,
-            ``backed_up``, ``backup_failed``, ``changes_lost``.
-        message: an English sentence for the user.
+        kind: what happened: ``moved_aside``, ``restored``, ``started_empty``,
+            ``migrated``, ``read_only``, ``purged``, ``backed_up``,
+            ``backup_failed``, ``changes_lost``, ``disk_full``.
+        message: what to tell the user (a code and its values, worded in the
+            user's language by the window or the command line; ``str()`` is
+            the English text).
         warning: True when the user should be told (not mere housekeeping).
         paths: the files concerned (where a damaged file went, the backup used...).
-        args: the values in the message, in order, for a translated text
-            (e.g. the backup's name and time).
     """
 
     kind: str
-    message: str
+    message: Message
     warning: bool = False
     paths: tuple[str, ...] = ()
-    args: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -356,7 +357,7 @@ class OpenReport:
     @property
     def message(self) -> str:
         """The warnings as one text for a dialog or status bar ('' when none)."""
-        return "\n".join(event.message for event in self.warnings)
+        return "\n".join(str(event.message) for event in self.warnings)
 
     def kinds(self) -> list[str]:
         return [event.kind for event in self.events]

@@ -32,6 +32,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.notes import backup, schema, trash
 from briefing_reader.core.notes.db import (
     Database,
@@ -92,7 +93,7 @@ def open_store(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise NotesReadOnlyError(
-            f"the notes folder cannot be created ({exc.strerror or exc}), so notes cannot be kept",
+            message("notes.folder_uncreatable", problem=exc.strerror or exc),
             folder,
         ) from exc
     events: list[OpenEvent] = []
@@ -106,15 +107,7 @@ def open_store(
     except NotesDiskFullError as full:
         if not db_path.exists() or db_path.stat().st_size == 0:
             raise
-        events.append(
-            OpenEvent(
-                "disk_full",
-                "The disk is full. Your notes are shown, but changes cannot be saved "
-                "until some space is freed and the notes are opened again.",
-                True,
-                (str(folder),),
-            )
-        )
+        events.append(OpenEvent("disk_full", message("notes.disk_full_open"), True, (str(folder),)))
         return _open_read_only(db_path, backups, events, full)
 
 
@@ -133,22 +126,17 @@ def _open_writable(
         _migrate(db, backups, events, moment)
         purged = db.write(lambda conn: trash.purge(conn, moment))
         if purged:
-            events.append(
-                OpenEvent(
-                    "purged", f"{purged} deleted item(s) older than 30 days were removed for good."
-                )
-            )
+            events.append(OpenEvent("purged", message("notes.purged", count=purged)))
         try:
             # The last run changed notes (or was killed before its closing backup).
             taken = backup.backup_if_changed(db.conn, backups, keep=backup_keep, now=moment)
             backup.rotate(backups, backup_keep)  # also the last run's closing backup
         except (OSError, sqlite3.Error) as exc:
-            reason = translate_error(exc, backups, writing=False).reason
+            reason = translate_error(exc, backups, writing=False).message
             events.append(
                 OpenEvent(
                     "backup_failed",
-                    f"A backup of your notes could not be made: {reason}. "
-                    "Your notes are saved as usual.",
+                    message("notes.backup_failed", reason=reason),
                     True,
                     (str(backups),),
                 )
@@ -156,7 +144,7 @@ def _open_writable(
         else:
             if taken is not None:
                 events.append(
-                    OpenEvent("backed_up", "A backup of your notes was made.", False, (str(taken),))
+                    OpenEvent("backed_up", message("notes.backed_up"), False, (str(taken),))
                 )
     except BaseException as exc:
         db.close()
@@ -202,30 +190,25 @@ def _open_read_only(
     """Open for reading only: the folder cannot be written (or the disk is full)."""
     folder = db_path.parent
     if not db_path.exists() or db_path.stat().st_size == 0:
-        raise NotesReadOnlyError(
-            "the notes folder cannot be written, so notes cannot be kept", folder
-        )
-    unrepairable = (
-        "the notes file is damaged ({}) and its folder cannot be written, so it "
-        "cannot be repaired from a backup"
-    )
+        raise NotesReadOnlyError(message("notes.folder_read_only"), folder)
+
+    def unrepairable(problem: object) -> Message:
+        return message("notes.unrepairable", problem=str(problem))
+
     try:
         db = Database(db_path, read_only=True, disk_full=full is not None)
     except NotesCorruptError as exc:
         cause = exc.__cause__ or exc
-        raise NotesCorruptError(unrepairable.format(cause), db_path) from exc
+        raise NotesCorruptError(unrepairable(cause), db_path) from exc
     try:
         problem = _integrity(db.conn)
         if problem is not None:
-            raise NotesCorruptError(unrepairable.format(problem), db_path)
+            raise NotesCorruptError(unrepairable(problem), db_path)
         version = schema.user_version(db.conn)
         if version < schema.SCHEMA_VERSION and full is not None:
             raise full
         if version < schema.SCHEMA_VERSION:
-            raise NotesReadOnlyError(
-                "the notes file must be updated to a new format, but its folder cannot be written",
-                folder,
-            )
+            raise NotesReadOnlyError(message("notes.needs_migration"), folder)
         if version > schema.SCHEMA_VERSION:
             schema.migrate(db.conn, db_path, lambda _v: None)  # raises NotesSchemaError
     except BaseException as exc:
@@ -233,15 +216,14 @@ def _open_read_only(
         if isinstance(exc, sqlite3.Error):
             error = translate_error(exc, db_path, writing=False)
             if isinstance(error, NotesCorruptError):
-                error = NotesCorruptError(unrepairable.format(exc), db_path)
+                error = NotesCorruptError(unrepairable(exc), db_path)
             raise error from exc
         raise
     if full is None:
         events.append(
             OpenEvent(
                 "read_only",
-                f"The notes folder {folder} cannot be written. Your notes are shown, "
-                "but changes cannot be saved until the folder can be written again.",
+                message("notes.read_only_open", folder=str(folder)),
                 True,
                 (str(folder),),
             )
@@ -350,11 +332,14 @@ def _repair(db_path: Path, backups: Path, events: list[OpenEvent], now: dt.datet
             events.append(
                 OpenEvent(
                     "moved_aside",
-                    f"The notes file was damaged ({found.problem}). It was moved "
-                    f"aside to {moved[0].name} in {db_path.parent}; nothing was deleted.",
+                    message(
+                        "notes.moved_aside",
+                        problem=str(found.problem),
+                        name=moved[0].name,
+                        folder=str(db_path.parent),
+                    ),
                     True,
                     tuple(str(p) for p in moved),
-                    (str(found.problem), moved[0].name, str(db_path.parent)),
                 )
             )
     else:
@@ -387,31 +372,12 @@ def _backup_holds_more(backups: Path, commits: int) -> bool:
 
 def _lost_event(db_path: Path, missing: int, kept: str | None, restoring: bool = True) -> OpenEvent:
     """``changes_lost``: how many commits are missing, why, and what was kept where."""
-    cause = (
-        f"{missing} saved change(s) to your notes are missing from {db_path.name}: its "
-        f"journal file ({db_path.name}-wal) was deleted or damaged."
-    )
     if restoring:
-        after = f" The file as it was is kept as {kept} in {db_path.parent}."
+        code = "notes.changes_lost_restoring"
     else:
-        after = (
-            " No backup holds them: your notes are shown as they were at the last complete save."
-        )
-        if kept is not None:
-            after += f" What was left of the journal is kept as {kept} in {db_path.parent}."
-    return OpenEvent(
-        "changes_lost",
-        cause + after,
-        True,
-        (str(db_path.parent / kept),) if kept else (),
-        (
-            str(missing),
-            db_path.name,
-            kept or "",
-            str(db_path.parent),
-            "restoring" if restoring else "no-backup",
-        ),
-    )
+        code = "notes.changes_lost_no_backup" + ("_kept" if kept is not None else "")
+    said = message(code, missing=missing, name=db_path.name, kept=kept, folder=str(db_path.parent))
+    return OpenEvent("changes_lost", said, True, (str(db_path.parent / kept),) if kept else ())
 
 
 def _keep_after_lost_changes(
@@ -435,34 +401,18 @@ def _restore_newest(db_path: Path, backups: Path, events: list[OpenEvent]) -> No
     """Put the newest good backup in place, naming it and its time in the report."""
     good = backup.newest_good_backup(backups)
     if good is None:
-        kept = f" The damaged file is kept in {db_path.parent}." if events else ""
-        lead = "No sound backup" if events else "The notes file was missing and no sound backup"
-        events.append(
-            OpenEvent(
-                "started_empty",
-                f"{lead} was found, so you start with an empty notes file.{kept}",
-                True,
-                (),
-                ("after-damage" if events else "missing", str(db_path.parent)),
-            )
-        )
+        code = "notes.started_empty" if events else "notes.started_empty_missing"
+        said = message(code, folder=str(db_path.parent))
+        events.append(OpenEvent("started_empty", said, True))
         return
     try:
         backup.copy_into_place(good.path, db_path)
     except OSError as exc:
         raise translate_error(exc, db_path, writing=False) from exc
     when = good.taken.astimezone().strftime("%Y-%m-%d %H:%M")
-    lead = "Your notes were" if events else "The notes file was missing; your notes were"
-    events.append(
-        OpenEvent(
-            "restored",
-            f"{lead} restored from the backup {good.path.name} of {when}. Changes "
-            "made after that moment are not in it.",
-            True,
-            (str(good.path),),
-            (good.path.name, when, "after-damage" if len(events) else "missing"),
-        )
-    )
+    code = "notes.restored" if events else "notes.restored_missing"
+    said = message(code, name=good.path.name, when=when)
+    events.append(OpenEvent("restored", said, True, (str(good.path),)))
 
 
 def _migrate(db: Database, backups: Path, events: list[OpenEvent], now: dt.datetime) -> None:
@@ -474,9 +424,7 @@ def _migrate(db: Database, backups: Path, events: list[OpenEvent], now: dt.datet
         except (OSError, sqlite3.Error) as exc:
             error = translate_error(exc, backups, writing=False)
             raise type(error)(
-                f"no backup could be made before updating the notes file, so "
-                f"it was left as it was: {error.reason}",
-                error.path,
+                message("notes.no_backup_before_update", reason=error.message), error.path
             ) from exc
         made.append(path)
         return path
@@ -486,8 +434,7 @@ def _migrate(db: Database, backups: Path, events: list[OpenEvent], now: dt.datet
         events.append(
             OpenEvent(
                 "migrated",
-                f"The notes file was updated to format {done[-1]}; a copy of the "
-                f"old file was kept as {made[0].name}.",
+                message("notes.migrated", version=done[-1], name=made[0].name),
                 False,
                 (str(made[0]),),
             )

@@ -26,6 +26,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.errors import NotesSchemaError
 
 SCHEMA_VERSION = 4
@@ -260,9 +261,7 @@ def migrate(
     current = user_version(conn)
     if current > SCHEMA_VERSION:
         raise NotesSchemaError(
-            f"the notes file was written by a newer version of Briefing Reader (schema "
-            f"{current}, this version knows {SCHEMA_VERSION}); update the app",
-            path,
+            message("notes.newer_schema", found=current, known=SCHEMA_VERSION), path
         )
     if current == SCHEMA_VERSION:
         return []

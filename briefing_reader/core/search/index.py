@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_reader.core.content import Library
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.search import storage as files
 from briefing_reader.core.search.errors import SearchError
 from briefing_reader.core.search.query import parse
@@ -84,7 +85,7 @@ class SearchIndex:
     def __init__(self, directory: Path | str | None, *, lock_timeout: float = 3.0) -> None:
         self.directory = Path(directory) if directory is not None else None
         self.lock_timeout = lock_timeout
-        self.warning: str | None = None
+        self.warning: Message | None = None  # str(): English; the UI words it
         self._in_memory = directory is None
         self._lock = threading.RLock()  # the searcher, and the index it reads
         self._write_lock = threading.Lock()  # one writer in this process
@@ -201,7 +202,7 @@ class SearchIndex:
                     report = self._apply(ix, library, terms, progress, rebuilt)
             except OSError as exc:  # disk full, vanished directory...
                 if self._in_memory:
-                    raise SearchError(f"the search index could not be built: {exc}") from exc
+                    raise SearchError(message("search.not_built", problem=str(exc))) from exc
                 self._go_in_memory(exc.strerror or str(exc))
                 with self._writing() as (ix, rebuilt):
                     report = self._apply(ix, library, terms, progress, rebuilt)
@@ -309,8 +310,7 @@ class SearchIndex:
                     finally:
                         lock.release()
                     return
-                problem = "another Briefing Reader is updating it"
-            self._go_in_memory(problem)
+            self._go_in_memory(problem or message("search.busy"))  # None: another writer
         with self._lock:
             ix = self._ix
         rebuilt = ix is None
@@ -334,16 +334,13 @@ class SearchIndex:
             self._broken = False
         return storage.create_index(schema.make_schema(), indexname=schema.INDEX_NAME), True
 
-    def _go_in_memory(self, problem: str) -> None:
+    def _go_in_memory(self, problem: str | Message) -> None:
         self._in_memory = True
         with self._lock:
             if self._searcher is not None:
                 self._searcher.close()
             self._searcher = self._ix = None
-        self.warning = (
-            f"The search index cannot be saved in {self.directory} ({problem}); "
-            "search works from memory for this session."
-        )
+        self.warning = message("search.in_memory", folder=str(self.directory), problem=problem)
 
     def _swap(self, ix: Any) -> None:
         with self._lock:
@@ -404,7 +401,7 @@ class SearchIndex:
                 with contextlib.suppress(Exception):
                     searcher.close()
                 self._searcher = self._ix = None
-                raise SearchError(f"the search index could not be read: {exc}") from exc
+                raise SearchError(message("search.not_read", problem=str(exc))) from exc
 
     def highlighter(self, query: str) -> Highlighter:
         """Marks every word of ``query`` in a text (e.g. a whole document)."""

@@ -1,0 +1,475 @@
+"""What the core tells the user: a stable code, its values, and the English text.
+
+The core never words a message in the user's language. It raises or reports
+a :class:`Message` (``code`` + ``params``); the window words it through Qt's
+catalogue (``ui/messages.py``) and the command line through the same
+catalogue compiled to a small table (``briefing_reader/language.py``).
+``str(message)`` is the English text, for logs and for English users.
+
+The English templates below are the source texts translators see: lupdate
+reads the ``QT_TRANSLATE_NOOP`` marks (context ``Message``) from this file, so
+every code here has its Dutch text in ``briefing_reader_nl.ts``
+(``tests/unit/test_translations.py`` checks). Values are filled in with
+``str.format``; a value that is itself a Message is worded first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTEXT = "Message"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate, which reads the source; returns it unchanged."""
+    return text
+
+
+TEXTS: dict[str, str] = {
+    # -- notes: opening, recovery (OpenEvent) ---------------------------------------
+    "notes.moved_aside": QT_TRANSLATE_NOOP(
+        "Message",
+        "The notes file was damaged ({problem}). It was moved aside to {name} in {folder}; "
+        "nothing was deleted.",
+    ),
+    "notes.restored": QT_TRANSLATE_NOOP(
+        "Message",
+        "Your notes were restored from the backup {name} of {when}. Changes made after that "
+        "moment are not in it.",
+    ),
+    "notes.restored_missing": QT_TRANSLATE_NOOP(
+        "Message",
+        "The notes file was missing; your notes were restored from the backup {name} of "
+        "{when}. Changes made after that moment are not in it.",
+    ),
+    "notes.started_empty": QT_TRANSLATE_NOOP(
+        "Message",
+        "No sound backup was found, so you start with an empty notes file. The damaged file "
+        "is kept in {folder}.",
+    ),
+    "notes.started_empty_missing": QT_TRANSLATE_NOOP(
+        "Message",
+        "The notes file was missing and no sound backup was found, so you start with an empty "
+        "notes file.",
+    ),
+    "notes.changes_lost_restoring": QT_TRANSLATE_NOOP(
+        "Message",
+        "{missing} saved change(s) to your notes are missing from {name}: its journal file "
+        "({name}-wal) was deleted or damaged. The file as it was is kept as {kept} in {folder}.",
+    ),
+    "notes.changes_lost_no_backup": QT_TRANSLATE_NOOP(
+        "Message",
+        "{missing} saved change(s) to your notes are missing from {name}: its journal file "
+        "({name}-wal) was deleted or damaged. No backup holds them: your notes are shown as "
+        "they were at the last complete save.",
+    ),
+    "notes.changes_lost_no_backup_kept": QT_TRANSLATE_NOOP(
+        "Message",
+        "{missing} saved change(s) to your notes are missing from {name}: its journal file "
+        "({name}-wal) was deleted or damaged. No backup holds them: your notes are shown as "
+        "they were at the last complete save. What was left of the journal is kept as {kept} "
+        "in {folder}.",
+    ),
+    "notes.disk_full_open": QT_TRANSLATE_NOOP(
+        "Message",
+        "The disk is full. Your notes are shown, but changes cannot be saved until some space "
+        "is freed and the notes are opened again.",
+    ),
+    "notes.purged": QT_TRANSLATE_NOOP(
+        "Message", "{count} deleted item(s) older than 30 days were removed for good."
+    ),
+    "notes.backup_failed": QT_TRANSLATE_NOOP(
+        "Message",
+        "A backup of your notes could not be made: {reason}. Your notes are saved as usual.",
+    ),
+    "notes.backed_up": QT_TRANSLATE_NOOP("Message", "A backup of your notes was made."),
+    "notes.read_only_open": QT_TRANSLATE_NOOP(
+        "Message",
+        "The notes folder {folder} cannot be written. Your notes are shown, but changes cannot "
+        "be saved until the folder can be written again.",
+    ),
+    "notes.migrated": QT_TRANSLATE_NOOP(
+        "Message",
+        "The notes file was updated to format {version}; a copy of the old file was kept as "
+        "{name}.",
+    ),
+    # -- notes: errors (NotesError.message) -----------------------------------------
+    "notes.outcome": QT_TRANSLATE_NOOP(
+        "Message", ": the change was not saved; what was saved before is unchanged"
+    ),
+    "notes.disk_full": QT_TRANSLATE_NOOP(
+        "Message",
+        "the disk is full, or the notes file reached its size limit{outcome}. Free some space "
+        "and try again",
+    ),
+    "notes.read_only": QT_TRANSLATE_NOOP(
+        "Message", "the notes file cannot be written (read-only file or folder){outcome}"
+    ),
+    "notes.corrupt": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes file is damaged ({problem}){outcome}. Restart the app to recover it from "
+        "the newest backup",
+    ),
+    "notes.busy": QT_TRANSLATE_NOOP(
+        "Message", "another program kept the notes file locked{outcome}. Try again"
+    ),
+    "notes.cannot_open": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes file cannot be opened ({problem}); check that the folder exists and may be "
+        "written",
+    ),
+    "notes.disk_error": QT_TRANSLATE_NOOP(
+        "Message", "the disk reported an error ({problem}){outcome}"
+    ),
+    "notes.os_disk_full": QT_TRANSLATE_NOOP(
+        "Message", "the disk is full{outcome}. Free some space and try again"
+    ),
+    "notes.os_read_only": QT_TRANSLATE_NOOP("Message", "cannot be written ({problem}){outcome}"),
+    "notes.other": QT_TRANSLATE_NOOP("Message", "{problem}{outcome}"),
+    "notes.opened_disk_full": QT_TRANSLATE_NOOP(
+        "Message",
+        "the disk was full when the notes were opened, so they are open read-only{outcome}. "
+        "Free some space and open the notes again",
+    ),
+    "notes.opened_read_only": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes are open read-only (the folder cannot be written){outcome}",
+    ),
+    "notes.folder_uncreatable": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes folder cannot be created ({problem}), so notes cannot be kept",
+    ),
+    "notes.folder_read_only": QT_TRANSLATE_NOOP(
+        "Message", "the notes folder cannot be written, so notes cannot be kept"
+    ),
+    "notes.unrepairable": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes file is damaged ({problem}) and its folder cannot be written, so it cannot "
+        "be repaired from a backup",
+    ),
+    "notes.needs_migration": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes file must be updated to a new format, but its folder cannot be written",
+    ),
+    "notes.no_backup_before_update": QT_TRANSLATE_NOOP(
+        "Message",
+        "no backup could be made before updating the notes file, so it was left as it was: "
+        "{reason}",
+    ),
+    "notes.newer_schema": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes file was written by a newer version of Briefing Reader (schema {found}, "
+        "this version knows {known}); update the app",
+    ),
+    # -- importing: why a file was refused (ImportFailed.message) ---------------------
+    "import.not_found": QT_TRANSLATE_NOOP("Message", "does not exist"),
+    "import.cannot_open": QT_TRANSLATE_NOOP("Message", "cannot be opened ({problem})"),
+    "import.cannot_read": QT_TRANSLATE_NOOP("Message", "cannot be read ({problem})"),
+    "import.folder": QT_TRANSLATE_NOOP("Message", "is a folder, not a file"),
+    "import.not_regular": QT_TRANSLATE_NOOP("Message", "is not a regular file"),
+    "import.odd_name_dots": QT_TRANSLATE_NOOP(
+        "Message", "has an odd name ('..'): choose the file itself"
+    ),
+    "import.odd_name_char": QT_TRANSLATE_NOOP(
+        "Message", "has an odd name (it contains the invisible character {char}): rename the file"
+    ),
+    "import.long_name": QT_TRANSLATE_NOOP(
+        "Message", "has a name that is too long: rename the file"
+    ),
+    "import.empty": QT_TRANSLATE_NOOP("Message", "is empty"),
+    "import.too_large": QT_TRANSLATE_NOOP("Message", "is larger than {size}"),
+    "import.too_large_converted": QT_TRANSLATE_NOOP(
+        "Message", "is larger than {size} MB once converted"
+    ),
+    "import.unsupported_suffix": QT_TRANSLATE_NOOP(
+        "Message", "is a '{suffix}' file; only {supported} can be imported"
+    ),
+    "import.unsupported_known": QT_TRANSLATE_NOOP(
+        "Message", "is {what}; only {supported} can be imported"
+    ),
+    "import.not_zip_docx": QT_TRANSLATE_NOOP(
+        "Message", "is not a valid Word file (it is not a zip archive)"
+    ),
+    "import.zip_not_docx": QT_TRANSLATE_NOOP(
+        "Message", "is a zip archive, not a Word document; only {supported} can be imported"
+    ),
+    "import.not_pdf": QT_TRANSLATE_NOOP(
+        "Message", "is not a PDF file (it does not start with %PDF-)"
+    ),
+    "import.not_publication": QT_TRANSLATE_NOOP(
+        "Message",
+        "is not an officiele-publicatie {kind} file; only {supported} can be imported",
+    ),
+    "import.binary": QT_TRANSLATE_NOOP("Message", "is {what}, not text"),
+    "import.outside_link": QT_TRANSLATE_NOOP(
+        "Message", "links to a file outside the folders you chose"
+    ),
+    "import.outside": QT_TRANSLATE_NOOP("Message", "is outside the folders you chose"),
+    "import.not_stored": QT_TRANSLATE_NOOP("Message", "could not be stored ({problem})"),
+    "import.cannot_show": QT_TRANSLATE_NOOP("Message", "cannot be shown: {reason}"),
+    "import.bad_docx": QT_TRANSLATE_NOOP("Message", "is not a valid Word document ({problem})"),
+    "import.dtd": QT_TRANSLATE_NOOP(
+        "Message", "is not a valid Word document (its XML declares a DTD)"
+    ),
+    "import.docx_unreadable": QT_TRANSLATE_NOOP(
+        "Message", "could not be read as a Word document ({problem})"
+    ),
+    "import.zip_not_word": QT_TRANSLATE_NOOP("Message", "is a zip archive but not a Word document"),
+    "import.docx_encoding": QT_TRANSLATE_NOOP(
+        "Message",
+        "is not a valid Word document (its XML is in the encoding {encoding}, not UTF-8 or UTF-16)",
+    ),
+    "import.protected": QT_TRANSLATE_NOOP(
+        "Message",
+        "claims to be a new version of the bundled document '{title}' ({id}), but its text is "
+        "not that document's ({shared}% of its sentences in common)",
+    ),
+    "import.text_too_large": QT_TRANSLATE_NOOP(
+        "Message", "is larger than {size} MB (the limit for text and markdown)"
+    ),
+    "import.no_such_document": QT_TRANSLATE_NOOP(
+        "Message", "cannot be a new version of '{id}': no such document in the library"
+    ),
+    "import.no_free_name": QT_TRANSLATE_NOOP("Message", "could not be stored (no free file name)"),
+    "import.cannot_show_error": QT_TRANSLATE_NOOP("Message", "cannot be shown ({problem})"),
+    "import.nul_bytes": QT_TRANSLATE_NOOP("Message", "holds binary data (NUL bytes), not text"),
+    "import.control_chars": QT_TRANSLATE_NOOP(
+        "Message", "holds binary data (control characters), not text"
+    ),
+    "import.undecodable": QT_TRANSLATE_NOOP(
+        "Message",
+        "is not readable text: it is neither UTF-8 nor {other} (byte {byte} at line {line})",
+    ),
+    "import.invalid_encoding": QT_TRANSLATE_NOOP(
+        "Message", "is not readable text: it is not valid {label} (byte {byte} at line {line})"
+    ),
+    "import.bad_yaml": QT_TRANSLATE_NOOP(
+        "Message", "its front matter is not valid YAML ({problem})"
+    ),
+    "import.yaml_not_mapping": QT_TRANSLATE_NOOP(
+        "Message", "its front matter must be a list of 'key: value' lines"
+    ),
+    "import.pdf_password": QT_TRANSLATE_NOOP(
+        "Message", "is an encrypted PDF (it needs a password); save an unprotected copy first"
+    ),
+    "import.bad_pdf": QT_TRANSLATE_NOOP("Message", "is not a readable PDF ({problem})"),
+    "import.pdf_encrypted": QT_TRANSLATE_NOOP(
+        "Message", "is an encrypted PDF; save an unprotected copy first"
+    ),
+    "import.pdf_pages": QT_TRANSLATE_NOOP(
+        "Message", "has {count} pages; at most {limit} can be imported"
+    ),
+    "import.pdf_slow": QT_TRANSLATE_NOOP(
+        "Message", "takes too long to read (over {seconds} s at page {page} of {count})"
+    ),
+    "import.pdf_scan": QT_TRANSLATE_NOOP(
+        "Message", "is a PDF without a text layer (a scan); only PDFs with text can be imported"
+    ),
+    "import.pdf_no_text": QT_TRANSLATE_NOOP(
+        "Message", "is a PDF without a text layer (empty); only PDFs with text can be imported"
+    ),
+    "import.pdf_page_text": QT_TRANSLATE_NOOP("Message", "has too much text on page {page}"),
+    "import.publication_dtd": QT_TRANSLATE_NOOP(
+        "Message",
+        "is not a valid publication (it declares a DTD or entities, which are never read)",
+    ),
+    "import.not_well_formed": QT_TRANSLATE_NOOP("Message", "is not well-formed {kind} ({problem})"),
+    "import.no_markup_document": QT_TRANSLATE_NOOP("Message", "holds no {kind} document"),
+    "import.wrong_root": QT_TRANSLATE_NOOP(
+        "Message", "is XML but not an officiele-publicatie (its root is '{root}')"
+    ),
+    "import.markup_depth": QT_TRANSLATE_NOOP(
+        "Message", "is nested too deeply (over {limit} levels)"
+    ),
+    "import.markup_elements": QT_TRANSLATE_NOOP("Message", "has too many elements (over {limit})"),
+    "import.date_not_imported": QT_TRANSLATE_NOOP(
+        "Message", "is not an imported document; its date cannot be changed"
+    ),
+    "import.date_no_front_matter": QT_TRANSLATE_NOOP(
+        "Message", "has no front matter we can change"
+    ),
+    "remove.bundled": QT_TRANSLATE_NOOP("Message", "is a bundled document and cannot be removed"),
+    "remove.content_dir": QT_TRANSLATE_NOOP(
+        "Message", "is not an imported document (it comes from the --content-dir folder)"
+    ),
+    "remove.not_found": QT_TRANSLATE_NOOP("Message", "is not in the library"),
+    "remove.failed": QT_TRANSLATE_NOOP("Message", "could not be removed ({problem})"),
+    "filekind.doc": QT_TRANSLATE_NOOP("Message", "an old Word file (.doc): save it as .docx first"),
+    "filekind.docm": QT_TRANSLATE_NOOP(
+        "Message", "a Word file with macros (.docm): save it as .docx first"
+    ),
+    "filekind.dotx": QT_TRANSLATE_NOOP("Message", "a Word template"),
+    "filekind.dotm": QT_TRANSLATE_NOOP("Message", "a Word template with macros"),
+    "filekind.odt": QT_TRANSLATE_NOOP("Message", "an OpenDocument file: save it as .docx first"),
+    "filekind.rtf": QT_TRANSLATE_NOOP("Message", "an RTF file: save it as .docx first"),
+    "filekind.pdf": QT_TRANSLATE_NOOP("Message", "a PDF file"),
+    "filekind.ole": QT_TRANSLATE_NOOP("Message", "an old Office file (.doc)"),
+    "filekind.rtf_magic": QT_TRANSLATE_NOOP("Message", "an RTF file"),
+    "filekind.image": QT_TRANSLATE_NOOP("Message", "an image"),
+    "filekind.program": QT_TRANSLATE_NOOP("Message", "a program"),
+    "filekind.archive": QT_TRANSLATE_NOOP("Message", "a compressed archive"),
+    "filekind.zip": QT_TRANSLATE_NOOP("Message", "a zip archive"),
+    # -- budgets (OverBudget.message) --------------------------------------------------
+    "budget.front_matter_size": QT_TRANSLATE_NOOP(
+        "Message", "its front matter is larger than {size} KB"
+    ),
+    "budget.yaml_depth": QT_TRANSLATE_NOOP(
+        "Message", "its front matter nests deeper than {limit} levels"
+    ),
+    "budget.yaml_aliases": QT_TRANSLATE_NOOP(
+        "Message",
+        "its front matter uses YAML anchors and aliases (&name, *name), which are not allowed",
+    ),
+    "budget.yaml_nodes": QT_TRANSLATE_NOOP(
+        "Message", "its front matter has more than {limit} values"
+    ),
+    "budget.json_depth": QT_TRANSLATE_NOOP("Message", "it nests deeper than {limit} levels"),
+    "budget.docx_members": QT_TRANSLATE_NOOP(
+        "Message", "holds more than {limit} files in its zip archive"
+    ),
+    "budget.docx_unpacked": QT_TRANSLATE_NOOP("Message", "unpacks to more than {size} MB"),
+    "budget.docx_xml_size": QT_TRANSLATE_NOOP("Message", "holds more than {size} MB of XML"),
+    "budget.docx_elements": QT_TRANSLATE_NOOP("Message", "holds more than {limit} XML elements"),
+    # -- documents that cannot be shown (ContentError.message) ---------------------------
+    "content.too_large": QT_TRANSLATE_NOOP("Message", "is larger than {size} MB"),
+    "content.not_utf8": QT_TRANSLATE_NOOP("Message", "is not valid UTF-8 text"),
+    "content.no_front_matter": QT_TRANSLATE_NOOP(
+        "Message", "has no front matter (a block between '---' lines)"
+    ),
+    "content.headings": QT_TRANSLATE_NOOP(
+        "Message", "has {count} headings; at most {limit} can be shown"
+    ),
+    "content.anchors": QT_TRANSLATE_NOOP(
+        "Message", "has {count} paragraphs and headings; at most {limit} can be shown"
+    ),
+    "content.nesting": QT_TRANSLATE_NOOP(
+        "Message", "nests quotes or lists deeper than {limit} levels"
+    ),
+    "content.blocks": QT_TRANSLATE_NOOP(
+        "Message", "has more than {limit} paragraphs, list items and table cells"
+    ),
+    # -- search index (SearchError.message, SearchIndex.warning) -------------------------
+    "search.not_built": QT_TRANSLATE_NOOP(
+        "Message", "the search index could not be built: {problem}"
+    ),
+    "search.not_read": QT_TRANSLATE_NOOP(
+        "Message", "the search index could not be read: {problem}"
+    ),
+    "search.busy": QT_TRANSLATE_NOOP("Message", "another Briefing Reader is updating it"),
+    "search.in_memory": QT_TRANSLATE_NOOP(
+        "Message",
+        "The search index cannot be saved in {folder} ({problem}); search works from memory "
+        "for this session.",
+    ),
+    # -- the command line's own frame ------------------------------------------------
+    "cli.at": QT_TRANSLATE_NOOP("Message", "{path}: {reason}"),
+    "cli.skipped": QT_TRANSLATE_NOOP("Message", "skipped {error}"),
+    "cli.cannot_open_notes": QT_TRANSLATE_NOOP("Message", "cannot open the notes: {reason}"),
+    "cli.no_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}' (known: {known})"),
+    "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),
+    "cli.not_imported": QT_TRANSLATE_NOOP("Message", "{file}: not imported: {reason}"),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message for the user: a stable ``code`` and the values to fill in.
+
+    A code not in :data:`TEXTS` (``""``) is a text the core could not give a
+    code (an operating system's or a library's own words): ``params["text"]``
+    is shown as it is.
+    """
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def __str__(self) -> str:
+        return render(self)
+
+
+def message(code: str, **params: Any) -> Message:
+    """A :class:`Message`; ``code`` must be in :data:`TEXTS`."""
+    if code not in TEXTS:
+        raise KeyError(f"unknown message code {code!r}")
+    return Message(code, params)
+
+
+def plain(text: str) -> Message:
+    """A text without a code, shown as it is in every language."""
+    return Message("", {"text": text})
+
+
+def as_message(value: object) -> Message:
+    """``value`` as a Message: itself, an error's ``message``, or its plain
+    ``reason`` or text."""
+    if isinstance(value, Message):
+        return value
+    said = getattr(value, "message", None)
+    if isinstance(said, Message):
+        return said
+    reason = getattr(value, "reason", None)  # an error that words its own reason
+    return plain(reason if isinstance(reason, str) else str(value))
+
+
+def render(
+    said: Message,
+    translate: Callable[[str], str] | None = None,
+    number: Callable[[int], str] = "{:,}".format,
+) -> str:
+    """The message in words; ``translate`` maps an English template to the user's
+    language (``None``: English), ``number`` writes a whole number in its style."""
+    template = TEXTS.get(said.code)
+    if template is None:
+        return str(said.params.get("text", said.code))
+    words = translate(template) if translate else template
+    values = {key: _value(value, translate, number) for key, value in said.params.items()}
+    try:
+        return words.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return template.format(**values)
+
+
+def _value(value: Any, translate: Callable[[str], str] | None, number: Callable[[int], str]) -> Any:
+    if isinstance(value, Message):
+        return render(value, translate, number)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return value
+
+
+def dumps(said: Message) -> str:
+    """The message as text to store (a cache's column): JSON, or plain text."""
+    if not said.code:
+        return str(said)
+    return json.dumps(_encode(said), ensure_ascii=False)
+
+
+def loads(text: str) -> Message:
+    """A message stored by :func:`dumps` (older plain text comes back as plain)."""
+    if text.startswith('{"code"'):
+        try:
+            return _decode(json.loads(text))
+        except (ValueError, TypeError, KeyError):
+            pass
+    return plain(text)
+
+
+def _encode(said: Message) -> dict[str, Any]:
+    params = {
+        key: _encode(value) if isinstance(value, Message) else value
+        for key, value in said.params.items()
+    }
+    return {"code": said.code, "params": params}
+
+
+def _decode(data: dict[str, Any]) -> Message:
+    if data["code"] not in TEXTS:
+        raise KeyError(data["code"])
+    params = {
+        key: _decode(value) if isinstance(value, dict) else value
+        for key, value in data["params"].items()
+    }
+    return Message(data["code"], params)
