@@ -225,3 +225,19 @@ def test_a_version_1_catalogue_keeps_its_rows_and_gains_references_at_the_next_s
     report = library.refresh()  # as the window's check after its first paint
     assert not report.any  # every file loaded again, none changed
     assert {row[0] for row in library.cited_by(meta)} >= {"moties", "dossier-32824"}
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "-1"])
+def test_a_number_out_of_range_is_refused_by_name_and_the_others_load(
+    tmp_path: Path, number: str
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a.md").write_text(letter("brief-a", "Brief A"), encoding="utf-8")
+    text = letter("brief-b", "Brief B").replace("volgnummer: 7", f"volgnummer: {number}")
+    (mine / "b.md").write_text(text, encoding="utf-8")
+    library = open_lib(tmp_path)
+    assert "brief-a" in library.documents and "brief-b" not in library.documents
+    [error] = library.errors
+    assert error.path.name == "b.md" and "'volgnummer' must be a whole number" in error.reason
+    assert error.line == 9

@@ -104,12 +104,21 @@ def _date(value: Any, key: str, source: str, path: Path) -> dt.date | None:
         ) from exc
 
 
+LARGEST_NUMBER = 999_999_999
+"""Largest version or volgnummer: beyond it a number is a typo, and SQLite's
+integers (the catalogue) stop at 2**63."""
+
+
 def _int(value: Any, key: str, source: str, path: Path) -> int | None:
     if value is None:
         return None
+    wrong = f"'{key}' must be a whole number from 0 to {LARGEST_NUMBER}"
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ContentError(path, f"'{key}' must be a whole number", _key_line(source, key))
+        raise ContentError(path, wrong, _key_line(source, key))
     try:
-        return int(value)
+        number = int(value)
     except ValueError as exc:
-        raise ContentError(path, f"'{key}' must be a whole number", _key_line(source, key)) from exc
+        raise ContentError(path, wrong, _key_line(source, key)) from exc
+    if not 0 <= number <= LARGEST_NUMBER:
+        raise ContentError(path, wrong, _key_line(source, key))
+    return number
