@@ -1787,6 +1787,242 @@ Openen in uw webbrowser?</translation>
         <translation>De zoekindex kan niet worden opgeslagen in {folder} ({problem}); zoeken werkt deze sessie vanuit het geheugen.</translation>
     </message>
     <message>
+        <source>is larger than the {limit} bytes a notes file may hold</source>
+        <translation>is groter dan de {limit} bytes die een notitiebestand mag hebben</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (byte {offset})</source>
+        <translation>is geen UTF-8-tekst (byte {offset})</translation>
+    </message>
+    <message>
+        <source>is nested {depth} levels deep; notes files may nest at most {limit}</source>
+        <translation>is {depth} niveaus diep genest; een notitiebestand mag hoogstens {limit} niveaus diep nesten</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate {escape} on line {line}, which is not text</source>
+        <translation>bevat een losse surrogaat {escape} op regel {line}; dat is geen tekst</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (line {line}, column {column}: {problem})</source>
+        <translation>is geen geldige JSON (regel {line}, kolom {column}: {problem})</translation>
+    </message>
+    <message>
+        <source>is not valid JSON ({problem})</source>
+        <translation>is geen geldige JSON ({problem})</translation>
+    </message>
+    <message>
+        <source>cannot be written ({problem})</source>
+        <translation>kan niet worden geschreven ({problem})</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>de map {folder} bestaat niet</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;{fmt}&apos; (choose from {choices})</source>
+        <translation>onbekend formaat &apos;{fmt}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>holds no annotations; nothing was imported</source>
+        <translation>bevat geen annotaties; er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>annotation {number}</source>
+        <translation>annotatie {number}</translation>
+    </message>
+    <message>
+        <source>annotation {number} ({id})</source>
+        <translation>annotatie {number} ({id})</translation>
+    </message>
+    <message>
+        <source>{which}: {reason}; nothing was imported</source>
+        <translation>{which}: {reason}; er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{which}: a value has an unexpected form ({problem}); nothing was imported</source>
+        <translation>{which}: een waarde heeft een onverwachte vorm ({problem}); er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{which}: the id occurs twice; nothing was imported</source>
+        <translation>{which}: de id komt twee keer voor; er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>target {number}: {reason}</source>
+        <translation>doel {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not a W3C Web Annotation file (no &quot;@context&quot;: &quot;{context}&quot;)</source>
+        <translation>het is geen W3C Web Annotation-bestand (geen &quot;@context&quot;: &quot;{context}&quot;)</translation>
+    </message>
+    <message>
+        <source>the top level is not an AnnotationCollection, AnnotationPage or Annotation</source>
+        <translation>het bovenste niveau is geen AnnotationCollection, AnnotationPage of Annotation</translation>
+    </message>
+    <message>
+        <source>its pages are not included in the file (only self-contained collections can be imported)</source>
+        <translation>de pagina&apos;s staan niet in het bestand (alleen verzamelingen die alles zelf bevatten kunnen worden geïmporteerd)</translation>
+    </message>
+    <message>
+        <source>{what} is missing or not text</source>
+        <translation>{what} ontbreekt of is geen tekst</translation>
+    </message>
+    <message>
+        <source>a body&apos;s value</source>
+        <translation>de waarde van een body</translation>
+    </message>
+    <message>
+        <source>the quote (&apos;exact&apos;)</source>
+        <translation>het citaat (&apos;exact&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a date-time</source>
+        <translation>&apos;{key}&apos; is geen datum en tijd</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not an ISO 8601 date-time: {value}</source>
+        <translation>&apos;{key}&apos; is geen ISO 8601-datum en -tijd: {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; has no time zone: {value}</source>
+        <translation>&apos;{key}&apos; heeft geen tijdzone: {value}</translation>
+    </message>
+    <message>
+        <source>its id is missing or not an IRI</source>
+        <translation>de id ontbreekt of is geen IRI</translation>
+    </message>
+    <message>
+        <source>its id is not a valid UUID: {id}</source>
+        <translation>de id is geen geldige UUID: {id}</translation>
+    </message>
+    <message>
+        <source>a body is neither an object nor an IRI</source>
+        <translation>een body is geen object en geen IRI</translation>
+    </message>
+    <message>
+        <source>a target is neither an object nor an IRI</source>
+        <translation>een doel is geen object en geen IRI</translation>
+    </message>
+    <message>
+        <source>its target is not a document Briefing Reader knows ({named}; expected {prefix}&lt;id&gt; or the address of an official publication)</source>
+        <translation>het doel is geen document dat Briefing Reader kent ({named}; verwacht: {prefix}&lt;id&gt; of het adres van een officiële publicatie)</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>geen bron</translation>
+    </message>
+    <message>
+        <source>the TextPositionSelector needs whole numbers 0 &lt;= start &lt;= end</source>
+        <translation>de TextPositionSelector heeft hele getallen 0 &lt;= start &lt;= end nodig</translation>
+    </message>
+    <message>
+        <source>its target has no TextQuoteSelector, and no position in a document of the library</source>
+        <translation>het doel heeft geen TextQuoteSelector en geen positie in een document van de bibliotheek</translation>
+    </message>
+    <message>
+        <source>the quote cannot be placed in the document (it is not there, or more than once with the same context)</source>
+        <translation>het citaat kan niet in het document worden geplaatst (het staat er niet in, of meer dan eens met dezelfde context)</translation>
+    </message>
+    <message>
+        <source>the quote is not in the document (or occurs more than once with the same context)</source>
+        <translation>het citaat staat niet in het document (of komt meer dan eens voor met dezelfde context)</translation>
+    </message>
+    <message>
+        <source>the FragmentSelector has no value</source>
+        <translation>de FragmentSelector heeft geen waarde</translation>
+    </message>
+    <message>
+        <source>its FragmentSelector &apos;{fragment}&apos; names no action or section of document &apos;{doc}&apos;</source>
+        <translation>de FragmentSelector &apos;{fragment}&apos; noemt geen actie of paragraaf van document &apos;{doc}&apos;</translation>
+    </message>
+    <message>
+        <source>its FragmentSelector &apos;{fragment}&apos; names no action or section of &apos;{doc}&apos;, which is not in the library</source>
+        <translation>de FragmentSelector &apos;{fragment}&apos; noemt geen actie of paragraaf van &apos;{doc}&apos;, dat niet in de bibliotheek staat</translation>
+    </message>
+    <message>
+        <source>its target has only {selectors}, which cannot be placed without a quote or a position</source>
+        <translation>het doel heeft alleen {selectors}; dat kan zonder citaat of positie niet worden geplaatst</translation>
+    </message>
+    <message>
+        <source>it is a note on the whole of &apos;{doc}&apos;, which is not in the library</source>
+        <translation>het is een notitie bij heel &apos;{doc}&apos;, dat niet in de bibliotheek staat</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>het is geen object</translation>
+    </message>
+    <message>
+        <source>it is not an object of type Annotation</source>
+        <translation>het is geen object van het type Annotation</translation>
+    </message>
+    <message>
+        <source>it has no target</source>
+        <translation>het heeft geen doel</translation>
+    </message>
+    <message>
+        <source>it has {count} targets; at most {limit} are imported</source>
+        <translation>het heeft {count} doelen; er worden er hoogstens {limit} geïmporteerd</translation>
+    </message>
+    <message>
+        <source>unknown priority &apos;{value}&apos; (choose from {choices})</source>
+        <translation>onbekende prioriteit &apos;{value}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>unknown stance &apos;{value}&apos; (choose from {choices})</source>
+        <translation>onbekend standpunt &apos;{value}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>unknown colour &apos;{value}&apos; (choose from {choices} or #rrggbb)</source>
+        <translation>onbekende kleur &apos;{value}&apos; (kies uit {choices} of #rrggbb)</translation>
+    </message>
+    <message>
+        <source>{what} must be text</source>
+        <translation>{what} moet tekst zijn</translation>
+    </message>
+    <message>
+        <source>{what} is longer than {limit} characters</source>
+        <translation>{what} is langer dan {limit} tekens</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>de notitie</translation>
+    </message>
+    <message>
+        <source>the stance</source>
+        <translation>het standpunt</translation>
+    </message>
+    <message>
+        <source>the question</source>
+        <translation>de vraag</translation>
+    </message>
+    <message>
+        <source>the tag</source>
+        <translation>het label</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>de naam</translation>
+    </message>
+    <message>
+        <source>questions must be a list of texts, not one text</source>
+        <translation>vragen moeten een lijst van teksten zijn, niet één tekst</translation>
+    </message>
+    <message>
+        <source>tags must be a list of texts, not one text</source>
+        <translation>labels moeten een lijst van teksten zijn, niet één tekst</translation>
+    </message>
+    <message>
+        <source>a bookmark needs a name</source>
+        <translation>een bladwijzer heeft een naam nodig</translation>
+    </message>
+    <message>
+        <source>an anchor needs a document and a quote</source>
+        <translation>een anker heeft een document en een citaat nodig</translation>
+    </message>
+    <message>
+        <source>an anchor&apos;s position must be 0 &lt;= start &lt;= end</source>
+        <translation>de positie van een anker moet 0 &lt;= start &lt;= end zijn</translation>
+    </message>
+    <message>
         <source>{path}: {reason}</source>
         <translation>{path}: {reason}</translation>
     </message>

@@ -1,0 +1,57 @@
+"""Notes files and notes values refused in the user's language (no Qt)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_reader import language
+from briefing_reader.cli import main
+from briefing_reader.core.notes import NotesValidationError, validation
+
+
+def test_a_refused_annotation_file_is_told_in_dutch_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    refused = tmp_path / "collega.jsonld"
+    refused.write_text(json.dumps({"hallo": "wereld"}), encoding="utf-8")
+    monkeypatch.setenv(language.LANGUAGE_ENV, "nl")
+    assert main(["notes", "import", str(refused)]) != 0
+    err = capsys.readouterr().err
+    assert f'{refused}: het is geen W3C Web Annotation-bestand (geen "@context"' in err
+    monkeypatch.setenv(language.LANGUAGE_ENV, "en")
+    assert main(["notes", "import", str(refused)]) != 0
+    assert f"{refused}: it is not a W3C Web Annotation file" in capsys.readouterr().err
+
+
+def test_a_bad_annotation_in_a_file_is_named_and_worded_in_dutch(tmp_path: Path) -> None:
+    from briefing_reader.core.notes.errors import ExchangeError
+    from briefing_reader.core.notes.jsonld_in import read_jsonld
+
+    bad = tmp_path / "collega.jsonld"
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "first": {"type": "AnnotationPage", "items": [{"type": "Annotation", "id": "urn:x:1"}]},
+    }
+    bad.write_text(json.dumps(collection), encoding="utf-8")
+    with pytest.raises(ExchangeError) as info:
+        read_jsonld(bad)
+    english = "annotation 1 (urn:x:1): it has no target; nothing was imported"
+    assert info.value.reason == english
+    assert language.words(info.value, "nl") == (
+        "annotatie 1 (urn:x:1): het heeft geen doel; er is niets geïmporteerd"
+    )
+
+
+def test_a_value_the_store_refuses_is_worded_with_its_field() -> None:
+    with pytest.raises(NotesValidationError) as info:
+        validation.check_tags(["goed", 3])  # type: ignore[list-item]
+    assert info.value.reason == "the tag must be text"
+    assert language.words(info.value, "nl") == "het label moet tekst zijn"
+    with pytest.raises(NotesValidationError) as info:
+        validation.check_colour("paars")
+    assert info.value.reason.startswith("unknown colour 'paars' (choose from ")
+    assert language.words(info.value, "nl").startswith("onbekende kleur 'paars' (kies uit ")
