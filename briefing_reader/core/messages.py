@@ -497,9 +497,48 @@ TEXTS: dict[str, str] = {
     "notes.anchor_position": QT_TRANSLATE_NOOP(
         "Message", "an anchor's position must be 0 <= start <= end"
     ),
+    # -- printing (PrintError.message) -------------------------------------------------
+    "print.bad_range": QT_TRANSLATE_NOOP(
+        "Message", "'{address}': the range must be START-END within 0-{length}"
+    ),
+    "print.no_place_toc": QT_TRANSLATE_NOOP(
+        "Message", "document '{doc}' has no place '#{anchor}' (see 'briefing-reader toc DOC')"
+    ),
+    "print.no_place": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no place '#{anchor}'"),
+    "print.no_action_ref": QT_TRANSLATE_NOOP(
+        "Message",
+        "no document has an action '{ref}' (see 'briefing-reader toc DOC' for the action ids)",
+    ),
+    "print.action_ambiguous": QT_TRANSLATE_NOOP(
+        "Message", "the action '{action}' occurs in {docs}; write it as DOC#ACTION"
+    ),
+    "print.no_action": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no action '{action}'"),
+    "print.empty_selection": QT_TRANSLATE_NOOP(
+        "Message", "the selection {start}-{end} holds no text of '{doc}'"
+    ),
+    "print.nothing": QT_TRANSLATE_NOOP("Message", "nothing to print"),
+    "print.no_actions_noted": QT_TRANSLATE_NOOP(
+        "Message",
+        "no action has a stance or a note yet; give some a stance or a note, or choose the actions",
+    ),
+    "print.cannot_paint": QT_TRANSLATE_NOOP("Message", "the printer or file cannot be written to"),
+    "print.no_letters": QT_TRANSLATE_NOOP("Message", "no letters to put on the debate card"),
+    # -- commitments (CommitmentsError.message) ----------------------------------------
+    "commitments.unknown_status": QT_TRANSLATE_NOOP(
+        "Message", "unknown status '{value}' (choose from {choices})"
+    ),
+    "commitments.not_a_date": QT_TRANSLATE_NOOP(
+        "Message", '{name}="{value}" is not a date like 2025-12-31'
+    ),
+    "commitments.no_sentence": QT_TRANSLATE_NOOP("Message", 'zin="{value}" is in no sentence'),
+    "commitments.van_after_tot": QT_TRANSLATE_NOOP("Message", "van is later than tot"),
+    "commitments.marker_at": QT_TRANSLATE_NOOP("Message", "{doc}#{anchor}: {reason}"),
+    # -- notes backups ---------------------------------------------------------------
+    "notes.unsound_backup": QT_TRANSLATE_NOOP("Message", "not a sound backup ({problem})"),
     # -- the command line's own frame ------------------------------------------------
     "cli.at": QT_TRANSLATE_NOOP("Message", "{path}: {reason}"),
     "cli.skipped": QT_TRANSLATE_NOOP("Message", "skipped {error}"),
+    "cli.skipped_marker": QT_TRANSLATE_NOOP("Message", "skipped marker {error}"),
     "cli.cannot_open_notes": QT_TRANSLATE_NOOP("Message", "cannot open the notes: {reason}"),
     "cli.no_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}' (known: {known})"),
     "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),

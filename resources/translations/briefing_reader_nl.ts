@@ -2023,12 +2023,84 @@ Openen in uw webbrowser?</translation>
         <translation>de positie van een anker moet 0 &lt;= start &lt;= end zijn</translation>
     </message>
     <message>
+        <source>&apos;{address}&apos;: the range must be START-END within 0-{length}</source>
+        <translation>&apos;{address}&apos;: het bereik moet START-EIND zijn binnen 0-{length}</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no place &apos;#{anchor}&apos; (see &apos;briefing-reader toc DOC&apos;)</source>
+        <translation>document &apos;{doc}&apos; heeft geen plaats &apos;#{anchor}&apos; (zie &apos;briefing-reader toc DOC&apos;)</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no place &apos;#{anchor}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen plaats &apos;#{anchor}&apos;</translation>
+    </message>
+    <message>
+        <source>no document has an action &apos;{ref}&apos; (see &apos;briefing-reader toc DOC&apos; for the action ids)</source>
+        <translation>geen document heeft een actie &apos;{ref}&apos; (zie &apos;briefing-reader toc DOC&apos; voor de actie-id&apos;s)</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; occurs in {docs}; write it as DOC#ACTION</source>
+        <translation>de actie &apos;{action}&apos; komt voor in {docs}; schrijf haar als DOC#ACTIE</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no action &apos;{action}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen actie &apos;{action}&apos;</translation>
+    </message>
+    <message>
+        <source>the selection {start}-{end} holds no text of &apos;{doc}&apos;</source>
+        <translation>de selectie {start}-{end} bevat geen tekst van &apos;{doc}&apos;</translation>
+    </message>
+    <message>
+        <source>nothing to print</source>
+        <translation>er is niets om af te drukken</translation>
+    </message>
+    <message>
+        <source>no action has a stance or a note yet; give some a stance or a note, or choose the actions</source>
+        <translation>nog geen enkele actie heeft een standpunt of notitie; geef enkele acties een standpunt of notitie, of kies de acties</translation>
+    </message>
+    <message>
+        <source>the printer or file cannot be written to</source>
+        <translation>er kan niet naar de printer of het bestand worden geschreven</translation>
+    </message>
+    <message>
+        <source>no letters to put on the debate card</source>
+        <translation>er zijn geen brieven om op de debatkaart te zetten</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;{value}&apos; (choose from {choices})</source>
+        <translation>onbekende status &apos;{value}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>{name}=&quot;{value}&quot; is not a date like 2025-12-31</source>
+        <translation>{name}=&quot;{value}&quot; is geen datum zoals 2025-12-31</translation>
+    </message>
+    <message>
+        <source>zin=&quot;{value}&quot; is in no sentence</source>
+        <translation>zin=&quot;{value}&quot; staat in geen enkele zin</translation>
+    </message>
+    <message>
+        <source>van is later than tot</source>
+        <translation>van ligt na tot</translation>
+    </message>
+    <message>
+        <source>{doc}#{anchor}: {reason}</source>
+        <translation>{doc}#{anchor}: {reason}</translation>
+    </message>
+    <message>
+        <source>not a sound backup ({problem})</source>
+        <translation>geen goede reservekopie ({problem})</translation>
+    </message>
+    <message>
         <source>{path}: {reason}</source>
         <translation>{path}: {reason}</translation>
     </message>
     <message>
         <source>skipped {error}</source>
         <translation>overgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>skipped marker {error}</source>
+        <translation>toezeggingsmarkering overgeslagen: {error}</translation>
     </message>
     <message>
         <source>cannot open the notes: {reason}</source>

@@ -9,6 +9,7 @@ import pytest
 
 from briefing_reader import language
 from briefing_reader.cli import main
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import NotesValidationError, validation
 
 
@@ -55,3 +56,25 @@ def test_a_value_the_store_refuses_is_worded_with_its_field() -> None:
         validation.check_colour("paars")
     assert info.value.reason.startswith("unknown colour 'paars' (choose from ")
     assert language.words(info.value, "nl").startswith("onbekende kleur 'paars' (kies uit ")
+
+
+def test_print_and_commitment_errors_carry_a_code_worded_in_dutch() -> None:
+    from briefing_reader.core.commitments import check_status
+    from briefing_reader.core.commitments.errors import MarkerError, UnknownStatusError
+    from briefing_reader.core.content import Library
+    from briefing_reader.printing.request import PrintError, parse_address
+
+    with pytest.raises(PrintError) as printed:
+        parse_address("geen-brief#p1", Library(documents={}))
+    assert str(printed.value) == "no document 'geen-brief' (known: )"
+    assert language.words(printed.value, "nl").startswith("geen document 'geen-brief'")
+    with pytest.raises(UnknownStatusError) as status:
+        check_status("misschien")
+    assert str(status.value).startswith("unknown status 'misschien' (choose from ")
+    assert language.words(status.value, "nl").startswith("onbekende status 'misschien' (kies uit ")
+    marker = MarkerError("brief", "p3", message("commitments.van_after_tot"))
+    assert (marker.reason, str(marker)) == (
+        "van is later than tot",
+        "brief#p3: van is later than tot",
+    )
+    assert language.words(marker, "nl") == "brief#p3: van ligt na tot"
