@@ -539,6 +539,46 @@ TEXTS: dict[str, str] = {
     "cli.at": QT_TRANSLATE_NOOP("Message", "{path}: {reason}"),
     "cli.skipped": QT_TRANSLATE_NOOP("Message", "skipped {error}"),
     "cli.skipped_marker": QT_TRANSLATE_NOOP("Message", "skipped marker {error}"),
+    "cli.status_imported": QT_TRANSLATE_NOOP("Message", "imported"),
+    "cli.status_replaced": QT_TRANSLATE_NOOP("Message", "replaced"),
+    "cli.status_unchanged": QT_TRANSLATE_NOOP("Message", "unchanged"),
+    "cli.status_failed": QT_TRANSLATE_NOOP("Message", "failed"),
+    "cli.status_removed": QT_TRANSLATE_NOOP("Message", "removed"),
+    "cli.status_dated": QT_TRANSLATE_NOOP("Message", "dated"),
+    "cli.imported_as": QT_TRANSLATE_NOOP("Message", "{file}: imported as '{title}' ({doc})"),
+    "cli.replaced": QT_TRANSLATE_NOOP(
+        "Message", "{file}: replaced '{title}' ({doc}), version {old} -> {new}"
+    ),
+    "cli.unchanged": QT_TRANSLATE_NOOP("Message", "{file}: {reason} ({doc})"),
+    "cli.already_at_version": QT_TRANSLATE_NOOP(
+        "Message", "already in the library at this version"
+    ),
+    "cli.already_there": QT_TRANSLATE_NOOP("Message", "already in the library"),
+    "cli.has_newer": QT_TRANSLATE_NOOP(
+        "Message", "the library already has version {old}, newer than this file's version {new}"
+    ),
+    "cli.note": QT_TRANSLATE_NOOP("Message", "note: {text}"),
+    "cli.no_date": QT_TRANSLATE_NOOP(
+        "Message",
+        "note: geen datum gevonden (no date found); set it with "
+        "'briefing-reader setdate {doc} YYYY-MM-DD'",
+    ),
+    "cli.dated": QT_TRANSLATE_NOOP("Message", "{doc} '{title}': {date}"),
+    "cli.removed": QT_TRANSLATE_NOOP("Message", "{doc} '{title}' (its notes are kept)"),
+    "cli.bundled_again": QT_TRANSLATE_NOOP(
+        "Message", "the bundled version of {doc} is shown again"
+    ),
+    "cli.to_review": QT_TRANSLATE_NOOP(
+        "Message",
+        "{count} note(s) moved to a new version need checking (see 'briefing-reader notes review')",
+    ),
+    "cli.exported_one": QT_TRANSLATE_NOOP("Message", "{files} ({count} note)"),
+    "cli.exported": QT_TRANSLATE_NOOP("Message", "{files} ({count} notes)"),
+    "cli.merged": QT_TRANSLATE_NOOP(
+        "Message", "{added} added, {updated} updated, {same} already there"
+    ),
+    "cli.merged_kept_mine": QT_TRANSLATE_NOOP("Message", "{count} left alone (yours)"),
+    "cli.merged_skipped": QT_TRANSLATE_NOOP("Message", "{count} skipped"),
     "cli.cannot_open_notes": QT_TRANSLATE_NOOP("Message", "cannot open the notes: {reason}"),
     "cli.no_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}' (known: {known})"),
     "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),

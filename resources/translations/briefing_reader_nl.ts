@@ -2103,6 +2103,98 @@ Openen in uw webbrowser?</translation>
         <translation>toezeggingsmarkering overgeslagen: {error}</translation>
     </message>
     <message>
+        <source>imported</source>
+        <translation>geïmporteerd</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>gedateerd</translation>
+    </message>
+    <message>
+        <source>{file}: imported as &apos;{title}&apos; ({doc})</source>
+        <translation>{file}: geïmporteerd als &apos;{title}&apos; ({doc})</translation>
+    </message>
+    <message>
+        <source>{file}: replaced &apos;{title}&apos; ({doc}), version {old} -&gt; {new}</source>
+        <translation>{file}: &apos;{title}&apos; ({doc}) vervangen, versie {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason} ({doc})</source>
+        <translation>{file}: {reason} ({doc})</translation>
+    </message>
+    <message>
+        <source>already in the library at this version</source>
+        <translation>staat al in deze versie in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>staat al in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>the library already has version {old}, newer than this file&apos;s version {new}</source>
+        <translation>de bibliotheek heeft al versie {old}, nieuwer dan versie {new} van dit bestand</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>let op: {text}</translation>
+    </message>
+    <message>
+        <source>note: geen datum gevonden (no date found); set it with &apos;briefing-reader setdate {doc} YYYY-MM-DD&apos;</source>
+        <translation>let op: geen datum gevonden; stel die in met &apos;briefing-reader setdate {doc} JJJJ-MM-DD&apos;</translation>
+    </message>
+    <message>
+        <source>{doc} &apos;{title}&apos;: {date}</source>
+        <translation>{doc} &apos;{title}&apos;: {date}</translation>
+    </message>
+    <message>
+        <source>{doc} &apos;{title}&apos; (its notes are kept)</source>
+        <translation>{doc} &apos;{title}&apos; (de notities blijven bewaard)</translation>
+    </message>
+    <message>
+        <source>the bundled version of {doc} is shown again</source>
+        <translation>de meegeleverde versie van {doc} wordt weer getoond</translation>
+    </message>
+    <message>
+        <source>{count} note(s) moved to a new version need checking (see &apos;briefing-reader notes review&apos;)</source>
+        <translation>{count} notitie(s) verplaatst naar een nieuwe versie moeten worden nagekeken (zie &apos;briefing-reader notes review&apos;)</translation>
+    </message>
+    <message>
+        <source>{files} ({count} note)</source>
+        <translation>{files} ({count} notitie)</translation>
+    </message>
+    <message>
+        <source>{files} ({count} notes)</source>
+        <translation>{files} ({count} notities)</translation>
+    </message>
+    <message>
+        <source>{added} added, {updated} updated, {same} already there</source>
+        <translation>{added} toegevoegd, {updated} bijgewerkt, {same} al aanwezig</translation>
+    </message>
+    <message>
+        <source>{count} left alone (yours)</source>
+        <translation>{count} ongemoeid gelaten (van u)</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>{count} overgeslagen</translation>
+    </message>
+    <message>
         <source>cannot open the notes: {reason}</source>
         <translation>de notities kunnen niet worden geopend: {reason}</translation>
     </message>

@@ -78,3 +78,43 @@ def test_print_and_commitment_errors_carry_a_code_worded_in_dutch() -> None:
         "brief#p3: van is later than tot",
     )
     assert language.words(marker, "nl") == "brief#p3: van ligt na tot"
+
+
+def test_the_command_line_says_what_it_did_in_dutch_and_keeps_json_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    letter = tmp_path / "brief.md"
+    letter.write_text(
+        "---\nid: brief-taal\nkind: imported\ntitle: Brief over taal\nversion: 1\n---\n\n"
+        "# Taal\n\nEen brief.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(language.LANGUAGE_ENV, "nl")
+    assert main(["import", str(letter)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "geïmporteerd",
+        "brief.md:",
+        "geïmporteerd",
+        "als",
+        "'Brief",
+        "over",
+        "taal'",
+        "(brief-taal)",
+    ]
+    assert "let op: geen datum gevonden; stel die in met" in lines[1]
+    assert main(["import", "--json", str(letter)]) == 0
+    assert '"status": "unchanged"' in capsys.readouterr().out  # codes stay English
+    assert main(["import", str(letter)]) == 0
+    assert capsys.readouterr().out.startswith(
+        "ongewijzigd brief.md: staat al in deze versie in de bibliotheek (brief-taal)"
+    )
+    assert main(["notes", "bookmark", "brief-taal", "--name", "Taal"]) == 0
+    capsys.readouterr()
+    exported = tmp_path / "notities.jsonld"
+    assert main(["notes", "export", "-o", str(exported)]) == 0
+    assert capsys.readouterr().out.strip() == f"{exported} (1 notitie)"
+    assert main(["notes", "import", str(exported)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"{exported}: 0 toegevoegd, 0 bijgewerkt, 0 al aanwezig, 1 ongemoeid gelaten (van u)"
+    )
