@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from briefing_reader import paths
 from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, print_json, warn
 from briefing_reader.core.content import Library
-from briefing_reader.core.messages import Message, message
+from briefing_reader.core.messages import Message, message, plain
 from briefing_reader.language import words
 
 if TYPE_CHECKING:
@@ -177,11 +177,13 @@ def _v(version: int | None) -> str:
 
 
 def _unchanged(result: FileResult) -> Message:
-    """Why nothing changed (the library's reason, in words the user reads)."""
-    new, old = result.new_version, result.old_version
-    if (new or 0) == (old or 0):
-        return message("cli.already_at_version" if old is not None else "cli.already_there")
-    return message("cli.has_newer", old=_v(old), new=_v(new))
+    """Why nothing changed, in words the user reads; the library's English
+    reason as it is when it is none of the known ones."""
+    newer = message("cli.has_newer", old=_v(result.old_version), new=_v(result.new_version))
+    for said in (message("cli.already_at_version"), message("cli.already_there"), newer):
+        if str(said) == result.reason:
+            return said
+    return plain(result.reason)
 
 
 _STATUS_WORDS = {  # an outcome's column word -> its message code

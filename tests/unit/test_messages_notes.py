@@ -109,6 +109,10 @@ def test_the_command_line_says_what_it_did_in_dutch_and_keeps_json_in_english(
     assert capsys.readouterr().out.startswith(
         "ongewijzigd brief.md: staat al in deze versie in de bibliotheek (brief-taal)"
     )
+    older = tmp_path / "brief-oud.md"
+    older.write_text(letter.read_text(encoding="utf-8").replace("version: 1", "version: 0"))
+    assert main(["import", str(older)]) == 0
+    assert "de bibliotheek heeft al versie 1, nieuwer dan versie 0" in capsys.readouterr().out
     assert main(["notes", "bookmark", "brief-taal", "--name", "Taal"]) == 0
     capsys.readouterr()
     exported = tmp_path / "notities.jsonld"
