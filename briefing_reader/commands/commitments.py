@@ -15,7 +15,15 @@ import sys
 from typing import Any
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, fail, load_library, no_document, print_json, warn
+from briefing_reader.commands import (
+    EXIT_OK,
+    fail,
+    load_library,
+    located,
+    no_document,
+    print_json,
+    warn,
+)
 from briefing_reader.core.commitments import (
     DUE_LATE,
     ActionRow,
@@ -140,7 +148,7 @@ def _open_notes(run_paths: paths.Paths) -> Any:
     try:
         return open_store(run_paths.notes_db, run_paths.backups)
     except NotesError as exc:
-        print(f"briefing-reader: notes not read: {exc}", file=sys.stderr)
+        warn(message("cli.notes_not_read", reason=located(exc)))
         return None
 
 

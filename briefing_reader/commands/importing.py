@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, print_json, warn
+from briefing_reader.commands import (
+    EXIT_ERROR,
+    EXIT_OK,
+    fail,
+    load_library,
+    located,
+    print_json,
+    warn,
+)
 from briefing_reader.core.content import Library
 from briefing_reader.core.messages import Message, message, plain
 from briefing_reader.language import words
@@ -242,7 +250,7 @@ def _index(
         try:
             index.update(library, progress)
         except SearchError as exc:
-            print(f"briefing-reader: the search index was not updated: {exc}", file=sys.stderr)
+            warn(message("cli.index_not_updated", reason=exc.message))
 
 
 def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -274,7 +282,7 @@ def _reanchor(run_paths: paths.Paths, library: Library) -> None:
     try:
         store = open_store(run_paths.notes_db, run_paths.backups)
     except NotesError as exc:
-        print(f"briefing-reader: notes not re-anchored: {exc}", file=sys.stderr)
+        warn(message("cli.not_reanchored", reason=located(exc)))
         return
     try:
         report = reanchor_library(store, library, run_paths.versions)
@@ -283,7 +291,7 @@ def _reanchor(run_paths: paths.Paths, library: Library) -> None:
         if report.to_review:
             warn(message("cli.to_review", count=report.to_review))
     except NotesError as exc:
-        print(f"briefing-reader: notes not re-anchored: {exc}", file=sys.stderr)
+        warn(message("cli.not_reanchored", reason=located(exc)))
     finally:
         try:
             store.close()

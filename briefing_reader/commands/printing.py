@@ -175,10 +175,7 @@ def _open_notes(run_paths: paths.Paths, required: bool) -> NotesStore | None:
     except NotesError as exc:
         if required:
             raise
-        print(
-            f"briefing-reader: printing without highlights: cannot open the notes: {exc}",
-            file=sys.stderr,
-        )
+        warn(message("cli.print_without_highlights", reason=located(exc)))
         return None
     for event in store.report.warnings:
         warn(event.message)

@@ -579,6 +579,14 @@ TEXTS: dict[str, str] = {
     ),
     "cli.merged_kept_mine": QT_TRANSLATE_NOOP("Message", "{count} left alone (yours)"),
     "cli.merged_skipped": QT_TRANSLATE_NOOP("Message", "{count} skipped"),
+    "cli.index_not_updated": QT_TRANSLATE_NOOP(
+        "Message", "the search index was not updated: {reason}"
+    ),
+    "cli.not_reanchored": QT_TRANSLATE_NOOP("Message", "notes not re-anchored: {reason}"),
+    "cli.notes_not_read": QT_TRANSLATE_NOOP("Message", "notes not read: {reason}"),
+    "cli.print_without_highlights": QT_TRANSLATE_NOOP(
+        "Message", "printing without highlights: cannot open the notes: {reason}"
+    ),
     "cli.cannot_open_notes": QT_TRANSLATE_NOOP("Message", "cannot open the notes: {reason}"),
     "cli.no_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}' (known: {known})"),
     "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),

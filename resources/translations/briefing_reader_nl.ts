@@ -2195,6 +2195,22 @@ Openen in uw webbrowser?</translation>
         <translation>{count} overgeslagen</translation>
     </message>
     <message>
+        <source>the search index was not updated: {reason}</source>
+        <translation>de zoekindex is niet bijgewerkt: {reason}</translation>
+    </message>
+    <message>
+        <source>notes not re-anchored: {reason}</source>
+        <translation>notities niet opnieuw verankerd: {reason}</translation>
+    </message>
+    <message>
+        <source>notes not read: {reason}</source>
+        <translation>notities niet gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>printing without highlights: cannot open the notes: {reason}</source>
+        <translation>afdrukken zonder markeringen: de notities kunnen niet worden geopend: {reason}</translation>
+    </message>
+    <message>
         <source>cannot open the notes: {reason}</source>
         <translation>de notities kunnen niet worden geopend: {reason}</translation>
     </message>
