@@ -15,7 +15,15 @@ import sys
 from typing import Any
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_OK, fail, load_library, no_document, print_json
+from briefing_reader.commands import (
+    EXIT_OK,
+    fail,
+    load_library,
+    located,
+    no_document,
+    print_json,
+    warn,
+)
 from briefing_reader.core.commitments import (
     DUE_LATE,
     ActionRow,
@@ -38,6 +46,7 @@ from briefing_reader.core.commitments.scope import (
 )
 from briefing_reader.core.content import Document, Library
 from briefing_reader.core.content.model import OutlineKind
+from briefing_reader.core.messages import message
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,7 +148,7 @@ def _open_notes(run_paths: paths.Paths) -> Any:
     try:
         return open_store(run_paths.notes_db, run_paths.backups)
     except NotesError as exc:
-        print(f"briefing-reader: notes not read: {exc}", file=sys.stderr)
+        warn(message("cli.notes_not_read", reason=located(exc)))
         return None
 
 
@@ -193,7 +202,7 @@ def cmd_commitments(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         c for c in every if (not args.doc or c.doc == args.doc) and (not args.kamer or c.to_kamer)
     ]
     for error in errors:
-        print(f"briefing-reader: skipped marker {error}", file=sys.stderr)
+        warn(message("cli.skipped_marker", error=error.message))
     today = args.today or dt.date.today()
     entries = timeline(found, today, statuses, overdue_only=args.overdue)
     if args.json:

@@ -11,9 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_reader import paths
-from briefing_reader.commands import EXIT_ERROR, EXIT_OK, fail, load_library, print_json, warn
+from briefing_reader.commands import (
+    EXIT_ERROR,
+    EXIT_OK,
+    fail,
+    load_library,
+    located,
+    print_json,
+    warn,
+)
 from briefing_reader.core.content import Library
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import Message, message, plain
 from briefing_reader.language import words
 
 if TYPE_CHECKING:
@@ -87,14 +95,11 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         _print_summary(report)
     else:
         for result in report.results:
-            print(f"{result.status:10} {_line(result)}")
+            print(f"{_status(result.status):10} {_line(result)}")
             for warning in result.warnings:
-                print(f"{'':10}   note: {warning}")
+                print(f"{'':10}   {words(message('cli.note', text=warning))}")
             if result.ok and not result.dated:
-                print(
-                    f"{'':10}   note: geen datum gevonden (no date found); set it with "
-                    f"'briefing-reader setdate {result.doc_id} YYYY-MM-DD'"
-                )
+                print(f"{'':10}   {words(message('cli.no_date', doc=result.doc_id))}")
     return EXIT_ERROR if report.by_status(FAILED) else EXIT_OK
 
 
@@ -130,7 +135,8 @@ def cmd_setdate(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         return fail(exc)
     library = load_library(run_paths)
     _index(run_paths, library)
-    print(f"dated      {args.doc} '{title}': {args.date.isoformat()}")
+    dated = message("cli.dated", doc=args.doc, title=title, date=args.date.isoformat())
+    print(f"{_status('dated'):10} {words(dated)}")
     return EXIT_OK
 
 
@@ -157,9 +163,51 @@ def _progress_line(files: list[Path]) -> Callable[[int, int], None]:
 
 def _line(result: FileResult) -> str:
     """A file's outcome; a refusal's reason in the user's language."""
-    if result.ok or result.problem is None:
+    from briefing_reader.core.importing import IMPORTED, REPLACED, UNCHANGED
+
+    name = result.file.name or str(result.file)
+    if result.status == IMPORTED:
+        said = message("cli.imported_as", file=name, title=result.title, doc=result.doc_id)
+    elif result.status == REPLACED:
+        versions = {"old": _v(result.old_version), "new": _v(result.new_version)}
+        said = message("cli.replaced", file=name, title=result.title, doc=result.doc_id, **versions)
+    elif result.status == UNCHANGED:
+        said = message("cli.unchanged", file=name, reason=_unchanged(result), doc=result.doc_id)
+    elif result.ok or result.problem is None:
         return result.message()
-    return words(message("cli.at", path=result.file.name, reason=result.problem))
+    else:
+        said = message("cli.at", path=name, reason=result.problem)
+    return words(said)
+
+
+def _v(version: int | None) -> str:
+    return "?" if version is None else str(version)
+
+
+def _unchanged(result: FileResult) -> Message:
+    """Why nothing changed, in words the user reads; the library's English
+    reason as it is when it is none of the known ones."""
+    newer = message("cli.has_newer", old=_v(result.old_version), new=_v(result.new_version))
+    for said in (message("cli.already_at_version"), message("cli.already_there"), newer):
+        if str(said) == result.reason:
+            return said
+    return plain(result.reason)
+
+
+_STATUS_WORDS = {  # an outcome's column word -> its message code
+    "imported": "cli.status_imported",
+    "replaced": "cli.status_replaced",
+    "unchanged": "cli.status_unchanged",
+    "failed": "cli.status_failed",
+    "removed": "cli.status_removed",
+    "dated": "cli.status_dated",
+}
+
+
+def _status(status: str) -> str:
+    """The outcome's word in the first column, in the user's language."""
+    code = _STATUS_WORDS.get(status)
+    return words(message(code)) if code else status
 
 
 def _print_summary(report: object) -> None:
@@ -169,7 +217,8 @@ def _print_summary(report: object) -> None:
     assert isinstance(report, ImportReport)
     for result in report.results:
         if result.status == FAILED:
-            print(f"{result.status:10} {result.file}: {words(result.problem or result.reason)}")
+            why = words(result.problem or result.reason)
+            print(f"{_status(result.status):10} {result.file}: {why}")
     for line in summary(report):
         print(line)
 
@@ -201,7 +250,7 @@ def _index(
         try:
             index.update(library, progress)
         except SearchError as exc:
-            print(f"briefing-reader: the search index was not updated: {exc}", file=sys.stderr)
+            warn(message("cli.index_not_updated", reason=exc.message))
 
 
 def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
@@ -217,9 +266,10 @@ def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        print(f"removed    {result.doc_id} '{result.title}' (its notes are kept)")
+        removed = message("cli.removed", doc=result.doc_id, title=result.title)
+        print(f"{_status('removed'):10} {words(removed)}")
         if result.reverted_to_bundled:
-            print(f"{'':10} the bundled version of {result.doc_id} is shown again")
+            print(f"{'':10} {words(message('cli.bundled_again', doc=result.doc_id))}")
     return EXIT_OK
 
 
@@ -232,20 +282,16 @@ def _reanchor(run_paths: paths.Paths, library: Library) -> None:
     try:
         store = open_store(run_paths.notes_db, run_paths.backups)
     except NotesError as exc:
-        print(f"briefing-reader: notes not re-anchored: {exc}", file=sys.stderr)
+        warn(message("cli.not_reanchored", reason=located(exc)))
         return
     try:
         report = reanchor_library(store, library, run_paths.versions)
         for problem in report.problems:
             print(f"briefing-reader: {problem}", file=sys.stderr)
         if report.to_review:
-            print(
-                f"briefing-reader: {report.to_review} note(s) moved to a new version need "
-                "checking (see 'briefing-reader notes review')",
-                file=sys.stderr,
-            )
+            warn(message("cli.to_review", count=report.to_review))
     except NotesError as exc:
-        print(f"briefing-reader: notes not re-anchored: {exc}", file=sys.stderr)
+        warn(message("cli.not_reanchored", reason=located(exc)))
     finally:
         try:
             store.close()

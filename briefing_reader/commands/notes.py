@@ -193,11 +193,7 @@ def with_store(
         for problem in report.problems:
             print(f"briefing-reader: {problem}", file=sys.stderr)
         if report.to_review:
-            print(
-                f"briefing-reader: {report.to_review} note(s) moved to a new version need "
-                "checking (see 'briefing-reader notes review')",
-                file=sys.stderr,
-            )
+            warn(message("cli.to_review", count=report.to_review))
         return work(store)
     except NotesError as exc:
         return fail(exc)

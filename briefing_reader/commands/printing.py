@@ -21,9 +21,11 @@ from briefing_reader.commands import EXIT_OK, fail, load_library, located, warn
 from briefing_reader.commands.notes import SubParsers, notes_subcommands, with_store
 from briefing_reader.core.messages import message
 from briefing_reader.core.notes import NotesError, NotesStore, open_store
+from briefing_reader.language import words
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Library
+    from briefing_reader.core.notes.merging import ImportReport
 
 SUFFIX_FORMATS = {
     ".md": "md",
@@ -173,10 +175,7 @@ def _open_notes(run_paths: paths.Paths, required: bool) -> NotesStore | None:
     except NotesError as exc:
         if required:
             raise
-        print(
-            f"briefing-reader: printing without highlights: cannot open the notes: {exc}",
-            file=sys.stderr,
-        )
+        warn(message("cli.print_without_highlights", reason=located(exc)))
         return None
     for event in store.report.warnings:
         warn(event.message)
@@ -340,9 +339,8 @@ def cmd_export(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         count = exchange.export_file(
             store, library, args.output, fmt, mine_only=args.mine, written=written
         )
-        print(
-            f"{', '.join(map(str, written))} ({count} note{'s' if count != 1 else ''})", flush=True
-        )
+        code = "cli.exported_one" if count == 1 else "cli.exported"
+        print(words(message(code, files=", ".join(map(str, written)), count=count)), flush=True)
         return EXIT_OK
 
     return with_store(run_paths, work, library)  # one look at 10,000 files, not two
@@ -355,9 +353,21 @@ def cmd_import(args: argparse.Namespace, run_paths: paths.Paths) -> int:
 
     def work(store: NotesStore) -> int:
         report = exchange.import_jsonld(store, args.file, library, as_mine=args.as_mine)
-        print(f"{args.file}: {report.message()}", flush=True)
+        print(f"{args.file}: {_merged(report)}", flush=True)
         for reason in report.skipped:
-            print(f"briefing-reader: skipped {reason}", file=sys.stderr)
+            warn(message("cli.skipped", error=reason))
         return EXIT_OK
 
     return with_store(run_paths, work, library)
+
+
+def _merged(report: ImportReport) -> str:
+    """What a notes import did, by count, in the user's language."""
+    said = [
+        message("cli.merged", added=report.added, updated=report.updated, same=report.unchanged)
+    ]
+    if report.kept_mine:
+        said.append(message("cli.merged_kept_mine", count=report.kept_mine))
+    if report.skipped:
+        said.append(message("cli.merged_skipped", count=len(report.skipped)))
+    return ", ".join(words(part) for part in said)

@@ -364,9 +364,229 @@ TEXTS: dict[str, str] = {
         "The search index cannot be saved in {folder} ({problem}); search works from memory "
         "for this session.",
     ),
+    # -- notes files: import and export (ExchangeError.message) ----------------------
+    "exchange.too_large": QT_TRANSLATE_NOOP(
+        "Message", "is larger than the {limit} bytes a notes file may hold"
+    ),
+    "exchange.not_utf8": QT_TRANSLATE_NOOP("Message", "is not UTF-8 text (byte {offset})"),
+    "exchange.too_deep": QT_TRANSLATE_NOOP(
+        "Message", "is nested {depth} levels deep; notes files may nest at most {limit}"
+    ),
+    "exchange.lone_surrogate": QT_TRANSLATE_NOOP(
+        "Message", "holds a lone surrogate {escape} on line {line}, which is not text"
+    ),
+    "exchange.bad_json_at": QT_TRANSLATE_NOOP(
+        "Message", "is not valid JSON (line {line}, column {column}: {problem})"
+    ),
+    "exchange.bad_json": QT_TRANSLATE_NOOP("Message", "is not valid JSON ({problem})"),
+    "exchange.cannot_read": QT_TRANSLATE_NOOP("Message", "cannot be read ({problem})"),
+    "exchange.cannot_write": QT_TRANSLATE_NOOP("Message", "cannot be written ({problem})"),
+    "exchange.no_folder": QT_TRANSLATE_NOOP("Message", "the folder {folder} does not exist"),
+    "exchange.unknown_format": QT_TRANSLATE_NOOP(
+        "Message", "unknown format '{fmt}' (choose from {choices})"
+    ),
+    "exchange.no_annotations": QT_TRANSLATE_NOOP(
+        "Message", "holds no annotations; nothing was imported"
+    ),
+    "exchange.annotation": QT_TRANSLATE_NOOP("Message", "annotation {number}"),
+    "exchange.annotation_id": QT_TRANSLATE_NOOP("Message", "annotation {number} ({id})"),
+    "exchange.refused": QT_TRANSLATE_NOOP("Message", "{which}: {reason}; nothing was imported"),
+    "exchange.odd_value": QT_TRANSLATE_NOOP(
+        "Message", "{which}: a value has an unexpected form ({problem}); nothing was imported"
+    ),
+    "exchange.id_twice": QT_TRANSLATE_NOOP(
+        "Message", "{which}: the id occurs twice; nothing was imported"
+    ),
+    "exchange.target_numbered": QT_TRANSLATE_NOOP("Message", "target {number}: {reason}"),
+    "exchange.not_w3c": QT_TRANSLATE_NOOP(
+        "Message", 'it is not a W3C Web Annotation file (no "@context": "{context}")'
+    ),
+    "exchange.top_level": QT_TRANSLATE_NOOP(
+        "Message", "the top level is not an AnnotationCollection, AnnotationPage or Annotation"
+    ),
+    "exchange.pages_outside": QT_TRANSLATE_NOOP(
+        "Message",
+        "its pages are not included in the file (only self-contained collections can be imported)",
+    ),
+    "exchange.missing_text": QT_TRANSLATE_NOOP("Message", "{what} is missing or not text"),
+    "exchange.what_body_value": QT_TRANSLATE_NOOP("Message", "a body's value"),
+    "exchange.what_exact": QT_TRANSLATE_NOOP("Message", "the quote ('exact')"),
+    "exchange.not_datetime": QT_TRANSLATE_NOOP("Message", "'{key}' is not a date-time"),
+    "exchange.not_iso_time": QT_TRANSLATE_NOOP(
+        "Message", "'{key}' is not an ISO 8601 date-time: {value}"
+    ),
+    "exchange.no_time_zone": QT_TRANSLATE_NOOP("Message", "'{key}' has no time zone: {value}"),
+    "exchange.bad_id": QT_TRANSLATE_NOOP("Message", "its id is missing or not an IRI"),
+    "exchange.bad_uuid": QT_TRANSLATE_NOOP("Message", "its id is not a valid UUID: {id}"),
+    "exchange.bad_body": QT_TRANSLATE_NOOP("Message", "a body is neither an object nor an IRI"),
+    "exchange.bad_target": QT_TRANSLATE_NOOP("Message", "a target is neither an object nor an IRI"),
+    "exchange.unknown_target": QT_TRANSLATE_NOOP(
+        "Message",
+        "its target is not a document Briefing Reader knows ({named}; expected {prefix}<id> "
+        "or the address of an official publication)",
+    ),
+    "exchange.no_source": QT_TRANSLATE_NOOP("Message", "no source"),
+    "exchange.bad_position": QT_TRANSLATE_NOOP(
+        "Message", "the TextPositionSelector needs whole numbers 0 <= start <= end"
+    ),
+    "exchange.no_quote": QT_TRANSLATE_NOOP(
+        "Message",
+        "its target has no TextQuoteSelector, and no position in a document of the library",
+    ),
+    "exchange.quote_unplaced": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote cannot be placed in the document (it is not there, or more than once with "
+        "the same context)",
+    ),
+    "exchange.quote_absent": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote is not in the document (or occurs more than once with the same context)",
+    ),
+    "exchange.fragment_no_value": QT_TRANSLATE_NOOP("Message", "the FragmentSelector has no value"),
+    "exchange.fragment_unknown": QT_TRANSLATE_NOOP(
+        "Message",
+        "its FragmentSelector '{fragment}' names no action or section of document '{doc}'",
+    ),
+    "exchange.fragment_unknown_missing": QT_TRANSLATE_NOOP(
+        "Message",
+        "its FragmentSelector '{fragment}' names no action or section of '{doc}', which is not "
+        "in the library",
+    ),
+    "exchange.unplaceable": QT_TRANSLATE_NOOP(
+        "Message",
+        "its target has only {selectors}, which cannot be placed without a quote or a position",
+    ),
+    "exchange.whole_missing": QT_TRANSLATE_NOOP(
+        "Message", "it is a note on the whole of '{doc}', which is not in the library"
+    ),
+    "exchange.not_object": QT_TRANSLATE_NOOP("Message", "it is not an object"),
+    "exchange.not_annotation": QT_TRANSLATE_NOOP(
+        "Message", "it is not an object of type Annotation"
+    ),
+    "exchange.no_target": QT_TRANSLATE_NOOP("Message", "it has no target"),
+    "exchange.too_many_targets": QT_TRANSLATE_NOOP(
+        "Message", "it has {count} targets; at most {limit} are imported"
+    ),
+    # -- values refused by the notes store (NotesValidationError.message) --------------
+    "notes.unknown_priority": QT_TRANSLATE_NOOP(
+        "Message", "unknown priority '{value}' (choose from {choices})"
+    ),
+    "notes.unknown_stance": QT_TRANSLATE_NOOP(
+        "Message", "unknown stance '{value}' (choose from {choices})"
+    ),
+    "notes.unknown_colour": QT_TRANSLATE_NOOP(
+        "Message", "unknown colour '{value}' (choose from {choices} or #rrggbb)"
+    ),
+    "notes.not_text": QT_TRANSLATE_NOOP("Message", "{what} must be text"),
+    "notes.too_long": QT_TRANSLATE_NOOP("Message", "{what} is longer than {limit} characters"),
+    "notes.what_note": QT_TRANSLATE_NOOP("Message", "the note"),
+    "notes.what_stance": QT_TRANSLATE_NOOP("Message", "the stance"),
+    "notes.what_question": QT_TRANSLATE_NOOP("Message", "the question"),
+    "notes.what_tag": QT_TRANSLATE_NOOP("Message", "the tag"),
+    "notes.what_name": QT_TRANSLATE_NOOP("Message", "the name"),
+    "notes.questions_one_text": QT_TRANSLATE_NOOP(
+        "Message", "questions must be a list of texts, not one text"
+    ),
+    "notes.tags_one_text": QT_TRANSLATE_NOOP(
+        "Message", "tags must be a list of texts, not one text"
+    ),
+    "notes.bookmark_no_name": QT_TRANSLATE_NOOP("Message", "a bookmark needs a name"),
+    "notes.anchor_incomplete": QT_TRANSLATE_NOOP(
+        "Message", "an anchor needs a document and a quote"
+    ),
+    "notes.anchor_position": QT_TRANSLATE_NOOP(
+        "Message", "an anchor's position must be 0 <= start <= end"
+    ),
+    # -- printing (PrintError.message) -------------------------------------------------
+    "print.bad_range": QT_TRANSLATE_NOOP(
+        "Message", "'{address}': the range must be START-END within 0-{length}"
+    ),
+    "print.no_place_toc": QT_TRANSLATE_NOOP(
+        "Message", "document '{doc}' has no place '#{anchor}' (see 'briefing-reader toc DOC')"
+    ),
+    "print.no_place": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no place '#{anchor}'"),
+    "print.no_action_ref": QT_TRANSLATE_NOOP(
+        "Message",
+        "no document has an action '{ref}' (see 'briefing-reader toc DOC' for the action ids)",
+    ),
+    "print.action_ambiguous": QT_TRANSLATE_NOOP(
+        "Message", "the action '{action}' occurs in {docs}; write it as DOC#ACTION"
+    ),
+    "print.no_action": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no action '{action}'"),
+    "print.empty_selection": QT_TRANSLATE_NOOP(
+        "Message", "the selection {start}-{end} holds no text of '{doc}'"
+    ),
+    "print.nothing": QT_TRANSLATE_NOOP("Message", "nothing to print"),
+    "print.no_actions_noted": QT_TRANSLATE_NOOP(
+        "Message",
+        "no action has a stance or a note yet; give some a stance or a note, or choose the actions",
+    ),
+    "print.cannot_paint": QT_TRANSLATE_NOOP("Message", "the printer or file cannot be written to"),
+    "print.no_letters": QT_TRANSLATE_NOOP("Message", "no letters to put on the debate card"),
+    # -- commitments (CommitmentsError.message) ----------------------------------------
+    "commitments.unknown_status": QT_TRANSLATE_NOOP(
+        "Message", "unknown status '{value}' (choose from {choices})"
+    ),
+    "commitments.not_a_date": QT_TRANSLATE_NOOP(
+        "Message", '{name}="{value}" is not a date like 2025-12-31'
+    ),
+    "commitments.no_sentence": QT_TRANSLATE_NOOP("Message", 'zin="{value}" is in no sentence'),
+    "commitments.van_after_tot": QT_TRANSLATE_NOOP("Message", "van is later than tot"),
+    "commitments.marker_at": QT_TRANSLATE_NOOP("Message", "{doc}#{anchor}: {reason}"),
+    # -- notes backups ---------------------------------------------------------------
+    "notes.unsound_backup": QT_TRANSLATE_NOOP("Message", "not a sound backup ({problem})"),
     # -- the command line's own frame ------------------------------------------------
     "cli.at": QT_TRANSLATE_NOOP("Message", "{path}: {reason}"),
     "cli.skipped": QT_TRANSLATE_NOOP("Message", "skipped {error}"),
+    "cli.skipped_marker": QT_TRANSLATE_NOOP("Message", "skipped marker {error}"),
+    "cli.status_imported": QT_TRANSLATE_NOOP("Message", "imported"),
+    "cli.status_replaced": QT_TRANSLATE_NOOP("Message", "replaced"),
+    "cli.status_unchanged": QT_TRANSLATE_NOOP("Message", "unchanged"),
+    "cli.status_failed": QT_TRANSLATE_NOOP("Message", "failed"),
+    "cli.status_removed": QT_TRANSLATE_NOOP("Message", "removed"),
+    "cli.status_dated": QT_TRANSLATE_NOOP("Message", "dated"),
+    "cli.imported_as": QT_TRANSLATE_NOOP("Message", "{file}: imported as '{title}' ({doc})"),
+    "cli.replaced": QT_TRANSLATE_NOOP(
+        "Message", "{file}: replaced '{title}' ({doc}), version {old} -> {new}"
+    ),
+    "cli.unchanged": QT_TRANSLATE_NOOP("Message", "{file}: {reason} ({doc})"),
+    "cli.already_at_version": QT_TRANSLATE_NOOP(
+        "Message", "already in the library at this version"
+    ),
+    "cli.already_there": QT_TRANSLATE_NOOP("Message", "already in the library"),
+    "cli.has_newer": QT_TRANSLATE_NOOP(
+        "Message", "the library already has version {old}, newer than this file's version {new}"
+    ),
+    "cli.note": QT_TRANSLATE_NOOP("Message", "note: {text}"),
+    "cli.no_date": QT_TRANSLATE_NOOP(
+        "Message",
+        "note: geen datum gevonden (no date found); set it with "
+        "'briefing-reader setdate {doc} YYYY-MM-DD'",
+    ),
+    "cli.dated": QT_TRANSLATE_NOOP("Message", "{doc} '{title}': {date}"),
+    "cli.removed": QT_TRANSLATE_NOOP("Message", "{doc} '{title}' (its notes are kept)"),
+    "cli.bundled_again": QT_TRANSLATE_NOOP(
+        "Message", "the bundled version of {doc} is shown again"
+    ),
+    "cli.to_review": QT_TRANSLATE_NOOP(
+        "Message",
+        "{count} note(s) moved to a new version need checking (see 'briefing-reader notes review')",
+    ),
+    "cli.exported_one": QT_TRANSLATE_NOOP("Message", "{files} ({count} note)"),
+    "cli.exported": QT_TRANSLATE_NOOP("Message", "{files} ({count} notes)"),
+    "cli.merged": QT_TRANSLATE_NOOP(
+        "Message", "{added} added, {updated} updated, {same} already there"
+    ),
+    "cli.merged_kept_mine": QT_TRANSLATE_NOOP("Message", "{count} left alone (yours)"),
+    "cli.merged_skipped": QT_TRANSLATE_NOOP("Message", "{count} skipped"),
+    "cli.index_not_updated": QT_TRANSLATE_NOOP(
+        "Message", "the search index was not updated: {reason}"
+    ),
+    "cli.not_reanchored": QT_TRANSLATE_NOOP("Message", "notes not re-anchored: {reason}"),
+    "cli.notes_not_read": QT_TRANSLATE_NOOP("Message", "notes not read: {reason}"),
+    "cli.print_without_highlights": QT_TRANSLATE_NOOP(
+        "Message", "printing without highlights: cannot open the notes: {reason}"
+    ),
     "cli.cannot_open_notes": QT_TRANSLATE_NOOP("Message", "cannot open the notes: {reason}"),
     "cli.no_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}' (known: {known})"),
     "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from briefing_reader.core.commitments import DUE_LATE, DUE_SOON
 from briefing_reader.core.content import Document, Library, OutlineNode
 from briefing_reader.core.content.citation import citation, dutch_date
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.anchors import locate
 from briefing_reader.printing.composing import (
     KEEP,
@@ -86,7 +87,9 @@ def card_documents(
             doc = library.get(doc_id)
             if doc is None:
                 raise PrintError(
-                    f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})"
+                    message(
+                        "cli.no_document", doc=doc_id, known=", ".join(sorted(library.documents))
+                    )
                 )
             docs.append(doc)
         return docs
@@ -112,7 +115,7 @@ def compose_card(
 ) -> Composition:
     """The debate card of ``docs`` at ``limits``; ``pages`` (1 or 2) is said on it."""
     if not docs:
-        raise PrintError("no letters to put on the debate card")
+        raise PrintError(message("print.no_letters"))
     today = today or dt.date.today()
     words = Labels(language)
     notes = _Notes(store)

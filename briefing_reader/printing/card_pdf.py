@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPageSize
 
 from briefing_reader.core.atomic import write_atomic
+from briefing_reader.core.messages import message
 from briefing_reader.printing.card import CardLimits, card_levels, compose_card
 from briefing_reader.printing.composing import Composition
 from briefing_reader.printing.painting import pdf_bytes
@@ -75,12 +76,24 @@ def write_card(
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise PrintError(f"{path}: the folder {path.parent} does not exist")
+        raise PrintError(
+            message(
+                "cli.at",
+                path=str(path),
+                reason=message("exchange.no_folder", folder=str(path.parent)),
+            )
+        )
     _composition, data, pages = fitted_card(
         library, store, docs, language=language, page_size=page_size
     )
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise PrintError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+        raise PrintError(
+            message(
+                "cli.at",
+                path=str(path),
+                reason=message("exchange.cannot_write", problem=str(exc.strerror or exc)),
+            )
+        ) from exc
     return pages

@@ -19,6 +19,7 @@ from briefing_reader import APP_NAME as APP_NAME  # painting and word take it fr
 from briefing_reader.core.content import Block, Document, Library, OutlineNode
 from briefing_reader.core.content.citation import citation, dutch_date
 from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.anchors import locate
 from briefing_reader.core.notes.model import COLOURS, ActionAnnotation, Highlight, Priority
 from briefing_reader.printing.labels import Labels
@@ -358,7 +359,12 @@ def _excerpt_range(doc: Document, excerpt: Excerpt) -> tuple[int, int, OutlineNo
         ]
         if not hit or not excerpt.start < excerpt.end:
             raise PrintError(
-                f"the selection {excerpt.start}-{excerpt.end} holds no text of '{doc.id}'"
+                message(
+                    "print.empty_selection",
+                    start=str(excerpt.start),
+                    end=str(excerpt.end),
+                    doc=doc.id,
+                )
             )
         return hit[0], hit[-1] + 1, doc.node_at_block(hit[0])
     if excerpt.anchor is None:
@@ -369,7 +375,7 @@ def _excerpt_range(doc: Document, excerpt: Excerpt) -> tuple[int, int, OutlineNo
         return node.first, node.stop, node
     index = next((i for i, b in enumerate(doc.blocks) if b.anchor == excerpt.anchor), None)
     if index is None:
-        raise PrintError(f"document '{doc.id}' has no place '#{excerpt.anchor}'")
+        raise PrintError(message("print.no_place", doc=doc.id, anchor=excerpt.anchor))
     return index, index + 1, doc.node_at_block(index)
 
 
@@ -438,7 +444,9 @@ def _short(text: str, width: int = 160) -> str:
 def _document(library: Library, doc_id: str) -> Document:
     doc = library.get(doc_id)
     if doc is None:
-        raise PrintError(f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})")
+        raise PrintError(
+            message("cli.no_document", doc=doc_id, known=", ".join(sorted(library.documents)))
+        )
     return doc
 
 
@@ -468,7 +476,7 @@ def compose(
     if request.pack:
         return _pack(library, notes, request, today, words)
     if not request.excerpts:
-        raise PrintError("nothing to print")
+        raise PrintError(message("print.nothing"))
     htmls, parts, running = [], [], []
     for number, excerpt in enumerate(request.excerpts):
         doc = _document(library, excerpt.doc_id)
@@ -494,7 +502,7 @@ def _pack_actions(
             doc = _document(library, doc_id)
             node = doc.node(action_id)
             if node is None or node.kind not in ACTION_KINDS:
-                raise PrintError(f"document '{doc_id}' has no action '{action_id}'")
+                raise PrintError(message("print.no_action", doc=doc_id, action=action_id))
             chosen.append((doc, node))
         return chosen
     for doc_id in library.action_documents():  # the catalogue: nothing parsed yet
@@ -506,10 +514,7 @@ def _pack_actions(
             if mine is not None and (mine.stance or mine.note.strip()):
                 chosen.append((doc, node))
     if not chosen:
-        raise PrintError(
-            "no action has a stance or a note yet; give some a stance or a note, "
-            "or choose the actions"
-        )
+        raise PrintError(message("print.no_actions_noted"))
     return chosen
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from briefing_reader.core.atomic import write_atomic
+from briefing_reader.core.messages import message
 from briefing_reader.printing.composing import APP_NAME, Composition, Running
 from briefing_reader.printing.layout import (
     anchor_positions,
@@ -57,7 +58,7 @@ def render(composition: Composition, device: QPagedPaintDevice) -> int:
     """
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError("the printer or file cannot be written to")
+        raise PrintError(message("print.cannot_paint"))
     try:
         return _paint(composition, device, painter)
     finally:
@@ -211,12 +212,24 @@ def write_pdf(
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise PrintError(f"{path}: the folder {path.parent} does not exist")
+        raise PrintError(
+            message(
+                "cli.at",
+                path=str(path),
+                reason=message("exchange.no_folder", folder=str(path.parent)),
+            )
+        )
     if path.is_dir():
-        raise PrintError(f"{path}: is a folder, not a file")
+        raise PrintError(message("cli.at", path=str(path), reason=message("import.folder")))
     data, pages = pdf_bytes(composition, page_size)
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise PrintError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+        raise PrintError(
+            message(
+                "cli.at",
+                path=str(path),
+                reason=message("exchange.cannot_write", problem=str(exc.strerror or exc)),
+            )
+        ) from exc
     return pages

@@ -9,12 +9,18 @@ from dataclasses import dataclass
 
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import citation
+from briefing_reader.core.messages import Message, as_message, message
 
 _RANGE = re.compile(r"^(\d+)-(\d+)$")
 
 
 class PrintError(Exception):
-    """A request names something that does not exist; ``str()`` says what."""
+    """A request names something that does not exist, or the output cannot be
+    written; ``message`` says what (``str()``: in English)."""
+
+    def __init__(self, said: str | Message) -> None:
+        self.message = as_message(said)
+        super().__init__(str(self.message))
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,7 @@ def parse_address(address: str, library: Library) -> Excerpt:
             doc.plain_text
         ):
             raise PrintError(
-                f"'{address}': the range must be START-END within 0-{len(doc.plain_text)}"
+                message("print.bad_range", address=address, length=str(len(doc.plain_text)))
             )
         return Excerpt(doc_id, None, int(matched.group(1)), int(matched.group(2)))
     doc_id, _, anchor = address.partition("#")
@@ -146,9 +152,7 @@ def parse_address(address: str, library: Library) -> Excerpt:
     if doc is None:
         raise PrintError(_no_document(doc_id, library))
     if anchor and doc.node(anchor) is None and anchor not in doc.anchors():
-        raise PrintError(
-            f"document '{doc_id}' has no place '#{anchor}' (see 'briefing-reader toc DOC')"
-        )
+        raise PrintError(message("print.no_place_toc", doc=doc_id, anchor=anchor))
     return Excerpt(doc_id, anchor or None)
 
 
@@ -167,17 +171,14 @@ def resolve_actions(refs: Iterable[str], library: Library) -> tuple[tuple[str, s
             if not doc_id or holder == doc_id
         ]
         if not having:
-            raise PrintError(
-                f"no document has an action '{ref}' "
-                "(see 'briefing-reader toc DOC' for the action ids)"
-            )
+            raise PrintError(message("print.no_action_ref", ref=ref))
         if len(having) > 1:
             raise PrintError(
-                f"the action '{action_id}' occurs in {', '.join(having)}; write it as DOC#ACTION"
+                message("print.action_ambiguous", action=action_id, docs=", ".join(having))
             )
         out.append((having[0], action_id))
     return tuple(out)
 
 
-def _no_document(doc_id: str, library: Library) -> str:
-    return f"no document '{doc_id}' (known: {', '.join(sorted(library.documents))})"
+def _no_document(doc_id: str, library: Library) -> Message:
+    return message("cli.no_document", doc=doc_id, known=", ".join(sorted(library.documents)))

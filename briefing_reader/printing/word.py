@@ -30,6 +30,7 @@ from docx.oxml import parse_xml
 from docx.shared import Pt, RGBColor
 
 from briefing_reader.core.atomic import write_atomic
+from briefing_reader.core.messages import message
 from briefing_reader.printing.composing import APP_NAME, FOOTNOTE_LINKS, Composition
 from briefing_reader.printing.request import PrintError
 
@@ -76,14 +77,26 @@ def write_docx(composition: Composition, path: Path | str) -> None:
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise PrintError(f"{path}: the folder {path.parent} does not exist")
+        raise PrintError(
+            message(
+                "cli.at",
+                path=str(path),
+                reason=message("exchange.no_folder", folder=str(path.parent)),
+            )
+        )
     if path.is_dir():
-        raise PrintError(f"{path}: is a folder, not a file")
+        raise PrintError(message("cli.at", path=str(path), reason=message("import.folder")))
     data = docx_bytes(composition)
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise PrintError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+        raise PrintError(
+            message(
+                "cli.at",
+                path=str(path),
+                reason=message("exchange.cannot_write", problem=str(exc.strerror or exc)),
+            )
+        ) from exc
 
 
 class _Footnotes:

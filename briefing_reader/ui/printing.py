@@ -28,6 +28,7 @@ from briefing_reader.printing.layout import page_layout
 from briefing_reader.printing.painting import render, write_pdf
 from briefing_reader.printing.request import PrintError, PrintRequest
 from briefing_reader.ui import file_dialogs
+from briefing_reader.ui.messages import located_text
 
 T = TypeVar("T")
 
@@ -48,7 +49,7 @@ def _attempt(parent: QWidget | None, work: Callable[[], T]) -> T | None:
             return work()
     except (PrintError, NotesError) as exc:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("Printing", "Cannot print"), str(exc)
+            parent, QCoreApplication.translate("Printing", "Cannot print"), located_text(exc)
         )
         return None
 

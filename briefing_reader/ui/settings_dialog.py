@@ -29,7 +29,7 @@ from briefing_reader.core.notes import NotesError, NotesStore, list_backups, res
 from briefing_reader.paths import Paths
 from briefing_reader.ui import keyboard
 from briefing_reader.ui import settings as ui_settings
-from briefing_reader.ui.messages import message_text
+from briefing_reader.ui.messages import located_text, message_text
 
 
 class SettingsDialog(QDialog):
@@ -179,7 +179,7 @@ class SettingsDialog(QDialog):
         try:
             restore_backup(chosen.path, self.paths.notes_db)
         except (ValueError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Restore failed"), str(error))
+            QMessageBox.warning(self, self.tr("Restore failed"), located_text(error))
         else:
             QMessageBox.information(
                 self,

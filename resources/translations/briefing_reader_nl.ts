@@ -1787,12 +1787,428 @@ Openen in uw webbrowser?</translation>
         <translation>De zoekindex kan niet worden opgeslagen in {folder} ({problem}); zoeken werkt deze sessie vanuit het geheugen.</translation>
     </message>
     <message>
+        <source>is larger than the {limit} bytes a notes file may hold</source>
+        <translation>is groter dan de {limit} bytes die een notitiebestand mag hebben</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (byte {offset})</source>
+        <translation>is geen UTF-8-tekst (byte {offset})</translation>
+    </message>
+    <message>
+        <source>is nested {depth} levels deep; notes files may nest at most {limit}</source>
+        <translation>is {depth} niveaus diep genest; een notitiebestand mag hoogstens {limit} niveaus diep nesten</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate {escape} on line {line}, which is not text</source>
+        <translation>bevat een losse surrogaat {escape} op regel {line}; dat is geen tekst</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (line {line}, column {column}: {problem})</source>
+        <translation>is geen geldige JSON (regel {line}, kolom {column}: {problem})</translation>
+    </message>
+    <message>
+        <source>is not valid JSON ({problem})</source>
+        <translation>is geen geldige JSON ({problem})</translation>
+    </message>
+    <message>
+        <source>cannot be written ({problem})</source>
+        <translation>kan niet worden geschreven ({problem})</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>de map {folder} bestaat niet</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;{fmt}&apos; (choose from {choices})</source>
+        <translation>onbekend formaat &apos;{fmt}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>holds no annotations; nothing was imported</source>
+        <translation>bevat geen annotaties; er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>annotation {number}</source>
+        <translation>annotatie {number}</translation>
+    </message>
+    <message>
+        <source>annotation {number} ({id})</source>
+        <translation>annotatie {number} ({id})</translation>
+    </message>
+    <message>
+        <source>{which}: {reason}; nothing was imported</source>
+        <translation>{which}: {reason}; er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{which}: a value has an unexpected form ({problem}); nothing was imported</source>
+        <translation>{which}: een waarde heeft een onverwachte vorm ({problem}); er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>{which}: the id occurs twice; nothing was imported</source>
+        <translation>{which}: de id komt twee keer voor; er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>target {number}: {reason}</source>
+        <translation>doel {number}: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not a W3C Web Annotation file (no &quot;@context&quot;: &quot;{context}&quot;)</source>
+        <translation>het is geen W3C Web Annotation-bestand (geen &quot;@context&quot;: &quot;{context}&quot;)</translation>
+    </message>
+    <message>
+        <source>the top level is not an AnnotationCollection, AnnotationPage or Annotation</source>
+        <translation>het bovenste niveau is geen AnnotationCollection, AnnotationPage of Annotation</translation>
+    </message>
+    <message>
+        <source>its pages are not included in the file (only self-contained collections can be imported)</source>
+        <translation>de pagina&apos;s staan niet in het bestand (alleen verzamelingen die alles zelf bevatten kunnen worden geïmporteerd)</translation>
+    </message>
+    <message>
+        <source>{what} is missing or not text</source>
+        <translation>{what} ontbreekt of is geen tekst</translation>
+    </message>
+    <message>
+        <source>a body&apos;s value</source>
+        <translation>de waarde van een body</translation>
+    </message>
+    <message>
+        <source>the quote (&apos;exact&apos;)</source>
+        <translation>het citaat (&apos;exact&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a date-time</source>
+        <translation>&apos;{key}&apos; is geen datum en tijd</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not an ISO 8601 date-time: {value}</source>
+        <translation>&apos;{key}&apos; is geen ISO 8601-datum en -tijd: {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; has no time zone: {value}</source>
+        <translation>&apos;{key}&apos; heeft geen tijdzone: {value}</translation>
+    </message>
+    <message>
+        <source>its id is missing or not an IRI</source>
+        <translation>de id ontbreekt of is geen IRI</translation>
+    </message>
+    <message>
+        <source>its id is not a valid UUID: {id}</source>
+        <translation>de id is geen geldige UUID: {id}</translation>
+    </message>
+    <message>
+        <source>a body is neither an object nor an IRI</source>
+        <translation>een body is geen object en geen IRI</translation>
+    </message>
+    <message>
+        <source>a target is neither an object nor an IRI</source>
+        <translation>een doel is geen object en geen IRI</translation>
+    </message>
+    <message>
+        <source>its target is not a document Briefing Reader knows ({named}; expected {prefix}&lt;id&gt; or the address of an official publication)</source>
+        <translation>het doel is geen document dat Briefing Reader kent ({named}; verwacht: {prefix}&lt;id&gt; of het adres van een officiële publicatie)</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>geen bron</translation>
+    </message>
+    <message>
+        <source>the TextPositionSelector needs whole numbers 0 &lt;= start &lt;= end</source>
+        <translation>de TextPositionSelector heeft hele getallen 0 &lt;= start &lt;= end nodig</translation>
+    </message>
+    <message>
+        <source>its target has no TextQuoteSelector, and no position in a document of the library</source>
+        <translation>het doel heeft geen TextQuoteSelector en geen positie in een document van de bibliotheek</translation>
+    </message>
+    <message>
+        <source>the quote cannot be placed in the document (it is not there, or more than once with the same context)</source>
+        <translation>het citaat kan niet in het document worden geplaatst (het staat er niet in, of meer dan eens met dezelfde context)</translation>
+    </message>
+    <message>
+        <source>the quote is not in the document (or occurs more than once with the same context)</source>
+        <translation>het citaat staat niet in het document (of komt meer dan eens voor met dezelfde context)</translation>
+    </message>
+    <message>
+        <source>the FragmentSelector has no value</source>
+        <translation>de FragmentSelector heeft geen waarde</translation>
+    </message>
+    <message>
+        <source>its FragmentSelector &apos;{fragment}&apos; names no action or section of document &apos;{doc}&apos;</source>
+        <translation>de FragmentSelector &apos;{fragment}&apos; noemt geen actie of paragraaf van document &apos;{doc}&apos;</translation>
+    </message>
+    <message>
+        <source>its FragmentSelector &apos;{fragment}&apos; names no action or section of &apos;{doc}&apos;, which is not in the library</source>
+        <translation>de FragmentSelector &apos;{fragment}&apos; noemt geen actie of paragraaf van &apos;{doc}&apos;, dat niet in de bibliotheek staat</translation>
+    </message>
+    <message>
+        <source>its target has only {selectors}, which cannot be placed without a quote or a position</source>
+        <translation>het doel heeft alleen {selectors}; dat kan zonder citaat of positie niet worden geplaatst</translation>
+    </message>
+    <message>
+        <source>it is a note on the whole of &apos;{doc}&apos;, which is not in the library</source>
+        <translation>het is een notitie bij heel &apos;{doc}&apos;, dat niet in de bibliotheek staat</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>het is geen object</translation>
+    </message>
+    <message>
+        <source>it is not an object of type Annotation</source>
+        <translation>het is geen object van het type Annotation</translation>
+    </message>
+    <message>
+        <source>it has no target</source>
+        <translation>het heeft geen doel</translation>
+    </message>
+    <message>
+        <source>it has {count} targets; at most {limit} are imported</source>
+        <translation>het heeft {count} doelen; er worden er hoogstens {limit} geïmporteerd</translation>
+    </message>
+    <message>
+        <source>unknown priority &apos;{value}&apos; (choose from {choices})</source>
+        <translation>onbekende prioriteit &apos;{value}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>unknown stance &apos;{value}&apos; (choose from {choices})</source>
+        <translation>onbekend standpunt &apos;{value}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>unknown colour &apos;{value}&apos; (choose from {choices} or #rrggbb)</source>
+        <translation>onbekende kleur &apos;{value}&apos; (kies uit {choices} of #rrggbb)</translation>
+    </message>
+    <message>
+        <source>{what} must be text</source>
+        <translation>{what} moet tekst zijn</translation>
+    </message>
+    <message>
+        <source>{what} is longer than {limit} characters</source>
+        <translation>{what} is langer dan {limit} tekens</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>de notitie</translation>
+    </message>
+    <message>
+        <source>the stance</source>
+        <translation>het standpunt</translation>
+    </message>
+    <message>
+        <source>the question</source>
+        <translation>de vraag</translation>
+    </message>
+    <message>
+        <source>the tag</source>
+        <translation>het label</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>de naam</translation>
+    </message>
+    <message>
+        <source>questions must be a list of texts, not one text</source>
+        <translation>vragen moeten een lijst van teksten zijn, niet één tekst</translation>
+    </message>
+    <message>
+        <source>tags must be a list of texts, not one text</source>
+        <translation>labels moeten een lijst van teksten zijn, niet één tekst</translation>
+    </message>
+    <message>
+        <source>a bookmark needs a name</source>
+        <translation>een bladwijzer heeft een naam nodig</translation>
+    </message>
+    <message>
+        <source>an anchor needs a document and a quote</source>
+        <translation>een anker heeft een document en een citaat nodig</translation>
+    </message>
+    <message>
+        <source>an anchor&apos;s position must be 0 &lt;= start &lt;= end</source>
+        <translation>de positie van een anker moet 0 &lt;= start &lt;= end zijn</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos;: the range must be START-END within 0-{length}</source>
+        <translation>&apos;{address}&apos;: het bereik moet START-EIND zijn binnen 0-{length}</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no place &apos;#{anchor}&apos; (see &apos;briefing-reader toc DOC&apos;)</source>
+        <translation>document &apos;{doc}&apos; heeft geen plaats &apos;#{anchor}&apos; (zie &apos;briefing-reader toc DOC&apos;)</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no place &apos;#{anchor}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen plaats &apos;#{anchor}&apos;</translation>
+    </message>
+    <message>
+        <source>no document has an action &apos;{ref}&apos; (see &apos;briefing-reader toc DOC&apos; for the action ids)</source>
+        <translation>geen document heeft een actie &apos;{ref}&apos; (zie &apos;briefing-reader toc DOC&apos; voor de actie-id&apos;s)</translation>
+    </message>
+    <message>
+        <source>the action &apos;{action}&apos; occurs in {docs}; write it as DOC#ACTION</source>
+        <translation>de actie &apos;{action}&apos; komt voor in {docs}; schrijf haar als DOC#ACTIE</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no action &apos;{action}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen actie &apos;{action}&apos;</translation>
+    </message>
+    <message>
+        <source>the selection {start}-{end} holds no text of &apos;{doc}&apos;</source>
+        <translation>de selectie {start}-{end} bevat geen tekst van &apos;{doc}&apos;</translation>
+    </message>
+    <message>
+        <source>nothing to print</source>
+        <translation>er is niets om af te drukken</translation>
+    </message>
+    <message>
+        <source>no action has a stance or a note yet; give some a stance or a note, or choose the actions</source>
+        <translation>nog geen enkele actie heeft een standpunt of notitie; geef enkele acties een standpunt of notitie, of kies de acties</translation>
+    </message>
+    <message>
+        <source>the printer or file cannot be written to</source>
+        <translation>er kan niet naar de printer of het bestand worden geschreven</translation>
+    </message>
+    <message>
+        <source>no letters to put on the debate card</source>
+        <translation>er zijn geen brieven om op de debatkaart te zetten</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;{value}&apos; (choose from {choices})</source>
+        <translation>onbekende status &apos;{value}&apos; (kies uit {choices})</translation>
+    </message>
+    <message>
+        <source>{name}=&quot;{value}&quot; is not a date like 2025-12-31</source>
+        <translation>{name}=&quot;{value}&quot; is geen datum zoals 2025-12-31</translation>
+    </message>
+    <message>
+        <source>zin=&quot;{value}&quot; is in no sentence</source>
+        <translation>zin=&quot;{value}&quot; staat in geen enkele zin</translation>
+    </message>
+    <message>
+        <source>van is later than tot</source>
+        <translation>van ligt na tot</translation>
+    </message>
+    <message>
+        <source>{doc}#{anchor}: {reason}</source>
+        <translation>{doc}#{anchor}: {reason}</translation>
+    </message>
+    <message>
+        <source>not a sound backup ({problem})</source>
+        <translation>geen goede reservekopie ({problem})</translation>
+    </message>
+    <message>
         <source>{path}: {reason}</source>
         <translation>{path}: {reason}</translation>
     </message>
     <message>
         <source>skipped {error}</source>
         <translation>overgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>skipped marker {error}</source>
+        <translation>toezeggingsmarkering overgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>geïmporteerd</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>vervangen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>gedateerd</translation>
+    </message>
+    <message>
+        <source>{file}: imported as &apos;{title}&apos; ({doc})</source>
+        <translation>{file}: geïmporteerd als &apos;{title}&apos; ({doc})</translation>
+    </message>
+    <message>
+        <source>{file}: replaced &apos;{title}&apos; ({doc}), version {old} -&gt; {new}</source>
+        <translation>{file}: &apos;{title}&apos; ({doc}) vervangen, versie {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason} ({doc})</source>
+        <translation>{file}: {reason} ({doc})</translation>
+    </message>
+    <message>
+        <source>already in the library at this version</source>
+        <translation>staat al in deze versie in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>already in the library</source>
+        <translation>staat al in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>the library already has version {old}, newer than this file&apos;s version {new}</source>
+        <translation>de bibliotheek heeft al versie {old}, nieuwer dan versie {new} van dit bestand</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>let op: {text}</translation>
+    </message>
+    <message>
+        <source>note: geen datum gevonden (no date found); set it with &apos;briefing-reader setdate {doc} YYYY-MM-DD&apos;</source>
+        <translation>let op: geen datum gevonden; stel die in met &apos;briefing-reader setdate {doc} JJJJ-MM-DD&apos;</translation>
+    </message>
+    <message>
+        <source>{doc} &apos;{title}&apos;: {date}</source>
+        <translation>{doc} &apos;{title}&apos;: {date}</translation>
+    </message>
+    <message>
+        <source>{doc} &apos;{title}&apos; (its notes are kept)</source>
+        <translation>{doc} &apos;{title}&apos; (de notities blijven bewaard)</translation>
+    </message>
+    <message>
+        <source>the bundled version of {doc} is shown again</source>
+        <translation>de meegeleverde versie van {doc} wordt weer getoond</translation>
+    </message>
+    <message>
+        <source>{count} note(s) moved to a new version need checking (see &apos;briefing-reader notes review&apos;)</source>
+        <translation>{count} notitie(s) verplaatst naar een nieuwe versie moeten worden nagekeken (zie &apos;briefing-reader notes review&apos;)</translation>
+    </message>
+    <message>
+        <source>{files} ({count} note)</source>
+        <translation>{files} ({count} notitie)</translation>
+    </message>
+    <message>
+        <source>{files} ({count} notes)</source>
+        <translation>{files} ({count} notities)</translation>
+    </message>
+    <message>
+        <source>{added} added, {updated} updated, {same} already there</source>
+        <translation>{added} toegevoegd, {updated} bijgewerkt, {same} al aanwezig</translation>
+    </message>
+    <message>
+        <source>{count} left alone (yours)</source>
+        <translation>{count} ongemoeid gelaten (van u)</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>{count} overgeslagen</translation>
+    </message>
+    <message>
+        <source>the search index was not updated: {reason}</source>
+        <translation>de zoekindex is niet bijgewerkt: {reason}</translation>
+    </message>
+    <message>
+        <source>notes not re-anchored: {reason}</source>
+        <translation>notities niet opnieuw verankerd: {reason}</translation>
+    </message>
+    <message>
+        <source>notes not read: {reason}</source>
+        <translation>notities niet gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>printing without highlights: cannot open the notes: {reason}</source>
+        <translation>afdrukken zonder markeringen: de notities kunnen niet worden geopend: {reason}</translation>
     </message>
     <message>
         <source>cannot open the notes: {reason}</source>

@@ -34,6 +34,7 @@ from briefing_reader.core.commitments.timeexpr import (
 )
 from briefing_reader.core.content import Block, Document, Library
 from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.messages import message
 
 SOURCE_KINDS = ("paragraph", "list_item")
 MARKER_CLASS = "toezegging"
@@ -301,7 +302,7 @@ def _parse_date(doc: Document, anchor: str, name: str, value: str | None) -> dt.
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
         raise MarkerError(
-            doc.id, anchor, f'{name}="{value}" is not a date like 2025-12-31'
+            doc.id, anchor, message("commitments.not_a_date", name=name, value=value)
         ) from exc
 
 
@@ -319,7 +320,9 @@ def _explicit(
     if fragment:
         sentence = next((s for s in sentences if fragment in s.lower()), "")
         if not sentence:
-            raise MarkerError(doc.id, anchor, f'zin="{attrs["zin"]}" is in no sentence')
+            raise MarkerError(
+                doc.id, anchor, message("commitments.no_sentence", value=attrs["zin"])
+            )
         hit = next((h for h in rule_hits if h.sentence == sentence), None)
     else:
         hit = next((h for h in rule_hits if h.latest), rule_hits[0] if rule_hits else None)
@@ -334,7 +337,7 @@ def _explicit(
     first = _parse_date(doc, anchor, "van", attrs.get("van")) or day
     last = _parse_date(doc, anchor, "tot", attrs.get("tot")) or day
     if first and last and first > last:
-        raise MarkerError(doc.id, anchor, "van is later than tot")
+        raise MarkerError(doc.id, anchor, message("commitments.van_after_tot"))
     if not (first or last) and ref is not None:
         dated = hit if hit and hit.latest else next((e for e in exprs if e.dated), None)
         first = dated.earliest if dated else None

@@ -22,6 +22,7 @@ from typing import Any
 
 from briefing_reader.core.commitments.errors import UnknownStatusError
 from briefing_reader.core.commitments.extract import Commitment
+from briefing_reader.core.messages import message
 
 
 class CommitmentState(enum.StrEnum):
@@ -56,7 +57,9 @@ def check_status(status: str) -> str:
         UnknownStatusError: naming the allowed values.
     """
     if status not in STATUSES:
-        raise UnknownStatusError(f"unknown status '{status}' (choose from {', '.join(STATUSES)})")
+        raise UnknownStatusError(
+            message("commitments.unknown_status", value=status, choices=", ".join(STATUSES))
+        )
     return status
 
 

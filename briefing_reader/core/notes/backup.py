@@ -24,7 +24,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.db import COMMITS_SUFFIX, read_commits
+from briefing_reader.core.notes.errors import NotesValidationError
 from briefing_reader.core.notes.tables import NOTE_TABLES
 
 DEFAULT_KEEP = 10
@@ -329,7 +331,7 @@ def restore_backup(backup: Path, db_path: Path, now: dt.datetime | None = None) 
     """
     problem = check_file(backup)
     if problem is not None:
-        raise ValueError(f"{backup}: not a sound backup ({problem})")
+        raise NotesValidationError(message("notes.unsound_backup", problem=problem), backup)
     moved = move_aside(db_path, "replaced", now)
     copy_into_place(backup, db_path)
     return moved

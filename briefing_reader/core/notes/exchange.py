@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_reader.core.atomic import write_atomic
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import json_bounds
 from briefing_reader.core.notes.csv_export import CSV_COLUMNS, csv_cell, export_csv
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
@@ -160,7 +161,9 @@ def export_file(
         count = len(exported_items(store, mine_only))
         files = [(path, text.encode("utf-8"))]
     else:
-        raise ExchangeError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})", path)
+        raise ExchangeError(
+            message("exchange.unknown_format", fmt=fmt, choices=", ".join(FORMATS)), path
+        )
     for target, data_bytes in files:
         atomic_write(target, data_bytes)
         if written is not None:
@@ -175,10 +178,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         ExchangeError: the folder is missing or the file cannot be written.
     """
     if not path.parent.is_dir():
-        raise ExchangeError(f"the folder {path.parent} does not exist", path)
+        raise ExchangeError(message("exchange.no_folder", folder=str(path.parent)), path)
     if path.is_dir():
-        raise ExchangeError("is a folder, not a file", path)
+        raise ExchangeError(message("import.folder"), path)
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise ExchangeError(f"cannot be written ({exc.strerror or exc})", path) from exc
+        raise ExchangeError(
+            message("exchange.cannot_write", problem=str(exc.strerror or exc)), path
+        ) from exc

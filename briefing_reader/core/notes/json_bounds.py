@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.notes.errors import ExchangeError
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -51,9 +52,9 @@ def _lone_surrogate(raw: bytes) -> re.Match[bytes] | None:
     return None
 
 
-def too_large() -> str:
+def too_large() -> Message:
     """The reason for a file over the size limit."""
-    return f"is larger than the {MAX_IMPORT_BYTES:,} bytes a notes file may hold"
+    return message("exchange.too_large", limit=MAX_IMPORT_BYTES)
 
 
 def json_depth(raw: bytes) -> int:
@@ -73,24 +74,30 @@ def load_json(path: Path, raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExchangeError(f"is not UTF-8 text (byte {exc.start})", path) from exc
+        raise ExchangeError(message("exchange.not_utf8", offset=str(exc.start)), path) from exc
     depth = json_depth(raw)
     if depth > MAX_DEPTH:
         raise ExchangeError(
-            f"is nested {depth} levels deep; notes files may nest at most {MAX_DEPTH}", path
+            message("exchange.too_deep", depth=str(depth), limit=str(MAX_DEPTH)), path
         )
     lone = _lone_surrogate(raw)
     if lone is not None:
         raise ExchangeError(
-            f"holds a lone surrogate {lone.group().decode()[-6:]} on line "
-            f"{_line_of(raw, lone.start())}, which is not text",
+            message(
+                "exchange.lone_surrogate",
+                escape=lone.group().decode()[-6:],
+                line=str(_line_of(raw, lone.start())),
+            ),
             path,
         )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ExchangeError(
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path
+            message(
+                "exchange.bad_json_at", line=str(exc.lineno), column=str(exc.colno), problem=exc.msg
+            ),
+            path,
         ) from exc
     except (ValueError, RecursionError) as exc:  # e.g. a number too long to convert
-        raise ExchangeError(f"is not valid JSON ({exc})", path) from exc
+        raise ExchangeError(message("exchange.bad_json", problem=str(exc)), path) from exc

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.content.model import ACTION_KINDS
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.notes import json_bounds, settings, validation
 from briefing_reader.core.notes.anchors import (
     anchor_place,
@@ -52,7 +53,11 @@ _NI = re.compile(r"^ni:///sha-256;([A-Za-z0-9_-]{43})\?ct=(text/plain|text/markd
 
 
 class _Invalid(Exception):
-    pass
+    """Why one annotation (or the file's frame) is refused; ``message`` words it."""
+
+    def __init__(self, said: Message) -> None:
+        self.message = said
+        super().__init__(str(said))
 
 
 def _types(obj: Any) -> set[str]:
@@ -94,31 +99,28 @@ def _annotations(data: Any) -> list[Any]:
     if _is_hypothesis(data):
         return [data]
     if not isinstance(data, dict) or not (_has_context(data) or "Annotation" in _types(data)):
-        raise _Invalid(f'it is not a W3C Web Annotation file (no "@context": "{CONTEXT}")')
+        raise _Invalid(message("exchange.not_w3c", context=CONTEXT))
     kinds = _types(data)
     if "Annotation" in kinds:
         return [data]
     if "AnnotationPage" in kinds:
         return _listed(data.get("items"))
     if "AnnotationCollection" not in kinds:
-        raise _Invalid("the top level is not an AnnotationCollection, AnnotationPage or Annotation")
+        raise _Invalid(message("exchange.top_level"))
     found: list[Any] = []
     page = data.get("first")
     while page is not None:
         if not isinstance(page, dict):
-            raise _Invalid(
-                "its pages are not included in the file (only self-contained "
-                "collections can be imported)"
-            )
+            raise _Invalid(message("exchange.pages_outside"))
         found += _listed(page.get("items"))
         page = page.get("next")
     return found
 
 
-def _text(obj: dict[str, Any], key: str, what: str) -> str:
+def _text(obj: dict[str, Any], key: str, what: str | Message) -> str:
     value = obj.get(key)
     if not isinstance(value, str):
-        raise _Invalid(f"{what} is missing or not text")
+        raise _Invalid(message("exchange.missing_text", what=what))
     return value
 
 
@@ -128,13 +130,13 @@ def _time(obj: dict[str, Any], keys: tuple[str, ...], fallback: str) -> str:
         return fallback
     value = obj[key]
     if not isinstance(value, str):
-        raise _Invalid(f"'{key}' is not a date-time")
+        raise _Invalid(message("exchange.not_datetime", key=key))
     try:
         moment = parse_time(value)
     except ValueError as exc:
-        raise _Invalid(f"'{key}' is not an ISO 8601 date-time: {value[:60]!r}") from exc
+        raise _Invalid(message("exchange.not_iso_time", key=key, value=repr(value[:60]))) from exc
     if moment.tzinfo is None:
-        raise _Invalid(f"'{key}' has no time zone: {value[:60]!r}")
+        raise _Invalid(message("exchange.no_time_zone", key=key, value=repr(value[:60])))
     return value if value.endswith("Z") and len(value) == 24 else format_time(moment)
 
 
@@ -159,12 +161,12 @@ def _ids(annotation: dict[str, Any]) -> tuple[str, str | None]:
     ):
         raw_id = f"https://hypothes.is/a/{raw_id}"
     if not isinstance(raw_id, str) or not _IRI.match(raw_id) or len(raw_id) > 2000:
-        raise _Invalid("its id is missing or not an IRI")
+        raise _Invalid(message("exchange.bad_id"))
     if raw_id.lower().startswith("urn:uuid:"):
         try:
             return str(uuid.UUID(raw_id[len("urn:uuid:") :])), None
         except ValueError as exc:
-            raise _Invalid(f"its id is not a valid UUID: {raw_id[:80]}") from exc
+            raise _Invalid(message("exchange.bad_uuid", id=raw_id[:80])) from exc
     return str(uuid.uuid5(uuid.NAMESPACE_URL, raw_id)), raw_id
 
 
@@ -203,7 +205,7 @@ def _bodies(annotation: dict[str, Any]) -> list[dict[str, Any]]:
     for body in _listed(annotation.get("body")):
         if isinstance(body, str):
             if not _IRI.match(body):
-                raise _Invalid("a body is neither an object nor an IRI")
+                raise _Invalid(message("exchange.bad_body"))
             bodies.append({"type": "TextualBody", "value": f"<{body}>", "format": "text/markdown"})
         elif isinstance(body, dict):
             bodies += (
@@ -212,7 +214,7 @@ def _bodies(annotation: dict[str, Any]) -> list[dict[str, Any]]:
                 else [item for item in _listed(body.get("items"))[:1] if isinstance(item, dict)]
             )
         else:
-            raise _Invalid("a body is neither an object nor an IRI")
+            raise _Invalid(message("exchange.bad_body"))
     if "bodyValue" in annotation:
         bodies.append(
             {"type": "TextualBody", "value": _text(annotation, "bodyValue", "'bodyValue'")}
@@ -240,7 +242,7 @@ def _bodies(annotation: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _body_text(body: dict[str, Any]) -> str:
     """A textual body's value as markdown (HTML converted, nothing fetched)."""
-    value = _text(body, "value", "a body's value")
+    value = _text(body, "value", message("exchange.what_body_value"))
     formats = _strings(body.get("format"))
     if "text/html" in formats or "application/xhtml+xml" in formats:
         return html_to_markdown(value)
@@ -323,7 +325,7 @@ def _target(raw: Any, library: Library | None) -> _Target:
             else [raw.get("id")]
         )
     else:
-        raise _Invalid("a target is neither an object nor an IRI")
+        raise _Invalid(message("exchange.bad_target"))
     version = None
     source = spec.get("source")
     if isinstance(source, dict) and isinstance(source.get("id"), str):
@@ -335,9 +337,11 @@ def _target(raw: Any, library: Library | None) -> _Target:
             return _Target(found[0], version if version is not None else found[1], found[2], spec)
     named = next((iri for iri in sources if isinstance(iri, str)), "")
     raise _Invalid(
-        "its target is not a document Briefing Reader knows "
-        f"({named[:120] or 'no source'}; expected {DOC_PREFIX}<id> or the address "
-        "of an official publication)"
+        message(
+            "exchange.unknown_target",
+            named=named[:120] or message("exchange.no_source"),
+            prefix=DOC_PREFIX,
+        )
     )
 
 
@@ -387,7 +391,7 @@ def _position(selectors: dict[str, dict[str, Any]]) -> TextPositionSelector | No
         return None
     start, end = position_json.get("start"), position_json.get("end")
     if not (type(start) is int and type(end) is int and 0 <= start <= end):
-        raise _Invalid("the TextPositionSelector needs whole numbers 0 <= start <= end")
+        raise _Invalid(message("exchange.bad_position"))
     return TextPositionSelector(start, end)
 
 
@@ -413,7 +417,7 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
     position = _position(selectors)
     if quote_json is not None:
         quote = TextQuoteSelector(
-            _text(quote_json, "exact", "the quote ('exact')"),
+            _text(quote_json, "exact", message("exchange.what_exact")),
             *(
                 v if isinstance(v, str) else ""
                 for v in (quote_json.get("prefix"), quote_json.get("suffix"))
@@ -422,16 +426,11 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
     elif position is not None and doc is not None:
         quote = TextQuoteSelector(doc.plain_text[position.start : position.end])
     else:
-        raise _Invalid(
-            "its target has no TextQuoteSelector, and no position in a document of the library"
-        )
+        raise _Invalid(message("exchange.no_quote"))
     if position is None:
         at = _by_context(doc.plain_text, quote) if doc is not None else 0
         if at is None:
-            raise _Invalid(
-                "the quote cannot be placed in the document (it is not there, or "
-                "more than once with the same context)"
-            )
+            raise _Invalid(message("exchange.quote_unplaced"))
         position = TextPositionSelector(at, at + len(quote.exact))
     if doc is None:
         # Not in the library: no hash, so re-anchoring places it when it arrives.
@@ -466,13 +465,11 @@ def _text_anchor(target: _Target, doc: _Doc | None) -> TextAnchor:
             # Made on this very text (or on text of unknown version, such as a web
             # page): a quote that is not there cannot be placed. Notes on another
             # version are kept; re-anchoring places them.
-            raise _Invalid(
-                "the quote is not in the document (or occurs more than once with the same context)"
-            )
+            raise _Invalid(message("exchange.quote_absent"))
     try:
         validation.check_anchor(anchor)
     except NotesError as exc:
-        raise _Invalid(exc.reason) from exc
+        raise _Invalid(exc.message) from exc
     return anchor
 
 
@@ -492,7 +489,7 @@ def _place_anchor(doc: _Doc, place: str | None) -> TextAnchor:
     try:
         return anchor_place(doc.doc, place)[0]
     except NotesError as exc:
-        raise _Invalid(exc.reason) from exc
+        raise _Invalid(exc.message) from exc
 
 
 # --- one annotation ----------------------------------------------------------
@@ -555,7 +552,7 @@ def _fragment(target: _Target) -> str | None:
     fragment_json = _selectors(target.spec).get("FragmentSelector")
     value = fragment_json.get("value") if fragment_json is not None else target.fragment
     if fragment_json is not None and not isinstance(value, str):
-        raise _Invalid("the FragmentSelector has no value")
+        raise _Invalid(message("exchange.fragment_no_value"))
     return value.lstrip("#").strip() if isinstance(value, str) else None
 
 
@@ -575,33 +572,24 @@ def _kind(target: _Target, doc: _Doc | None, motivations: set[str]) -> str:
     if fragment is not None:
         if doc is not None and fragment in doc.anchors():
             return "section"
-        where = (
-            f"document '{target.doc_id}'"
-            if doc is not None
-            else f"'{target.doc_id}', which is not in the library"
+        code = (
+            "exchange.fragment_unknown" if doc is not None else "exchange.fragment_unknown_missing"
         )
-        raise _Invalid(
-            f"its FragmentSelector '{fragment[:80]}' names no action or section of {where}"
-        )
+        raise _Invalid(message(code, fragment=fragment[:80], doc=target.doc_id))
     other = sorted(set(selectors) - {"FragmentSelector"})
     if other:
-        raise _Invalid(
-            f"its target has only {', '.join(other)[:120]}, which cannot be placed "
-            "without a quote or a position"
-        )
+        raise _Invalid(message("exchange.unplaceable", selectors=", ".join(other)[:120]))
     if doc is None:
-        raise _Invalid(
-            f"it is a note on the whole of '{target.doc_id}', which is not in the library"
-        )
+        raise _Invalid(message("exchange.whole_missing", doc=target.doc_id))
     return "document"
 
 
 def _parse(annotation: Any, context: _Context) -> list[Incoming]:
     """One annotation as one incoming note per target."""
     if not isinstance(annotation, dict):
-        raise _Invalid("it is not an object")
+        raise _Invalid(message("exchange.not_object"))
     if "Annotation" not in _types(annotation) and not _is_hypothesis(annotation):
-        raise _Invalid("it is not an object of type Annotation")
+        raise _Invalid(message("exchange.not_annotation"))
     item_id, original_id = _ids(annotation)
     created = _time(annotation, ("created",), context.fallback_time)
     modified = _time(annotation, ("modified", "updated"), created)
@@ -609,9 +597,11 @@ def _parse(annotation: Any, context: _Context) -> list[Incoming]:
     bodies = _bodies(annotation)
     targets = _listed(annotation.get("target"))
     if not targets:
-        raise _Invalid("it has no target")
+        raise _Invalid(message("exchange.no_target"))
     if len(targets) > 100:
-        raise _Invalid(f"it has {len(targets)} targets; at most 100 are imported")
+        raise _Invalid(
+            message("exchange.too_many_targets", count=str(len(targets)), limit=str(100))
+        )
     common = {
         "author": author,
         "created": created,
@@ -635,7 +625,10 @@ def _parse(annotation: Any, context: _Context) -> list[Incoming]:
                 annotation, _target(raw, context.library), bodies, {**common, "id": one_id}, context
             )
         except _Invalid as exc:
-            raise _Invalid(f"target {number}: {exc}" if len(targets) > 1 else str(exc)) from exc
+            said = exc.message
+            if len(targets) > 1:
+                said = message("exchange.target_numbered", number=str(number), reason=said)
+            raise _Invalid(said) from exc
         found.append(
             Incoming(
                 incoming.kind, one_id, modified, incoming.values, meta, incoming.missing_document
@@ -776,14 +769,16 @@ def read_jsonld(
             raise ExchangeError(json_bounds.too_large(), path)
         raw = path.read_bytes()
     except OSError as exc:
-        raise ExchangeError(f"cannot be read ({exc.strerror or exc})", path) from exc
+        raise ExchangeError(
+            message("exchange.cannot_read", problem=str(exc.strerror or exc)), path
+        ) from exc
     data = load_json(path, raw)
     try:
         annotations = _annotations(data)
     except _Invalid as exc:
-        raise ExchangeError(str(exc), path) from exc
+        raise ExchangeError(exc.message, path) from exc
     if not annotations:
-        raise ExchangeError("holds no annotations; nothing was imported", path)
+        raise ExchangeError(message("exchange.no_annotations"), path)
     context = _Context(label or path.name, library, _file_time(path))
     parsed: list[Incoming] = []
     seen: set[str] = set()
@@ -791,19 +786,22 @@ def read_jsonld(
         if progress is not None and number % 500 == 0:
             progress(number, len(annotations))
         raw_id = annotation.get("id") if isinstance(annotation, dict) else None
-        which = f"annotation {number}" + (f" ({raw_id[:200]})" if isinstance(raw_id, str) else "")
+        which = (
+            message("exchange.annotation_id", number=str(number), id=raw_id[:200])
+            if isinstance(raw_id, str)
+            else message("exchange.annotation", number=str(number))
+        )
         try:
             incoming = _parse(annotation, context)
         except (_Invalid, NotesError) as exc:
-            reason = exc.reason if isinstance(exc, NotesError) else str(exc)
-            raise ExchangeError(f"{which}: {reason}; nothing was imported", path) from exc
+            refused = message("exchange.refused", which=which, reason=exc.message)
+            raise ExchangeError(refused, path) from exc
         except _ODD_VALUE as exc:
-            raise ExchangeError(
-                f"{which}: a value has an unexpected form ({exc}); nothing was imported", path
-            ) from exc
+            odd = message("exchange.odd_value", which=which, problem=str(exc))
+            raise ExchangeError(odd, path) from exc
         for item in incoming:
             if item.id in seen:
-                raise ExchangeError(f"{which}: the id occurs twice; nothing was imported", path)
+                raise ExchangeError(message("exchange.id_twice", which=which), path)
             seen.add(item.id)
         parsed += incoming
     return parsed

@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing_reader.core.messages import Message, message, plain
 from briefing_reader.core.notes.errors import NotesValidationError
 from briefing_reader.core.notes.model import COLOURS, PRIORITIES, TextAnchor
 
 MAX_NOTE = 1_000_000
 MAX_SHORT = 500
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_FIELDS = {  # field name -> the message code that words it
+    "note": "notes.what_note",
+    "stance": "notes.what_stance",
+    "question": "notes.what_question",
+    "tag": "notes.what_tag",
+    "name": "notes.what_name",
+}
 
 
 def check_priority(priority: str | None) -> str | None:
@@ -18,7 +26,7 @@ def check_priority(priority: str | None) -> str | None:
         return None
     if priority not in PRIORITIES:
         raise NotesValidationError(
-            f"unknown priority '{priority}' (choose from {', '.join(PRIORITIES)})"
+            message("notes.unknown_priority", value=priority, choices=", ".join(PRIORITIES))
         )
     return priority
 
@@ -29,28 +37,35 @@ def check_stance(stance: str | None, allowed: Iterable[str], current: str | None
         return None
     allowed = tuple(allowed)
     if stance not in allowed and stance != current:
-        raise NotesValidationError(f"unknown stance '{stance}' (choose from {', '.join(allowed)})")
+        raise NotesValidationError(
+            message("notes.unknown_stance", value=stance, choices=", ".join(allowed))
+        )
     return stance
+
+
+def _field(what: str) -> Message:
+    """The named field with its article (``the note``), as the user's language words it."""
+    return message(_FIELDS[what]) if what in _FIELDS else plain(f"the {what}")
 
 
 def check_text(value: str, what: str, limit: int = MAX_NOTE) -> str:
     if not isinstance(value, str):
-        raise NotesValidationError(f"the {what} must be text")
+        raise NotesValidationError(message("notes.not_text", what=_field(what)))
     if len(value) > limit:
-        raise NotesValidationError(f"the {what} is longer than {limit} characters")
+        raise NotesValidationError(message("notes.too_long", what=_field(what), limit=str(limit)))
     return value
 
 
 def check_questions(questions: Iterable[str]) -> tuple[str, ...]:
     if isinstance(questions, str):
-        raise NotesValidationError("questions must be a list of texts, not one text")
+        raise NotesValidationError(message("notes.questions_one_text"))
     return tuple(check_text(q, "question", MAX_SHORT * 10) for q in questions)
 
 
 def check_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags stripped, without empties or repeats, in the order given."""
     if isinstance(tags, str):
-        raise NotesValidationError("tags must be a list of texts, not one text")
+        raise NotesValidationError(message("notes.tags_one_text"))
     cleaned: list[str] = []
     for tag in tags:
         text = check_text(tag, "tag", MAX_SHORT).strip()
@@ -64,20 +79,20 @@ def check_colour(colour: str) -> str:
     if colour in COLOURS or (isinstance(colour, str) and _HEX_COLOUR.match(colour)):
         return colour
     raise NotesValidationError(
-        f"unknown colour '{colour}' (choose from {', '.join(COLOURS)} or #rrggbb)"
+        message("notes.unknown_colour", value=colour, choices=", ".join(COLOURS))
     )
 
 
 def check_name(name: str) -> str:
     cleaned = check_text(name, "name", MAX_SHORT).strip()
     if not cleaned:
-        raise NotesValidationError("a bookmark needs a name")
+        raise NotesValidationError(message("notes.bookmark_no_name"))
     return cleaned
 
 
 def check_anchor(anchor: TextAnchor) -> TextAnchor:
     if not anchor.doc_id or not anchor.quote.exact:
-        raise NotesValidationError("an anchor needs a document and a quote")
+        raise NotesValidationError(message("notes.anchor_incomplete"))
     if not 0 <= anchor.position.start <= anchor.position.end:
-        raise NotesValidationError("an anchor's position must be 0 <= start <= end")
+        raise NotesValidationError(message("notes.anchor_position"))
     return anchor
