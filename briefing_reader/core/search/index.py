@@ -50,6 +50,10 @@ pool is the bound). In a thread of the window, set ``pool_mb`` to 1: one
 big sort holds the interpreter lock, and the event loop, that long."""
 
 
+OPEN_ATTEMPTS = 5
+"""Tries at opening an index that another process may be committing to."""
+
+
 @dataclass(frozen=True)
 class UpdateReport:
     """What :meth:`SearchIndex.update` did.
@@ -462,8 +466,12 @@ class SearchIndex:
         from briefing_reader.core.search._whoosh import FileStorage
 
         storage = FileStorage(str(self.directory), readonly=True)
-        # Whoosh itself retries a moment mid-commit
-        ix, missing, searcher = files.open_searching(storage)
+        # Another process's commit can remove a segment between reading the
+        # table of contents and opening it: try again before calling it broken.
+        for _attempt in range(OPEN_ATTEMPTS):
+            ix, missing, searcher = files.open_searching(storage)
+            if ix is not None or missing:
+                break
         if ix is None and not missing:
             self._broken = True  # searches answer "not ready" until update() rebuilds
         self._drop_opened()
