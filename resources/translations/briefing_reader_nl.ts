@@ -1707,6 +1707,42 @@ Openen in uw webbrowser?</translation>
         <translation>een zip-archief</translation>
     </message>
     <message>
+        <source>front matter is not valid YAML ({problem})</source>
+        <translation>de kopgegevens (front matter) zijn geen geldige YAML ({problem})</translation>
+    </message>
+    <message>
+        <source>front matter must be a list of &apos;key: value&apos; lines</source>
+        <translation>de kopgegevens (front matter) moeten een lijst regels &apos;sleutel: waarde&apos; zijn</translation>
+    </message>
+    <message>
+        <source>front matter lacks &apos;{key}&apos;</source>
+        <translation>in de kopgegevens (front matter) ontbreekt &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>id &apos;{id}&apos; may only hold a-z, 0-9 and &apos;-&apos;</source>
+        <translation>id &apos;{id}&apos; mag alleen a-z, 0-9 en &apos;-&apos; bevatten</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a date like 2025-07-04</source>
+        <translation>&apos;{key}&apos; moet een datum zijn zoals 2025-07-04</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a whole number from 0 to {largest}</source>
+        <translation>&apos;{key}&apos; moet een geheel getal van 0 tot {largest} zijn</translation>
+    </message>
+    <message>
+        <source>&apos;missing_footnotes&apos; must be a list like [&quot;20&quot;, &quot;22&quot;]</source>
+        <translation>&apos;missing_footnotes&apos; moet een lijst zijn zoals [&quot;20&quot;, &quot;22&quot;]</translation>
+    </message>
+    <message>
+        <source>imported {imported}, replaced {replaced}, unchanged {unchanged}, refused {refused}</source>
+        <translation>geïmporteerd {imported}, vervangen {replaced}, ongewijzigd {unchanged}, geweigerd {refused}</translation>
+    </message>
+    <message>
+        <source>  refused {count}: {reason} (e.g. {examples})</source>
+        <translation>  geweigerd {count}: {reason} (bijv. {examples})</translation>
+    </message>
+    <message>
         <source>its front matter is larger than {size} KB</source>
         <translation>de kopgegevens (front matter) zijn groter dan {size} KB</translation>
     </message>
