@@ -337,6 +337,17 @@ TEXTS: dict[str, str] = {
     "import.summary_refused": QT_TRANSLATE_NOOP(
         "Message", "  refused {count}: {reason} (e.g. {examples})"
     ),
+    "import.read_as_cp1252": QT_TRANSLATE_NOOP(
+        "Message", "read as Windows-1252 text (it is not UTF-8)"
+    ),
+    "import.removed_controls": QT_TRANSLATE_NOOP("Message", "removed {count} control character(s)"),
+    "import.id_taken": QT_TRANSLATE_NOOP(
+        "Message", "the id '{id}' is taken by another document; stored as '{stored}'"
+    ),
+    "import.would_become_bundled": QT_TRANSLATE_NOOP(
+        "Message",
+        "would become version {version} of the bundled document '{title}' (now version {old})",
+    ),
     # -- budgets (OverBudget.message) --------------------------------------------------
     "budget.front_matter_size": QT_TRANSLATE_NOOP(
         "Message", "its front matter is larger than {size} KB"

@@ -1743,6 +1743,22 @@ Openen in uw webbrowser?</translation>
         <translation>  geweigerd {count}: {reason} (bijv. {examples})</translation>
     </message>
     <message>
+        <source>read as Windows-1252 text (it is not UTF-8)</source>
+        <translation>gelezen als Windows-1252-tekst (het is geen UTF-8)</translation>
+    </message>
+    <message>
+        <source>removed {count} control character(s)</source>
+        <translation>{count} stuurteken(s) verwijderd</translation>
+    </message>
+    <message>
+        <source>the id &apos;{id}&apos; is taken by another document; stored as &apos;{stored}&apos;</source>
+        <translation>het id &apos;{id}&apos; is al van een ander document; opgeslagen als &apos;{stored}&apos;</translation>
+    </message>
+    <message>
+        <source>would become version {version} of the bundled document &apos;{title}&apos; (now version {old})</source>
+        <translation>zou versie {version} worden van het meegeleverde document &apos;{title}&apos; (nu versie {old})</translation>
+    </message>
+    <message>
         <source>its front matter is larger than {size} KB</source>
         <translation>de kopgegevens (front matter) zijn groter dan {size} KB</translation>
     </message>

@@ -86,3 +86,19 @@ def test_the_bulk_import_summary_is_worded_in_dutch() -> None:
     ]
     english = [str(line) for line in summary(report)]
     assert english[0] == "imported 1, replaced 0, unchanged 0, refused 2"
+
+
+def test_an_import_notice_is_worded_in_dutch(tmp_path: Path) -> None:
+    from briefing_reader import paths
+    from briefing_reader.core.content import Library
+    from briefing_reader.core.importing import import_files
+
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Notitie over geld\n\nHet kost 22 \u20ac per café.\n".encode("cp1252"))
+    run = paths.resolve(tmp_path / "profile")
+    [result] = import_files(run, [path], library=Library()).results
+    assert result.status == IMPORTED
+    assert [language.words(w, "nl") for w in result.warnings] == [
+        "gelezen als Windows-1252-tekst (het is geen UTF-8)"
+    ]
+    assert result.to_json()["warnings"] == ["read as Windows-1252 text (it is not UTF-8)"]
