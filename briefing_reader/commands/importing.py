@@ -220,7 +220,7 @@ def _print_summary(report: object) -> None:
             why = words(result.problem or result.reason)
             print(f"{_status(result.status):10} {result.file}: {why}")
     for line in summary(report):
-        print(line)
+        print(words(line))
 
 
 def _indexing_line() -> Callable[[int, int], None]:

@@ -312,6 +312,42 @@ TEXTS: dict[str, str] = {
     "filekind.program": QT_TRANSLATE_NOOP("Message", "a program"),
     "filekind.archive": QT_TRANSLATE_NOOP("Message", "a compressed archive"),
     "filekind.zip": QT_TRANSLATE_NOOP("Message", "a zip archive"),
+    # -- importing: summaries and front matter ---------------------------------------
+    "frontmatter.not_yaml": QT_TRANSLATE_NOOP(
+        "Message", "front matter is not valid YAML ({problem})"
+    ),
+    "frontmatter.not_mapping": QT_TRANSLATE_NOOP(
+        "Message", "front matter must be a list of 'key: value' lines"
+    ),
+    "frontmatter.lacks_key": QT_TRANSLATE_NOOP("Message", "front matter lacks '{key}'"),
+    "frontmatter.bad_id": QT_TRANSLATE_NOOP("Message", "id '{id}' may only hold a-z, 0-9 and '-'"),
+    "frontmatter.not_a_date": QT_TRANSLATE_NOOP(
+        "Message", "'{key}' must be a date like 2025-07-04"
+    ),
+    "frontmatter.not_a_number": QT_TRANSLATE_NOOP(
+        "Message", "'{key}' must be a whole number from 0 to {largest}"
+    ),
+    "frontmatter.footnotes_not_list": QT_TRANSLATE_NOOP(
+        "Message", '\'missing_footnotes\' must be a list like ["20", "22"]'
+    ),
+    "import.summary_counts": QT_TRANSLATE_NOOP(
+        "Message",
+        "imported {imported}, replaced {replaced}, unchanged {unchanged}, refused {refused}",
+    ),
+    "import.summary_refused": QT_TRANSLATE_NOOP(
+        "Message", "  refused {count}: {reason} (e.g. {examples})"
+    ),
+    "import.read_as_cp1252": QT_TRANSLATE_NOOP(
+        "Message", "read as Windows-1252 text (it is not UTF-8)"
+    ),
+    "import.removed_controls": QT_TRANSLATE_NOOP("Message", "removed {count} control character(s)"),
+    "import.id_taken": QT_TRANSLATE_NOOP(
+        "Message", "the id '{id}' is taken by another document; stored as '{stored}'"
+    ),
+    "import.would_become_bundled": QT_TRANSLATE_NOOP(
+        "Message",
+        "would become version {version} of the bundled document '{title}' (now version {old})",
+    ),
     # -- budgets (OverBudget.message) --------------------------------------------------
     "budget.front_matter_size": QT_TRANSLATE_NOOP(
         "Message", "its front matter is larger than {size} KB"

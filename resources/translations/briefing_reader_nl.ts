@@ -1707,6 +1707,58 @@ Openen in uw webbrowser?</translation>
         <translation>een zip-archief</translation>
     </message>
     <message>
+        <source>front matter is not valid YAML ({problem})</source>
+        <translation>de kopgegevens (front matter) zijn geen geldige YAML ({problem})</translation>
+    </message>
+    <message>
+        <source>front matter must be a list of &apos;key: value&apos; lines</source>
+        <translation>de kopgegevens (front matter) moeten een lijst regels &apos;sleutel: waarde&apos; zijn</translation>
+    </message>
+    <message>
+        <source>front matter lacks &apos;{key}&apos;</source>
+        <translation>in de kopgegevens (front matter) ontbreekt &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>id &apos;{id}&apos; may only hold a-z, 0-9 and &apos;-&apos;</source>
+        <translation>id &apos;{id}&apos; mag alleen a-z, 0-9 en &apos;-&apos; bevatten</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a date like 2025-07-04</source>
+        <translation>&apos;{key}&apos; moet een datum zijn zoals 2025-07-04</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a whole number from 0 to {largest}</source>
+        <translation>&apos;{key}&apos; moet een geheel getal van 0 tot {largest} zijn</translation>
+    </message>
+    <message>
+        <source>&apos;missing_footnotes&apos; must be a list like [&quot;20&quot;, &quot;22&quot;]</source>
+        <translation>&apos;missing_footnotes&apos; moet een lijst zijn zoals [&quot;20&quot;, &quot;22&quot;]</translation>
+    </message>
+    <message>
+        <source>imported {imported}, replaced {replaced}, unchanged {unchanged}, refused {refused}</source>
+        <translation>geïmporteerd {imported}, vervangen {replaced}, ongewijzigd {unchanged}, geweigerd {refused}</translation>
+    </message>
+    <message>
+        <source>  refused {count}: {reason} (e.g. {examples})</source>
+        <translation>  geweigerd {count}: {reason} (bijv. {examples})</translation>
+    </message>
+    <message>
+        <source>read as Windows-1252 text (it is not UTF-8)</source>
+        <translation>gelezen als Windows-1252-tekst (het is geen UTF-8)</translation>
+    </message>
+    <message>
+        <source>removed {count} control character(s)</source>
+        <translation>{count} stuurteken(s) verwijderd</translation>
+    </message>
+    <message>
+        <source>the id &apos;{id}&apos; is taken by another document; stored as &apos;{stored}&apos;</source>
+        <translation>het id &apos;{id}&apos; is al van een ander document; opgeslagen als &apos;{stored}&apos;</translation>
+    </message>
+    <message>
+        <source>would become version {version} of the bundled document &apos;{title}&apos; (now version {old})</source>
+        <translation>zou versie {version} worden van het meegeleverde document &apos;{title}&apos; (nu versie {old})</translation>
+    </message>
+    <message>
         <source>its front matter is larger than {size} KB</source>
         <translation>de kopgegevens (front matter) zijn groter dan {size} KB</translation>
     </message>

@@ -149,3 +149,18 @@ def test_a_corrupt_index_is_rebuilt(run: Runner, tmp_path: Path) -> None:
     hits = json.loads(run("search", "kwartiermaker3", "--json").stdout)["hits"]
     assert len(hits) == 1
     assert index_agrees_with_catalogue(tmp_path / "profile")
+
+
+def test_the_summary_of_a_folder_import_is_in_dutch(run: Runner, tmp_path: Path) -> None:
+    letters = tmp_path / "brieven"
+    write_letters(letters, 2)
+    (letters / "kapot.md").write_text(
+        "---\nid: kapot\nkind: letter\ntitle: Kapot\nvolgnummer: zeven\n---\n\nTekst.\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(letters), check=False, env_extra={"BRIEFING_READER_LANGUAGE": "nl"})
+    assert result.returncode == 1
+    assert "geïmporteerd 2, vervangen 0, ongewijzigd 0, geweigerd 1" in result.stdout
+    why = "kan niet worden getoond: 'volgnummer' moet een geheel getal van 0 tot 999.999.999"
+    assert f"geweigerd 1: {why} zijn (bijv. kapot.md)" in result.stdout
+    assert "imported 2" not in result.stdout and "must be" not in result.stdout

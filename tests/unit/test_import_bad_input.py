@@ -22,6 +22,7 @@ from briefing_reader.core.importing import (
     remove_document,
     sniff,
 )
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import anchor_place, open_store
 from briefing_reader.session import open_library
 
@@ -146,7 +147,7 @@ def test_windows_1252_text_imports_and_says_so(tmp_path: Path, run: paths.Paths)
     [result] = import_files(run, [path]).results
     assert result.status == IMPORTED, result.message()
     assert result.encoding == "Windows-1252"
-    assert any("Windows-1252" in w for w in result.warnings)
+    assert message("import.read_as_cp1252") in result.warnings
     doc = open_library(run).get(result.doc_id or "")
     assert doc is not None and "Het kost 22 € per café." in doc.plain_text
     assert doc.meta.raw["imported"]["encoding"] == "Windows-1252"
@@ -324,7 +325,7 @@ def test_an_id_of_another_document_is_not_overwritten(tmp_path: Path, run: paths
     # shares the id of a bundled companion, says no version: another document
     [result] = import_files(run, [path]).results
     assert (result.status, result.doc_id) == (IMPORTED, "begrippen-2")
-    assert any("'begrippen' is taken" in w for w in result.warnings)
+    assert any("'begrippen' is taken" in str(w) for w in result.warnings)
     assert open_library(run).get("begrippen").title == "Begrippen en afkortingen"
     assert import_files(run, [path]).results[0].status == UNCHANGED  # same bytes
 

@@ -40,7 +40,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, list[s
     [result] = report.results
     assert result.status == IMPORTED, result.message()
     assert result.stored is not None
-    return load_document(result.stored, bundled=False), result.warnings
+    return load_document(result.stored, bundled=False), [str(w) for w in result.warnings]
 
 
 def _doc(imported: tuple[Document, list[str]]) -> Document:

@@ -12,6 +12,7 @@ import yaml
 from briefing_reader.core.content.errors import ContentError
 from briefing_reader.core.content.model import Meta
 from briefing_reader.core.limits import OverBudget, load_yaml
+from briefing_reader.core.messages import message
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _FENCE_LINES = 1  # front matter starts after the opening '---' line
@@ -27,17 +28,17 @@ def parse_front_matter(source: str, path: Path) -> Meta:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + _FENCE_LINES if mark is not None else None
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ContentError(path, f"front matter is not valid YAML ({problem})", line) from exc
+        raise ContentError(path, message("frontmatter.not_yaml", problem=problem), line) from exc
     if not isinstance(data, dict):
-        raise ContentError(path, "front matter must be a list of 'key: value' lines", 1)
+        raise ContentError(path, message("frontmatter.not_mapping"), 1)
     for key in ("id", "kind", "title"):
         if not data.get(key):
-            raise ContentError(path, f"front matter lacks '{key}'", _key_line(source, key))
+            raise ContentError(
+                path, message("frontmatter.lacks_key", key=key), _key_line(source, key)
+            )
     doc_id = str(data["id"])
     if not _ID.match(doc_id):
-        raise ContentError(
-            path, f"id '{doc_id}' may only hold a-z, 0-9 and '-'", _key_line(source, "id")
-        )
+        raise ContentError(path, message("frontmatter.bad_id", id=doc_id), _key_line(source, "id"))
     raw_dossier = data.get("dossier")
     dossier = raw_dossier if isinstance(raw_dossier, dict) else {}
     return Meta(
@@ -76,7 +77,7 @@ def _labels(value: Any, source: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise ContentError(
             path,
-            '\'missing_footnotes\' must be a list like ["20", "22"]',
+            message("frontmatter.footnotes_not_list"),
             _key_line(source, "missing_footnotes"),
         )
     return tuple(str(label) for label in value)
@@ -100,7 +101,7 @@ def _date(value: Any, key: str, source: str, path: Path) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise ContentError(
-            path, f"'{key}' must be a date like 2025-07-04", _key_line(source, key)
+            path, message("frontmatter.not_a_date", key=key), _key_line(source, key)
         ) from exc
 
 
@@ -112,7 +113,7 @@ integers (the catalogue) stop at 2**63."""
 def _int(value: Any, key: str, source: str, path: Path) -> int | None:
     if value is None:
         return None
-    wrong = f"'{key}' must be a whole number from 0 to {LARGEST_NUMBER}"
+    wrong = message("frontmatter.not_a_number", key=key, largest=LARGEST_NUMBER)
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ContentError(path, wrong, _key_line(source, key))
     try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_reader.core.importing.model import FAILED, ImportReport
+from briefing_reader.core.messages import Message, message, plain
 
 MAX_FILES = 100_000
 """A folder holding more files than this is refused before anything is read."""
@@ -75,17 +76,24 @@ def format_duration(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
-def summary(report: ImportReport) -> list[str]:
-    """Lines: counts per outcome, then each reason for refusal with its count."""
+def summary(report: ImportReport) -> list[Message]:
+    """Lines: counts per outcome, then each reason for refusal with its count
+    (as messages: the command line words them in the user's language)."""
     counts = Counter(result.status for result in report.results)
     lines = [
-        f"imported {counts['imported']}, replaced {counts['replaced']}, "
-        f"unchanged {counts['unchanged']}, refused {counts[FAILED]}"
+        message(
+            "import.summary_counts",
+            imported=counts["imported"],
+            replaced=counts["replaced"],
+            unchanged=counts["unchanged"],
+            refused=counts[FAILED],
+        )
     ]
-    reasons = Counter(result.reason for result in report.results if result.status == FAILED)
+    refused = [r for r in report.results if r.status == FAILED]
+    reasons = Counter(r.reason for r in refused)
     for reason, count in reasons.most_common():
-        examples = [
-            r.file.name for r in report.results if r.status == FAILED and r.reason == reason
-        ][:3]
-        lines.append(f"  refused {count}: {reason} (e.g. {', '.join(examples)})")
+        alike = [r for r in refused if r.reason == reason]
+        why = alike[0].problem or plain(reason)
+        examples = ", ".join(r.file.name for r in alike[:3])
+        lines.append(message("import.summary_refused", count=count, reason=why, examples=examples))
     return lines

@@ -47,7 +47,7 @@ from briefing_reader.core.importing.model import (
     ImportReport,
 )
 from briefing_reader.core.importing.storage import Batch, validate, write_atomic
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import message, plain
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
@@ -259,9 +259,9 @@ def convert_source(source: sniff.Source) -> Converted:
 
         module = opentk if opentk.looks_like_opentk(decoded.text) else plaintext
         converted = module.convert(decoded.text, source.path, decoded.encoding)
-    converted.warnings[:0] = decoded.warnings
+    converted.notices[:0] = decoded.warnings
     if decoded.encoding == CP1252:
-        converted.warnings.insert(0, "read as Windows-1252 text (it is not UTF-8)")
+        converted.notices.insert(0, message("import.read_as_cp1252"))
     return converted
 
 
@@ -299,7 +299,7 @@ def _import_one(
         format=converted.format,
         encoding=converted.encoding,
         new_version=version,
-        warnings=list(converted.warnings),
+        warnings=[*converted.notices, *map(plain, converted.warnings)],
         missing_footnotes=list(converted.missing_footnotes),
     )
     match, how = state.find(keys)
@@ -340,10 +340,13 @@ def _import_one(
             _check_bundled_text(path, match, converted, target, result)
             if ask_bundled:
                 result.status = ASK
-                result.reason = (
-                    f"would become version {version} of the bundled document "
-                    f"'{match.title}' (now version {match.version})"
+                result.problem = message(
+                    "import.would_become_bundled",
+                    version=version,
+                    title=match.title,
+                    old=match.version,
                 )
+                result.reason = str(result.problem)
                 return result
     else:
         doc_id = state.free_id(
@@ -351,9 +354,8 @@ def _import_one(
         )
         target = folder / f"{doc_id}.md"
         if converted.explicit_id and doc_id != meta.get("id"):
-            result.warnings.append(
-                f"the id '{meta.get('id')}' is taken by another document; stored as '{doc_id}'"
-            )
+            taken = message("import.id_taken", id=meta.get("id"), stored=doc_id)
+            result.warnings.append(taken)
     meta["imported"] = {
         "file": path.name,
         "format": converted.format,

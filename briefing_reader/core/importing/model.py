@@ -22,7 +22,9 @@ class Converted:
         body: the markdown after the front matter.
         format: ``opentk``, ``docx``, ``markdown`` or ``text``.
         encoding: the text encoding used (``UTF-8``, ``Windows-1252``), or None.
-        warnings: what the user should know (a footnote count mismatch ...).
+        warnings: what the user should know (a footnote count mismatch ...), in
+            the converter's English.
+        notices: what the importer adds (the encoding used ...), as messages.
         missing_footnotes: markers whose text the source lacks.
         explicit_id: the id came from the file itself (markdown front matter).
     """
@@ -34,6 +36,7 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
     missing_footnotes: list[str] = field(default_factory=list)
     explicit_id: bool = False
+    notices: list[Message] = field(default_factory=list)
 
 
 @dataclass
@@ -51,13 +54,14 @@ class FileResult:
         reason: why it failed or why nothing changed; '' for imported/replaced.
         code: the failure's stable code (see ``errors.py``), '' otherwise.
         line: where in the file the problem is, when known.
-        warnings: notes for the user (count mismatch of footnotes, encoding...).
+        warnings: notes for the user (count mismatch of footnotes, encoding...),
+            as messages the window and the command line word in the user's language.
         missing_footnotes: footnote markers without a text in the source.
         stored: the markdown file written (imported/replaced), else None.
         budget: for code ``over-budget``, the budget exceeded (see ``core.limits``).
         shared: for a file that claims a bundled document's identity, the
             share of that document's sentences found in the file (0-1).
-        problem: for ``failed``, the reason as a message (code and values) that
+        problem: for ``failed`` and ``ask``, the reason as a message (code and values) that
             the window and the command line word in the user's language.
     """
 
@@ -72,7 +76,7 @@ class FileResult:
     reason: str = ""
     code: str = ""
     line: int | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     missing_footnotes: list[str] = field(default_factory=list)
     stored: Path | None = None
     budget: str = ""
@@ -111,7 +115,7 @@ class FileResult:
             "reason": self.reason,
             "code": self.code,
             "line": self.line,
-            "warnings": list(self.warnings),
+            "warnings": [str(warning) for warning in self.warnings],
             "missing_footnotes": list(self.missing_footnotes),
             "stored": str(self.stored) if self.stored else None,
             "budget": self.budget,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_reader.core.importing.errors import BINARY, EMPTY, UNDECODABLE, ImportFailed
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import Message, message
 
 UTF8 = "UTF-8"
 CP1252 = "Windows-1252"
@@ -31,7 +31,7 @@ class Decoded:
 
     text: str
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def decode(data: bytes, path: Path) -> Decoded:
@@ -53,13 +53,13 @@ def decode(data: bytes, path: Path) -> Decoded:
             text, encoding = _strict(data, "cp1252", path, CP1252), CP1252
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\ufeff", "")
-    warnings: list[str] = []
+    warnings: list[Message] = []
     controls = len(_CONTROL.findall(text))
     if controls:
         if "\x00" in text or controls > max(3, len(text) * _MAX_CONTROL_SHARE):
             raise ImportFailed(path, message("import.control_chars"), BINARY)
         text = _CONTROL.sub("", text)
-        warnings.append(f"removed {controls} control character(s)")
+        warnings.append(message("import.removed_controls", count=controls))
     if not text.strip():
         raise ImportFailed(path, message("import.empty"), EMPTY)
     return Decoded(text, encoding, warnings)
