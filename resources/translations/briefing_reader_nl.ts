@@ -1787,6 +1787,90 @@ Openen in uw webbrowser?</translation>
         <translation>De zoekindex kan niet worden opgeslagen in {folder} ({problem}); zoeken werkt deze sessie vanuit het geheugen.</translation>
     </message>
     <message>
+        <source>there is no note &apos;{id}&apos;</source>
+        <translation>er is geen notitie &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>this note is yours already</source>
+        <translation>deze notitie is al van u</translation>
+    </message>
+    <message>
+        <source>only action notes and highlights can be taken over</source>
+        <translation>alleen actienotities en markeringen kunnen worden overgenomen</translation>
+    </message>
+    <message>
+        <source>the author name must be 1 to 200 characters</source>
+        <translation>de naam van de auteur moet 1 tot 200 tekens lang zijn</translation>
+    </message>
+    <message>
+        <source>a stance must be 1 to {limit} characters: {value}</source>
+        <translation>een standpunt moet 1 tot {limit} tekens lang zijn: {value}</translation>
+    </message>
+    <message>
+        <source>the stance &apos;{stance}&apos; is in the list twice</source>
+        <translation>het standpunt &apos;{stance}&apos; staat twee keer in de lijst</translation>
+    </message>
+    <message>
+        <source>the stance list cannot be empty</source>
+        <translation>de lijst met standpunten mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <source>there is no note, highlight or bookmark &apos;{id}&apos; to delete</source>
+        <translation>er is geen notitie, markering of bladwijzer &apos;{id}&apos; om te verwijderen</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is not in the trash (it may have been purged)</source>
+        <translation>&apos;{id}&apos; staat niet in de prullenbak (misschien is die geleegd)</translation>
+    </message>
+    <message>
+        <source>this action has been annotated again since; the newer annotation was kept and the deleted one stays in the trash</source>
+        <translation>bij deze actie is sindsdien opnieuw een notitie gemaakt; de nieuwere notitie is behouden en de verwijderde blijft in de prullenbak</translation>
+    </message>
+    <message>
+        <source>another note of mine already hangs on &apos;{action}&apos;</source>
+        <translation>er hangt al een andere notitie van mij aan &apos;{action}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is not in the list of notes to check</source>
+        <translation>&apos;{id}&apos; staat niet in de lijst met te controleren notities</translation>
+    </message>
+    <message>
+        <source>an orphaned note has no candidate to accept; re-attach it to a selection instead</source>
+        <translation>een losgeraakte notitie heeft geen voorstel om te aanvaarden; koppel haar in plaats daarvan aan een selectie</translation>
+    </message>
+    <message>
+        <source>there is no action note &apos;{id}&apos;</source>
+        <translation>er is geen actienotitie &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no highlight or bookmark &apos;{id}&apos;</source>
+        <translation>er is geen markering of bladwijzer &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>my notes are more than one shared file can hold</source>
+        <translation>mijn notities passen niet in één gedeeld bestand</translation>
+    </message>
+    <message>
+        <source>{id}: you already have a note on {doc}#{action} here; yours was kept</source>
+        <translation>{id}: u hebt hier al een notitie bij {doc}#{action}; de uwe is behouden</translation>
+    </message>
+    <message>
+        <source>{id}: already used by {kind}</source>
+        <translation>{id}: al in gebruik voor {kind}</translation>
+    </message>
+    <message>
+        <source>an action note</source>
+        <translation>een actienotitie</translation>
+    </message>
+    <message>
+        <source>a highlight</source>
+        <translation>een markering</translation>
+    </message>
+    <message>
+        <source>a bookmark</source>
+        <translation>een bladwijzer</translation>
+    </message>
+    <message>
         <source>is larger than the {limit} bytes a notes file may hold</source>
         <translation>is groter dan de {limit} bytes die een notitiebestand mag hebben</translation>
     </message>

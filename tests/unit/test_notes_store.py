@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_reader import paths
+from briefing_reader import language, paths
 from briefing_reader.core.content import Document
 from briefing_reader.core.notes import (
     DEFAULT_STANCES,
@@ -145,6 +145,22 @@ def test_stance_list_is_editable_and_removed_stance_is_kept(
     for bad in ([], ["a", "a"], [""]):
         with pytest.raises(NotesValidationError):
             store.set_stances(bad)
+
+
+def test_a_refused_stance_list_is_told_in_the_users_language(store: NotesStore) -> None:
+    with pytest.raises(NotesValidationError) as twice:
+        store.set_stances(["Voor", "Voor"])
+    assert twice.value.reason == "the stance 'Voor' is in the list twice"
+    assert language.words(twice.value, "nl") == "het standpunt 'Voor' staat twee keer in de lijst"
+    with pytest.raises(NotesValidationError) as empty:
+        store.set_stances([])
+    assert language.words(empty.value, "nl") == "de lijst met standpunten mag niet leeg zijn"
+    with pytest.raises(NotesValidationError) as author:
+        store.set_author(" ")
+    assert language.words(author.value, "nl") == (
+        "de naam van de auteur moet 1 tot 200 tekens lang zijn"
+    )
+    assert store.stances() == DEFAULT_STANCES  # nothing stored changed
 
 
 def test_author_setting_is_used_for_new_items(store: NotesStore, letter: Document) -> None:

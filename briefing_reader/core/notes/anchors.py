@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 # Defined with the kept versions; anchors carry it.
 from briefing_reader.core.content.model import ACTION_KINDS
 from briefing_reader.core.content.versions import text_hash as text_hash
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.errors import NotesAnchorError
 from briefing_reader.core.notes.model import (
     ActionTarget,
@@ -215,7 +216,7 @@ def action_target(doc: Document, action_id: str) -> ActionTarget:
     """
     node = doc.node(action_id)
     if node is None or node.kind not in ACTION_KINDS:
-        raise NotesAnchorError(f"document '{doc.id}' has no action '{action_id}'")
+        raise NotesAnchorError(message("notes.no_such_action", doc=doc.id, action=action_id))
     return ActionTarget(
         doc_id=doc.id,
         action_id=action_id,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import json_bounds
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
 from briefing_reader.core.notes.exchange import atomic_write
@@ -132,7 +133,7 @@ def publish(store: NotesStore, folder: Path) -> Path:
         return path
     parts = split_collection(collection, json_bounds.MAX_IMPORT_BYTES)
     if len(parts) > 1:
-        raise ExchangeError("my notes are more than one shared file can hold", path)
+        raise ExchangeError(message("notes.too_many_to_share"), path)
     atomic_write(path, parts[0])
     return path
 
