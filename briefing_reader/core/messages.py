@@ -416,6 +416,17 @@ TEXTS: dict[str, str] = {
     "notes.kind_action": QT_TRANSLATE_NOOP("Message", "an action note"),
     "notes.kind_highlight": QT_TRANSLATE_NOOP("Message", "a highlight"),
     "notes.kind_bookmark": QT_TRANSLATE_NOOP("Message", "a bookmark"),
+    "team.no_folder": QT_TRANSLATE_NOOP("Message", "the folder does not exist or is not mounted"),
+    "team.offline": QT_TRANSLATE_NOOP(
+        "Message", "{folder}: not reachable ({problem}); nothing shared this time"
+    ),
+    "team.synced": QT_TRANSLATE_NOOP(
+        "Message",
+        "{folder}: published {published}; read {files} file(s) of {authors} colleague(s): "
+        "{added} added, {updated} updated, {removed} removed, {unchanged} unchanged{skipped}",
+    ),
+    "team.files_skipped": QT_TRANSLATE_NOOP("Message", ", {count} file(s) skipped"),
+    "team.file_skipped": QT_TRANSLATE_NOOP("Message", "{name}: {reason}"),
     # -- notes files: import and export (ExchangeError.message) ----------------------
     "exchange.too_large": QT_TRANSLATE_NOOP(
         "Message", "is larger than the {limit} bytes a notes file may hold"

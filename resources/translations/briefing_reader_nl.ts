@@ -1871,6 +1871,26 @@ Openen in uw webbrowser?</translation>
         <translation>een bladwijzer</translation>
     </message>
     <message>
+        <source>the folder does not exist or is not mounted</source>
+        <translation>de map bestaat niet of is niet gekoppeld</translation>
+    </message>
+    <message>
+        <source>{folder}: not reachable ({problem}); nothing shared this time</source>
+        <translation>{folder}: niet bereikbaar ({problem}); deze keer is niets gedeeld</translation>
+    </message>
+    <message>
+        <source>{folder}: published {published}; read {files} file(s) of {authors} colleague(s): {added} added, {updated} updated, {removed} removed, {unchanged} unchanged{skipped}</source>
+        <translation>{folder}: gepubliceerd {published}; {files} bestand(en) van {authors} collega(&apos;s) gelezen: {added} toegevoegd, {updated} bijgewerkt, {removed} verwijderd, {unchanged} ongewijzigd{skipped}</translation>
+    </message>
+    <message>
+        <source>, {count} file(s) skipped</source>
+        <translation>, {count} bestand(en) overgeslagen</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
         <source>is larger than the {limit} bytes a notes file may hold</source>
         <translation>is groter dan de {limit} bytes die een notitiebestand mag hebben</translation>
     </message>
