@@ -416,6 +416,44 @@ TEXTS: dict[str, str] = {
     "notes.kind_action": QT_TRANSLATE_NOOP("Message", "an action note"),
     "notes.kind_highlight": QT_TRANSLATE_NOOP("Message", "a highlight"),
     "notes.kind_bookmark": QT_TRANSLATE_NOOP("Message", "a bookmark"),
+    "notes.no_such_highlight": QT_TRANSLATE_NOOP("Message", "there is no highlight '{id}'"),
+    "notes.no_such_bookmark": QT_TRANSLATE_NOOP("Message", "there is no bookmark '{id}'"),
+    "notes.colleagues_note": QT_TRANSLATE_NOOP(
+        "Message", "a colleague's note cannot be edited; it stays theirs"
+    ),
+    "notes.changed_elsewhere": QT_TRANSLATE_NOOP(
+        "Message", "this note was changed elsewhere since it was opened"
+    ),
+    "notes.bad_reading_position": QT_TRANSLATE_NOOP(
+        "Message", "a reading position needs a document and an offset >= 0"
+    ),
+    "notes.status_needs_commitment": QT_TRANSLATE_NOOP(
+        "Message", "a commitment status needs a commitment id"
+    ),
+    "notes.action_needs_target": QT_TRANSLATE_NOOP(
+        "Message", "an action annotation needs a document and an action"
+    ),
+    "notes.stayed_locked": QT_TRANSLATE_NOOP("Message", "the notes file stayed locked"),
+    "notes.selection_outside": QT_TRANSLATE_NOOP(
+        "Message",
+        "the selection {start}-{end} is empty or outside the text of '{doc}' (0-{length})",
+    ),
+    "notes.quote_not_found": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote does not occur in '{doc}' (it must match the text exactly, including "
+        "capitals, punctuation and spaces)",
+    ),
+    "notes.quote_ambiguous": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote occurs {count} times in '{doc}'; choose one with --occurrence N (1-{count}) "
+        "or quote more text",
+    ),
+    "notes.no_occurrence": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote occurs {count} time(s) in '{doc}'; occurrence {occurrence} does not exist",
+    ),
+    "notes.no_place": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no place '#{place}'"),
+    "notes.no_text_at": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no text at '#{place}'"),
     "team.no_folder": QT_TRANSLATE_NOOP("Message", "the folder does not exist or is not mounted"),
     "team.offline": QT_TRANSLATE_NOOP(
         "Message", "{folder}: not reachable ({problem}); nothing shared this time"

@@ -1871,6 +1871,62 @@ Openen in uw webbrowser?</translation>
         <translation>een bladwijzer</translation>
     </message>
     <message>
+        <source>there is no highlight &apos;{id}&apos;</source>
+        <translation>er is geen markering &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no bookmark &apos;{id}&apos;</source>
+        <translation>er is geen bladwijzer &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>a colleague&apos;s note cannot be edited; it stays theirs</source>
+        <translation>een notitie van een collega kan niet worden gewijzigd; die blijft van hen</translation>
+    </message>
+    <message>
+        <source>this note was changed elsewhere since it was opened</source>
+        <translation>deze notitie is elders gewijzigd sinds ze werd geopend</translation>
+    </message>
+    <message>
+        <source>a reading position needs a document and an offset &gt;= 0</source>
+        <translation>een leespositie heeft een document en een positie &gt;= 0 nodig</translation>
+    </message>
+    <message>
+        <source>a commitment status needs a commitment id</source>
+        <translation>een status van een toezegging heeft het id van de toezegging nodig</translation>
+    </message>
+    <message>
+        <source>an action annotation needs a document and an action</source>
+        <translation>een actienotitie heeft een document en een actie nodig</translation>
+    </message>
+    <message>
+        <source>the notes file stayed locked</source>
+        <translation>het notitiebestand bleef vergrendeld</translation>
+    </message>
+    <message>
+        <source>the selection {start}-{end} is empty or outside the text of &apos;{doc}&apos; (0-{length})</source>
+        <translation>de selectie {start}-{end} is leeg of valt buiten de tekst van &apos;{doc}&apos; (0-{length})</translation>
+    </message>
+    <message>
+        <source>the quote does not occur in &apos;{doc}&apos; (it must match the text exactly, including capitals, punctuation and spaces)</source>
+        <translation>het citaat komt niet voor in &apos;{doc}&apos; (het moet precies met de tekst overeenkomen, ook in hoofdletters, leestekens en spaties)</translation>
+    </message>
+    <message>
+        <source>the quote occurs {count} times in &apos;{doc}&apos;; choose one with --occurrence N (1-{count}) or quote more text</source>
+        <translation>het citaat komt {count} keer voor in &apos;{doc}&apos;; kies er een met --occurrence N (1-{count}) of citeer meer tekst</translation>
+    </message>
+    <message>
+        <source>the quote occurs {count} time(s) in &apos;{doc}&apos;; occurrence {occurrence} does not exist</source>
+        <translation>het citaat komt {count} keer voor in &apos;{doc}&apos;; voorkomen {occurrence} bestaat niet</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no place &apos;#{place}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen plaats &apos;#{place}&apos;</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no text at &apos;#{place}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen tekst bij &apos;#{place}&apos;</translation>
+    </message>
+    <message>
         <source>the folder does not exist or is not mounted</source>
         <translation>de map bestaat niet of is niet gekoppeld</translation>
     </message>

@@ -207,8 +207,14 @@ def test_bookmark_crud_and_reorder(store: NotesStore, letter: Document) -> None:
     assert [b.id for b in store.bookmarks()] == [b.id for b in order]
     with pytest.raises(NotesValidationError):
         store.rename_bookmark(made[0].id, "  ")
-    with pytest.raises(NotesAnchorError, match="no place"):
+    with pytest.raises(NotesAnchorError, match="no place") as nowhere:
         anchor_place(letter, "geen-plek")
+    assert language.words(nowhere.value, "nl") == (
+        f"document '{letter.id}' heeft geen plaats '#geen-plek'"
+    )
+    with pytest.raises(NotesNotFoundError) as missing:
+        store.rename_bookmark("geen-id", "x")
+    assert language.words(missing.value, "nl") == "er is geen bladwijzer 'geen-id'"
 
 
 def test_delete_undo_and_trash(store: NotesStore, letter: Document) -> None:
