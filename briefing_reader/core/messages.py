@@ -454,6 +454,15 @@ TEXTS: dict[str, str] = {
     ),
     "notes.no_place": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no place '#{place}'"),
     "notes.no_text_at": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no text at '#{place}'"),
+    "notes.at": QT_TRANSLATE_NOOP("Message", "{path}: {reason}"),
+    "notes.reanchor_read_only": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes are open read-only, so notes on changed documents are shown at their old "
+        "places until they can be updated",
+    ),
+    "notes.not_reanchored": QT_TRANSLATE_NOOP(
+        "Message", "notes on '{doc}' were not re-anchored: {reason}"
+    ),
     "team.no_folder": QT_TRANSLATE_NOOP("Message", "the folder does not exist or is not mounted"),
     "team.offline": QT_TRANSLATE_NOOP(
         "Message", "{folder}: not reachable ({problem}); nothing shared this time"

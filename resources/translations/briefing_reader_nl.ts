@@ -1927,6 +1927,14 @@ Openen in uw webbrowser?</translation>
         <translation>document &apos;{doc}&apos; heeft geen tekst bij &apos;#{place}&apos;</translation>
     </message>
     <message>
+        <source>the notes are open read-only, so notes on changed documents are shown at their old places until they can be updated</source>
+        <translation>de notities zijn alleen-lezen geopend, dus notities bij gewijzigde documenten staan op hun oude plaats tot ze kunnen worden bijgewerkt</translation>
+    </message>
+    <message>
+        <source>notes on &apos;{doc}&apos; were not re-anchored: {reason}</source>
+        <translation>notities bij &apos;{doc}&apos; zijn niet opnieuw verankerd: {reason}</translation>
+    </message>
+    <message>
         <source>the folder does not exist or is not mounted</source>
         <translation>de map bestaat niet of is niet gekoppeld</translation>
     </message>
