@@ -24,7 +24,7 @@ from briefing_reader.session import open_library
 from briefing_reader.ui import i18n, theme
 from briefing_reader.ui import settings as ui_settings
 from briefing_reader.ui.main_window import MainWindow
-from briefing_reader.ui.messages import located_text
+from briefing_reader.ui.messages import located_text, message_text
 from briefing_reader.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def reanchor(store: NotesStore, library: Library, paths: Paths) -> str:
     from briefing_reader.core.notes import reanchor_library
 
     report = reanchor_library(store, library, paths.versions)
-    lines = list(report.problems)
+    lines = [message_text(problem) for problem in report.problems]
     if report.to_review:
         lines.append(
             QCoreApplication.translate(

@@ -287,7 +287,7 @@ def _reanchor(run_paths: paths.Paths, library: Library) -> None:
     try:
         report = reanchor_library(store, library, run_paths.versions)
         for problem in report.problems:
-            print(f"briefing-reader: {problem}", file=sys.stderr)
+            print(f"briefing-reader: {words(problem)}", file=sys.stderr)
         if report.to_review:
             warn(message("cli.to_review", count=report.to_review))
     except NotesError as exc:

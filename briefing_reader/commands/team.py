@@ -15,7 +15,9 @@ from pathlib import Path
 from briefing_reader import paths
 from briefing_reader.commands import EXIT_OK, load_library, print_json
 from briefing_reader.commands.notes import SubParsers, notes_subcommands, with_store
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import NotesStore
+from briefing_reader.language import words
 
 
 def register(sub: SubParsers) -> None:
@@ -55,9 +57,9 @@ def cmd_sync(args: argparse.Namespace, run_paths: paths.Paths) -> int:
         if args.json:
             print_json(report.to_json())
         else:
-            print(report.message(), flush=True)
+            print(words(report.message()), flush=True)
             for reason in report.skipped:
-                print(f"briefing-reader: skipped {reason}")
+                print(f"briefing-reader: {words(message('cli.skipped', error=reason))}")
         return EXIT_OK
 
     return with_store(run_paths, work, library)

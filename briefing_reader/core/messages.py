@@ -400,6 +400,116 @@ TEXTS: dict[str, str] = {
         "The search index cannot be saved in {folder} ({problem}); search works from memory "
         "for this session.",
     ),
+    # -- notes: more errors ---------------------------------------------------------
+    "notes.no_such_note": QT_TRANSLATE_NOOP("Message", "there is no note '{id}'"),
+    "notes.yours_already": QT_TRANSLATE_NOOP("Message", "this note is yours already"),
+    "notes.cannot_take_over": QT_TRANSLATE_NOOP(
+        "Message", "only action notes and highlights can be taken over"
+    ),
+    "notes.author_length": QT_TRANSLATE_NOOP(
+        "Message", "the author name must be 1 to 200 characters"
+    ),
+    "notes.stance_length": QT_TRANSLATE_NOOP(
+        "Message", "a stance must be 1 to {limit} characters: {value}"
+    ),
+    "notes.stance_twice": QT_TRANSLATE_NOOP(
+        "Message", "the stance '{stance}' is in the list twice"
+    ),
+    "notes.stances_empty": QT_TRANSLATE_NOOP("Message", "the stance list cannot be empty"),
+    "notes.nothing_to_delete": QT_TRANSLATE_NOOP(
+        "Message", "there is no note, highlight or bookmark '{id}' to delete"
+    ),
+    "notes.not_in_trash": QT_TRANSLATE_NOOP(
+        "Message", "'{id}' is not in the trash (it may have been purged)"
+    ),
+    "notes.annotated_again": QT_TRANSLATE_NOOP(
+        "Message",
+        "this action has been annotated again since; the newer annotation was kept and the "
+        "deleted one stays in the trash",
+    ),
+    "notes.action_taken": QT_TRANSLATE_NOOP(
+        "Message", "another note of mine already hangs on '{action}'"
+    ),
+    "notes.not_to_check": QT_TRANSLATE_NOOP(
+        "Message", "'{id}' is not in the list of notes to check"
+    ),
+    "notes.no_candidate": QT_TRANSLATE_NOOP(
+        "Message",
+        "an orphaned note has no candidate to accept; re-attach it to a selection instead",
+    ),
+    "notes.no_such_action_note": QT_TRANSLATE_NOOP("Message", "there is no action note '{id}'"),
+    "notes.no_such_mark": QT_TRANSLATE_NOOP("Message", "there is no highlight or bookmark '{id}'"),
+    "notes.no_such_action": QT_TRANSLATE_NOOP(
+        "Message", "document '{doc}' has no action '{action}'"
+    ),
+    "notes.too_many_to_share": QT_TRANSLATE_NOOP(
+        "Message", "my notes are more than one shared file can hold"
+    ),
+    "notes.skipped_taken": QT_TRANSLATE_NOOP(
+        "Message", "{id}: you already have a note on {doc}#{action} here; yours was kept"
+    ),
+    "notes.skipped_other_kind": QT_TRANSLATE_NOOP("Message", "{id}: already used by {kind}"),
+    "notes.kind_action": QT_TRANSLATE_NOOP("Message", "an action note"),
+    "notes.kind_highlight": QT_TRANSLATE_NOOP("Message", "a highlight"),
+    "notes.kind_bookmark": QT_TRANSLATE_NOOP("Message", "a bookmark"),
+    "notes.no_such_highlight": QT_TRANSLATE_NOOP("Message", "there is no highlight '{id}'"),
+    "notes.no_such_bookmark": QT_TRANSLATE_NOOP("Message", "there is no bookmark '{id}'"),
+    "notes.colleagues_note": QT_TRANSLATE_NOOP(
+        "Message", "a colleague's note cannot be edited; it stays theirs"
+    ),
+    "notes.changed_elsewhere": QT_TRANSLATE_NOOP(
+        "Message", "this note was changed elsewhere since it was opened"
+    ),
+    "notes.bad_reading_position": QT_TRANSLATE_NOOP(
+        "Message", "a reading position needs a document and an offset >= 0"
+    ),
+    "notes.status_needs_commitment": QT_TRANSLATE_NOOP(
+        "Message", "a commitment status needs a commitment id"
+    ),
+    "notes.action_needs_target": QT_TRANSLATE_NOOP(
+        "Message", "an action annotation needs a document and an action"
+    ),
+    "notes.stayed_locked": QT_TRANSLATE_NOOP("Message", "the notes file stayed locked"),
+    "notes.selection_outside": QT_TRANSLATE_NOOP(
+        "Message",
+        "the selection {start}-{end} is empty or outside the text of '{doc}' (0-{length})",
+    ),
+    "notes.quote_not_found": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote does not occur in '{doc}' (it must match the text exactly, including "
+        "capitals, punctuation and spaces)",
+    ),
+    "notes.quote_ambiguous": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote occurs {count} times in '{doc}'; choose one with --occurrence N (1-{count}) "
+        "or quote more text",
+    ),
+    "notes.no_occurrence": QT_TRANSLATE_NOOP(
+        "Message",
+        "the quote occurs {count} time(s) in '{doc}'; occurrence {occurrence} does not exist",
+    ),
+    "notes.no_place": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no place '#{place}'"),
+    "notes.no_text_at": QT_TRANSLATE_NOOP("Message", "document '{doc}' has no text at '#{place}'"),
+    "notes.at": QT_TRANSLATE_NOOP("Message", "{path}: {reason}"),
+    "notes.reanchor_read_only": QT_TRANSLATE_NOOP(
+        "Message",
+        "the notes are open read-only, so notes on changed documents are shown at their old "
+        "places until they can be updated",
+    ),
+    "notes.not_reanchored": QT_TRANSLATE_NOOP(
+        "Message", "notes on '{doc}' were not re-anchored: {reason}"
+    ),
+    "team.no_folder": QT_TRANSLATE_NOOP("Message", "the folder does not exist or is not mounted"),
+    "team.offline": QT_TRANSLATE_NOOP(
+        "Message", "{folder}: not reachable ({problem}); nothing shared this time"
+    ),
+    "team.synced": QT_TRANSLATE_NOOP(
+        "Message",
+        "{folder}: published {published}; read {files} file(s) of {authors} colleague(s): "
+        "{added} added, {updated} updated, {removed} removed, {unchanged} unchanged{skipped}",
+    ),
+    "team.files_skipped": QT_TRANSLATE_NOOP("Message", ", {count} file(s) skipped"),
+    "team.file_skipped": QT_TRANSLATE_NOOP("Message", "{name}: {reason}"),
     # -- notes files: import and export (ExchangeError.message) ----------------------
     "exchange.too_large": QT_TRANSLATE_NOOP(
         "Message", "is larger than the {limit} bytes a notes file may hold"

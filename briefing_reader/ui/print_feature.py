@@ -253,6 +253,11 @@ class PrintFeature(QObject):
             text += " " + self.tr("%d of yours left as they were.") % report.kept_mine
         skipped = report.skipped
         if skipped:
-            text += " " + self.tr("%d skipped:") % len(skipped) + "\n" + "\n".join(skipped[:10])
+            text += (
+                " "
+                + self.tr("%d skipped:") % len(skipped)
+                + "\n"
+                + "\n".join(message_text(why) for why in skipped[:10])
+            )
         QMessageBox.information(self.window, self.tr("Notes imported"), text)
         self.notes_changed.emit("")

@@ -1839,6 +1839,174 @@ Openen in uw webbrowser?</translation>
         <translation>De zoekindex kan niet worden opgeslagen in {folder} ({problem}); zoeken werkt deze sessie vanuit het geheugen.</translation>
     </message>
     <message>
+        <source>there is no note &apos;{id}&apos;</source>
+        <translation>er is geen notitie &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>this note is yours already</source>
+        <translation>deze notitie is al van u</translation>
+    </message>
+    <message>
+        <source>only action notes and highlights can be taken over</source>
+        <translation>alleen actienotities en markeringen kunnen worden overgenomen</translation>
+    </message>
+    <message>
+        <source>the author name must be 1 to 200 characters</source>
+        <translation>de naam van de auteur moet 1 tot 200 tekens lang zijn</translation>
+    </message>
+    <message>
+        <source>a stance must be 1 to {limit} characters: {value}</source>
+        <translation>een standpunt moet 1 tot {limit} tekens lang zijn: {value}</translation>
+    </message>
+    <message>
+        <source>the stance &apos;{stance}&apos; is in the list twice</source>
+        <translation>het standpunt &apos;{stance}&apos; staat twee keer in de lijst</translation>
+    </message>
+    <message>
+        <source>the stance list cannot be empty</source>
+        <translation>de lijst met standpunten mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <source>there is no note, highlight or bookmark &apos;{id}&apos; to delete</source>
+        <translation>er is geen notitie, markering of bladwijzer &apos;{id}&apos; om te verwijderen</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is not in the trash (it may have been purged)</source>
+        <translation>&apos;{id}&apos; staat niet in de prullenbak (misschien is die geleegd)</translation>
+    </message>
+    <message>
+        <source>this action has been annotated again since; the newer annotation was kept and the deleted one stays in the trash</source>
+        <translation>bij deze actie is sindsdien opnieuw een notitie gemaakt; de nieuwere notitie is behouden en de verwijderde blijft in de prullenbak</translation>
+    </message>
+    <message>
+        <source>another note of mine already hangs on &apos;{action}&apos;</source>
+        <translation>er hangt al een andere notitie van mij aan &apos;{action}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{id}&apos; is not in the list of notes to check</source>
+        <translation>&apos;{id}&apos; staat niet in de lijst met te controleren notities</translation>
+    </message>
+    <message>
+        <source>an orphaned note has no candidate to accept; re-attach it to a selection instead</source>
+        <translation>een losgeraakte notitie heeft geen voorstel om te aanvaarden; koppel haar in plaats daarvan aan een selectie</translation>
+    </message>
+    <message>
+        <source>there is no action note &apos;{id}&apos;</source>
+        <translation>er is geen actienotitie &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no highlight or bookmark &apos;{id}&apos;</source>
+        <translation>er is geen markering of bladwijzer &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>my notes are more than one shared file can hold</source>
+        <translation>mijn notities passen niet in één gedeeld bestand</translation>
+    </message>
+    <message>
+        <source>{id}: you already have a note on {doc}#{action} here; yours was kept</source>
+        <translation>{id}: u hebt hier al een notitie bij {doc}#{action}; de uwe is behouden</translation>
+    </message>
+    <message>
+        <source>{id}: already used by {kind}</source>
+        <translation>{id}: al in gebruik voor {kind}</translation>
+    </message>
+    <message>
+        <source>an action note</source>
+        <translation>een actienotitie</translation>
+    </message>
+    <message>
+        <source>a highlight</source>
+        <translation>een markering</translation>
+    </message>
+    <message>
+        <source>a bookmark</source>
+        <translation>een bladwijzer</translation>
+    </message>
+    <message>
+        <source>there is no highlight &apos;{id}&apos;</source>
+        <translation>er is geen markering &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no bookmark &apos;{id}&apos;</source>
+        <translation>er is geen bladwijzer &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>a colleague&apos;s note cannot be edited; it stays theirs</source>
+        <translation>een notitie van een collega kan niet worden gewijzigd; die blijft van hen</translation>
+    </message>
+    <message>
+        <source>this note was changed elsewhere since it was opened</source>
+        <translation>deze notitie is elders gewijzigd sinds ze werd geopend</translation>
+    </message>
+    <message>
+        <source>a reading position needs a document and an offset &gt;= 0</source>
+        <translation>een leespositie heeft een document en een positie &gt;= 0 nodig</translation>
+    </message>
+    <message>
+        <source>a commitment status needs a commitment id</source>
+        <translation>een status van een toezegging heeft het id van de toezegging nodig</translation>
+    </message>
+    <message>
+        <source>an action annotation needs a document and an action</source>
+        <translation>een actienotitie heeft een document en een actie nodig</translation>
+    </message>
+    <message>
+        <source>the notes file stayed locked</source>
+        <translation>het notitiebestand bleef vergrendeld</translation>
+    </message>
+    <message>
+        <source>the selection {start}-{end} is empty or outside the text of &apos;{doc}&apos; (0-{length})</source>
+        <translation>de selectie {start}-{end} is leeg of valt buiten de tekst van &apos;{doc}&apos; (0-{length})</translation>
+    </message>
+    <message>
+        <source>the quote does not occur in &apos;{doc}&apos; (it must match the text exactly, including capitals, punctuation and spaces)</source>
+        <translation>het citaat komt niet voor in &apos;{doc}&apos; (het moet precies met de tekst overeenkomen, ook in hoofdletters, leestekens en spaties)</translation>
+    </message>
+    <message>
+        <source>the quote occurs {count} times in &apos;{doc}&apos;; choose one with --occurrence N (1-{count}) or quote more text</source>
+        <translation>het citaat komt {count} keer voor in &apos;{doc}&apos;; kies er een met --occurrence N (1-{count}) of citeer meer tekst</translation>
+    </message>
+    <message>
+        <source>the quote occurs {count} time(s) in &apos;{doc}&apos;; occurrence {occurrence} does not exist</source>
+        <translation>het citaat komt {count} keer voor in &apos;{doc}&apos;; voorkomen {occurrence} bestaat niet</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no place &apos;#{place}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen plaats &apos;#{place}&apos;</translation>
+    </message>
+    <message>
+        <source>document &apos;{doc}&apos; has no text at &apos;#{place}&apos;</source>
+        <translation>document &apos;{doc}&apos; heeft geen tekst bij &apos;#{place}&apos;</translation>
+    </message>
+    <message>
+        <source>the notes are open read-only, so notes on changed documents are shown at their old places until they can be updated</source>
+        <translation>de notities zijn alleen-lezen geopend, dus notities bij gewijzigde documenten staan op hun oude plaats tot ze kunnen worden bijgewerkt</translation>
+    </message>
+    <message>
+        <source>notes on &apos;{doc}&apos; were not re-anchored: {reason}</source>
+        <translation>notities bij &apos;{doc}&apos; zijn niet opnieuw verankerd: {reason}</translation>
+    </message>
+    <message>
+        <source>the folder does not exist or is not mounted</source>
+        <translation>de map bestaat niet of is niet gekoppeld</translation>
+    </message>
+    <message>
+        <source>{folder}: not reachable ({problem}); nothing shared this time</source>
+        <translation>{folder}: niet bereikbaar ({problem}); deze keer is niets gedeeld</translation>
+    </message>
+    <message>
+        <source>{folder}: published {published}; read {files} file(s) of {authors} colleague(s): {added} added, {updated} updated, {removed} removed, {unchanged} unchanged{skipped}</source>
+        <translation>{folder}: gepubliceerd {published}; {files} bestand(en) van {authors} collega(&apos;s) gelezen: {added} toegevoegd, {updated} bijgewerkt, {removed} verwijderd, {unchanged} ongewijzigd{skipped}</translation>
+    </message>
+    <message>
+        <source>, {count} file(s) skipped</source>
+        <translation>, {count} bestand(en) overgeslagen</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
         <source>is larger than the {limit} bytes a notes file may hold</source>
         <translation>is groter dan de {limit} bytes die een notitiebestand mag hebben</translation>
     </message>

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing_reader import paths
+from briefing_reader import language, paths
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import (
     NotesConflictError,
+    NotesNotFoundError,
     NotesStore,
     action_target,
     anchor_quote,
@@ -135,8 +136,13 @@ def test_my_own_note_cannot_be_taken_over_and_theirs_cannot_be_edited(
     doc = library.get(LETTER)
     assert doc is not None
     own = mine.add_highlight(anchor_quote(doc, QUOTE))
-    with pytest.raises(NotesConflictError):
+    with pytest.raises(NotesConflictError) as refused:
         mine.copy_to_mine(own.id)
+    assert refused.value.reason == "this note is yours already"
+    assert language.words(refused.value, "nl") == "deze notitie is al van u"
+    with pytest.raises(NotesNotFoundError) as missing:
+        mine.copy_to_mine("geen-id")
+    assert language.words(missing.value, "nl") == "er is geen notitie 'geen-id'"
     with pytest.raises(NotesConflictError):
         mine.update_highlight(theirs(mine, "highlight", "Anna"), note="x")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_reader import paths
+from briefing_reader import language, paths
 from briefing_reader.core.content import Document
 from briefing_reader.core.notes import (
     DEFAULT_STANCES,
@@ -147,6 +147,22 @@ def test_stance_list_is_editable_and_removed_stance_is_kept(
             store.set_stances(bad)
 
 
+def test_a_refused_stance_list_is_told_in_the_users_language(store: NotesStore) -> None:
+    with pytest.raises(NotesValidationError) as twice:
+        store.set_stances(["Voor", "Voor"])
+    assert twice.value.reason == "the stance 'Voor' is in the list twice"
+    assert language.words(twice.value, "nl") == "het standpunt 'Voor' staat twee keer in de lijst"
+    with pytest.raises(NotesValidationError) as empty:
+        store.set_stances([])
+    assert language.words(empty.value, "nl") == "de lijst met standpunten mag niet leeg zijn"
+    with pytest.raises(NotesValidationError) as author:
+        store.set_author(" ")
+    assert language.words(author.value, "nl") == (
+        "de naam van de auteur moet 1 tot 200 tekens lang zijn"
+    )
+    assert store.stances() == DEFAULT_STANCES  # nothing stored changed
+
+
 def test_author_setting_is_used_for_new_items(store: NotesStore, letter: Document) -> None:
     assert store.set_author("  A. Kamerlid ") == "A. Kamerlid"
     assert store.author() == "A. Kamerlid"
@@ -191,8 +207,14 @@ def test_bookmark_crud_and_reorder(store: NotesStore, letter: Document) -> None:
     assert [b.id for b in store.bookmarks()] == [b.id for b in order]
     with pytest.raises(NotesValidationError):
         store.rename_bookmark(made[0].id, "  ")
-    with pytest.raises(NotesAnchorError, match="no place"):
+    with pytest.raises(NotesAnchorError, match="no place") as nowhere:
         anchor_place(letter, "geen-plek")
+    assert language.words(nowhere.value, "nl") == (
+        f"document '{letter.id}' heeft geen plaats '#geen-plek'"
+    )
+    with pytest.raises(NotesNotFoundError) as missing:
+        store.rename_bookmark("geen-id", "x")
+    assert language.words(missing.value, "nl") == "er is geen bladwijzer 'geen-id'"
 
 
 def test_delete_undo_and_trash(store: NotesStore, letter: Document) -> None:

@@ -302,7 +302,7 @@ def test_read_only_store_waits(tmp_path: Path, letter: Document) -> None:
         item = store.add_highlight(anchor_quote(letter, TAAL))
     with NotesStore(Database(db, read_only=True), tmp_path / "b") as store:
         report = reanchor_library(store, library_of(edited((TAAL, "Taal."))), tmp_path / "v")
-        assert report.documents == [] and "read-only" in report.problems[-1]
+        assert report.documents == [] and "read-only" in str(report.problems[-1])
         kept = store.highlight(item.id)
         assert kept is not None and kept.anchor == item.anchor
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_reader import paths
+from briefing_reader import language, paths
 from briefing_reader.core.content import Library
 from briefing_reader.core.notes import NotesStore, anchor_quote, open_store
 from briefing_reader.core.notes.team_folder import author_of, own_file_name, sync
@@ -74,7 +74,7 @@ def test_a_half_written_file_waits_and_changes_nothing(
     whole = own.read_bytes()
     own.write_bytes(whole[: len(whole) // 2])
     report = sync(bart, folder, library)
-    assert len(report.skipped) == 1 and own.name in report.skipped[0]
+    assert len(report.skipped) == 1 and own.name in str(report.skipped[0])
     assert report.removed == 0 and len(bart.highlights()) == 1
     own.write_bytes(whole)
     assert sync(bart, folder, library).skipped == []
@@ -139,7 +139,8 @@ def test_an_offline_folder_is_no_error(
 ) -> None:
     anna, _bart, _folder = two
     report = sync(anna, tmp_path / "niet-aangekoppeld", library)
-    assert report.offline and "not reachable" in report.message()
+    assert report.offline and "not reachable" in str(report.message())
+    assert "niet bereikbaar" in language.words(report.message(), "nl")
     assert not (tmp_path / "niet-aangekoppeld").exists()
 
 

@@ -11,6 +11,7 @@ import sqlite3
 import uuid
 from typing import Any
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import row_mapping, settings, validation
 from briefing_reader.core.notes.errors import NotesValidationError
 from briefing_reader.core.notes.model import (
@@ -43,7 +44,7 @@ def update(
         NotesValidationError: a value is not acceptable.
     """
     if not target.doc_id or not target.action_id:
-        raise NotesValidationError("an action annotation needs a document and an action")
+        raise NotesValidationError(message("notes.action_needs_target"))
     current = mine(conn, target.doc_id, target.action_id)
     values: dict[str, Any] = {
         "stance": current.stance if current else None,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 # Defined with the kept versions; anchors carry it.
 from briefing_reader.core.content.model import ACTION_KINDS
 from briefing_reader.core.content.versions import text_hash as text_hash
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.errors import NotesAnchorError
 from briefing_reader.core.notes.model import (
     ActionTarget,
@@ -102,8 +103,13 @@ def anchor_range(doc: Document, start: int, end: int) -> TextAnchor:
     text = doc.plain_text
     if not 0 <= start < end <= len(text):
         raise NotesAnchorError(
-            f"the selection {start}-{end} is empty or outside the text of '{doc.id}' "
-            f"(0-{len(text)})"
+            message(
+                "notes.selection_outside",
+                start=str(start),  # offsets, not amounts: no thousands separator
+                end=str(end),
+                doc=doc.id,
+                length=str(len(text)),
+            )
         )
     return TextAnchor(
         doc_id=doc.id,
@@ -131,21 +137,14 @@ def anchor_quote(doc: Document, exact: str, occurrence: int | None = None) -> Te
     text = doc.plain_text
     found = find_quote(text, exact)
     if not found:
-        raise NotesAnchorError(
-            f"the quote does not occur in '{doc.id}' (it must match the text exactly, "
-            "including capitals, punctuation and spaces)"
-        )
+        raise NotesAnchorError(message("notes.quote_not_found", doc=doc.id))
     if occurrence is None:
         if len(found) > 1:
-            raise NotesAnchorError(
-                f"the quote occurs {len(found)} times in '{doc.id}'; choose one with "
-                f"--occurrence N (1-{len(found)}) or quote more text"
-            )
+            raise NotesAnchorError(message("notes.quote_ambiguous", count=len(found), doc=doc.id))
         occurrence = 1
     if not 1 <= occurrence <= len(found):
         raise NotesAnchorError(
-            f"the quote occurs {len(found)} time(s) in '{doc.id}'; occurrence {occurrence} "
-            "does not exist"
+            message("notes.no_occurrence", count=len(found), doc=doc.id, occurrence=occurrence)
         )
     start = found[occurrence - 1]
     return anchor_range(doc, start, start + len(exact))
@@ -178,10 +177,10 @@ def anchor_place(doc: Document, place: str | None = None) -> tuple[TextAnchor, s
         elif index is not None:
             first = index
         else:
-            raise NotesAnchorError(f"document '{doc.id}' has no place '#{place}'")
+            raise NotesAnchorError(message("notes.no_place", doc=doc.id, place=place))
     index = next((i for i in range(first, len(blocks)) if blocks[i].text), None)
     if index is None:
-        raise NotesAnchorError(f"document '{doc.id}' has no text at '#{place}'")
+        raise NotesAnchorError(message("notes.no_text_at", doc=doc.id, place=place))
     block = blocks[index]
     exact = block.text[:BOOKMARK_QUOTE]
     if len(block.text) > BOOKMARK_QUOTE and " " in exact[SHORT_QUOTE:]:
@@ -215,7 +214,7 @@ def action_target(doc: Document, action_id: str) -> ActionTarget:
     """
     node = doc.node(action_id)
     if node is None or node.kind not in ACTION_KINDS:
-        raise NotesAnchorError(f"document '{doc.id}' has no action '{action_id}'")
+        raise NotesAnchorError(message("notes.no_such_action", doc=doc.id, action=action_id))
     return ActionTarget(
         doc_id=doc.id,
         action_id=action_id,

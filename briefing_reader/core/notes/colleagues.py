@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import actions, row_mapping, settings
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
@@ -175,16 +176,16 @@ def copy_to_mine(conn: sqlite3.Connection, item_id: str, my_creator: str) -> Cop
     """
     found = trash_mod.find(conn, item_id)
     if found is None or found[1] is not None:
-        raise NotesNotFoundError(f"there is no note '{item_id}'")
+        raise NotesNotFoundError(message("notes.no_such_note", id=item_id))
     kind = found[0]
     row = conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (item_id,)).fetchone()
     if row["imported_from"] is None:
-        raise NotesConflictError("this note is yours already")
+        raise NotesConflictError(message("notes.yours_already"))
     if kind == NoteKind.HIGHLIGHT:
         return _copy_highlight(conn, row, my_creator)
     if kind == NoteKind.ACTION:
         return _copy_action(conn, row_mapping.action_from(row))
-    raise NotesConflictError("only action notes and highlights can be taken over")
+    raise NotesConflictError(message("notes.cannot_take_over"))
 
 
 def copy_id(my_creator: str, item_id: str) -> str:

@@ -273,7 +273,7 @@ class Database:
             if counted is not None:
                 self._changed(*counted)
             return result
-        raise NotesBusyError("the notes file stayed locked", self.path, pending)  # pragma: no cover
+        raise NotesBusyError(message("notes.stayed_locked"), self.path, pending)  # pragma: no cover
 
     def _changed(self, commits: int, version: int) -> None:
         """After a commit that changed rows: mirror the counter, run the hooks.

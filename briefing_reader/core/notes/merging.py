@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.notes import outcomes, row_mapping
 from briefing_reader.core.notes import trash as trash_mod
 from briefing_reader.core.notes.model import AnchorStatus, NoteKind, TextAnchor, parse_time
@@ -67,7 +68,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     kept_mine: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Message] = field(default_factory=list)
 
     def message(self) -> str:
         parts = [
@@ -83,6 +84,14 @@ class ImportReport:
 
 
 Progress = Callable[[int, int], None]
+
+
+def _taken(item: Incoming) -> Message:
+    """Why an incoming note of mine is skipped: I have a note on its action already."""
+    values = item.values
+    return message(
+        "notes.skipped_taken", id=item.id, doc=values["doc_id"], action=values["action_id"]
+    )
 
 
 def columns(incoming: Incoming, *, as_mine: bool = False) -> dict[str, Any]:
@@ -199,11 +208,7 @@ def merge(
         values = columns(item, as_mine=as_mine)
         found = trash_mod.find(conn, item.id)
         if found is None and as_mine and _action_taken(conn, item):
-            report.skipped.append(
-                f"{item.id}: you already have a note on "
-                f"{item.values['doc_id']}#{item.values['action_id']} "
-                "here; yours was kept"
-            )
+            report.skipped.append(_taken(item))
             continue
         if found is None:
             if item.kind == NoteKind.BOOKMARK:
@@ -220,7 +225,9 @@ def merge(
             f"SELECT imported_from, modified FROM {TABLES[kind]} WHERE id = ?", (item.id,)
         ).fetchone()
         if kind != item.kind:
-            report.skipped.append(f"{item.id}: already used by a {kind}")
+            report.skipped.append(
+                message("notes.skipped_other_kind", id=item.id, kind=message(f"notes.kind_{kind}"))
+            )
         elif row["imported_from"] is None:
             report.kept_mine += 1
         elif deleted_at is not None or (
@@ -229,11 +236,7 @@ def merge(
             # Restoring as mine takes a colleague's copy over whatever its date.
             report.unchanged += 1
         elif as_mine and _action_taken(conn, item):
-            report.skipped.append(
-                f"{item.id}: you already have a note on "
-                f"{item.values['doc_id']}#{item.values['action_id']} "
-                "here; yours was kept"
-            )
+            report.skipped.append(_taken(item))
         else:
             _update(conn, TABLES[kind], item.id, values)
             _remember(conn, item)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing_reader.core.content.versions import NoteSpan
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import row_mapping
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
 from briefing_reader.core.notes.model import (
@@ -464,7 +465,7 @@ def place(conn: sqlite3.Connection, kind: str, item_id: str, placed: Placement) 
         if a is None:
             return
         if action_taken(conn, item_id, a):
-            raise NotesConflictError(f"another note of mine already hangs on '{a.action_id}'")
+            raise NotesConflictError(message("notes.action_taken", action=a.action_id))
         conn.execute(
             "UPDATE action_notes SET doc_id = ?, action_id = ?, action_title = ?, "
             "action_text = ?, doc_version = ?, doc_hash = ? WHERE id = ?",
@@ -500,7 +501,7 @@ def open_event(conn: sqlite3.Connection, item_id: str) -> AnchorEvent:
         (item_id,),
     ).fetchone()
     if row is None:
-        raise NotesNotFoundError(f"'{item_id}' is not in the list of notes to check")
+        raise NotesNotFoundError(message("notes.not_to_check", id=item_id))
     return event_from(row)
 
 

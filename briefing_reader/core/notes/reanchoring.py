@@ -25,6 +25,7 @@ from briefing_reader.core.content.versions import (
     save_version,
     version_path,
 )
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.notes.errors import NotesError
 from briefing_reader.core.notes.matching import Reanchorer, reanchor_action
 from briefing_reader.core.notes.model import TO_REVIEW, ActionTarget
@@ -44,14 +45,14 @@ class ReanchorReport:
         outcomes: how many items got each outcome ("exact", "moved", ...).
         items: (item id, kind, outcome) of every item re-anchored.
         versions_kept: version files written (first sight of a version).
-        problems: what went wrong, in English sentences (nothing was lost).
+        problems: what went wrong, each naming its file (nothing was lost).
     """
 
     documents: list[str] = field(default_factory=list)
     outcomes: Counter[str] = field(default_factory=Counter)
     items: list[tuple[str, str, str]] = field(default_factory=list)
     versions_kept: list[Path] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
 
     @property
     def to_review(self) -> int:
@@ -63,8 +64,15 @@ class ReanchorReport:
             "documents": self.documents,
             "outcomes": dict(self.outcomes),
             "versions_kept": [str(p) for p in self.versions_kept],
-            "problems": self.problems,
+            "problems": [str(problem) for problem in self.problems],
         }
+
+
+def _problem(exc: NotesError | VersionsError) -> Message:
+    """``exc`` as ``<file>: <why>``, worded in the user's language where it is shown."""
+    if exc.path is None:
+        return exc.message
+    return message("notes.at", path=str(exc.path), reason=exc.message)
 
 
 def decide(anchorer: Reanchorer, item: StaleItem) -> Decision:
@@ -117,20 +125,17 @@ def reanchor_library(
     try:
         noted = sorted(log.noted_documents() & hashes.keys())
     except NotesError as exc:
-        report.problems.append(str(exc))
+        report.problems.append(_problem(exc))
         return report
     for doc_id in noted:
         _keep_version(versions_dir, library, doc_id, now, report)
     try:
         stale = log.stale_documents({doc_id: hashes[doc_id] for doc_id in noted})
     except NotesError as exc:
-        report.problems.append(str(exc))
+        report.problems.append(_problem(exc))
         return report
     if stale and store.read_only:
-        report.problems.append(
-            "the notes are open read-only, so notes on changed documents "
-            "are shown at their old places until they can be updated"
-        )
+        report.problems.append(message("notes.reanchor_read_only"))
         return report
     for doc_id in stale:
         changed = library.get(doc_id)
@@ -142,7 +147,9 @@ def reanchor_library(
                 changed.id, changed.source_hash, changed.meta.version, _decider(anchorer)
             )
         except NotesError as exc:
-            report.problems.append(f"notes on '{doc_id}' were not re-anchored: {exc}")
+            report.problems.append(
+                message("notes.not_reanchored", doc=doc_id, reason=_problem(exc))
+            )
             continue
         report.documents.append(doc_id)
         for decision in decisions:
@@ -169,7 +176,7 @@ def _keep_version(
         doc = library.get(doc_id)
         written = save_version(versions_dir, doc, now) if doc is not None else None
     except VersionsError as exc:
-        report.problems.append(str(exc))
+        report.problems.append(_problem(exc))
         return
     if written is not None:
         report.versions_kept.append(written)

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 from briefing_reader.core.content.versions import NoteSpan
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import outcomes, row_mapping, validation
 from briefing_reader.core.notes.db import Database
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
@@ -197,10 +198,7 @@ class ReviewLog:
         def work(conn: sqlite3.Connection) -> None:
             event = outcomes.open_event(conn, item_id)
             if event.outcome != AnchorStatus.FUZZY:
-                raise NotesConflictError(
-                    "an orphaned note has no candidate to accept; "
-                    "re-attach it to a selection instead"
-                )
+                raise NotesConflictError(message("notes.no_candidate"))
             outcomes.set_status(conn, event.kind, item_id, AnchorStatus.EXACT)
             outcomes.close_event(conn, event.id, Review.ACCEPTED)
 
@@ -255,7 +253,9 @@ class ReviewLog:
                 None,
             )
             if kind is None:
-                raise NotesNotFoundError(f"there is no {' or '.join(kinds)} '{item_id}'")
+                action = kinds == (NoteKind.ACTION,)
+                code = "notes.no_such_action_note" if action else "notes.no_such_mark"
+                raise NotesNotFoundError(message(code, id=item_id))
             row = conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (item_id,)).fetchone()
             before = outcomes.placement_of(kind, row)
             outcomes.place(conn, kind, item_id, placed)

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.errors import NotesValidationError
 from briefing_reader.core.notes.model import DEFAULT_STANCES
 
@@ -64,7 +65,7 @@ def clean_author(name: str) -> str:
     """``name`` stripped; rejects an empty or over-long one."""
     cleaned = name.strip() if isinstance(name, str) else ""
     if not cleaned or len(cleaned) > 200:
-        raise NotesValidationError("the author name must be 1 to 200 characters")
+        raise NotesValidationError(message("notes.author_length"))
     return cleaned
 
 
@@ -80,11 +81,11 @@ def clean_stances(values: Iterable[str]) -> tuple[str, ...]:
         stance = value.strip() if isinstance(value, str) else ""
         if not stance or len(stance) > MAX_STANCE_LENGTH:
             raise NotesValidationError(
-                f"a stance must be 1 to {MAX_STANCE_LENGTH} characters: {value!r}"
+                message("notes.stance_length", limit=MAX_STANCE_LENGTH, value=repr(value))
             )
         if stance in cleaned:
-            raise NotesValidationError(f"the stance '{stance}' is in the list twice")
+            raise NotesValidationError(message("notes.stance_twice", stance=stance))
         cleaned.append(stance)
     if not cleaned:
-        raise NotesValidationError("the stance list cannot be empty")
+        raise NotesValidationError(message("notes.stances_empty"))
     return tuple(cleaned)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes import (
     actions,
     backup,
@@ -66,6 +67,13 @@ class _Unset(enum.Enum):
 
 #: "leave this field as it is" in update methods.
 UNSET: Final = _Unset.UNSET
+
+#: How "no such item" is said for each table of notes.
+_MISSING: Final = {
+    "action_notes": "notes.no_such_action_note",
+    "highlights": "notes.no_such_highlight",
+    "bookmarks": "notes.no_such_bookmark",
+}
 
 
 class NotesStore:
@@ -213,9 +221,7 @@ class NotesStore:
             if not isinstance(expected_modified, _Unset):
                 current = actions.mine(conn, target.doc_id, target.action_id)
                 if (current.modified if current else None) != expected_modified:
-                    raise NotesChangedElsewhereError(
-                        "this note was changed elsewhere since it was opened", current
-                    )
+                    raise NotesChangedElsewhereError(message("notes.changed_elsewhere"), current)
             return actions.update(conn, target, changes)
 
         return self._db.write(work, pending=pending)
@@ -415,7 +421,7 @@ class NotesStore:
                 )
             ]
             if item_id not in ids:
-                raise NotesNotFoundError(f"there is no bookmark '{item_id}'")
+                raise NotesNotFoundError(message("notes.no_such_bookmark", id=item_id))
             ids.remove(item_id)
             ids.insert(max(0, min(index, len(ids))), item_id)
             now = utc_now()
@@ -473,7 +479,7 @@ class NotesStore:
     def save_reading_position(self, position: ReadingPosition) -> ReadingPosition:
         """Remember where the reader is in a document (from :func:`anchors.reading_position`)."""
         if position.offset < 0 or not position.doc_id:
-            raise NotesValidationError("a reading position needs a document and an offset >= 0")
+            raise NotesValidationError(message("notes.bad_reading_position"))
         return self._db.write(
             lambda c: reading_positions.save_position(c, position),
             pending=PendingEdit("save_reading_position", position, {}),
@@ -496,10 +502,14 @@ class NotesStore:
         from briefing_reader.core.commitments.status import STATUSES as COMMITMENT_STATUSES
 
         if not commitment_id:
-            raise NotesValidationError("a commitment status needs a commitment id", None, pending)
+            raise NotesValidationError(message("notes.status_needs_commitment"), None, pending)
         if status not in COMMITMENT_STATUSES:
             raise NotesValidationError(
-                f"unknown status '{status}' (choose from {', '.join(COMMITMENT_STATUSES)})",
+                message(
+                    "commitments.unknown_status",
+                    value=status,
+                    choices=", ".join(COMMITMENT_STATUSES),
+                ),
                 None,
                 pending,
             )
@@ -717,9 +727,9 @@ class NotesStore:
             f"SELECT * FROM {table} WHERE id = ? AND deleted_at IS NULL", (item_id,)
         ).fetchone()
         if row is None:
-            raise NotesNotFoundError(f"there is no {table[:-1]} '{item_id}'")
+            raise NotesNotFoundError(message(_MISSING[table], id=item_id))
         if row["imported_from"] is not None:
-            raise NotesConflictError("a colleague's note cannot be edited; it stays theirs")
+            raise NotesConflictError(message("notes.colleagues_note"))
         return convert(row)
 
 

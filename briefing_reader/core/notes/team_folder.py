@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing_reader.core.messages import Message, message, plain
 from briefing_reader.core.notes import json_bounds
 from briefing_reader.core.notes.errors import ExchangeError, NotesError
 from briefing_reader.core.notes.exchange import atomic_write
@@ -56,38 +57,45 @@ class SyncReport:
 
     folder: str
     published: str | None = None
-    offline: str | None = None
+    offline: Message | None = None
     authors: int = 0
     files_read: int = 0
     added: int = 0
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Message] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "folder": self.folder,
             "published": self.published,
-            "offline": self.offline,
+            "offline": None if self.offline is None else str(self.offline),
             "authors": self.authors,
             "files_read": self.files_read,
             "added": self.added,
             "updated": self.updated,
             "removed": self.removed,
             "unchanged": self.unchanged,
-            "skipped": self.skipped,
+            "skipped": [str(reason) for reason in self.skipped],
         }
 
-    def message(self) -> str:
+    def message(self) -> Message:
+        """What the round did (``str()`` of it is English)."""
         if self.offline:
-            return f"{self.folder}: not reachable ({self.offline}); nothing shared this time"
-        text = (
-            f"{self.folder}: published {self.published}; read {self.files_read} file(s) "
-            f"of {self.authors} colleague(s): {self.added} added, {self.updated} updated, "
-            f"{self.removed} removed, {self.unchanged} unchanged"
+            return message("team.offline", folder=self.folder, problem=self.offline)
+        return message(
+            "team.synced",
+            folder=self.folder,
+            published=self.published or "",
+            files=self.files_read,
+            authors=self.authors,
+            added=self.added,
+            updated=self.updated,
+            removed=self.removed,
+            unchanged=self.unchanged,
+            skipped=message("team.files_skipped", count=len(self.skipped)) if self.skipped else "",
         )
-        return text + (f", {len(self.skipped)} file(s) skipped" if self.skipped else "")
 
     def add(self, report: ImportReport) -> None:
         self.added += report.added
@@ -132,7 +140,7 @@ def publish(store: NotesStore, folder: Path) -> Path:
         return path
     parts = split_collection(collection, json_bounds.MAX_IMPORT_BYTES)
     if len(parts) > 1:
-        raise ExchangeError("my notes are more than one shared file can hold", path)
+        raise ExchangeError(message("notes.too_many_to_share"), path)
     atomic_write(path, parts[0])
     return path
 
@@ -179,7 +187,7 @@ def _read_author(
         try:
             found += read_jsonld(path, library, label=label)
         except ExchangeError as exc:
-            report.skipped.append(f"{path.name}: {exc.reason}")
+            report.skipped.append(message("team.file_skipped", name=path.name, reason=exc.message))
             return None
         report.files_read += 1
     return _newest(found)
@@ -194,13 +202,13 @@ def sync(store: NotesStore, folder: Path | str, library: Library | None = None) 
     folder = Path(folder)
     report = SyncReport(str(folder))
     if not folder.is_dir():
-        report.offline = "the folder does not exist or is not mounted"
+        report.offline = message("team.no_folder")
         return report
     try:
         report.published = str(publish(store, folder))
         by_author = _files(folder)
     except (ExchangeError, OSError) as exc:
-        report.offline = getattr(exc, "reason", None) or str(exc)
+        report.offline = exc.message if isinstance(exc, ExchangeError) else plain(str(exc))
         return report
     mine = own_file_name(store)[: -len(SUFFIX)]
     for author, paths in by_author.items():

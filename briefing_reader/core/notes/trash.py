@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 
+from briefing_reader.core.messages import message
 from briefing_reader.core.notes.errors import NotesConflictError, NotesNotFoundError
 from briefing_reader.core.notes.model import NoteKind, TrashItem, format_time
 from briefing_reader.core.notes.tables import TABLES
@@ -54,7 +55,7 @@ def soft_delete(conn: sqlite3.Connection, item_id: str, now: str) -> TrashItem:
     """
     found = find(conn, item_id)
     if found is None or found[1] is not None:
-        raise NotesNotFoundError(f"there is no note, highlight or bookmark '{item_id}' to delete")
+        raise NotesNotFoundError(message("notes.nothing_to_delete", id=item_id))
     kind = found[0]
     conn.execute(f"UPDATE {TABLES[kind]} SET deleted_at = ? WHERE id = ?", (now, item_id))
     doc_id, label = _label(conn, kind, item_id)
@@ -71,15 +72,12 @@ def restore(conn: sqlite3.Connection, item_id: str) -> str:
     """
     found = find(conn, item_id)
     if found is None or found[1] is None:
-        raise NotesNotFoundError(f"'{item_id}' is not in the trash (it may have been purged)")
+        raise NotesNotFoundError(message("notes.not_in_trash", id=item_id))
     kind = found[0]
     try:
         conn.execute(f"UPDATE {TABLES[kind]} SET deleted_at = NULL WHERE id = ?", (item_id,))
     except sqlite3.IntegrityError as exc:
-        raise NotesConflictError(
-            "this action has been annotated again since; the newer annotation was kept "
-            "and the deleted one stays in the trash"
-        ) from exc
+        raise NotesConflictError(message("notes.annotated_again")) from exc
     return kind
 
 
