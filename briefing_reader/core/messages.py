@@ -348,6 +348,64 @@ TEXTS: dict[str, str] = {
         "Message",
         "would become version {version} of the bundled document '{title}' (now version {old})",
     ),
+    # -- importing: converter warnings and kept versions -------------------------------
+    "import.docx_macros": QT_TRANSLATE_NOOP(
+        "Message", "the file contains macros; they were ignored (never run)"
+    ),
+    "import.pictures_left_out": QT_TRANSLATE_NOOP(
+        "Message", "{count} picture(s) or embedded object(s) left out"
+    ),
+    "import.outside_files": QT_TRANSLATE_NOOP(
+        "Message", "the file refers to outside files; they were not fetched"
+    ),
+    "import.notes_without_text": QT_TRANSLATE_NOOP(
+        "Message", "no text for note(s) {notes} (shown as missing)"
+    ),
+    "import.footnote_texts_unused": QT_TRANSLATE_NOOP(
+        "Message", "{count} footnote text(s) have no reference in the text and were left out"
+    ),
+    "import.endnote_texts_unused": QT_TRANSLATE_NOOP(
+        "Message", "{count} endnote text(s) have no reference in the text and were left out"
+    ),
+    "import.id_fixed": QT_TRANSLATE_NOOP(
+        "Message", "the id '{id}' may only hold a-z, 0-9 and '-'; stored as '{stored}'"
+    ),
+    "import.footnote_mismatch": QT_TRANSLATE_NOOP(
+        "Message",
+        "the text has {markers} footnote markers but the source has {texts} footnote texts",
+    ),
+    "import.footnote_mismatch_one_missing": QT_TRANSLATE_NOOP(
+        "Message",
+        "the text has {markers} footnote markers but the source has {texts} footnote texts;"
+        " no text for note {note} (shown as missing)",
+    ),
+    "import.footnote_mismatch_missing": QT_TRANSLATE_NOOP(
+        "Message",
+        "the text has {markers} footnote markers but the source has {texts} footnote texts;"
+        " no text for notes {notes} and {last} (shown as missing)",
+    ),
+    "import.footnote_text_unplaced": QT_TRANSLATE_NOOP(
+        "Message", "a footnote text has no marker in the text and was left out: {text}"
+    ),
+    "import.footnote_unplaced": QT_TRANSLATE_NOOP(
+        "Message", "footnote {label} has no marker in the text and was left out: {text}"
+    ),
+    "import.footnote_not_found": QT_TRANSLATE_NOOP(
+        "Message", "no text found for footnote {notes} (shown as missing)"
+    ),
+    "import.footnotes_not_found": QT_TRANSLATE_NOOP(
+        "Message", "no text found for footnotes {notes} (shown as missing)"
+    ),
+    "import.table_kept_as_text": QT_TRANSLATE_NOOP(
+        "Message", "page {page}: a table without ruling lines was kept as text, line by line"
+    ),
+    "import.table_footnote_left_out": QT_TRANSLATE_NOOP(
+        "Message", "a footnote inside a table was left out of the table"
+    ),
+    "versions.bad_id": QT_TRANSLATE_NOOP("Message", "the document id '{id}' cannot name a folder"),
+    "versions.not_kept": QT_TRANSLATE_NOOP(
+        "Message", "the text of this version could not be kept ({problem})"
+    ),
     # -- budgets (OverBudget.message) --------------------------------------------------
     "budget.front_matter_size": QT_TRANSLATE_NOOP(
         "Message", "its front matter is larger than {size} KB"

@@ -1759,6 +1759,78 @@ Openen in uw webbrowser?</translation>
         <translation>zou versie {version} worden van het meegeleverde document &apos;{title}&apos; (nu versie {old})</translation>
     </message>
     <message>
+        <source>the file contains macros; they were ignored (never run)</source>
+        <translation>het bestand bevat macro&apos;s; die zijn genegeerd (nooit uitgevoerd)</translation>
+    </message>
+    <message>
+        <source>{count} picture(s) or embedded object(s) left out</source>
+        <translation>{count} afbeelding(en) of ingesloten object(en) weggelaten</translation>
+    </message>
+    <message>
+        <source>the file refers to outside files; they were not fetched</source>
+        <translation>het bestand verwijst naar externe bestanden; die zijn niet opgehaald</translation>
+    </message>
+    <message>
+        <source>no text for note(s) {notes} (shown as missing)</source>
+        <translation>geen tekst voor noot/noten {notes} (als ontbrekend getoond)</translation>
+    </message>
+    <message>
+        <source>{count} footnote text(s) have no reference in the text and were left out</source>
+        <translation>{count} voetnoottekst(en) zonder verwijzing in de tekst zijn weggelaten</translation>
+    </message>
+    <message>
+        <source>{count} endnote text(s) have no reference in the text and were left out</source>
+        <translation>{count} eindnoottekst(en) zonder verwijzing in de tekst zijn weggelaten</translation>
+    </message>
+    <message>
+        <source>the id &apos;{id}&apos; may only hold a-z, 0-9 and &apos;-&apos;; stored as &apos;{stored}&apos;</source>
+        <translation>de id &apos;{id}&apos; mag alleen a-z, 0-9 en &apos;-&apos; bevatten; opgeslagen als &apos;{stored}&apos;</translation>
+    </message>
+    <message>
+        <source>the text has {markers} footnote markers but the source has {texts} footnote texts</source>
+        <translation>de tekst heeft {markers} voetnootmarkeringen maar de bron heeft {texts} voetnootteksten</translation>
+    </message>
+    <message>
+        <source>the text has {markers} footnote markers but the source has {texts} footnote texts; no text for note {note} (shown as missing)</source>
+        <translation>de tekst heeft {markers} voetnootmarkeringen maar de bron heeft {texts} voetnootteksten; geen tekst voor noot {note} (als ontbrekend getoond)</translation>
+    </message>
+    <message>
+        <source>the text has {markers} footnote markers but the source has {texts} footnote texts; no text for notes {notes} and {last} (shown as missing)</source>
+        <translation>de tekst heeft {markers} voetnootmarkeringen maar de bron heeft {texts} voetnootteksten; geen tekst voor noten {notes} en {last} (als ontbrekend getoond)</translation>
+    </message>
+    <message>
+        <source>a footnote text has no marker in the text and was left out: {text}</source>
+        <translation>een voetnoottekst heeft geen markering in de tekst en is weggelaten: {text}</translation>
+    </message>
+    <message>
+        <source>footnote {label} has no marker in the text and was left out: {text}</source>
+        <translation>voetnoot {label} heeft geen markering in de tekst en is weggelaten: {text}</translation>
+    </message>
+    <message>
+        <source>no text found for footnote {notes} (shown as missing)</source>
+        <translation>geen tekst gevonden voor voetnoot {notes} (als ontbrekend getoond)</translation>
+    </message>
+    <message>
+        <source>no text found for footnotes {notes} (shown as missing)</source>
+        <translation>geen tekst gevonden voor voetnoten {notes} (als ontbrekend getoond)</translation>
+    </message>
+    <message>
+        <source>page {page}: a table without ruling lines was kept as text, line by line</source>
+        <translation>pagina {page}: een tabel zonder lijnen is als tekst bewaard, regel voor regel</translation>
+    </message>
+    <message>
+        <source>a footnote inside a table was left out of the table</source>
+        <translation>een voetnoot in een tabel is uit de tabel weggelaten</translation>
+    </message>
+    <message>
+        <source>the document id &apos;{id}&apos; cannot name a folder</source>
+        <translation>de document-id &apos;{id}&apos; kan geen mapnaam zijn</translation>
+    </message>
+    <message>
+        <source>the text of this version could not be kept ({problem})</source>
+        <translation>de tekst van deze versie kon niet worden bewaard ({problem})</translation>
+    </message>
+    <message>
         <source>its front matter is larger than {size} KB</source>
         <translation>de kopgegevens (front matter) zijn groter dan {size} KB</translation>
     </message>

@@ -123,7 +123,7 @@ def letter_docx() -> bytes:
 def _load(path: Path) -> tuple[Document, list[str]]:
     converted = convert_file(path)
     text = front_matter(converted.meta) + "\n" + converted.body
-    return parse_document(text, path, bundled=False), converted.warnings
+    return parse_document(text, path, bundled=False), [str(w) for w in converted.warnings]
 
 
 @pytest.fixture

@@ -116,3 +116,18 @@ def test_a_document_that_fails_to_load_is_told_in_dutch_from_the_catalogue(
         assert error.message == message("content.no_front_matter")
         dutch = language.words(error, "nl")
         assert dutch == "heeft geen kopgegevens (een blok tussen regels met '---')"
+
+
+def test_an_id_fixed_on_import_is_told_in_dutch_and_english(tmp_path: Path) -> None:
+    from briefing_reader.core.importing.markdown import convert
+
+    path = tmp_path / "brief.md"
+    path.write_text("---\nid: Mijn Brief!\n---\n# Titel\n\nTekst.\n", encoding="utf-8")
+    converted = convert(path.read_text(encoding="utf-8"), path, "UTF-8")
+    warning = next(w for w in converted.warnings if w.code == "import.id_fixed")
+    assert str(warning) == (
+        "the id 'Mijn Brief!' may only hold a-z, 0-9 and '-'; stored as 'mijn-brief'"
+    )
+    assert language.words(warning, "nl") == (
+        "de id 'Mijn Brief!' mag alleen a-z, 0-9 en '-' bevatten; opgeslagen als 'mijn-brief'"
+    )

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content.errors import ContentError
+from briefing_reader.core.messages import Message, message
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document
@@ -35,7 +36,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
 class VersionsError(ContentError):
     """A kept version could not be written or read."""
 
-    def __init__(self, reason: str, path: Path | str) -> None:
+    def __init__(self, reason: str | Message, path: Path | str) -> None:
         super().__init__(path, reason)
 
 
@@ -135,7 +136,7 @@ def version_path(versions_dir: Path, doc_id: str, version: int | None, source_ha
         VersionsError: the id cannot be used as a folder name.
     """
     if not _SAFE_ID.match(doc_id) or doc_id in (".", ".."):
-        raise VersionsError(f"the document id '{doc_id}' cannot name a folder", versions_dir)
+        raise VersionsError(message("versions.bad_id", id=doc_id), versions_dir)
     return versions_dir / doc_id / f"{version or 0}-{source_hash[:12]}.json"
 
 
@@ -157,7 +158,7 @@ def save_version(versions_dir: Path, doc: Document, now: dt.datetime | None = No
         _atomic_write(path, data)
     except OSError as exc:
         raise VersionsError(
-            f"the text of this version could not be kept ({exc.strerror or exc})", path
+            message("versions.not_kept", problem=exc.strerror or str(exc)), path
         ) from exc
     return path
 

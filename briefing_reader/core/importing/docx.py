@@ -34,7 +34,7 @@ from briefing_reader.core.importing.letterhead import (
 from briefing_reader.core.importing.mdwriter import render, slugify
 from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.limits import OverBudget
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import Message, message
 
 FORMAT = "docx"
 _CHUNK = 256 * 1024
@@ -91,7 +91,7 @@ def _core_date(document: Any) -> dt.date | None:
     return stamp.date() if isinstance(stamp, dt.datetime) else None
 
 
-def _check_package(data: bytes, path: Path) -> list[str]:
+def _check_package(data: bytes, path: Path) -> list[Message]:
     """Zip sanity, budgets, no DTD in any XML part; what to tell the user.
 
     Every member is unpacked once here, counting the bytes that really come
@@ -101,7 +101,7 @@ def _check_package(data: bytes, path: Path) -> list[str]:
     Raises:
         ImportFailed: ``bad-docx`` or ``over-budget``.
     """
-    warnings: list[str] = []
+    warnings: list[Message] = []
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -111,7 +111,7 @@ def _check_package(data: bytes, path: Path) -> list[str]:
                 raise ImportFailed(path, message("import.zip_not_word"), BAD_DOCX)
             _Unpacked(path).read_all(archive, infos)
             if any(n.lower().endswith("vbaproject.bin") for n in names):
-                warnings.append("the file contains macros; they were ignored (never run)")
+                warnings.append(message("import.docx_macros"))
     except ImportFailed:
         raise
     except (

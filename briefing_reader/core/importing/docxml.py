@@ -23,6 +23,7 @@ from briefing_reader.core.importing.mdwriter import (
     escape_line_start,
     slugify,
 )
+from briefing_reader.core.messages import Message, message
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -67,7 +68,7 @@ class DocxWalker:
         self.document = document
         self.part = document.part
         self.nodes: list[Node] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.first_lines: list[str] = []
         self.title = ""
         self.missing: list[str] = []
@@ -87,10 +88,10 @@ class DocxWalker:
         self._blocks(self.document.element.body)
         self._flush_list()
         if self._images:
-            self.warnings.append(f"{self._images} picture(s) or embedded object(s) left out")
+            self.warnings.append(message("import.pictures_left_out", count=self._images))
         outside = [r for r in self._rels.values() if r.is_external and r.reltype != RT.HYPERLINK]
         if outside:
-            self.warnings.append("the file refers to outside files; they were not fetched")
+            self.warnings.append(message("import.outside_files"))
 
     def _blocks(self, parent: Any, skip_first: bool = False) -> None:
         for child in parent:
@@ -310,14 +311,12 @@ class DocxWalker:
             result.append((label, lines))
         if self.missing:
             self.warnings.append(
-                f"no text for note(s) {', '.join(self.missing)} (shown as missing)"
+                message("import.notes_without_text", notes=", ".join(self.missing))
             )
         for kind, found in texts.items():
             unused = [i for i in found if (kind, i) not in self._labels]
             if unused:
-                self.warnings.append(
-                    f"{len(unused)} {kind} text(s) have no reference in the text and were left out"
-                )
+                self.warnings.append(message(f"import.{kind}_texts_unused", count=len(unused)))
         return result
 
     def _notes(self, kind: str) -> dict[str, list[str]]:

@@ -47,7 +47,7 @@ from briefing_reader.core.importing.model import (
     ImportReport,
 )
 from briefing_reader.core.importing.storage import Batch, validate, write_atomic
-from briefing_reader.core.messages import message, plain
+from briefing_reader.core.messages import message
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
@@ -299,7 +299,7 @@ def _import_one(
         format=converted.format,
         encoding=converted.encoding,
         new_version=version,
-        warnings=[*converted.notices, *map(plain, converted.warnings)],
+        warnings=[*converted.notices, *converted.warnings],
         missing_footnotes=list(converted.missing_footnotes),
     )
     match, how = state.find(keys)

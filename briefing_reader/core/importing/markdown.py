@@ -16,7 +16,7 @@ from typing import Any
 from briefing_reader.core.importing.errors import INVALID, ImportFailed, over_budget
 from briefing_reader.core.importing.mdwriter import slugify
 from briefing_reader.core.importing.model import Converted
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import Message, message
 
 FORMAT = "markdown"
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)(?:\n|\A)---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -36,7 +36,7 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
 
     meta: dict[str, Any] = {}
     body = text
-    warnings: list[str] = []
+    warnings: list[Message] = []
     match = _FRONT.match(text)
     if match:
         try:
@@ -63,7 +63,7 @@ def convert(text: str, path: Path, encoding: str | None = None) -> Converted:
     doc_id = str(meta.get("id") or "")
     if doc_id and not _ID.match(doc_id):
         fixed = slugify(doc_id)[:80].strip("-") or slugify(title)[:60].strip("-")
-        warnings.append(f"the id '{doc_id}' may only hold a-z, 0-9 and '-'; stored as '{fixed}'")
+        warnings.append(message("import.id_fixed", id=doc_id, stored=fixed))
         doc_id = fixed
     meta["id"] = doc_id or slugify(title)[:60].strip("-") or "document"
     meta.setdefault("kind", "imported")

@@ -22,8 +22,8 @@ class Converted:
         body: the markdown after the front matter.
         format: ``opentk``, ``docx``, ``markdown`` or ``text``.
         encoding: the text encoding used (``UTF-8``, ``Windows-1252``), or None.
-        warnings: what the user should know (a footnote count mismatch ...), in
-            the converter's English.
+        warnings: what the user should know (a footnote count mismatch ...), as
+            messages.
         notices: what the importer adds (the encoding used ...), as messages.
         missing_footnotes: markers whose text the source lacks.
         explicit_id: the id came from the file itself (markdown front matter).
@@ -33,7 +33,7 @@ class Converted:
     body: str
     format: str
     encoding: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     missing_footnotes: list[str] = field(default_factory=list)
     explicit_id: bool = False
     notices: list[Message] = field(default_factory=list)

@@ -21,6 +21,7 @@ from briefing_reader.core.importing.footnotes import align, context_words, find_
 from briefing_reader.core.importing.mdwriter import MISSING_TEXT, render, slugify
 from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.importing.textbody import BodyBuilder
+from briefing_reader.core.messages import Message, message
 
 FORMAT = "opentk"
 _NUMBER = re.compile(r"^Nummer:\s*(\d{4}D\d+)")
@@ -181,12 +182,12 @@ def parliamentary_year(day: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def body_markdown(lines: Sequence[str], title: str) -> tuple[str, list[str], list[str]]:
+def body_markdown(lines: Sequence[str], title: str) -> tuple[str, list[str], list[Message]]:
     """(markdown, labels of missing footnote texts, warnings) for a letter body."""
     body_lines, notes = split_notes(lines)
     builder = BodyBuilder(body_lines, title)
     builder.build()
-    warnings: list[str] = []
+    warnings: list[Message] = []
     footnotes: list[tuple[str, list[str]]] = []
     missing: list[str] = []
     if notes:
@@ -208,15 +209,21 @@ def body_markdown(lines: Sequence[str], title: str) -> tuple[str, list[str], lis
             warnings.append(_mismatch(len(hits), len(notes), missing))
         unplaced = [" ".join(notes[i]) for i in range(len(notes)) if i not in used]
         for text in unplaced:
-            warnings.append(
-                f"a footnote text has no marker in the text and was left out: {text[:80]}"
-            )
+            warnings.append(message("import.footnote_text_unplaced", text=text[:80]))
     return render(builder.nodes, footnotes), missing, warnings
 
 
-def _mismatch(markers: int, texts: int, missing: list[str]) -> str:
-    text = f"the text has {markers} footnote markers but the source has {texts} footnote texts"
-    if missing:
-        notes = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
-        text += f"; no text for note{'s' if len(missing) > 1 else ''} {notes} (shown as missing)"
-    return text
+def _mismatch(markers: int, texts: int, missing: list[str]) -> Message:
+    if not missing:
+        return message("import.footnote_mismatch", markers=markers, texts=texts)
+    if len(missing) == 1:
+        return message(
+            "import.footnote_mismatch_one_missing", markers=markers, texts=texts, note=missing[0]
+        )
+    return message(
+        "import.footnote_mismatch_missing",
+        markers=markers,
+        texts=texts,
+        notes=", ".join(missing[:-1]),
+        last=missing[-1],
+    )

@@ -25,6 +25,7 @@ from briefing_reader.core.importing.model import Converted
 from briefing_reader.core.importing.pdfblocks import BlockBuilder, join_lines
 from briefing_reader.core.importing.pdflayout import lay_out
 from briefing_reader.core.importing.pdfread import read_pages
+from briefing_reader.core.messages import Message, message
 
 FORMAT = "pdf"
 _SIGNER_ROLE = re.compile(
@@ -66,7 +67,7 @@ def convert(data: bytes, path: Path) -> Converted:
 
 def _footnotes(
     markers: list[str], notes: dict[str, list[str]], order: list[str]
-) -> tuple[list[tuple[str, list[str]]], list[str], list[str]]:
+) -> tuple[list[tuple[str, list[str]]], list[str], list[Message]]:
     """Note texts for the markers in the text, in order; missing ones marked."""
     out: list[tuple[str, list[str]]] = []
     missing: list[str] = []
@@ -81,16 +82,13 @@ def _footnotes(
             missing.append(label)
             out.append((label, [MISSING_TEXT]))
     warnings = [
-        f"footnote {label} has no marker in the text and was left out: "
-        f"{join_lines(notes[label])[:80]}"
+        message("import.footnote_unplaced", label=label, text=join_lines(notes[label])[:80])
         for label in order
         if label not in seen
     ]
     if missing:
-        warnings.append(
-            f"no text found for footnote{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(missing)} (shown as missing)"
-        )
+        code = "import.footnotes_not_found" if len(missing) > 1 else "import.footnote_not_found"
+        warnings.append(message(code, notes=", ".join(missing)))
     return out, missing, warnings
 
 

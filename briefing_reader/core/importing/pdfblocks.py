@@ -23,6 +23,7 @@ from collections import Counter
 from briefing_reader.core.importing.mdwriter import Node, Span, slugify
 from briefing_reader.core.importing.pdflayout import Frame, Line
 from briefing_reader.core.importing.pdfread import Piece
+from briefing_reader.core.messages import Message, message
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=\S)")
 _PILLAR = re.compile(r"^Pijler\s+(\d+)\b")
@@ -98,7 +99,7 @@ class BlockBuilder:
         self.lines = lines
         self.size = body_size
         self.nodes: list[Node] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.title = ""
         self.markers: list[str] = []
         self.paragraph_texts: list[str] = []
@@ -251,10 +252,7 @@ class BlockBuilder:
             ]
             self.nodes.append(Node("para", spans=spans))
             self.paragraph_texts.extend(span.text for span in spans)
-            self.warnings.append(
-                f"page {self.lines[i].page}: a table without ruling lines "
-                f"was kept as text, line by line"
-            )
+            self.warnings.append(message("import.table_kept_as_text", page=self.lines[i].page))
         return j
 
     # -- lists -------------------------------------------------------------------

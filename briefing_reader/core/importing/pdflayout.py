@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing_reader.core.importing.pdfread import PdfPage, Piece, Rule
+from briefing_reader.core.messages import Message
 
 MARGIN = 0.12  # top and bottom share of a page where running heads live
 _BULLETS = {"\uf0b7", "•", "◦", "▪", "‣", "·", "-", "–", "\uf0a7", "\uf0d8", "o"}
@@ -109,7 +110,7 @@ class Laid:
     notes: dict[str, list[str]]
     note_order: list[str]
     body_size: float
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def lay_out(pages: list[PdfPage]) -> Laid:

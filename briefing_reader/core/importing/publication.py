@@ -33,7 +33,7 @@ from typing import Any
 from briefing_reader.core.importing.errors import INVALID, TOO_LARGE, ImportFailed
 from briefing_reader.core.importing.mdwriter import MISSING_TEXT, Node, Span, render, slugify
 from briefing_reader.core.importing.model import Converted
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import Message, message
 
 MAX_DEPTH = 200
 MAX_ELEMENTS = 500_000
@@ -181,7 +181,7 @@ class _Walker:
     def __init__(self) -> None:
         self.nodes: list[Node] = []
         self.notes: list[tuple[str, str]] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.found: dict[str, Any] = {}
         self._used: set[str] = set()
         self._context = ""
@@ -423,7 +423,7 @@ class _XmlWalker(_Walker):
                         spans.extend(self._span(al) for al in entry if _local(al.tag) == "al")
                 rows.append((cells + [""] * width)[:width])
         if width != 1 and any(_local(e.tag) == "noot" for e in element.iter()):
-            self.warnings.append("a footnote inside a table was left out of the table")
+            self.warnings.append(message("import.table_footnote_left_out"))
         self.table(rows, spans[1:] if spans else None)
 
     def _ondertekening(self, element: Any) -> None:
