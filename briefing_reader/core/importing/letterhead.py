@@ -8,28 +8,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from briefing_reader.core.content.citation import MONTHS_NL
+
 _DOSSIER = re.compile(r"^(?P<num>\d{2}\s?\d{3})(?:[ -](?P<suffix>[A-Z]{1,5}))?\s+(?P<title>\S.*)$")
 _NR = re.compile(r"^Nr\.\s*(?P<nr>\d+)\s*(?P<rest>.*)$")
-_MONTHS = {
-    name: n
-    for n, name in enumerate(
-        [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+_MONTHS = {name: n for n, name in enumerate(MONTHS_NL, start=1)}
 _PLACE_DATE = re.compile(
     r"^[A-Z][\w'’. -]+,\s*(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\s+"
     r"(?P<year>\d{4})$"

@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from briefing_reader.core.content.citation import MONTHS_NL
 from briefing_reader.core.importing.errors import INVALID, TOO_LARGE, ImportFailed
 from briefing_reader.core.importing.mdwriter import MISSING_TEXT, Node, Span, render, slugify
 from briefing_reader.core.importing.model import Converted
@@ -41,21 +42,7 @@ _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s")
 _PILLAR = re.compile(r"^Pijler\s+(\d+)\b")
-_NL_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_PLACE_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(_NL_MONTHS) + r")\s+(\d{4})")
+_PLACE_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS_NL) + r")\s+(\d{4})")
 
 
 def convert(data: bytes, path: Path, kind: str) -> Converted:
@@ -294,7 +281,7 @@ def _date(text: str) -> dt.date | None:
     if match := _PLACE_DATE.search(text):
         try:
             return dt.date(
-                int(match.group(3)), _NL_MONTHS.index(match.group(2)) + 1, int(match.group(1))
+                int(match.group(3)), MONTHS_NL.index(match.group(2)) + 1, int(match.group(1))
             )
         except ValueError:
             return None
