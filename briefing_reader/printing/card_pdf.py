@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPageSize
 
-from briefing_reader.core.atomic import write_atomic
-from briefing_reader.core.messages import message
 from briefing_reader.printing.card import CardLimits, card_levels, compose_card
 from briefing_reader.printing.composing import Composition
 from briefing_reader.printing.painting import pdf_bytes
-from briefing_reader.printing.request import PrintError
+from briefing_reader.printing.request import output_target, save_output
 
 if TYPE_CHECKING:
     from briefing_reader.core.content import Document, Library
@@ -74,26 +72,9 @@ def write_card(
     Raises:
         PrintError: the folder does not exist or the file cannot be written.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise PrintError(
-            message(
-                "cli.at",
-                path=str(path),
-                reason=message("exchange.no_folder", folder=str(path.parent)),
-            )
-        )
+    path = output_target(path)
     _composition, data, pages = fitted_card(
         library, store, docs, language=language, page_size=page_size
     )
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise PrintError(
-            message(
-                "cli.at",
-                path=str(path),
-                reason=message("exchange.cannot_write", problem=str(exc.strerror or exc)),
-            )
-        ) from exc
+    save_output(path, data)
     return pages

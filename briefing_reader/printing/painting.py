@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.messages import message
 from briefing_reader.printing.composing import APP_NAME, Composition, Running
 from briefing_reader.printing.layout import (
@@ -35,7 +34,7 @@ from briefing_reader.printing.layout import (
     print_font,
     text_pages,
 )
-from briefing_reader.printing.request import PrintError
+from briefing_reader.printing.request import PrintError, output_target, save_output
 
 HEADER_POINTS = 8.0
 INK = QColor("#1b1b1b")
@@ -210,26 +209,7 @@ def write_pdf(
     Raises:
         PrintError: the folder does not exist or the file cannot be written.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise PrintError(
-            message(
-                "cli.at",
-                path=str(path),
-                reason=message("exchange.no_folder", folder=str(path.parent)),
-            )
-        )
-    if path.is_dir():
-        raise PrintError(message("cli.at", path=str(path), reason=message("import.folder")))
+    path = output_target(path)
     data, pages = pdf_bytes(composition, page_size)
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise PrintError(
-            message(
-                "cli.at",
-                path=str(path),
-                reason=message("exchange.cannot_write", problem=str(exc.strerror or exc)),
-            )
-        ) from exc
+    save_output(path, data)
     return pages

@@ -6,7 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from briefing_reader.core.atomic import write_atomic
 from briefing_reader.core.content import Library
 from briefing_reader.core.content.citation import citation
 from briefing_reader.core.messages import Message, as_message, message
@@ -21,6 +23,35 @@ class PrintError(Exception):
     def __init__(self, said: str | Message) -> None:
         self.message = as_message(said)
         super().__init__(str(self.message))
+
+
+def output_target(path: Path | str) -> Path:
+    """``path`` as a file to write printed output to: its folder must exist
+    and it must not be a folder itself.
+
+    Raises:
+        PrintError: naming the file and why not.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        folder = message("exchange.no_folder", folder=str(path.parent))
+        raise PrintError(message("cli.at", path=str(path), reason=folder))
+    if path.is_dir():
+        raise PrintError(message("cli.at", path=str(path), reason=message("import.folder")))
+    return path
+
+
+def save_output(path: Path, data: bytes) -> None:
+    """Write printed output atomically (a reader never sees half a file).
+
+    Raises:
+        PrintError: the file cannot be written, naming it and why.
+    """
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        problem = message("exchange.cannot_write", problem=str(exc.strerror or exc))
+        raise PrintError(message("cli.at", path=str(path), reason=problem)) from exc
 
 
 @dataclass(frozen=True)

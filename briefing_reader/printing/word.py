@@ -29,10 +29,8 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Pt, RGBColor
 
-from briefing_reader.core.atomic import write_atomic
-from briefing_reader.core.messages import message
 from briefing_reader.printing.composing import APP_NAME, FOOTNOTE_LINKS, Composition
-from briefing_reader.printing.request import PrintError
+from briefing_reader.printing.request import output_target, save_output
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -75,28 +73,9 @@ def write_docx(composition: Composition, path: Path | str) -> None:
     Raises:
         PrintError: the folder does not exist or the file cannot be written.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise PrintError(
-            message(
-                "cli.at",
-                path=str(path),
-                reason=message("exchange.no_folder", folder=str(path.parent)),
-            )
-        )
-    if path.is_dir():
-        raise PrintError(message("cli.at", path=str(path), reason=message("import.folder")))
+    path = output_target(path)
     data = docx_bytes(composition)
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise PrintError(
-            message(
-                "cli.at",
-                path=str(path),
-                reason=message("exchange.cannot_write", problem=str(exc.strerror or exc)),
-            )
-        ) from exc
+    save_output(path, data)
 
 
 class _Footnotes:
