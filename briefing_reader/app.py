@@ -224,26 +224,28 @@ def start_features(window: MainWindow, paths: Paths) -> bool:
 def check_files(window: MainWindow) -> None:
     """Look at the library's files (added, changed or removed behind the app's
     back) in a worker thread, then update the index: the window stays usable."""
+    from briefing_reader.core.content.catalogue import Entry, SyncReport
+    from briefing_reader.core.content.catalogued import CataloguedLibrary
     from briefing_reader.ui.background import run_in_background
 
     library = window.library
-    check = getattr(library, "check_files", None)
-    if check is None:
+    if not isinstance(library, CataloguedLibrary):  # documents held in memory: nothing to check
         window.search.start_indexing()
         return
+    catalogued = library
 
-    def check_and_read(_progress: object) -> tuple[object, object]:
-        report = check()
-        read = getattr(library, "read_entries", None)  # the first paint read only a few
-        return report, read() if read is not None and not library.entries_read else None
+    def check_and_read(_progress: object) -> tuple[SyncReport, list[Entry] | None]:
+        report = catalogued.check_files()
+        # the first paint read only a few entries: read the rest here, off the GUI thread
+        return report, None if catalogued.entries_read else catalogued.read_entries()
 
-    def checked(result: tuple[object, object]) -> None:
+    def checked(result: tuple[SyncReport, list[Entry] | None]) -> None:
         report, entries = result
-        if getattr(report, "any", False):
+        if report.any:
             window.importing.reload(catalogued=True)  # notes re-anchored, contents, index
             return
-        if entries is not None and not library.entries_read:
-            library.adopt_entries(entries)  # type: ignore[attr-defined]
+        if entries is not None and not catalogued.entries_read:
+            catalogued.adopt_entries(entries)
         window.show_whole_library()
         window.search.start_indexing()
 
