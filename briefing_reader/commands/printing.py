@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from briefing_reader import language, paths
 from briefing_reader.commands import EXIT_OK, fail, load_library, located, warn
 from briefing_reader.commands.notes import SubParsers, notes_subcommands, with_store
-from briefing_reader.core.messages import message
+from briefing_reader.core.messages import Message, message
 from briefing_reader.core.notes import NotesError, NotesStore, open_store
 from briefing_reader.language import words
 
@@ -157,15 +157,17 @@ def _page_size(name: str | None) -> Any:
     return QPageSize(QPageSize.PageSizeId.Letter if name == "Letter" else QPageSize.PageSizeId.A4)
 
 
-def _check_output(output: str) -> str | None:
-    """Why ``output`` cannot be written, or None."""
-    path = Path(output)
-    if path.is_dir():
-        return f"{path}: is a folder, not a file"
-    if not path.parent.is_dir():
-        return f"{path}: the folder {path.parent} does not exist"
+def _check_output(output: str) -> Message | None:
+    """Why ``output`` cannot be written, or None (before any work is done)."""
+    from briefing_reader.printing.request import PrintError, output_target
+
+    try:
+        path = output_target(output)
+    except PrintError as exc:
+        return exc.message
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return f"{path}: cannot be written (permission denied)"
+        denied = message("exchange.cannot_write", problem="permission denied")
+        return message("cli.at", path=str(path), reason=denied)
     return None
 
 

@@ -79,3 +79,26 @@ def test_printed_labels_follow_the_language_and_the_citation_stays_dutch(
         assert re.sub(r"\s+", "", label) in text
     assert not_there not in text
     assert "KamerstukkenII2024/25,32824,nr.456" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "folder", "missing"),
+    [
+        ("nl", "is een map, geen bestand", "de map {} bestaat niet"),
+        ("en", "is a folder, not a file", "the folder {} does not exist"),
+    ],
+)
+def test_an_output_file_that_cannot_be_written_is_refused_in_the_users_language(
+    run: Runner, tmp_path: Path, lang: str, folder: str, missing: str
+) -> None:
+    env = {"BRIEFING_READER_LANGUAGE": lang}
+    for command in ("card", "pack", "print"):
+        args = ["kst-32824-456"] if command == "print" else []
+        into_folder = run(command, *args, "-o", str(tmp_path), check=False, env_extra=env)
+        assert into_folder.returncode == 1
+        assert f"briefing-reader: {tmp_path}: {folder}" in into_folder.stderr
+    nowhere = tmp_path / "nope" / "kaart.pdf"
+    refused = run("card", "-o", str(nowhere), check=False, env_extra=env)
+    assert refused.returncode == 1
+    assert missing.format(nowhere.parent) in refused.stderr
+    assert not nowhere.parent.exists()
