@@ -101,8 +101,9 @@ def _print_readable(result: object) -> None:
     if result.partial:
         print("Geen treffer heeft alle woorden; de beste gedeeltelijke treffers:")
     shown = len(result.hits)
-    more = f" (eerste {shown})" if shown < result.total else ""
-    print(f"{result.total} resultaten voor: {result.query}{more}")
+    where = "1 document" if result.documents == 1 else f"{result.documents} documenten"
+    more = f"; eerste {shown}" if shown < result.total else ""
+    print(f"{result.total} resultaten voor: {result.query} ({where}{more})")
     for doc_id, hits in result.by_document().items():
         print(f"\n{hits[0].doc_title}  [{doc_id}]")
         for hit in hits:

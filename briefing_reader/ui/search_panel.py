@@ -226,7 +226,10 @@ class SearchPanel(QWidget):
 
     def _summary_html(self, result: SearchResult) -> str:
         """How many hits (passages, as F3 counts them), what was not found, a suggestion."""
-        parts = [self.tr("%d hits") % result.total]
+        if result.documents == 1:
+            parts = [self.tr("%d hits in 1 document") % result.total]
+        else:
+            parts = [self.tr("%d hits in %d documents") % (result.total, result.documents)]
         if len(result.hits) < result.total:
             parts[0] += " " + self.tr("(first %d shown)") % len(result.hits)
         if result.partial:

@@ -3040,8 +3040,12 @@ Openen in uw webbrowser?</translation>
         <translation>Bedoelde u &lt;a href=&apos;%s&apos;&gt;%s&lt;/a&gt;?</translation>
     </message>
     <message>
-        <source>%d hits</source>
-        <translation>%d treffers</translation>
+        <source>%d hits in 1 document</source>
+        <translation>%d treffers in 1 document</translation>
+    </message>
+    <message>
+        <source>%d hits in %d documents</source>
+        <translation>%d treffers in %d documenten</translation>
     </message>
     <message>
         <source>(first %d shown)</source>

@@ -24,7 +24,16 @@ def test_json_shape(tmp_path: Path) -> None:
     result = run(tmp_path, "statushouder", "--json", "--limit", "5")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data.keys() == {"query", "suggestion", "total", "partial", "missing", "hits"}
+    assert data.keys() == {
+        "query",
+        "suggestion",
+        "total",
+        "documents",
+        "partial",
+        "missing",
+        "hits",
+    }
+    assert 1 <= data["documents"] <= data["total"]
     assert data["query"] == "statushouder"
     assert data["suggestion"] is None
     assert (data["partial"], data["missing"]) == (False, [])

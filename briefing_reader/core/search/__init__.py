@@ -60,9 +60,15 @@ id), tables (``tabel-N``), footnotes (``fn-LABEL``), sub-action titles (the
 sub-action id); everything inside an action or sub-action has kind
 ``action``.
 
-Ranking (``searching.py``): units holding more parts of the query, then
+Index (``schema.py``): one record per document; each term's posting holds
+the bitmap of the document's units holding it, so a query is set algebra
+on documents and bitmaps (``collect.py``), never a walk over every passage.
+
+Ranking (``searching.py``): passages holding more parts of the query, then
 more parts as whole words (not compound parts), then the letters before
-our companion documents, then Whoosh's score.
+our companion documents; within that, documents by their BM25F score for
+the query, a document's passages together (headings first, then in
+reading order). ``total`` counts passages, ``documents`` documents.
 
 Dutch analysis (``text.py``): tokens are runs of letters and digits, lower
 cased with accents folded; Snowball's Dutch stemmer plus a small

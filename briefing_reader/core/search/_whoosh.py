@@ -13,7 +13,7 @@ warnings.filterwarnings("ignore", category=SyntaxWarning, module=r"whoosh(\.|$)"
 warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"whoosh(\.|$)")
 
 # ruff: noqa: E402
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError
@@ -31,6 +31,7 @@ __all__ = [
     "RamStorage",
     "TermNotFound",
     "fields",
+    "formats",
     "pack_uint",
     "wq",
 ]

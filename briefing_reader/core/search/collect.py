@@ -1,18 +1,22 @@
-"""Matching units as sets, scored only where the ranking needs a score.
+"""Matching passages as unit bitmaps per record, scored only where the
+ranking needs a score.
 
-Whoosh's collector walks every match one posting at a time and scores each
-(at 10,000 letters a common word matches ~100,000 units: half a second).
-Here a term's postings are read block by block into a dict (unit -> weight),
-a query becomes set operations on those dicts, and the BM25F score (the same
-formula and statistics as Whoosh's) is computed only for the units of the
-ranking tiers that fill the page. Queries of other shapes return None and
-are searched the Whoosh way.
+A record is a document, or 64 units of a long one (see :mod:`.schema`). A
+term's postings are read block by block into two dicts: record -> weight
+(for BM25F over the record) and record -> bitmap of its units holding the
+term. A query becomes set algebra on those: an AND intersects the records
+and ANDs their bitmaps, so "both words in one passage" costs one integer
+operation per record, not one posting per passage. The BM25F score (the
+same formula and statistics as Whoosh's) is computed only for the records
+of the ranking tiers that fill the page.
 
 Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 """
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,9 +29,19 @@ from whoosh.util.numeric import byte_to_length as _byte_to_length
 
 from briefing_reader.core.search._whoosh import TermNotFound, wq
 
+_BIG_ENDIAN = sys.byteorder == "big"
+assert array("Q").itemsize == 8  # a record's unit bitmap (schema.CHUNK units)
+
 
 class Unsupported(Exception):
     """A query node this module does not evaluate."""
+
+
+Bits = dict[int, int]
+"""record number -> bitmap of its units (bit i: its i-th unit); never 0."""
+
+DOCUMENT_FIELDS = frozenset({"doc", "kind", "dockind", "date"})
+"""Fields that name whole documents (no unit bitmaps): a match is every unit."""
 
 
 @dataclass
@@ -42,10 +56,16 @@ class Leaf:
 
 @dataclass
 class Matches:
-    """Every unit matching a query, and the terms that score them."""
+    """The passages matching a query (per document, a unit bitmap), and the
+    terms that score their documents."""
 
-    units: set[int]
+    units: Bits
     leaves: list[Leaf] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many passages match."""
+        return sum(bits.bit_count() for bits in self.units.values())
 
 
 class Postings:
@@ -60,11 +80,26 @@ class Postings:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self._weights: dict[tuple[str, str], dict[int, float]] = {}
+        self._weights: dict[tuple[str, str], tuple[dict[int, float], Bits]] = {}
         self._lengths: dict[str, bytes | None] = {}
 
     def weights(self, fieldname: str, text: str) -> dict[int, float]:
-        """unit -> weight of ``text`` in ``fieldname`` (deleted units left out)."""
+        """document -> weight of ``text`` in ``fieldname`` (deleted ones left out)."""
+        return self._term(fieldname, text)[0]
+
+    def bits(self, fieldname: str, text: str) -> Bits:
+        """document -> bitmap of its units holding ``text`` in ``fieldname``.
+
+        For a field naming whole documents (``doc``, ``dockind``...), every
+        unit of each document holding the term.
+        """
+        if fieldname in DOCUMENT_FIELDS:
+            every = self._term("scope", "all")[1]
+            docs = self._term(fieldname, text)[0]
+            return {d: every[d] for d in docs if d in every}
+        return self._term(fieldname, text)[1]
+
+    def _term(self, fieldname: str, text: str) -> tuple[dict[int, float], Bits]:
         key = (fieldname, text)
         found = self._weights.get(key)
         if found is None:
@@ -74,15 +109,18 @@ class Postings:
             self._weights[key] = found
         return found
 
-    def _read(self, fieldname: str, text: str) -> dict[int, float]:
-        out: dict[int, float] = {}
+    def _read(self, fieldname: str, text: str) -> tuple[dict[int, float], Bits]:
+        weights: dict[int, float] = {}
+        bits: Bits = {}
         for leaf, offset in self.reader.leaf_readers():
             try:
                 matcher = leaf.postings(fieldname, text)
             except TermNotFound:
                 continue
-            out.update(_blocks(matcher, offset))
-        return out
+            leaf_weights, leaf_bits = _blocks(matcher, offset)
+            weights.update(leaf_weights)
+            bits.update(leaf_bits)
+        return weights, bits
 
     def length_bytes(self, fieldname: str) -> bytes | None:
         """Every unit's field length as Whoosh stores it (a byte per unit), or
@@ -109,13 +147,13 @@ class Postings:
             chunks.append(stored + bytes(count - len(stored)))
         return b"".join(chunks)
 
-    def scores(self, matches: Matches, units: Iterable[int]) -> list[tuple[float, int]]:
-        """(score, -unit) of ``units``: the same BM25F figures Whoosh computes.
+    def scores(self, matches: Matches, docs: Iterable[int]) -> list[tuple[float, int]]:
+        """(score, -document) of ``docs``: the same BM25F figures Whoosh computes.
 
         Written as maps over whole lists (run in C): a tier can hold
-        100,000 units.
+        10,000 documents.
         """
-        order = list(units)
+        order = list(docs)
         total: list[float] = [0.0] * len(order)
         for leaf in matches.leaves:
             weights = list(map(leaf.weights.get, order, repeat(0.0)))
@@ -137,12 +175,12 @@ class Postings:
         return list(zip(total, map(neg, order), strict=True))
 
     def best(self, matches: Matches, units: list[int], need: int) -> list[tuple[float, int]] | None:
-        """(score, -unit) of the best ``need`` or more of ``units``: every unit
-        scoring at least as well as the ``need``-th best.
+        """(score, -document) of the best ``need`` or more of the documents
+        ``units``: every one scoring at least as well as the ``need``-th best.
 
         A score depends only on each term's weight and the field length
-        byte, so units are counted by that combination (in C) and only the
-        units of the best combinations are listed. None when the lengths
+        byte, so documents are counted by that combination (in C) and only
+        those of the best combinations are listed. None when the lengths
         cannot be read this way.
         """
         columns: list[list[Any]] = [
@@ -196,13 +234,18 @@ class _Memo:
         self._scorer = scorer
         self._reader = reader
         self._fieldname = fieldname
+        self._known: dict[tuple[float, int], float] = {}
 
     def table(self, pairs: set[tuple[float, int]]) -> dict[tuple[float, int], float]:
         """The score of each (weight, length byte); 0 for weight 0 (not held)."""
         return {(w, b): self._by_byte(w, b) if w else 0.0 for w, b in pairs}
 
     def _by_byte(self, weight: float, byte: int) -> float:
-        return float(self._scorer._score(weight, _byte_to_length(byte) if byte else 1))
+        known = self._known.get((weight, byte))
+        if known is None:
+            length = _byte_to_length(byte) if byte else 1
+            known = self._known[(weight, byte)] = float(self._scorer._score(weight, length))
+        return known
 
     def score(self, weight: float, unit: int, lengths: bytes | None) -> float:
         if lengths is not None:
@@ -211,38 +254,49 @@ class _Memo:
         return float(self._scorer._score(weight, length))
 
 
-def _blocks(matcher: Any, offset: int) -> dict[int, float]:
-    """unit -> weight of a leaf matcher, a block at a time where Whoosh allows."""
+def _blocks(matcher: Any, offset: int) -> tuple[dict[int, float], Bits]:
+    """(document -> weight, document -> unit bitmap) of a leaf matcher, a
+    block at a time where Whoosh allows; the bitmaps are empty for a field
+    without them."""
     from whoosh.matching.wrappers import FilterMatcher
+
+    from briefing_reader.core.search.schema import UnitsFormat
 
     deleted: frozenset[int] = frozenset()
     inner = matcher
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted units
-    out: dict[int, float] = {}
+        inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted documents
+    with_bits = isinstance(getattr(inner, "format", None), UnitsFormat)
     if hasattr(inner, "_read_data") and hasattr(inner, "_next_block"):
-        ids, weights = _decoded(inner)
-        out = dict(zip(map(offset.__add__, ids) if offset else ids, weights, strict=True))
-        if deleted:
-            for unit in deleted:
-                out.pop(unit + offset, None)
-        return out
+        ids, weights, values = _decoded(inner, with_bits)
+        if offset:
+            ids = list(map(offset.__add__, ids))
+        out = dict(zip(ids, weights, strict=True))
+        bits = dict(zip(ids, values, strict=True)) if with_bits else {}
+        for docnum in deleted:
+            out.pop(docnum + offset, None)
+            bits.pop(docnum + offset, None)
+        return out, bits
+    out, bits = {}, {}
     while matcher.is_active():  # any other matcher: one posting at a time
         out[matcher.id() + offset] = matcher.weight()
+        if with_bits:
+            bits[matcher.id() + offset] = int.from_bytes(matcher.value(), "little")
         matcher.next()
-    return out
+    return out, bits
 
 
-def _decoded(inner: Any) -> tuple[list[int], list[float]]:
-    """Every posting of a Whoosh 2.7.4 W3LeafMatcher (pinned): (ids, weights).
+def _decoded(inner: Any, with_values: bool) -> tuple[list[int], list[float], array[int]]:
+    """Every posting of a Whoosh 2.7.4 W3LeafMatcher (pinned): (ids, weights, bitmaps).
 
     Each block is unpacked as Whoosh stores it (ids as deltas, weights as
-    None for all 1.0, one float for all alike, or one each), the deltas
-    summed in C: Whoosh's own reader sums them in a Python generator, which
-    cost more than reading the blocks.
+    None for all 1.0, one float for all alike, or one each; fixed-size
+    values joined in one string), the deltas summed and the bitmaps read in
+    C: Whoosh's own reader does both in Python, one posting at a time.
     """
     ids: list[int] = []
     weights: list[float] = []
+    values = array("Q")
     while inner.is_active():
         if inner._data is None:
             inner._read_data()
@@ -255,12 +309,16 @@ def _decoded(inner: Any) -> tuple[list[int], list[float]]:
             weights.extend(repeat(stored, inner._blocklength))
         else:
             weights.extend(stored)
+        if with_values:
+            values.frombytes(data[2])
         inner._next_block()
-    return ids, weights
+    if _BIG_ENDIAN:
+        values.byteswap()  # stored little-endian (schema.to_bytes)
+    return ids, weights, values
 
 
 def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
-    """The units matching ``query`` and its scoring terms.
+    """The passages matching ``query`` and its scoring terms.
 
     Raises:
         Unsupported: a node other than Term, And, Or, AndNot or a TermSet.
@@ -268,35 +326,61 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
     from briefing_reader.core.search.searching import TermSet
 
     if isinstance(query, wq.Term):
-        weights = postings.weights(query.fieldname, query.text)
+        units = postings.bits(query.fieldname, query.text)
         leaves = []
-        if score and weights:
+        if score and units and query.fieldname not in DOCUMENT_FIELDS:
             scorer = postings.searcher.weighting.scorer(
                 postings.searcher, query.fieldname, query.text
             )
             if not hasattr(scorer, "_score"):
                 raise Unsupported(type(scorer).__name__)
-            leaves = [Leaf(query.fieldname, weights, scorer)]
-        return Matches(set(weights), leaves)
+            leaves = [Leaf(query.fieldname, postings.weights(query.fieldname, query.text), scorer)]
+        return Matches(units, leaves)
     if isinstance(query, TermSet):
-        units: set[int] = set()
-        for text in query.texts:
-            units.update(postings.weights(query.fieldname, text))
+        units = union([postings.bits(query.fieldname, text) for text in query.texts])
         weights = dict.fromkeys(units, 1.0)
         return Matches(units, [Leaf(query.fieldname, weights, None, query.score)] if score else [])
     if isinstance(query, wq.AndNot):
         positive = evaluate(postings, query.a, score)
-        positive.units -= evaluate(postings, query.b, False).units
+        positive.units = without(positive.units, evaluate(postings, query.b, False).units)
         return positive
     if isinstance(query, (wq.And, wq.Or)) and type(query) in (wq.And, wq.Or):
         parts = [evaluate(postings, q, score) for q in query.subqueries]
         if not parts:
-            return Matches(set())
-        units = set(parts[0].units)
-        for part in parts[1:]:
-            if isinstance(query, wq.And):
-                units &= part.units
-            else:
-                units |= part.units
+            return Matches({})
+        sets = [part.units for part in parts]
+        units = intersection(sets) if isinstance(query, wq.And) else union(sets)
         return Matches(units, [leaf for part in parts for leaf in part.leaves])
     raise Unsupported(type(query).__name__)
+
+
+def intersection(sets: list[Bits]) -> Bits:
+    """The units held by every one of ``sets``."""
+    ordered = sorted(sets, key=len)
+    out = dict(ordered[0])
+    for other in ordered[1:]:
+        get = other.get
+        out = {d: both for d, bits in out.items() if (both := bits & get(d, 0))}
+    return out
+
+
+def union(sets: list[Bits]) -> Bits:
+    """The units held by any of ``sets``."""
+    if not sets:
+        return {}
+    largest = max(range(len(sets)), key=lambda i: len(sets[i]))
+    out = dict(sets[largest])
+    for i, other in enumerate(sets):
+        if i == largest:
+            continue
+        for d, bits in other.items():
+            out[d] = out.get(d, 0) | bits
+    return out
+
+
+def without(units: Bits, other: Bits) -> Bits:
+    """The units of ``units`` not in ``other``."""
+    if not other:
+        return units
+    get = other.get
+    return {d: rest for d, bits in units.items() if (rest := bits & ~get(d, 0))}

@@ -82,7 +82,11 @@ class Highlighter:
         """(start, end) of every matched word in ``text``, in order."""
         if self.empty:
             return []
-        found = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
+        folded = fold(text)
+        if len(folded) == len(text):  # letter for letter (no ß, no ĳ): read it once
+            found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(folded)]
+        else:
+            found = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
         marked = [self._word_matches(form) for _, _, form in found]
         for phrase in self._phrases:
             n = len(phrase)
@@ -268,7 +272,8 @@ class SearchResult:
     Attributes:
         query: the query as typed.
         hits: the best hits, best first (at most the limit asked for).
-        total: how many units match in all.
+        total: how many passages (units) match in all.
+        documents: in how many documents.
         suggestion: a corrected query ("bedoelde u ...?") or None.
         malformed: the query was read as plain words.
         index_ready: False when no index was available yet (no hits then).
@@ -281,6 +286,7 @@ class SearchResult:
     query: str
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    documents: int = 0
     suggestion: str | None = None
     malformed: bool = False
     index_ready: bool = True
@@ -304,6 +310,7 @@ class SearchResult:
             "query": self.query,
             "suggestion": self.suggestion,
             "total": self.total,
+            "documents": self.documents,
             "partial": self.partial,
             "missing": list(self.missing),
             "hits": [hit.to_json() for hit in self.hits],

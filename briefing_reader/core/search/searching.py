@@ -6,15 +6,13 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import compress, pairwise
+from itertools import pairwise
 from typing import Any
 
 from briefing_reader.core.search import collect
-from briefing_reader.core.search import schema as _schema
-from briefing_reader.core.search._whoosh import ListMatcher, NullMatcher, TermNotFound, wq
+from briefing_reader.core.search._whoosh import wq
 from briefing_reader.core.search.query import Phrase, Prefix, Query, Term, Word
 from briefing_reader.core.search.results import Highlighter, Hit, SearchResult
 from briefing_reader.core.search.text import (
@@ -36,9 +34,9 @@ this many candidates, above it on the hits returned only."""
 
 
 class TermSet(wq.Query):
-    """Units containing any of ``texts`` in ``fieldname``, all with one score.
+    """Passages containing any of ``texts`` in ``fieldname``, all with one score.
 
-    The union is built from plain posting lists in one pass; Whoosh's own
+    Evaluated by :mod:`.collect` as one union of bitmaps; Whoosh's own
     ``Or`` of many terms builds a tree of union matchers that costs far more
     (a ``prefix*`` matching a common word took 400 ms at 2,000 documents).
     """
@@ -74,18 +72,6 @@ class TermSet(wq.Query):
 
     def estimate_min_size(self, ixreader: Any) -> int:
         return 0
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        reader = searcher.reader()
-        ids: set[int] = set()
-        for text in self.texts:
-            try:
-                ids.update(reader.postings(self.fieldname, text).all_ids())
-            except TermNotFound:
-                continue
-        if not ids:
-            return NullMatcher()
-        return ListMatcher(sorted(ids), all_weights=self.score)
 
 
 @dataclass
@@ -191,9 +177,7 @@ def compile_query(parsed: Query, terms: DutchTerms, reader: Any) -> Compiled:
             out.verify.append(kept[0].words)
     positive = (groups[0] if len(groups) == 1 else wq.And(groups)) if groups else None
     if positive is None:
-        positive = wq.Not(
-            wq.Or([wq.Term("kind", _schema.MANIFEST_KIND), wq.Term("kind", _schema.LEXICON_KIND)])
-        )
+        positive = TermSet("scope", ["all"])  # only excluded words: every passage
     if parsed.excluded:
         negative = wq.Or([compile_term(t, terms, reader, out) for t in parsed.excluded])
         positive = wq.AndNot(positive, negative)
@@ -241,7 +225,7 @@ def make_filter(parsed: Query, doc: str | None, actions_only: bool) -> Any:
     if doc or parsed.doc:
         filters.append(wq.Term("doc", doc or parsed.doc))
     if actions_only or parsed.actions_only:
-        filters.append(wq.Term("kind", "action"))
+        filters.append(wq.Term("scope", "action"))
     if not filters:
         return None
     return filters[0] if len(filters) == 1 else wq.And(filters)
@@ -310,157 +294,203 @@ def run(
     actions_only: bool,
     limit: int,
 ) -> SearchResult:
-    """Search and build the result: top hits (snippets made lazily), total, suggestion.
+    """Search and build the result: top hits (snippets made lazily), totals, suggestion.
 
-    Order: units matching more of the query's parts first (in a partial
-    result), then those matching more parts as whole words rather than
-    compound parts, then the letters before our companion documents, then
-    Whoosh's score. So for equal relevance the official text comes first.
+    A hit is a passage (unit) holding every part of the query. Order:
+    passages holding more of the query's parts first (in a partial result),
+    then those holding more parts as whole words rather than compound
+    parts, then the letters before our companion documents; within that,
+    records (a document, or 64 passages of a long one) by their BM25F score
+    for the query, so the passages of the best document come together, and
+    a record's passages headings first, then in reading order.
 
-    When no unit holds every part of a query of several parts, the result
-    is partial: the units holding the most parts, each hit saying which it
-    lacks, and ``missing`` naming the parts found nowhere at all.
+    When no passage holds every part of a query of several parts, the
+    result is partial: the passages holding the most parts, each hit saying
+    which it lacks, and ``missing`` naming the parts found nowhere at all.
     """
     result = SearchResult(parsed.text, malformed=parsed.malformed)
     if parsed.empty:
         return result
-    reader = searcher.reader()
-    compiled = compile_query(parsed, terms, reader)
+    compiled = compile_query(parsed, terms, searcher.reader())
     result.highlighter = marker = highlighter(parsed, terms, compiled.forms, splitter)
-    limit = max(1, limit)
-    filter_ = make_filter(parsed, doc, actions_only)
-    try:
-        fast = _fast(searcher, compiled, filter_, result)
-    except collect.Unsupported:
-        fast = None
-    ranked: Iterable[tuple[int, float]]
-    if fast is not None:
-        ranked, total, lacking = fast
-    else:
-        scored = _scored(searcher, compiled.query, filter_)
-        lacking = {}
-        if not scored and compiled.groups:
-            scored, lacking, result.missing = _partial(searcher, compiled.groups, filter_)
-            result.partial = bool(scored) and len(compiled.groups) > 1
-        in_order = _rank(searcher, compiled.groups, scored, lacking)
-        ranked, total = in_order, len(in_order)
-    result.hits, result.total = _hits(searcher, ranked, total, compiled, marker, limit, lacking)
+    postings = _postings_of(searcher)
+    matches, held = _matches(postings, compiled, make_filter(parsed, doc, actions_only), result)
+    lacking: Mapping[tuple[int, int], tuple[str, ...]] = (
+        _Lacking(compiled.groups, held) if held else {}
+    )
+    ranked = _ranked(postings, matches, _tiers(postings, compiled, matches, held))
+    page = _Page(postings, compiled, marker, max(1, limit), lacking)
+    result.hits, result.total, result.documents = page.fill(ranked, matches)
     result.suggestion = suggest(searcher, parsed, terms)
     return result
 
 
-def _fast(
-    searcher: Any, compiled: Compiled, filter_: Any, result: SearchResult
-) -> tuple[Iterator[tuple[int, float]], int, Mapping[int, tuple[str, ...]]]:
-    """:func:`run`'s ranking with sets, scoring only the tiers that are shown.
+def _matches(
+    postings: collect.Postings, compiled: Compiled, filter_: Any, result: SearchResult
+) -> tuple[collect.Matches, list[collect.Bits]]:
+    """The passages to show, and (in a partial result) those holding each part.
 
-    Returns (ranked units, lazily; their number; parts each unit lacks).
-
-    Raises:
-        collect.Unsupported: a query :mod:`.collect` cannot evaluate.
+    Sets ``result.partial`` and ``result.missing``.
     """
-    postings = _postings_of(searcher)
     matches = collect.evaluate(postings, compiled.query)
     allowed = None
     if filter_ is not None:
         allowed = collect.evaluate(postings, filter_, score=False).units
-        matches.units &= allowed
-    held: list[set[int]] = []
-    lacking: Mapping[int, tuple[str, ...]] = {}
-    if not matches.units and compiled.groups:
-        parts = [collect.evaluate(postings, group.query) for group in compiled.groups]
+        matches.units = collect.intersection([matches.units, allowed])
+    if matches.units or not compiled.groups:
+        return matches, []
+    parts = [collect.evaluate(postings, group.query) for group in compiled.groups]
+    if allowed is not None:
         for part in parts:
-            if allowed is not None:
-                part.units &= allowed
-        result.missing = [
-            g.label for g, part in zip(compiled.groups, parts, strict=True) if not part.units
-        ]
-        matches = collect.Matches(
-            set().union(*(part.units for part in parts)),
-            [leaf for part in parts for leaf in part.leaves],
-        )
-        result.partial = bool(matches.units) and len(compiled.groups) > 1
-        held = [part.units for part in parts]
-        lacking = _Lacking(compiled.groups, held)
-    whole = [
-        _whole_word_set(postings, group.keys) for group in compiled.groups if group.keys is not None
+            part.units = collect.intersection([part.units, allowed])
+    result.missing = [
+        g.label for g, part in zip(compiled.groups, parts, strict=True) if not part.units
     ]
-    ours = _companions(postings)
-    tiers = []
-    for has in reversed(_levels(matches.units, held)):  # most parts held first
-        for words in reversed(_levels(has, whole)):  # most whole words first
-            tiers += [words - ours, words & ours]  # letters before companions
-    return _ranked(postings, matches, tiers), len(matches.units), lacking
+    held = [part.units for part in parts]
+    matches = collect.Matches(collect.union(held), [leaf for part in parts for leaf in part.leaves])
+    result.partial = bool(matches.units) and len(compiled.groups) > 1
+    return matches, held
 
 
-class _Lacking(Mapping[int, tuple[str, ...]]):
-    """unit -> the labels of the parts it lacks, worked out when asked."""
+class _Lacking(Mapping[tuple[int, int], tuple[str, ...]]):
+    """(document, unit) -> the labels of the parts it lacks, worked out when asked."""
 
-    def __init__(self, groups: list[Group], held: list[set[int]]) -> None:
+    def __init__(self, groups: list[Group], held: list[collect.Bits]) -> None:
         self._groups = groups
         self._held = held
 
-    def __getitem__(self, unit: int) -> tuple[str, ...]:
-        if not any(unit in units for units in self._held):
-            raise KeyError(unit)
-        return tuple(
-            g.label for g, units in zip(self._groups, self._held, strict=True) if unit not in units
-        )
+    def __getitem__(self, place: tuple[int, int]) -> tuple[str, ...]:
+        doc, unit = place
+        has = [bits.get(doc, 0) >> unit & 1 for bits in self._held]
+        if not any(has):
+            raise KeyError(place)
+        return tuple(g.label for g, h in zip(self._groups, has, strict=True) if not h)
 
-    def get(self, unit: int, default: Any = None) -> Any:
-        try:
-            return self[unit]
-        except KeyError:
-            return default
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(set().union(*self._held))
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for doc, bits in collect.union(self._held).items():
+            for unit in _unit_numbers(bits):
+                yield doc, unit
 
     def __len__(self) -> int:
-        return len(set().union(*self._held))
+        return collect.Matches(collect.union(self._held)).count
 
 
-def _levels(units: set[int], sets: list[set[int]]) -> list[set[int]]:
-    """``units`` split by how many of ``sets`` hold them (index: that count)."""
+def _tiers(
+    postings: collect.Postings,
+    compiled: Compiled,
+    matches: collect.Matches,
+    held: list[collect.Bits],
+) -> Iterator[tuple[collect.Bits, bool]]:
+    """The matching passages in ranking tiers, best first: (passages, ours).
+
+    ``ours`` marks the tier of our companion documents that follows the
+    letters of the same level. Made as they are asked for: the page is
+    usually filled from the first.
+    """
+    demoted = [
+        (number, _part_only(postings, group.keys))
+        for number, group in enumerate(compiled.groups)
+        if group.keys is not None
+    ]
+    ours = _companions(postings)
+    for level in _whole_word_levels(matches.units, held, demoted):
+        if not ours:
+            yield level, False
+            continue
+        yield {d: b for d, b in level.items() if d not in ours}, False
+        yield {d: b for d, b in level.items() if d in ours}, True
+
+
+def _whole_word_levels(
+    units: collect.Bits, held: list[collect.Bits], demoted: list[tuple[int, collect.Bits]]
+) -> Iterator[collect.Bits]:
+    """``units`` by how many parts they hold, then by how many as whole words."""
+    if held:  # a partial result: most parts held first, then most whole words
+        whole = [collect.without(held[n], only) for n, only in demoted]
+        for has in reversed(_levels(units, held)):
+            yield from reversed(_levels(has, whole))
+        return
+    # Every passage holds every part: those holding none only in compounds first.
+    sets = [only for _, only in demoted if only]
     if not sets:
-        return [units]
+        yield units
+        return
+    anywhere = collect.union(sets)
+    yield collect.without(units, anywhere)
+    yield from _levels(collect.intersection([units, anywhere]), sets)[1:]
+
+
+def _levels(units: collect.Bits, sets: list[collect.Bits]) -> list[collect.Bits]:
+    """``units`` split by how many of ``sets`` hold them (index: that count).
+
+    Only the documents of each set are visited: the sets of compound-only
+    passages are small beside the result.
+    """
     levels = [units]
     for members in sets:
-        moved = [level & members for level in levels]
-        levels = [level - members for level in levels] + [set()]
-        for count, up in enumerate(moved, 1):
-            levels[count] |= up
+        moved = [dict(level) for level in levels] + [{}]
+        for doc, held in members.items():
+            below = 0  # the document's units one level down, before the move
+            for count, level in enumerate(moved):
+                bits = levels[count].get(doc, 0) if count < len(levels) else 0
+                if now := (bits & ~held) | (below & held):
+                    level[doc] = now
+                else:
+                    level.pop(doc, None)
+                below = bits
+        levels = moved
     return levels
 
 
 def _ranked(
-    postings: collect.Postings, matches: collect.Matches, tiers: list[set[int]]
-) -> Iterator[tuple[int, float]]:
-    """The units of ``tiers`` in turn, each tier by score (best first)."""
-    for tier in tiers:
+    postings: collect.Postings,
+    matches: collect.Matches,
+    tiers: Iterable[tuple[collect.Bits, bool]],
+) -> Iterator[tuple[int, int, float]]:
+    """(document, its passages in this tier, score) for ``tiers`` in turn,
+    each tier's documents by score, best first."""
+    for tier, _ours in tiers:
         if not tier:
             continue
         order = list(tier)
         first = postings.best(matches, order, TIER_FIRST) if len(order) > TIER_FIRST else None
         if first is not None:  # usually the page is filled from these
             first.sort(reverse=True)
-            for score, unit in first:
-                yield -unit, score
-            shown = {-unit for _, unit in first}
-            order = [unit for unit in order if unit not in shown]
+            for score, doc in first:
+                yield -doc, tier[-doc], score
+            shown = {-doc for _, doc in first}
+            order = [doc for doc in order if doc not in shown]
         scored = postings.scores(matches, order)
         scored.sort(reverse=True)
-        for score, unit in scored:
-            yield -unit, score
+        for score, doc in scored:
+            yield -doc, tier[-doc], score
 
 
-def _whole_word_set(postings: collect.Postings, keys: set[str]) -> set[int]:
-    """Units where one of ``keys`` is a whole word (see :func:`_whole_word_units`)."""
-    units: set[int] = set()
-    for key in keys:
-        weights = postings.weights("body", key)
-        units.update(compress(weights.keys(), map((0.5).__le__, weights.values())))
-    return units
+def _unit_numbers(bits: int) -> Iterator[int]:
+    """The numbers of the set bits of ``bits``, lowest first."""
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
+
+
+def _part_only(postings: collect.Postings, keys: set[str]) -> collect.Bits:
+    """Passages holding ``keys`` only as compound parts, never as a whole word."""
+    only = collect.union([postings.bits("parts", key) for key in keys])
+    if len(keys) > 1 and only:  # a whole word of one key outranks a part of another
+        whole = collect.union(
+            [collect.without(postings.bits("body", k), postings.bits("parts", k)) for k in keys]
+        )
+        only = collect.without(only, whole)
+    return only
+
+
+def _documents(postings: collect.Postings, records: Iterable[int]) -> int:
+    """How many documents ``records`` belong to (a long one has several)."""
+    more = postings.weights("scope", "more")  # record -> its number in its document
+    if not more:
+        return len(set(records))
+    return len({r - int(more.get(r, 0)) for r in records})
 
 
 def _companions(postings: collect.Postings) -> set[int]:
@@ -476,111 +506,87 @@ def _postings_of(searcher: Any) -> collect.Postings:
     return kept
 
 
-def _scored(searcher: Any, query: Any, filter_: Any) -> list[tuple[int, float]]:
-    """(unit number, score) of every unit matching ``query``."""
-    # One pass that scores every match and counts it: measured faster than
-    # Whoosh's block-max skipping, which needs a second pass for the count.
-    found = searcher.search(query, limit=None, filter=filter_, terms=False, optimize=False)
-    return list(found.items())
+class _Page:
+    """The hits of one result page, made from the ranked passages."""
 
+    def __init__(
+        self,
+        postings: collect.Postings,
+        compiled: Compiled,
+        marker: Highlighter,
+        limit: int,
+        lacking: Mapping[tuple[int, int], tuple[str, ...]],
+    ) -> None:
+        self._postings = postings
+        self._searcher = postings.searcher
+        self._verify = compiled.verify
+        self._marker = marker
+        self._limit = limit
+        self._lacking = lacking
+        self._stored: dict[int, Any] = {}
 
-def _partial(
-    searcher: Any, groups: list[Group], filter_: Any
-) -> tuple[list[tuple[int, float]], dict[int, tuple[str, ...]], list[str]]:
-    """Units matching some parts: (scored units, parts each lacks, parts found nowhere)."""
-    scores: dict[int, float] = {}
-    has: dict[int, set[int]] = {}
-    missing = []
-    for number, group in enumerate(groups):
-        found = _scored(searcher, group.query, filter_)
-        if not found:
-            missing.append(group.label)
-        for unit, score in found:
-            scores[unit] = scores.get(unit, 0.0) + score
-            has.setdefault(unit, set()).add(number)
-    lacking = {
-        unit: tuple(g.label for n, g in enumerate(groups) if n not in parts)
-        for unit, parts in has.items()
-    }
-    return list(scores.items()), lacking, missing
+    def fill(
+        self, ranked: Iterable[tuple[int, int, float]], matches: collect.Matches
+    ) -> tuple[list[Hit], int, int]:
+        """(the first hits, passages in all, documents in all).
 
+        Phrases of three or more words are checked in each passage's text:
+        every candidate when there are at most :data:`VERIFY_ALL`, else the
+        hits shown only (the totals then count the candidates).
+        """
+        total, documents = matches.count, _documents(self._postings, matches.units)
+        check_all = bool(self._verify) and total <= VERIFY_ALL
+        hits: list[Hit] = []
+        held: set[int] = set()
+        for doc, bits, score in ranked:
+            if len(hits) == self._limit and not check_all:
+                break
+            for unit in self._in_order(doc, bits):
+                passage = self._passage(doc, unit)
+                if self._verify and not all(contains_phrase(passage[3], p) for p in self._verify):
+                    total -= 1
+                    continue
+                held.add(doc)
+                if len(hits) < self._limit:
+                    hits.append(self._hit(doc, unit, score, passage))
+                elif not check_all:
+                    break
+        if check_all:
+            documents = _documents(self._postings, held)
+        return hits, total, documents
 
-def _rank(
-    searcher: Any,
-    groups: list[Group],
-    scored: list[tuple[int, float]],
-    lacking: dict[int, tuple[str, ...]],
-) -> list[tuple[int, float]]:
-    """``scored`` in the order of :func:`run`."""
-    if len(scored) < 2:
-        return scored
-    ours = set(searcher.docs_for_query(wq.Term("dockind", "companion")))
-    words: Counter[int] = Counter()
-    for group in groups:
-        if group.keys is not None:
-            words.update(_whole_word_units(searcher.reader(), group.keys))
-    missing = {unit: len(parts) for unit, parts in lacking.items()}
-    keyed = [
-        (missing.get(unit, 0), -words[unit], unit in ours, -score, unit) for unit, score in scored
-    ]
-    keyed.sort()
-    return [(unit, -score) for _, _, _, score, unit in keyed]
+    def _stored_of(self, doc: int) -> Any:
+        stored = self._stored.get(doc)
+        if stored is None:
+            stored = self._stored[doc] = self._searcher.stored_fields(doc)
+        return stored
 
+    def _in_order(self, doc: int, bits: int) -> Iterator[int]:
+        """A document's passages among ``bits``: headings and sub-action
+        titles first (the section is about the words), then reading order."""
+        titles = self._stored_of(doc)["passages"][2]
+        yield from _unit_numbers(bits & titles)
+        yield from _unit_numbers(bits & ~titles)
 
-def _whole_word_units(reader: Any, keys: set[str]) -> set[int]:
-    """Units where one of ``keys`` is a whole word, not only a compound part.
+    def _passage(self, doc: int, unit: int) -> tuple[str, str, str, str]:
+        sections, units, _titles = self._stored_of(doc)["passages"]
+        anchor, kind, section, text = units[unit]
+        return anchor, kind, sections[section], text
 
-    A compound part is indexed with a weight far below 1 (see
-    :data:`.schema.PART_WEIGHT`), a whole word with its count.
-    """
-    units: set[int] = set()
-    for key in keys:
-        try:
-            postings = reader.postings("body", key)
-        except TermNotFound:
-            continue
-        while postings.is_active():
-            if postings.weight() >= 0.5:
-                units.add(postings.id())
-            postings.next()
-    return units
-
-
-def _hits(
-    searcher: Any,
-    ranked: Iterable[tuple[int, float]],
-    total: int,
-    compiled: Compiled,
-    marker: Highlighter,
-    limit: int,
-    lacking: Mapping[int, tuple[str, ...]],
-) -> tuple[list[Hit], int]:
-    """The first ``limit`` hits and the total, phrases of 3+ words checked."""
-    check_all = bool(compiled.verify) and total <= VERIFY_ALL
-    hits: list[Hit] = []
-    for unit, score in ranked:
-        if len(hits) == limit and not check_all:
-            break
-        stored = searcher.stored_fields(unit)
-        text = stored.get("text", "")
-        if compiled.verify and not all(contains_phrase(text, p) for p in compiled.verify):
-            total -= 1
-            continue
-        if len(hits) < limit:
-            hits.append(
-                Hit(
-                    doc=stored["doc"],
-                    doc_title=stored.get("doctitle", ""),
-                    anchor=stored.get("anchor", ""),
-                    section_path=stored.get("section", ""),
-                    kind=stored.get("kind", ""),
-                    score=float(score or 0.0),
-                    text=text,
-                    highlighter=marker,
-                    missing=lacking.get(unit, ()),
-                )
-            )
-    return hits, total
+    def _hit(self, doc: int, unit: int, score: float, passage: tuple[str, str, str, str]) -> Hit:
+        stored = self._stored[doc]
+        anchor, kind, section, text = passage
+        return Hit(
+            doc=stored["doc"],
+            doc_title=stored.get("doctitle", ""),
+            anchor=anchor,
+            section_path=section,
+            kind=kind,
+            score=float(score or 0.0),
+            text=text,
+            highlighter=self._marker,
+            missing=self._lacking.get((doc, unit), ()),
+        )
 
 
 def suggest(searcher: Any, parsed: Query, terms: DutchTerms) -> str | None:
