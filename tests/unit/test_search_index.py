@@ -200,9 +200,9 @@ def test_read_only_cache_dir_falls_back_to_memory(tmp_path: Path, bundled: Libra
 def test_disk_failing_mid_build_falls_back_to_memory(
     tmp_path: Path, bundled: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefing_reader.core.search import schema
+    from briefing_reader.core.search import writer as writing
 
-    real = schema.make_writer
+    real = writing.make_writer
 
     def failing_writer(ix: object, *args: object) -> object:
         writer = real(ix, *args)
@@ -215,7 +215,7 @@ def test_disk_failing_mid_build_falls_back_to_memory(
             writer.commit = commit
         return writer
 
-    monkeypatch.setattr(schema, "make_writer", failing_writer)
+    monkeypatch.setattr(writing, "make_writer", failing_writer)
     index = SearchIndex(tmp_path / "ix")
     index.update(bundled)
     assert index.in_memory

@@ -313,7 +313,7 @@ def _decoded(inner: Any, with_values: bool) -> tuple[list[int], list[float], arr
             values.frombytes(data[2])
         inner._next_block()
     if _BIG_ENDIAN:
-        values.byteswap()  # stored little-endian (schema.to_bytes)
+        values.byteswap()  # stored little-endian (schema.UnitsField)
     return ids, weights, values
 
 

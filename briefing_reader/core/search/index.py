@@ -169,7 +169,7 @@ class SearchIndex:
         self._go_in_memory(problem)
 
     def __del__(self) -> None:
-        # The segments are separate files (see schema.make_writer): a searcher
+        # The segments are separate files (see writer.make_writer): a searcher
         # left open by a forgetful caller must not leak their handles.
         with contextlib.suppress(Exception):
             self.close()
@@ -262,7 +262,8 @@ class SearchIndex:
         """One commit: drop ``removed``, (re)index ``batch``, then the state
         record (the library's fingerprint) when this is the last batch.
         ``tick(n)`` after the n-th document of the batch is added."""
-        from briefing_reader.core.search.schema import lexicon_record, make_writer, records
+        from briefing_reader.core.search.schema import FormKeys, lexicon_record, records
+        from briefing_reader.core.search.writer import add_record, make_writer
 
         writer = make_writer(ix, self.pool_mb)
         try:
@@ -271,6 +272,7 @@ class SearchIndex:
             forms: set[str] = set()
             with ix.reader() as reader:
                 splitter = IndexSplitter(IndexVocabulary(reader, forms, terms.stop_words))
+                keys = FormKeys(terms, splitter)
                 for n, doc_id in enumerate(batch):
                     if tick is not None and n:
                         tick(n)
@@ -280,8 +282,8 @@ class SearchIndex:
                     if doc is None:  # gone or broken since the catalogue saw it
                         continue
                     forms |= vocabulary_of(strip_markers(b) for b in doc.blocks if b.text)
-                    for record in records(doc, terms, splitter, forms):
-                        writer.add_document(**record)
+                    for record in records(doc, terms, splitter, forms, keys):
+                        add_record(writer, record)
                 lexicon = lexicon_record(forms, reader)
             if lexicon is not None:
                 writer.add_document(**lexicon)

@@ -27,14 +27,13 @@ matching spans in Python (p95 129 ms; 290 ms for "in het").
 
 from __future__ import annotations
 
-import marshal
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import islice, pairwise
+from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from briefing_reader.core.content import Document
-from briefing_reader.core.search._whoosh import PostingPool, fields, formats, pack_uint
+from briefing_reader.core.search._whoosh import fields, formats, pack_uint
 from briefing_reader.core.search.text import WORD, CompoundSplitter, DutchTerms, fold
 from briefing_reader.core.search.units import Unit, units_of
 
@@ -112,102 +111,15 @@ class UnitsField(fields.TEXT):
         self.format = UnitsFormat()
         self.scorable = scorable
 
-    def index(self, value: UnitTerms, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        for term, (freq, weight, bits) in value.items():
-            yield term.encode("utf-8"), freq, weight, to_bytes(bits)
-
-
-def to_bytes(bits: int) -> bytes:
-    """A unit bitmap as a posting value."""
-    return bits.to_bytes(8, "little")
+    def index(self, value: UnitTerms, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
+        return [
+            (term.encode("utf-8"), freq, weight, bits.to_bytes(8, "little"))
+            for term, (freq, weight, bits) in value.items()
+        ]
 
 
 LEXICON_KIND = "_lexicon"
 """Kind of the records that hold new exact forms in ``forms`` (never deleted)."""
-
-
-class ChunkedPool(PostingPool):
-    """Whoosh's posting pool, made cheaper per posting (Whoosh 2.7.4 is pinned).
-
-    * ``add`` drops the per-posting type assertions.
-    * When a big build outgrows the memory limit, Whoosh writes sorted runs
-      one ``pickle.dump`` per posting and reads them back one ``load`` each;
-      here runs are marshalled in chunks.
-    """
-
-    CHUNK = 20_000
-
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
-        self.fieldnames.add(item[0])
-        self.currentsize += 128 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
-        if self.currentsize > self.limit:
-            self.save()
-        self.current.append(item)
-
-    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
-        # A list when a run is saved; a generator when Whoosh merges runs
-        # (more than 128 of them: a big commit with a small memory limit).
-        iterator = iter(items)
-        while chunk := list(islice(iterator, self.CHUNK)):
-            marshal.dump(chunk, f)
-        f.close()
-
-    def _read_run(self, path: str) -> Iterator[Any]:
-        f = self._open_run(path)
-        try:
-            while True:
-                try:
-                    chunk = marshal.load(f)
-                except EOFError:
-                    return
-                yield from chunk
-        finally:
-            f.close()
-            self._remove_run(path)
-
-
-class _CachedLengths:
-    """Field lengths of a new segment, read once per document, not per posting.
-
-    Whoosh looks a unit's field length up in the length column for every
-    posting it writes (a seek and a read each: about a third of a big
-    build); this reads each column once into a list.
-    """
-
-    def __init__(self, reader: Any) -> None:
-        self._reader = reader
-        self._columns: dict[str, list[int]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        column = self._columns.get(fieldname)
-        if column is None:
-            read = self._reader.doc_field_length
-            column = [read(d, fieldname, default) for d in range(self._reader.doc_count_all())]
-            self._columns[fieldname] = column
-        return column[docnum]
-
-    def close(self) -> None:
-        self._reader.close()
-
-
-def make_writer(ix: Any, limit_mb: int = 1) -> Any:
-    """A segment writer for ``ix`` (the caller holds the lock), made faster.
-
-    Uses :class:`ChunkedPool` and :class:`_CachedLengths`; the index files
-    written are exactly Whoosh's own. Segments are not packed into one
-    compound file: Whoosh reads a compound file's parts by slicing its
-    memory map, which copies them, so opening a searcher on a 1,000-letter
-    index cost 56 MiB; separate files are read where needed (1 MiB).
-    The posting pool spills sorted runs of ``limit_mb``: one big ``sort``
-    at commit holds the GIL for long (1.1 s at Whoosh's 128 MB, 25 ms at
-    1 MB), which matters only in a thread beside the window's event loop;
-    the window indexes in a process of its own (``index_worker``).
-    """
-    w = ix.writer(_lk=False, compound=False, limitmb=limit_mb)
-    w.pool.__class__ = ChunkedPool
-    per_document_reader = w.per_document_reader
-    w.per_document_reader = lambda: _CachedLengths(per_document_reader())
-    return w
 
 
 def make_schema() -> fields.Schema:
@@ -250,35 +162,17 @@ def make_schema() -> fields.Schema:
     )
 
 
-class _Terms:
-    """The weighted, unit-mapped terms of one document, gathered unit by unit."""
-
-    def __init__(self) -> None:
-        self.terms: dict[str, list[Any]] = {}  # term -> [freq, weight, bitmap]
-
-    def add(self, term: str, freq: int, weight: float, bit: int) -> None:
-        entry = self.terms.get(term)
-        if entry is None:
-            self.terms[term] = [freq, weight, bit]
-        else:
-            entry[0] += freq
-            entry[1] += weight
-            entry[2] |= bit
-
-    def value(self) -> UnitTerms:
-        return {term: (f, w, b) for term, (f, w, b) in self.terms.items()}
-
-
-class _Keys:
-    """Per exact form: its key and the keys of its compound parts (cached)."""
+class FormKeys:
+    """Per exact form: its key and the keys of its compound parts (cached for
+    a batch of documents: the splitter's vocabulary grows with the batch)."""
 
     def __init__(self, terms: DutchTerms, splitter: CompoundSplitter) -> None:
         self._key = terms.key
         self._parts = splitter.parts
-        self._known: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.known: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def __call__(self, form: str) -> tuple[str, tuple[str, ...]]:
-        found = self._known.get(form)
+        found = self.known.get(form)
         if found is None:
             key = self._key(form)
             own = form if key is None else key
@@ -287,19 +181,23 @@ class _Keys:
                 pk = self._key(part)
                 if pk is not None and pk != key and pk not in parts:
                     parts.append(pk)
-            found = self._known[form] = (own, tuple(parts))
+            found = self.known[form] = (own, tuple(parts))
         return found
 
 
 def records(
-    doc: Document, terms: DutchTerms, splitter: CompoundSplitter, forms: set[str]
+    doc: Document,
+    terms: DutchTerms,
+    splitter: CompoundSplitter,
+    forms: set[str],
+    keys: FormKeys | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The Whoosh records of one document: a record per :data:`CHUNK` units
     (their terms and passages), then the document's manifest record.
 
     Every exact form met is added to ``forms`` (for the lexicon record).
     """
-    keys = _Keys(terms, splitter)
+    keys = keys or FormKeys(terms, splitter)
     units = units_of(doc)
     for number, start in enumerate(range(0, len(units), CHUNK)):
         yield _chunk_record(doc, units[start : start + CHUNK], number, keys, forms)
@@ -312,12 +210,21 @@ def records(
 
 
 def _chunk_record(
-    doc: Document, units: list[Unit], number: int, keys: _Keys, forms: set[str]
+    doc: Document, units: list[Unit], number: int, keys: FormKeys, forms: set[str]
 ) -> dict[str, Any]:
-    """The record of ``units``, the ``number``-th chunk of ``doc``."""
-    body, pairs = _Terms(), _Terms()
-    whole_bits: dict[str, int] = {}
-    part_bits: dict[str, int] = {}
+    """The record of ``units``, the ``number``-th chunk of ``doc``.
+
+    Written for speed (it runs for every word of every letter imported):
+    plain dicts, no helper calls in the inner loops.
+    """
+    freq: Counter[str] = Counter()  # whole words
+    weight: dict[str, float] = {}
+    whole: dict[str, int] = {}  # key -> units holding it as a whole word
+    part: dict[str, int] = {}  # key -> units holding it as a compound part
+    pair_freq: Counter[str] = Counter()
+    pair_weight: dict[str, float] = {}
+    pair_where: dict[str, int] = {}
+    known, split = keys.known, keys
     actions = 0
     for i, unit in enumerate(units):
         bit = 1 << i
@@ -328,32 +235,33 @@ def _chunk_record(
         counts = Counter(exact)
         forms.update(counts)
         for form, n in counts.items():
-            key, parts = keys(form)
-            body.add(key, n, n * boost, bit)
-            whole_bits[key] = whole_bits.get(key, 0) | bit
-            for part in parts:
-                body.add(part, 0, PART_WEIGHT * n * boost, bit)
-                part_bits[part] = part_bits.get(part, 0) | bit
-        for pair, n in Counter(f"{a} {b}" for a, b in pairwise(exact)).items():
-            pairs.add(pair, n, n * boost, bit)
+            key, parts = known.get(form) or split(form)
+            freq[key] += n
+            weight[key] = weight.get(key, 0.0) + n * boost
+            whole[key] = whole.get(key, 0) | bit
+            for pk in parts:
+                weight[pk] = weight.get(pk, 0.0) + PART_WEIGHT * n * boost
+                part[pk] = part.get(pk, 0) | bit
+        pairs = Counter(map(" ".join, pairwise(exact)))
+        pair_freq.update(pairs)
+        for pair, n in pairs.items():
+            pair_weight[pair] = pair_weight.get(pair, 0.0) + n * boost
+            pair_where[pair] = pair_where.get(pair, 0) | bit
+    body: UnitTerms = {}
+    for key, w in weight.items():
+        bits = whole.get(key, 0) | part.get(key, 0)
+        body[key] = (freq.get(key) or bits.bit_count(), w, bits)
     return {
         "doc": doc.id,
         "kind": DOCUMENT_KIND,
         "dockind": doc.meta.kind,
         "date": doc.meta.date.isoformat() if doc.meta.date else "",
-        "body": _body_value(body),
-        "parts": _parts_only(part_bits, whole_bits),
-        "pairs": pairs.value(),
+        "body": body,
+        "parts": _parts_only(part, whole),
+        "pairs": {p: (n, pair_weight[p], pair_where[p]) for p, n in pair_freq.items()},
         "scope": _scope(len(units), actions, number),
         "passages": passages_of(units),
         "doctitle": doc.title,
-    }
-
-
-def _body_value(body: _Terms) -> UnitTerms:
-    """Body terms; a key met only as a compound part counts once per unit."""
-    return {
-        term: (freq or b.bit_count(), weight, b) for term, (freq, weight, b) in body.terms.items()
     }
 
 

@@ -1,0 +1,205 @@
+"""Whoosh's segment writer, made cheaper per posting (Whoosh 2.7.4 is pinned).
+
+A letter adds ~2,600 postings; Whoosh handles each with a few Python calls
+(the pool, the length look-up, the posting writer). Here the work is done
+a record, a term or a block at a time. The index files written are exactly
+Whoosh's own (``tests/unit/test_search_writer.py`` reads them back against
+Whoosh's own path). Imports Whoosh: import it lazily.
+"""
+
+from __future__ import annotations
+
+import marshal
+from array import array
+from collections.abc import Iterable, Iterator
+from functools import partial
+from itertools import groupby, islice
+from operator import itemgetter
+from typing import Any
+
+from briefing_reader.core.search._whoosh import PostingPool
+
+
+class ChunkedPool(PostingPool):
+    """Whoosh's posting pool, made cheaper per posting (Whoosh 2.7.4 is pinned).
+
+    * ``add`` drops the per-posting type assertions.
+    * When a big build outgrows the memory limit, Whoosh writes sorted runs
+      one ``pickle.dump`` per posting and reads them back one ``load`` each;
+      here runs are marshalled in chunks.
+    """
+
+    CHUNK = 20_000
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        self.fieldnames.add(item[0])
+        self.currentsize += 128 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
+    def add_many(
+        self, fieldname: str, docnum: int, items: list[tuple[bytes, int, float, bytes]]
+    ) -> None:
+        """The postings of one field of one record, at once (see :func:`add_record`)."""
+        self.fieldnames.add(fieldname)
+        self.current.extend([(fieldname, t, docnum, w, v) for t, _f, w, v in items])
+        self.currentsize += len(items) * (128 + len(fieldname) + 8) + 2 * sum(
+            len(t) for t, _f, _w, _v in items
+        )
+        if self.currentsize > self.limit:
+            self.save()
+
+    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
+        # A list when a run is saved; a generator when Whoosh merges runs
+        # (more than 128 of them: a big commit with a small memory limit).
+        iterator = iter(items)
+        while chunk := list(islice(iterator, self.CHUNK)):
+            marshal.dump(chunk, f)
+        f.close()
+
+    def _read_run(self, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = marshal.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+class _CachedLengths:
+    """Field lengths of a new segment, read once per document, not per posting.
+
+    Whoosh looks a unit's field length up in the length column for every
+    posting it writes (a seek and a read each: about a third of a big
+    build); this reads each column once into a list.
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._columns: dict[str, list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        return self.column(fieldname)[docnum]
+
+    def column(self, fieldname: str) -> list[int]:
+        """Every record's length of ``fieldname`` (0 where it has none)."""
+        column = self._columns.get(fieldname)
+        if column is None:
+            read = self._reader.doc_field_length
+            column = [read(d, fieldname, 0) for d in range(self._reader.doc_count_all())]
+            self._columns[fieldname] = column
+        return column
+
+    def close(self) -> None:
+        self._reader.close()
+
+
+def make_writer(ix: Any, limit_mb: int = 1) -> Any:
+    """A segment writer for ``ix`` (the caller holds the lock), made faster.
+
+    Uses :class:`ChunkedPool`, :class:`_CachedLengths` and
+    :func:`_add_postings`; the index files
+    written are exactly Whoosh's own. Segments are not packed into one
+    compound file: Whoosh reads a compound file's parts by slicing its
+    memory map, which copies them, so opening a searcher on a 1,000-letter
+    index cost 56 MiB; separate files are read where needed (1 MiB).
+    The posting pool spills sorted runs of ``limit_mb``: one big ``sort``
+    at commit holds the GIL for long (1.1 s at Whoosh's 128 MB, 25 ms at
+    1 MB), which matters only in a thread beside the window's event loop;
+    the window indexes in a process of its own (``index_worker``).
+    """
+    w = ix.writer(_lk=False, compound=False, limitmb=limit_mb)
+    w.pool.__class__ = ChunkedPool
+    per_document_reader = w.per_document_reader
+    w.per_document_reader = lambda: _CachedLengths(per_document_reader())
+    w.fieldwriter.add_postings = partial(_add_postings, w.fieldwriter)
+    return w
+
+
+def add_record(writer: Any, record: dict[str, Any]) -> None:
+    """``writer.add_document(**record)`` for a writer of :func:`make_writer`,
+    each field's postings handed to the pool at once rather than one call
+    per posting (a letter has ~2,600). What is written is the same; records
+    here use no boosts, term vectors or columns (the schema has none)."""
+    writer._check_state()
+    schema, docnum, pool, perdoc = writer.schema, writer.docnum, writer.pool, writer.perdocwriter
+    perdoc.start_doc(docnum)
+    for name in sorted(record):
+        value = record[name]
+        field = schema[name]  # KeyError: a field the schema lacks
+        if value is None:
+            continue
+        length = 0
+        if field.indexed:
+            items = field.index(value)
+            if not isinstance(items, list):
+                items = list(items)
+            if field.scorable:
+                length = sum(freq for _t, freq, _w, _v in items)
+            pool.add_many(name, docnum, items)
+        perdoc.add_field(name, field, value if field.stored else None, length)
+    perdoc.finish_doc()
+    writer._added = True
+    writer.docnum += 1
+
+
+_TERM = itemgetter(0, 1)
+_DOCNUM, _WEIGHT, _VALUE = itemgetter(2), itemgetter(3), itemgetter(4)
+
+
+def _add_postings(fieldwriter: Any, schema: Any, lengths: Any, items: Iterable[Any]) -> None:
+    """``FieldWriter.add_postings`` a term at a time: each block of postings
+    is put into the posting writer's buffers whole, not one call each.
+
+    ``items`` are sorted (fieldname, term, docnum, weight, value) tuples.
+    """
+    field = None
+    for (fieldname, btext), group in groupby(items, _TERM):
+        if fieldname != field:
+            if field is not None:
+                fieldwriter.finish_field()
+            field = fieldname
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            column = lengths.column(fieldname) if lengths is not None else None
+        postings = list(group)
+        docnums = list(map(_DOCNUM, postings))
+        weights = list(map(_WEIGHT, postings))
+        values = list(map(_VALUE, postings))
+        sizes = list(map(column.__getitem__, docnums)) if column is not None else None
+        fieldwriter.start_term(btext)
+        writer = fieldwriter._postwriter
+        limit = writer._blocklimit
+        for start in range(0, len(docnums), limit):
+            if start:
+                writer._write_block()
+            end = start + limit
+            _fill_block(writer, docnums[start:end], weights[start:end], values, start, end, sizes)
+        fieldwriter.finish_term()
+    if field is not None:
+        fieldwriter.finish_field()
+
+
+def _fill_block(
+    writer: Any,
+    docnums: list[int],
+    weights: list[float],
+    values: list[bytes],
+    start: int,
+    end: int,
+    sizes: list[int] | None,
+) -> None:
+    """Put one block's postings into ``writer``'s buffers, with its statistics
+    as ``W3PostingsWriter.add_posting`` keeps them."""
+    writer._ids = array("I", docnums)
+    writer._weights = array("f", weights)
+    writer._values = [v for v in values[start:end] if v]  # as add_posting keeps them
+    writer._maxweight = max(0, max(weights))
+    known = [n for n in sizes[start:end] if n] if sizes is not None else []
+    writer._minlength = min(known) if known else None
+    writer._maxlength = max(known) if known else 0

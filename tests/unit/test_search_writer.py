@@ -1,0 +1,85 @@
+"""The index writer's shortcuts write exactly what Whoosh's own path writes.
+
+``writer.add_record`` hands a record's postings to the pool at once, and
+the posting writer is fed a block at a time, instead of one call per
+posting; the index written (including a merge of segments) must read back
+posting for posting, length for length, stored field for stored field, as
+Whoosh's own writer writes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefing_reader import paths
+from briefing_reader.core.search import schema, writer
+from briefing_reader.core.search._whoosh import FileStorage
+from briefing_reader.core.search.text import CompoundSplitter, DutchTerms, vocabulary_of
+from briefing_reader.core.search.units import strip_markers
+from briefing_reader.session import open_library
+
+
+def build(folder: Path, ours: bool) -> Any:
+    """The bundled library indexed in two commits, then merged into one segment:
+    by our writer (``ours``) or by Whoosh's own, untouched."""
+    library = open_library(paths.resolve(folder.parent / "data"))
+    folder.mkdir(parents=True)
+    ix = FileStorage(str(folder)).create_index(schema.make_schema(), indexname="t")
+    terms = DutchTerms()
+    forms: set[str] = set()
+    docs = [library.load(doc_id) for doc_id in sorted(library.documents)]
+    for doc in docs:
+        assert doc is not None
+        forms |= vocabulary_of(strip_markers(b) for b in doc.blocks if b.text)
+    splitter = CompoundSplitter(forms, terms.stop_words)
+    for half in (docs[:2], docs[2:]):
+        into = writer.make_writer(ix) if ours else ix.writer()
+        for doc in half:
+            assert doc is not None
+            for record in schema.records(doc, terms, splitter, set()):
+                if ours:
+                    writer.add_record(into, record)
+                else:
+                    into.add_document(**record)
+        into.commit()
+    merging = writer.make_writer(ix) if ours else ix.writer()
+    merging.commit(optimize=True)
+    return ix
+
+
+def everything(ix: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    with ix.reader() as reader:
+        for fieldname in sorted(reader.indexed_field_names()):
+            for text in reader.lexicon(fieldname):
+                matcher = reader.postings(fieldname, text)
+                postings = []
+                while matcher.is_active():
+                    postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                    matcher.next()
+                out[f"{fieldname}:{text!r}"] = postings
+                info = reader.term_info(fieldname, text)
+                out[f"{fieldname}:{text!r} info"] = (
+                    info.weight(),
+                    info.doc_frequency(),
+                    info.min_length(),
+                    info.max_length(),
+                    info.max_weight(),
+                    info.min_id(),
+                    info.max_id(),
+                )
+            out[f"{fieldname} lengths"] = [
+                reader.doc_field_length(d, fieldname, 0) for d in range(reader.doc_count_all())
+            ]
+        out["stored"] = [reader.stored_fields(d) for d in range(reader.doc_count_all())]
+    return out
+
+
+def test_records_added_at_once_read_back_as_whoosh_writes_them(tmp_path: Path) -> None:
+    ours = everything(build(tmp_path / "a" / "index", ours=True))
+    whoosh = everything(build(tmp_path / "b" / "index", ours=False))
+    assert ours.keys() == whoosh.keys()
+    assert len(ours) > 1000 and ours["stored"]
+    for key in whoosh:
+        assert ours[key] == whoosh[key], key
