@@ -108,7 +108,7 @@ def test_a_run_merged_from_a_generator_is_written_whole(tmp_path: Path) -> None:
     handing ``_write_run`` a generator, not a list."""
     import marshal
 
-    from briefing_reader.core.search.schema import ChunkedPool
+    from briefing_reader.core.search.writer import ChunkedPool
 
     pool = ChunkedPool.__new__(ChunkedPool)
     run = tmp_path / "run"
