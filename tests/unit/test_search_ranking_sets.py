@@ -139,7 +139,7 @@ def test_a_page_is_the_start_of_the_whole_ranking(index: SearchIndex) -> None:
     assert page == everything[:7]
 
 
-def test_a_big_tier_is_ranked_from_its_best_combinations_alone(
+def test_a_big_tier_is_ranked_from_its_best_records_alone(
     index: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Force the shortcut for tiers of any size: the order must not change.

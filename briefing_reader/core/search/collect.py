@@ -15,13 +15,13 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 
 from __future__ import annotations
 
+import heapq
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from operator import add, neg
+from operator import add, and_, invert, itemgetter, neg, not_, or_
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS
@@ -65,7 +65,7 @@ class Matches:
     @property
     def count(self) -> int:
         """How many passages match."""
-        return sum(bits.bit_count() for bits in self.units.values())
+        return sum(map(int.bit_count, self.units.values()))
 
 
 class Postings:
@@ -174,57 +174,15 @@ class Postings:
             total = list(map(add, total, part))
         return list(zip(total, map(neg, order), strict=True))
 
-    def best(self, matches: Matches, units: list[int], need: int) -> list[tuple[float, int]] | None:
-        """(score, -document) of the best ``need`` or more of the documents
-        ``units``: every one scoring at least as well as the ``need``-th best.
-
-        A score depends only on each term's weight and the field length
-        byte, so documents are counted by that combination (in C) and only
-        those of the best combinations are listed. None when the lengths
-        cannot be read this way.
-        """
-        columns: list[list[Any]] = [
-            list(map(leaf.weights.get, units, repeat(0.0))) for leaf in matches.leaves
-        ]
-        names = sorted({leaf.fieldname for leaf in matches.leaves if leaf.scorer is not None})
-        for name in names:
-            lengths = self.length_bytes(name)
-            if lengths is None:
-                return None
-            columns.append(list(map(lengths.__getitem__, units)))
-        keys = list(zip(*columns, strict=True))
-        counts = Counter(keys)
-        byte_at = {name: len(matches.leaves) + i for i, name in enumerate(names)}
-        memos = [
-            _Memo(leaf.scorer, self.reader, leaf.fieldname) if leaf.scorer else None
-            for leaf in matches.leaves
-        ]
-
-        def score(key: tuple[Any, ...]) -> float:
-            total = 0.0
-            for i, (leaf, memo) in enumerate(zip(matches.leaves, memos, strict=True)):
-                if key[i]:
-                    total += (
-                        leaf.constant
-                        if memo is None
-                        else memo._by_byte(key[i], key[byte_at[leaf.fieldname]])
-                    )
-            return total
-
-        scores = {key: score(key) for key in counts}
-        chosen: set[tuple[Any, ...]] = set()
-        taken, cutoff = 0, float("inf")
-        for key in sorted(scores, key=scores.__getitem__, reverse=True):
-            if taken >= need and scores[key] < cutoff:
-                break
-            chosen.add(key)
-            taken += counts[key]
-            cutoff = scores[key]
-        flags = list(map(chosen.__contains__, keys))
-        return [
-            (scores[key], -unit)
-            for key, unit in zip(compress(keys, flags), compress(units, flags), strict=True)
-        ]
+    def best(self, matches: Matches, units: list[int], need: int) -> list[tuple[float, int]]:
+        """(score, -record) of the best ``need`` or more of the records
+        ``units``: every one scoring at least as well as the ``need``-th best,
+        in no particular order."""
+        scored = self.scores(matches, units)
+        if len(scored) <= need:
+            return scored
+        cutoff = heapq.nlargest(need, map(itemgetter(0), scored))[-1]
+        return list(compress(scored, map(cutoff.__le__, map(itemgetter(0), scored))))
 
 
 class _Memo:
@@ -354,14 +312,20 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
     raise Unsupported(type(query).__name__)
 
 
+# The set operations below are written as maps over whole key lists (run in
+# C): a common word is in every one of 10,000 records.
+
+
 def intersection(sets: list[Bits]) -> Bits:
     """The units held by every one of ``sets``."""
     ordered = sorted(sets, key=len)
-    out = dict(ordered[0])
+    out = ordered[0]
     for other in ordered[1:]:
-        get = other.get
-        out = {d: both for d, bits in out.items() if (both := bits & get(d, 0))}
-    return out
+        keys = list(out.keys() & other.keys())
+        out = _nonzero(
+            keys, list(map(and_, map(out.__getitem__, keys), map(other.__getitem__, keys)))
+        )
+    return dict(out) if out is ordered[0] else out
 
 
 def union(sets: list[Bits]) -> Bits:
@@ -373,14 +337,30 @@ def union(sets: list[Bits]) -> Bits:
     for i, other in enumerate(sets):
         if i == largest:
             continue
-        for d, bits in other.items():
-            out[d] = out.get(d, 0) | bits
+        both = list(out.keys() & other.keys())
+        merged = list(map(or_, map(out.__getitem__, both), map(other.__getitem__, both)))
+        out.update(other)
+        out.update(zip(both, merged, strict=True))
     return out
 
 
 def without(units: Bits, other: Bits) -> Bits:
     """The units of ``units`` not in ``other``."""
-    if not other:
+    both = list(units.keys() & other.keys())
+    if not both:
         return units
-    get = other.get
-    return {d: rest for d, bits in units.items() if (rest := bits & ~get(d, 0))}
+    rest = list(map(and_, map(units.__getitem__, both), map(invert, map(other.__getitem__, both))))
+    out = dict(units)
+    out.update(zip(both, rest, strict=True))
+    for doc in compress(both, map(not_, rest)):
+        del out[doc]
+    return out
+
+
+def _nonzero(keys: list[int], values: list[int]) -> Bits:
+    """``dict(zip(keys, values))`` without the zero values."""
+    out = dict(zip(keys, values, strict=True))
+    if 0 in out.values():
+        for doc in compress(keys, map(not_, values)):
+            del out[doc]
+    return out

@@ -33,8 +33,7 @@ from briefing_reader.core.search import storage as files
 from briefing_reader.core.search.errors import SearchError
 from briefing_reader.core.search.query import parse
 from briefing_reader.core.search.results import Highlighter, SearchResult
-from briefing_reader.core.search.text import CompoundSplitter, DutchTerms, vocabulary_of
-from briefing_reader.core.search.units import strip_markers
+from briefing_reader.core.search.text import CompoundSplitter, DutchTerms
 from briefing_reader.core.search.vocabulary import IndexSplitter, IndexVocabulary
 
 Progress = Callable[[int, int], None]
@@ -281,7 +280,6 @@ class SearchIndex:
                     doc = library.load(doc_id)
                     if doc is None:  # gone or broken since the catalogue saw it
                         continue
-                    forms |= vocabulary_of(strip_markers(b) for b in doc.blocks if b.text)
                     for record in records(doc, terms, splitter, forms, keys):
                         add_record(writer, record)
                 lexicon = lexicon_record(forms, reader)

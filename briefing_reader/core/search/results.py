@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
@@ -52,22 +52,29 @@ class Highlighter:
         self._words = {w for w in (words or set()) if len(w) >= 4}
         self._probes = _probes(keys)
         self._memo: dict[str, bool] = {}
+        self._compound_memo: dict[str, bool] = {}
 
     @property
     def empty(self) -> bool:
         return not (self._keys or self._exact or self._prefixes or self._phrases)
 
-    def _word_matches(self, form: str) -> bool:
+    def _word_matches(self, form: str, compound: bool = True) -> bool:
         hit = self._memo.get(form)
         if hit is None:
             hit = (
                 form in self._exact
                 or self._key(form) in self._keys
                 or (bool(self._prefixes) and form.startswith(self._prefixes))
-                or self._compound_matches(form)
             )
             self._memo[form] = hit
+        if not hit and compound:
+            hit = self._compound_memo.get(form)
+            if hit is None:
+                hit = self._compound_memo[form] = self._compound_matches(form)
         return hit
+
+    def _part_matches(self, parts: tuple[str, ...] | None) -> bool:
+        return parts is not None and any(part in self._keys for part in parts)
 
     def _compound_matches(self, form: str) -> bool:
         if len(form) < 8 or not self._keys:
@@ -78,8 +85,15 @@ class Highlighter:
             return any(self._key(p) in self._keys for p in self._parts(form))
         return any(w in form for w in self._words)
 
-    def spans(self, text: str) -> list[Span]:
-        """(start, end) of every matched word in ``text``, in order."""
+    def spans(
+        self, text: str, compounds: Mapping[str, tuple[str, ...]] | None = None
+    ) -> list[Span]:
+        """(start, end) of every matched word in ``text``, in order.
+
+        ``compounds``: the keys of the parts of compound words as the index
+        split them (a hit's record keeps them); without it, words are split
+        again with the splitter.
+        """
         if self.empty:
             return []
         folded = fold(text)
@@ -87,7 +101,13 @@ class Highlighter:
             found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(folded)]
         else:
             found = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
-        marked = [self._word_matches(form) for _, _, form in found]
+        if compounds is None:
+            marked = [self._word_matches(form) for _, _, form in found]
+        else:
+            marked = [
+                self._word_matches(form, compound=False) or self._part_matches(compounds.get(form))
+                for _, _, form in found
+            ]
         for phrase in self._phrases:
             n = len(phrase)
             forms = [form for _, _, form in found]
@@ -180,6 +200,8 @@ class Hit:
         text: the whole text of the unit.
         missing: in a partial result, the parts of the query this unit
             lacks (as :attr:`SearchResult.missing` names them).
+        compounds: the keys of the compound parts of the words of the
+            unit's record, as the index split them (None: split them again).
     """
 
     doc: str
@@ -191,17 +213,20 @@ class Hit:
     text: str = ""
     highlighter: Highlighter | None = field(default=None, repr=False, compare=False)
     missing: tuple[str, ...] = ()
+    compounds: Mapping[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def spans(self) -> tuple[Span, ...]:
         """(start, end) of the matched words in :attr:`text`."""
-        return tuple(self.highlighter.spans(self.text)) if self.highlighter else ()
+        if self.highlighter is None:
+            return ()
+        return tuple(self.highlighter.spans(self.text, self.compounds))
 
     @cached_property
     def _snippet(self) -> tuple[str, tuple[Span, ...]]:
         if self.kind == "table" and self.highlighter is not None:
-            rows = readable_rows(self.text, self.highlighter)
-            return make_snippet(rows, self.highlighter.spans(rows))
+            rows = readable_rows(self.text, self.highlighter, self.compounds)
+            return make_snippet(rows, self.highlighter.spans(rows, self.compounds))
         return make_snippet(self.text, list(self.spans))
 
     @property
@@ -239,7 +264,9 @@ class Hit:
 ROW_SEPARATOR = " … "
 
 
-def readable_rows(text: str, highlighter: Highlighter) -> str:
+def readable_rows(
+    text: str, highlighter: Highlighter, compounds: Mapping[str, tuple[str, ...]] | None = None
+) -> str:
     """A table's rows that hold a match, as "label | column: value | ...".
 
     A table unit's text is rows of tab-separated cells, the first row the
@@ -259,8 +286,8 @@ def readable_rows(text: str, highlighter: Highlighter) -> str:
             if cell.strip()
         ]
         lines.append(" | ".join([cells[0].strip(), *named]))
-    matching = [line for line in lines[1:] if highlighter.spans(line)]
-    if not matching or highlighter.spans(lines[0]):
+    matching = [line for line in lines[1:] if highlighter.spans(line, compounds)]
+    if not matching or highlighter.spans(lines[0], compounds):
         matching.insert(0, lines[0])
     return ROW_SEPARATOR.join(matching)
 

@@ -195,12 +195,18 @@ def records(
     """The Whoosh records of one document: a record per :data:`CHUNK` units
     (their terms and passages), then the document's manifest record.
 
-    Every exact form met is added to ``forms`` (for the lexicon record).
+    Every exact form of the document is added to ``forms`` (the lexicon
+    record, and the vocabulary ``splitter`` may consult) before its
+    compounds are split.
     """
     keys = keys or FormKeys(terms, splitter)
     units = units_of(doc)
+    exact = [WORD.findall(fold(unit.text)) for unit in units]
+    for words in exact:  # before any compound is split: the document's own words count
+        forms.update(words)
     for number, start in enumerate(range(0, len(units), CHUNK)):
-        yield _chunk_record(doc, units[start : start + CHUNK], number, keys, forms)
+        end = start + CHUNK
+        yield _chunk_record(doc, units[start:end], exact[start:end], number, keys)
     yield {
         "doc": doc.id,
         "kind": MANIFEST_KIND,
@@ -210,7 +216,7 @@ def records(
 
 
 def _chunk_record(
-    doc: Document, units: list[Unit], number: int, keys: FormKeys, forms: set[str]
+    doc: Document, units: list[Unit], exact: list[list[str]], number: int, keys: FormKeys
 ) -> dict[str, Any]:
     """The record of ``units``, the ``number``-th chunk of ``doc``.
 
@@ -225,24 +231,26 @@ def _chunk_record(
     pair_weight: dict[str, float] = {}
     pair_where: dict[str, int] = {}
     known, split = keys.known, keys
+    compounds: dict[str, tuple[str, ...]] = {}  # form -> keys of its parts
     actions = 0
     for i, unit in enumerate(units):
         bit = 1 << i
         if unit.kind == "action":
             actions |= bit
         boost = HEADING_BOOST if unit.title else 1.0
-        exact = WORD.findall(fold(unit.text))
-        counts = Counter(exact)
-        forms.update(counts)
+        words = exact[i]
+        counts = Counter(words)
         for form, n in counts.items():
             key, parts = known.get(form) or split(form)
             freq[key] += n
             weight[key] = weight.get(key, 0.0) + n * boost
             whole[key] = whole.get(key, 0) | bit
+            if parts:
+                compounds[form] = parts
             for pk in parts:
                 weight[pk] = weight.get(pk, 0.0) + PART_WEIGHT * n * boost
                 part[pk] = part.get(pk, 0) | bit
-        pairs = Counter(map(" ".join, pairwise(exact)))
+        pairs = Counter(map(" ".join, pairwise(words)))
         pair_freq.update(pairs)
         for pair, n in pairs.items():
             pair_weight[pair] = pair_weight.get(pair, 0.0) + n * boost
@@ -260,7 +268,7 @@ def _chunk_record(
         "parts": _parts_only(part, whole),
         "pairs": {p: (n, pair_weight[p], pair_where[p]) for p, n in pair_freq.items()},
         "scope": _scope(len(units), actions, number),
-        "passages": passages_of(units),
+        "passages": passages_of(units, compounds),
         "doctitle": doc.title,
     }
 
@@ -287,20 +295,31 @@ def _scope(count: int, actions: int, chunk: int) -> UnitTerms:
     return scope
 
 
-Passages = tuple[tuple[str, ...], tuple[tuple[str, str, int, str], ...], int]
+Passages = tuple[
+    tuple[str, ...],
+    tuple[tuple[str, str, int, str], ...],
+    int,
+    dict[str, tuple[str, ...]],
+]
 """(section paths, units as (anchor, kind, section number, text), bitmap of
-the units that are headings or sub-action titles)."""
+the units that are headings or sub-action titles, the keys of the compound
+parts of the record's words as they were indexed)."""
 
 
-def passages_of(units: list[Unit]) -> Passages:
-    """What a hit shows of each unit, section paths stored once."""
+def passages_of(units: list[Unit], compounds: dict[str, tuple[str, ...]]) -> Passages:
+    """What a hit shows of each unit, section paths stored once.
+
+    The compound parts go with them so that a hit marks exactly the parts
+    the index matched, without splitting its words again (each split asks
+    the index's lexicon dozens of times).
+    """
     sections: dict[str, int] = {}
     rows = tuple(
         (u.anchor, u.kind, sections.setdefault(u.section_path, len(sections)), u.text)
         for u in units
     )
     titles = sum(1 << i for i, u in enumerate(units) if u.title)
-    return tuple(sections), rows, titles
+    return tuple(sections), rows, titles, compounds
 
 
 def lexicon_record(forms: set[str], reader: Any | None) -> dict[str, Any] | None:

@@ -394,11 +394,12 @@ def _tiers(
     ]
     ours = _companions(postings)
     for level in _whole_word_levels(matches.units, held, demoted):
-        if not ours:
-            yield level, False
-            continue
-        yield {d: b for d, b in level.items() if d not in ours}, False
-        yield {d: b for d, b in level.items() if d in ours}, True
+        theirs = dict(level)
+        for doc in ours:
+            theirs.pop(doc, None)
+        yield theirs, False
+        if ours:
+            yield {d: level[d] for d in ours if d in level}, True
 
 
 def _whole_word_levels(
@@ -454,7 +455,7 @@ def _ranked(
             continue
         order = list(tier)
         first = postings.best(matches, order, TIER_FIRST) if len(order) > TIER_FIRST else None
-        if first is not None:  # usually the page is filled from these
+        if first:  # usually the page is filled from these
             first.sort(reverse=True)
             for score, doc in first:
                 yield -doc, tier[-doc], score
@@ -487,10 +488,11 @@ def _part_only(postings: collect.Postings, keys: set[str]) -> collect.Bits:
 
 def _documents(postings: collect.Postings, records: Iterable[int]) -> int:
     """How many documents ``records`` belong to (a long one has several)."""
-    more = postings.weights("scope", "more")  # record -> its number in its document
-    if not more:
-        return len(set(records))
-    return len({r - int(more.get(r, 0)) for r in records})
+    held = records if isinstance(records, (set, dict)) else set(records)
+    more = postings.weights("scope", "more")  # a later record -> its number in its document
+    later = [r for r in more if r in held]
+    firsts = {r - int(more[r]) for r in later}  # the documents' first records
+    return len(held) - len(later) + sum(1 for r in firsts if r not in held)
 
 
 def _companions(postings: collect.Postings) -> set[int]:
@@ -569,7 +571,7 @@ class _Page:
         yield from _unit_numbers(bits & ~titles)
 
     def _passage(self, doc: int, unit: int) -> tuple[str, str, str, str]:
-        sections, units, _titles = self._stored_of(doc)["passages"]
+        sections, units, _titles, _compounds = self._stored_of(doc)["passages"]
         anchor, kind, section, text = units[unit]
         return anchor, kind, sections[section], text
 
@@ -586,6 +588,7 @@ class _Page:
             text=text,
             highlighter=self._marker,
             missing=self._lacking.get((doc, unit), ()),
+            compounds=stored["passages"][3],
         )
 
 

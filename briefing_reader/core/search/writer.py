@@ -149,6 +149,11 @@ def add_record(writer: Any, record: dict[str, Any]) -> None:
     writer.docnum += 1
 
 
+COMPRESSION = 3
+"""zlib level of a posting block (Whoosh's default)."""
+SMALL_BLOCK = 16
+"""Blocks of fewer postings are written uncompressed."""
+
 _TERM = itemgetter(0, 1)
 _DOCNUM, _WEIGHT, _VALUE = itemgetter(2), itemgetter(3), itemgetter(4)
 
@@ -196,6 +201,10 @@ def _fill_block(
 ) -> None:
     """Put one block's postings into ``writer``'s buffers, with its statistics
     as ``W3PostingsWriter.add_posting`` keeps them."""
+    # Whoosh compresses every block, even one of a single posting (its own
+    # "under 20 bytes, don't bother" test is overwritten); the header says
+    # per block whether it is compressed, and a small one gains nothing.
+    writer._compression = 0 if len(docnums) < SMALL_BLOCK else COMPRESSION
     writer._ids = array("I", docnums)
     writer._weights = array("f", weights)
     writer._values = [v for v in values[start:end] if v]  # as add_posting keeps them
