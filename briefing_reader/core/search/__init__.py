@@ -60,15 +60,16 @@ id), tables (``tabel-N``), footnotes (``fn-LABEL``), sub-action titles (the
 sub-action id); everything inside an action or sub-action has kind
 ``action``.
 
-Index (``schema.py``): one record per document; each term's posting holds
-the bitmap of the document's units holding it, so a query is set algebra
-on documents and bitmaps (``collect.py``), never a walk over every passage.
+Index (``schema.py``): a record per document (per 64 units of a long one);
+each term's posting holds the bitmap of the record's units holding it, so a
+query is set algebra on records and bitmaps (``collect.py``), never a walk
+over every passage.
 
 Ranking (``searching.py``): passages holding more parts of the query, then
 more parts as whole words (not compound parts), then the letters before
-our companion documents; within that, documents by their BM25F score for
-the query, a document's passages together (headings first, then in
-reading order). ``total`` counts passages, ``documents`` documents.
+our companion documents; within that, records by their BM25F score for
+the query, a record's passages together (headings first, then in reading
+order). ``total`` counts passages, ``documents`` documents.
 
 Dutch analysis (``text.py``): tokens are runs of letters and digits, lower
 cased with accents folded; Snowball's Dutch stemmer plus a small

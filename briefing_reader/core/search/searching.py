@@ -353,7 +353,7 @@ def _matches(
 
 
 class _Lacking(Mapping[tuple[int, int], tuple[str, ...]]):
-    """(document, unit) -> the labels of the parts it lacks, worked out when asked."""
+    """(record, unit) -> the labels of the parts it lacks, worked out when asked."""
 
     def __init__(self, groups: list[Group], held: list[collect.Bits]) -> None:
         self._groups = groups
@@ -424,14 +424,14 @@ def _whole_word_levels(
 def _levels(units: collect.Bits, sets: list[collect.Bits]) -> list[collect.Bits]:
     """``units`` split by how many of ``sets`` hold them (index: that count).
 
-    Only the documents of each set are visited: the sets of compound-only
+    Only the records of each set are visited: the sets of compound-only
     passages are small beside the result.
     """
     levels = [units]
     for members in sets:
         moved = [dict(level) for level in levels] + [{}]
         for doc, held in members.items():
-            below = 0  # the document's units one level down, before the move
+            below = 0  # the record's units one level down, before the move
             for count, level in enumerate(moved):
                 bits = levels[count].get(doc, 0) if count < len(levels) else 0
                 if now := (bits & ~held) | (below & held):
@@ -448,8 +448,8 @@ def _ranked(
     matches: collect.Matches,
     tiers: Iterable[tuple[collect.Bits, bool]],
 ) -> Iterator[tuple[int, int, float]]:
-    """(document, its passages in this tier, score) for ``tiers`` in turn,
-    each tier's documents by score, best first."""
+    """(record, its passages in this tier, score) for ``tiers`` in turn,
+    each tier's records by score, best first."""
     for tier, _ours in tiers:
         if not tier:
             continue
@@ -564,7 +564,7 @@ class _Page:
         return stored
 
     def _in_order(self, doc: int, bits: int) -> Iterator[int]:
-        """A document's passages among ``bits``: headings and sub-action
+        """A record's passages among ``bits``: headings and sub-action
         titles first (the section is about the words), then reading order."""
         titles = self._stored_of(doc)["passages"][2]
         yield from _unit_numbers(bits & titles)
