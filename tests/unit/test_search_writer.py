@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from briefing_reader import paths
 from briefing_reader.core.search import schema, writer
 from briefing_reader.core.search._whoosh import FileStorage
@@ -20,9 +22,10 @@ from briefing_reader.core.search.units import strip_markers
 from briefing_reader.session import open_library
 
 
-def build(folder: Path, ours: bool) -> Any:
+def build(folder: Path, ours: bool, limit_mb: int = 160) -> Any:
     """The bundled library indexed in two commits, then merged into one segment:
-    by our writer (``ours``) or by Whoosh's own, untouched."""
+    by our writer (``ours``, its pool spilling runs above ``limit_mb``) or by
+    Whoosh's own, untouched."""
     library = open_library(paths.resolve(folder.parent / "data"))
     folder.mkdir(parents=True)
     ix = FileStorage(str(folder)).create_index(schema.make_schema(), indexname="t")
@@ -34,7 +37,7 @@ def build(folder: Path, ours: bool) -> Any:
         forms |= vocabulary_of(strip_markers(b) for b in doc.blocks if b.text)
     splitter = CompoundSplitter(forms, terms.stop_words)
     for half in (docs[:2], docs[2:]):
-        into = writer.make_writer(ix) if ours else ix.writer()
+        into = writer.make_writer(ix, limit_mb) if ours else ix.writer()
         for doc in half:
             assert doc is not None
             for record in schema.records(doc, terms, splitter, set()):
@@ -43,7 +46,7 @@ def build(folder: Path, ours: bool) -> Any:
                 else:
                     into.add_document(**record)
         into.commit()
-    merging = writer.make_writer(ix) if ours else ix.writer()
+    merging = writer.make_writer(ix, limit_mb) if ours else ix.writer()
     merging.commit(optimize=True)
     return ix
 
@@ -76,8 +79,11 @@ def everything(ix: Any) -> dict[str, Any]:
     return out
 
 
-def test_records_added_at_once_read_back_as_whoosh_writes_them(tmp_path: Path) -> None:
-    ours = everything(build(tmp_path / "a" / "index", ours=True))
+@pytest.mark.parametrize("limit_mb", [160, 1], ids=["in memory", "spilled to disk"])
+def test_records_added_at_once_read_back_as_whoosh_writes_them(
+    tmp_path: Path, limit_mb: int
+) -> None:
+    ours = everything(build(tmp_path / "a" / "index", ours=True, limit_mb=limit_mb))
     whoosh = everything(build(tmp_path / "b" / "index", ours=False))
     assert ours.keys() == whoosh.keys()
     assert len(ours) > 1000 and ours["stored"]

@@ -19,10 +19,17 @@ from typing import Any
 
 from briefing_reader.core.search._whoosh import PostingPool
 
+Posting = tuple[int, float, bytes]
+"""(record number, weight, value) of one term."""
+
 
 class ChunkedPool(PostingPool):
     """Whoosh's posting pool, made cheaper per posting (Whoosh 2.7.4 is pinned).
 
+    * ``add_many`` files a record's postings under their terms as they come,
+      so that a commit sorts the distinct terms, not every posting (a batch
+      of 250 letters holds ~650,000 postings of ~30,000 terms); postings
+      that come one at a time (Whoosh's own records, merges) join them.
     * ``add`` drops the per-posting type assertions.
     * When a big build outgrows the memory limit, Whoosh writes sorted runs
       one ``pickle.dump`` per posting and reads them back one ``load`` each;
@@ -30,6 +37,8 @@ class ChunkedPool(PostingPool):
     """
 
     CHUNK = 20_000
+    current: list[Any]  # Whoosh's own list of postings not yet filed or spilled
+    _terms: dict[tuple[str, bytes], list[Posting]]
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         self.fieldnames.add(item[0])
@@ -43,12 +52,42 @@ class ChunkedPool(PostingPool):
     ) -> None:
         """The postings of one field of one record, at once (see :func:`add_record`)."""
         self.fieldnames.add(fieldname)
-        self.current.extend([(fieldname, t, docnum, w, v) for t, _f, w, v in items])
+        terms = self._by_term()
+        for text, _freq, weight, value in items:
+            postings = terms.get((fieldname, text))
+            if postings is None:
+                terms[(fieldname, text)] = [(docnum, weight, value)]
+            else:
+                postings.append((docnum, weight, value))
         self.currentsize += len(items) * (128 + len(fieldname) + 8) + 2 * sum(
             len(t) for t, _f, _w, _v in items
         )
         if self.currentsize > self.limit:
             self.save()
+
+    def _by_term(self) -> dict[tuple[str, bytes], list[Posting]]:
+        terms: dict[tuple[str, bytes], list[Posting]] | None = getattr(self, "_terms", None)
+        if terms is None:  # the class is swapped in after Whoosh made the pool
+            terms = {}
+            self._terms = terms
+        return terms
+
+    def save(self) -> None:
+        """Spill a sorted run to disk (the postings filed by term with it)."""
+        terms = self._by_term()
+        self.current.extend((f, t, d, w, v) for (f, t), ps in terms.items() for d, w, v in ps)
+        terms.clear()
+        super().save()
+
+    def items(self, maxfiles: int = 128) -> Any:
+        """The postings in order: grouped by term when no run was spilled."""
+        if self.runs:
+            return super().items(maxfiles)
+        terms = self._by_term()
+        for fieldname, text, docnum, weight, value in self.current:
+            terms.setdefault((fieldname, text), []).append((docnum, weight, value))
+        self.current = []
+        return ByTerm(terms)
 
     def _write_run(self, f: Any, items: Iterable[Any]) -> None:
         # A list when a run is saved; a generator when Whoosh merges runs
@@ -154,28 +193,55 @@ COMPRESSION = 3
 SMALL_BLOCK = 16
 """Blocks of fewer postings are written uncompressed."""
 
+
+class ByTerm:
+    """A pool's postings filed by (fieldname, term): iterated as Whoosh's
+    sorted (fieldname, term, docnum, weight, value) tuples, or a term at a
+    time by :func:`_add_postings`."""
+
+    def __init__(self, terms: dict[tuple[str, bytes], list[Posting]]) -> None:
+        self._terms = terms
+
+    def groups(self) -> Iterator[tuple[tuple[str, bytes], list[Posting]]]:
+        for key in sorted(self._terms):
+            postings = self._terms[key]
+            postings.sort()  # already in order, but for merged segments
+            yield key, postings
+
+    def __iter__(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        for (fieldname, text), postings in self.groups():
+            for docnum, weight, value in postings:
+                yield fieldname, text, docnum, weight, value
+
+
 _TERM = itemgetter(0, 1)
-_DOCNUM, _WEIGHT, _VALUE = itemgetter(2), itemgetter(3), itemgetter(4)
 
 
 def _add_postings(fieldwriter: Any, schema: Any, lengths: Any, items: Iterable[Any]) -> None:
     """``FieldWriter.add_postings`` a term at a time: each block of postings
     is put into the posting writer's buffers whole, not one call each.
 
-    ``items`` are sorted (fieldname, term, docnum, weight, value) tuples.
+    ``items`` are sorted (fieldname, term, docnum, weight, value) tuples,
+    or a :class:`ByTerm` of our pool.
     """
+    if isinstance(items, ByTerm):
+        terms: Iterable[tuple[tuple[str, bytes], list[Any]]] = items.groups()
+        at = 0
+    else:
+        terms = ((key, list(group)) for key, group in groupby(items, _TERM))
+        at = 2  # the docnum's place in Whoosh's tuples
     field = None
-    for (fieldname, btext), group in groupby(items, _TERM):
+    docnum_of, weight_of, value_of = itemgetter(at), itemgetter(at + 1), itemgetter(at + 2)
+    for (fieldname, btext), postings in terms:
         if fieldname != field:
             if field is not None:
                 fieldwriter.finish_field()
             field = fieldname
             fieldwriter.start_field(fieldname, schema[fieldname])
             column = lengths.column(fieldname) if lengths is not None else None
-        postings = list(group)
-        docnums = list(map(_DOCNUM, postings))
-        weights = list(map(_WEIGHT, postings))
-        values = list(map(_VALUE, postings))
+        docnums = list(map(docnum_of, postings))
+        weights = list(map(weight_of, postings))
+        values = list(map(value_of, postings))
         sizes = list(map(column.__getitem__, docnums)) if column is not None else None
         fieldwriter.start_term(btext)
         writer = fieldwriter._postwriter
