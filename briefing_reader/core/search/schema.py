@@ -221,44 +221,55 @@ def _chunk_record(
     """The record of ``units``, the ``number``-th chunk of ``doc``.
 
     Written for speed (it runs for every word of every letter imported):
-    plain dicts, no helper calls in the inner loops.
+    counting is done by ``Counter.update`` on lists (in C); Python loops
+    only over each unit's distinct keys and pairs, to set their bits.
     """
-    freq: Counter[str] = Counter()  # whole words
-    weight: dict[str, float] = {}
+    key_of: dict[str, str] = {}  # form -> key
+    compounds: dict[str, tuple[str, ...]] = {}  # form -> keys of its parts
+    for form in {w for words in exact for w in words}:
+        key, parts = keys.known.get(form) or keys(form)
+        key_of[form] = key
+        if parts:
+            compounds[form] = parts
+    freq: Counter[str] = Counter()  # of whole words
+    extra: dict[str, float] = {}  # weight beyond the frequency: titles, parts
     whole: dict[str, int] = {}  # key -> units holding it as a whole word
     part: dict[str, int] = {}  # key -> units holding it as a compound part
     pair_freq: Counter[str] = Counter()
-    pair_weight: dict[str, float] = {}
+    pair_extra: dict[str, float] = {}
     pair_where: dict[str, int] = {}
-    known, split = keys.known, keys
-    compounds: dict[str, tuple[str, ...]] = {}  # form -> keys of its parts
     actions = 0
-    for i, unit in enumerate(units):
+    for i, (unit, words) in enumerate(zip(units, exact, strict=True)):
         bit = 1 << i
         if unit.kind == "action":
             actions |= bit
-        boost = HEADING_BOOST if unit.title else 1.0
-        words = exact[i]
-        counts = Counter(words)
-        for form, n in counts.items():
-            key, parts = known.get(form) or split(form)
-            freq[key] += n
-            weight[key] = weight.get(key, 0.0) + n * boost
+        unit_keys = list(map(key_of.__getitem__, words))
+        freq.update(unit_keys)
+        for key in set(unit_keys):
             whole[key] = whole.get(key, 0) | bit
-            if parts:
-                compounds[form] = parts
-            for pk in parts:
-                weight[pk] = weight.get(pk, 0.0) + PART_WEIGHT * n * boost
-                part[pk] = part.get(pk, 0) | bit
-        pairs = Counter(map(" ".join, pairwise(words)))
-        pair_freq.update(pairs)
-        for pair, n in pairs.items():
-            pair_weight[pair] = pair_weight.get(pair, 0.0) + n * boost
+        unit_pairs = list(map(" ".join, pairwise(words)))
+        pair_freq.update(unit_pairs)
+        for pair in set(unit_pairs):
             pair_where[pair] = pair_where.get(pair, 0) | bit
+        boost = HEADING_BOOST if unit.title else 1.0
+        if unit.title:
+            for k, n in Counter(unit_keys).items():
+                extra[k] = extra.get(k, 0.0) + (boost - 1.0) * n
+            for p, n in Counter(unit_pairs).items():
+                pair_extra[p] = pair_extra.get(p, 0.0) + (boost - 1.0) * n
+        for form in compounds.keys() & set(words):
+            n = words.count(form)
+            for pk in compounds[form]:
+                extra[pk] = extra.get(pk, 0.0) + PART_WEIGHT * n * boost
+                part[pk] = part.get(pk, 0) | bit
     body: UnitTerms = {}
-    for key, w in weight.items():
+    for key in freq.keys() | part.keys():
         bits = whole.get(key, 0) | part.get(key, 0)
-        body[key] = (freq.get(key) or bits.bit_count(), w, bits)
+        n = freq.get(key, 0)
+        body[key] = (n or bits.bit_count(), n + extra.get(key, 0.0), bits)
+    pairs: UnitTerms = {
+        p: (n, n + pair_extra.get(p, 0.0), pair_where[p]) for p, n in pair_freq.items()
+    }
     return {
         "doc": doc.id,
         "kind": DOCUMENT_KIND,
@@ -266,7 +277,7 @@ def _chunk_record(
         "date": doc.meta.date.isoformat() if doc.meta.date else "",
         "body": body,
         "parts": _parts_only(part, whole),
-        "pairs": {p: (n, pair_weight[p], pair_where[p]) for p, n in pair_freq.items()},
+        "pairs": pairs,
         "scope": _scope(len(units), actions, number),
         "passages": passages_of(units, compounds),
         "doctitle": doc.title,
