@@ -22,7 +22,8 @@ from briefing_reader.session import open_library
 
 
 def reference(doc: Document, terms: DutchTerms, splitter: CompoundSplitter) -> list[dict[str, Any]]:
-    """body, parts, pairs and scope of each chunk, word by word."""
+    """body, parts, pairs and scope of each chunk, word by word (weights as
+    BM25's term-frequency part of the words' counts, titles counting double)."""
     out = []
     units = units_of(doc)
     for start in range(0, len(units), schema.CHUNK):
@@ -53,8 +54,10 @@ def reference(doc: Document, terms: DutchTerms, splitter: CompoundSplitter) -> l
                 entry[0] += 1
                 entry[1] += boost
                 entry[2] |= 1 << i
-        for entry in body.values():
+        length = sum(len(WORD.findall(fold(u.text))) for u in chunk)
+        for entry in [*body.values(), *pairs.values()]:
             entry[0] = entry[0] or entry[2].bit_count()
+            entry[1] = schema.bm25_weight(entry[1], length)
         only = {k: b & ~whole.get(k, 0) for k, b in part.items() if b & ~whole.get(k, 0)}
         actions = sum(1 << i for i, u in enumerate(chunk) if u.kind == "action")
         scope = {"all": (1 << len(chunk)) - 1} | ({"action": actions} if actions else {})

@@ -6,9 +6,9 @@ term's postings are read block by block into two dicts: record -> weight
 (for BM25F over the record) and record -> bitmap of its units holding the
 term. A query becomes set algebra on those: an AND intersects the records
 and ANDs their bitmaps, so "both words in one passage" costs one integer
-operation per record, not one posting per passage. The BM25F score (the
-same formula and statistics as Whoosh's) is computed only for the records
-of the ranking tiers that fill the page.
+operation per record, not one posting per passage. A record's score is the
+sum of its weights times each term's idf, computed only for the records of
+the ranking tiers that fill the page.
 
 Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 """
@@ -16,16 +16,14 @@ Imports Whoosh (see :mod:`._whoosh`); import it lazily.
 from __future__ import annotations
 
 import heapq
+import math
 import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from operator import add, and_, invert, itemgetter, neg, not_, or_
+from operator import add, and_, invert, itemgetter, mul, neg, not_, or_
 from typing import Any
-
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS
-from whoosh.util.numeric import byte_to_length as _byte_to_length
 
 from briefing_reader.core.search._whoosh import TermNotFound, wq
 
@@ -46,11 +44,13 @@ DOCUMENT_FIELDS = frozenset({"doc", "kind", "dockind", "date"})
 
 @dataclass
 class Leaf:
-    """A scoring term: its postings and its scorer (None: a constant score)."""
+    """A scoring term: its postings' weights (BM25's term-frequency part, made
+    at indexing: see :func:`.schema.bm25_weight`) and its idf; a term set
+    scores ``constant`` wherever it matches."""
 
     fieldname: str
     weights: dict[int, float]
-    scorer: Any = None
+    idf: float | None = None
     constant: float = 1.0
 
 
@@ -81,7 +81,7 @@ class Postings:
         self.searcher = searcher
         self.reader = searcher.reader()
         self._weights: dict[tuple[str, str], tuple[dict[int, float], Bits]] = {}
-        self._lengths: dict[str, bytes | None] = {}
+        self._records: int | None = None
 
     def weights(self, fieldname: str, text: str) -> dict[int, float]:
         """document -> weight of ``text`` in ``fieldname`` (deleted ones left out)."""
@@ -98,6 +98,17 @@ class Postings:
             docs = self._term(fieldname, text)[0]
             return {d: every[d] for d in docs if d in every}
         return self._term(fieldname, text)[1]
+
+    def idf(self, fieldname: str, frequency: int) -> float:
+        """BM25's inverse document frequency of a term in ``frequency`` records."""
+        return math.log(1 + (self.records - frequency + 0.5) / (frequency + 0.5))
+
+    @property
+    def records(self) -> int:
+        """How many records hold passages (the collection BM25 counts)."""
+        if self._records is None:
+            self._records = len(self._term("scope", "all")[0])
+        return self._records
 
     def _term(self, fieldname: str, text: str) -> tuple[dict[int, float], Bits]:
         key = (fieldname, text)
@@ -122,56 +133,21 @@ class Postings:
             bits.update(leaf_bits)
         return weights, bits
 
-    def length_bytes(self, fieldname: str) -> bytes | None:
-        """Every unit's field length as Whoosh stores it (a byte per unit), or
-        None when the segments are not of the kind read here."""
-        if fieldname not in self._lengths:
-            self._lengths[fieldname] = self._read_lengths(fieldname)
-        return self._lengths[fieldname]
-
-    def _read_lengths(self, fieldname: str) -> bytes | None:
-        chunks = []
-        for leaf, offset in self.reader.leaf_readers():
-            count = leaf.doc_count_all()
-            column = getattr(leaf, "_perdoc", None)
-            column = getattr(column, "_cached_reader", None)
-            column = column(f"_{fieldname}_len", _LENGTHS) if column else None
-            if column is None:
-                chunks.append(bytes(count))
-                continue
-            if not hasattr(column, "_dbfile") or getattr(column, "_fixedlen", 0) != 1:
-                return None
-            stored = bytes(column._dbfile.get(column._basepos, min(column._count, count)))
-            if offset != sum(len(c) for c in chunks):
-                return None
-            chunks.append(stored + bytes(count - len(stored)))
-        return b"".join(chunks)
-
     def scores(self, matches: Matches, docs: Iterable[int]) -> list[tuple[float, int]]:
-        """(score, -document) of ``docs``: the same BM25F figures Whoosh computes.
+        """(score, -record) of ``docs``: BM25 summed over the query's terms.
 
         Written as maps over whole lists (run in C): a tier can hold
-        10,000 documents.
+        10,000 records.
         """
         order = list(docs)
         total: list[float] = [0.0] * len(order)
         for leaf in matches.leaves:
-            weights = list(map(leaf.weights.get, order, repeat(0.0)))
-            if leaf.scorer is None:
+            weights = map(leaf.weights.get, order, repeat(0.0))
+            if leaf.idf is None:
                 part = [leaf.constant if w else 0.0 for w in weights]
+                total = list(map(add, total, part))
             else:
-                lengths = self.length_bytes(leaf.fieldname)
-                memo = _Memo(leaf.scorer, self.reader, leaf.fieldname)
-                if lengths is None:
-                    part = [
-                        memo.score(w, u, None) if w else 0.0
-                        for w, u in zip(weights, order, strict=True)
-                    ]
-                else:
-                    pairs = list(zip(weights, map(lengths.__getitem__, order), strict=True))
-                    known = memo.table(set(pairs))
-                    part = list(map(known.__getitem__, pairs))
-            total = list(map(add, total, part))
+                total = list(map(add, total, map(mul, weights, repeat(leaf.idf))))
         return list(zip(total, map(neg, order), strict=True))
 
     def best(self, matches: Matches, units: list[int], need: int) -> list[tuple[float, int]]:
@@ -183,33 +159,6 @@ class Postings:
             return scored
         cutoff = heapq.nlargest(need, map(itemgetter(0), scored))[-1]
         return list(compress(scored, map(cutoff.__le__, map(itemgetter(0), scored))))
-
-
-class _Memo:
-    """A BM25F scorer's figures by (weight, length byte): few distinct pairs."""
-
-    def __init__(self, scorer: Any, reader: Any, fieldname: str) -> None:
-        self._scorer = scorer
-        self._reader = reader
-        self._fieldname = fieldname
-        self._known: dict[tuple[float, int], float] = {}
-
-    def table(self, pairs: set[tuple[float, int]]) -> dict[tuple[float, int], float]:
-        """The score of each (weight, length byte); 0 for weight 0 (not held)."""
-        return {(w, b): self._by_byte(w, b) if w else 0.0 for w, b in pairs}
-
-    def _by_byte(self, weight: float, byte: int) -> float:
-        known = self._known.get((weight, byte))
-        if known is None:
-            length = _byte_to_length(byte) if byte else 1
-            known = self._known[(weight, byte)] = float(self._scorer._score(weight, length))
-        return known
-
-    def score(self, weight: float, unit: int, lengths: bytes | None) -> float:
-        if lengths is not None:
-            return self._by_byte(weight, lengths[unit])
-        length = self._reader.doc_field_length(unit, self._fieldname, 1)
-        return float(self._scorer._score(weight, length))
 
 
 def _blocks(matcher: Any, offset: int) -> tuple[dict[int, float], Bits]:
@@ -287,12 +236,8 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
         units = postings.bits(query.fieldname, query.text)
         leaves = []
         if score and units and query.fieldname not in DOCUMENT_FIELDS:
-            scorer = postings.searcher.weighting.scorer(
-                postings.searcher, query.fieldname, query.text
-            )
-            if not hasattr(scorer, "_score"):
-                raise Unsupported(type(scorer).__name__)
-            leaves = [Leaf(query.fieldname, postings.weights(query.fieldname, query.text), scorer)]
+            weights = postings.weights(query.fieldname, query.text)
+            leaves = [Leaf(query.fieldname, weights, postings.idf(query.fieldname, len(weights)))]
         return Matches(units, leaves)
     if isinstance(query, TermSet):
         units = union([postings.bits(query.fieldname, text) for text in query.texts])

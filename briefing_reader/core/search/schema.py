@@ -53,6 +53,24 @@ DOCUMENT_KIND = "_text"
 """Kind of the records (a document's chunks) that hold terms and passages."""
 
 
+K1, B = 1.2, 0.75
+"""BM25's term-frequency saturation and length normalisation (Whoosh's)."""
+TYPICAL_LENGTH = 2500.0
+"""Words in a typical record (a letter of 15 KB): BM25's length norm."""
+
+
+def bm25_weight(frequency: float, length: int) -> float:
+    """A posting's weight: BM25's term-frequency part for a record of
+    ``length`` words; a query multiplies it by the term's idf.
+
+    Made when the record is indexed, with a fixed typical length rather than
+    the index's running average, so a query's score is one multiplication
+    per record (and an old record's weight never goes stale).
+    """
+    norm = 1 - B + B * length / TYPICAL_LENGTH
+    return frequency * (K1 + 1) / (frequency + K1 * norm)
+
+
 HEADING_BOOST = 2.0
 """Weight of every term of a heading or sub-action title."""
 PART_WEIGHT = 0.001
@@ -106,10 +124,10 @@ class UnitsField(fields.TEXT):
     """A field fed a :data:`UnitTerms` dict: per term its frequency, weight
     and the bitmap of the document's units that hold it."""
 
-    def __init__(self, scorable: bool = True) -> None:
+    def __init__(self) -> None:
         super().__init__(phrase=False)
         self.format = UnitsFormat()
-        self.scorable = scorable
+        self.scorable = False  # the weights carry the length (bm25_weight): no length column
 
     def index(self, value: UnitTerms, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
         return [
@@ -153,9 +171,9 @@ def make_schema() -> fields.Schema:
         date=fields.ID,
         dochash=fields.ID(stored=True),
         body=UnitsField(),
-        parts=UnitsField(scorable=False),
+        parts=UnitsField(),
         pairs=UnitsField(),
-        scope=UnitsField(scorable=False),
+        scope=UnitsField(),
         forms=TermsField(),
         passages=fields.STORED,
         doctitle=fields.STORED,
@@ -262,13 +280,15 @@ def _chunk_record(
             for pk in compounds[form]:
                 extra[pk] = extra.get(pk, 0.0) + PART_WEIGHT * n * boost
                 part[pk] = part.get(pk, 0) | bit
+    length = sum(map(len, exact))
     body: UnitTerms = {}
     for key in freq.keys() | part.keys():
         bits = whole.get(key, 0) | part.get(key, 0)
         n = freq.get(key, 0)
-        body[key] = (n or bits.bit_count(), n + extra.get(key, 0.0), bits)
+        body[key] = (n or bits.bit_count(), bm25_weight(n + extra.get(key, 0.0), length), bits)
     pairs: UnitTerms = {
-        p: (n, n + pair_extra.get(p, 0.0), pair_where[p]) for p, n in pair_freq.items()
+        p: (n, bm25_weight(n + pair_extra.get(p, 0.0), length), pair_where[p])
+        for p, n in pair_freq.items()
     }
     return {
         "doc": doc.id,
