@@ -23,7 +23,8 @@ from briefing_reader.session import open_library
 
 
 def build(folder: Path, ours: bool, limit_mb: int = 160) -> Any:
-    """The bundled library indexed in two commits, then merged into one segment:
+    """The bundled library indexed in two commits, then merged into one segment
+    with one document deleted:
     by our writer (``ours``, its pool spilling runs above ``limit_mb``) or by
     Whoosh's own, untouched."""
     library = open_library(paths.resolve(folder.parent / "data"))
@@ -47,6 +48,7 @@ def build(folder: Path, ours: bool, limit_mb: int = 160) -> Any:
                     into.add_document(**record)
         into.commit()
     merging = writer.make_writer(ix, limit_mb) if ours else ix.writer()
+    merging.delete_by_term("doc", "begrippen")  # a merge that drops deleted records
     merging.commit(optimize=True)
     return ix
 
@@ -87,5 +89,6 @@ def test_records_added_at_once_read_back_as_whoosh_writes_them(
     whoosh = everything(build(tmp_path / "b" / "index", ours=False))
     assert ours.keys() == whoosh.keys()
     assert len(ours) > 1000 and ours["stored"]
+    assert all(stored.get("doc") != "begrippen" for stored in ours["stored"])
     for key in whoosh:
         assert ours[key] == whoosh[key], key

@@ -193,6 +193,58 @@ def _blocks(matcher: Any, offset: int) -> tuple[dict[int, float], Bits]:
     return out, bits
 
 
+def raw_postings(matcher: Any) -> tuple[list[int], list[float], list[bytes]]:
+    """Every posting of a segment's term as stored: (ids, weights, values),
+    deleted records left out; a block at a time where Whoosh allows."""
+    from whoosh.matching.wrappers import FilterMatcher
+
+    inner, deleted = matcher, frozenset[int]()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        inner, deleted = matcher.child, frozenset(matcher._ids)
+    if not (hasattr(inner, "_read_data") and hasattr(inner, "_next_block")):
+        out: tuple[list[int], list[float], list[bytes]] = ([], [], [])
+        while matcher.is_active():
+            out[0].append(matcher.id())
+            out[1].append(matcher.weight())
+            out[2].append(matcher.value() or b"")
+            matcher.next()
+        return out
+    size = inner._fixedsize
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list[bytes] = []
+    while inner.is_active():
+        if inner._data is None:
+            inner._read_data()
+        data, count = inner._data, inner._blocklength
+        ids.extend(data[0] if inner._byteids else accumulate(data[0]))
+        weights.extend(_block_weights(data[1], count))
+        if size:  # fixed-size values, joined
+            blob = data[2]
+            values.extend(blob[i : i + size] for i in range(0, size * count, size))
+        elif size == 0 or data[2] is None:
+            values.extend(repeat(b"", count))
+        else:
+            values.extend(data[2])
+        inner._next_block()
+    if deleted:
+        keep = [i not in deleted for i in ids]
+        ids = list(compress(ids, keep))
+        weights = list(compress(weights, keep))
+        values = list(compress(values, keep))
+    return ids, weights, values
+
+
+def _block_weights(stored: tuple[float, ...] | float | None, count: int) -> Iterable[float]:
+    """A block's weights as Whoosh stores them: None for all 1.0, one float
+    for all alike, or one each."""
+    if stored is None:
+        return repeat(1.0, count)
+    if isinstance(stored, float):
+        return repeat(stored, count)
+    return stored
+
+
 def _decoded(inner: Any, with_values: bool) -> tuple[list[int], list[float], array[int]]:
     """Every posting of a Whoosh 2.7.4 W3LeafMatcher (pinned): (ids, weights, bitmaps).
 
@@ -209,13 +261,7 @@ def _decoded(inner: Any, with_values: bool) -> tuple[list[int], list[float], arr
             inner._read_data()
         data = inner._data
         ids.extend(data[0] if inner._byteids else accumulate(data[0]))
-        stored = data[1]
-        if stored is None:
-            weights.extend(repeat(1.0, inner._blocklength))
-        elif isinstance(stored, float):
-            weights.extend(repeat(stored, inner._blocklength))
-        else:
-            weights.extend(stored)
+        weights.extend(_block_weights(data[1], inner._blocklength))
         if with_values:
             values.frombytes(data[2])
         inner._next_block()

@@ -19,7 +19,9 @@ class IndexVocabulary:
     """Set-like: ``word in vocabulary`` asks the index's ``forms`` lexicon.
 
     Args:
-        reader: a Whoosh reader of the index (None: only ``pending``).
+        reader: a Whoosh reader of the index (None: only ``pending``); it
+            may be replaced by a newer one (the answers kept stay true: the
+            lexicon only grows).
         pending: forms of documents being indexed, not committed yet.
         stop_words: never known words.
         index: the index, to ask again once ``reader`` is closed (a result's
@@ -34,7 +36,7 @@ class IndexVocabulary:
         stop_words: frozenset[str] = frozenset(),
         index: Any = None,
     ) -> None:
-        self._reader = reader
+        self.reader = reader
         self._pending = pending
         self._stop_words = stop_words
         self._index = index
@@ -53,14 +55,14 @@ class IndexVocabulary:
         return known
 
     def _look_up(self, word: str) -> bool:
-        if self._reader is None:
+        if self.reader is None:
             return False
         from whoosh.reading import ReaderClosed
 
         from briefing_reader.core.search import _whoosh  # noqa: F401 (Whoosh, quietly)
 
         try:
-            return ("forms", word) in self._reader
+            return ("forms", word) in self.reader
         except ReaderClosed:
             if self._index is None:
                 return False
