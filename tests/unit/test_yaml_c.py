@@ -169,7 +169,7 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(anything_text, values, max_size=5))
 def test_any_front_matter_is_written_byte_for_byte_as_pure_python_writes_it(
     meta: dict[str, Any],
@@ -177,7 +177,7 @@ def test_any_front_matter_is_written_byte_for_byte_as_pure_python_writes_it(
     assert front_matter(meta) == python_dump(meta)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(anything_text, values, max_size=5))
 def test_any_yaml_written_reads_the_same_both_ways(meta: dict[str, Any]) -> None:
     yaml_text = python_dump(meta)[4:-4]
@@ -265,3 +265,23 @@ def test_bad_yaml_is_reported_as_before(text: str, line: int | None, counted: Co
     assert (error.path, error.line, error.message) == (before.path, before.line, before.message)
     assert error.path.name == "brief.md" and error.line == line
     assert error.message.code == "frontmatter.not_yaml"
+
+
+def test_an_imported_file_with_bad_yaml_is_refused_as_before(
+    tmp_path: Path, counted: Counted
+) -> None:
+    from briefing_reader import paths
+    from briefing_reader.core.importing import FAILED, import_files
+
+    letter = tmp_path / "kapot.md"
+    letter.write_text("---\nid: kapot\ntitle: 'open\n---\n\n# Kapot\n\nTekst.\n", encoding="utf-8")
+
+    def refused(profile: str) -> tuple[object, ...]:
+        result = import_files(paths.resolve(tmp_path / profile), [letter]).results[0]
+        assert result.status == FAILED
+        return (result.file.name, result.line, result.problem, result.reason)
+
+    with_c = refused("c")
+    assert counted.loads >= 1  # this file, and the bundled letters the import loads
+    assert with_c == pure_python(refused, "python")
+    assert with_c[:2] == ("kapot.md", 3)  # the line of the unclosed quote
