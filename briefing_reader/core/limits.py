@@ -126,6 +126,17 @@ def load_yaml(text: str) -> Any:
 C_LOADER_MAX_DEPTH = 256
 
 
+# Where libyaml reads differently from PyYAML (tests/unit/test_yaml_c.py looks
+# for more): tabs (PyYAML refuses many that libyaml takes), tags ('!', which
+# libyaml reads as an empty string where PyYAML reads null), control
+# characters, line breaks other than \n and \r, byte-order marks, and a comment
+# right after a block scalar's '|' or '>'.
+_LIBYAML_DIFFERS = re.compile(
+    r"[\t!\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[|>][-+0-9]*#"
+)
+_FLOW = re.compile(r"[\[{]")  # with a '?': libyaml takes 'a?' in a flow collection
+
+
 def _c_loader(text: str) -> Any:
     """PyYAML's C loader (libyaml, about ten times faster) when it is there and
     the text cannot nest deeply; None for the pure-Python loader.
@@ -138,6 +149,8 @@ def _c_loader(text: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is None:
+        return None
+    if _LIBYAML_DIFFERS.search(text) or ("?" in text and _FLOW.search(text)):
         return None
     marks = sum(text.count(char) for char in ":-?[{")
     return loader if marks < C_LOADER_MAX_DEPTH else None
