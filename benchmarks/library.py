@@ -29,6 +29,9 @@ Throughput: ``--throughput`` letters imported with ``import_files`` and
 indexed (whatever the app does to make them searchable) into a fresh
 profile, beside a bare Whoosh writer indexing the same text with the same
 Dutch analysis (``DutchTerms.keys``) in the same run; letters/s and MB/s.
+Beside them the real program: ``briefing-reader import DIR`` of the same
+letters on a fresh profile, as a subprocess (wall time, and CPU time of it
+and its children), with its ratio to the bare writer.
 
 Targets (issue 14) at 10,000 letters against the empty library: first paint
 <= 1.1x, RSS <= 1.15x, CLI search <= 1.3x; every query class p95 <= 30 ms;
@@ -310,11 +313,13 @@ def throughput(work: Path, letters: list[Path]) -> dict[str, float]:
     make_searchable(run_paths)
     app_seconds = time.perf_counter() - started
     app_cpu = time.process_time() - cpu
+    program = program_import(work, letters)
     cpu = time.process_time()
     bare_seconds = bare_writer(work / "bare", letters)
     bare_cpu = time.process_time() - cpu
     n = len(letters)
     return {
+        **program_figures(program, n, megabytes, bare_seconds, bare_cpu),
         "letters": n,
         "MB": megabytes,
         "app letters/s": n / app_seconds,
@@ -326,6 +331,38 @@ def throughput(work: Path, letters: list[Path]) -> dict[str, float]:
         "app CPU s": app_cpu,
         "bare CPU s": bare_cpu,
         "CPU ratio": bare_cpu / app_cpu,
+    }
+
+
+def program_import(work: Path, letters: list[Path]) -> tuple[float, float, str, float]:
+    """``briefing-reader import DIR`` of ``letters`` on a fresh profile, as a user
+    runs it: (seconds, peak MiB, stdout, CPU seconds of it and its children)."""
+    folder = work / "throughput-letters"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for path in letters:  # the same files, not symlinks (an import refuses links out)
+        os.link(path, folder / path.name)
+    profile = work / "throughput-program"
+    shutil.rmtree(profile, ignore_errors=True)
+    return run_program(profile, "import", str(folder), check=True)
+
+
+def program_figures(
+    program: tuple[float, float, str, float],
+    n: int,
+    megabytes: float,
+    bare_seconds: float,
+    bare_cpu: float,
+) -> dict[str, float]:
+    seconds, mib, _out, cpu = program
+    return {
+        "program letters/s": n / seconds,
+        "program MB/s": megabytes / seconds,
+        "program s": seconds,
+        "program CPU s": cpu,
+        "program MiB": mib,
+        "program ratio": bare_seconds / seconds,
+        "program CPU ratio": bare_cpu / cpu,
     }
 
 
@@ -585,6 +622,13 @@ def print_table(results: dict[str, Any]) -> None:
             f"{tp['bare MB/s']:.2f} MB/s; ratio {tp['ratio']:.2f} "
             f"(CPU time: app {tp['app CPU s']:.1f} s, bare {tp['bare CPU s']:.1f} s, "
             f"ratio {tp['CPU ratio']:.2f})"
+        )
+        print(
+            f"briefing-reader import DIR of those letters (a fresh profile): "
+            f"{tp['program letters/s']:.1f} letters/s, {tp['program MB/s']:.2f} MB/s, "
+            f"{tp['program s']:.1f} s, peak {tp['program MiB']:.0f} MiB; ratio to the bare "
+            f"writer {tp['program ratio']:.2f} (CPU time incl. children "
+            f"{tp['program CPU s']:.1f} s, ratio {tp['program CPU ratio']:.2f})"
         )
     stall = results.get("stall")
     if stall:

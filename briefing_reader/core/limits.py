@@ -112,7 +112,53 @@ def load_yaml(text: str) -> Any:
         raise _too_deep()  # slows down with the square of the depth, so count first
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    fast = _c_loader(text)
+    if fast is not None:
+        try:
+            return _load_with(fast, text)
+        except yaml.YAMLError:
+            pass  # not valid YAML: the pure-Python loader words the error as it always has
+    return _load_with(yaml.SafeLoader, text)
+
+
+# libyaml composes the tree recursively in C: only a tree provably shallower than
+# this goes to it (the pure-Python composer runs into Python's recursion limit).
+C_LOADER_MAX_DEPTH = 256
+
+
+# Where libyaml reads differently from PyYAML (tests/unit/test_yaml_c.py looks
+# for more): tabs (PyYAML refuses many that libyaml takes), tags ('!', which
+# libyaml reads as an empty string where PyYAML reads null), control
+# characters, line breaks other than \n and \r, byte-order marks, and a comment
+# right after a block scalar's '|' or '>'.
+_LIBYAML_DIFFERS = re.compile(
+    r"[\t!\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[|>][-+0-9]*#"
+)
+_FLOW = re.compile(r"[\[{]")  # with a '?': libyaml takes 'a?' in a flow collection
+
+
+def _c_loader(text: str) -> Any:
+    """PyYAML's C loader (libyaml, about ten times faster) when it is there and
+    the text cannot nest deeply; None for the pure-Python loader.
+
+    Every collection starts at a character of its own (a block mapping's first
+    ':' or '?', a sequence's '-', a flow '[' or '{'), so their count bounds the
+    depth; front matter holds a few dozen.
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    if _LIBYAML_DIFFERS.search(text) or ("?" in text and _FLOW.search(text)):
+        return None
+    marks = sum(text.count(char) for char in ":-?[{")
+    return loader if marks < C_LOADER_MAX_DEPTH else None
+
+
+def _load_with(loader_class: Any, text: str) -> Any:
+    """Compose, check the composed tree, then construct (values as SafeLoader gives them)."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()  # composes the tree: aliases stay references
         if node is None:

@@ -7,6 +7,7 @@ file contains can turn into markup (a link, a box, a footnote, HTML).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -202,7 +203,42 @@ def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter between '---' lines."""
     import yaml
 
-    body = yaml.safe_dump(
-        meta, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False
+    dumper = getattr(yaml, "CSafeDumper", None)
+    if dumper is None or not _same_in_libyaml(meta):
+        dumper = yaml.SafeDumper
+    body = yaml.dump(
+        meta,
+        Dumper=dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100000,
+        default_flow_style=False,
     )
     return f"---\n{body}---\n"
+
+
+# Characters libyaml's emitter quotes or breaks differently from PyYAML's own:
+# control characters, line breaks, the byte-order mark, surrogates and
+# characters beyond the Basic Multilingual Plane.
+_LIBYAML_DIFFERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\U00010000-\U0010ffff]"
+)
+_SIMPLE_KEY_BYTES = 64  # PyYAML counts a key's characters, libyaml its bytes (limit 128)
+
+
+def _same_in_libyaml(value: Any) -> bool:
+    """Whether libyaml's emitter writes ``value`` byte for byte as PyYAML's own does
+    (tests/unit/test_yaml_c.py holds the two to it); otherwise the pure-Python one writes."""
+    if isinstance(value, str):
+        return not _LIBYAML_DIFFERS.search(value)
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str)
+            and 0 < len(key.encode("utf-8")) < _SIMPLE_KEY_BYTES
+            and _same_in_libyaml(key)
+            and _same_in_libyaml(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(_same_in_libyaml(item) for item in value)
+    return value is None or isinstance(value, bool | int | float | dt.date)
