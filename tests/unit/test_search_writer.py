@@ -92,3 +92,23 @@ def test_records_added_at_once_read_back_as_whoosh_writes_them(
     assert all(stored.get("doc") != "begrippen" for stored in ours["stored"])
     for key in whoosh:
         assert ours[key] == whoosh[key], key
+
+
+def test_a_pool_spilling_more_runs_than_it_may_open_gives_every_posting_in_order(
+    tmp_path: Path,
+) -> None:
+    ix = FileStorage(str(tmp_path)).create_index(schema.make_schema(), indexname="t")
+    into = writer.make_writer(ix)
+    pool = into.pool
+    pool.limit = 1  # every record's postings spill a run of their own
+    expected = []
+    for docnum in range(12):
+        items = [(f"t{(docnum * 7 + k) % 10}".encode(), 1, float(k), b"v" * 8) for k in range(4)]
+        pool.add_many("body", docnum, items)
+        expected += [("body", t, docnum, w, v) for t, _f, w, v in items]
+    pool.add(("doc", b"x", 99, 1.0, b""))  # one added Whoosh's way, never spilled
+    expected.append(("doc", b"x", 99, 1.0, b""))
+    assert len(pool.runs) == 12
+    assert list(pool.items(maxfiles=3)) == sorted(expected)
+    assert pool.runs == []
+    into.cancel()

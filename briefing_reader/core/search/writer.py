@@ -9,6 +9,7 @@ Whoosh's own path). Imports Whoosh: import it lazily.
 
 from __future__ import annotations
 
+import heapq
 import marshal
 from array import array
 from collections.abc import Iterable, Iterator
@@ -31,13 +32,15 @@ class ChunkedPool(PostingPool):
       of 250 letters holds ~650,000 postings of ~30,000 terms); postings
       that come one at a time (Whoosh's own records, merges) join them.
     * ``add`` drops the per-posting type assertions.
-    * When a big build outgrows the memory limit, Whoosh writes sorted runs
-      one ``pickle.dump`` per posting and reads them back one ``load`` each;
-      here runs are marshalled in chunks.
+    * When a big build or merge outgrows the memory limit, Whoosh writes
+      sorted runs one ``pickle.dump`` per posting and merges them back one
+      posting at a time; here a run is its terms in order, each with its
+      postings, marshalled in chunks and merged back a term at a time.
     """
 
     CHUNK = 20_000
     current: list[Any]  # Whoosh's own list of postings not yet filed or spilled
+    runs: list[str]  # paths of the runs spilled
     _terms: dict[tuple[str, bytes], list[Posting]]
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
@@ -87,25 +90,47 @@ class ChunkedPool(PostingPool):
         return terms
 
     def save(self) -> None:
-        """Spill a sorted run to disk (the postings filed by term with it)."""
-        terms = self._by_term()
-        self.current.extend((f, t, d, w, v) for (f, t), ps in terms.items() for d, w, v in ps)
+        """Spill the postings held so far to disk: a run of terms in order,
+        each with its postings (merged back a term at a time, not a posting)."""
+        terms = self._gathered()
+        if not terms:
+            return
+        path, f = self._new_run()
+        self._write_run(f, [(f_, t, ps) for (f_, t), ps in sorted(terms.items())])
+        self.runs.append(path)
         terms.clear()
-        super().save()
+        self.currentsize = 0
 
-    def items(self, maxfiles: int = 128) -> Any:
-        """The postings in order: grouped by term when no run was spilled."""
-        if self.runs:
-            return super().items(maxfiles)
+    def items(self, maxfiles: int = 128) -> ByTerm:
+        """The postings in order, a term at a time."""
+        if not self.runs:
+            return ByTerm(sorted(self._gathered().items()))
+        self.save()
+        while len(self.runs) > maxfiles:  # merge the oldest runs into one
+            merging, self.runs = self.runs[:maxfiles], self.runs[maxfiles:]
+            path, f = self._new_run()
+            self._write_run(f, ((f_, t, ps) for (f_, t), ps in self._merged(merging)))
+            self.runs.insert(0, path)
+        runs, self.runs = self.runs, []
+        return ByTerm(self._merged(runs))
+
+    def _gathered(self) -> dict[tuple[str, bytes], list[Posting]]:
+        """The filed postings, with those added one at a time filed too."""
         terms = self._by_term()
         for fieldname, text, docnum, weight, value in self.current:
             terms.setdefault((fieldname, text), []).append((docnum, weight, value))
         self.current = []
-        return ByTerm(terms)
+        return terms
+
+    def _merged(self, runs: list[str]) -> Iterator[tuple[tuple[str, bytes], list[Posting]]]:
+        """The terms of ``runs`` in order, each with all its postings."""
+        streams = [self._read_run(path) for path in runs]
+        for key, group in groupby(heapq.merge(*streams, key=_TERM), _TERM):
+            postings = [p for _f, _t, ps in group for p in ps]
+            postings.sort()
+            yield key, postings
 
     def _write_run(self, f: Any, items: Iterable[Any]) -> None:
-        # A list when a run is saved; a generator when Whoosh merges runs
-        # (more than 128 of them: a big commit with a small memory limit).
         iterator = iter(items)
         while chunk := list(islice(iterator, self.CHUNK)):
             marshal.dump(chunk, f)
@@ -233,17 +258,17 @@ def _add_segment_postings(writer: Any, reader: Any, startdoc: int, docmap: Any) 
 
 
 class ByTerm:
-    """A pool's postings filed by (fieldname, term): iterated as Whoosh's
-    sorted (fieldname, term, docnum, weight, value) tuples, or a term at a
-    time by :func:`_add_postings`."""
+    """A pool's postings, a term at a time in order: ((fieldname, term),
+    postings in record order). Iterated, they are Whoosh's sorted
+    (fieldname, term, docnum, weight, value) tuples; :func:`_add_postings`
+    takes them a term at a time."""
 
-    def __init__(self, terms: dict[tuple[str, bytes], list[Posting]]) -> None:
-        self._terms = terms
+    def __init__(self, groups: Iterable[tuple[tuple[str, bytes], list[Posting]]]) -> None:
+        self._groups = groups
 
     def groups(self) -> Iterator[tuple[tuple[str, bytes], list[Posting]]]:
-        for key in sorted(self._terms):
-            postings = self._terms[key]
-            postings.sort()  # already in order, but for merged segments
+        for key, postings in self._groups:
+            postings.sort()  # already in order but for merged segments
             yield key, postings
 
     def __iter__(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
