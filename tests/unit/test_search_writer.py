@@ -61,7 +61,8 @@ def everything(ix: Any) -> dict[str, Any]:
                 matcher = reader.postings(fieldname, text)
                 postings = []
                 while matcher.is_active():
-                    postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                    # No value reads as None from a block, as '' from a term's entry.
+                    postings.append((matcher.id(), matcher.weight(), matcher.value() or None))
                     matcher.next()
                 out[f"{fieldname}:{text!r}"] = postings
                 info = reader.term_info(fieldname, text)

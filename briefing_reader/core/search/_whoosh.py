@@ -19,7 +19,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import PostingPool
 
 __all__ = [
@@ -33,5 +33,6 @@ __all__ = [
     "fields",
     "formats",
     "pack_uint",
+    "pack_ushort",
     "wq",
 ]

@@ -121,14 +121,18 @@ class Postings:
         return found
 
     def _read(self, fieldname: str, text: str) -> tuple[dict[int, float], Bits]:
+        from briefing_reader.core.search.schema import UnitsFormat
+
         weights: dict[int, float] = {}
         bits: Bits = {}
+        schema = self.searcher.schema
+        with_bits = fieldname in schema and isinstance(schema[fieldname].format, UnitsFormat)
         for leaf, offset in self.reader.leaf_readers():
             try:
                 matcher = leaf.postings(fieldname, text)
             except TermNotFound:
                 continue
-            leaf_weights, leaf_bits = _blocks(matcher, offset)
+            leaf_weights, leaf_bits = _blocks(matcher, offset, with_bits)
             weights.update(leaf_weights)
             bits.update(leaf_bits)
         return weights, bits
@@ -161,19 +165,15 @@ class Postings:
         return list(compress(scored, map(cutoff.__le__, map(itemgetter(0), scored))))
 
 
-def _blocks(matcher: Any, offset: int) -> tuple[dict[int, float], Bits]:
-    """(document -> weight, document -> unit bitmap) of a leaf matcher, a
-    block at a time where Whoosh allows; the bitmaps are empty for a field
-    without them."""
+def _blocks(matcher: Any, offset: int, with_bits: bool) -> tuple[dict[int, float], Bits]:
+    """(record -> weight, record -> unit bitmap) of a leaf matcher, a block
+    at a time where Whoosh allows; no bitmaps unless ``with_bits``."""
     from whoosh.matching.wrappers import FilterMatcher
-
-    from briefing_reader.core.search.schema import UnitsFormat
 
     deleted: frozenset[int] = frozenset()
     inner = matcher
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted documents
-    with_bits = isinstance(getattr(inner, "format", None), UnitsFormat)
+        inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted records
     if hasattr(inner, "_read_data") and hasattr(inner, "_next_block"):
         ids, weights, values = _decoded(inner, with_bits)
         if offset:

@@ -18,7 +18,7 @@ from itertools import groupby, islice
 from operator import itemgetter
 from typing import Any
 
-from briefing_reader.core.search._whoosh import PostingPool
+from briefing_reader.core.search._whoosh import PostingPool, pack_ushort
 
 Posting = tuple[int, float, bytes]
 """(record number, weight, value) of one term."""
@@ -229,6 +229,10 @@ def add_record(writer: Any, record: dict[str, Any]) -> None:
     writer.docnum += 1
 
 
+INLINE = 8
+"""A term with fewer postings keeps them in its entry of the term table: no
+posting block to write or to seek to (most word pairs of real letters
+occur in one letter only)."""
 COMPRESSION = 3
 """zlib level of a posting block (Whoosh's default)."""
 SMALL_BLOCK = 16
@@ -308,6 +312,10 @@ def _add_postings(fieldwriter: Any, schema: Any, lengths: Any, items: Iterable[A
         sizes = list(map(column.__getitem__, docnums)) if column is not None else None
         fieldwriter.start_term(btext)
         writer = fieldwriter._postwriter
+        if len(docnums) < INLINE:
+            _fill_block(writer, docnums, weights, values, 0, len(docnums), sizes)
+            _finish_inlined(fieldwriter, writer, btext)
+            continue
         limit = writer._blocklimit
         for start in range(0, len(docnums), limit):
             if start:
@@ -317,6 +325,20 @@ def _add_postings(fieldwriter: Any, schema: Any, lengths: Any, items: Iterable[A
         fieldwriter.finish_term()
     if field is not None:
         fieldwriter.finish_field()
+
+
+def _finish_inlined(fieldwriter: Any, writer: Any, btext: bytes) -> None:
+    """Finish a term whose few postings go into its entry of the term table.
+
+    Whoosh 2.7.4 can read such terms but cannot write them (its writer
+    calls a ``set_inline`` that ``W3TermInfo`` lacks), so this does what
+    ``finish_term`` would have done with them.
+    """
+    terminfo = writer._terminfo
+    terminfo.add_block(writer)
+    terminfo.set_inlined(writer._ids, writer._weights, writer._values)
+    writer._terminfo = None
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + btext, terminfo.to_bytes())
 
 
 def _fill_block(
