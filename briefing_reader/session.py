@@ -20,9 +20,14 @@ def open_library(paths: paths_mod.Paths, *, check: bool | str = True) -> Library
     """
     from briefing_reader.core.content.places import open_library as open_at
 
-    if (paths.imported_documents / ".import-batch").exists():  # cut off mid-import
+    if (paths.imported_documents / ".import-batch").exists():  # cut off mid-import?
+        from briefing_reader.core.importing.library import import_lock_unless_busy
         from briefing_reader.core.importing.storage import repair_interrupted
 
-        repair_interrupted(paths.imported_documents)
+        # Not while another process imports: its batch is not flushed yet, and
+        # its journal is what would let the next start repair a power cut.
+        with import_lock_unless_busy(paths) as free:
+            if free:
+                repair_interrupted(paths.imported_documents)
 
     return open_at(paths, check=check)

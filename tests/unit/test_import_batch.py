@@ -52,6 +52,25 @@ def test_torn_files_of_a_cut_off_batch_are_set_aside_at_the_next_start(
     assert repair_interrupted(folder) == []  # nothing more to do
 
 
+def test_a_start_while_another_import_runs_leaves_its_batch_alone(run: paths.Paths) -> None:
+    # The window's index worker opens the library while a command-line
+    # `import DIR` is mid-batch: that batch is not cut off, only unflushed.
+    from briefing_reader.core.importing.library import import_lock
+
+    folder = run.imported_documents
+    folder.mkdir(parents=True)
+    with import_lock(run) as locked:  # the other import (its own lock file handle)
+        assert locked
+        Batch(folder).before_write()
+        (folder / "half.md").write_bytes(b"---\nid: half\ntitle: [")  # still being written
+        open_library(run)
+        assert (folder / JOURNAL).exists() and (folder / "half.md").exists()
+        assert not (folder / ".damaged").exists()
+    open_library(run)  # the import is gone and its batch was never flushed: repaired
+    assert not (folder / JOURNAL).exists()
+    assert [p.name for p in (folder / ".damaged").iterdir()] == ["half.md"]
+
+
 def test_an_import_leaves_no_journal_and_its_files_load(run: paths.Paths, tmp_path: Path) -> None:
     files = []
     for n in range(Batch.SIZE + 5):  # one full batch and a part

@@ -132,6 +132,16 @@ def import_lock(paths: LibraryPlaces) -> Iterator[bool]:
         yield locked
 
 
+@contextlib.contextmanager
+def import_lock_unless_busy(paths: LibraryPlaces) -> Iterator[bool]:
+    """:func:`import_lock` if no other process imports now: yields False
+    (holding nothing) while another one does."""
+    from briefing_reader.core.notes.lock import lock_unless_busy
+
+    with lock_unless_busy(paths.imported_documents) as free:
+        yield free
+
+
 def _current(paths: LibraryPlaces, library: Library | None) -> Library | None:
     """The caller's library, unless another process has imported since it was loaded."""
     if library is None:

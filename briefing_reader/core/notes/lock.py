@@ -37,6 +37,16 @@ if sys.platform == "win32":
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EDEADLOCK):
+                return False  # another process holds it
+            raise
+        return True
+
 else:
     import fcntl
 
@@ -45,6 +55,13 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # another process holds it
+        return True
 
 
 @contextlib.contextmanager
@@ -65,6 +82,34 @@ def opening_lock(db_path: Path) -> Iterator[bool]:
         try:
             _lock(fd)
         except OSError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def lock_unless_busy(db_path: Path) -> Iterator[bool]:
+    """Hold the lock of ``db_path`` unless another process holds it: yields
+    False then, at once; True otherwise (also where no lock can be made, as
+    :func:`opening_lock` proceeds without one)."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield True
+        return
+    try:
+        try:
+            taken = _try_lock(fd)
+        except OSError:
+            yield True
+            return
+        if not taken:
             yield False
             return
         try:
