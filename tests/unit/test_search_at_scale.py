@@ -103,25 +103,31 @@ def test_an_interrupted_build_is_completed_not_restarted(
             assert index.search(f"kwartiermaker{n}").total == 1
 
 
-def test_a_run_merged_from_a_generator_is_written_whole(tmp_path: Path) -> None:
-    """Whoosh merges runs (more than 128 with the small memory limit) by
-    handing ``_write_run`` a generator, not a list."""
+def test_a_spilled_run_is_written_in_small_chunks_and_read_back_whole(tmp_path: Path) -> None:
+    """Merging reads one chunk of every run at a time: a chunk holds about
+    ``CHUNK`` postings however they fall into terms (a generator, as when
+    runs are merged into one)."""
     import marshal
 
     from briefing_reader.core.search.writer import ChunkedPool
 
     pool = ChunkedPool.__new__(ChunkedPool)
     run = tmp_path / "run"
-    items = [("body", f"term{i}".encode(), i, 1.0, None) for i in range(45_000)]
+    many = [(d, 1.0, b"v" * 8) for d in range(3 * ChunkedPool.CHUNK)]
+    items = [("body", b"common", many)]
+    items += [("body", f"term{i:05d}".encode(), [(i, 1.0, b"v" * 8)]) for i in range(45_000)]
     pool._write_run(run.open("wb"), (item for item in items))
-    back: list[object] = []
+    chunks = []
     with run.open("rb") as f:
         while True:
             try:
-                back.extend(marshal.load(f))
+                chunks.append(marshal.load(f))
             except EOFError:
                 break
-    assert back == items
+    sizes = [sum(len(postings) for _f, _t, postings in chunk) for chunk in chunks]
+    assert sizes[0] == len(many)  # one big term is a chunk of its own
+    assert all(size <= ChunkedPool.CHUNK for size in sizes[1:]) and len(chunks) > 3
+    assert [item for chunk in chunks for item in chunk] == items
 
 
 def search_json(data: Path, word: str, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:

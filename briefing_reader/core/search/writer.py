@@ -14,7 +14,7 @@ import marshal
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import partial
-from itertools import groupby, islice
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -130,9 +130,19 @@ class ChunkedPool(PostingPool):
             postings.sort()
             yield key, postings
 
-    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
-        iterator = iter(items)
-        while chunk := list(islice(iterator, self.CHUNK)):
+    def _write_run(self, f: Any, items: Iterable[tuple[str, bytes, list[Posting]]]) -> None:
+        """Terms with their postings, in chunks of about :attr:`CHUNK`
+        postings: merging reads one chunk of every run at a time, so a chunk
+        must be small whatever the terms (one can have 100,000 postings)."""
+        chunk: list[tuple[str, bytes, list[Posting]]] = []
+        size = 0
+        for item in items:
+            chunk.append(item)
+            size += len(item[2])
+            if size >= self.CHUNK:
+                marshal.dump(chunk, f)
+                chunk, size = [], 0
+        if chunk:
             marshal.dump(chunk, f)
         f.close()
 
