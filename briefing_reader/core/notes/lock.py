@@ -72,24 +72,8 @@ def opening_lock(db_path: Path) -> Iterator[bool]:
     file system without locks) it proceeds without one: the lock is a guard,
     and refusing to open the notes would be worse.
     """
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError:
-        yield False
-        return
-    try:
-        try:
-            _lock(fd)
-        except OSError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            _unlock(fd)
-    finally:
-        os.close(fd)
+    with _holding(db_path, wait=True) as state:
+        yield state == "held"
 
 
 @contextlib.contextmanager
@@ -97,23 +81,33 @@ def lock_unless_busy(db_path: Path) -> Iterator[bool]:
     """Hold the lock of ``db_path`` unless another process holds it: yields
     False then, at once; True otherwise (also where no lock can be made, as
     :func:`opening_lock` proceeds without one)."""
+    with _holding(db_path, wait=False) as state:
+        yield state != "busy"
+
+
+@contextlib.contextmanager
+def _holding(db_path: Path, *, wait: bool) -> Iterator[str]:
+    """Yields "held", "busy" (not waiting, another process holds it) or
+    "none" (no lock can be made here)."""
     lock_path = db_path.with_name(db_path.name + ".lock")
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError:
-        yield True
+        yield "none"
         return
     try:
         try:
-            taken = _try_lock(fd)
+            if wait:
+                _lock(fd)
+            taken = wait or _try_lock(fd)
         except OSError:
-            yield True
+            yield "none"
             return
         if not taken:
-            yield False
+            yield "busy"
             return
         try:
-            yield True
+            yield "held"
         finally:
             _unlock(fd)
     finally:
