@@ -17,7 +17,6 @@ from whoosh import fields, formats
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError
-from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import PostingPool
@@ -25,8 +24,6 @@ from whoosh.writing import PostingPool
 __all__ = [
     "EmptyIndexError",
     "FileStorage",
-    "ListMatcher",
-    "NullMatcher",
     "PostingPool",
     "RamStorage",
     "TermNotFound",

@@ -3,8 +3,8 @@ ranking needs a score.
 
 A record is a document, or 64 units of a long one (see :mod:`.schema`). A
 term's postings are read block by block into two dicts: record -> weight
-(for BM25F over the record) and record -> bitmap of its units holding the
-term. A query becomes set algebra on those: an AND intersects the records
+(BM25's term-frequency part, made at indexing) and record -> bitmap of its
+units holding the term. A query becomes set algebra on those: an AND intersects the records
 and ANDs their bitmaps, so "both words in one passage" costs one integer
 operation per record, not one posting per passage. A record's score is the
 sum of its weights times each term's idf, computed only for the records of
@@ -19,7 +19,7 @@ import heapq
 import math
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import add, and_, invert, itemgetter, mul, neg, not_, or_
@@ -56,8 +56,8 @@ class Leaf:
 
 @dataclass
 class Matches:
-    """The passages matching a query (per document, a unit bitmap), and the
-    terms that score their documents."""
+    """The passages matching a query (per record, a unit bitmap), and the
+    terms that score their records."""
 
     units: Bits
     leaves: list[Leaf] = field(default_factory=list)
@@ -84,14 +84,14 @@ class Postings:
         self._records: int | None = None
 
     def weights(self, fieldname: str, text: str) -> dict[int, float]:
-        """document -> weight of ``text`` in ``fieldname`` (deleted ones left out)."""
+        """record -> weight of ``text`` in ``fieldname`` (deleted ones left out)."""
         return self._term(fieldname, text)[0]
 
     def bits(self, fieldname: str, text: str) -> Bits:
-        """document -> bitmap of its units holding ``text`` in ``fieldname``.
+        """record -> bitmap of its units holding ``text`` in ``fieldname``.
 
         For a field naming whole documents (``doc``, ``dockind``...), every
-        unit of each document holding the term.
+        unit of each record holding the term.
         """
         if fieldname in DOCUMENT_FIELDS:
             every = self._term("scope", "all")[1]
@@ -168,40 +168,40 @@ class Postings:
 def _blocks(matcher: Any, offset: int, with_bits: bool) -> tuple[dict[int, float], Bits]:
     """(record -> weight, record -> unit bitmap) of a leaf matcher, a block
     at a time where Whoosh allows; no bitmaps unless ``with_bits``."""
-    from whoosh.matching.wrappers import FilterMatcher
-
-    deleted: frozenset[int] = frozenset()
-    inner = matcher
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        inner, deleted = matcher.child, frozenset(matcher._ids)  # the deleted records
-    if hasattr(inner, "_read_data") and hasattr(inner, "_next_block"):
-        ids, weights, values = _decoded(inner, with_bits)
-        if offset:
-            ids = list(map(offset.__add__, ids))
-        out = dict(zip(ids, weights, strict=True))
-        bits = dict(zip(ids, values, strict=True)) if with_bits else {}
-        for docnum in deleted:
-            out.pop(docnum + offset, None)
-            bits.pop(docnum + offset, None)
+    inner, deleted = _unwrapped(matcher)
+    if not _by_block(inner):  # a term's few postings in its entry: one at a time
+        out, bits = {}, {}
+        while matcher.is_active():
+            out[matcher.id() + offset] = matcher.weight()
+            if with_bits:
+                bits[matcher.id() + offset] = int.from_bytes(matcher.value(), "little")
+            matcher.next()
         return out, bits
-    out, bits = {}, {}
-    while matcher.is_active():  # any other matcher: one posting at a time
-        out[matcher.id() + offset] = matcher.weight()
+    ids: list[int] = []
+    weights: list[float] = []
+    values = array("Q")
+    for block_ids, block_weights, stored, _count in _each_block(inner):
+        ids.extend(block_ids)
+        weights.extend(block_weights)
         if with_bits:
-            bits[matcher.id() + offset] = int.from_bytes(matcher.value(), "little")
-        matcher.next()
+            values.frombytes(stored)
+    if _BIG_ENDIAN:
+        values.byteswap()  # stored little-endian (schema.UnitsField)
+    if offset:
+        ids = list(map(offset.__add__, ids))
+    out = dict(zip(ids, weights, strict=True))
+    bits = dict(zip(ids, values, strict=True)) if with_bits else {}
+    for docnum in deleted:
+        out.pop(docnum + offset, None)
+        bits.pop(docnum + offset, None)
     return out, bits
 
 
 def raw_postings(matcher: Any) -> tuple[list[int], list[float], list[bytes]]:
     """Every posting of a segment's term as stored: (ids, weights, values),
     deleted records left out; a block at a time where Whoosh allows."""
-    from whoosh.matching.wrappers import FilterMatcher
-
-    inner, deleted = matcher, frozenset[int]()
-    if isinstance(matcher, FilterMatcher) and matcher._exclude:
-        inner, deleted = matcher.child, frozenset(matcher._ids)
-    if not (hasattr(inner, "_read_data") and hasattr(inner, "_next_block")):
+    inner, deleted = _unwrapped(matcher)
+    if not _by_block(inner):
         out: tuple[list[int], list[float], list[bytes]] = ([], [], [])
         while matcher.is_active():
             out[0].append(matcher.id())
@@ -213,26 +213,52 @@ def raw_postings(matcher: Any) -> tuple[list[int], list[float], list[bytes]]:
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes] = []
-    while inner.is_active():
-        if inner._data is None:
-            inner._read_data()
-        data, count = inner._data, inner._blocklength
-        ids.extend(data[0] if inner._byteids else accumulate(data[0]))
-        weights.extend(_block_weights(data[1], count))
+    for block_ids, block_weights, stored, count in _each_block(inner):
+        ids.extend(block_ids)
+        weights.extend(block_weights)
         if size:  # fixed-size values, joined
-            blob = data[2]
-            values.extend(blob[i : i + size] for i in range(0, size * count, size))
-        elif size == 0 or data[2] is None:
+            values.extend(stored[i : i + size] for i in range(0, size * count, size))
+        elif size == 0 or stored is None:
             values.extend(repeat(b"", count))
         else:
-            values.extend(data[2])
-        inner._next_block()
+            values.extend(stored)
     if deleted:
         keep = [i not in deleted for i in ids]
         ids = list(compress(ids, keep))
         weights = list(compress(weights, keep))
         values = list(compress(values, keep))
     return ids, weights, values
+
+
+def _unwrapped(matcher: Any) -> tuple[Any, frozenset[int]]:
+    """The leaf matcher under Whoosh's filter of deleted records, and those records."""
+    from whoosh.matching.wrappers import FilterMatcher
+
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        return matcher.child, frozenset(matcher._ids)
+    return matcher, frozenset()
+
+
+def _by_block(inner: Any) -> bool:
+    """True for a Whoosh 2.7.4 W3LeafMatcher (pinned), whose blocks are read whole."""
+    return hasattr(inner, "_read_data") and hasattr(inner, "_next_block")
+
+
+def _each_block(inner: Any) -> Iterator[tuple[Iterable[int], Iterable[float], Any, int]]:
+    """(ids, weights, stored values, count) of each block of a W3LeafMatcher.
+
+    Each block is unpacked as Whoosh stores it (ids as deltas, summed here
+    in C; weights as None for all 1.0, one float for all alike, or one
+    each; values as Whoosh minified them): Whoosh's own reader decodes one
+    posting at a time in Python.
+    """
+    while inner.is_active():
+        if inner._data is None:
+            inner._read_data()
+        data, count = inner._data, inner._blocklength
+        ids = data[0] if inner._byteids else accumulate(data[0])
+        yield ids, _block_weights(data[1], count), data[2], count
+        inner._next_block()
 
 
 def _block_weights(stored: tuple[float, ...] | float | None, count: int) -> Iterable[float]:
@@ -243,31 +269,6 @@ def _block_weights(stored: tuple[float, ...] | float | None, count: int) -> Iter
     if isinstance(stored, float):
         return repeat(stored, count)
     return stored
-
-
-def _decoded(inner: Any, with_values: bool) -> tuple[list[int], list[float], array[int]]:
-    """Every posting of a Whoosh 2.7.4 W3LeafMatcher (pinned): (ids, weights, bitmaps).
-
-    Each block is unpacked as Whoosh stores it (ids as deltas, weights as
-    None for all 1.0, one float for all alike, or one each; fixed-size
-    values joined in one string), the deltas summed and the bitmaps read in
-    C: Whoosh's own reader does both in Python, one posting at a time.
-    """
-    ids: list[int] = []
-    weights: list[float] = []
-    values = array("Q")
-    while inner.is_active():
-        if inner._data is None:
-            inner._read_data()
-        data = inner._data
-        ids.extend(data[0] if inner._byteids else accumulate(data[0]))
-        weights.extend(_block_weights(data[1], inner._blocklength))
-        if with_values:
-            values.frombytes(data[2])
-        inner._next_block()
-    if _BIG_ENDIAN:
-        values.byteswap()  # stored little-endian (schema.UnitsField)
-    return ids, weights, values
 
 
 def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
