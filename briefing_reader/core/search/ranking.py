@@ -60,15 +60,14 @@ def tiers(
     keyed: list[set[str] | None],
     matches: collect.Matches,
     held: list[collect.Bits],
-) -> Iterator[tuple[collect.Bits, bool]]:
-    """The matching passages in ranking tiers, best first: (passages, ours).
+) -> Iterator[collect.Bits]:
+    """The matching passages in ranking tiers, best first.
 
     ``keyed``: per part of the query, the body keys of its plain words (None
     for a phrase, a prefix...), for telling whole words from compound parts.
     ``held``: in a partial result, the passages holding each part.
-    ``ours`` marks the tier of our companion documents that follows the
-    letters of the same level. Made as they are asked for: the page is
-    usually filled from the first.
+    At each level the letters come before our companion documents. Made as
+    they are asked for: the page is usually filled from the first.
     """
     demoted = [
         (number, _part_only(postings, keys))
@@ -80,9 +79,9 @@ def tiers(
         theirs = dict(level)
         for doc in ours:
             theirs.pop(doc, None)
-        yield theirs, False
+        yield theirs
         if ours:
-            yield {d: level[d] for d in ours if d in level}, True
+            yield {d: level[d] for d in ours if d in level}
 
 
 def _whole_word_levels(
@@ -129,12 +128,12 @@ def _levels(units: collect.Bits, sets: list[collect.Bits]) -> list[collect.Bits]
 def ranked(
     postings: collect.Postings,
     matches: collect.Matches,
-    tiers: Iterable[tuple[collect.Bits, bool]],
+    tiers: Iterable[collect.Bits],
     first: int,
 ) -> Iterator[tuple[int, int, float]]:
     """(record, its passages in this tier, score) for ``tiers`` in turn,
     each tier's records by score, best first."""
-    for tier, _ours in tiers:
+    for tier in tiers:
         if not tier:
             continue
         order = list(tier)
