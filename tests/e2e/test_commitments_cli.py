@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from briefing_reader.core.commitments import (
 )
 from briefing_reader.core.content import Document
 from briefing_reader.session import open_library
+from tests.e2e.program import cli
 
 LETTER_ID = "kst-32824-456"
 
@@ -30,13 +30,7 @@ def letter(tmp_path_factory: pytest.TempPathFactory) -> Document:
 
 
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return cli(data, *args)
 
 
 def test_cli_commitments_json(tmp_path: Path) -> None:

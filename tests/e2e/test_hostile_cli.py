@@ -10,19 +10,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import hostile_files as hostile
 
+from tests.e2e.program import cli
 from tests.unit.test_hostile_input import _newer_export
 
 SENTENCE = "Taal speelt daarbij een belangrijke rol."
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return cli(data, *args)
 
 
 def test_removing_an_import_re_anchors_its_notes_to_the_bundled_letter(tmp_path: Path) -> None:

@@ -13,20 +13,14 @@ from typing import Any
 import pytest
 
 from briefing_reader.paths import bundled_content_dir
+from tests.e2e.program import cli
 
 LETTER = "kst-32824-456"
 ACTION = "actie-taaleis-in-de-bijstand"
 
 
 def run(data: Path, *args: str, content: Path | None = None) -> subprocess.CompletedProcess[str]:
-    extra = ["--content-dir", str(content)] if content else []
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *extra, "notes", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return cli(data, "notes", *args, content=content, timeout=60)
 
 
 def saved_id(result: subprocess.CompletedProcess[str]) -> str:

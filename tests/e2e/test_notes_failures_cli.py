@@ -13,19 +13,14 @@ from pathlib import Path
 import pytest
 
 from briefing_reader.core.notes import NotesReadOnlyError, open_store
+from tests.e2e.program import cli
 from tests.unit.test_notes_failures import _saved_profile, read_only
 
 LETTER = "kst-32824-456"
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return cli(data, "notes", *args, timeout=60)
 
 
 def test_read_only_folder_through_the_cli(tmp_path: Path) -> None:

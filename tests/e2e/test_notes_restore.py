@@ -6,22 +6,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
+
+from tests.e2e.program import cli
 
 LETTER = "kst-32824-456"
 ACTION = "actie-taaleis-in-de-bijstand"
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "notes", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return cli(data, "notes", *args, timeout=60)
 
 
 def ok(data: Path, *args: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from briefing_reader.core.content.parse import document_from_bytes
 from briefing_reader.paths import bundled_content_dir
+from tests.e2e.program import cli as run_cli
 
 LETTER = "kst-32824-456"
 ACTION = "actie-taaleis-in-de-bijstand"
@@ -19,14 +19,7 @@ ROUTE = "De snelste route naar financiële zelfbeschikking is werk."
 
 
 def cli(data: Path, *args: str, content: Path | None = None) -> subprocess.CompletedProcess[str]:
-    extra = ["--content-dir", str(content)] if content else []
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *extra, "notes", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_cli(data, "notes", *args, content=content, timeout=60)
     assert result.returncode == 0, result.stderr
     return result
 

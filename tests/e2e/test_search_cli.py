@@ -7,17 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.e2e.program import cli
+
 LETTER = "kst-32824-456"
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), "search", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    return cli(data, "search", *args, timeout=60)
 
 
 def test_json_shape(tmp_path: Path) -> None:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.e2e.program import cli
 
 
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_reader", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return cli(data, *args)
 
 
 def test_cli_tables_check(tmp_path: Path) -> None:
