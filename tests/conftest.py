@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,20 @@ def clear_clipboard_at_the_end():
         app = QApplication.instance()
         if app is not None:
             QApplication.clipboard().clear()
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The stem of every document file loaded from now on (parsed or read from
+    the cache): for tests that a feature reads no more than it must."""
+    from briefing_reader.core.content.catalogued import CataloguedLibrary
+
+    loaded: list[str] = []
+    real = CataloguedLibrary._load
+
+    def recording(self: CataloguedLibrary, path: Path, bundled: bool) -> object:
+        loaded.append(path.stem)
+        return real(self, path, bundled)
+
+    monkeypatch.setattr(CataloguedLibrary, "_load", recording)
+    yield loaded

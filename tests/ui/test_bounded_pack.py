@@ -4,13 +4,10 @@ only the letters they print (see tests/unit/test_bounded_features.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from briefing_reader import paths
-from briefing_reader.core.content.catalogued import CataloguedLibrary
 from briefing_reader.core.notes import action_target, open_store
 from briefing_reader.printing import PrintRequest, compose
 from briefing_reader.printing.card import card_documents
@@ -33,19 +30,6 @@ def run() -> paths.Paths:
         )
     assert len(open_library(run)) == LETTERS + 4
     return run
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    loaded: list[str] = []
-    real = CataloguedLibrary._load
-
-    def recording(self: CataloguedLibrary, path: Path, bundled: bool) -> object:
-        loaded.append(path.stem)
-        return real(self, path, bundled)
-
-    monkeypatch.setattr(CataloguedLibrary, "_load", recording)
-    yield loaded
 
 
 def test_the_pack_and_the_card_load_only_the_noted_letter(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,6 @@ from briefing_reader.core.commitments.scope import (
     scope_documents,
     timeline_scope,
 )
-from briefing_reader.core.content.catalogued import CataloguedLibrary
 from briefing_reader.core.content.library import Library
 from briefing_reader.printing.request import resolve_actions
 from briefing_reader.session import open_library
@@ -62,20 +60,6 @@ def run() -> paths.Paths:
     library = open_library(run)  # catalogued once, as an import does
     assert len(library) == LETTERS + 4 and not library.errors
     return run
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The stem of every file loaded from now on (parsed or read from the cache)."""
-    loaded: list[str] = []
-    real = CataloguedLibrary._load
-
-    def recording(self: CataloguedLibrary, path: Path, bundled: bool) -> object:
-        loaded.append(path.stem)
-        return real(self, path, bundled)
-
-    monkeypatch.setattr(CataloguedLibrary, "_load", recording)
-    yield loaded
 
 
 def generated(loaded: list[str]) -> set[str]:
