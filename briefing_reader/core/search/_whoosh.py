@@ -15,13 +15,16 @@ warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"whoosh(\
 # ruff: noqa: E402
 from whoosh import fields, formats
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_uint, pack_ushort
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import PostingPool
 
 __all__ = [
+    "WHOOSH3_HEADER_MAGIC",
     "EmptyIndexError",
     "FileStorage",
     "PostingPool",
@@ -29,6 +32,7 @@ __all__ = [
     "TermNotFound",
     "fields",
     "formats",
+    "length_to_byte",
     "pack_uint",
     "pack_ushort",
     "wq",

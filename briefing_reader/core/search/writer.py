@@ -2,23 +2,32 @@
 
 A letter adds ~2,600 postings; Whoosh handles each with a few Python calls
 (the pool, the length look-up, the posting writer). Here the work is done
-a record, a term or a block at a time. The index files written are exactly
-Whoosh's own (``tests/unit/test_search_writer.py`` reads them back against
-Whoosh's own path). Imports Whoosh: import it lazily.
+a record, a term or a block at a time. The index files are in Whoosh's
+own format, read by Whoosh's own reader; only a posting block's ids and
+weights are pickled as arrays rather than tuples (:func:`_write_block`).
+``tests/unit/test_search_writer.py`` reads them back against Whoosh's own
+writer. Imports Whoosh: import it lazily.
 """
 
 from __future__ import annotations
 
 import heapq
 import marshal
+import pickle
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any
 
-from briefing_reader.core.search._whoosh import PostingPool, pack_ushort
+from briefing_reader.core.search._whoosh import (
+    WHOOSH3_HEADER_MAGIC,
+    PostingPool,
+    length_to_byte,
+    pack_ushort,
+)
 
 Posting = tuple[int, float, bytes]
 """(record number, weight, value) of one term."""
@@ -193,8 +202,8 @@ def make_writer(ix: Any, limit_mb: int = 1) -> Any:
 
     Uses :class:`ChunkedPool`, :class:`_CachedLengths`,
     :func:`_add_postings` and, when it merges segments,
-    :func:`_add_segment_postings`; the index files
-    written are exactly Whoosh's own. Segments are not packed into one
+    :func:`_add_segment_postings`; the index files are Whoosh's format
+    (see the module's note). Segments are not packed into one
     compound file: Whoosh reads a compound file's parts by slicing its
     memory map, which copies them, so opening a searcher on a 1,000-letter
     index cost 56 MiB; separate files are read where needed (1 MiB).
@@ -318,7 +327,9 @@ def _add_postings(fieldwriter: Any, schema: Any, lengths: Any, items: Iterable[A
             if field is not None:
                 fieldwriter.finish_field()
             field = fieldname
-            fieldwriter.start_field(fieldname, schema[fieldname])
+            fieldwriter.start_field(fieldname, schema[fieldname])  # a new posting writer
+            postwriter = fieldwriter._postwriter
+            postwriter._write_block = partial(_write_block, postwriter)
             column = lengths.column(fieldname) if lengths is not None else None
         docnums = list(map(docnum_of, postings))
         weights = list(map(weight_of, postings))
@@ -339,6 +350,57 @@ def _add_postings(fieldwriter: Any, schema: Any, lengths: Any, items: Iterable[A
         fieldwriter.finish_term()
     if field is not None:
         fieldwriter.finish_field()
+
+
+def _write_block(writer: Any, last: bool = False) -> None:
+    """``W3PostingsWriter._write_block``, its block data pickled as arrays.
+
+    Whoosh pickles a block's ids and weights as tuples (protocol 2, where
+    even an array pickles as a list): unpickling 1,024 floats one object
+    at a time was a third of reading a posting list, and minifying them
+    walked every posting in a Python generator. Here they are ``array``
+    objects pickled with protocol 5 (bytes inside): Whoosh's own reader
+    takes them as it takes tuples (it indexes and iterates them).
+    """
+    if not writer._blockcount:
+        writer._postfile.write(WHOOSH3_HEADER_MAGIC)
+    writer._terminfo.add_block(writer)
+    ids, weights = writer._ids, writer._weights
+    deltas = array("I", ids[:1])
+    deltas.extend(map(sub, ids[1:], ids[:-1]))
+    if weights.count(1.0) == len(weights):
+        mini: Any = None
+    elif weights.count(weights[0]) == len(weights):
+        mini = weights[0]
+    else:
+        mini = weights
+    fixed = writer._format.fixed_value_size()
+    values: Any = tuple(writer._values)  # of varying sizes (fixed is None)
+    if fixed == 0:
+        values = None
+    elif fixed:
+        values = b"".join(values)
+    data = pickle.dumps((deltas, mini, values), 5)
+    comp = writer._compression
+    if comp:
+        data = zlib.compress(data, comp)
+    info = pickle.dumps(
+        (
+            len(ids),
+            ids[-1],
+            writer._maxweight,
+            comp,
+            length_to_byte(writer._minlength),
+            length_to_byte(writer._maxlength),
+        ),
+        2,
+    )
+    size = len(info) + len(data)
+    writer._postfile.write_int(-size if last else size)
+    writer._postfile.write(info)
+    writer._postfile.write(data)
+    writer._blockcount += 1
+    writer._new_block()
 
 
 def _finish_inlined(fieldwriter: Any, writer: Any, btext: bytes) -> None:
