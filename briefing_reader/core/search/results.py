@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
+from itertools import compress
+from operator import or_
 from typing import Any
 
 from briefing_reader.core.search.text import _IRREGULAR as IRREGULAR
@@ -58,25 +60,24 @@ class Highlighter:
     def empty(self) -> bool:
         return not (self._keys or self._exact or self._prefixes or self._phrases)
 
-    def _word_matches(self, form: str, compound: bool = True) -> bool:
-        hit = self._memo.get(form)
-        if hit is None:
-            hit = (
-                form in self._exact
-                or self._key(form) in self._keys
-                or (bool(self._prefixes) and form.startswith(self._prefixes))
-            )
-            self._memo[form] = hit
-        if not hit and compound:
-            hit = self._compound_memo.get(form)
-            if hit is None:
-                hit = self._compound_memo[form] = self._compound_matches(form)
-        return hit
+    def _plain_matches(self, form: str) -> bool:
+        """The form, its key or a prefix matches (no compound splitting)."""
+        return (
+            form in self._exact
+            or self._key(form) in self._keys
+            or (bool(self._prefixes) and form.startswith(self._prefixes))
+        )
 
-    def _part_matches(self, parts: tuple[str, ...] | None) -> bool:
-        return parts is not None and any(part in self._keys for part in parts)
+    def _part_matches(self, parts: tuple[str, ...]) -> bool:
+        return any(part in self._keys for part in parts)
 
     def _compound_matches(self, form: str) -> bool:
+        hit = self._compound_memo.get(form)
+        if hit is None:
+            hit = self._compound_memo[form] = self._split_matches(form)
+        return hit
+
+    def _split_matches(self, form: str) -> bool:
         if len(form) < 8 or not self._keys:
             return False
         if self._parts is not None:
@@ -84,6 +85,31 @@ class Highlighter:
                 return False  # no part can have a query key: spare the split
             return any(self._key(p) in self._keys for p in self._parts(form))
         return any(w in form for w in self._words)
+
+    def _marked(
+        self, forms: list[str], compounds: Mapping[str, tuple[str, ...]] | None
+    ) -> list[bool]:
+        """Per word of ``forms``, whether it is marked (phrases aside).
+
+        Each distinct form is judged once per highlighter; a text's words
+        are then looked up in C (snippets of 50 hits judged ~3,000 words).
+        """
+        memo = self._memo
+        distinct = set(forms)
+        for form in distinct.difference(memo):
+            memo[form] = self._plain_matches(form)
+        marked = list(map(memo.__getitem__, forms))
+        if compounds is None:
+            extra = {f for f in distinct if not memo[f] and self._compound_matches(f)}
+        else:  # the parts as the index split them
+            extra = {
+                f
+                for f in distinct.intersection(compounds)
+                if not memo[f] and self._part_matches(compounds[f])
+            }
+        if extra:
+            marked = list(map(or_, marked, map(extra.__contains__, forms)))
+        return marked
 
     def spans(
         self, text: str, compounds: Mapping[str, tuple[str, ...]] | None = None
@@ -97,25 +123,21 @@ class Highlighter:
         if self.empty:
             return []
         folded = fold(text)
-        if len(folded) == len(text):  # letter for letter (no ß, no ĳ): read it once
-            found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(folded)]
-        else:
-            found = [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
-        if compounds is None:
-            marked = [self._word_matches(form) for _, _, form in found]
-        else:
-            marked = [
-                self._word_matches(form, compound=False) or self._part_matches(compounds.get(form))
-                for _, _, form in found
-            ]
+        aligned = len(folded) == len(text)  # letter for letter (no ß, no ĳ)
+        words = folded if aligned else text
+        forms = WORD.findall(words)
+        if not aligned:
+            forms = list(map(fold, forms))
+        marked = self._marked(forms, compounds)
         for phrase in self._phrases:
             n = len(phrase)
-            forms = [form for _, _, form in found]
             for i in range(len(forms) - n + 1):
                 if forms[i] == phrase[0] and tuple(forms[i : i + n]) == phrase:
                     for j in range(i, i + n):
                         marked[j] = True
-        return [(s, e) for (s, e, _), on in zip(found, marked, strict=True) if on]
+        if not any(marked):
+            return []
+        return list(compress((m.span() for m in WORD.finditer(words)), marked))
 
     def words(self, text: str) -> list[str]:
         """The distinct surface forms of the matched words in ``text``."""
