@@ -138,7 +138,7 @@ def word_keys(term: Word, terms: DutchTerms, reader: Any, out: Compiled) -> list
     joined forms are added to ``out.forms`` for highlighting.
     """
     own = terms.key(term.text)
-    if own is None or reader.doc_frequency("body", own):
+    if own is None or ("body", own) in reader:  # stops at the first segment holding it
         return [own or term.text]
     forms = sorted(f for f in verb_forms(term.text) if ("forms", f) in reader)
     keys = {own} | {terms.key(f) or f for f in forms}
@@ -362,7 +362,7 @@ def suggest(searcher: Any, parsed: Query, terms: DutchTerms) -> str | None:
         if not isinstance(term, Word) or len(term.text) < 3 or term.text.isdigit():
             continue
         key = terms.key(term.text) or term.text
-        if reader.doc_frequency("body", key):
+        if ("body", key) in reader:
             continue
         options = _within(reader, term.text, 1 if len(term.text) <= 5 else 2)
         options.discard(term.text)
