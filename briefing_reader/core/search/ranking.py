@@ -160,10 +160,10 @@ def _unit_numbers(bits: int) -> Iterator[int]:
 
 def _part_only(postings: collect.Postings, keys: set[str]) -> collect.Bits:
     """Passages holding ``keys`` only as compound parts, never as a whole word."""
-    only = collect.union([postings.bits("parts", key) for key in keys])
+    only = collect.union([postings.part_only(key) for key in keys])
     if len(keys) > 1 and only:  # a whole word of one key outranks a part of another
         whole = collect.union(
-            [collect.without(postings.bits("body", k), postings.bits("parts", k)) for k in keys]
+            [collect.without(postings.bits("body", k), postings.part_only(k)) for k in keys]
         )
         only = collect.without(only, whole)
     return only

@@ -37,9 +37,10 @@ from briefing_reader.core.search._whoosh import fields, formats, pack_uint
 from briefing_reader.core.search.text import WORD, CompoundSplitter, DutchTerms, fold
 from briefing_reader.core.search.units import Unit, units_of
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever fields or term making change; an index of another
-version is rebuilt (version 2: a record per chunk of units, unit bitmaps)."""
+version is rebuilt (version 2: a record per chunk of units, unit bitmaps;
+3: a body posting carries its compound-part-only units too)."""
 
 CHUNK = 64
 """Units per record: a bitmap of a chunk's units fits a 64-bit posting value.
@@ -79,7 +80,8 @@ PART_WEIGHT = 0.001
 Weighted = dict[str, tuple[int, float]]
 """term -> (frequency, weight): the value of a weighted field."""
 UnitTerms = dict[str, tuple[int, float, int]]
-"""term -> (frequency, weight, bitmap of the units holding it)."""
+"""term -> (frequency, weight, bitmap of the units holding it); in ``body``
+the bitmap's upper 64 bits are the units holding it only as a compound part."""
 
 
 class TermsField(fields.TEXT):
@@ -104,17 +106,24 @@ class TermsField(fields.TEXT):
 
 
 class UnitsFormat(formats.Format):
-    """Postings whose value is the bitmap of a chunk's units: 8 bytes, little-endian.
+    """Postings whose value is the bitmap of a chunk's units: 8 bytes,
+    little-endian; 16 in ``body``, whose upper 8 are the units holding the
+    term only as a compound part.
 
     A fixed size lets Whoosh store a block's values as one string, which
     reads back as an array in one call (a tuple of small strings cost
-    three quarters of reading a posting list).
+    three quarters of reading a posting list). The part-only units ride
+    in the body posting because a query needs both for every word (whole
+    words rank first): one posting list read instead of two, and the
+    upper half is mostly zeros, which the block compression takes away.
     """
 
-    posting_size = 8
+    def __init__(self, size: int = 8) -> None:
+        super().__init__()
+        self.posting_size = size
 
     def decode_frequency(self, valuestring: bytes) -> int:
-        return int.from_bytes(valuestring, "little").bit_count()
+        return int.from_bytes(valuestring[:8], "little").bit_count()
 
     def decode_weight(self, valuestring: bytes) -> float:
         return float(self.decode_frequency(valuestring))
@@ -124,14 +133,15 @@ class UnitsField(fields.TEXT):
     """A field fed a :data:`UnitTerms` dict: per term its frequency, weight
     and the bitmap of the document's units that hold it."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 8) -> None:
         super().__init__(phrase=False)
-        self.format = UnitsFormat()
+        self.format = UnitsFormat(size)
         self.scorable = False  # the weights carry the length (bm25_weight): no length column
 
     def index(self, value: UnitTerms, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
+        size = self.format.posting_size
         return [
-            (term.encode("utf-8"), freq, weight, bits.to_bytes(8, "little"))
+            (term.encode("utf-8"), freq, weight, bits.to_bytes(size, "little"))
             for term, (freq, weight, bits) in value.items()
         ]
 
@@ -148,9 +158,8 @@ def make_schema() -> fields.Schema:
     * ``body``: the key of every word (stemmed, normalised; a stop word is
       its own key), plus the keys of compound parts with weight
       :data:`PART_WEIGHT`; each posting's value is the bitmap of the units
-      holding the key.
-    * ``parts``: the keys that some unit holds only as a compound part,
-      with the bitmap of those units (whole words rank above parts).
+      holding the key, then the bitmap of those holding it only as a
+      compound part (whole words rank above parts).
     * ``pairs``: every two consecutive exact forms (lower case, accents
       folded, stop words kept) as "a b", with their units: exact phrases
       without positions.
@@ -170,8 +179,7 @@ def make_schema() -> fields.Schema:
         dockind=fields.ID,
         date=fields.ID,
         dochash=fields.ID(stored=True),
-        body=UnitsField(),
-        parts=UnitsField(),
+        body=UnitsField(16),
         pairs=UnitsField(),
         scope=UnitsField(),
         forms=TermsField(),
@@ -283,9 +291,12 @@ def _chunk_record(
     length = sum(map(len, exact))
     body: UnitTerms = {}
     for key in freq.keys() | part.keys():
-        bits = whole.get(key, 0) | part.get(key, 0)
+        held = whole.get(key, 0)
+        bits = held | part.get(key, 0)
+        only = bits & ~held
         n = freq.get(key, 0)
-        body[key] = (n or bits.bit_count(), bm25_weight(n + extra.get(key, 0.0), length), bits)
+        weight = bm25_weight(n + extra.get(key, 0.0), length)
+        body[key] = (n or bits.bit_count(), weight, bits | only << 64)
     pairs: UnitTerms = {
         p: (n, bm25_weight(n + pair_extra.get(p, 0.0), length), pair_where[p])
         for p, n in pair_freq.items()
@@ -296,22 +307,11 @@ def _chunk_record(
         "dockind": doc.meta.kind,
         "date": doc.meta.date.isoformat() if doc.meta.date else "",
         "body": body,
-        "parts": _parts_only(part, whole),
         "pairs": pairs,
         "scope": _scope(len(units), actions, number),
         "passages": passages_of(units, compounds),
         "doctitle": doc.title,
     }
-
-
-def _parts_only(part_bits: dict[str, int], whole_bits: dict[str, int]) -> UnitTerms:
-    """Per key, the units that hold it only as a compound part."""
-    out: UnitTerms = {}
-    for key, bits in part_bits.items():
-        only = bits & ~whole_bits.get(key, 0)
-        if only:
-            out[key] = (1, 1.0, only)
-    return out
 
 
 def _scope(count: int, actions: int, chunk: int) -> UnitTerms:
