@@ -189,3 +189,21 @@ def test_a_whole_word_outranks_the_same_word_as_a_compound_part(index: SearchInd
         if not any(f.startswith("uitkering") for f in WORD.findall(fold(h.text)))
     ]
     assert whole and part_only and max(whole) < min(part_only)
+
+
+def test_a_word_first_read_for_a_prefix_is_read_whole_when_searched(
+    library: Library, tmp_path: Path
+) -> None:
+    # A prefix reads its expansions' units alone (no weights, no compound
+    # parts); searched next as a word in the same searcher, the term must be
+    # read again, whole: same hits, same scores as in a searcher never used.
+    def ranking(ix: SearchIndex) -> list[tuple[str, str, float]]:
+        return [(h.doc, h.anchor, h.score) for h in ix.search("uitkering", limit=10_000).hits]
+
+    with SearchIndex(tmp_path / "used") as used, SearchIndex(tmp_path / "fresh") as fresh:
+        used.update(library)
+        fresh.update(library)
+        assert used.search("uitkering*").total
+        after_prefix = ranking(used)
+        assert after_prefix == ranking(fresh)
+    assert after_prefix and all(score > 0 for _d, _a, score in after_prefix)

@@ -104,6 +104,13 @@ class Postings:
             return {d: every[d] for d in docs if d in every}
         return self._term(fieldname, text)[1]
 
+    def units(self, fieldname: str, text: str) -> Bits:
+        """:meth:`bits` of a term no score or compound test needs (a prefix's
+        expansions): its weights and part-only units are not made."""
+        if fieldname in DOCUMENT_FIELDS:
+            return self.bits(fieldname, text)
+        return self._term(fieldname, text, whole=False)[1]
+
     def part_only(self, key: str) -> Bits:
         """record -> bitmap of its units holding the body key ``key`` only as
         part of a compound word, never as a whole word."""
@@ -125,17 +132,17 @@ class Postings:
             self._records = self.reader.doc_frequency("scope", "all")
         return self._records
 
-    def _term(self, fieldname: str, text: str) -> Read:
+    def _term(self, fieldname: str, text: str, whole: bool = True) -> Read:
         key = (fieldname, text)
         found = self._weights.get(key)
-        if found is None:
-            found = self._read(fieldname, text)
+        if found is None or (whole and found[0] is _UNREAD):
+            found = self._read(fieldname, text, whole)
             if len(self._weights) >= self.KEEP:
                 self._weights.pop(next(iter(self._weights)))
             self._weights[key] = found
         return found
 
-    def _read(self, fieldname: str, text: str) -> Read:
+    def _read(self, fieldname: str, text: str, whole: bool = True) -> Read:
         from briefing_reader.core.search.schema import UnitsFormat
 
         schema = self.searcher.schema
@@ -147,8 +154,8 @@ class Postings:
                 matcher = leaf.postings(fieldname, text)
             except TermNotFound:
                 continue
-            gathered.add(matcher, offset, size)
-        return gathered.read(size)
+            gathered.add(matcher, offset, size, whole)
+        return gathered.read(size, whole)
 
     def scores(self, matches: Matches, docs: Iterable[int]) -> list[tuple[float, int]]:
         """(score, -record) of ``docs``: BM25 summed over the query's terms.
@@ -189,10 +196,10 @@ class _Gathered:
         self.values = array("Q")  # unit bitmaps, 8 bytes each
         self.deleted: list[int] = []
 
-    def add(self, matcher: Any, offset: int, size: int) -> None:
+    def add(self, matcher: Any, offset: int, size: int, whole: bool = True) -> None:
         """A segment's postings, a block at a time where Whoosh allows;
         ``size``: of a posting's value (8: a unit bitmap; 16: that and the
-        part-only units, in ``body``; 0: no bitmaps)."""
+        part-only units, in ``body``; 0: no bitmaps); ``whole``: with weights."""
         inner, deleted = _unwrapped(matcher)
         self.deleted.extend(d + offset for d in deleted)
         ids, weights, values = self.ids, self.weights, self.values
@@ -207,17 +214,20 @@ class _Gathered:
         start = len(ids)
         for block_ids, block_weights, stored, _count in _each_block(inner):
             ids.extend(block_ids)
-            weights.extend(block_weights)
+            if whole:
+                weights.extend(block_weights)
             if size:
                 values.frombytes(stored)
         if offset:
             ids[start:] = map(offset.__add__, ids[start:])
 
-    def read(self, size: int) -> Read:
+    def read(self, size: int, whole: bool = True) -> Read:
+        """The gathered postings; without weights and part-only units
+        (:data:`_UNREAD`, ``{}``) unless ``whole``."""
         if _BIG_ENDIAN:
             self.values.byteswap()  # stored little-endian (schema.UnitsField)
-        weights = dict(zip(self.ids, self.weights, strict=True))
-        bits, parts = _bitmaps(self.ids, self.values, size)
+        weights = dict(zip(self.ids, self.weights, strict=True)) if whole else _UNREAD
+        bits, parts = _bitmaps(self.ids, self.values, size, whole)
         for docnum in self.deleted:
             weights.pop(docnum, None)
             bits.pop(docnum, None)
@@ -226,17 +236,20 @@ class _Gathered:
 
 
 _LOW = (1 << 64) - 1
+_UNREAD: dict[int, float] = {}
+"""The weights of a term read for its units alone (never filled)."""
 
 
-def _bitmaps(ids: list[int], values: array[int], size: int) -> tuple[Bits, Bits]:
-    """(record -> unit bitmap, record -> part-only units) of a posting list's values."""
+def _bitmaps(ids: list[int], values: array[int], size: int, with_parts: bool) -> tuple[Bits, Bits]:
+    """(record -> unit bitmap, record -> part-only units) of a posting list's
+    values; the latter empty unless ``with_parts``."""
     if size == 8:
         return dict(zip(ids, values, strict=True)), {}
     if size != 16:
         return {}, {}
     bits = dict(zip(ids, values[0::2], strict=True))
     upper = values[1::2]
-    if not any(upper):
+    if not with_parts or not any(upper):
         return bits, {}
     return bits, dict(zip(compress(ids, upper), compress(upper, upper), strict=True))
 
@@ -331,7 +344,7 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
             leaves = [Leaf(query.fieldname, weights, postings.idf(query.fieldname, len(weights)))]
         return Matches(units, leaves)
     if isinstance(query, TermSet):
-        units = union([postings.bits(query.fieldname, text) for text in query.texts])
+        units = union([postings.units(query.fieldname, text) for text in query.texts])
         weights = dict.fromkeys(units, 1.0)
         return Matches(units, [Leaf(query.fieldname, weights, None, query.score)] if score else [])
     if isinstance(query, wq.AndNot):
