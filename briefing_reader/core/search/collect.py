@@ -362,7 +362,9 @@ def evaluate(postings: Postings, query: Any, score: bool = True) -> Matches:
 
 
 # The set operations below are written as maps over whole key lists (run in
-# C): a common word is in every one of 10,000 records.
+# C): a common word is in every one of 10,000 records. They walk one dict and
+# look its keys up in the other (``get`` with 0 for "none of its units")
+# rather than first building the set of common keys: half the time.
 
 
 def intersection(sets: list[Bits]) -> Bits:
@@ -370,10 +372,9 @@ def intersection(sets: list[Bits]) -> Bits:
     ordered = sorted(sets, key=len)
     out = ordered[0]
     for other in ordered[1:]:
-        keys = list(out.keys() & other.keys())
-        out = _nonzero(
-            keys, list(map(and_, map(out.__getitem__, keys), map(other.__getitem__, keys)))
-        )
+        keys = list(out)
+        anded = list(map(and_, out.values(), map(other.get, keys, repeat(0))))
+        out = _nonzero(keys, anded)
     return dict(out) if out is ordered[0] else out
 
 
@@ -381,35 +382,34 @@ def union(sets: list[Bits]) -> Bits:
     """The units held by any of ``sets``."""
     if not sets:
         return {}
-    largest = max(range(len(sets)), key=lambda i: len(sets[i]))
-    out = dict(sets[largest])
-    for i, other in enumerate(sets):
-        if i == largest:
-            continue
-        both = list(out.keys() & other.keys())
-        merged = list(map(or_, map(out.__getitem__, both), map(other.__getitem__, both)))
-        out.update(other)
-        out.update(zip(both, merged, strict=True))
+    ordered = sorted(sets, key=len, reverse=True)
+    out = dict(ordered[0])
+    for other in ordered[1:]:
+        keys = list(other)
+        out.update(zip(keys, map(or_, map(out.get, keys, repeat(0)), other.values()), strict=True))
     return out
 
 
 def without(units: Bits, other: Bits) -> Bits:
     """The units of ``units`` not in ``other``."""
-    both = list(units.keys() & other.keys())
-    if not both:
-        return units
-    rest = list(map(and_, map(units.__getitem__, both), map(invert, map(other.__getitem__, both))))
-    out = dict(units)
-    out.update(zip(both, rest, strict=True))
-    for doc in compress(both, map(not_, rest)):
-        del out[doc]
-    return out
+    if len(other) * 4 < len(units):  # a few records to change: visit those alone
+        both = list(units.keys() & other.keys())
+        if not both:
+            return units
+        rest = list(
+            map(and_, map(units.__getitem__, both), map(invert, map(other.__getitem__, both)))
+        )
+        out = dict(units)
+        out.update(zip(both, rest, strict=True))
+        for doc in compress(both, map(not_, rest)):
+            del out[doc]
+        return out
+    keys = list(units)
+    return _nonzero(
+        keys, list(map(and_, units.values(), map(invert, map(other.get, keys, repeat(0)))))
+    )
 
 
 def _nonzero(keys: list[int], values: list[int]) -> Bits:
     """``dict(zip(keys, values))`` without the zero values."""
-    out = dict(zip(keys, values, strict=True))
-    if 0 in out.values():
-        for doc in compress(keys, map(not_, values)):
-            del out[doc]
-    return out
+    return dict(compress(zip(keys, values, strict=True), values))
