@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing_reader.core.search.text import (
     CompoundSplitter,
     DutchTerms,
+    _fold_table,
     fold,
     normalise_stem,
     tokens,
@@ -23,6 +26,13 @@ def test_fold_lowers_and_removes_accents() -> None:
     assert fold("Financiële") == "financiele"
     assert fold("geïnitieerd") == "geinitieerd"
     assert fold("Ĳsselmeer") == "ijsselmeer"
+
+
+@given(st.text(max_size=40))
+def test_fold_is_lowering_then_the_fold_table(text: str) -> None:
+    # fold looks up only the non-ASCII characters (for speed): the same result
+    # as running the whole text through the table.
+    assert fold(text) == text.lower().translate(_fold_table())
 
 
 def test_tokens_split_on_punctuation_with_offsets() -> None:

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 from itertools import compress
-from operator import or_
+from operator import methodcaller, or_
 from typing import Any
 
 from briefing_reader.core.search.text import _IRREGULAR as IRREGULAR
 from briefing_reader.core.search.text import WORD, fold
 
 Span = tuple[int, int]
-_WHITESPACE = str.maketrans("\t\n\r", "   ")
+_SPAN = methodcaller("span")
 
 
 class Highlighter:
@@ -137,7 +137,7 @@ class Highlighter:
                         marked[j] = True
         if not any(marked):
             return []
-        return list(compress((m.span() for m in WORD.finditer(words)), marked))
+        return list(compress(map(_SPAN, WORD.finditer(words)), marked))
 
     def words(self, text: str) -> list[str]:
         """The distinct surface forms of the matched words in ``text``."""
@@ -164,7 +164,8 @@ def make_snippet(
     Returns the snippet (whitespace flattened, '…' where cut) and the spans
     moved into it.
     """
-    flat = text.translate(_WHITESPACE)
+    # three replaces, not str.translate: 20x slower once the text holds an accent
+    flat = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
     if len(flat) <= width + before // 2:
         return flat, tuple(spans)
     begin = 0
