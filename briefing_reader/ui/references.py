@@ -58,7 +58,7 @@ class ReferenceFeature(QObject):
         self.reader = reader
         self.paths = paths
         self.found: list[Found] = []
-        self.resolver = Resolver(())
+        self.resolver = Resolver()
         reader.decorators.append(self.link_references)
         if reader.document_shown is not None:  # painted before the features were there
             self.link_references(reader.document_shown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 
 from briefing_reader import paths
 from briefing_reader.cli import main
-from briefing_reader.core.content.citing import Resolver, document_references
+from briefing_reader.core.content.catalogue import SCHEMA
+from briefing_reader.core.content.catalogued import CataloguedLibrary
+from briefing_reader.core.content.citing import Resolver, document_references, library_resolver
 from briefing_reader.core.content.library import Library
 from briefing_reader.core.content.references import find_references
 from briefing_reader.session import open_library
@@ -234,3 +237,77 @@ def test_cli_refs_and_citedby(run: paths.Paths, capsys: pytest.CaptureFixture[st
     notitie = next(c for c in cited["cited_by"] if c["doc"] == "notitie-taal")
     assert notitie["title"] == "Notitie taal" and notitie["places"][0]["anchor"] == "inleiding"
     assert main(["citedby", "nergens"]) == 1
+
+
+def _every_reference(library: Library) -> list[tuple[str, ...]]:
+    keys = {f.ref.key for doc in library for f in document_references(doc)}
+    keys |= {("kst", "32824", "999"), ("ah", "II", "2024/25", "1")}  # in no library
+    return sorted(keys)
+
+
+def test_a_reference_finds_its_letter_through_the_catalogue_alone(
+    run: paths.Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same answers as a resolver over every document's front matter,
+    # without reading every entry (a document opened at 10,000 letters
+    # read them all to link its references) and without parsing.
+    library = open_library(run)
+    keys = _every_reference(library)
+    eager = Resolver(m for e in library.entries() if (m := library.meta(e.id)) is not None)
+    expected = {key: eager.by_key.get(key) for key in keys}
+    assert expected[("kst", "32824", "456")] is not None
+
+    reopened = _catalogued(run)
+
+    def every_entry() -> None:
+        raise AssertionError("read every entry")
+
+    monkeypatch.setattr(reopened, "entries", every_entry)
+    monkeypatch.setattr(reopened.catalogue, "entries", every_entry)
+    monkeypatch.setattr(reopened, "_load", _no_parsing)
+    found = {key: reopened.identified(key) for key in keys}
+    assert {k: m.id if m else None for k, m in found.items()} == {
+        k: m.id if m else None for k, m in expected.items()
+    }
+    (ref,) = find_references("Kamerstuk 32 824, nr. 456")
+    target = library_resolver(reopened).target(ref)
+    assert target is not None and target.id == "kst-32824-456"
+
+
+def test_identities_follow_the_files(run: paths.Paths) -> None:
+    citing = run.imported_documents / "notitie-taal.md"
+    numbered = CITING.replace(
+        "kind: imported\n", 'kind: imported\ndossier:\n  number: "32 824"\nvolgnummer: 998\n'
+    )
+    citing.write_text(numbered, encoding="utf-8")
+    key = ("kst", "32824", "998")
+    assert open_library(run).identified(key) is not None
+    citing.write_text(numbered.replace("998", "997"), encoding="utf-8")
+    library = open_library(run)
+    assert library.identified(key) is None
+    moved = library.identified(("kst", "32824", "997"))
+    assert moved is not None and moved.id == "notitie-taal"
+    citing.unlink()
+    assert open_library(run).identified(("kst", "32824", "997")) is None
+
+
+def test_a_version_2_catalogue_gets_its_identities_from_the_rows_it_holds(
+    run: paths.Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _catalogued(run).catalogue.close()
+    with sqlite3.connect(run.catalogue) as conn:  # as the previous version left it
+        conn.execute("DROP TABLE identities")
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    monkeypatch.setattr(CataloguedLibrary, "_load", _no_parsing)  # no file read again
+    library = _catalogued(run)
+    found = library.identified(("kst", "32824", "456"))
+    assert found is not None and found.id == "kst-32824-456"
+    version = library.catalogue.conn.execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA == 3
+
+
+def _catalogued(run: paths.Paths) -> CataloguedLibrary:
+    library = open_library(run)
+    assert isinstance(library, CataloguedLibrary)
+    return library

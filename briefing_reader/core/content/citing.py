@@ -17,7 +17,7 @@ Qt-free. Three pieces:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,10 +77,19 @@ def identity_keys(meta: Meta) -> set[tuple[str, ...]]:
 
 
 class Resolver:
-    """Finds the library document a reference cites (built from front matter only)."""
+    """Finds the library document a reference cites (from front matter only).
 
-    def __init__(self, metas: Iterable[Meta]) -> None:
-        self.by_key: dict[tuple[str, ...], Meta] = {}
+    Made from ``metas`` (every document's, held at once), or from
+    ``lookup``: a key's document, asked once per key as references come.
+    """
+
+    def __init__(
+        self,
+        metas: Iterable[Meta] = (),
+        lookup: Callable[[tuple[str, ...]], Meta | None] | None = None,
+    ) -> None:
+        self.by_key: dict[tuple[str, ...], Meta | None] = {}
+        self._lookup = lookup
         for meta in metas:
             if meta.kind == "companion":  # ours; it may carry a letter's numbers
                 continue
@@ -88,6 +97,8 @@ class Resolver:
                 self.by_key.setdefault(key, meta)
 
     def target(self, ref: Reference) -> Meta | None:
+        if self._lookup is not None and ref.key not in self.by_key:
+            self.by_key[ref.key] = self._lookup(ref.key)
         return self.by_key.get(ref.key)
 
     def citation(self, ref: Reference) -> str:
@@ -99,10 +110,10 @@ class Resolver:
 
 
 def library_resolver(library: Library) -> Resolver:
-    """A resolver over the library's front matter, read from the catalogue:
-    no document is parsed (a library holds thousands)."""
-    metas = (library.meta(entry.id) for entry in library.entries())
-    return Resolver(meta for meta in metas if meta is not None)
+    """A resolver asking the library for each key cited (a catalogued one
+    looks it up in the catalogue): no document parsed, no entry read but
+    the cited ones'."""
+    return Resolver(lookup=library.identified)
 
 
 def refs_json(doc: Document, resolver: Resolver) -> list[dict[str, Any]]:

@@ -106,6 +106,17 @@ class Library:
             if any(action_id is None or n.id == action_id for n in doc.actions())
         ]
 
+    def identified(self, key: tuple[str, ...]) -> Meta | None:
+        """The front matter of the document a reference with ``key`` cites:
+        the first in library order answering to it; never our companions."""
+        from briefing_reader.core.content.citing import identity_keys
+
+        for entry in self.entries():
+            meta = self.meta(entry.id)
+            if meta is not None and meta.kind != "companion" and key in identity_keys(meta):
+                return meta
+        return None
+
     def cited_by(self, meta: Meta) -> list[tuple[str, str | None, str, int]]:
         """(citing document, anchor, text, offset) of every reference to the
         document of ``meta`` in another document, by document and place."""
