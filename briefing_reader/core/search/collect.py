@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from operator import add, and_, invert, itemgetter, mul, neg, not_, or_
+from operator import add, and_, invert, mul, neg, not_, or_
 from typing import Any
 
 from briefing_reader.core.search._whoosh import TermNotFound, wq
@@ -158,31 +158,32 @@ class Postings:
         return gathered.read(size, whole)
 
     def scores(self, matches: Matches, docs: Iterable[int]) -> list[tuple[float, int]]:
-        """(score, -record) of ``docs``: BM25 summed over the query's terms.
-
-        Written as maps over whole lists (run in C): a tier can hold
-        10,000 records.
-        """
+        """(score, -record) of ``docs``: BM25 summed over the query's terms."""
         order = list(docs)
-        total: list[float] = [0.0] * len(order)
-        for leaf in matches.leaves:
-            weights = map(leaf.weights.get, order, repeat(0.0))
-            if leaf.idf is None:
-                part = [leaf.constant if w else 0.0 for w in weights]
-                total = list(map(add, total, part))
-            else:
-                total = list(map(add, total, map(mul, weights, repeat(leaf.idf))))
-        return list(zip(total, map(neg, order), strict=True))
+        return list(zip(self._totals(matches, order), map(neg, order), strict=True))
 
     def best(self, matches: Matches, units: list[int], need: int) -> list[tuple[float, int]]:
         """(score, -record) of the best ``need`` or more of the records
         ``units``: every one scoring at least as well as the ``need``-th best,
-        in no particular order."""
-        scored = self.scores(matches, units)
-        if len(scored) <= need:
-            return scored
-        cutoff = heapq.nlargest(need, map(itemgetter(0), scored))[-1]
-        return list(compress(scored, map(cutoff.__le__, map(itemgetter(0), scored))))
+        in no particular order (pairs are made for those alone)."""
+        order = list(units)
+        total = self._totals(matches, order)
+        if len(order) > need:
+            cutoff = heapq.nlargest(need, total)[-1]
+            kept = list(map(cutoff.__le__, total))
+            total, order = list(compress(total, kept)), list(compress(order, kept))
+        return list(zip(total, map(neg, order), strict=True))
+
+    def _totals(self, matches: Matches, order: list[int]) -> list[float]:
+        """The score of each record of ``order``. Written as maps over whole
+        lists (run in C): a tier can hold 10,000 records. A term set's
+        weights are 1.0 wherever it matches, times its constant."""
+        total: list[float] = [0.0] * len(order)
+        for leaf in matches.leaves:
+            factor = leaf.constant if leaf.idf is None else leaf.idf
+            weights = map(leaf.weights.get, order, repeat(0.0))
+            total = list(map(add, total, map(mul, weights, repeat(factor))))
+        return total
 
 
 class _Gathered:
