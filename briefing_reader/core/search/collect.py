@@ -227,16 +227,15 @@ class _Gathered:
         (:data:`_UNREAD`, ``{}``) unless ``whole``."""
         if _BIG_ENDIAN:
             self.values.byteswap()  # stored little-endian (schema.UnitsField)
-        weights = dict(zip(self.ids, self.weights, strict=True)) if whole else _UNREAD
+        weights = dict(zip(self.ids, self.weights, strict=True)) if whole else {}
         bits, parts = _bitmaps(self.ids, self.values, size, whole)
         for docnum in self.deleted:
             weights.pop(docnum, None)
             bits.pop(docnum, None)
             parts.pop(docnum, None)
-        return weights, bits, parts
+        return (weights if whole else _UNREAD), bits, parts
 
 
-_LOW = (1 << 64) - 1
 _UNREAD: dict[int, float] = {}
 """The weights of a term read for its units alone (never filled)."""
 
