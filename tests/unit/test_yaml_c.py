@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from briefing_reader.core import limits
 from briefing_reader.core.content import ContentError
 from briefing_reader.core.content.frontmatter import parse_front_matter
-from briefing_reader.core.importing.mdwriter import front_matter
+from briefing_reader.core.importing.mdwriter import dumped, front_matter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import hostile_files as hostile
@@ -67,15 +67,7 @@ def pure_python(call: Any, *args: Any) -> Any:
 
 
 def python_dump(meta: dict[str, Any]) -> str:
-    body = yaml.dump(
-        meta,
-        Dumper=yaml.SafeDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100000,
-        default_flow_style=False,
-    )
-    return f"---\n{body}---\n"
+    return dumped(meta, yaml.SafeDumper)
 
 
 # -- representative front matter: what the importers write ---------------------
@@ -136,15 +128,7 @@ def test_a_real_letters_front_matter_goes_through_libyaml(counted: Counted) -> N
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(front)
 def test_representative_front_matter_is_the_same_both_ways(meta: dict[str, Any]) -> None:
-    written = yaml.dump(
-        meta,
-        Dumper=C_DUMPER,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100000,
-        default_flow_style=False,
-    )
-    assert f"---\n{written}---\n" == python_dump(meta) == front_matter(meta)
+    assert dumped(meta, C_DUMPER) == python_dump(meta) == front_matter(meta)
     yaml_text = python_dump(meta)[4:-4]
     read = limits.load_yaml(yaml_text)
     assert read == pure_python(limits.load_yaml, yaml_text) == meta

@@ -206,6 +206,14 @@ def front_matter(meta: dict[str, Any]) -> str:
     dumper = getattr(yaml, "CSafeDumper", None)
     if dumper is None or not _same_in_libyaml(meta):
         dumper = yaml.SafeDumper
+    return dumped(meta, dumper)
+
+
+def dumped(meta: dict[str, Any], dumper: Any) -> str:
+    """``meta`` as front matter by ``dumper`` (libyaml's or PyYAML's own):
+    keys in order, text as it is, one value a line."""
+    import yaml
+
     body = yaml.dump(
         meta,
         Dumper=dumper,
