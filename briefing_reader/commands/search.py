@@ -103,7 +103,8 @@ def _print_readable(result: object) -> None:
     shown = len(result.hits)
     where = "1 document" if result.documents == 1 else f"{result.documents} documenten"
     more = f"; eerste {shown}" if shown < result.total else ""
-    print(f"{result.total} resultaten voor: {result.query} ({where}{more})")
+    found = "resultaat" if result.total == 1 else "resultaten"
+    print(f"{result.total} {found} voor: {result.query} ({where}{more})")
     for doc_id, hits in result.by_document().items():
         print(f"\n{hits[0].doc_title}  [{doc_id}]")
         for hit in hits:

@@ -226,10 +226,13 @@ class SearchPanel(QWidget):
 
     def _summary_html(self, result: SearchResult) -> str:
         """How many hits (passages, as F3 counts them), what was not found, a suggestion."""
-        if result.documents == 1:
-            parts = [self.tr("%d hits in 1 document") % result.total]
-        else:
-            parts = [self.tr("%d hits in %d documents") % (result.total, result.documents)]
+        hits = self.tr("1 hit") if result.total == 1 else self.tr("%d hits") % result.total
+        where = (
+            self.tr("in 1 document")
+            if result.documents == 1
+            else self.tr("in %d documents") % result.documents
+        )
+        parts = [f"{hits} {where}"]
         if len(result.hits) < result.total:
             parts[0] += " " + self.tr("(first %d shown)") % len(result.hits)
         if result.partial:

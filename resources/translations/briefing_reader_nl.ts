@@ -3040,12 +3040,20 @@ Openen in uw webbrowser?</translation>
         <translation>Bedoelde u &lt;a href=&apos;%s&apos;&gt;%s&lt;/a&gt;?</translation>
     </message>
     <message>
-        <source>%d hits in 1 document</source>
-        <translation>%d treffers in 1 document</translation>
+        <source>1 hit</source>
+        <translation>1 treffer</translation>
     </message>
     <message>
-        <source>%d hits in %d documents</source>
-        <translation>%d treffers in %d documenten</translation>
+        <source>%d hits</source>
+        <translation>%d treffers</translation>
+    </message>
+    <message>
+        <source>in 1 document</source>
+        <translation>in 1 document</translation>
+    </message>
+    <message>
+        <source>in %d documents</source>
+        <translation>in %d documenten</translation>
     </message>
     <message>
         <source>(first %d shown)</source>

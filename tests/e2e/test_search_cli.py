@@ -81,6 +81,7 @@ def test_readable_list(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "resultaten voor" in out
+    assert run(tmp_path, "pijn").stdout.startswith("1 resultaat voor: pijn (1 document)\n")
     assert f"[{LETTER}]" in out
     assert "#s-2-4" in out
     assert "[Taaleis] [in] [de] [bijstand]" in out

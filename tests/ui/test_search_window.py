@@ -92,6 +92,22 @@ def test_f3_steps_through_the_hits_of_the_document(window: MainWindow, qtbot: Qt
     assert hit_number(window) == (first, total)
 
 
+def test_the_summary_counts_hits_and_documents_in_words_that_agree(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    built(window, qtbot)
+    panel = window.search.panel
+    panel.field.setText("pijn")  # one passage of the letter
+    panel.run_search()
+    assert panel.result is not None and (panel.result.total, panel.result.documents) == (1, 1)
+    assert panel.summary.text().startswith("1 hit in 1 document")
+    panel.field.setText("Nobel")
+    panel.run_search()
+    assert panel.result is not None and panel.result.documents > 1
+    expected = f"{panel.result.total} hits in {panel.result.documents} documents"
+    assert panel.summary.text().startswith(expected)
+
+
 def test_no_results_offer_a_suggestion(window: MainWindow, qtbot: QtBot) -> None:
     built(window, qtbot)
     panel = window.search.panel
