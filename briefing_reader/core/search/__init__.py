@@ -65,9 +65,9 @@ each term's posting holds the bitmap of the record's units holding it, so a
 query is set algebra on records and bitmaps (``collect.py``), never a walk
 over every passage.
 
-Ranking (``searching.py``): passages holding more parts of the query, then
+Ranking (``ranking.py``): passages holding more parts of the query, then
 more parts as whole words (not compound parts), then the letters before
-our companion documents; within that, records by their BM25F score for
+our companion documents; within that, records by their BM25 score for
 the query, a record's passages together (headings first, then in reading
 order). ``total`` counts passages, ``documents`` documents.
 

@@ -210,7 +210,7 @@ class Page:
         every candidate when there are at most :data:`VERIFY_ALL`, else the
         hits shown only (the totals then count the candidates).
         """
-        total, documents = matches.count, _documents(self._postings, matches.units)
+        total = matches.count
         check_all = bool(self._verify) and total <= VERIFY_ALL
         hits: list[Hit] = []
         held: set[int] = set()
@@ -227,8 +227,7 @@ class Page:
                     hits.append(self._hit(doc, unit, score, passage))
                 elif not check_all:
                     break
-        if check_all:
-            documents = _documents(self._postings, held)
+        documents = _documents(self._postings, held if check_all else matches.units)
         return hits, total, documents
 
     def _stored_of(self, doc: int) -> Any:
