@@ -307,6 +307,24 @@ def test_a_version_2_catalogue_gets_its_identities_from_the_rows_it_holds(
     assert version == SCHEMA == 3
 
 
+@pytest.mark.parametrize("damage", ["{not json", "[]", '{"id": 1}'])
+def test_a_version_2_catalogue_with_damaged_front_matter_still_opens(
+    run: paths.Paths, damage: str
+) -> None:
+    # The rows' front matter is read to fill the identities: a row that
+    # cannot be read must not stop the catalogue opening; its file is read
+    # again and the letter is found.
+    _catalogued(run).catalogue.close()
+    with sqlite3.connect(run.catalogue) as conn:
+        conn.execute("DROP TABLE identities")
+        conn.execute("UPDATE files SET meta = ? WHERE doc_id = 'kst-32824-456'", (damage,))
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    library = _catalogued(run)
+    found = library.identified(("kst", "32824", "456"))
+    assert found is not None and found.id == "kst-32824-456"
+
+
 def _catalogued(run: paths.Paths) -> CataloguedLibrary:
     library = open_library(run)
     assert isinstance(library, CataloguedLibrary)

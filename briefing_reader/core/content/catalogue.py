@@ -585,12 +585,21 @@ def _prepare(conn: sqlite3.Connection) -> None:
 
 def _fill_identities(conn: sqlite3.Connection) -> None:
     """The identities of every catalogued file, from its stored front matter
-    (no file is read: 10,000 letters take a fraction of a second, once)."""
+    (no file is read: 10,000 letters take a fraction of a second, once). A
+    row whose front matter cannot be read (a damaged catalogue) is loaded
+    from its file again by the next sync, which writes its identities."""
     rows = conn.execute("SELECT path, meta FROM files WHERE error IS NULL AND meta IS NOT NULL")
-    new = [r for path, meta in rows.fetchall() for r in _identity_rows(path, _meta_from_json(meta))]
+    new: list[tuple[str, str]] = []
+    unreadable: list[tuple[str]] = []
+    for path, meta in rows.fetchall():
+        try:
+            new += _identity_rows(path, _meta_from_json(meta))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            unreadable.append((path,))
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("DELETE FROM identities")
     conn.executemany("INSERT INTO identities VALUES (?, ?)", new)
+    conn.executemany("UPDATE files SET parser = '' WHERE path = ?", unreadable)
     conn.execute("COMMIT")
 
 
