@@ -154,7 +154,7 @@ def _progress_line(files: list[Path]) -> Callable[[int, int], None]:
         if done < total and now - last[0] < (0.2 if terminal else 5.0):
             return
         last[0] = now
-        line = meter.line(done, files[done - 1] if done else None)
+        line = words(meter.line(done, files[done - 1] if done else None))
         end = "\n" if not terminal or done == total else ""
         print(f"\r\x1b[K{line}" if terminal else line, end=end, file=sys.stderr, flush=True)
 
@@ -224,7 +224,8 @@ def _print_summary(report: object) -> None:
 
 
 def _indexing_line() -> Callable[[int, int], None]:
-    """``indexing [done/total]`` on stderr while the search index is updated."""
+    """``indexing [done/total]`` on stderr (in the user's language) while the
+    search index is updated."""
     terminal = sys.stderr.isatty()
     last = [0.0]
 
@@ -233,7 +234,7 @@ def _indexing_line() -> Callable[[int, int], None]:
         if done < total and now - last[0] < (0.2 if terminal else 2.0):
             return
         last[0] = now
-        line = f"indexing [{done}/{total}]"
+        line = words(message("cli.indexing", done=done, total=total))
         end = "\n" if not terminal or done == total else ""
         print(f"\r\x1b[K{line}" if terminal else line, end=end, file=sys.stderr, flush=True)
 

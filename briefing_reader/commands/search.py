@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from briefing_reader import paths
 from briefing_reader.commands import (
@@ -14,6 +15,11 @@ from briefing_reader.commands import (
     print_json,
     warn,
 )
+from briefing_reader.core.messages import Message, message
+from briefing_reader.language import words
+
+if TYPE_CHECKING:
+    from briefing_reader.core.search import SearchResult
 
 QUERY_HELP = """\
 query language:
@@ -87,32 +93,51 @@ def cmd_search(args: argparse.Namespace, run_paths: paths.Paths) -> int:
     return EXIT_OK
 
 
-def _print_readable(result: object) -> None:
-    from briefing_reader.core.search import SearchResult
-
-    assert isinstance(result, SearchResult)
+def _print_readable(result: SearchResult) -> None:
+    """The hits by document, in the user's language, matched words in [brackets]."""
     if result.suggestion:
-        print(f"Bedoelde u: {result.suggestion}")
+        print(words(message("search.did_you_mean", suggestion=result.suggestion)))
     if result.missing and result.hits:
-        print(f"Niet gevonden: {', '.join(result.missing)}")
+        print(words(message("search.not_found", words=", ".join(result.missing))))
     if not result.hits:
-        print(f"Geen resultaten voor: {result.query}")
+        print(words(message("search.no_results", query=result.query)))
         return
     if result.partial:
-        print("Geen treffer heeft alle woorden; de beste gedeeltelijke treffers:")
-    shown = len(result.hits)
-    where = "1 document" if result.documents == 1 else f"{result.documents} documenten"
-    more = f"; eerste {shown}" if shown < result.total else ""
-    found = "resultaat" if result.total == 1 else "resultaten"
-    print(f"{result.total} {found} voor: {result.query} ({where}{more})")
+        print(words(message("search.partial")))
+    print(words(_counted(result)))
     for doc_id, hits in result.by_document().items():
         print(f"\n{hits[0].doc_title}  [{doc_id}]")
         for hit in hits:
-            where = hit.section_path or "Opening"
+            where = hit.section_path or words(message("search.opening"))
+            kind = words(message(_KINDS[hit.kind])) if hit.kind in _KINDS else hit.kind
             lacking = [word for word in hit.missing if word not in result.missing]
-            lacks = f"  niet gevonden: {', '.join(lacking)}" if lacking else ""
-            print(f"  #{hit.anchor}  {where}  ({hit.kind}){lacks}")
+            said = message("search.hit_lacks", words=", ".join(lacking))
+            lacks = f"  {words(said)}" if lacking else ""
+            print(f"  #{hit.anchor}  {where}  ({kind}){lacks}")
             print(f"      {_marked(hit.snippet, hit.snippet_spans)}")
+
+
+_KINDS = {  # a unit's kind -> the message code of its word
+    "paragraph": "search.kind_paragraph",
+    "heading": "search.kind_heading",
+    "action": "search.kind_action",
+    "footnote": "search.kind_footnote",
+    "table": "search.kind_table",
+}
+
+
+def _counted(result: SearchResult) -> Message:
+    """``40 results for: QUERY (8 documents; first 20)``."""
+    shown = len(result.hits)
+    where = (
+        message("search.one_document")
+        if result.documents == 1
+        else message("search.documents", count=result.documents)
+    )
+    more = message("search.first", shown=shown) if shown < result.total else ""
+    if result.total == 1:
+        return message("search.one_result", query=result.query, where=where, more=more)
+    return message("search.results", count=result.total, query=result.query, where=where, more=more)
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -795,6 +795,29 @@ TEXTS: dict[str, str] = {
     "cli.no_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}' (known: {known})"),
     "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),
     "cli.not_imported": QT_TRANSLATE_NOOP("Message", "{file}: not imported: {reason}"),
+    "cli.indexing": QT_TRANSLATE_NOOP("Message", "indexing [{done}/{total}]"),
+    # -- bulk import's progress line -----------------------------------------------------
+    "import.progress": QT_TRANSLATE_NOOP("Message", "[{done}/{total}] {name} ({left} left)"),
+    "duration.seconds": QT_TRANSLATE_NOOP("Message", "{seconds} s"),
+    "duration.minutes": QT_TRANSLATE_NOOP("Message", "{minutes} min {seconds} s"),
+    "duration.hours": QT_TRANSLATE_NOOP("Message", "{hours} h {minutes} min"),
+    # -- the command line's search results ---------------------------------------------
+    "search.did_you_mean": QT_TRANSLATE_NOOP("Message", "Did you mean: {suggestion}"),
+    "search.not_found": QT_TRANSLATE_NOOP("Message", "Not found: {words}"),
+    "search.no_results": QT_TRANSLATE_NOOP("Message", "No results for: {query}"),
+    "search.partial": QT_TRANSLATE_NOOP("Message", "No hit has every word; the best partial hits:"),
+    "search.one_result": QT_TRANSLATE_NOOP("Message", "1 result for: {query} ({where}{more})"),
+    "search.results": QT_TRANSLATE_NOOP("Message", "{count} results for: {query} ({where}{more})"),
+    "search.one_document": QT_TRANSLATE_NOOP("Message", "1 document"),
+    "search.documents": QT_TRANSLATE_NOOP("Message", "{count} documents"),
+    "search.first": QT_TRANSLATE_NOOP("Message", "; first {shown}"),
+    "search.hit_lacks": QT_TRANSLATE_NOOP("Message", "not found: {words}"),
+    "search.opening": QT_TRANSLATE_NOOP("Message", "Opening"),
+    "search.kind_paragraph": QT_TRANSLATE_NOOP("Message", "paragraph"),
+    "search.kind_heading": QT_TRANSLATE_NOOP("Message", "heading"),
+    "search.kind_action": QT_TRANSLATE_NOOP("Message", "action"),
+    "search.kind_footnote": QT_TRANSLATE_NOOP("Message", "footnote"),
+    "search.kind_table": QT_TRANSLATE_NOOP("Message", "table"),
 }
 
 

@@ -2335,6 +2335,90 @@ Openen in uw webbrowser?</translation>
         <translation>de actie &apos;{action}&apos; komt voor in {docs}; schrijf haar als DOC#ACTIE</translation>
     </message>
     <message>
+        <source>indexing [{done}/{total}]</source>
+        <translation>zoekindex bijwerken [{done}/{total}]</translation>
+    </message>
+    <message>
+        <source>[{done}/{total}] {name} ({left} left)</source>
+        <translation>[{done}/{total}] {name} (nog {left})</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} u {minutes} min</translation>
+    </message>
+    <message>
+        <source>Did you mean: {suggestion}</source>
+        <translation>Bedoelde u: {suggestion}</translation>
+    </message>
+    <message>
+        <source>Not found: {words}</source>
+        <translation>Niet gevonden: {words}</translation>
+    </message>
+    <message>
+        <source>No results for: {query}</source>
+        <translation>Geen resultaten voor: {query}</translation>
+    </message>
+    <message>
+        <source>No hit has every word; the best partial hits:</source>
+        <translation>Geen treffer heeft alle woorden; de beste gedeeltelijke treffers:</translation>
+    </message>
+    <message>
+        <source>1 result for: {query} ({where}{more})</source>
+        <translation>1 resultaat voor: {query} ({where}{more})</translation>
+    </message>
+    <message>
+        <source>{count} results for: {query} ({where}{more})</source>
+        <translation>{count} resultaten voor: {query} ({where}{more})</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>1 document</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} documenten</translation>
+    </message>
+    <message>
+        <source>; first {shown}</source>
+        <translation>; eerste {shown}</translation>
+    </message>
+    <message>
+        <source>not found: {words}</source>
+        <translation>niet gevonden: {words}</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>alinea</translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>kop</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>actie</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>voetnoot</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>tabel</translation>
+    </message>
+    <message>
         <source>document &apos;{doc}&apos; has no action &apos;{action}&apos;</source>
         <translation>document &apos;{doc}&apos; heeft geen actie &apos;{action}&apos;</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -41,8 +42,13 @@ def test_a_folder_is_imported_with_progress_and_a_summary(run: Runner, tmp_path:
     assert "imported 6, replaced 0, unchanged 0, refused 1" in result.stdout
     assert "scan.pdf" in result.stdout
     assert "[7/7]" in result.stderr and "left)" in result.stderr
-    again = run("import", str(letters), check=False)
-    assert "imported 0, replaced 0, unchanged 6, refused 1" in again.stdout
+    assert "indexing [" in result.stderr
+    write_letters(letters, 7)  # one more: something to index
+    dutch = run("import", str(letters), check=False, env_extra={"BRIEFING_READER_LANGUAGE": "nl"})
+    assert "geïmporteerd 1, vervangen 0, ongewijzigd 6, geweigerd 1" in dutch.stdout
+    assert re.search(r"^\[8/8\] brief-005\.txt \(nog \d+ s\)$", dutch.stderr, re.MULTILINE)
+    assert "zoekindex bijwerken [" in dutch.stderr
+    assert "left" not in dutch.stderr and "indexing" not in dutch.stderr
     hits = json.loads(run("search", "kwartiermaker4", "--json").stdout)["hits"]
     assert [h["doc"] for h in hits] and "kwartiermaker4" in hits[0]["snippet"]
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.e2e.program import cli
 
@@ -80,15 +83,37 @@ def test_readable_list(tmp_path: Path) -> None:
     result = run(tmp_path, '"taaleis in de bijstand"')
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "resultaten voor" in out
-    assert run(tmp_path, "pijn").stdout.startswith("1 resultaat voor: pijn (1 document)\n")
+    assert "results for" in out
+    assert run(tmp_path, "pijn").stdout.startswith("1 result for: pijn (1 document)\n")
     assert f"[{LETTER}]" in out
     assert "#s-2-4" in out
     assert "[Taaleis] [in] [de] [bijstand]" in out
     assert run(tmp_path, "statushoudres").stdout.splitlines()[:2] == [
+        "Did you mean: statushouders",
+        "No results for: statushoudres",
+    ]
+
+
+def test_readable_list_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_READER_LANGUAGE", "nl")
+    out = run(tmp_path, "statushouders", "werk").stdout
+    first = out.splitlines()[0]  # several documents, more hits than shown
+    assert re.fullmatch(
+        r"\d+ resultaten voor: statushouders werk \(\d+ documenten; eerste 20\)", first
+    )
+    assert "  (kop)\n" in out or "  (alinea)\n" in out
+    assert "(heading)" not in out and "(paragraph)" not in out
+    assert run(tmp_path, "pijn").stdout.startswith("1 resultaat voor: pijn (1 document)\n")
+    assert run(tmp_path, "statushoudres").stdout.splitlines()[:2] == [
         "Bedoelde u: statushouders",
         "Geen resultaten voor: statushoudres",
     ]
+    partial = run(tmp_path, "taaleis", "gemeenten", "xyzzyq").stdout
+    assert partial.splitlines()[:2] == [
+        "Niet gevonden: xyzzyq",
+        "Geen treffer heeft alle woorden; de beste gedeeltelijke treffers:",
+    ]
+    assert "(kop)  niet gevonden: gemeenten\n" in partial
 
 
 def test_malformed_query_and_bad_options(tmp_path: Path) -> None:
@@ -130,7 +155,7 @@ def test_json_names_the_words_found_nowhere_and_what_each_hit_lacks(tmp_path: Pa
     assert (first["doc"], first["anchor"], first["missing"]) == (LETTER, "p-128", ["xyzzyq"])
     assert all("xyzzyq" in hit["missing"] for hit in data["hits"])
     readable = run(tmp_path, "taaleis", "gemeenten", "xyzzyq")
-    assert "Niet gevonden: xyzzyq" in readable.stdout
+    assert "Not found: xyzzyq" in readable.stdout
     # per hit only the words found elsewhere; those found nowhere are said once
-    assert "(heading)  niet gevonden: gemeenten\n" in readable.stdout
-    assert readable.stdout.count("xyzzyq") == 2  # the query and "Niet gevonden"
+    assert "(heading)  not found: gemeenten\n" in readable.stdout
+    assert readable.stdout.count("xyzzyq") == 2  # the query and "Not found"

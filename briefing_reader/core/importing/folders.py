@@ -60,20 +60,24 @@ class Progress:
     total: int
     started: float = field(default_factory=time.monotonic)
 
-    def line(self, done: int, current: Path | None) -> str:
+    def line(self, done: int, current: Path | None) -> Message:
+        """``[done/total] file (time left)``, for the user's language."""
         elapsed = time.monotonic() - self.started
         left = elapsed / done * (self.total - done) if done else 0.0
         name = current.name if current is not None else ""
-        return f"[{done}/{self.total}] {name} ({format_duration(left)} left)"
+        return message(
+            "import.progress", done=done, total=self.total, name=name, left=duration(left)
+        )
 
 
-def format_duration(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+def duration(seconds: float) -> Message:
+    """A time left, rounded to the second: ``5 s``, ``2 min 05 s``, ``1 h 05 min``."""
+    whole = round(seconds)
+    if whole < 60:
+        return message("duration.seconds", seconds=whole)
+    if whole < 3600:
+        return message("duration.minutes", minutes=whole // 60, seconds=f"{whole % 60:02d}")
+    return message("duration.hours", hours=whole // 3600, minutes=f"{whole % 3600 // 60:02d}")
 
 
 def summary(report: ImportReport) -> list[Message]:
