@@ -107,9 +107,7 @@ def test_a_spilled_run_is_written_in_small_chunks_and_read_back_whole(tmp_path: 
     """Merging reads one chunk of every run at a time: a chunk holds about
     ``CHUNK`` postings however they fall into terms (a generator, as when
     runs are merged into one)."""
-    import marshal
-
-    from briefing_reader.core.search.writer import ChunkedPool
+    from briefing_reader.core.search.writer import ChunkedPool, _read_chunk
 
     pool = ChunkedPool.__new__(ChunkedPool)
     run = tmp_path / "run"
@@ -119,11 +117,8 @@ def test_a_spilled_run_is_written_in_small_chunks_and_read_back_whole(tmp_path: 
     pool._write_run(run.open("wb"), (item for item in items))
     chunks = []
     with run.open("rb") as f:
-        while True:
-            try:
-                chunks.append(marshal.load(f))
-            except EOFError:
-                break
+        while chunk := _read_chunk(f):
+            chunks.append(chunk)
     sizes = [sum(len(postings) for _f, _t, postings in chunk) for chunk in chunks]
     assert sizes[0] == len(many)  # one big term is a chunk of its own
     assert all(size <= ChunkedPool.CHUNK for size in sizes[1:]) and len(chunks) > 3

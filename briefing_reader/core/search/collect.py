@@ -254,31 +254,35 @@ def _bitmaps(ids: list[int], values: array[int], size: int, with_parts: bool) ->
     return bits, dict(zip(compress(ids, upper), compress(upper, upper), strict=True))
 
 
-def raw_postings(matcher: Any) -> tuple[list[int], list[float], list[bytes]]:
+def raw_postings(
+    matcher: Any, deleted: frozenset[int] = frozenset()
+) -> tuple[list[int], list[float], list[bytes]]:
     """Every posting of a segment's term as stored: (ids, weights, values),
-    deleted records left out; a block at a time where Whoosh allows."""
-    inner, deleted = _unwrapped(matcher)
-    if not _by_block(inner):
-        out: tuple[list[int], list[float], list[bytes]] = ([], [], [])
-        while matcher.is_active():
-            out[0].append(matcher.id())
-            out[1].append(matcher.weight())
-            out[2].append(matcher.value() or b"")
-            matcher.next()
-        return out
-    size = inner._fixedsize
+    ``deleted`` records (and those Whoosh's filter leaves out) left out; a
+    block at a time where Whoosh allows."""
+    inner, filtered = _unwrapped(matcher)
+    if filtered:
+        deleted = deleted | filtered
     ids: list[int] = []
     weights: list[float] = []
     values: list[bytes] = []
-    for block_ids, block_weights, stored, count in _each_block(inner):
-        ids.extend(block_ids)
-        weights.extend(block_weights)
-        if size:  # fixed-size values, joined
-            values.extend(stored[i : i + size] for i in range(0, size * count, size))
-        elif size == 0 or stored is None:
-            values.extend(repeat(b"", count))
-        else:
-            values.extend(stored)
+    if not _by_block(inner):
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value() or b"")
+            matcher.next()
+    else:
+        size = inner._fixedsize
+        for block_ids, block_weights, stored, count in _each_block(inner):
+            ids.extend(block_ids)
+            weights.extend(block_weights)
+            if size:  # fixed-size values, joined
+                values.extend(stored[i : i + size] for i in range(0, size * count, size))
+            elif size == 0 or stored is None:
+                values.extend(repeat(b"", count))
+            else:
+                values.extend(stored)
     if deleted:
         keep = [i not in deleted for i in ids]
         ids = list(compress(ids, keep))
