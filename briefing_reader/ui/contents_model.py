@@ -124,6 +124,7 @@ class ContentsModel(QAbstractItemModel):
         self._dossier_of: dict[str, Node] = {}  # documents not made yet: their dossier
         self._haystacks: dict[str, tuple[str, frozenset[str]]] = {}  # what the filter reads
         self._warming: Iterator[Entry] = iter(())
+        self._partial = False
 
     # -- building --------------------------------------------------------------
 
@@ -139,9 +140,11 @@ class ContentsModel(QAbstractItemModel):
 
     @property
     def partial(self) -> bool:
-        """Only the bundled documents are shown: the library's entries are
-        not all read yet (the window's first paint)."""
-        return self.library is not None and not getattr(self.library, "entries_read", True)
+        """Only the bundled documents are shown: the rows were made before the
+        library's entries were all read (the window's first paint). Kept with
+        the rows, not asked of the library: the entries read since do not
+        show until the rows are made again."""
+        return self._partial
 
     def _warm_filter(self) -> None:
         """Make what the filter reads in small steps while the window is idle,
@@ -167,8 +170,9 @@ class ContentsModel(QAbstractItemModel):
         self.root = Node(GROUP, "", None)
         self._documents = {}
         self._dossier_of = {}
+        self._partial = self.library is not None and not getattr(self.library, "entries_read", True)
         if self.library is not None:
-            entries = self.library.first_entries() if self.partial else self.library.entries()
+            entries = self.library.first_entries() if self._partial else self.library.entries()
             self.root.adopt(self._top_rows(entries))
         self.endResetModel()
 

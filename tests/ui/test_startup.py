@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -14,9 +16,11 @@ from briefing_reader.app import (
     after_first_paint,
     attach_features,
     build_frame,
+    build_window,
     open_notes,
     start_features,
 )
+from briefing_reader.core.importing import import_files
 from briefing_reader.core.notes import action_target, anchor_range
 from briefing_reader.ui.main_window import MainWindow
 
@@ -195,3 +199,31 @@ def test_a_failure_to_start_the_features_is_told_and_reading_goes_on(
     assert window.reader.document_shown is not None
     window.navigate(LETTER, "s-2-2")  # the reader still works
     window.close()
+
+
+def test_imported_letters_join_the_contents_after_the_start_up_check(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The first paint shows the bundled documents; once the files are checked
+    in the background, "My documents" holds the imports (the real two steps)."""
+    letter = tmp_path / "brief.md"
+    letter.write_text(
+        "---\nid: mijn-brief\nkind: imported\ntitle: Mijn brief\n---\n\n# Een\n\nTekst.\n",
+        encoding="utf-8",
+    )
+    assert import_files(paths.resolve(), [letter]).results[0].ok
+    first = build_window(paths.resolve())  # a start that catalogues it: files as they were
+    qtbot.addWidget(first)
+    first.close()
+    window = shown_frame(qtbot)
+    assert "My documents" not in top_rows(window)  # the first paint: bundled only
+    assert after_first_paint(window, paths.resolve(), None)
+    app_module.check_files(window)
+    qtbot.waitUntil(lambda: "My documents" in top_rows(window), timeout=10_000)
+    row = window.toc.contents.document_node("mijn-brief")  # no dossier: a row of the group
+    assert row is not None and row.parent is not None and row.parent.title == "My documents"
+    window.close()
+
+
+def top_rows(window: MainWindow) -> list[str]:
+    return [node.title for node in window.toc.contents.root.children or []]
