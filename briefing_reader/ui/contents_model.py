@@ -161,9 +161,14 @@ class ContentsModel(QAbstractItemModel):
         entry = self.library.entry(doc_id) if self.library is not None else None
         return entry is not None and not entry.bundled
 
-    def set_filter(self, text: str) -> None:
-        self.filter_text = " ".join(text.lower().split())
+    def set_filter(self, text: str) -> bool:
+        """Show the documents matching ``text``; False when it filters as now."""
+        wanted = " ".join(text.lower().split())
+        if wanted == self.filter_text:
+            return False
+        self.filter_text = wanted
         self.rebuild()
+        return True
 
     def rebuild(self) -> None:
         self.beginResetModel()

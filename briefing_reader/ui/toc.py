@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from briefing_reader.core.content import Library
@@ -73,9 +74,9 @@ class OutlineTree(QTreeView):
         self._expand_defaults()
 
     def set_filter(self, text: str) -> None:
-        self.contents.set_filter(text)
-        self._expand_defaults()
-        self.scrollToTop()
+        if self.contents.set_filter(text):  # else the rows, opened and chosen, stay
+            self._expand_defaults()
+            self.scrollToTop()
 
     def _expand_defaults(self) -> None:
         """The bundled letters open with pillars and sections; a small or
@@ -184,8 +185,27 @@ class ContentsPane(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(tree)
         self.setFocusProxy(tree)
+        # Keys alone: Down, Tab or Enter in the filter go on to the tree it
+        # filters, the filter applied first (not after, which would lose the
+        # row the tree starts on).
+        QWidget.setTabOrder(self.filter, tree)
+        self.filter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Tab)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._apply_now()
+            return True
+        return super().eventFilter(watched, event)
 
     def _apply_now(self) -> None:
         self._timer.stop()
         self.tree.set_filter(self.filter.text())
         self.tree.setFocus()
+        if not self.tree.currentIndex().isValid():
+            self.tree.setCurrentIndex(self.tree.model().index(0, 0))

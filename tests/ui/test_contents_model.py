@@ -183,3 +183,22 @@ def test_selecting_a_place_in_an_unopened_document(
     current = view.currentIndex()
     assert current.data(DOC_ROLE) == "brief-09999" and current.data(ANCHOR_ROLE) == "actie-een"
     assert view.current_place() == ("brief-09999", "actie-een")
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_from_the_filter_to_the_tree_with_keys_alone(
+    tree: tuple[OutlineTree, CatalogueOnly], qtbot: QtBot, key: Qt.Key
+) -> None:
+    view, _library = tree
+    pane = view.parent()
+    assert isinstance(pane, ContentsPane)
+    pane.filter.setFocus()
+    qtbot.waitUntil(pane.filter.hasFocus)
+    qtbot.keyClicks(pane.filter, "onderwerp 4242")
+    qtbot.keyClick(pane.filter, key)
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.waitUntil(lambda: documents_below(view, "My documents") == ["brief-04242"])
+    assert view.currentIndex().isValid()
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # the dossier, then its letter (expanded: one left)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().data(DOC_ROLE) == "brief-04242"
