@@ -92,6 +92,10 @@ def _moving_rows(window: MainWindow) -> list[tuple[str, str]]:
             ),
             "F6, Shift+F6",
         ),
+        (
+            translate("Help", "Contents: from the list up to its filter / from the filter down"),
+            "Shift+Tab / Down, Tab, Enter",
+        ),
         (translate("Help", "In the text: on to the next / previous pane"), "Tab, Shift+Tab"),
         (
             translate("Help", "In the text: next / previous link or footnote (Enter opens it)"),

@@ -187,19 +187,21 @@ class ContentsPane(QWidget):
         self.setFocusProxy(tree)
         # Keys alone: Down, Tab or Enter in the filter go on to the tree it
         # filters, the filter applied first (not after, which would lose the
-        # row the tree starts on).
-        QWidget.setTabOrder(self.filter, tree)
+        # row the tree starts on); Shift+Tab in the tree goes back up to the
+        # filter. Done here: in the window's focus chain the tree (made before
+        # the filter, and the pane's focus proxy) does not follow the filter.
         self.filter.installEventFilter(self)
+        tree.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.filter
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Tab)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.filter and plain and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
             self._apply_now()
+            return True
+        if watched is self.tree and event.key() == Qt.Key.Key_Backtab:
+            self.filter.setFocus(Qt.FocusReason.BacktabFocusReason)
             return True
         return super().eventFilter(watched, event)
 

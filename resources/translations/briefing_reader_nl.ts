@@ -879,6 +879,10 @@
         <translation>Sneltoetsen</translation>
     </message>
     <message>
+        <source>Contents: from the list up to its filter / from the filter down</source>
+        <translation>Inhoud: van de lijst naar het filter / van het filter terug naar de lijst</translation>
+    </message>
+    <message>
         <source>An offline reader for Tweede Kamer letters.</source>
         <translation>Een offline lezer voor Kamerbrieven.</translation>
     </message>

@@ -202,3 +202,5 @@ def test_from_the_filter_to_the_tree_with_keys_alone(
     qtbot.keyClick(view, Qt.Key.Key_Down)  # the dossier, then its letter (expanded: one left)
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.currentIndex().data(DOC_ROLE) == "brief-04242"
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(pane.filter.hasFocus)  # back up, to change the filter
