@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         library = open_library(run_paths)  # the catalogue is synced here, not in the window
         with SearchIndex(run_paths.search_index) as index:
             report = index.update(library, progress)
+            compacted = report.bulk and index.compact()  # after a bulk: one segment
             warning = index.warning
     except (SearchError, OSError) as exc:
         print(f"error {exc}", flush=True)
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "changed": len(report.changed),
         "removed": len(report.removed),
         "rebuilt": report.rebuilt,
+        "compacted": compacted,
         "warning": warning,
     }
     print(f"done {json.dumps(summary)}", flush=True)

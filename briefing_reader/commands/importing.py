@@ -249,9 +249,14 @@ def _index(
 
     with SearchIndex(run_paths.search_index) as index:
         try:
-            index.update(library, progress)
+            report = index.update(library, progress)
         except SearchError as exc:
             warn(message("cli.index_not_updated", reason=exc.message))
+            return
+        if report.bulk:  # once, after a bulk import: faster searches from now on
+            if progress is not None:
+                print(words(message("cli.compacting")), file=sys.stderr, flush=True)
+            index.compact()
 
 
 def cmd_remove(args: argparse.Namespace, run_paths: paths.Paths) -> int:

@@ -796,6 +796,9 @@ TEXTS: dict[str, str] = {
     "cli.no_such_document": QT_TRANSLATE_NOOP("Message", "no document '{doc}'"),
     "cli.not_imported": QT_TRANSLATE_NOOP("Message", "{file}: not imported: {reason}"),
     "cli.indexing": QT_TRANSLATE_NOOP("Message", "indexing [{done}/{total}]"),
+    "cli.compacting": QT_TRANSLATE_NOOP(
+        "Message", "merging the search index into one (once, after a bulk import)"
+    ),
     # -- bulk import's progress line -----------------------------------------------------
     "import.progress": QT_TRANSLATE_NOOP("Message", "[{done}/{total}] {name} ({left} left)"),
     "duration.seconds": QT_TRANSLATE_NOOP("Message", "{seconds} s"),

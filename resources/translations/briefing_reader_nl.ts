@@ -2343,6 +2343,10 @@ Openen in uw webbrowser?</translation>
         <translation>zoekindex bijwerken [{done}/{total}]</translation>
     </message>
     <message>
+        <source>merging the search index into one (once, after a bulk import)</source>
+        <translation>zoekindex samenvoegen tot één geheel (eenmalig, na een grote import)</translation>
+    </message>
+    <message>
         <source>[{done}/{total}] {name} ({left} left)</source>
         <translation>[{done}/{total}] {name} (nog {left})</translation>
     </message>

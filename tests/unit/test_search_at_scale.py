@@ -182,3 +182,44 @@ def test_a_cli_search_sees_files_added_removed_or_changed_behind_its_back(
     assert cli.main(["--data-dir", str(data), *content, "docs"]) == 0
     capsys.readouterr()
     assert search_json(data, "zwaluwstaartje", capsys, *content)["total"] == 1
+
+
+def index_segments(data: Path) -> int:
+    from briefing_reader.core.search._whoosh import FileStorage
+    from briefing_reader.core.search.schema import INDEX_NAME
+
+    storage = FileStorage(str(paths.resolve(data).search_index))
+    with storage.open_index(indexname=INDEX_NAME).reader() as reader:
+        return len(reader.leaf_readers())
+
+
+@pytest.mark.parametrize("how", ["import DIR", "index worker"])
+def test_a_bulk_import_ends_with_the_index_in_one_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """Both ways a bulk of letters gets indexed merge the index once at the end
+    (BATCH and BULK made small: six letters stand for thousands)."""
+    from briefing_reader import index_worker
+
+    monkeypatch.setattr(index_module, "BATCH", 2)
+    monkeypatch.setattr(index_module, "BULK", 4)
+    monkeypatch.setenv("BRIEFING_READER_LANGUAGE", "en")
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    for n in range(1, 7):
+        (folder / f"brief-{n}.md").write_text(letter(n), encoding="utf-8")
+    data = tmp_path / "data"
+    if how == "import DIR":
+        assert cli.main(["--data-dir", str(data), "import", str(folder)]) == 0
+        err = capsys.readouterr().err
+        assert "merging the search index into one (once, after a bulk import)" in err
+    else:
+        from briefing_reader.core.importing import import_files
+
+        import_files(paths.resolve(data), sorted(folder.iterdir()))
+        assert index_worker.main([index_worker.paths_argument(paths.resolve(data))]) == 0
+        summary = capsys.readouterr().out.splitlines()[-1]
+        assert summary.startswith("done ") and json.loads(summary[5:])["compacted"] is True
+    assert index_segments(data) == 1
+    hits = search_json(data, "kwartiermaker4", capsys)["hits"]
+    assert [hit["doc"] for hit in hits] == ["brief-4"]

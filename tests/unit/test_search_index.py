@@ -315,3 +315,63 @@ def test_two_threads_updating_take_turns(tmp_path: Path, bundled: Library) -> No
         thread.join()
     assert sum(1 for r in reports if r.added) == 1
     assert index.search("taaleis").total > 0
+
+
+def segments(folder: Path) -> int:
+    from briefing_reader.core.search._whoosh import FileStorage
+
+    ix = FileStorage(str(folder)).open_index(indexname=INDEX_NAME)
+    with ix.reader() as reader:
+        return len(reader.leaf_readers())
+
+
+def found(index: SearchIndex, query: str) -> list[tuple[str, str]]:
+    return [(hit.doc, hit.anchor) for hit in index.search(query, limit=200).hits]
+
+
+def test_a_bulk_update_is_merged_into_one_segment_and_a_small_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_reader.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "BATCH", 2)  # a commit, a segment, per 2 documents
+    monkeypatch.setattr(index_module, "BULK", 4)
+    folder = tmp_path / "ix"
+    index = SearchIndex(folder)
+    library = library_with(tmp_path / "mine")  # the bundled documents alone
+    report = index.update(library)
+    assert report.bulk and len(report.added) >= 4
+    assert segments(folder) > 1
+    before = {q: found(index, q) for q in ("taaleis", '"open en vrije samenleving"', "inburger*")}
+    assert all(before.values())
+    assert index.compact() is True
+    assert segments(folder) == 1
+    assert {q: found(index, q) for q in before} == before  # the same hits, in the same order
+    assert index.compact() is False  # one segment: nothing to merge
+
+    grown = library_with(tmp_path / "mine", taalcafe=NEW_DOC)
+    small = index.update(grown)  # one document of seven: not a bulk
+    assert small.added == ("imported-taalcafe",) and not small.bulk
+    assert [doc for doc, _anchor in found(index, "kwispelstaart")] == ["imported-taalcafe"]
+    assert SearchIndex(None).update(grown).bulk is False  # in memory: never merged
+
+
+def test_compacting_leaves_the_index_to_another_process_writing_it(
+    tmp_path: Path, bundled: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_reader.core.search import index as index_module
+    from briefing_reader.core.search._whoosh import FileStorage
+
+    monkeypatch.setattr(index_module, "BATCH", 2)
+    folder = tmp_path / "ix"
+    index = SearchIndex(folder, lock_timeout=0.1)
+    index.update(bundled)
+    count = segments(folder)
+    lock = FileStorage(str(folder)).lock(f"{INDEX_NAME}_WRITELOCK")
+    assert lock.acquire(False)  # as if another Briefing Reader were writing
+    try:
+        assert index.compact() is False
+    finally:
+        lock.release()
+    assert segments(folder) == count > 1
+    assert index.search("taaleis").hits
