@@ -55,9 +55,10 @@ the index is worth merging into one segment: a bulk import, a rebuild.
 Whoosh's own policy merges only small segments, and leaves a library indexed
 in batches in up to 16 of them; at 10,000 letters a query then reads every
 term in each, and ran 15-35% slower than on one segment (a CLI search 1.22x
-the empty library's, against 1.09x). Merging costs about a quarter of
-indexing (54 s CPU at 10,000 letters, against 236 s): once, after the bulk,
-not after each small import (which would rewrite the whole index for it)."""
+the empty library's, against 1.09x). Merging costs a quarter to a half of
+the indexing (54 s CPU at 10,000 letters, against 236 s; 8.5 s at 1,000,
+against 16 s: ``benchmarks/merge.py``): once, after the bulk, not after each
+small import (which would rewrite the whole index for it)."""
 
 OPEN_ATTEMPTS = 5
 """Tries at opening an index that another process may be committing to."""
