@@ -225,12 +225,12 @@ class SearchIndex:
                     report = self._apply(ix, library, terms, progress, rebuilt)
             self._swap(ix)
         return UpdateReport(
-            report.added,
-            report.changed,
-            report.removed,
-            rebuilt,
-            time.perf_counter() - started,
-            report.bulk and not self._in_memory,
+            added=report.added,
+            changed=report.changed,
+            removed=report.removed,
+            rebuilt=rebuilt,
+            seconds=time.perf_counter() - started,
+            bulk=report.bulk and not self._in_memory,  # an index in memory is not kept
         )
 
     def compact(self) -> bool:
