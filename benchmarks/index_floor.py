@@ -55,7 +55,6 @@ def main() -> int:
     parser.add_argument("--work", type=Path)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="br-floor-"))
-    from briefing_reader import paths
     from briefing_reader.core.importing import import_files
     from briefing_reader.core.search import SearchIndex, schema, writer
     from briefing_reader.core.search._whoosh import FileStorage
@@ -63,10 +62,7 @@ def main() -> int:
     from briefing_reader.core.search.units import strip_markers
     from briefing_reader.session import open_library
 
-    letters = library.write_letters(work / "letters", 0, args.letters, library.sentences())
-    profile = work / "profile"
-    shutil.rmtree(profile, ignore_errors=True)
-    run_paths = paths.resolve(profile)
+    letters, run_paths = library.generated(work, args.letters)
     seconds: dict[str, float] = {}
     seconds["import"], _ = cpu(lambda: import_files(run_paths, letters))
     lib = open_library(run_paths)

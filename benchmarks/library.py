@@ -299,15 +299,27 @@ def postings_floor(index: Any) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def fresh_paths(profile: Path) -> Any:
+    """The app's places for a profile folder emptied first (``paths.Paths``)."""
+    from briefing_reader import paths
+
+    shutil.rmtree(profile, ignore_errors=True)
+    return paths.resolve(profile)
+
+
+def generated(work: Path, count: int) -> tuple[list[Path], Any]:
+    """``count`` generated letters in ``work/letters`` and a fresh profile
+    ``work/profile`` to import them into: (letter files, its places)."""
+    letters = write_letters(work / "letters", 0, count, sentences())
+    return letters, fresh_paths(work / "profile")
+
+
 def throughput(work: Path, letters: list[Path]) -> dict[str, float]:
     """Import + index of ``letters`` into a fresh profile, beside a bare Whoosh writer."""
-    from briefing_reader import paths
     from briefing_reader.core.importing import import_files
 
     megabytes = sum(p.stat().st_size for p in letters) / 1e6
-    profile = work / "throughput"
-    shutil.rmtree(profile, ignore_errors=True)
-    run_paths = paths.resolve(profile)
+    run_paths = fresh_paths(work / "throughput")
     started, cpu = time.perf_counter(), time.process_time()
     import_files(run_paths, letters)
     make_searchable(run_paths)

@@ -32,14 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import library  # benchmarks/library.py: the generator, the query classes
 
 
-def segments(folder: Path) -> int:
-    from briefing_reader.core.search._whoosh import FileStorage
-    from briefing_reader.core.search.schema import INDEX_NAME
-
-    with FileStorage(str(folder)).open_index(indexname=INDEX_NAME).reader() as reader:
-        return len(reader.leaf_readers())
-
-
 def cold_ms(folder: Path) -> float:
     """Median over the query classes' queries of the best of 3 cold runs (ms)."""
     from briefing_reader.core.search import SearchIndex
@@ -78,16 +70,12 @@ def main() -> int:
     parser.add_argument("--work", type=Path)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="br-merge-"))
-    from briefing_reader import paths
     from briefing_reader.core.importing import import_files
     from briefing_reader.core.search import SearchIndex
     from briefing_reader.core.search import index as index_module
     from briefing_reader.session import open_library
 
-    letters = library.write_letters(work / "letters", 0, args.letters, library.sentences())
-    profile = work / "profile"
-    shutil.rmtree(profile, ignore_errors=True)
-    run_paths = paths.resolve(profile)
+    letters, run_paths = library.generated(work, args.letters)
     import_files(run_paths, letters)
     built = work / "segments"
     shutil.rmtree(built, ignore_errors=True)
@@ -97,10 +85,10 @@ def main() -> int:
         started = time.process_time()
         index.update(letters_library)
         indexing = time.process_time() - started
-    count = segments(built)
+    count = SearchIndex(built).segment_count()
     before = cold_ms(built)
     merging = our_merge(built)
-    assert segments(built) == 1
+    assert SearchIndex(built).segment_count() == 1
     after = cold_ms(built)
     print(f"{args.letters} letters indexed in {count} segments (commits of {args.batch})")
     print(f"  CPU: indexing {indexing:.2f} s, merging into one {merging:.2f} s")

@@ -184,15 +184,6 @@ def test_a_cli_search_sees_files_added_removed_or_changed_behind_its_back(
     assert search_json(data, "zwaluwstaartje", capsys, *content)["total"] == 1
 
 
-def index_segments(data: Path) -> int:
-    from briefing_reader.core.search._whoosh import FileStorage
-    from briefing_reader.core.search.schema import INDEX_NAME
-
-    storage = FileStorage(str(paths.resolve(data).search_index))
-    with storage.open_index(indexname=INDEX_NAME).reader() as reader:
-        return len(reader.leaf_readers())
-
-
 @pytest.mark.parametrize("how", ["import DIR", "index worker"])
 def test_a_bulk_import_ends_with_the_index_in_one_segment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
@@ -220,6 +211,6 @@ def test_a_bulk_import_ends_with_the_index_in_one_segment(
         assert index_worker.main([index_worker.paths_argument(paths.resolve(data))]) == 0
         summary = capsys.readouterr().out.splitlines()[-1]
         assert summary.startswith("done ") and json.loads(summary[5:])["compacted"] is True
-    assert index_segments(data) == 1
+    assert SearchIndex(paths.resolve(data).search_index).segment_count() == 1
     hits = search_json(data, "kwartiermaker4", capsys)["hits"]
     assert [hit["doc"] for hit in hits] == ["brief-4"]

@@ -318,11 +318,7 @@ def test_two_threads_updating_take_turns(tmp_path: Path, bundled: Library) -> No
 
 
 def segments(folder: Path) -> int:
-    from briefing_reader.core.search._whoosh import FileStorage
-
-    ix = FileStorage(str(folder)).open_index(indexname=INDEX_NAME)
-    with ix.reader() as reader:
-        return len(reader.leaf_readers())
+    return SearchIndex(folder).segment_count()
 
 
 def found(index: SearchIndex, query: str) -> list[tuple[str, str]]:

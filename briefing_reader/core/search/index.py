@@ -233,6 +233,15 @@ class SearchIndex:
             bulk=report.bulk and not self._in_memory,  # an index in memory is not kept
         )
 
+    def segment_count(self) -> int:
+        """How many segments the index on disk has (0: none, or one in memory)."""
+        from briefing_reader.core.search._whoosh import FileStorage
+
+        if self._in_memory or self.directory is None or not self.directory.is_dir():
+            return 0
+        ix, _missing = files.try_open(FileStorage(str(self.directory)))
+        return 0 if ix is None else _segment_count(ix)
+
     def compact(self) -> bool:
         """Merge the index on disk into one segment (after a bulk update: see
         :attr:`UpdateReport.bulk`); False when there was nothing to merge or
